@@ -1,0 +1,64 @@
+# Heard. `make help` lists the targets.
+PYTHON ?= python3.11
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+.PHONY: help install demo serve test test-fast test-browser lint typecheck check deploy-check messages lock clean
+
+help: ## List the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-13s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	@command -v $(PYTHON) >/dev/null || { echo "Heard needs Python 3.11 ($(PYTHON) not found; set PYTHON=...)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): $(BIN)/python requirements/base.txt requirements/dev.txt pyproject.toml
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements/base.txt -r requirements/dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $(STAMP)
+
+install: $(STAMP) ## Create .venv and install the locked dependencies and heard itself
+
+demo: install ## Migrate, load the demo consultation and serve it on 127.0.0.1:8000
+	$(BIN)/heard demo
+
+serve: install ## Serve the site (waitress) on 127.0.0.1:8000
+	$(BIN)/heard serve --migrate
+
+test: install ## Run the whole suite (browser tests too, when Chromium is installed)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+test-fast: install ## Run the suite without the browser tests
+	$(BIN)/python -m pytest -m "not browser" $(PYTEST_ARGS)
+
+test-browser: install ## Run only the browser tests
+	$(BIN)/python -m pytest -m browser $(PYTEST_ARGS)
+
+lint: install ## ruff (lint and format check) and the import-layer contract
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+
+typecheck: install ## mypy with django-stubs
+	$(BIN)/mypy heard
+
+check: install ## Migrations in step with the models
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+deploy-check: install ## Django's deployment checks on the production profile (throwaway secrets)
+	@env $$($(BIN)/heard keygen | xargs) HEARD_ENV=production HEARD_ALLOWED_HOSTS=consult.example.org \
+		$(BIN)/python manage.py check --deploy --fail-level WARNING
+
+messages: install ## Refresh the French message catalogue and compile it
+	cd heard && ../$(BIN)/python ../manage.py makemessages -l fr --no-obsolete --add-location file
+	cd heard && ../$(BIN)/python ../manage.py compilemessages -l fr
+
+lock: ## Re-pin requirements/*.txt from requirements/*.in (needs the network)
+	$(BIN)/python -m pip install --quiet pip-tools
+	cd requirements && ../$(BIN)/pip-compile -q --generate-hashes --allow-unsafe --strip-extras -o base.txt base.in
+	cd requirements && ../$(BIN)/pip-compile -q --generate-hashes --allow-unsafe --strip-extras -o dev.txt dev.in
+
+clean: ## Remove the environment and local data (var/)
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

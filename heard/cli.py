@@ -1,0 +1,185 @@
+"""The `heard` command: demo, serve, load, keygen, and Django's own commands through `manage`."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import secrets
+import sys
+import time
+from pathlib import Path
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+DEMO_FOLDER = EXAMPLES / "human-trafficking-2018"
+DEMO_LEAD = "demo-lead"
+
+
+def _setup_django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "heard.settings")
+    import django
+
+    django.setup()
+
+
+def _migrate(verbosity: int = 0) -> None:
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=verbosity)
+
+
+def cmd_load(args: argparse.Namespace) -> int:
+    _setup_django()
+    from heard.consultations.loading import load_folder
+    from heard.core.sources import SourceError
+
+    if args.migrate:
+        _migrate()
+    try:
+        result = load_folder(Path(args.folder))
+    except SourceError as error:
+        count = len(error.problems)
+        print(f"heard load: {count} problem{'s' if count != 1 else ''}; nothing was changed.",
+              file=sys.stderr)
+        for problem in error.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 2
+    title = result.consultation.title_en
+    if result.created:
+        print(f"Created “{title}”.")
+    elif result.changes:
+        print(f"Updated “{title}”: {', '.join(result.changes)}.")
+    else:
+        print(f"“{title}” is up to date; nothing changed.")
+    return 0
+
+
+def _ensure_demo_lead(consultation_keys: list[str]) -> str:
+    """Create or reset the demo lead's account; a fresh password is printed on each run."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Permission
+    from django.db import transaction
+
+    from heard.consultations.models import Consultation, Membership, Role
+
+    password = "-".join(secrets.token_urlsafe(4) for _ in range(3))
+    with transaction.atomic():
+        user, _ = get_user_model().objects.get_or_create(username=DEMO_LEAD)
+        user.set_password(password)
+        user.is_staff = False  # the staff area needs no Django admin rights
+        user.save()
+        user.user_permissions.add(Permission.objects.get(codename="add_consultation"))
+        for consultation in Consultation.objects.filter(key__in=consultation_keys):
+            Membership.objects.get_or_create(
+                consultation=consultation, user=user, defaults={"role": Role.LEAD}
+            )
+    return password
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    started = time.monotonic()
+    _setup_django()
+    from heard.consultations.loading import load_folder
+
+    print("Preparing the database…", flush=True)
+    _migrate()
+    print(f"Loading the demo consultation from {DEMO_FOLDER.relative_to(EXAMPLES.parent)}…",
+          flush=True)
+    result = load_folder(DEMO_FOLDER)
+    password = _ensure_demo_lead([result.consultation.key])
+    base = f"http://{args.host}:{args.port}"
+    consultation = result.consultation
+    print(
+        f"\nHeard demo ready in {time.monotonic() - started:.1f} s.\n\n"
+        f"  Consultations (English):  {base}/en/consultations/\n"
+        f"  Consultations (français): {base}/fr/consultations/\n"
+        f"  Demo page (English):      {base}/en/consultations/{consultation.slug_en}/\n"
+        f"  Page de démo (français):  {base}/fr/consultations/{consultation.slug_fr}/\n"
+        f"  Staff area:               {base}/en/staff/\n"
+        f"    username: {DEMO_LEAD}\n"
+        f"    password: {password}   (new on every `make demo`)\n",
+        flush=True,
+    )
+    if args.no_serve:
+        return 0
+    return _serve(args.host, args.port, args.threads)
+
+
+def _serve(host: str, port: int, threads: int) -> int:
+    from waitress import serve
+
+    from heard.wsgi import application
+
+    print(f"Serving on http://{host}:{port}/ (Ctrl+C to stop)", flush=True)
+    serve(application, host=host, port=port, threads=threads, ident="heard")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    _setup_django()
+    if args.migrate:
+        _migrate()
+    return _serve(args.host, args.port, args.threads)
+
+
+def cmd_keygen(args: argparse.Namespace) -> int:
+    from cryptography.fernet import Fernet
+
+    print(f"HEARD_SECRET_KEY={secrets.token_urlsafe(50)}")
+    print(f"HEARD_ENCRYPTION_KEYS={Fernet.generate_key().decode()}")
+    print(f"HEARD_BLIND_INDEX_KEY={secrets.token_urlsafe(32)}")
+    return 0
+
+
+def cmd_manage(args: argparse.Namespace) -> int:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "heard.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["heard manage", *args.rest])
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="heard", description="Run a government stakeholder consultation end to end."
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def add_server_options(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
+        sub.add_argument("--port", type=int, default=8000, help="port to listen on (8000)")
+        sub.add_argument("--threads", type=int, default=8, help="request threads (8)")
+
+    demo = commands.add_parser("demo", help="set up the demo consultation and serve it")
+    add_server_options(demo)
+    demo.add_argument("--no-serve", action="store_true", help="prepare the demo, then stop")
+    demo.set_defaults(func=cmd_demo)
+
+    serve = commands.add_parser("serve", help="serve the site with waitress")
+    add_server_options(serve)
+    serve.add_argument("--migrate", action="store_true", help="apply migrations first")
+    serve.set_defaults(func=cmd_serve)
+
+    load = commands.add_parser(
+        "load", help="create or update a consultation from a folder of YAML files"
+    )
+    load.add_argument("folder", help="folder holding consultation.yaml (and schedule.yaml)")
+    load.add_argument("--migrate", action="store_true", help="apply migrations first")
+    load.set_defaults(func=cmd_load)
+
+    keygen = commands.add_parser("keygen", help="print new secrets for a production setup")
+    keygen.set_defaults(func=cmd_keygen)
+
+    manage = commands.add_parser("manage", help="run a Django management command")
+    manage.add_argument("rest", nargs=argparse.REMAINDER, help="the command and its options")
+    manage.set_defaults(func=cmd_manage)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    result: int = args.func(args)
+    return result
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,48 @@
+"""Dates as a reader expects them in English and French (“27 and 28 September 2018”)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from django.utils import dateformat
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+
+def long_date(value: date | datetime) -> str:
+    # “1 September 2018” / “1 septembre 2018”; French writes the first of the month as “1er”.
+    text = dateformat.format(value, "j F Y")
+    if value.day == 1 and (get_language() or "").startswith("fr"):
+        text = "1er" + text[1:]
+    return text
+
+
+def month_year(value: date) -> str:
+    return dateformat.format(value, "F Y")
+
+
+def date_range(start: date, end: date | None, *, month_only: bool = False) -> str:
+    if month_only:
+        if end is None or (end.year, end.month) == (start.year, start.month):
+            return month_year(start)
+        return _("%(start)s to %(end)s") % {"start": month_year(start), "end": month_year(end)}
+    if end is None or end == start:
+        return long_date(start)
+    if (end.year, end.month) == (start.year, start.month):
+        pattern = (
+            _("%(first)s and %(last)s %(month_year)s")
+            if end - start == timedelta(days=1)
+            else _("%(first)s to %(last)s %(month_year)s")
+        )
+        first = long_date(start).split(" ")[0]
+        return pattern % {"first": first, "last": end.day, "month_year": month_year(end)}
+    return _("%(start)s to %(end)s") % {"start": long_date(start), "end": long_date(end)}
+
+
+def time_left(delta: timedelta) -> str:
+    days = delta.days
+    if days >= 1:
+        return ngettext("%(count)d day", "%(count)d days", days) % {"count": days}
+    hours = max(1, int(delta.total_seconds() // 3600))
+    return ngettext("%(count)d hour", "%(count)d hours", hours) % {"count": hours}

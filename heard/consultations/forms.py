@@ -1,0 +1,229 @@
+"""Staff forms. English and French fields are shown side by side (see `pairs`)."""
+
+from __future__ import annotations
+
+import zoneinfo
+from datetime import datetime
+from typing import Any
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from heard.consultations.models import (
+    Consultation,
+    RelatedLink,
+    ReportingCommitment,
+    Role,
+    ScheduleItem,
+)
+
+COMMON_TIME_ZONES = [
+    "America/St_Johns",
+    "America/Halifax",
+    "America/Moncton",
+    "America/Toronto",
+    "America/Winnipeg",
+    "America/Regina",
+    "America/Edmonton",
+    "America/Vancouver",
+    "America/Whitehorse",
+    "America/Yellowknife",
+    "America/Iqaluit",
+    "UTC",
+]
+
+
+class BilingualForm(forms.ModelForm):
+    """Lays out `<name>_en` / `<name>_fr` fields as pairs, and marks the French inputs lang="fr"."""
+
+    bilingual: tuple[str, ...] = ()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in self.bilingual:
+            for code in ("en", "fr"):
+                field = self.fields[f"{name}_{code}"]
+                field.widget.attrs["lang"] = code
+                if isinstance(field.widget, forms.Textarea):
+                    field.widget.attrs["rows"] = 5
+
+    def pairs(self) -> list[tuple[forms.BoundField, forms.BoundField]]:
+        return [(self[f"{name}_en"], self[f"{name}_fr"]) for name in self.bilingual]
+
+    def singles(self) -> list[forms.BoundField]:
+        paired = {f"{name}_{code}" for name in self.bilingual for code in ("en", "fr")}
+        return [self[name] for name in self.fields if name not in paired]
+
+
+class LocalDateTimeField(forms.DateTimeField):
+    widget = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+    input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d"]
+
+    def to_python(self, value: Any) -> datetime | None:
+        # Kept naive here: the form attaches the consultation's own time zone in clean().
+        result = super().to_python(value)
+        return result.replace(tzinfo=None) if result is not None else None
+
+
+class ConsultationForm(BilingualForm):
+    bilingual = (
+        "title",
+        "slug",
+        "summary",
+        "description",
+        "objectives",
+        "why",
+        "who",
+        "what",
+        "how_to_participate",
+        "department",
+        "contact_name",
+    )
+    time_zone = forms.ChoiceField(
+        label=_("Time zone"),
+        choices=[(zone, zone) for zone in COMMON_TIME_ZONES],
+        help_text=_("Dates below are in this time zone."),
+    )
+    opens = LocalDateTimeField(label=_("Opens"))
+    closes = LocalDateTimeField(label=_("Closes"))
+    closed_early = LocalDateTimeField(
+        label=_("Closed early on"),
+        required=False,
+        help_text=_("Only if the consultation closed before its planned date."),
+    )
+
+    class Meta:
+        model = Consultation
+        fields = [
+            "title_en", "title_fr", "slug_en", "slug_fr", "summary_en", "summary_fr",
+            "description_en", "description_fr", "objectives_en", "objectives_fr",
+            "why_en", "why_fr", "who_en", "who_fr", "what_en", "what_fr",
+            "how_to_participate_en", "how_to_participate_fr", "department_en", "department_fr",
+            "contact_name_en", "contact_name_fr", "contact_email", "subjects",
+        ]
+        widgets = {"subjects": forms.CheckboxSelectMultiple}
+        help_texts = {
+            "slug_en": _("Letters, digits and hyphens; the page address after /en/consultations/."),
+            "slug_fr": _("Letters, digits and hyphens; the page address after /fr/consultations/."),
+            "description_en": _("Markdown: *emphasis*, lists, [links](https://…)."),
+            "description_fr": _("Markdown : *emphase*, listes, [liens](https://…)."),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        instance: Consultation = self.instance
+        if instance.pk:
+            zone = instance.zone
+            self.initial["time_zone"] = instance.time_zone
+            self.initial["opens"] = instance.opens_at.astimezone(zone).replace(tzinfo=None)
+            self.initial["closes"] = instance.closes_at.astimezone(zone).replace(tzinfo=None)
+            if instance.closed_early_at:
+                self.initial["closed_early"] = (
+                    instance.closed_early_at.astimezone(zone).replace(tzinfo=None)
+                )
+        else:
+            self.initial.setdefault("time_zone", "America/Toronto")
+        if instance.time_zone not in COMMON_TIME_ZONES:
+            self.fields["time_zone"].choices = [  # type: ignore[attr-defined]
+                (instance.time_zone, instance.time_zone),
+                *self.fields["time_zone"].choices,  # type: ignore[attr-defined]
+            ]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        zone = zoneinfo.ZoneInfo(data.get("time_zone") or "UTC")
+        aware = {
+            name: data[name].replace(tzinfo=zone) if data.get(name) else None
+            for name in ("opens", "closes", "closed_early")
+        }
+        if aware["opens"] and aware["closes"] and aware["closes"] <= aware["opens"]:
+            self.add_error("closes", _("The closing date must come after the opening date."))
+        if aware["closed_early"] and aware["opens"] and aware["closes"]:
+            if not aware["opens"] <= aware["closed_early"] < aware["closes"]:
+                self.add_error(
+                    "closed_early",
+                    _("An early closing must fall between the opening and closing dates."),
+                )
+        data["opens_at"], data["closes_at"] = aware["opens"], aware["closes"]
+        data["closed_early_at"] = aware["closed_early"]
+        return data
+
+    def model_values(self) -> dict[str, Any]:
+        names = [n for n in self.Meta.fields if n != "subjects"]
+        values = {name: self.cleaned_data[name] for name in names}
+        for name in ("time_zone", "opens_at", "closes_at", "closed_early_at"):
+            values[name] = self.cleaned_data[name]
+        return values
+
+
+class ScheduleItemForm(BilingualForm):
+    bilingual = ("title", "description", "city", "venue")
+
+    class Meta:
+        model = ScheduleItem
+        fields = [
+            "key", "kind", "format", "participation",
+            "title_en", "title_fr", "description_en", "description_fr",
+            "city_en", "city_fr", "venue_en", "venue_fr",
+            "start_date", "end_date", "start_time", "end_time", "date_precision", "time_zone",
+            "position",
+        ]
+        widgets = {
+            "start_date": forms.DateInput(attrs={"type": "date"}),
+            "end_date": forms.DateInput(attrs={"type": "date"}),
+            "start_time": forms.TimeInput(attrs={"type": "time"}),
+            "end_time": forms.TimeInput(attrs={"type": "time"}),
+        }
+
+    def __init__(self, *args: Any, consultation: Consultation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.instance.consultation = consultation
+
+    def model_values(self) -> dict[str, Any]:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class RelatedLinkForm(BilingualForm):
+    bilingual = ("title", "url")
+
+    class Meta:
+        model = RelatedLink
+        fields = ["title_en", "title_fr", "url_en", "url_fr", "position"]
+
+    def __init__(self, *args: Any, consultation: Consultation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.instance.consultation = consultation
+
+    def model_values(self) -> dict[str, Any]:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class ReportingCommitmentForm(BilingualForm):
+    bilingual = ("document", "audience")
+
+    class Meta:
+        model = ReportingCommitment
+        fields = ["document_en", "document_fr", "audience_en", "audience_fr", "position"]
+
+    def __init__(self, *args: Any, consultation: Consultation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.instance.consultation = consultation
+
+    def model_values(self) -> dict[str, Any]:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class MemberForm(forms.Form):
+    username = forms.CharField(label=_("Username"), max_length=150)
+    role = forms.ChoiceField(
+        label=_("Role"), choices=[*Role.choices, ("", _("Remove from this consultation"))],
+        required=False,
+    )
+
+    def clean_username(self) -> Any:
+        name = self.cleaned_data["username"]
+        user = get_user_model().objects.filter(username=name, is_active=True).first()
+        if user is None:
+            raise forms.ValidationError(_("No active staff account has this username."))
+        return user

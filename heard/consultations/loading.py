@@ -1,0 +1,364 @@
+"""`heard load FOLDER`: create or update a consultation from human-editable files.
+
+A folder holds `consultation.yaml` (the page) and, optionally, `schedule.yaml` (the summary of
+events). Everything is validated before anything is written; the writes then run in one
+transaction through the same services the staff screens use, so a second run with the same files
+changes nothing and a failed run leaves the database as it was.
+"""
+
+from __future__ import annotations
+
+import zoneinfo
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.validators import validate_email, validate_slug
+from django.db import transaction
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+from heard.consultations import services
+from heard.consultations.models import (
+    Consultation,
+    DatePrecision,
+    ItemFormat,
+    ItemKind,
+    Participation,
+    RelatedLink,
+    ReportingCommitment,
+    ScheduleItem,
+    Subject,
+    validate_time_zone,
+)
+from heard.core.sources import Problem, SourceError, SourceFile, read_yaml
+
+LOADER_LABEL = "heard load"
+
+
+def _check(django_validator: Any) -> Any:
+    def run(value: str) -> str:
+        if value:
+            try:
+                django_validator(value)
+            except DjangoValidationError as error:
+                raise ValueError(" ".join(str(m) for m in error.messages)) from None
+        return value
+
+    return run
+
+
+Slug = Annotated[str, Field(min_length=1, max_length=120), AfterValidator(_check(validate_slug))]
+Email = Annotated[str, AfterValidator(_check(validate_email))]
+TimeZone = Annotated[str, AfterValidator(_check(validate_time_zone))]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Text(Strict):
+    """A piece of reader-facing text in both languages (either may be left empty while drafting)."""
+
+    en: str = ""
+    fr: str = ""
+
+
+class RequiredText(Text):
+    en: str = Field(min_length=1)
+
+
+class Slugs(Strict):
+    en: Slug
+    fr: Slug
+
+
+class Urls(Strict):
+    en: str = Field(pattern=r"^https?://\S+$")
+    fr: str = Field(default="", pattern=r"^(https?://\S+)?$")
+
+
+class SubjectEntry(Strict):
+    key: Slug
+    en: str = Field(min_length=1)
+    fr: str = Field(min_length=1)
+
+
+class Sections(Strict):
+    why: Text = Text()
+    who: Text = Text()
+    what: Text = Text()
+    how_to_participate: Text = Text()
+
+
+class Contact(Strict):
+    name: Text = Text()
+    email: Email = ""
+
+
+class LinkEntry(Strict):
+    title: RequiredText
+    url: Urls
+
+
+class CommitmentEntry(Strict):
+    document: RequiredText
+    audience: RequiredText
+
+
+class ConsultationFile(Strict):
+    key: Slug
+    slug: Slugs
+    title: RequiredText
+    summary: Text = Text()
+    description: Text = Text()
+    objectives: Text = Text()
+    sections: Sections = Sections()
+    department: Text = Text()
+    contact: Contact = Contact()
+    subjects: list[SubjectEntry] = []
+    time_zone: TimeZone = "America/Toronto"
+    opens: datetime
+    closes: datetime
+    closed_early: datetime | None = None
+    published: bool = False
+    related: list[LinkEntry] = []
+    reporting: list[CommitmentEntry] = []
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> ConsultationFile:
+        opens, closes = self.aware(self.opens), self.aware(self.closes)
+        if closes <= opens:
+            raise ValueError("`closes` must come after `opens`")
+        if self.closed_early is not None and not opens <= self.aware(self.closed_early) < closes:
+            raise ValueError("`closed_early` must fall between `opens` and `closes`")
+        return self
+
+    def aware(self, moment: datetime) -> datetime:
+        """Dates without an offset are read in the consultation's own time zone."""
+        if moment.tzinfo is None:
+            return moment.replace(tzinfo=zoneinfo.ZoneInfo(self.time_zone))
+        return moment
+
+
+class ItemEntry(Strict):
+    key: Slug
+    kind: ItemKind
+    title: RequiredText
+    details: Text = Text()
+    format: ItemFormat
+    city: Text = Text()
+    venue: Text = Text()
+    start: date
+    end: date | None = None
+    start_time: time | None = None
+    end_time: time | None = None
+    dates_shown_as: DatePrecision = DatePrecision.DAY
+    time_zone: Literal[""] | TimeZone = ""
+    participation: Participation
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ItemEntry:
+        if self.end is not None and self.end < self.start:
+            raise ValueError("`end` must not come before `start`")
+        if self.format == ItemFormat.IN_PERSON and not self.city.en:
+            raise ValueError("an in-person event needs `city`")
+        return self
+
+
+class ScheduleFile(Strict):
+    items: list[ItemEntry] = []
+
+
+@dataclass
+class LoadResult:
+    consultation: Consultation
+    created: bool
+    changes: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return self.created or bool(self.changes)
+
+
+def _consultation_values(spec: ConsultationFile) -> dict[str, Any]:
+    values: dict[str, Any] = {
+        "key": spec.key,
+        "time_zone": spec.time_zone,
+        "opens_at": spec.aware(spec.opens),
+        "closes_at": spec.aware(spec.closes),
+        "closed_early_at": spec.aware(spec.closed_early) if spec.closed_early else None,
+        "contact_email": spec.contact.email,
+    }
+    texts: dict[str, Text | Slugs] = {
+        "slug": spec.slug,
+        "title": spec.title,
+        "summary": spec.summary,
+        "description": spec.description,
+        "objectives": spec.objectives,
+        "why": spec.sections.why,
+        "who": spec.sections.who,
+        "what": spec.sections.what,
+        "how_to_participate": spec.sections.how_to_participate,
+        "department": spec.department,
+        "contact_name": spec.contact.name,
+    }
+    for name, text in texts.items():
+        values[f"{name}_en"] = text.en
+        values[f"{name}_fr"] = text.fr
+    return values
+
+
+def _item_values(entry: ItemEntry, position: int) -> dict[str, Any]:
+    return {
+        "key": entry.key,
+        "kind": entry.kind.value,
+        "title_en": entry.title.en,
+        "title_fr": entry.title.fr,
+        "description_en": entry.details.en,
+        "description_fr": entry.details.fr,
+        "format": entry.format.value,
+        "city_en": entry.city.en,
+        "city_fr": entry.city.fr,
+        "venue_en": entry.venue.en,
+        "venue_fr": entry.venue.fr,
+        "start_date": entry.start,
+        "end_date": entry.end,
+        "start_time": entry.start_time,
+        "end_time": entry.end_time,
+        "date_precision": entry.dates_shown_as.value,
+        "time_zone": entry.time_zone,
+        "participation": entry.participation.value,
+        "position": position,
+    }
+
+
+def _check_uniqueness(source: SourceFile, spec: ConsultationFile, schedule: SourceFile | None,
+                      items: list[ItemEntry]) -> list[Problem]:
+    problems = []
+    others = Consultation.objects.exclude(key=spec.key)
+    for language in ("en", "fr"):
+        slug = getattr(spec.slug, language)
+        if others.filter(**{f"slug_{language}": slug}).exists():
+            problems.append(source.problem(("slug", language), f"“{slug}” is used by another consultation"))
+    seen: dict[str, int] = {}
+    for index, item in enumerate(items):
+        if item.key in seen and schedule is not None:
+            problems.append(schedule.problem(("items", index, "key"),
+                                             f"“{item.key}” is already used by item {seen[item.key]}"))
+        seen.setdefault(item.key, index)
+    return problems
+
+
+def read_folder(folder: Path) -> tuple[ConsultationFile, list[ItemEntry]]:
+    """Read and validate every file; raise SourceError listing every problem found."""
+    if not folder.is_dir():
+        raise SourceError([Problem(str(folder), "", None, "not a folder")])
+    problems: list[Problem] = []
+    main = read_yaml(folder / "consultation.yaml")
+    spec: ConsultationFile | None = None
+    try:
+        spec = main.parse(ConsultationFile)
+    except SourceError as error:
+        problems += error.problems
+    items: list[ItemEntry] = []
+    schedule_file: SourceFile | None = None
+    if (folder / "schedule.yaml").exists():
+        schedule_file = read_yaml(folder / "schedule.yaml")
+        try:
+            items = schedule_file.parse(ScheduleFile).items
+        except SourceError as error:
+            problems += error.problems
+    if spec is not None:
+        problems += _check_uniqueness(main, spec, schedule_file, items)
+    if problems or spec is None:
+        raise SourceError(problems)
+    return spec, items
+
+
+def _sync_list(
+    *, consultation: Consultation, existing: list[Any], wanted: list[dict[str, Any]],
+    model: type[RelatedLink] | type[ReportingCommitment], changes: list[str], label: str
+) -> None:
+    for position, values in enumerate(wanted):
+        values = {**values, "position": position}
+        part = existing[position] if position < len(existing) else model()
+        if services.save_part(actor=None, consultation=consultation, part=part, values=values,
+                              system_label=LOADER_LABEL):
+            changes.append(f"{label} {position + 1}")
+    for extra in existing[len(wanted):]:
+        services.delete_part(actor=None, consultation=consultation, part=extra, system_label=LOADER_LABEL)
+        changes.append(f"{label} {extra.position + 1} removed")
+
+
+def load_folder(folder: Path) -> LoadResult:
+    spec, items = read_folder(folder)
+    with transaction.atomic():
+        return _apply(folder, spec, items)
+
+
+def _apply(folder: Path, spec: ConsultationFile, items: list[ItemEntry]) -> LoadResult:
+    subjects = []
+    for entry in spec.subjects:
+        subject, _ = Subject.objects.get_or_create(
+            slug=entry.key, defaults={"name_en": entry.en, "name_fr": entry.fr}
+        )
+        if (subject.name_en, subject.name_fr) != (entry.en, entry.fr):
+            subject.name_en, subject.name_fr = entry.en, entry.fr
+            subject.save()
+        subjects.append(subject)
+
+    values = _consultation_values(spec)
+    consultation = Consultation.objects.filter(key=spec.key).first()
+    result_changes: list[str] = []
+    created = consultation is None
+    if consultation is None:
+        consultation = services.create_consultation(actor=None, values=values, subjects=subjects)
+    else:
+        result_changes += services.update_consultation(
+            actor=None, consultation=consultation, values=values, subjects=subjects,
+            system_label=LOADER_LABEL,
+        ).keys()
+
+    existing_items = {item.key: item for item in consultation.schedule_items.all()}
+    for position, entry in enumerate(items):
+        item = existing_items.pop(entry.key, None) or ScheduleItem()
+        is_new = item.pk is None
+        if services.save_part(actor=None, consultation=consultation, part=item,
+                              values=_item_values(entry, position), system_label=LOADER_LABEL) or is_new:
+            result_changes.append(f"schedule item {entry.key}")
+    for leftover in existing_items.values():
+        services.delete_part(actor=None, consultation=consultation, part=leftover, system_label=LOADER_LABEL)
+        result_changes.append(f"schedule item {leftover.key} removed")
+
+    _sync_list(
+        consultation=consultation,
+        existing=list(consultation.related_links.all()),
+        wanted=[{"title_en": e.title.en, "title_fr": e.title.fr, "url_en": e.url.en,
+                 "url_fr": e.url.fr} for e in spec.related],
+        model=RelatedLink, changes=result_changes, label="related link",
+    )
+    _sync_list(
+        consultation=consultation,
+        existing=list(consultation.reporting_commitments.all()),
+        wanted=[{"document_en": e.document.en, "document_fr": e.document.fr,
+                 "audience_en": e.audience.en, "audience_fr": e.audience.fr} for e in spec.reporting],
+        model=ReportingCommitment, changes=result_changes, label="reporting commitment",
+    )
+
+    consultation.refresh_from_db()
+    if spec.published and not consultation.is_published:
+        try:
+            services.publish(actor=None, consultation=consultation, system_label=LOADER_LABEL)
+        except services.PublishRefused as refused:
+            raise SourceError(
+                Problem(str(folder / "consultation.yaml"), "published", None,
+                        f"cannot publish while missing: {gap}")
+                for gap in refused.missing
+            ) from None
+        result_changes.append("published")
+    elif not spec.published and consultation.is_published:
+        services.unpublish(actor=None, consultation=consultation, system_label=LOADER_LABEL)
+        result_changes.append("unpublished")
+    return LoadResult(consultation=consultation, created=created, changes=result_changes)

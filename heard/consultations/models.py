@@ -1,0 +1,360 @@
+"""A consultation, its schedule, and what the public reads about it.
+
+Reader-facing text is stored in English and French side by side (`*_en`, `*_fr`); the attribute
+without a suffix gives the active language (see heard.core.bilingual).
+"""
+
+from __future__ import annotations
+
+import zoneinfo
+from datetime import datetime
+from functools import cache
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from heard.consultations.status import Status, status_at
+from heard.core.bilingual import translated
+
+
+@cache
+def _time_zones() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones())
+
+
+def validate_time_zone(value: str) -> None:
+    if value not in _time_zones():
+        raise ValidationError(
+            _("“%(value)s” is not a known time zone; use a name such as America/Toronto."),
+            params={"value": value},
+        )
+
+
+class Subject(models.Model):
+    slug = models.SlugField(max_length=80, unique=True)
+    name_en = models.CharField(_("name (English)"), max_length=120)
+    name_fr = models.CharField(_("name (French)"), max_length=120)
+
+    name = translated("name")
+
+    class Meta:
+        ordering = ["slug"]
+
+    def __str__(self) -> str:
+        return str(self.name)
+
+
+class Consultation(models.Model):
+    # Fields a reader sees; publishing is refused while any of them lacks either language.
+    REQUIRED_BILINGUAL = (
+        "title",
+        "slug",
+        "summary",
+        "description",
+        "objectives",
+        "why",
+        "who",
+        "what",
+        "how_to_participate",
+        "department",
+        "contact_name",
+    )
+
+    key = models.SlugField(
+        max_length=80,
+        unique=True,
+        help_text=_("Stable identifier used by `heard load`; never shown to the public."),
+    )
+    slug_en = models.SlugField(_("address (English)"), max_length=120, unique=True)
+    slug_fr = models.SlugField(_("address (French)"), max_length=120, unique=True)
+    title_en = models.CharField(_("title (English)"), max_length=250)
+    title_fr = models.CharField(_("title (French)"), max_length=250, blank=True)
+    summary_en = models.TextField(_("summary (English)"), blank=True)
+    summary_fr = models.TextField(_("summary (French)"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    description_fr = models.TextField(_("description (French)"), blank=True)
+    objectives_en = models.TextField(_("objectives (English)"), blank=True)
+    objectives_fr = models.TextField(_("objectives (French)"), blank=True)
+    why_en = models.TextField(_("why we are consulting (English)"), blank=True)
+    why_fr = models.TextField(_("why we are consulting (French)"), blank=True)
+    who_en = models.TextField(_("who is the focus (English)"), blank=True)
+    who_fr = models.TextField(_("who is the focus (French)"), blank=True)
+    what_en = models.TextField(_("what we are consulting on (English)"), blank=True)
+    what_fr = models.TextField(_("what we are consulting on (French)"), blank=True)
+    how_to_participate_en = models.TextField(_("how to participate (English)"), blank=True)
+    how_to_participate_fr = models.TextField(_("how to participate (French)"), blank=True)
+    department_en = models.CharField(_("department (English)"), max_length=200, blank=True)
+    department_fr = models.CharField(_("department (French)"), max_length=200, blank=True)
+    contact_name_en = models.CharField(_("contact (English)"), max_length=200, blank=True)
+    contact_name_fr = models.CharField(_("contact (French)"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    subjects = models.ManyToManyField(Subject, blank=True, related_name="consultations")
+
+    time_zone = models.CharField(
+        _("time zone"), max_length=64, default="America/Toronto", validators=[validate_time_zone]
+    )
+    opens_at = models.DateTimeField(_("opens"))
+    closes_at = models.DateTimeField(_("closes"))
+    closed_early_at = models.DateTimeField(
+        _("closed early on"),
+        null=True,
+        blank=True,
+        help_text=_("Set only when the consultation was closed before its planned closing date."),
+    )
+
+    is_published = models.BooleanField(_("published"), default=False)
+    published_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    modified_at = models.DateTimeField(
+        default=timezone.now,
+        help_text=_("Shown as “Date modified”; moved by every change to the page or its parts.")
+    )
+
+    title = translated("title")
+    slug = translated("slug")
+    summary = translated("summary")
+    description = translated("description")
+    objectives = translated("objectives")
+    why = translated("why")
+    who = translated("who")
+    what = translated("what")
+    how_to_participate = translated("how_to_participate")
+    department = translated("department")
+    contact_name = translated("contact_name")
+
+    class Meta:
+        ordering = ["-opens_at", "title_en"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(closes_at__gt=models.F("opens_at")),
+                name="consultation_closes_after_opening",
+            ),
+            models.CheckConstraint(
+                condition=Q(closed_early_at__isnull=True)
+                | (
+                    Q(closed_early_at__gte=models.F("opens_at"))
+                    & Q(closed_early_at__lt=models.F("closes_at"))
+                ),
+                name="consultation_closed_early_within_window",
+            ),
+            models.CheckConstraint(
+                condition=~Q(slug_en="") & ~Q(slug_fr="") & ~Q(key=""),
+                name="consultation_slugs_not_blank",
+            ),
+            models.CheckConstraint(
+                condition=Q(is_published=False) | Q(published_at__isnull=False),
+                name="consultation_published_has_date",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title_en
+
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.time_zone)
+
+    def status_at(self, moment: datetime) -> Status:
+        return status_at(
+            opens_at=self.opens_at,
+            closes_at=self.closes_at,
+            closed_early_at=self.closed_early_at,
+            moment=moment,
+        )
+
+    @property
+    def status(self) -> Status:
+        return self.status_at(timezone.now())
+
+    @property
+    def scope(self) -> str:
+        return f"consultation:{self.pk}"
+
+
+class Role(models.TextChoices):
+    LEAD = "lead", _("Consultation lead")
+    VIEWER = "viewer", _("Viewer")
+
+
+class Membership(models.Model):
+    """A staff user's role on one consultation; staff see only consultations they belong to."""
+
+    consultation = models.ForeignKey(
+        Consultation, on_delete=models.CASCADE, related_name="memberships"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(max_length=20, choices=Role.choices)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["consultation", "user"], name="one_role_per_user"),
+            models.CheckConstraint(
+                condition=Q(role__in=Role.values), name="membership_role_known"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.get_role_display()} — {self.consultation}"
+
+
+class ItemKind(models.TextChoices):
+    REGIONAL_SESSION = "regional_session", _("Regional session")
+    NATIONAL_SUMMIT = "national_summit", _("National summit")
+    ROUNDTABLE = "roundtable", _("Roundtable")
+    WEBINAR = "webinar", _("Webinar")
+    OTHER_EVENT = "other_event", _("Other event")
+    QUESTIONNAIRE = "questionnaire", _("Questionnaire")
+    WRITTEN_SUBMISSIONS = "written_submissions", _("Written submissions")
+    OTHER_ACTIVITY = "other_activity", _("Other activity")
+
+
+EVENT_KINDS = frozenset(
+    {
+        ItemKind.REGIONAL_SESSION,
+        ItemKind.NATIONAL_SUMMIT,
+        ItemKind.ROUNDTABLE,
+        ItemKind.WEBINAR,
+        ItemKind.OTHER_EVENT,
+    }
+)
+
+
+class ItemFormat(models.TextChoices):
+    IN_PERSON = "in_person", _("In person")
+    VIRTUAL = "virtual", _("Virtual")
+    HYBRID = "hybrid", _("In person and virtual")
+    ONLINE = "online", _("Online")
+
+
+class Participation(models.TextChoices):
+    INVITATION = "invitation", _("By invitation")
+    OPEN = "open", _("Open registration")
+    INVITATION_OR_REQUEST = "invitation_or_request", _("By invitation or on request")
+    OPEN_TO_ALL = "open_to_all", _("Open to all")
+
+
+class DatePrecision(models.TextChoices):
+    DAY = "day", _("Exact dates")
+    MONTH = "month", _("Month only")
+
+
+class ScheduleItem(models.Model):
+    """One row of the “summary of events” table: an event, or an activity such as a questionnaire."""
+
+    consultation = models.ForeignKey(
+        Consultation, on_delete=models.CASCADE, related_name="schedule_items"
+    )
+    key = models.SlugField(
+        max_length=80, help_text=_("Stable identifier within the consultation (used by `heard load`).")
+    )
+    kind = models.CharField(_("kind"), max_length=30, choices=ItemKind.choices)
+    title_en = models.CharField(_("title (English)"), max_length=250)
+    title_fr = models.CharField(_("title (French)"), max_length=250, blank=True)
+    description_en = models.TextField(_("details (English)"), blank=True)
+    description_fr = models.TextField(_("details (French)"), blank=True)
+    format = models.CharField(_("format"), max_length=20, choices=ItemFormat.choices)
+    city_en = models.CharField(_("city (English)"), max_length=120, blank=True)
+    city_fr = models.CharField(_("city (French)"), max_length=120, blank=True)
+    venue_en = models.CharField(_("venue (English)"), max_length=200, blank=True)
+    venue_fr = models.CharField(_("venue (French)"), max_length=200, blank=True)
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(
+        _("end date"), null=True, blank=True, help_text=_("For events over several days.")
+    )
+    start_time = models.TimeField(_("start time"), null=True, blank=True)
+    end_time = models.TimeField(_("end time"), null=True, blank=True)
+    date_precision = models.CharField(
+        _("date shown as"), max_length=10, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        blank=True,
+        validators=[validate_time_zone],
+        help_text=_("The local time zone of the city; blank means the consultation's."),
+    )
+    participation = models.CharField(
+        _("participation"), max_length=30, choices=Participation.choices
+    )
+    position = models.PositiveIntegerField(default=0)
+
+    title = translated("title")
+    description = translated("description")
+    city = translated("city")
+    venue = translated("venue")
+
+    class Meta:
+        ordering = ["position", "start_date", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["consultation", "key"], name="schedule_item_key"),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
+                name="schedule_item_ends_after_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=ItemKind.values), name="schedule_item_kind_known"
+            ),
+            models.CheckConstraint(
+                condition=~Q(format=ItemFormat.IN_PERSON) | ~Q(city_en=""),
+                name="schedule_item_in_person_has_city",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.start_date} {self.title_en}"
+
+    @property
+    def is_event(self) -> bool:
+        return self.kind in EVENT_KINDS
+
+    @property
+    def effective_time_zone(self) -> str:
+        return self.time_zone or self.consultation.time_zone
+
+
+class RelatedLink(models.Model):
+    consultation = models.ForeignKey(
+        Consultation, on_delete=models.CASCADE, related_name="related_links"
+    )
+    title_en = models.CharField(_("title (English)"), max_length=250)
+    title_fr = models.CharField(_("title (French)"), max_length=250, blank=True)
+    url_en = models.URLField(_("address (English)"), max_length=500)
+    url_fr = models.URLField(_("address (French)"), max_length=500, blank=True)
+    position = models.PositiveIntegerField(default=0)
+
+    title = translated("title")
+    url = translated("url")
+
+    class Meta:
+        ordering = ["position", "id"]
+
+    def __str__(self) -> str:
+        return self.title_en
+
+
+class ReportingCommitment(models.Model):
+    """What the team promises to publish once the consultation is over, and to whom."""
+
+    consultation = models.ForeignKey(
+        Consultation, on_delete=models.CASCADE, related_name="reporting_commitments"
+    )
+    document_en = models.CharField(_("what will be published (English)"), max_length=250)
+    document_fr = models.CharField(_("what will be published (French)"), max_length=250, blank=True)
+    audience_en = models.CharField(_("given to (English)"), max_length=250)
+    audience_fr = models.CharField(_("given to (French)"), max_length=250, blank=True)
+    position = models.PositiveIntegerField(default=0)
+
+    document = translated("document")
+    audience = translated("audience")
+
+    class Meta:
+        ordering = ["position", "id"]
+
+    def __str__(self) -> str:
+        return self.document_en

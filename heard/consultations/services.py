@@ -1,0 +1,270 @@
+"""Writes. Each service takes the acting user, runs in one transaction and records an audit event.
+
+Views and the loader validate input, then call these; nothing else writes consultations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime, time
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from heard.consultations.models import (
+    Consultation,
+    Membership,
+    RelatedLink,
+    ReportingCommitment,
+    Role,
+    ScheduleItem,
+)
+from heard.core import audit
+from heard.core.bilingual import LANGUAGE_CODES, missing_translations
+
+Actor = AbstractBaseUser | AnonymousUser | None
+
+
+class PublishRefused(Exception):
+    """Raised with the list of reader-facing fields that lack one of the two languages."""
+
+    def __init__(self, missing: list[str]) -> None:
+        self.missing = missing
+        super().__init__(_("Publishing refused; missing: %s") % ", ".join(missing))
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, datetime | date | time):
+        return value.isoformat()
+    if isinstance(value, models.Model):
+        return value.pk
+    return value
+
+
+def apply_changes(obj: models.Model, values: Mapping[str, Any]) -> dict[str, list[Any]]:
+    """Set the attributes that differ and return them as {field: [old, new]} for the audit."""
+    changes: dict[str, list[Any]] = {}
+    for name, new in values.items():
+        old = getattr(obj, name)
+        if old != new:
+            changes[name] = [_jsonable(old), _jsonable(new)]
+            setattr(obj, name, new)
+    return changes
+
+
+def _touch(consultation: Consultation) -> None:
+    consultation.modified_at = timezone.now()
+    Consultation.objects.filter(pk=consultation.pk).update(modified_at=consultation.modified_at)
+
+
+def _label(field: str, language: str) -> str:
+    verbose = Consultation._meta.get_field(f"{field}_{language}").verbose_name
+    return str(verbose)
+
+
+def publication_problems(consultation: Consultation) -> list[str]:
+    """Human-readable names of every reader-facing field missing in English or French."""
+    problems = [
+        _label(field, language)
+        for field, language in missing_translations(consultation, Consultation.REQUIRED_BILINGUAL)
+    ]
+    parts: list[tuple[str, models.QuerySet[Any], tuple[str, ...]]] = [
+        (_("Schedule item"), consultation.schedule_items.all(), ("title",)),
+        (_("Related link"), consultation.related_links.all(), ("title", "url")),
+        (_("Reporting commitment"), consultation.reporting_commitments.all(), ("document", "audience")),
+    ]
+    for kind, queryset, fields in parts:
+        for part in queryset:
+            gaps = missing_translations(part, fields)
+            if isinstance(part, ScheduleItem):
+                # A city or venue given in one language must be given in the other.
+                gaps += [
+                    (field, language)
+                    for field in ("city", "venue", "description")
+                    for language in LANGUAGE_CODES
+                    if not getattr(part, f"{field}_{language}").strip()
+                    and any(getattr(part, f"{field}_{code}").strip() for code in LANGUAGE_CODES)
+                ]
+            for field, language in gaps:
+                verbose = part._meta.get_field(f"{field}_{language}").verbose_name
+                problems.append(f"{kind} “{part}”: {verbose}")
+    if not consultation.contact_email:
+        problems.append(str(Consultation._meta.get_field("contact_email").verbose_name))
+    return problems
+
+
+@transaction.atomic
+def create_consultation(*, actor: Actor, values: Mapping[str, Any], subjects: Any = None) -> Consultation:
+    consultation = Consultation(**values)
+    consultation.full_clean()
+    consultation.save()
+    if subjects is not None:
+        consultation.subjects.set(subjects)
+    if actor is not None and actor.is_authenticated:
+        Membership.objects.create(consultation=consultation, user=actor, role=Role.LEAD)
+    audit.record(
+        actor=actor,
+        action="consultation.created",
+        target=consultation,
+        scope=consultation.scope,
+        changes={name: [None, _jsonable(value)] for name, value in values.items()},
+    )
+    return consultation
+
+
+@transaction.atomic
+def update_consultation(
+    *,
+    actor: Actor,
+    consultation: Consultation,
+    values: Mapping[str, Any],
+    subjects: Any = None,
+    system_label: str = "system",
+) -> dict[str, list[Any]]:
+    changes = apply_changes(consultation, values)
+    if subjects is not None:
+        before = sorted(consultation.subjects.values_list("slug", flat=True))
+        after = sorted(s.slug for s in subjects)
+        if before != after:
+            consultation.subjects.set(subjects)
+            changes["subjects"] = [before, after]
+    if changes:
+        consultation.full_clean()
+        consultation.modified_at = timezone.now()
+        consultation.save()
+        audit.record(
+            actor=actor,
+            action="consultation.updated",
+            target=consultation,
+            scope=consultation.scope,
+            changes=changes,
+            system_label=system_label,
+        )
+    return changes
+
+
+@transaction.atomic
+def publish(*, actor: Actor, consultation: Consultation, system_label: str = "system") -> None:
+    problems = publication_problems(consultation)
+    if problems:
+        raise PublishRefused(problems)
+    if consultation.is_published:
+        return
+    consultation.is_published = True
+    consultation.published_at = timezone.now()
+    consultation.save(update_fields=["is_published", "published_at"])
+    audit.record(
+        actor=actor,
+        action="consultation.published",
+        target=consultation,
+        scope=consultation.scope,
+        system_label=system_label,
+    )
+
+
+@transaction.atomic
+def unpublish(*, actor: Actor, consultation: Consultation, system_label: str = "system") -> None:
+    if not consultation.is_published:
+        return
+    consultation.is_published = False
+    consultation.save(update_fields=["is_published"])
+    audit.record(
+        actor=actor,
+        action="consultation.unpublished",
+        target=consultation,
+        scope=consultation.scope,
+        system_label=system_label,
+    )
+
+
+# --- Parts of the page: schedule items, related links, reporting commitments ------------------
+
+Part = ScheduleItem | RelatedLink | ReportingCommitment
+
+
+@transaction.atomic
+def save_part(
+    *,
+    actor: Actor,
+    consultation: Consultation,
+    part: Part,
+    values: Mapping[str, Any],
+    system_label: str = "system",
+) -> dict[str, list[Any]]:
+    """Create or update one part of a consultation page."""
+    creating = part.pk is None
+    part.consultation = consultation
+    changes = apply_changes(part, values)
+    if not creating and not changes:
+        return {}
+    part.full_clean()
+    part.save()
+    _touch(consultation)
+    name = part._meta.model_name
+    audit.record(
+        actor=actor,
+        action=f"{name}.{'created' if creating else 'updated'}",
+        target=part,
+        scope=consultation.scope,
+        changes=changes,
+        system_label=system_label,
+    )
+    return changes
+
+
+@transaction.atomic
+def delete_part(
+    *, actor: Actor, consultation: Consultation, part: Part, system_label: str = "system"
+) -> None:
+    audit.record(
+        actor=actor,
+        action=f"{part._meta.model_name}.deleted",
+        target=part,
+        scope=consultation.scope,
+        changes={"title": [str(part), None]},
+        system_label=system_label,
+    )
+    part.delete()
+    _touch(consultation)
+
+
+# --- Membership -------------------------------------------------------------------------------
+
+@transaction.atomic
+def set_member_role(
+    *, actor: Actor, consultation: Consultation, user: AbstractBaseUser, role: Role | None
+) -> None:
+    """Give `user` a role on the consultation, change it, or (role=None) remove them."""
+    existing = Membership.objects.filter(consultation=consultation, user=user).first()
+    if role is None:
+        if existing is None:
+            return
+        leads = Membership.objects.filter(consultation=consultation, role=Role.LEAD)
+        if existing.role == Role.LEAD and leads.count() == 1:
+            raise ValueError(_("A consultation must keep at least one lead."))
+        existing.delete()
+        change = [existing.role, None]
+    elif existing is None:
+        Membership.objects.create(consultation=consultation, user=user, role=role)
+        change = [None, str(role)]
+    else:
+        if existing.role == role:
+            return
+        if existing.role == Role.LEAD and role != Role.LEAD:
+            leads = Membership.objects.filter(consultation=consultation, role=Role.LEAD)
+            if leads.count() == 1:
+                raise ValueError(_("A consultation must keep at least one lead."))
+        change = [existing.role, str(role)]
+        existing.role = role
+        existing.save(update_fields=["role"])
+    audit.record(
+        actor=actor,
+        action="membership.changed",
+        target=consultation,
+        scope=consultation.scope,
+        changes={"user": user.get_username(), "role": change},
+    )
+

@@ -1,0 +1,30 @@
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from heard.consultations import views_staff
+
+app_name = "staff"
+urlpatterns = [
+    path(
+        "login/",
+        auth_views.LoginView.as_view(template_name="staff/login.html", redirect_authenticated_user=True),
+        name="login",
+    ),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", views_staff.home, name="home"),
+    path("consultations/new/", views_staff.create, name="create"),
+    path("consultations/<int:pk>/", views_staff.overview, name="overview"),
+    path("consultations/<int:pk>/edit/", views_staff.edit, name="edit"),
+    path("consultations/<int:pk>/preview/", views_staff.preview, name="preview"),
+    path("consultations/<int:pk>/publish/", views_staff.publish, name="publish"),
+    path("consultations/<int:pk>/unpublish/", views_staff.unpublish, name="unpublish"),
+    path("consultations/<int:pk>/members/", views_staff.members, name="members"),
+    path("consultations/<int:pk>/history/", views_staff.history, name="history"),
+    path("consultations/<int:pk>/<str:kind>/new/", views_staff.part_edit, name="part_new"),
+    path("consultations/<int:pk>/<str:kind>/<int:part_pk>/", views_staff.part_edit, name="part_edit"),
+    path(
+        "consultations/<int:pk>/<str:kind>/<int:part_pk>/delete/",
+        views_staff.part_delete,
+        name="part_delete",
+    ),
+]

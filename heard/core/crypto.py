@@ -1,0 +1,64 @@
+"""Encryption at rest for personal data, and keyed hashes for exact-match lookups.
+
+Keys come from HEARD_ENCRYPTION_KEYS (newest first) and HEARD_BLIND_INDEX_KEY, never from
+SECRET_KEY. Rotation: put the new key first in the list; values written before keep decrypting
+with the older keys (MultiFernet) until `reencrypt` has moved them to the new one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import unicodedata
+from functools import cache
+from typing import Any
+
+from cryptography.fernet import Fernet, InvalidToken, MultiFernet
+from django.conf import settings
+from django.db import models
+
+
+@cache
+def _fernet(keys: tuple[str, ...]) -> MultiFernet:
+    return MultiFernet([Fernet(key) for key in keys])
+
+
+def encrypt(plaintext: str) -> str:
+    return _fernet(tuple(settings.ENCRYPTION_KEYS)).encrypt(plaintext.encode()).decode()
+
+
+def decrypt(token: str) -> str:
+    try:
+        return _fernet(tuple(settings.ENCRYPTION_KEYS)).decrypt(token.encode()).decode()
+    except InvalidToken as error:
+        raise ValueError(
+            "A stored value could not be decrypted with any key in HEARD_ENCRYPTION_KEYS."
+        ) from error
+
+
+def reencrypt(token: str) -> str:
+    """Re-encrypt a stored value under the newest key (for key rotation)."""
+    return _fernet(tuple(settings.ENCRYPTION_KEYS)).rotate(token.encode()).decode()
+
+
+def normalise(value: str) -> str:
+    return unicodedata.normalize("NFKC", value).strip().casefold()
+
+
+def blind_index(value: str) -> str:
+    """A keyed hash of the normalised value: equal inputs match, the value is not revealed."""
+    key = settings.BLIND_INDEX_KEY.encode()
+    return hmac.new(key, normalise(value).encode(), hashlib.sha256).hexdigest()
+
+
+class EncryptedTextField(models.TextField):
+    """A text column stored as a Fernet token; it cannot be searched or ordered in SQL."""
+
+    description = "Text encrypted at rest"
+
+    def from_db_value(self, value: str | None, expression: Any, connection: Any) -> str | None:
+        return None if value is None else decrypt(value)
+
+    def get_prep_value(self, value: Any) -> str | None:
+        value = super().get_prep_value(value)
+        return None if value is None else encrypt(str(value))

@@ -1,0 +1,271 @@
+"""Settings for Heard, read from environment variables (see the table in README.md).
+
+Two profiles, chosen by HEARD_ENV:
+
+- ``development`` (the default): works with nothing set. Secrets are generated once into
+  ``var/dev-secrets.json`` so a restart keeps sessions and encrypted data readable.
+- ``production``: refuses to start unless every secret and the allowed hosts are given, and turns
+  on every transport-security setting that ``manage.py check --deploy`` asks for.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+from pathlib import Path
+
+import dj_database_url
+from cryptography.fernet import Fernet
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+ENV = os.environ.get("HEARD_ENV", "development").strip().lower()
+if ENV not in {"development", "production"}:
+    raise ImproperlyConfigured(f"HEARD_ENV must be 'development' or 'production', not {ENV!r}.")
+PRODUCTION = ENV == "production"
+
+VAR_DIR = Path(os.environ.get("HEARD_VAR_DIR", BASE_DIR / "var")).resolve()
+
+
+def _env_list(name: str) -> list[str]:
+    return [item.strip() for item in os.environ.get(name, "").split(",") if item.strip()]
+
+
+def _env_bool(name: str, default: bool) -> bool:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    value = raw.strip().lower()
+    if value in {"1", "true", "yes", "on"}:
+        return True
+    if value in {"0", "false", "no", "off"}:
+        return False
+    raise ImproperlyConfigured(f"{name} must be true or false, not {raw!r}.")
+
+
+def _development_secrets() -> dict[str, str]:
+    """Generate development secrets once and keep them under var/ (never used in production)."""
+    path = VAR_DIR / "dev-secrets.json"
+    if path.exists():
+        stored: dict[str, str] = json.loads(path.read_text())
+        return stored
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    generated = {
+        "secret_key": secrets.token_urlsafe(50),
+        "encryption_key": Fernet.generate_key().decode(),
+        "blind_index_key": secrets.token_urlsafe(32),
+    }
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as handle:
+        json.dump(generated, handle)
+    return generated
+
+
+# --- Secrets -------------------------------------------------------------------------------------
+# Encryption keys are kept apart from SECRET_KEY so that either can be rotated alone, and so that a
+# leaked SECRET_KEY (which signs sessions) does not expose personal data at rest.
+SECRET_KEY = os.environ.get("HEARD_SECRET_KEY", "")
+ENCRYPTION_KEYS = _env_list("HEARD_ENCRYPTION_KEYS")
+BLIND_INDEX_KEY = os.environ.get("HEARD_BLIND_INDEX_KEY", "")
+ALLOWED_HOSTS = _env_list("HEARD_ALLOWED_HOSTS")
+
+if PRODUCTION:
+    missing = [
+        name
+        for name, value in (
+            ("HEARD_SECRET_KEY", SECRET_KEY),
+            ("HEARD_ENCRYPTION_KEYS", ENCRYPTION_KEYS),
+            ("HEARD_BLIND_INDEX_KEY", BLIND_INDEX_KEY),
+            ("HEARD_ALLOWED_HOSTS", ALLOWED_HOSTS),
+        )
+        if not value
+    ]
+    if missing:
+        raise ImproperlyConfigured(
+            "Heard will not start in production without: " + ", ".join(missing) + ". "
+            "See the configuration table in README.md."
+        )
+    if len(SECRET_KEY) < 50:
+        raise ImproperlyConfigured("HEARD_SECRET_KEY must be at least 50 characters long.")
+else:
+    dev = _development_secrets()
+    SECRET_KEY = SECRET_KEY or dev["secret_key"]
+    ENCRYPTION_KEYS = ENCRYPTION_KEYS or [dev["encryption_key"]]
+    BLIND_INDEX_KEY = BLIND_INDEX_KEY or dev["blind_index_key"]
+    ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost", "[::1]", "testserver"]
+
+for _position, _key in enumerate(ENCRYPTION_KEYS, start=1):
+    try:
+        Fernet(_key)
+    except (ValueError, TypeError) as error:
+        raise ImproperlyConfigured(
+            f"HEARD_ENCRYPTION_KEYS entry {_position} is not a valid Fernet key "
+            "(32 url-safe base64-encoded bytes; make one with `heard keygen`)."
+        ) from error
+
+DEBUG = _env_bool("HEARD_DEBUG", default=False)
+if PRODUCTION and DEBUG:
+    raise ImproperlyConfigured("HEARD_DEBUG cannot be on when HEARD_ENV=production.")
+
+# --- Applications ----------------------------------------------------------------------------------
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "heard.core",
+    "heard.consultations",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "heard.core.middleware.SecurityHeadersMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "heard.urls"
+WSGI_APPLICATION = "heard.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "heard" / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.i18n",
+                "heard.core.context_processors.site",
+            ],
+        },
+    }
+]
+
+# --- Database --------------------------------------------------------------------------------------
+# SQLite under var/ needs nothing installed; PostgreSQL is chosen by DATABASE_URL.
+_default_sqlite = f"sqlite:///{VAR_DIR / 'heard.sqlite3'}"
+DATABASES = {
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL", "") or _default_sqlite,
+        conn_max_age=int(os.environ.get("HEARD_DB_CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
+    )
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    # WAL lets the web server read while the loader or worker writes.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
+    DATABASES["default"]["TEST"] = {"NAME": ""}  # an in-memory database for the test run
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Authentication --------------------------------------------------------------------------------
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "staff:login"
+LOGIN_REDIRECT_URL = "staff:home"
+LOGOUT_REDIRECT_URL = "staff:login"
+
+# --- Languages and time ----------------------------------------------------------------------------
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", _("English")), ("fr", _("French"))]
+LOCALE_PATHS = [BASE_DIR / "heard" / "locale"]
+USE_I18N = True
+USE_TZ = True
+TIME_ZONE = os.environ.get("HEARD_TIME_ZONE", "America/Toronto")
+
+# --- Static files ----------------------------------------------------------------------------------
+STATIC_URL = "/static/"
+STATIC_ROOT = VAR_DIR / "static"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            if PRODUCTION
+            else "django.contrib.staticfiles.storage.StaticFilesStorage"
+        )
+    },
+}
+MEDIA_ROOT = VAR_DIR / "media"
+# Serve static files from the app folders without collectstatic outside production.
+WHITENOISE_USE_FINDERS = not PRODUCTION
+WHITENOISE_AUTOREFRESH = DEBUG
+
+# --- Security --------------------------------------------------------------------------------------
+# Cookies are never readable from scripts and are sent only to this site.
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+SESSION_COOKIE_AGE = 60 * 60 * 8  # a working day; staff sign in again the next morning
+X_FRAME_OPTIONS = "DENY"  # no page of Heard is meant to be framed (clickjacking)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"  # never leak page addresses to other hosts
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+CSRF_TRUSTED_ORIGINS = _env_list("HEARD_CSRF_TRUSTED_ORIGINS")
+
+if PRODUCTION:
+    # Behind a TLS-terminating proxy, trust its header only when told to.
+    if _env_bool("HEARD_BEHIND_PROXY", default=False):
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = _env_bool("HEARD_SSL_REDIRECT", default=True)
+    SESSION_COOKIE_SECURE = True  # cookies only over HTTPS
+    CSRF_COOKIE_SECURE = True
+    SECURE_HSTS_SECONDS = int(os.environ.get("HEARD_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+
+# Content security policy: only this host, and no inline script or style at all.
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+
+# --- Logging ---------------------------------------------------------------------------------------
+# Every handler passes through the redaction filter: emails and tokens never reach a log line.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"redact": {"()": "heard.core.logfilters.RedactPersonalData"}},
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["redact"], "formatter": "plain"}
+    },
+    "root": {"handlers": ["console"], "level": os.environ.get("HEARD_LOG_LEVEL", "INFO")},
+}
+
+# --- Heard -----------------------------------------------------------------------------------------
+HEARD_SITE_NAME = os.environ.get("HEARD_SITE_NAME", "Heard")
