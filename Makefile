@@ -53,6 +53,7 @@ deploy-check: install ## Django's deployment checks on the production profile (t
 
 messages: install ## Refresh the French message catalogue and compile it
 	cd heard && ../$(BIN)/python ../manage.py makemessages -l fr --no-obsolete --add-location file
+	$(BIN)/python tools/fr_catalogue.py
 	cd heard && ../$(BIN)/python ../manage.py compilemessages -l fr
 
 lock: ## Re-pin requirements/*.txt from requirements/*.in (needs the network)

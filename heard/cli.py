@@ -17,8 +17,11 @@ DEMO_LEAD = "demo-lead"
 def _setup_django() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "heard.settings")
     import django
+    from django.utils import translation
 
     django.setup()
+    # The command line speaks English; field names in messages match the files' English keys.
+    translation.activate("en")
 
 
 def _migrate(verbosity: int = 0) -> None:

@@ -8,6 +8,7 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from heard.consultations.models import (
@@ -107,7 +108,7 @@ class ConsultationForm(BilingualForm):
             "slug_en": _("Letters, digits and hyphens; the page address after /en/consultations/."),
             "slug_fr": _("Letters, digits and hyphens; the page address after /fr/consultations/."),
             "description_en": _("Markdown: *emphasis*, lists, [links](https://…)."),
-            "description_fr": _("Markdown : *emphase*, listes, [liens](https://…)."),
+            "description_fr": _("Markdown: *emphasis*, lists, [links](https://…)."),
         }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -184,12 +185,20 @@ class ScheduleItemForm(BilingualForm):
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
 
+def _https_by_default(db_field: models.Field, **kwargs: Any) -> forms.Field | None:
+    # An address typed without a scheme is taken as https://, never as plain http.
+    if isinstance(db_field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return db_field.formfield(**kwargs)
+
+
 class RelatedLinkForm(BilingualForm):
     bilingual = ("title", "url")
 
     class Meta:
         model = RelatedLink
         fields = ["title_en", "title_fr", "url_en", "url_fr", "position"]
+        formfield_callback = _https_by_default
 
     def __init__(self, *args: Any, consultation: Consultation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

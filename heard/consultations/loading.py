@@ -352,9 +352,9 @@ def _apply(folder: Path, spec: ConsultationFile, items: list[ItemEntry]) -> Load
         try:
             services.publish(actor=None, consultation=consultation, system_label=LOADER_LABEL)
         except services.PublishRefused as refused:
+            source = read_yaml(folder / "consultation.yaml")
             raise SourceError(
-                Problem(str(folder / "consultation.yaml"), "published", None,
-                        f"cannot publish while missing: {gap}")
+                source.problem(("published",), f"cannot publish while missing: {gap}")
                 for gap in refused.missing
             ) from None
         result_changes.append("published")
