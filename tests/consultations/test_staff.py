@@ -1,0 +1,239 @@
+"""The staff area: sign-in, scoping by membership, side-by-side editing, publishing, audit."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth.models import Permission
+
+from heard.consultations.models import Consultation, Membership, ScheduleItem
+from heard.core.models import AuditEvent
+from tests.factories import ConsultationFactory, MembershipFactory, UserFactory
+
+PASSWORD = "correct horse battery staple"
+
+
+def _form_data(consultation: Consultation, **overrides):
+    data = {
+        name: getattr(consultation, name)
+        for name in [
+            "title_en", "title_fr", "slug_en", "slug_fr", "summary_en", "summary_fr",
+            "description_en", "description_fr", "objectives_en", "objectives_fr", "why_en", "why_fr",
+            "who_en", "who_fr", "what_en", "what_fr", "how_to_participate_en", "how_to_participate_fr",
+            "department_en", "department_fr", "contact_name_en", "contact_name_fr", "contact_email",
+        ]
+    }
+    zone = consultation.zone
+    data["time_zone"] = consultation.time_zone
+    data["opens"] = consultation.opens_at.astimezone(zone).strftime("%Y-%m-%dT%H:%M")
+    data["closes"] = consultation.closes_at.astimezone(zone).strftime("%Y-%m-%dT%H:%M")
+    data["closed_early"] = ""
+    data.update(overrides)
+    return data
+
+
+@pytest.mark.django_db
+def test_staff_pages_require_sign_in(client, consultation):
+    response = client.get(f"/en/staff/consultations/{consultation.pk}/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/en/staff/login/?next=")
+
+
+@pytest.mark.django_db
+def test_sign_in_with_the_form(client, lead):
+    page = client.get("/fr/staff/login/").content.decode()
+    assert "Se connecter à l'espace du personnel" in page
+    response = client.post("/en/staff/login/", {"username": "lead", "password": PASSWORD})
+    assert response.status_code == 302 and response["Location"] == "/en/staff/"
+    assert "Signed in as lead" in client.get("/en/staff/").content.decode()
+
+
+@pytest.mark.django_db
+def test_staff_see_only_their_consultations(client, consultation, lead):
+    other = ConsultationFactory(title_en="Someone else's consultation")
+    client.force_login(lead)
+    home = client.get("/en/staff/").content.decode()
+    assert consultation.title_en in home
+    assert other.title_en not in home
+    assert client.get(f"/en/staff/consultations/{other.pk}/").status_code == 404
+    assert client.get(f"/en/staff/consultations/{other.pk}/preview/").status_code == 404
+    assert client.post(f"/en/staff/consultations/{other.pk}/unpublish/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_viewer_can_look_but_not_change(client, consultation, viewer):
+    client.force_login(viewer)
+    assert client.get(f"/en/staff/consultations/{consultation.pk}/").status_code == 200
+    assert client.get(f"/en/staff/consultations/{consultation.pk}/preview/").status_code == 200
+    assert client.get(f"/en/staff/consultations/{consultation.pk}/edit/").status_code == 403
+    assert client.post(f"/en/staff/consultations/{consultation.pk}/unpublish/").status_code == 403
+    consultation.refresh_from_db()
+    assert consultation.is_published
+
+
+@pytest.mark.django_db
+def test_lead_edits_both_languages_and_the_change_is_audited(client, consultation, lead):
+    client.force_login(lead)
+    page = client.get(f"/en/staff/consultations/{consultation.pk}/edit/").content.decode()
+    assert 'name="title_fr"' in page and 'lang="fr"' in page
+    response = client.post(
+        f"/en/staff/consultations/{consultation.pk}/edit/",
+        _form_data(consultation, title_en="A better title", title_fr="Un meilleur titre"),
+    )
+    assert response.status_code == 302
+    consultation.refresh_from_db()
+    assert (consultation.title_en, consultation.title_fr) == ("A better title", "Un meilleur titre")
+    event = AuditEvent.objects.get(action="consultation.updated")
+    assert event.actor == lead and event.scope == consultation.scope
+    assert event.changes["title_fr"][1] == "Un meilleur titre"
+    history = client.get(f"/en/staff/consultations/{consultation.pk}/history/").content.decode()
+    assert "consultation.updated" in history and "lead" in history
+
+
+@pytest.mark.django_db
+def test_form_errors_are_summarised_and_keep_what_was_typed(client, consultation, lead):
+    client.force_login(lead)
+    response = client.post(
+        f"/en/staff/consultations/{consultation.pk}/edit/",
+        _form_data(consultation, title_fr="Titre à garder", closes="2000-01-01T00:00"),
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "There is a problem" in page
+    assert "The closing date must come after the opening date." in page
+    assert 'value="Titre à garder"' in page
+    consultation.refresh_from_db()
+    assert consultation.title_fr != "Titre à garder"
+
+
+@pytest.mark.django_db
+def test_publishing_with_one_french_field_empty_is_refused_and_names_it(client, lead, consultation):
+    consultation.is_published = False
+    consultation.objectives_fr = ""
+    consultation.save()
+    client.force_login(lead)
+    response = client.post(f"/en/staff/consultations/{consultation.pk}/publish/")
+    page = response.content.decode()
+    assert response.status_code == 409
+    assert "Publishing refused" in page
+    assert "<li>objectives (French)</li>" in page
+    consultation.refresh_from_db()
+    assert not consultation.is_published
+    french = client.post(f"/fr/staff/consultations/{consultation.pk}/publish/").content.decode()
+    assert "<li>objectifs (français)</li>" in french
+
+
+@pytest.mark.django_db
+def test_publishing_is_refused_for_a_schedule_item_without_french(client, lead, consultation):
+    consultation.is_published = False
+    consultation.save()
+    ScheduleItem.objects.create(
+        consultation=consultation, key="x", kind="webinar", title_en="Webinar one", title_fr="",
+        format="virtual", start_date="2030-01-01", participation="open",
+    )
+    client.force_login(lead)
+    page = client.post(f"/en/staff/consultations/{consultation.pk}/publish/").content.decode()
+    assert "Schedule item “2030-01-01 Webinar one”: title (French)" in page
+
+
+@pytest.mark.django_db
+def test_publish_and_unpublish(client, lead, consultation):
+    consultation.is_published = False
+    consultation.save()
+    client.force_login(lead)
+    assert client.get(f"/en/consultations/{consultation.slug_en}/").status_code == 404
+    client.post(f"/en/staff/consultations/{consultation.pk}/publish/")
+    assert client.get(f"/en/consultations/{consultation.slug_en}/").status_code == 200
+    client.post(f"/en/staff/consultations/{consultation.pk}/unpublish/")
+    assert client.get(f"/en/consultations/{consultation.slug_en}/").status_code == 404
+    actions = list(AuditEvent.objects.order_by("id").values_list("action", flat=True))
+    assert actions == ["consultation.published", "consultation.unpublished"]
+
+
+@pytest.mark.django_db
+def test_preview_shows_an_unpublished_page(client, lead, consultation):
+    consultation.is_published = False
+    consultation.save()
+    client.force_login(lead)
+    page = client.get(f"/en/staff/consultations/{consultation.pk}/preview/").content.decode()
+    assert "Preview: this is how the page will look to the public." in page
+    assert consultation.title_en in page
+
+
+@pytest.mark.django_db
+def test_create_a_consultation_makes_the_creator_its_lead(client):
+    user = UserFactory(username="creator")
+    user.user_permissions.add(Permission.objects.get(codename="add_consultation"))
+    client.force_login(user)
+    template = ConsultationFactory.build(title_fr="", slug_en="new-one", slug_fr="nouvelle")
+    response = client.post("/en/staff/consultations/new/", _form_data(template))
+    assert response.status_code == 302
+    created = Consultation.objects.get(slug_en="new-one")
+    assert not created.is_published
+    assert Membership.objects.get(consultation=created).user == user
+    assert AuditEvent.objects.filter(action="consultation.created", actor=user).exists()
+
+
+@pytest.mark.django_db
+def test_users_without_permission_cannot_create(client, lead):
+    client.force_login(lead)
+    assert client.get("/en/staff/consultations/new/").status_code == 403
+
+
+@pytest.mark.django_db
+def test_schedule_items_are_added_edited_and_deleted(client, lead, consultation):
+    client.force_login(lead)
+    before = Consultation.objects.get(pk=consultation.pk).modified_at
+    response = client.post(
+        f"/en/staff/consultations/{consultation.pk}/schedule/new/",
+        {
+            "key": "halifax", "kind": "regional_session", "format": "in_person",
+            "participation": "invitation", "title_en": "Meeting", "title_fr": "Rencontre",
+            "city_en": "Halifax", "city_fr": "Halifax", "start_date": "2030-06-01",
+            "date_precision": "day", "position": "1",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()
+    item = ScheduleItem.objects.get(key="halifax")
+    assert Consultation.objects.get(pk=consultation.pk).modified_at > before
+    client.post(f"/en/staff/consultations/{consultation.pk}/schedule/{item.pk}/delete/")
+    assert not ScheduleItem.objects.filter(pk=item.pk).exists()
+    actions = set(AuditEvent.objects.values_list("action", flat=True))
+    assert {"scheduleitem.created", "scheduleitem.deleted"} <= actions
+
+
+@pytest.mark.django_db
+def test_in_person_event_without_city_is_refused(client, lead, consultation):
+    client.force_login(lead)
+    response = client.post(
+        f"/en/staff/consultations/{consultation.pk}/schedule/new/",
+        {
+            "key": "nowhere", "kind": "regional_session", "format": "in_person",
+            "participation": "invitation", "title_en": "Meeting", "title_fr": "Rencontre",
+            "start_date": "2030-06-01", "date_precision": "day", "position": "1",
+        },
+    )
+    assert response.status_code == 200
+    assert "There is a problem" in response.content.decode()
+    assert not ScheduleItem.objects.filter(key="nowhere").exists()
+
+
+@pytest.mark.django_db
+def test_leads_manage_the_team_but_the_last_lead_stays(client, lead, consultation):
+    newcomer = UserFactory(username="newcomer")
+    client.force_login(lead)
+    client.post(f"/en/staff/consultations/{consultation.pk}/members/",
+                {"username": "newcomer", "role": "viewer"})
+    assert Membership.objects.get(user=newcomer).role == "viewer"
+    page = client.post(f"/en/staff/consultations/{consultation.pk}/members/",
+                       {"username": "lead", "role": ""}).content.decode()
+    assert "A consultation must keep at least one lead." in page
+    assert Membership.objects.filter(user=lead, role="lead").exists()
+    page = client.post(f"/en/staff/consultations/{consultation.pk}/members/",
+                       {"username": "ghost", "role": "viewer"}).content.decode()
+    assert "No active staff account has this username." in page
+
+
+@pytest.mark.django_db
+def test_staff_pages_are_not_cached(client, lead, consultation):
+    client.force_login(lead)
+    assert client.get("/en/staff/")["Cache-Control"] == "no-store"
