@@ -41,8 +41,10 @@ def cmd_load(args: argparse.Namespace) -> int:
         result = load_folder(Path(args.folder))
     except SourceError as error:
         count = len(error.problems)
-        print(f"heard load: {count} problem{'s' if count != 1 else ''}; nothing was changed.",
-              file=sys.stderr)
+        print(
+            f"heard load: {count} problem{'s' if count != 1 else ''}; nothing was changed.",
+            file=sys.stderr,
+        )
         for problem in error.problems:
             print(f"  {problem}", file=sys.stderr)
         return 2
@@ -85,8 +87,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     print("Preparing the database…", flush=True)
     _migrate()
-    print(f"Loading the demo consultation from {DEMO_FOLDER.relative_to(EXAMPLES.parent)}…",
-          flush=True)
+    print(
+        f"Loading the demo consultation from {DEMO_FOLDER.relative_to(EXAMPLES.parent)}…",
+        flush=True,
+    )
     result = load_folder(DEMO_FOLDER)
     password = _ensure_demo_lead([result.consultation.key])
     base = f"http://{args.host}:{args.port}"

@@ -63,7 +63,7 @@ def _development_secrets() -> dict[str, str]:
     return generated
 
 
-# --- Secrets -------------------------------------------------------------------------------------
+# --- Secrets ------------------------------------------------------------------------------------
 # Encryption keys are kept apart from SECRET_KEY so that either can be rotated alone, and so that a
 # leaked SECRET_KEY (which signs sessions) does not expose personal data at rest.
 SECRET_KEY = os.environ.get("HEARD_SECRET_KEY", "")
@@ -109,7 +109,7 @@ DEBUG = _env_bool("HEARD_DEBUG", default=False)
 if PRODUCTION and DEBUG:
     raise ImproperlyConfigured("HEARD_DEBUG cannot be on when HEARD_ENV=production.")
 
-# --- Applications ----------------------------------------------------------------------------------
+# --- Applications ---------------------------------------------------------------------------------
 INSTALLED_APPS = [
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -153,7 +153,7 @@ TEMPLATES = [
     }
 ]
 
-# --- Database --------------------------------------------------------------------------------------
+# --- Database -------------------------------------------------------------------------------------
 # SQLite under var/ needs nothing installed; PostgreSQL is chosen by DATABASE_URL.
 _default_sqlite = f"sqlite:///{VAR_DIR / 'heard.sqlite3'}"
 DATABASES = {
@@ -174,7 +174,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": ""}  # an in-memory database for the test run
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# --- Authentication --------------------------------------------------------------------------------
+# --- Authentication -------------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -188,7 +188,7 @@ LOGIN_URL = "staff:login"
 LOGIN_REDIRECT_URL = "staff:home"
 LOGOUT_REDIRECT_URL = "staff:login"
 
-# --- Languages and time ----------------------------------------------------------------------------
+# --- Languages and time ---------------------------------------------------------------------------
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French"))]
 LOCALE_PATHS = [BASE_DIR / "heard" / "locale"]
@@ -196,7 +196,7 @@ USE_I18N = True
 USE_TZ = True
 TIME_ZONE = os.environ.get("HEARD_TIME_ZONE", "America/Toronto")
 
-# --- Static files ----------------------------------------------------------------------------------
+# --- Static files ---------------------------------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STORAGES = {
@@ -216,7 +216,7 @@ if not PRODUCTION:
 WHITENOISE_USE_FINDERS = not PRODUCTION
 WHITENOISE_AUTOREFRESH = DEBUG
 
-# --- Security --------------------------------------------------------------------------------------
+# --- Security -------------------------------------------------------------------------------------
 # Cookies are never readable from scripts and are sent only to this site.
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -256,7 +256,7 @@ CONTENT_SECURITY_POLICY = "; ".join(
 )
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 
-# --- Logging ---------------------------------------------------------------------------------------
+# --- Logging --------------------------------------------------------------------------------------
 # Every handler passes through the redaction filter: emails and tokens never reach a log line.
 LOGGING = {
     "version": 1,
@@ -269,5 +269,5 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("HEARD_LOG_LEVEL", "INFO")},
 }
 
-# --- Heard -----------------------------------------------------------------------------------------
+# --- Heard ----------------------------------------------------------------------------------------
 HEARD_SITE_NAME = os.environ.get("HEARD_SITE_NAME", "Heard")

@@ -24,29 +24,20 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Opens": "Ouverture",
     "Closes": "Clôture",
     "Closed early on": "Clôturée plus tôt le",
-    "Only if the consultation closed before its planned date.":
-        "Seulement si la consultation a pris fin avant la date prévue.",
-    "Letters, digits and hyphens; the page address after /en/consultations/.":
-        "Lettres, chiffres et traits d'union ; l'adresse de la page après /en/consultations/.",
-    "Letters, digits and hyphens; the page address after /fr/consultations/.":
-        "Lettres, chiffres et traits d'union ; l'adresse de la page après /fr/consultations/.",
-    "Markdown: *emphasis*, lists, [links](https://…).":
-        "Markdown : *emphase*, listes, [liens](https://…).",
-    "The closing date must come after the opening date.":
-        "La date de clôture doit suivre la date d'ouverture.",
-    "An early closing must fall between the opening and closing dates.":
-        "Une clôture anticipée doit tomber entre les dates d'ouverture et de clôture.",
+    "Only if the consultation closed before its planned date.": "Seulement si la consultation a pris fin avant la date prévue.",
+    "Letters, digits and hyphens; the page address after /en/consultations/.": "Lettres, chiffres et traits d'union ; l'adresse de la page après /en/consultations/.",
+    "Letters, digits and hyphens; the page address after /fr/consultations/.": "Lettres, chiffres et traits d'union ; l'adresse de la page après /fr/consultations/.",
+    "Markdown: *emphasis*, lists, [links](https://…).": "Markdown : *emphase*, listes, [liens](https://…).",
+    "The closing date must come after the opening date.": "La date de clôture doit suivre la date d'ouverture.",
+    "An early closing must fall between the opening and closing dates.": "Une clôture anticipée doit tomber entre les dates d'ouverture et de clôture.",
     "Username": "Nom d'utilisateur",
     "Role": "Rôle",
     "Remove from this consultation": "Retirer de cette consultation",
-    "No active staff account has this username.":
-        "Aucun compte actif du personnel ne porte ce nom d'utilisateur.",
-    "“%(value)s” is not a known time zone; use a name such as America/Toronto.":
-        "« %(value)s » n'est pas un fuseau horaire connu ; utilisez un nom comme America/Toronto.",
+    "No active staff account has this username.": "Aucun compte actif du personnel ne porte ce nom d'utilisateur.",
+    "“%(value)s” is not a known time zone; use a name such as America/Toronto.": "« %(value)s » n'est pas un fuseau horaire connu ; utilisez un nom comme America/Toronto.",
     "name (English)": "nom (anglais)",
     "name (French)": "nom (français)",
-    "Stable identifier used by `heard load`; never shown to the public.":
-        "Identifiant stable utilisé par `heard load` ; jamais montré au public.",
+    "Stable identifier used by `heard load`; never shown to the public.": "Identifiant stable utilisé par `heard load` ; jamais montré au public.",
     "address (English)": "adresse (anglais)",
     "address (French)": "adresse (français)",
     "title (English)": "titre (anglais)",
@@ -74,12 +65,10 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "opens": "ouverture",
     "closes": "clôture",
     "closed early on": "clôturée plus tôt le",
-    "Set only when the consultation was closed before its planned closing date.":
-        "À remplir seulement si la consultation a pris fin avant la date de clôture prévue.",
+    "Set only when the consultation was closed before its planned closing date.": "À remplir seulement si la consultation a pris fin avant la date de clôture prévue.",
     "published": "publiée",
-    "Shown as “Date modified”; moved by every change to the page or its parts.":
-        "Affichée comme « Date de modification » ; mise à jour à chaque changement de la page "
-        "ou de ses parties.",
+    "Shown as “Date modified”; moved by every change to the page or its parts.": "Affichée comme « Date de modification » ; mise à jour à chaque changement de la page "
+    "ou de ses parties.",
     "Consultation lead": "Responsable de la consultation",
     "Viewer": "Lecture seule",
     "Regional session": "Séance régionale",
@@ -100,8 +89,7 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Open to all": "Ouvert à tous",
     "Exact dates": "Dates exactes",
     "Month only": "Mois seulement",
-    "Stable identifier within the consultation (used by `heard load`).":
-        "Identifiant stable au sein de la consultation (utilisé par `heard load`).",
+    "Stable identifier within the consultation (used by `heard load`).": "Identifiant stable au sein de la consultation (utilisé par `heard load`).",
     "kind": "type",
     "details (English)": "précisions (anglais)",
     "details (French)": "précisions (français)",
@@ -116,38 +104,30 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "start time": "heure de début",
     "end time": "heure de fin",
     "date shown as": "date affichée sous forme de",
-    "The local time zone of the city; blank means the consultation's.":
-        "Le fuseau horaire local de la ville ; vide, c'est celui de la consultation.",
+    "The local time zone of the city; blank means the consultation's.": "Le fuseau horaire local de la ville ; vide, c'est celui de la consultation.",
     "participation": "participation",
     "what will be published (English)": "ce qui sera publié (anglais)",
     "what will be published (French)": "ce qui sera publié (français)",
     "given to (English)": "remis à (anglais)",
     "given to (French)": "remis à (français)",
     "Upcoming": "À venir",
-    "This consultation opens on %(opens)s and closes on %(closes)s.":
-        "Cette consultation commence le %(opens)s et prend fin le %(closes)s.",
+    "This consultation opens on %(opens)s and closes on %(closes)s.": "Cette consultation commence le %(opens)s et prend fin le %(closes)s.",
     "Open": "Ouverte",
-    "This consultation runs from %(opens)s to %(closes)s.":
-        "Cette consultation se déroule du %(opens)s au %(closes)s.",
+    "This consultation runs from %(opens)s to %(closes)s.": "Cette consultation se déroule du %(opens)s au %(closes)s.",
     "Closed early": "Terminée plus tôt que prévu",
     "This consultation opened on %(opens)s and closed early on %(closed)s; it had been planned "
-    "to close on %(closes)s.":
-        "Cette consultation a commencé le %(opens)s et a pris fin plus tôt que prévu, le "
-        "%(closed)s ; sa clôture était prévue le %(closes)s.",
+    "to close on %(closes)s.": "Cette consultation a commencé le %(opens)s et a pris fin plus tôt que prévu, le "
+    "%(closed)s ; sa clôture était prévue le %(closes)s.",
     "Closed": "Terminée",
-    "This consultation ran from %(opens)s to %(closes)s.":
-        "Cette consultation s'est déroulée du %(opens)s au %(closes)s.",
+    "This consultation ran from %(opens)s to %(closes)s.": "Cette consultation s'est déroulée du %(opens)s au %(closes)s.",
     "Publishing refused; missing: %s": "Publication refusée ; il manque : %s",
     "Schedule item": "Élément du calendrier",
     "Related link": "Lien connexe",
     "Reporting commitment": "Engagement de compte rendu",
-    "A consultation must keep at least one lead.":
-        "Une consultation doit toujours avoir au moins un responsable.",
-    "Only a consultation lead can do this.":
-        "Seul un responsable de la consultation peut faire cela.",
+    "A consultation must keep at least one lead.": "Une consultation doit toujours avoir au moins un responsable.",
+    "Only a consultation lead can do this.": "Seul un responsable de la consultation peut faire cela.",
     "Your account cannot create consultations.": "Votre compte ne peut pas créer de consultations.",
-    "Consultation created. It stays private until you publish it.":
-        "Consultation créée. Elle reste privée jusqu'à ce que vous la publiiez.",
+    "Consultation created. It stays private until you publish it.": "Consultation créée. Elle reste privée jusqu'à ce que vous la publiiez.",
     "Changes saved.": "Modifications enregistrées.",
     "Nothing had changed.": "Rien n'avait changé.",
     "schedule item": "élément du calendrier",
@@ -162,10 +142,8 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "French": "Français",
     "Skip to main content": "Passer au contenu principal",
     "Language selection": "Choix de la langue",
-    "%(site)s — public consultations in English and French.":
-        "%(site)s — consultations publiques en français et en anglais.",
-    "Preview: this is how the page will look to the public.":
-        "Aperçu : voici la page telle que le public la verra.",
+    "%(site)s — public consultations in English and French.": "%(site)s — consultations publiques en français et en anglais.",
+    "Preview: this is how the page will look to the public.": "Aperçu : voici la page telle que le public la verra.",
     "It is not published.": "Elle n'est pas publiée.",
     "Back to the staff area": "Retour à l'espace du personnel",
     ": closed consultation": " : consultation terminée",
@@ -182,18 +160,15 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Location": "Lieu",
     "Participation": "Participation",
     "What we heard": "Ce que nous avons entendu",
-    "When the consultation is over, we will publish:":
-        "Une fois la consultation terminée, nous publierons :",
+    "When the consultation is over, we will publish:": "Une fois la consultation terminée, nous publierons :",
     "%(document)s, given to %(audience)s": "%(document)s, remis %(audience)s",
-    "A report on what we heard will be published here.":
-        "Un rapport sur ce que nous avons entendu sera publié ici.",
+    "A report on what we heard will be published here.": "Un rapport sur ce que nous avons entendu sera publié ici.",
     "Related information": "Renseignements connexes",
     "Contact us": "Contactez-nous",
     "Email:": "Courriel :",
     "Date modified:": "Date de modification :",
     "Consultations": "Consultations",
-    "Find a consultation, see how to take part, and read what was heard.":
-        "Trouvez une consultation, voyez comment y participer et lisez ce qui a été entendu.",
+    "Find a consultation, see how to take part, and read what was heard.": "Trouvez une consultation, voyez comment y participer et lisez ce qui a été entendu.",
     "Find consultations": "Trouver des consultations",
     "Search": "Rechercher",
     "Status": "État",
@@ -204,8 +179,7 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Any subject": "Tous les sujets",
     "Apply": "Appliquer",
     "Clear filters": "Effacer les filtres",
-    "Some filters could not be understood and were left out:":
-        "Certains filtres n'ont pas été compris et ont été ignorés :",
+    "Some filters could not be understood and were left out:": "Certains filtres n'ont pas été compris et ont été ignorés :",
     "%(counter)s consultation": ("%(counter)s consultation", "%(counter)s consultations"),
     "Subjects:": "Sujets :",
     "No consultation matches these filters.": "Aucune consultation ne correspond à ces filtres.",
@@ -225,13 +199,11 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Create a consultation": "Créer une consultation",
     "Edit consultation": "Modifier la consultation",
     "Write each field in English and in French. You can save with French missing; publishing "
-    "waits until both languages are complete.":
-        "Remplissez chaque champ en anglais et en français. Vous pouvez enregistrer sans le "
-        "français ; la publication attend que les deux langues soient complètes.",
+    "waits until both languages are complete.": "Remplissez chaque champ en anglais et en français. Vous pouvez enregistrer sans le "
+    "français ; la publication attend que les deux langues soient complètes.",
     "Save": "Enregistrer",
     "Cancel": "Annuler",
-    "Every change to this consultation, newest first":
-        "Tous les changements apportés à cette consultation, du plus récent au plus ancien",
+    "Every change to this consultation, newest first": "Tous les changements apportés à cette consultation, du plus récent au plus ancien",
     "When": "Quand",
     "Who": "Qui",
     "What": "Quoi",
@@ -244,17 +216,14 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Published": "Publiée",
     "Not published": "Non publiée",
     "%(counter)s field missing": ("%(counter)s champ manquant", "%(counter)s champs manquants"),
-    "You do not belong to any consultation yet. Ask a consultation lead to add you.":
-        "Vous ne faites encore partie d'aucune consultation. Demandez à un responsable de vous "
-        "ajouter.",
+    "You do not belong to any consultation yet. Ask a consultation lead to add you.": "Vous ne faites encore partie d'aucune consultation. Demandez à un responsable de vous "
+    "ajouter.",
     "Sign in": "Se connecter",
     "Sign in to the staff area": "Se connecter à l'espace du personnel",
     "People who can see this consultation": "Personnes qui peuvent voir cette consultation",
-    "Add someone, change a role, or remove someone":
-        "Ajouter une personne, changer un rôle ou retirer une personne",
+    "Add someone, change a role, or remove someone": "Ajouter une personne, changer un rôle ou retirer une personne",
     "Publishing refused": "Publication refusée",
-    "Every field a reader sees needs both English and French. Missing:":
-        "Chaque champ que le public voit doit exister en anglais et en français. Il manque :",
+    "Every field a reader sees needs both English and French. Missing:": "Chaque champ que le public voit doit exister en anglais et en français. Il manque :",
     "closed early": "terminée plus tôt que prévu",
     "view the public page": "voir la page publique",
     "Date modified": "Date de modification",
@@ -262,8 +231,7 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Unpublish": "Dépublier",
     "Publish": "Publier",
     "Before publishing": "Avant de publier",
-    "These fields still need their English or French version:":
-        "Ces champs n'ont pas encore leur version anglaise ou française :",
+    "These fields still need their English or French version:": "Ces champs n'ont pas encore leur version anglaise ou française :",
     "Edit": "Modifier",
     "Delete": "Supprimer",
     "No events or activities yet.": "Aucun événement ni aucune activité pour l'instant.",
@@ -302,7 +270,9 @@ def main() -> int:
     catalogue.metadata["Content-Type"] = "text/plain; charset=UTF-8"
     catalogue.save()
     if missing:
-        print("No French yet for these strings (add them to tools/fr_catalogue.py):", file=sys.stderr)
+        print(
+            "No French yet for these strings (add them to tools/fr_catalogue.py):", file=sys.stderr
+        )
         for msgid in missing:
             print(f"  {msgid!r}", file=sys.stderr)
         return 1

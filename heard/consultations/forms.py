@@ -97,11 +97,30 @@ class ConsultationForm(BilingualForm):
     class Meta:
         model = Consultation
         fields = [
-            "title_en", "title_fr", "slug_en", "slug_fr", "summary_en", "summary_fr",
-            "description_en", "description_fr", "objectives_en", "objectives_fr",
-            "why_en", "why_fr", "who_en", "who_fr", "what_en", "what_fr",
-            "how_to_participate_en", "how_to_participate_fr", "department_en", "department_fr",
-            "contact_name_en", "contact_name_fr", "contact_email", "subjects",
+            "title_en",
+            "title_fr",
+            "slug_en",
+            "slug_fr",
+            "summary_en",
+            "summary_fr",
+            "description_en",
+            "description_fr",
+            "objectives_en",
+            "objectives_fr",
+            "why_en",
+            "why_fr",
+            "who_en",
+            "who_fr",
+            "what_en",
+            "what_fr",
+            "how_to_participate_en",
+            "how_to_participate_fr",
+            "department_en",
+            "department_fr",
+            "contact_name_en",
+            "contact_name_fr",
+            "contact_email",
+            "subjects",
         ]
         widgets = {"subjects": forms.CheckboxSelectMultiple}
         help_texts = {
@@ -120,8 +139,8 @@ class ConsultationForm(BilingualForm):
             self.initial["opens"] = instance.opens_at.astimezone(zone).replace(tzinfo=None)
             self.initial["closes"] = instance.closes_at.astimezone(zone).replace(tzinfo=None)
             if instance.closed_early_at:
-                self.initial["closed_early"] = (
-                    instance.closed_early_at.astimezone(zone).replace(tzinfo=None)
+                self.initial["closed_early"] = instance.closed_early_at.astimezone(zone).replace(
+                    tzinfo=None
                 )
         else:
             self.initial.setdefault("time_zone", "America/Toronto")
@@ -140,12 +159,12 @@ class ConsultationForm(BilingualForm):
         }
         if aware["opens"] and aware["closes"] and aware["closes"] <= aware["opens"]:
             self.add_error("closes", _("The closing date must come after the opening date."))
-        if aware["closed_early"] and aware["opens"] and aware["closes"]:
-            if not aware["opens"] <= aware["closed_early"] < aware["closes"]:
-                self.add_error(
-                    "closed_early",
-                    _("An early closing must fall between the opening and closing dates."),
-                )
+        early, opens, closes = aware["closed_early"], aware["opens"], aware["closes"]
+        if early and opens and closes and not opens <= early < closes:
+            self.add_error(
+                "closed_early",
+                _("An early closing must fall between the opening and closing dates."),
+            )
         data["opens_at"], data["closes_at"] = aware["opens"], aware["closes"]
         data["closed_early_at"] = aware["closed_early"]
         return data
@@ -164,10 +183,24 @@ class ScheduleItemForm(BilingualForm):
     class Meta:
         model = ScheduleItem
         fields = [
-            "key", "kind", "format", "participation",
-            "title_en", "title_fr", "description_en", "description_fr",
-            "city_en", "city_fr", "venue_en", "venue_fr",
-            "start_date", "end_date", "start_time", "end_time", "date_precision", "time_zone",
+            "key",
+            "kind",
+            "format",
+            "participation",
+            "title_en",
+            "title_fr",
+            "description_en",
+            "description_fr",
+            "city_en",
+            "city_fr",
+            "venue_en",
+            "venue_fr",
+            "start_date",
+            "end_date",
+            "start_time",
+            "end_time",
+            "date_precision",
+            "time_zone",
             "position",
         ]
         widgets = {
@@ -226,7 +259,8 @@ class ReportingCommitmentForm(BilingualForm):
 class MemberForm(forms.Form):
     username = forms.CharField(label=_("Username"), max_length=150)
     role = forms.ChoiceField(
-        label=_("Role"), choices=[*Role.choices, ("", _("Remove from this consultation"))],
+        label=_("Role"),
+        choices=[*Role.choices, ("", _("Remove from this consultation"))],
         required=False,
     )
 

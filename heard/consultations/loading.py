@@ -234,19 +234,26 @@ def _item_values(entry: ItemEntry, position: int) -> dict[str, Any]:
     }
 
 
-def _check_uniqueness(source: SourceFile, spec: ConsultationFile, schedule: SourceFile | None,
-                      items: list[ItemEntry]) -> list[Problem]:
+def _check_uniqueness(
+    source: SourceFile, spec: ConsultationFile, schedule: SourceFile | None, items: list[ItemEntry]
+) -> list[Problem]:
     problems = []
     others = Consultation.objects.exclude(key=spec.key)
     for language in ("en", "fr"):
         slug = getattr(spec.slug, language)
         if others.filter(**{f"slug_{language}": slug}).exists():
-            problems.append(source.problem(("slug", language), f"“{slug}” is used by another consultation"))
+            problems.append(
+                source.problem(("slug", language), f"“{slug}” is used by another consultation")
+            )
     seen: dict[str, int] = {}
     for index, item in enumerate(items):
         if item.key in seen and schedule is not None:
-            problems.append(schedule.problem(("items", index, "key"),
-                                             f"“{item.key}” is already used by item {seen[item.key]}"))
+            problems.append(
+                schedule.problem(
+                    ("items", index, "key"),
+                    f"“{item.key}” is already used by item {seen[item.key]}",
+                )
+            )
         seen.setdefault(item.key, index)
     return problems
 
@@ -278,17 +285,29 @@ def read_folder(folder: Path) -> tuple[ConsultationFile, list[ItemEntry]]:
 
 
 def _sync_list(
-    *, consultation: Consultation, existing: list[Any], wanted: list[dict[str, Any]],
-    model: type[RelatedLink] | type[ReportingCommitment], changes: list[str], label: str
+    *,
+    consultation: Consultation,
+    existing: list[Any],
+    wanted: list[dict[str, Any]],
+    model: type[RelatedLink] | type[ReportingCommitment],
+    changes: list[str],
+    label: str,
 ) -> None:
     for position, values in enumerate(wanted):
         values = {**values, "position": position}
         part = existing[position] if position < len(existing) else model()
-        if services.save_part(actor=None, consultation=consultation, part=part, values=values,
-                              system_label=LOADER_LABEL):
+        if services.save_part(
+            actor=None,
+            consultation=consultation,
+            part=part,
+            values=values,
+            system_label=LOADER_LABEL,
+        ):
             changes.append(f"{label} {position + 1}")
-    for extra in existing[len(wanted):]:
-        services.delete_part(actor=None, consultation=consultation, part=extra, system_label=LOADER_LABEL)
+    for extra in existing[len(wanted) :]:
+        services.delete_part(
+            actor=None, consultation=consultation, part=extra, system_label=LOADER_LABEL
+        )
         changes.append(f"{label} {extra.position + 1} removed")
 
 
@@ -300,12 +319,11 @@ def load_folder(folder: Path) -> LoadResult:
 
 def _apply(folder: Path, spec: ConsultationFile, items: list[ItemEntry]) -> LoadResult:
     subjects = []
-    for entry in spec.subjects:
-        subject, _ = Subject.objects.get_or_create(
-            slug=entry.key, defaults={"name_en": entry.en, "name_fr": entry.fr}
-        )
-        if (subject.name_en, subject.name_fr) != (entry.en, entry.fr):
-            subject.name_en, subject.name_fr = entry.en, entry.fr
+    for subject_entry in spec.subjects:
+        names = {"name_en": subject_entry.en, "name_fr": subject_entry.fr}
+        subject, _ = Subject.objects.get_or_create(slug=subject_entry.key, defaults=names)
+        if (subject.name_en, subject.name_fr) != (subject_entry.en, subject_entry.fr):
+            subject.name_en, subject.name_fr = subject_entry.en, subject_entry.fr
             subject.save()
         subjects.append(subject)
 
@@ -317,7 +335,10 @@ def _apply(folder: Path, spec: ConsultationFile, items: list[ItemEntry]) -> Load
         consultation = services.create_consultation(actor=None, values=values, subjects=subjects)
     else:
         result_changes += services.update_consultation(
-            actor=None, consultation=consultation, values=values, subjects=subjects,
+            actor=None,
+            consultation=consultation,
+            values=values,
+            subjects=subjects,
             system_label=LOADER_LABEL,
         ).keys()
 
@@ -325,26 +346,49 @@ def _apply(folder: Path, spec: ConsultationFile, items: list[ItemEntry]) -> Load
     for position, entry in enumerate(items):
         item = existing_items.pop(entry.key, None) or ScheduleItem()
         is_new = item.pk is None
-        if services.save_part(actor=None, consultation=consultation, part=item,
-                              values=_item_values(entry, position), system_label=LOADER_LABEL) or is_new:
+        if (
+            services.save_part(
+                actor=None,
+                consultation=consultation,
+                part=item,
+                values=_item_values(entry, position),
+                system_label=LOADER_LABEL,
+            )
+            or is_new
+        ):
             result_changes.append(f"schedule item {entry.key}")
     for leftover in existing_items.values():
-        services.delete_part(actor=None, consultation=consultation, part=leftover, system_label=LOADER_LABEL)
+        services.delete_part(
+            actor=None, consultation=consultation, part=leftover, system_label=LOADER_LABEL
+        )
         result_changes.append(f"schedule item {leftover.key} removed")
 
     _sync_list(
         consultation=consultation,
         existing=list(consultation.related_links.all()),
-        wanted=[{"title_en": e.title.en, "title_fr": e.title.fr, "url_en": e.url.en,
-                 "url_fr": e.url.fr} for e in spec.related],
-        model=RelatedLink, changes=result_changes, label="related link",
+        wanted=[
+            {"title_en": e.title.en, "title_fr": e.title.fr, "url_en": e.url.en, "url_fr": e.url.fr}
+            for e in spec.related
+        ],
+        model=RelatedLink,
+        changes=result_changes,
+        label="related link",
     )
     _sync_list(
         consultation=consultation,
         existing=list(consultation.reporting_commitments.all()),
-        wanted=[{"document_en": e.document.en, "document_fr": e.document.fr,
-                 "audience_en": e.audience.en, "audience_fr": e.audience.fr} for e in spec.reporting],
-        model=ReportingCommitment, changes=result_changes, label="reporting commitment",
+        wanted=[
+            {
+                "document_en": e.document.en,
+                "document_fr": e.document.fr,
+                "audience_en": e.audience.en,
+                "audience_fr": e.audience.fr,
+            }
+            for e in spec.reporting
+        ],
+        model=ReportingCommitment,
+        changes=result_changes,
+        label="reporting commitment",
     )
 
     consultation.refresh_from_db()

@@ -111,7 +111,7 @@ class Consultation(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     modified_at = models.DateTimeField(
         default=timezone.now,
-        help_text=_("Shown as “Date modified”; moved by every change to the page or its parts.")
+        help_text=_("Shown as “Date modified”; moved by every change to the page or its parts."),
     )
 
     title = translated("title")
@@ -194,9 +194,7 @@ class Membership(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["consultation", "user"], name="one_role_per_user"),
-            models.CheckConstraint(
-                condition=Q(role__in=Role.values), name="membership_role_known"
-            ),
+            models.CheckConstraint(condition=Q(role__in=Role.values), name="membership_role_known"),
         ]
 
     def __str__(self) -> str:
@@ -245,13 +243,14 @@ class DatePrecision(models.TextChoices):
 
 
 class ScheduleItem(models.Model):
-    """One row of the “summary of events” table: an event, or an activity such as a questionnaire."""
+    """A row of the “summary of events” table: an event, or an activity such as a questionnaire."""
 
     consultation = models.ForeignKey(
         Consultation, on_delete=models.CASCADE, related_name="schedule_items"
     )
     key = models.SlugField(
-        max_length=80, help_text=_("Stable identifier within the consultation (used by `heard load`).")
+        max_length=80,
+        help_text=_("Stable identifier within the consultation (used by `heard load`)."),
     )
     kind = models.CharField(_("kind"), max_length=30, choices=ItemKind.choices)
     title_en = models.CharField(_("title (English)"), max_length=250)

@@ -34,8 +34,7 @@ def status_message(consultation: Consultation, status: Status) -> StatusMessage:
             % {"opens": opens, "closes": closes},
             "",
         )
-    if status.phase is Phase.OPEN:
-        assert status.time_left is not None
+    if status.phase is Phase.OPEN and status.time_left is not None:
         return StatusMessage(
             status.phase,
             _("Open"),
@@ -58,7 +57,8 @@ def status_message(consultation: Consultation, status: Status) -> StatusMessage:
     return StatusMessage(
         status.phase,
         _("Closed"),
-        _("This consultation ran from %(opens)s to %(closes)s.") % {"opens": opens, "closes": closes},
+        _("This consultation ran from %(opens)s to %(closes)s.")
+        % {"opens": opens, "closes": closes},
         "",
     )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import F, Q, QuerySet
 from django.db.models.functions import Coalesce, ExtractYear, Least
 from django.utils import timezone
@@ -42,7 +42,9 @@ def published_consultations() -> QuerySet[Consultation]:
     )
 
 
-def hub_consultations(filters: HubFilters, *, moment: datetime | None = None) -> QuerySet[Consultation]:
+def hub_consultations(
+    filters: HubFilters, *, moment: datetime | None = None
+) -> QuerySet[Consultation]:
     moment = moment or timezone.now()
     found = published_consultations().prefetch_related("subjects")
     if filters.phase is not None:
@@ -83,7 +85,7 @@ def published_by_slug(language: str, slug: str) -> Consultation | None:
     return exact[0] if exact else found.first()
 
 
-def consultations_for(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Consultation]:
+def consultations_for(user: User | AnonymousUser) -> QuerySet[Consultation]:
     if not user.is_authenticated:
         return Consultation.objects.none()
     if getattr(user, "is_superuser", False):
@@ -91,7 +93,7 @@ def consultations_for(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Consul
     return Consultation.objects.filter(memberships__user=user).distinct()
 
 
-def role_of(user: AbstractBaseUser | AnonymousUser, consultation: Consultation) -> Role | None:
+def role_of(user: User | AnonymousUser, consultation: Consultation) -> Role | None:
     if not user.is_authenticated:
         return None
     if getattr(user, "is_superuser", False):

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from datetime import date, datetime, time
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -23,9 +23,9 @@ from heard.consultations.models import (
     ScheduleItem,
 )
 from heard.core import audit
-from heard.core.bilingual import LANGUAGE_CODES, missing_translations
+from heard.core.bilingual import LANGUAGE_CODES, field_label, missing_translations
 
-Actor = AbstractBaseUser | AnonymousUser | None
+Actor = User | AnonymousUser | None
 
 
 class PublishRefused(Exception):
@@ -60,21 +60,20 @@ def _touch(consultation: Consultation) -> None:
     Consultation.objects.filter(pk=consultation.pk).update(modified_at=consultation.modified_at)
 
 
-def _label(field: str, language: str) -> str:
-    verbose = Consultation._meta.get_field(f"{field}_{language}").verbose_name
-    return str(verbose)
-
-
 def publication_problems(consultation: Consultation) -> list[str]:
     """Human-readable names of every reader-facing field missing in English or French."""
     problems = [
-        _label(field, language)
+        field_label(Consultation, f"{field}_{language}")
         for field, language in missing_translations(consultation, Consultation.REQUIRED_BILINGUAL)
     ]
     parts: list[tuple[str, models.QuerySet[Any], tuple[str, ...]]] = [
         (_("Schedule item"), consultation.schedule_items.all(), ("title",)),
         (_("Related link"), consultation.related_links.all(), ("title", "url")),
-        (_("Reporting commitment"), consultation.reporting_commitments.all(), ("document", "audience")),
+        (
+            _("Reporting commitment"),
+            consultation.reporting_commitments.all(),
+            ("document", "audience"),
+        ),
     ]
     for kind, queryset, fields in parts:
         for part in queryset:
@@ -89,15 +88,16 @@ def publication_problems(consultation: Consultation) -> list[str]:
                     and any(getattr(part, f"{field}_{code}").strip() for code in LANGUAGE_CODES)
                 ]
             for field, language in gaps:
-                verbose = part._meta.get_field(f"{field}_{language}").verbose_name
-                problems.append(f"{kind} “{part}”: {verbose}")
+                problems.append(f"{kind} “{part}”: {field_label(part, f'{field}_{language}')}")
     if not consultation.contact_email:
-        problems.append(str(Consultation._meta.get_field("contact_email").verbose_name))
+        problems.append(field_label(Consultation, "contact_email"))
     return problems
 
 
 @transaction.atomic
-def create_consultation(*, actor: Actor, values: Mapping[str, Any], subjects: Any = None) -> Consultation:
+def create_consultation(
+    *, actor: Actor, values: Mapping[str, Any], subjects: Any = None
+) -> Consultation:
     consultation = Consultation(**values)
     consultation.full_clean()
     consultation.save()
@@ -233,9 +233,10 @@ def delete_part(
 
 # --- Membership -------------------------------------------------------------------------------
 
+
 @transaction.atomic
 def set_member_role(
-    *, actor: Actor, consultation: Consultation, user: AbstractBaseUser, role: Role | None
+    *, actor: Actor, consultation: Consultation, user: User, role: Role | None
 ) -> None:
     """Give `user` a role on the consultation, change it, or (role=None) remove them."""
     existing = Membership.objects.filter(consultation=consultation, user=user).first()
@@ -267,4 +268,3 @@ def set_member_role(
         scope=consultation.scope,
         changes={"user": user.get_username(), "role": change},
     )
-

@@ -7,7 +7,9 @@ app_name = "staff"
 urlpatterns = [
     path(
         "login/",
-        auth_views.LoginView.as_view(template_name="staff/login.html", redirect_authenticated_user=True),
+        auth_views.LoginView.as_view(
+            template_name="staff/login.html", redirect_authenticated_user=True
+        ),
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
@@ -21,7 +23,9 @@ urlpatterns = [
     path("consultations/<int:pk>/members/", views_staff.members, name="members"),
     path("consultations/<int:pk>/history/", views_staff.history, name="history"),
     path("consultations/<int:pk>/<str:kind>/new/", views_staff.part_edit, name="part_new"),
-    path("consultations/<int:pk>/<str:kind>/<int:part_pk>/", views_staff.part_edit, name="part_edit"),
+    path(
+        "consultations/<int:pk>/<str:kind>/<int:part_pk>/", views_staff.part_edit, name="part_edit"
+    ),
     path(
         "consultations/<int:pk>/<str:kind>/<int:part_pk>/delete/",
         views_staff.part_delete,

@@ -54,8 +54,11 @@ def hub(request: HttpRequest) -> HttpResponse:
     for consultation in consultations:
         status = consultation.status
         entries.append(
-            {"consultation": consultation, "status": status,
-             "message": status_message(consultation, status)}
+            {
+                "consultation": consultation,
+                "status": status,
+                "message": status_message(consultation, status),
+            }
         )
     return render(
         request,
@@ -64,7 +67,11 @@ def hub(request: HttpRequest) -> HttpResponse:
             "entries": entries,
             "filters": filters,
             "ignored": ignored,
-            "phases": [(Phase.OPEN, "open"), (Phase.UPCOMING, "upcoming"), (Phase.CLOSED, "closed")],
+            "phases": [
+                (Phase.OPEN, "open"),
+                (Phase.UPCOMING, "upcoming"),
+                (Phase.CLOSED, "closed"),
+            ],
             "years": selectors.hub_years(),
             "subjects": selectors.hub_subjects(),
             "filtered": bool(filters.query or filters.phase or filters.year or filters.subject),

@@ -143,11 +143,16 @@ class PartKind:
 
 
 PART_KINDS = {
-    "schedule": PartKind(ScheduleItem, ScheduleItemForm, gettext_lazy("schedule item"),
-                         "schedule_items"),
+    "schedule": PartKind(
+        ScheduleItem, ScheduleItemForm, gettext_lazy("schedule item"), "schedule_items"
+    ),
     "links": PartKind(RelatedLink, RelatedLinkForm, gettext_lazy("related link"), "related_links"),
-    "commitments": PartKind(ReportingCommitment, ReportingCommitmentForm,
-                            gettext_lazy("reporting commitment"), "reporting_commitments"),
+    "commitments": PartKind(
+        ReportingCommitment,
+        ReportingCommitmentForm,
+        gettext_lazy("reporting commitment"),
+        "reporting_commitments",
+    ),
 }
 
 
@@ -164,10 +169,12 @@ def _part(consultation: Consultation, kind: str, part_pk: int | None) -> tuple[P
 def part_edit(request: HttpRequest, pk: int, kind: str, part_pk: int | None = None) -> HttpResponse:
     consultation = _consultation_for(request, pk, lead=True)
     spec, part = _part(consultation, kind, part_pk)
-    form = spec.form(request.POST or None, instance=part, consultation=consultation)  # type: ignore[call-arg]
+    form = spec.form(request.POST or None, instance=part, consultation=consultation)
     if request.method == "POST" and form.is_valid():
         services.save_part(
-            actor=request.user, consultation=consultation, part=part,
+            actor=request.user,
+            consultation=consultation,
+            part=part,
             values=form.model_values(),  # type: ignore[attr-defined]
         )
         messages.success(request, _("Saved."))
@@ -188,7 +195,9 @@ def part_delete(request: HttpRequest, pk: int, kind: str, part_pk: int) -> HttpR
         messages.success(request, _("Deleted."))
         return redirect("staff:overview", pk=pk)
     return render(
-        request, "staff/part_delete.html", {"consultation": consultation, "part": part, "kind": spec}
+        request,
+        "staff/part_delete.html",
+        {"consultation": consultation, "part": part, "kind": spec},
     )
 
 
@@ -235,8 +244,10 @@ def members(request: HttpRequest, pk: int) -> HttpResponse:
             role = Role(form.cleaned_data["role"]) if form.cleaned_data["role"] else None
             try:
                 services.set_member_role(
-                    actor=request.user, consultation=consultation,
-                    user=form.cleaned_data["username"], role=role,
+                    actor=request.user,
+                    consultation=consultation,
+                    user=form.cleaned_data["username"],
+                    role=role,
                 )
             except ValueError as error:
                 form.add_error("role", str(error))

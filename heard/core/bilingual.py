@@ -23,7 +23,10 @@ def in_language(obj: Any, name: str, language: str | None = None) -> Any:
 
 
 def translated(name: str) -> property:
-    """A read-only attribute giving the field in the active language: `title = translated("title")`."""
+    """A read-only attribute giving the field in the active language.
+
+    Use: `title = translated("title")` reads `title_en` or `title_fr`.
+    """
 
     def getter(obj: Any) -> Any:
         return in_language(obj, name)
@@ -41,3 +44,8 @@ def missing_translations(obj: Any, names: tuple[str, ...]) -> list[tuple[str, st
             if value is None or (isinstance(value, str) and not value.strip()):
                 missing.append((name, code))
     return missing
+
+
+def field_label(model: Any, name: str) -> str:
+    """The verbose name of a model field, as staff see it in forms and messages."""
+    return str(getattr(model._meta.get_field(name), "verbose_name", name))

@@ -115,7 +115,7 @@ def read_yaml(path: Path, label: str | None = None) -> SourceFile:
     except UnicodeDecodeError as error:
         raise SourceError([Problem(label, "", None, f"not UTF-8 text ({error.reason})")]) from None
     try:
-        node = yaml.compose(text, Loader=_StringsLoader)  # noqa: S506 - a SafeLoader subclass
+        node = yaml.compose(text, Loader=_StringsLoader)
         data = yaml.load(text, Loader=_StringsLoader)  # noqa: S506
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark

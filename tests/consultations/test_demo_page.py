@@ -29,19 +29,38 @@ def _rows(html: str) -> list[str]:
 def test_english_page_shows_every_fact(client, demo):
     html = client.get(EN_URL).content.decode()
     text = _text(html)
-    assert "<h1>Engagement on the Way Forward to End Human Trafficking: closed consultation</h1>" in html
+    assert (
+        "<h1>Engagement on the Way Forward to End Human Trafficking: closed consultation</h1>"
+        in html
+    )
     assert "Current status: Closed" in text
     assert "Public Safety Canada" in text
     # why
-    for fact in ["public safety of women and girls", "great majority of the victims",
-                 "May 2002", "Transnational Organized Crime", "prevention", "protection",
-                 "prosecution", "partnerships", "From 2012 to 2016",
-                 "National Action Plan to Combat Human Trafficking", "still needs a national strategy"]:
+    for fact in [
+        "public safety of women and girls",
+        "great majority of the victims",
+        "May 2002",
+        "Transnational Organized Crime",
+        "prevention",
+        "protection",
+        "prosecution",
+        "partnerships",
+        "From 2012 to 2016",
+        "National Action Plan to Combat Human Trafficking",
+        "still needs a national strategy",
+    ]:
         assert fact in text, fact
     # who
-    for sector in ["law enforcement", "criminal justice practitioners", "victim services",
-                   "Indigenous partners", "provincial and territorial governments",
-                   "non-governmental organisations", "the private sector", "subject-matter experts"]:
+    for sector in [
+        "law enforcement",
+        "criminal justice practitioners",
+        "victim services",
+        "Indigenous partners",
+        "provincial and territorial governments",
+        "non-governmental organisations",
+        "the private sector",
+        "subject-matter experts",
+    ]:
         assert sector in text, sector
     # what
     assert "new national strategy" in text
@@ -52,7 +71,11 @@ def test_english_page_shows_every_fact(client, demo):
     assert "6 September 2018" in rows[0] and "Vancouver" in rows[0] and "By invitation" in rows[0]
     assert "10 September 2018" in rows[1] and "Winnipeg" in rows[1]
     assert "13 September 2018" in rows[2] and "Montreal" in rows[2]
-    assert "27 and 28 September 2018" in rows[3] and "Toronto" in rows[3] and "national summit" in rows[3]
+    assert (
+        "27 and 28 September 2018" in rows[3]
+        and "Toronto" in rows[3]
+        and "national summit" in rows[3]
+    )
     assert "September 2018" in rows[4] and "Questionnaire for targeted stakeholders" in rows[4]
     # the request path
     assert "unable to attend a session" in rows[4]
@@ -62,10 +85,13 @@ def test_english_page_shows_every_fact(client, demo):
     assert "A full report on the consultation, given to participants, and posted online" in text
     assert "A detailed report on the questionnaire, given to participants" in text
     # related information
-    for title in ["Human Trafficking", "National Action Plan to Combat Human Trafficking (2012–2016)",
-                  "2016–2017 Horizontal Evaluation of the National Action Plan",
-                  "The Way Forward to End Human Trafficking: A Discussion Paper",
-                  "2018 Human Trafficking Consultations Report"]:
+    for title in [
+        "Human Trafficking",
+        "National Action Plan to Combat Human Trafficking (2012–2016)",
+        "2016–2017 Horizontal Evaluation of the National Action Plan",
+        "The Way Forward to End Human Trafficking: A Discussion Paper",
+        "2018 Human Trafficking Consultations Report",
+    ]:
         assert f">{title}" in html, title
     assert "Contact us" in text and "mailto:human-trafficking-taskforce@demo.heard.example" in html
     assert re.search(r"Date modified: \d{4}-\d{2}-\d{2}", text)
@@ -79,14 +105,29 @@ def test_french_page_shows_every_fact(client, demo):
     assert "traite des personnes : consultation terminée</h1>" in html
     assert "État actuel : Terminée" in text
     assert "Sécurité publique Canada" in text
-    for fact in ["sécurité publique des femmes et des filles", "mai 2002", "criminalité transnationale organisée",
-                 "prévention", "protection", "poursuites", "partenariats", "De 2012 à 2016",
-                 "Plan d'action national de lutte contre la traite de personnes",
-                 "besoin d'une stratégie nationale"]:
+    for fact in [
+        "sécurité publique des femmes et des filles",
+        "mai 2002",
+        "criminalité transnationale organisée",
+        "prévention",
+        "protection",
+        "poursuites",
+        "partenariats",
+        "De 2012 à 2016",
+        "Plan d'action national de lutte contre la traite de personnes",
+        "besoin d'une stratégie nationale",
+    ]:
         assert fact in text, fact
-    for sector in ["les services de police", "justice pénale", "services aux victimes",
-                   "partenaires autochtones", "gouvernements provinciaux et territoriaux",
-                   "organisations non gouvernementales", "le secteur privé", "les experts en la matière"]:
+    for sector in [
+        "les services de police",
+        "justice pénale",
+        "services aux victimes",
+        "partenaires autochtones",
+        "gouvernements provinciaux et territoriaux",
+        "organisations non gouvernementales",
+        "le secteur privé",
+        "les experts en la matière",
+    ]:
         assert sector in text, sector
     rows = _rows(html)
     assert "6 septembre 2018" in rows[0] and "Sur invitation" in rows[0]
@@ -97,8 +138,11 @@ def test_french_page_shows_every_fact(client, demo):
     assert "Questionnaire de consultation 2018 sur la traite des personnes" in rows[4]
     assert "Un rapport complet sur la consultation, remis aux participants" in text
     assert "Un rapport détaillé sur le questionnaire" in text
-    for title in ["Traite des personnes", "Rapport sur les consultations de 2018 sur la traite des personnes",
-                  "La voie à suivre pour mettre fin à la traite des personnes : document de discussion"]:
+    for title in [
+        "Traite des personnes",
+        "Rapport sur les consultations de 2018 sur la traite des personnes",
+        "La voie à suivre pour mettre fin à la traite des personnes : document de discussion",
+    ]:
         assert f">{title}" in html, title
     assert re.search(r"Date de modification : \d{4}-\d{2}-\d{2}", text)
     assert 'lang="fr"' in html

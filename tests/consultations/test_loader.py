@@ -97,8 +97,13 @@ def test_a_broken_file_names_file_field_and_line_and_changes_nothing(folder, cap
     bad_date_line = _line_of(schedule, "start: 2018-09-31")
     assert f"schedule.yaml, line {bad_date_line}, field items[2].start:" in err
     assert "day value is outside expected range" in err
-    assert f"consultation.yaml, line {_line_of(main_file, 'closing_soon')}, field closing_soon: unknown field" in err
-    assert f"line {_line_of(main_file, 'de: Öffentliche')}, field department.de: unknown field" in err
+    assert (
+        f"consultation.yaml, line {_line_of(main_file, 'closing_soon')}, field closing_soon: unknown field"
+        in err
+    )
+    assert (
+        f"line {_line_of(main_file, 'de: Öffentliche')}, field department.de: unknown field" in err
+    )
     assert _snapshot() == before
 
 
@@ -136,7 +141,10 @@ def test_a_slug_taken_by_another_consultation_is_reported(folder, capsys):
     ConsultationFactory(slug_fr="consultation-voie-a-suivre-mettre-fin-traite-personnes")
     assert main(["load", str(folder)]) == 2
     err = capsys.readouterr().err
-    assert "field slug.fr: “consultation-voie-a-suivre-mettre-fin-traite-personnes” is used by another consultation" in err
+    assert (
+        "field slug.fr: “consultation-voie-a-suivre-mettre-fin-traite-personnes” is used by another consultation"
+        in err
+    )
 
 
 def test_missing_folder_is_reported(tmp_path, capsys):

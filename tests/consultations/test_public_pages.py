@@ -15,13 +15,17 @@ from tests.factories import ConsultationFactory, ScheduleItemFactory
 def several(db):
     health = Subject.objects.create(slug="health", name_en="Health", name_fr="Santé")
     water = ConsultationFactory(
-        title_en="Clean water for every community", title_fr="De l'eau potable pour toutes les communautés",
-        opens_at=datetime(2019, 1, 10, tzinfo=UTC), closes_at=datetime(2019, 3, 1, tzinfo=UTC),
+        title_en="Clean water for every community",
+        title_fr="De l'eau potable pour toutes les communautés",
+        opens_at=datetime(2019, 1, 10, tzinfo=UTC),
+        closes_at=datetime(2019, 3, 1, tzinfo=UTC),
     )
     water.subjects.add(health)
     ConsultationFactory(
-        title_en="Rail safety", title_fr="Sécurité ferroviaire",
-        opens_at=datetime(2021, 5, 1, tzinfo=UTC), closes_at=datetime(2021, 6, 1, tzinfo=UTC),
+        title_en="Rail safety",
+        title_fr="Sécurité ferroviaire",
+        opens_at=datetime(2021, 5, 1, tzinfo=UTC),
+        closes_at=datetime(2021, 6, 1, tzinfo=UTC),
     )
     ConsultationFactory(title_en="Draft never shown", is_published=False, published_at=None)
     return water
@@ -67,7 +71,7 @@ def test_root_sends_the_reader_to_a_language(client, db):
 
 def test_markdown_cannot_inject_html_or_script_links(client, db):
     consultation = ConsultationFactory(
-        description_en='<script>alert(1)</script> [click](javascript:alert(1)) **bold**'
+        description_en="<script>alert(1)</script> [click](javascript:alert(1)) **bold**"
     )
     page = client.get(f"/en/consultations/{consultation.slug_en}/").content.decode()
     assert "<script>alert(1)</script>" not in page
@@ -80,7 +84,10 @@ def test_markdown_cannot_inject_html_or_script_links(client, db):
 def test_pages_are_well_formed_html(client, several, language):
     ScheduleItemFactory(consultation=several)
     parser = html5lib.HTMLParser(strict=True)
-    for url in [f"/{language}/consultations/", f"/{language}/consultations/{getattr(several, 'slug_' + language)}/"]:
+    for url in [
+        f"/{language}/consultations/",
+        f"/{language}/consultations/{getattr(several, 'slug_' + language)}/",
+    ]:
         response = client.get(url)
         assert response.status_code == 200
         parser.parse(response.content)  # raises on any parse error

@@ -7,7 +7,7 @@ from django.contrib.auth.models import Permission
 
 from heard.consultations.models import Consultation, Membership, ScheduleItem
 from heard.core.models import AuditEvent
-from tests.factories import ConsultationFactory, MembershipFactory, UserFactory
+from tests.factories import ConsultationFactory, UserFactory
 
 PASSWORD = "correct horse battery staple"
 
@@ -16,10 +16,29 @@ def _form_data(consultation: Consultation, **overrides):
     data = {
         name: getattr(consultation, name)
         for name in [
-            "title_en", "title_fr", "slug_en", "slug_fr", "summary_en", "summary_fr",
-            "description_en", "description_fr", "objectives_en", "objectives_fr", "why_en", "why_fr",
-            "who_en", "who_fr", "what_en", "what_fr", "how_to_participate_en", "how_to_participate_fr",
-            "department_en", "department_fr", "contact_name_en", "contact_name_fr", "contact_email",
+            "title_en",
+            "title_fr",
+            "slug_en",
+            "slug_fr",
+            "summary_en",
+            "summary_fr",
+            "description_en",
+            "description_fr",
+            "objectives_en",
+            "objectives_fr",
+            "why_en",
+            "why_fr",
+            "who_en",
+            "who_fr",
+            "what_en",
+            "what_fr",
+            "how_to_participate_en",
+            "how_to_participate_fr",
+            "department_en",
+            "department_fr",
+            "contact_name_en",
+            "contact_name_fr",
+            "contact_email",
         ]
     }
     zone = consultation.zone
@@ -127,8 +146,14 @@ def test_publishing_is_refused_for_a_schedule_item_without_french(client, lead, 
     consultation.is_published = False
     consultation.save()
     ScheduleItem.objects.create(
-        consultation=consultation, key="x", kind="webinar", title_en="Webinar one", title_fr="",
-        format="virtual", start_date="2030-01-01", participation="open",
+        consultation=consultation,
+        key="x",
+        kind="webinar",
+        title_en="Webinar one",
+        title_fr="",
+        format="virtual",
+        start_date="2030-01-01",
+        participation="open",
     )
     client.force_login(lead)
     page = client.post(f"/en/staff/consultations/{consultation.pk}/publish/").content.decode()
@@ -186,10 +211,17 @@ def test_schedule_items_are_added_edited_and_deleted(client, lead, consultation)
     response = client.post(
         f"/en/staff/consultations/{consultation.pk}/schedule/new/",
         {
-            "key": "halifax", "kind": "regional_session", "format": "in_person",
-            "participation": "invitation", "title_en": "Meeting", "title_fr": "Rencontre",
-            "city_en": "Halifax", "city_fr": "Halifax", "start_date": "2030-06-01",
-            "date_precision": "day", "position": "1",
+            "key": "halifax",
+            "kind": "regional_session",
+            "format": "in_person",
+            "participation": "invitation",
+            "title_en": "Meeting",
+            "title_fr": "Rencontre",
+            "city_en": "Halifax",
+            "city_fr": "Halifax",
+            "start_date": "2030-06-01",
+            "date_precision": "day",
+            "position": "1",
         },
     )
     assert response.status_code == 302, response.content.decode()
@@ -207,9 +239,15 @@ def test_in_person_event_without_city_is_refused(client, lead, consultation):
     response = client.post(
         f"/en/staff/consultations/{consultation.pk}/schedule/new/",
         {
-            "key": "nowhere", "kind": "regional_session", "format": "in_person",
-            "participation": "invitation", "title_en": "Meeting", "title_fr": "Rencontre",
-            "start_date": "2030-06-01", "date_precision": "day", "position": "1",
+            "key": "nowhere",
+            "kind": "regional_session",
+            "format": "in_person",
+            "participation": "invitation",
+            "title_en": "Meeting",
+            "title_fr": "Rencontre",
+            "start_date": "2030-06-01",
+            "date_precision": "day",
+            "position": "1",
         },
     )
     assert response.status_code == 200
@@ -221,15 +259,20 @@ def test_in_person_event_without_city_is_refused(client, lead, consultation):
 def test_leads_manage_the_team_but_the_last_lead_stays(client, lead, consultation):
     newcomer = UserFactory(username="newcomer")
     client.force_login(lead)
-    client.post(f"/en/staff/consultations/{consultation.pk}/members/",
-                {"username": "newcomer", "role": "viewer"})
+    client.post(
+        f"/en/staff/consultations/{consultation.pk}/members/",
+        {"username": "newcomer", "role": "viewer"},
+    )
     assert Membership.objects.get(user=newcomer).role == "viewer"
-    page = client.post(f"/en/staff/consultations/{consultation.pk}/members/",
-                       {"username": "lead", "role": ""}).content.decode()
+    page = client.post(
+        f"/en/staff/consultations/{consultation.pk}/members/", {"username": "lead", "role": ""}
+    ).content.decode()
     assert "A consultation must keep at least one lead." in page
     assert Membership.objects.filter(user=lead, role="lead").exists()
-    page = client.post(f"/en/staff/consultations/{consultation.pk}/members/",
-                       {"username": "ghost", "role": "viewer"}).content.decode()
+    page = client.post(
+        f"/en/staff/consultations/{consultation.pk}/members/",
+        {"username": "ghost", "role": "viewer"},
+    ).content.decode()
     assert "No active staff account has this username." in page
 
 

@@ -33,17 +33,21 @@ def test_phase_boundaries(moment, phase):
 
 def test_closed_early_is_explicit():
     early = OPENS + timedelta(days=5)
-    before = status_at(opens_at=OPENS, closes_at=CLOSES, closed_early_at=early,
-                       moment=early - timedelta(hours=1))
-    after = status_at(opens_at=OPENS, closes_at=CLOSES, closed_early_at=early,
-                      moment=early + timedelta(hours=1))
+    before = status_at(
+        opens_at=OPENS, closes_at=CLOSES, closed_early_at=early, moment=early - timedelta(hours=1)
+    )
+    after = status_at(
+        opens_at=OPENS, closes_at=CLOSES, closed_early_at=early, moment=early + timedelta(hours=1)
+    )
     assert before.phase is Phase.OPEN and before.time_left == timedelta(hours=1)
     assert after.phase is Phase.CLOSED and after.closed_early
 
 
 def _page(client, consultation, language="en"):
     with translation.override(language):
-        url = reverse("consultations:detail", kwargs={"slug": getattr(consultation, f"slug_{language}")})
+        url = reverse(
+            "consultations:detail", kwargs={"slug": getattr(consultation, f"slug_{language}")}
+        )
     return client.get(url).content.decode()
 
 
@@ -91,8 +95,10 @@ def test_the_clock_moves_a_consultation_from_upcoming_to_open_to_closed(client):
 def test_closed_early_shows_on_the_page_and_in_the_hub_filter(client):
     now = timezone.now()
     consultation = ConsultationFactory(
-        opens_at=now - timedelta(days=10), closes_at=now + timedelta(days=10),
-        closed_early_at=now - timedelta(days=1), title_en="Cut short",
+        opens_at=now - timedelta(days=10),
+        closes_at=now + timedelta(days=10),
+        closed_early_at=now - timedelta(days=1),
+        title_en="Cut short",
     )
     page = _page(client, consultation)
     assert "Closed early" in page

@@ -16,8 +16,13 @@ ROOT = Path(__file__).resolve().parents[2]
 def _run(args: list[str], **env: str) -> subprocess.CompletedProcess[str]:
     base = {k: v for k, v in os.environ.items() if not k.startswith(("HEARD_", "DJANGO_"))}
     return subprocess.run(
-        [sys.executable, *args], cwd=ROOT, env={**base, **env}, capture_output=True, text=True,
-        timeout=120, check=False,
+        [sys.executable, *args],
+        cwd=ROOT,
+        env={**base, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
 
 
@@ -33,8 +38,12 @@ PRODUCTION = {
 def test_production_refuses_to_start_without_secrets(tmp_path):
     result = _run(["manage.py", "check"], HEARD_ENV="production", HEARD_VAR_DIR=str(tmp_path))
     assert result.returncode != 0
-    for name in ["HEARD_SECRET_KEY", "HEARD_ENCRYPTION_KEYS", "HEARD_BLIND_INDEX_KEY",
-                 "HEARD_ALLOWED_HOSTS"]:
+    for name in [
+        "HEARD_SECRET_KEY",
+        "HEARD_ENCRYPTION_KEYS",
+        "HEARD_BLIND_INDEX_KEY",
+        "HEARD_ALLOWED_HOSTS",
+    ]:
         assert name in result.stderr
     assert not (tmp_path / "dev-secrets.json").exists()
 
@@ -56,8 +65,20 @@ def test_production_passes_the_deploy_check_with_no_warnings(tmp_path):
 def test_development_generates_and_keeps_its_own_secrets(tmp_path):
     env = {"HEARD_VAR_DIR": str(tmp_path)}
     code = "from django.conf import settings; print(settings.SECRET_KEY)"
-    first = _run(["-c", f"import django, os; os.environ['DJANGO_SETTINGS_MODULE']='heard.settings'; django.setup(); {code}"], **env)
-    second = _run(["-c", f"import django, os; os.environ['DJANGO_SETTINGS_MODULE']='heard.settings'; django.setup(); {code}"], **env)
+    first = _run(
+        [
+            "-c",
+            f"import django, os; os.environ['DJANGO_SETTINGS_MODULE']='heard.settings'; django.setup(); {code}",
+        ],
+        **env,
+    )
+    second = _run(
+        [
+            "-c",
+            f"import django, os; os.environ['DJANGO_SETTINGS_MODULE']='heard.settings'; django.setup(); {code}",
+        ],
+        **env,
+    )
     assert first.returncode == 0, first.stderr
     assert first.stdout == second.stdout and len(first.stdout.strip()) >= 50
     assert oct((tmp_path / "dev-secrets.json").stat().st_mode & 0o777) == "0o600"

@@ -19,6 +19,11 @@ def test_every_message_is_translated():
 def test_compiled_catalogue_is_up_to_date():
     po = polib.pofile(str(LOCALE / "django.po"))
     mo = polib.mofile(str(LOCALE / "django.mo"))
-    source = {(e.msgid, e.msgstr or tuple(sorted(e.msgstr_plural.items()))) for e in po.translated_entries()}
-    compiled = {(e.msgid, e.msgstr or tuple(sorted(e.msgstr_plural.items()))) for e in mo if e.msgid}
+    source = {
+        (e.msgid, e.msgstr or tuple(sorted(e.msgstr_plural.items())))
+        for e in po.translated_entries()
+    }
+    compiled = {
+        (e.msgid, e.msgstr or tuple(sorted(e.msgstr_plural.items()))) for e in mo if e.msgid
+    }
     assert source == compiled, "run `make messages` to recompile django.mo"

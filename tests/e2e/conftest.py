@@ -52,12 +52,16 @@ def browser() -> Iterator[object]:
     path = _chromium_path()
     if path is None:
         if os.environ.get("HEARD_REQUIRE_BROWSER"):
-            pytest.fail("HEARD_REQUIRE_BROWSER is set but no Chromium was found (apt-get install chromium)")
+            pytest.fail(
+                "HEARD_REQUIRE_BROWSER is set but no Chromium was found (apt-get install chromium)"
+            )
         pytest.skip("Chromium is not installed (apt-get install chromium); browser tests skipped")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=path, headless=True, args=CHROMIUM_FLAGS)
+        browser = playwright.chromium.launch(
+            executable_path=path, headless=True, args=CHROMIUM_FLAGS
+        )
         yield browser
         browser.close()
 
@@ -77,7 +81,9 @@ def page(browser, live_server, outside_requests) -> Iterator[object]:
     context = browser.new_context(locale="en-CA", java_script_enabled=True)
 
     def guard(route, request) -> None:
-        if urlsplit(request.url).netloc not in (own_host, "") and not request.url.startswith("data:"):
+        if urlsplit(request.url).netloc not in (own_host, "") and not request.url.startswith(
+            "data:"
+        ):
             outside_requests.append(request.url)
             route.abort()
         else:

@@ -18,9 +18,19 @@ def demo(demo_folder):
     return load_folder(demo_folder).consultation
 
 
-@pytest.mark.parametrize("path", ["/en/consultations/", "/fr/consultations/", EN_PAGE, FR_PAGE,
-                                  "/en/consultations/?q=zebra&status=open"])
-def test_no_accessibility_violations_and_no_other_hosts(page, live_server, demo, outside_requests, path):
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/en/consultations/",
+        "/fr/consultations/",
+        EN_PAGE,
+        FR_PAGE,
+        "/en/consultations/?q=zebra&status=open",
+    ],
+)
+def test_no_accessibility_violations_and_no_other_hosts(
+    page, live_server, demo, outside_requests, path
+):
     page.goto(live_server.url + path)
     assert page.locator("h1").count() == 1
     assert axe_violations(page) == []
@@ -45,7 +55,9 @@ def test_hub_filters_work_without_javascript(browser, live_server, demo):
     page.get_by_label("Rechercher").fill("traite")
     page.get_by_role("button", name="Appliquer").click()
     assert "status=closed" in page.url
-    assert page.get_by_role("link", name="Consultation sur la voie à suivre pour mettre fin à la traite des personnes").is_visible()
+    assert page.get_by_role(
+        "link", name="Consultation sur la voie à suivre pour mettre fin à la traite des personnes"
+    ).is_visible()
     page.get_by_label("État").select_option("open")
     page.get_by_role("button", name="Appliquer").click()
     assert page.get_by_text("Aucune consultation ne correspond à ces filtres.").is_visible()
@@ -61,7 +73,8 @@ FOCUSABLE = (
 def test_everything_is_reachable_by_keyboard(page, live_server, demo, path):
     page.goto(live_server.url + path)
     expected = page.eval_on_selector_all(
-        FOCUSABLE, "els => els.filter(e => e.offsetParent !== null || e.matches('.skip-link')).length"
+        FOCUSABLE,
+        "els => els.filter(e => e.offsetParent !== null || e.matches('.skip-link')).length",
     )
     page.eval_on_selector_all(FOCUSABLE, "els => els.forEach((e, i) => e.dataset.kb = i)")
     reached = set()
