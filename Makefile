@@ -22,7 +22,7 @@ $(STAMP): $(BIN)/python requirements/base.txt requirements/dev.txt pyproject.tom
 install: $(STAMP) ## Create .venv and install the locked dependencies and heard itself
 
 demo: install ## Migrate, load the demo consultation and serve it on 127.0.0.1:8000
-	$(BIN)/heard demo
+	$(BIN)/heard demo $(DEMO_ARGS)
 
 serve: install ## Serve the site (waitress) on 127.0.0.1:8000
 	$(BIN)/heard serve --migrate

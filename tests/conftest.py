@@ -32,3 +32,10 @@ def viewer(db, consultation):
     user = UserFactory(username="viewer")
     MembershipFactory(consultation=consultation, user=user, role="viewer")
     return user
+
+
+def pytest_report_header(config) -> str:
+    from django.conf import settings
+
+    engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+    return f"heard: database engine {engine} (set DATABASE_URL for PostgreSQL)"
