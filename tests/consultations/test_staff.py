@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 
 from heard.consultations.models import Consultation, Membership, ScheduleItem
@@ -280,3 +281,19 @@ def test_leads_manage_the_team_but_the_last_lead_stays(client, lead, consultatio
 def test_staff_pages_are_not_cached(client, lead, consultation):
     client.force_login(lead)
     assert client.get("/en/staff/")["Cache-Control"] == "no-store"
+
+
+@pytest.mark.django_db
+def test_add_staff_command_creates_an_account_that_can_create(monkeypatch, capsys):
+    import io
+
+    from django.core.management import CommandError, call_command
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("a long enough passphrase\n"))
+    call_command("add_staff", "newlead", "--can-create", "--password-stdin")
+    user = get_user_model().objects.get(username="newlead")
+    assert user.check_password("a long enough passphrase")
+    assert user.has_perm("consultations.add_consultation")
+    monkeypatch.setattr("sys.stdin", io.StringIO("short\n"))
+    with pytest.raises(CommandError, match="too short"):
+        call_command("add_staff", "weak", "--password-stdin")
