@@ -245,6 +245,12 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Add a %(kind)s": "Ajouter un %(kind)s",
     "Edit %(kind)s": "Modifier : %(kind)s",
     "consultations/": "consultations/",
+    "Page not found": "Page introuvable",
+    "There is no page at this address, or it is not public.": "Il n'y a pas de page à cette adresse, ou elle n'est pas publique.",
+    "See all consultations": "Voir toutes les consultations",
+    "Not allowed": "Action non permise",
+    "Your account cannot do this.": "Votre compte ne permet pas de faire cela.",
+    "Back to my consultations": "Retour à mes consultations",
 }
 
 

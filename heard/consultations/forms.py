@@ -8,6 +8,7 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import AuthenticationForm
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -270,3 +271,12 @@ class MemberForm(forms.Form):
         if user is None:
             raise forms.ValidationError(_("No active staff account has this username."))
         return user
+
+
+class StaffSignInForm(AuthenticationForm):
+    """Django's sign-in form without `autofocus`: focus starts at the top of the page, where the
+    skip link and the language toggle are, as on every other page."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["username"].widget.attrs.pop("autofocus", None)

@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from heard.consultations import views_staff
+from heard.consultations.forms import StaffSignInForm
 
 app_name = "staff"
 urlpatterns = [

@@ -17,7 +17,7 @@ def site(request: HttpRequest) -> dict[str, object]:
     # Views whose URLs hold translated slugs replace this with their own alternate_url.
     alternate = translate_url(request.get_full_path(), other)
     return {
-        "site_name": settings.HEARD_SITE_NAME,
+        "heard_site_name": settings.HEARD_SITE_NAME,
         "current_language": current,
         "other_language": other,
         "other_language_name": LANGUAGE_NAMES[other],

@@ -104,3 +104,10 @@ def test_security_headers_forbid_inline_script_and_other_hosts(client, several):
     page = response.content.decode()
     assert "<script" not in page and "style=" not in page
     assert "http://" not in page.split("</head>")[0] and "https://" not in page.split("</head>")[0]
+
+
+def test_not_found_page_is_in_the_readers_language(client, db):
+    response = client.get("/fr/consultations/nulle-part/")
+    assert response.status_code == 404
+    page = response.content.decode()
+    assert "Page introuvable" in page and 'lang="fr"' in page
