@@ -9,7 +9,9 @@ urlpatterns = [
     path(
         "login/",
         auth_views.LoginView.as_view(
-            template_name="staff/login.html", redirect_authenticated_user=True
+            template_name="staff/login.html",
+            authentication_form=StaffSignInForm,
+            redirect_authenticated_user=True,
         ),
         name="login",
     ),

@@ -297,3 +297,9 @@ def test_add_staff_command_creates_an_account_that_can_create(monkeypatch, capsy
     monkeypatch.setattr("sys.stdin", io.StringIO("short\n"))
     with pytest.raises(CommandError, match="too short"):
         call_command("add_staff", "weak", "--password-stdin")
+
+
+@pytest.mark.django_db
+def test_sign_in_form_does_not_steal_focus(client):
+    # Focus starts at the top of the page (skip link, language toggle), as everywhere else.
+    assert "autofocus" not in client.get("/en/staff/login/").content.decode()
