@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import secrets
 import sys
@@ -117,7 +118,17 @@ def _serve(host: str, port: int, threads: int) -> int:
     from heard.wsgi import application
 
     print(f"Serving on http://{host}:{port}/ (Ctrl+C to stop)", flush=True)
-    serve(application, host=host, port=port, threads=threads, ident="heard")
+    try:
+        serve(application, host=host, port=port, threads=threads, ident="heard")
+    except OSError as error:
+        if error.errno != errno.EADDRINUSE:
+            raise
+        print(
+            f"heard: port {port} is already in use. Stop what is using it, or choose another "
+            f"port: make demo DEMO_ARGS='--port {port + 1}' (or heard serve --port {port + 1}).",
+            file=sys.stderr,
+        )
+        return 1
     return 0
 
 

@@ -251,6 +251,8 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Not allowed": "Action non permise",
     "Your account cannot do this.": "Votre compte ne permet pas de faire cela.",
     "Back to my consultations": "Retour à mes consultations",
+    "from %(start)s, local time": "à partir de %(start)s, heure locale",
+    "%(start)s to %(end)s, local time": "de %(start)s à %(end)s, heure locale",
 }
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.utils import dateformat
 from django.utils.translation import get_language, ngettext
@@ -45,3 +45,23 @@ def time_left(delta: timedelta) -> str:
         return ngettext("%(count)d day", "%(count)d days", days) % {"count": days}
     hours = max(1, int(delta.total_seconds() // 3600))
     return ngettext("%(count)d hour", "%(count)d hours", hours) % {"count": hours}
+
+
+def clock_time(value: time) -> str:
+    """“9:30 a.m.” in English, “9 h 30” in French (Canadian usage in both)."""
+    if (get_language() or "").startswith("fr"):
+        return f"{value.hour} h {value.minute:02d}" if value.minute else f"{value.hour} h"
+    hour = value.hour % 12 or 12
+    suffix = "a.m." if value.hour < 12 else "p.m."
+    return f"{hour}:{value.minute:02d} {suffix}"
+
+
+def time_range(start: time | None, end: time | None) -> str:
+    if start is None:
+        return ""
+    if end is None:
+        return _("from %(start)s, local time") % {"start": clock_time(start)}
+    return _("%(start)s to %(end)s, local time") % {
+        "start": clock_time(start),
+        "end": clock_time(end),
+    }

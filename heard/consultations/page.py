@@ -9,7 +9,7 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from heard.consultations.dates import date_range, long_date, time_left
+from heard.consultations.dates import date_range, long_date, time_left, time_range
 from heard.consultations.models import Consultation, ScheduleItem
 from heard.consultations.status import Phase, Status
 
@@ -64,7 +64,9 @@ def status_message(consultation: Consultation, status: Status) -> StatusMessage:
 
 
 def item_when(item: ScheduleItem) -> str:
-    return date_range(item.start_date, item.end_date, month_only=item.date_precision == "month")
+    dates = date_range(item.start_date, item.end_date, month_only=item.date_precision == "month")
+    hours = time_range(item.start_time, item.end_time)
+    return f"{dates}, {hours}" if hours else dates
 
 
 def item_where(item: ScheduleItem) -> str:

@@ -105,3 +105,23 @@ def test_closed_early_shows_on_the_page_and_in_the_hub_filter(client):
     assert "closed early on" in page
     assert "Cut short" in _hub(client, status="closed")
     assert "Cut short" not in _hub(client, status="open")
+
+
+@pytest.mark.django_db
+def test_event_times_are_shown_in_local_time_in_both_languages(client):
+    from datetime import date, time
+
+    from tests.factories import ScheduleItemFactory
+
+    consultation = ConsultationFactory()
+    ScheduleItemFactory(
+        consultation=consultation,
+        start_date=date(2031, 6, 3),
+        end_date=date(2031, 6, 5),
+        start_time=time(9, 0),
+        end_time=time(16, 30),
+    )
+    assert "3 to 5 June 2031, 9:00 a.m. to 4:30 p.m., local time" in _page(client, consultation)
+    assert "du 3 au 5 juin 2031, de 9 h à 16 h 30, heure locale" in _page(
+        client, consultation, "fr"
+    )

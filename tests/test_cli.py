@@ -1,0 +1,50 @@
+"""The `heard` command's own behaviour (loading is tested in tests/consultations/test_loader.py)."""
+
+from __future__ import annotations
+
+import socket
+
+import pytest
+from cryptography.fernet import Fernet
+
+from heard.cli import main
+
+
+def test_serve_explains_a_port_already_in_use(capsys):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert main(["serve", "--port", str(port)]) == 1
+    err = capsys.readouterr().err
+    assert f"port {port} is already in use" in err
+    assert f"--port {port + 1}" in err
+
+
+def test_keygen_prints_usable_production_secrets(capsys):
+    assert main(["keygen"]) == 0
+    values = dict(line.split("=", 1) for line in capsys.readouterr().out.splitlines())
+    assert set(values) == {"HEARD_SECRET_KEY", "HEARD_ENCRYPTION_KEYS", "HEARD_BLIND_INDEX_KEY"}
+    Fernet(values["HEARD_ENCRYPTION_KEYS"])  # a valid key
+    assert len(values["HEARD_SECRET_KEY"]) >= 50
+
+
+@pytest.mark.django_db
+def test_demo_without_serving_loads_the_demo_and_prints_a_login(capsys):
+    assert main(["demo", "--no-serve", "--port", "8123"]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "http://127.0.0.1:8123/en/consultations/engagement-way-forward-end-human-trafficking/"
+        in out
+    )
+    assert (
+        "http://127.0.0.1:8123/fr/consultations/consultation-voie-a-suivre-mettre-fin-traite-personnes/"
+        in out
+    )
+    assert "username: demo-lead" in out
+    password = out.split("password: ")[1].split()[0]
+    from django.contrib.auth import get_user_model
+
+    lead = get_user_model().objects.get(username="demo-lead")
+    assert lead.check_password(password)
+    assert lead.memberships.get().role == "lead"
