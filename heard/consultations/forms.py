@@ -178,7 +178,18 @@ class ConsultationForm(BilingualForm):
         return values
 
 
-class ScheduleItemForm(BilingualForm):
+class PartForm(BilingualForm):
+    """A form for one part of a consultation page (schedule item, related link, commitment)."""
+
+    def __init__(self, *args: Any, consultation: Consultation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.instance.consultation = consultation
+
+    def model_values(self) -> dict[str, Any]:
+        return {name: self.cleaned_data[name] for name in self._meta.fields or ()}
+
+
+class ScheduleItemForm(PartForm):
     bilingual = ("title", "description", "city", "venue")
 
     class Meta:
@@ -211,13 +222,6 @@ class ScheduleItemForm(BilingualForm):
             "end_time": forms.TimeInput(attrs={"type": "time"}),
         }
 
-    def __init__(self, *args: Any, consultation: Consultation, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.instance.consultation = consultation
-
-    def model_values(self) -> dict[str, Any]:
-        return {name: self.cleaned_data[name] for name in self.Meta.fields}
-
 
 def _https_by_default(db_field: models.Field, **kwargs: Any) -> forms.Field | None:
     # An address typed without a scheme is taken as https://, never as plain http.
@@ -226,7 +230,7 @@ def _https_by_default(db_field: models.Field, **kwargs: Any) -> forms.Field | No
     return db_field.formfield(**kwargs)
 
 
-class RelatedLinkForm(BilingualForm):
+class RelatedLinkForm(PartForm):
     bilingual = ("title", "url")
 
     class Meta:
@@ -234,27 +238,13 @@ class RelatedLinkForm(BilingualForm):
         fields = ["title_en", "title_fr", "url_en", "url_fr", "position"]
         formfield_callback = _https_by_default
 
-    def __init__(self, *args: Any, consultation: Consultation, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.instance.consultation = consultation
 
-    def model_values(self) -> dict[str, Any]:
-        return {name: self.cleaned_data[name] for name in self.Meta.fields}
-
-
-class ReportingCommitmentForm(BilingualForm):
+class ReportingCommitmentForm(PartForm):
     bilingual = ("document", "audience")
 
     class Meta:
         model = ReportingCommitment
         fields = ["document_en", "document_fr", "audience_en", "audience_fr", "position"]
-
-    def __init__(self, *args: Any, consultation: Consultation, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.instance.consultation = consultation
-
-    def model_values(self) -> dict[str, Any]:
-        return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
 
 class MemberForm(forms.Form):

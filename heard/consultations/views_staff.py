@@ -18,9 +18,9 @@ from django.views.decorators.http import require_POST
 
 from heard.consultations import selectors, services
 from heard.consultations.forms import (
-    BilingualForm,
     ConsultationForm,
     MemberForm,
+    PartForm,
     RelatedLinkForm,
     ReportingCommitmentForm,
     ScheduleItemForm,
@@ -137,7 +137,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 @dataclass(frozen=True)
 class PartKind:
     model: type[Model]
-    form: type[BilingualForm]
+    form: type[PartForm]
     singular: Any
     related_name: str
 
@@ -175,7 +175,7 @@ def part_edit(request: HttpRequest, pk: int, kind: str, part_pk: int | None = No
             actor=request.user,
             consultation=consultation,
             part=part,
-            values=form.model_values(),  # type: ignore[attr-defined]
+            values=form.model_values(),
         )
         messages.success(request, _("Saved."))
         return redirect("staff:overview", pk=pk)

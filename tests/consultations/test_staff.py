@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 
+from heard.consultations.forms import ConsultationForm
 from heard.consultations.models import Consultation, Membership, ScheduleItem
 from heard.core.models import AuditEvent
 from tests.factories import ConsultationFactory, UserFactory
@@ -14,34 +15,8 @@ PASSWORD = "correct horse battery staple"
 
 
 def _form_data(consultation: Consultation, **overrides):
-    data = {
-        name: getattr(consultation, name)
-        for name in [
-            "title_en",
-            "title_fr",
-            "slug_en",
-            "slug_fr",
-            "summary_en",
-            "summary_fr",
-            "description_en",
-            "description_fr",
-            "objectives_en",
-            "objectives_fr",
-            "why_en",
-            "why_fr",
-            "who_en",
-            "who_fr",
-            "what_en",
-            "what_fr",
-            "how_to_participate_en",
-            "how_to_participate_fr",
-            "department_en",
-            "department_fr",
-            "contact_name_en",
-            "contact_name_fr",
-            "contact_email",
-        ]
-    }
+    names = [name for name in ConsultationForm.Meta.fields if name != "subjects"]
+    data = {name: getattr(consultation, name) for name in names}
     zone = consultation.zone
     data["time_zone"] = consultation.time_zone
     data["opens"] = consultation.opens_at.astimezone(zone).strftime("%Y-%m-%dT%H:%M")
