@@ -33,7 +33,7 @@ CHROMIUM_FLAGS = [
 def _chromium_path() -> str | None:
     configured = os.environ.get("HEARD_CHROMIUM")
     if configured:
-        return configured
+        return configured if os.access(configured, os.X_OK) else None
     for name in ("chromium", "chromium-browser"):
         found = shutil.which(name)
         if found:
