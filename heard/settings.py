@@ -257,16 +257,25 @@ CONTENT_SECURITY_POLICY = "; ".join(
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 
 # --- Logging --------------------------------------------------------------------------------------
-# Every handler passes through the redaction filter: emails and tokens never reach a log line.
+# Every log line is written through the redacting formatter: e-mail addresses and tokens never
+# reach a log, tracebacks included. Django's own loggers are routed here too (its default
+# configuration would otherwise print some of them with a plain formatter when DEBUG is on).
+_LOG_LEVEL = os.environ.get("HEARD_LOG_LEVEL", "INFO")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"redact": {"()": "heard.core.logfilters.RedactPersonalData"}},
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {
-        "console": {"class": "logging.StreamHandler", "filters": ["redact"], "formatter": "plain"}
+    "formatters": {
+        "redacted": {
+            "()": "heard.core.logfilters.RedactingFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s %(message)s",
+        }
     },
-    "root": {"handlers": ["console"], "level": os.environ.get("HEARD_LOG_LEVEL", "INFO")},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "redacted"}},
+    "root": {"handlers": ["console"], "level": _LOG_LEVEL},
+    "loggers": {
+        name: {"handlers": ["console"], "level": _LOG_LEVEL, "propagate": False}
+        for name in ("django", "django.server", "django.request", "django.security", "waitress")
+    },
 }
 
 # --- Heard ----------------------------------------------------------------------------------------

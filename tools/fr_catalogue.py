@@ -29,7 +29,7 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Letters, digits and hyphens; the page address after /fr/consultations/.": "Lettres, chiffres et traits d'union ; l'adresse de la page après /fr/consultations/.",
     "Markdown: *emphasis*, lists, [links](https://…).": "Markdown : *emphase*, listes, [liens](https://…).",
     "The closing date must come after the opening date.": "La date de clôture doit suivre la date d'ouverture.",
-    "An early closing must fall between the opening and closing dates.": "Une clôture anticipée doit tomber entre les dates d'ouverture et de clôture.",
+    "An early closing must fall between the opening and closing dates.": "Une clôture anticipée doit se situer entre les dates d'ouverture et de clôture.",
     "Username": "Nom d'utilisateur",
     "Role": "Rôle",
     "Remove from this consultation": "Retirer de cette consultation",
@@ -60,7 +60,7 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "department (French)": "ministère (français)",
     "contact (English)": "personne-ressource (anglais)",
     "contact (French)": "personne-ressource (français)",
-    "contact email": "courriel de contact",
+    "contact email": "courriel de la personne-ressource",
     "time zone": "fuseau horaire",
     "opens": "ouverture",
     "closes": "clôture",
@@ -70,7 +70,7 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Shown as “Date modified”; moved by every change to the page or its parts.": "Affichée comme « Date de modification » ; mise à jour à chaque changement de la page "
     "ou de ses parties.",
     "Consultation lead": "Responsable de la consultation",
-    "Viewer": "Lecture seule",
+    "Viewer": "Observateur",
     "Regional session": "Séance régionale",
     "National summit": "Sommet national",
     "Roundtable": "Table ronde",
@@ -108,8 +108,9 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "participation": "participation",
     "what will be published (English)": "ce qui sera publié (anglais)",
     "what will be published (French)": "ce qui sera publié (français)",
-    "given to (English)": "remis à (anglais)",
-    "given to (French)": "remis à (français)",
+    "for whom, and how (English)": "pour qui, et comment (anglais)",
+    "for whom, and how (French)": "pour qui, et comment (français)",
+    "A full phrase, e.g. “given to participants and posted online”.": "Une phrase complète, par exemple « remis aux participants et publié en ligne ».",
     "Upcoming": "À venir",
     "This consultation opens on %(opens)s and closes on %(closes)s.": "Cette consultation commence le %(opens)s et prend fin le %(closes)s.",
     "Open": "Ouverte",
@@ -129,14 +130,14 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Your account cannot create consultations.": "Votre compte ne peut pas créer de consultations.",
     "Consultation created. It stays private until you publish it.": "Consultation créée. Elle reste privée jusqu'à ce que vous la publiiez.",
     "Changes saved.": "Modifications enregistrées.",
-    "Nothing had changed.": "Rien n'avait changé.",
+    "Nothing had changed.": "Aucune modification.",
     "schedule item": "élément du calendrier",
     "related link": "lien connexe",
     "reporting commitment": "engagement de compte rendu",
     "Saved.": "Enregistré.",
     "Deleted.": "Supprimé.",
     "Published. The page is now public.": "Publiée. La page est maintenant publique.",
-    "Unpublished. The page is no longer public.": "Dépubliée. La page n'est plus publique.",
+    "Unpublished. The page is no longer public.": "Publication retirée. La page n'est plus publique.",
     "Membership updated.": "Équipe mise à jour.",
     "English": "Anglais",
     "French": "Français",
@@ -161,7 +162,7 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Participation": "Participation",
     "What we heard": "Ce que nous avons entendu",
     "When the consultation is over, we will publish:": "Une fois la consultation terminée, nous publierons :",
-    "%(document)s, given to %(audience)s": "%(document)s, remis %(audience)s",
+    "%(document)s: %(audience)s": "%(document)s : %(audience)s",
     "A report on what we heard will be published here.": "Un rapport sur ce que nous avons entendu sera publié ici.",
     "Related information": "Renseignements connexes",
     "Contact us": "Contactez-nous",
@@ -228,7 +229,7 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "view the public page": "voir la page publique",
     "Date modified": "Date de modification",
     "Edit page content": "Modifier le contenu de la page",
-    "Unpublish": "Dépublier",
+    "Unpublish": "Retirer la publication",
     "Publish": "Publier",
     "Before publishing": "Avant de publier",
     "These fields still need their English or French version:": "Ces champs n'ont pas encore leur version anglaise ou française :",
@@ -251,9 +252,30 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Not allowed": "Action non permise",
     "Your account cannot do this.": "Votre compte ne permet pas de faire cela.",
     "Back to my consultations": "Retour à mes consultations",
+    "%(start_month)s to %(end_month)s %(year)s": "de %(start_month)s à %(end_month)s %(year)s",
+    "%(start_month_year)s to %(end_month_year)s": "de %(start_month_year)s à %(end_month_year)s",
+    "subjects": "sujets",
+    "Too many failed attempts. Wait 15 minutes, then try again.": "Trop de tentatives infructueuses. Attendez 15 minutes, puis réessayez.",
+    "key": "clé",
+    "position": "position",
+    "Rows are listed from the lowest number.": "Les lignes sont classées du plus petit nombre au plus grand.",
+    "Another event or activity of this consultation already uses this key.": "Un autre événement ou une autre activité de cette consultation utilise déjà cette clé.",
+    "This consultation is published, so every field a reader sees needs English and French. "
+    "Nothing was saved. Missing: %(missing)s": "Cette consultation est publiée : chaque champ que le public voit doit exister en anglais "
+    "et en français. Rien n'a été enregistré. Il manque : %(missing)s",
     "from %(start)s, local time": "à partir de %(start)s, heure locale",
     "%(start)s to %(end)s, local time": "de %(start)s à %(end)s, heure locale",
 }
+
+
+NBSP = "\u00a0"
+
+
+def typeset(text: str) -> str:
+    """French typography: a non-breaking space before : ; ? ! and inside « »."""
+    for mark in (":", ";", "?", "!"):
+        text = text.replace(f" {mark}", f"{NBSP}{mark}")
+    return text.replace("« ", f"«{NBSP}").replace(" »", f"{NBSP}»")
 
 
 def main() -> int:
@@ -268,9 +290,9 @@ def main() -> int:
             if not isinstance(french, tuple):
                 missing.append(entry.msgid + " (needs singular and plural)")
                 continue
-            entry.msgstr_plural = {0: french[0], 1: french[1]}
+            entry.msgstr_plural = {0: typeset(french[0]), 1: typeset(french[1])}
         else:
-            entry.msgstr = french if isinstance(french, str) else french[0]
+            entry.msgstr = typeset(french if isinstance(french, str) else french[0])
         if "fuzzy" in entry.flags:
             entry.flags.remove("fuzzy")
     catalogue.metadata["Language"] = "fr"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, time, timedelta
 
 from django.utils import dateformat
@@ -21,11 +22,29 @@ def month_year(value: date) -> str:
     return dateformat.format(value, "F Y")
 
 
+def _elide(text: str) -> str:
+    """French elision before a vowel: “de avril” becomes “d'avril”, “de octobre” “d'octobre”."""
+    if (get_language() or "").startswith("fr"):
+        return re.sub(r"\bde (?=[aeiouyàâéèêîôû])", "d'", text)
+    return text
+
+
 def date_range(start: date, end: date | None, *, month_only: bool = False) -> str:
     if month_only:
         if end is None or (end.year, end.month) == (start.year, start.month):
             return month_year(start)
-        return _("%(start)s to %(end)s") % {"start": month_year(start), "end": month_year(end)}
+        if end.year == start.year:
+            text = _("%(start_month)s to %(end_month)s %(year)s") % {
+                "start_month": dateformat.format(start, "F"),
+                "end_month": dateformat.format(end, "F"),
+                "year": end.year,
+            }
+        else:
+            text = _("%(start_month_year)s to %(end_month_year)s") % {
+                "start_month_year": month_year(start),
+                "end_month_year": month_year(end),
+            }
+        return _elide(text)
     if end is None or end == start:
         return long_date(start)
     if (end.year, end.month) == (start.year, start.month):

@@ -19,6 +19,7 @@ from heard.consultations.models import (
     Role,
     ScheduleItem,
 )
+from heard.core import signin
 
 COMMON_TIME_ZONES = [
     "America/St_Johns",
@@ -222,6 +223,17 @@ class ScheduleItemForm(PartForm):
             "end_time": forms.TimeInput(attrs={"type": "time"}),
         }
 
+    def clean_key(self) -> str:
+        # The unique (consultation, key) constraint involves a field the form does not show,
+        # so ModelForm would not check it: do it here for a clear message instead of a crash.
+        key: str = self.cleaned_data["key"]
+        taken = ScheduleItem.objects.filter(consultation=self.instance.consultation, key=key)
+        if taken.exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(
+                _("Another event or activity of this consultation already uses this key.")
+            )
+        return key
+
 
 def _https_by_default(db_field: models.Field, **kwargs: Any) -> forms.Field | None:
     # An address typed without a scheme is taken as https://, never as plain http.
@@ -264,9 +276,27 @@ class MemberForm(forms.Form):
 
 
 class StaffSignInForm(AuthenticationForm):
-    """Django's sign-in form without `autofocus`: focus starts at the top of the page, where the
-    skip link and the language toggle are, as on every other page."""
+    """Django's sign-in form, with a limit on failed attempts (heard.core.signin).
+
+    It has no `autofocus`: focus starts at the top of the page, where the skip link and the
+    language toggle are, as on every other page.
+    """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["username"].widget.attrs.pop("autofocus", None)
+
+    def clean(self) -> dict[str, Any]:
+        username = (self.data.get("username") or "").strip()
+        if signin.is_locked(self.request, username):
+            raise forms.ValidationError(
+                _("Too many failed attempts. Wait 15 minutes, then try again."),
+                code="locked",
+            )
+        try:
+            cleaned = super().clean()
+        except forms.ValidationError:
+            signin.record_failure(self.request, username)
+            raise
+        signin.clear(self.request, username)
+        return cleaned

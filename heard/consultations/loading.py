@@ -17,6 +17,7 @@ from typing import Annotated, Any, Literal
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import validate_email, validate_slug
 from django.db import transaction
+from django.db.models import Model
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from heard.consultations import services
@@ -32,6 +33,7 @@ from heard.consultations.models import (
     Subject,
     validate_time_zone,
 )
+from heard.core import audit
 from heard.core.sources import Problem, SourceError, SourceFile, read_yaml
 
 LOADER_LABEL = "heard load"
@@ -258,7 +260,18 @@ def _check_uniqueness(
     return problems
 
 
-def read_folder(folder: Path) -> tuple[ConsultationFile, list[ItemEntry]]:
+@dataclass
+class Folder:
+    """A validated consultation folder, with its files kept for error messages."""
+
+    path: Path
+    main: SourceFile
+    spec: ConsultationFile
+    schedule: SourceFile | None  # None when the folder has no schedule.yaml
+    items: list[ItemEntry]
+
+
+def read_folder(folder: Path) -> Folder:
     """Read and validate every file; raise SourceError listing every problem found."""
     if not folder.is_dir():
         raise SourceError([Problem(str(folder), "", None, "not a folder")])
@@ -279,9 +292,93 @@ def read_folder(folder: Path) -> tuple[ConsultationFile, list[ItemEntry]]:
             problems += error.problems
     if spec is not None:
         problems += _check_uniqueness(main, spec, schedule_file, items)
+        problems += _check_lengths(main, spec, schedule_file, items)
     if problems or spec is None:
         raise SourceError(problems)
-    return spec, items
+    return Folder(folder, main, spec, schedule_file, items)
+
+
+# Where each model field comes from in the files, for messages about values the database refuses.
+_CONSULTATION_PATHS: dict[str, tuple[str, ...]] = {
+    "why": ("sections", "why"),
+    "who": ("sections", "who"),
+    "what": ("sections", "what"),
+    "how_to_participate": ("sections", "how_to_participate"),
+    "contact_name": ("contact", "name"),
+    "contact_email": ("contact", "email"),
+}
+_ITEM_PATHS: dict[str, tuple[str, ...]] = {"description": ("details",)}
+
+
+def _yaml_path(name: str, renamed: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    base, _, language = name.rpartition("_")
+    if language in ("en", "fr") and base:
+        return (*renamed.get(base, (base,)), language)
+    return renamed.get(name, (name,))
+
+
+def _too_long(
+    source: SourceFile,
+    prefix: tuple[str | int, ...],
+    model: type[Model],
+    values: dict[str, Any],
+    renamed: dict[str, tuple[str, ...]],
+) -> list[Problem]:
+    problems = []
+    for name, value in values.items():
+        limit = getattr(model._meta.get_field(name), "max_length", None)
+        if limit and isinstance(value, str) and len(value) > limit:
+            problems.append(
+                source.problem(
+                    (*prefix, *_yaml_path(name, renamed)),
+                    f"too long: {len(value)} characters, at most {limit}",
+                )
+            )
+    return problems
+
+
+def _check_lengths(
+    main: SourceFile, spec: ConsultationFile, schedule: SourceFile | None, items: list[ItemEntry]
+) -> list[Problem]:
+    problems = _too_long(main, (), Consultation, _consultation_values(spec), _CONSULTATION_PATHS)
+    for index, entry in enumerate(spec.subjects):
+        problems += _too_long(
+            main,
+            ("subjects", index),
+            Subject,
+            {"name_en": entry.en, "name_fr": entry.fr},
+            {"name": ()},
+        )
+    for index, link in enumerate(spec.related):
+        problems += _too_long(main, ("related", index), RelatedLink, _link_values(link), {})
+    for index, commitment in enumerate(spec.reporting):
+        problems += _too_long(
+            main, ("reporting", index), ReportingCommitment, _commitment_values(commitment), {}
+        )
+    if schedule is not None:
+        for index, item in enumerate(items):
+            problems += _too_long(
+                schedule, ("items", index), ScheduleItem, _item_values(item, index), _ITEM_PATHS
+            )
+    return problems
+
+
+def _link_values(entry: LinkEntry) -> dict[str, Any]:
+    return {
+        "title_en": entry.title.en,
+        "title_fr": entry.title.fr,
+        "url_en": entry.url.en,
+        "url_fr": entry.url.fr,
+    }
+
+
+def _commitment_values(entry: CommitmentEntry) -> dict[str, Any]:
+    return {
+        "document_en": entry.document.en,
+        "document_fr": entry.document.fr,
+        "audience_en": entry.audience.en,
+        "audience_fr": entry.audience.fr,
+    }
 
 
 def _sync_list(
@@ -312,27 +409,70 @@ def _sync_list(
 
 
 def load_folder(folder: Path) -> LoadResult:
-    spec, items = read_folder(folder)
-    with transaction.atomic():
-        return _apply(folder, spec, items)
+    source = read_folder(folder)
+    try:
+        with transaction.atomic():
+            return _apply(source)
+    except services.PublishRefused as refused:
+        # `published: true` (or an already published page) with a language missing somewhere.
+        raise SourceError(
+            source.main.problem(("published",), f"cannot publish while missing: {gap}")
+            for gap in refused.missing
+        ) from None
+    except DjangoValidationError as error:
+        # A rule only the database layer knows; the transaction has rolled back.
+        raise SourceError(
+            source.main.problem((field,) if field != "__all__" else (), message)
+            for field, messages in error.message_dict.items()
+            for message in messages
+        ) from None
 
 
-def _apply(folder: Path, spec: ConsultationFile, items: list[ItemEntry]) -> LoadResult:
+def _sync_subjects(spec: ConsultationFile, changes: list[str]) -> list[Subject]:
+    """Subjects are a vocabulary shared by all consultations: create or rename them, audited."""
     subjects = []
-    for subject_entry in spec.subjects:
-        names = {"name_en": subject_entry.en, "name_fr": subject_entry.fr}
-        subject, _ = Subject.objects.get_or_create(slug=subject_entry.key, defaults=names)
-        if (subject.name_en, subject.name_fr) != (subject_entry.en, subject_entry.fr):
-            subject.name_en, subject.name_fr = subject_entry.en, subject_entry.fr
+    for entry in spec.subjects:
+        names = {"name_en": entry.en, "name_fr": entry.fr}
+        subject = Subject.objects.filter(slug=entry.key).first()
+        if subject is None:
+            subject = Subject.objects.create(slug=entry.key, **names)
+            action, before = "subject.created", None
+        elif (subject.name_en, subject.name_fr) != (entry.en, entry.fr):
+            before = [subject.name_en, subject.name_fr]
+            subject.name_en, subject.name_fr = entry.en, entry.fr
             subject.save()
+            action = "subject.renamed"
+        else:
+            subjects.append(subject)
+            continue
+        audit.record(
+            actor=None,
+            action=action,
+            target=subject,
+            changes={"names": [before, [entry.en, entry.fr]]},
+            system_label=LOADER_LABEL,
+        )
+        changes.append(f"subject {entry.key}")
         subjects.append(subject)
+    return subjects
+
+
+def _apply(source: Folder) -> LoadResult:
+    spec = source.spec
+    result_changes: list[str] = []
+    consultation = Consultation.objects.filter(key=spec.key).first()
+    if consultation is not None and consultation.is_published and not spec.published:
+        # Take the page down first, so that the edits below may leave it incomplete.
+        services.unpublish(actor=None, consultation=consultation, system_label=LOADER_LABEL)
+        result_changes.append("unpublished")
+    subjects = _sync_subjects(spec, result_changes)
 
     values = _consultation_values(spec)
-    consultation = Consultation.objects.filter(key=spec.key).first()
-    result_changes: list[str] = []
     created = consultation is None
     if consultation is None:
-        consultation = services.create_consultation(actor=None, values=values, subjects=subjects)
+        consultation = services.create_consultation(
+            actor=None, values=values, subjects=subjects, system_label=LOADER_LABEL
+        )
     else:
         result_changes += services.update_consultation(
             actor=None,
@@ -342,34 +482,12 @@ def _apply(folder: Path, spec: ConsultationFile, items: list[ItemEntry]) -> Load
             system_label=LOADER_LABEL,
         ).keys()
 
-    existing_items = {item.key: item for item in consultation.schedule_items.all()}
-    for position, entry in enumerate(items):
-        item = existing_items.pop(entry.key, None) or ScheduleItem()
-        is_new = item.pk is None
-        if (
-            services.save_part(
-                actor=None,
-                consultation=consultation,
-                part=item,
-                values=_item_values(entry, position),
-                system_label=LOADER_LABEL,
-            )
-            or is_new
-        ):
-            result_changes.append(f"schedule item {entry.key}")
-    for leftover in existing_items.values():
-        services.delete_part(
-            actor=None, consultation=consultation, part=leftover, system_label=LOADER_LABEL
-        )
-        result_changes.append(f"schedule item {leftover.key} removed")
-
+    if source.schedule is not None:  # without schedule.yaml the schedule is left as it is
+        _sync_schedule(consultation, source.items, result_changes)
     _sync_list(
         consultation=consultation,
         existing=list(consultation.related_links.all()),
-        wanted=[
-            {"title_en": e.title.en, "title_fr": e.title.fr, "url_en": e.url.en, "url_fr": e.url.fr}
-            for e in spec.related
-        ],
+        wanted=[_link_values(e) for e in spec.related],
         model=RelatedLink,
         changes=result_changes,
         label="related link",
@@ -377,15 +495,7 @@ def _apply(folder: Path, spec: ConsultationFile, items: list[ItemEntry]) -> Load
     _sync_list(
         consultation=consultation,
         existing=list(consultation.reporting_commitments.all()),
-        wanted=[
-            {
-                "document_en": e.document.en,
-                "document_fr": e.document.fr,
-                "audience_en": e.audience.en,
-                "audience_fr": e.audience.fr,
-            }
-            for e in spec.reporting
-        ],
+        wanted=[_commitment_values(e) for e in spec.reporting],
         model=ReportingCommitment,
         changes=result_changes,
         label="reporting commitment",
@@ -393,16 +503,27 @@ def _apply(folder: Path, spec: ConsultationFile, items: list[ItemEntry]) -> Load
 
     consultation.refresh_from_db()
     if spec.published and not consultation.is_published:
-        try:
-            services.publish(actor=None, consultation=consultation, system_label=LOADER_LABEL)
-        except services.PublishRefused as refused:
-            source = read_yaml(folder / "consultation.yaml")
-            raise SourceError(
-                source.problem(("published",), f"cannot publish while missing: {gap}")
-                for gap in refused.missing
-            ) from None
+        services.publish(actor=None, consultation=consultation, system_label=LOADER_LABEL)
         result_changes.append("published")
-    elif not spec.published and consultation.is_published:
-        services.unpublish(actor=None, consultation=consultation, system_label=LOADER_LABEL)
-        result_changes.append("unpublished")
     return LoadResult(consultation=consultation, created=created, changes=result_changes)
+
+
+def _sync_schedule(consultation: Consultation, items: list[ItemEntry], changes: list[str]) -> None:
+    existing = {item.key: item for item in consultation.schedule_items.all()}
+    for position, entry in enumerate(items):
+        item = existing.pop(entry.key, None) or ScheduleItem()
+        is_new = item.pk is None
+        saved = services.save_part(
+            actor=None,
+            consultation=consultation,
+            part=item,
+            values=_item_values(entry, position),
+            system_label=LOADER_LABEL,
+        )
+        if saved or is_new:
+            changes.append(f"schedule item {entry.key}")
+    for leftover in existing.values():
+        services.delete_part(
+            actor=None, consultation=consultation, part=leftover, system_label=LOADER_LABEL
+        )
+        changes.append(f"schedule item {leftover.key} removed")

@@ -65,6 +65,7 @@ class Consultation(models.Model):
     )
 
     key = models.SlugField(
+        _("key"),
         max_length=80,
         unique=True,
         help_text=_("Stable identifier used by `heard load`; never shown to the public."),
@@ -92,7 +93,9 @@ class Consultation(models.Model):
     contact_name_en = models.CharField(_("contact (English)"), max_length=200, blank=True)
     contact_name_fr = models.CharField(_("contact (French)"), max_length=200, blank=True)
     contact_email = models.EmailField(_("contact email"), blank=True)
-    subjects = models.ManyToManyField(Subject, blank=True, related_name="consultations")
+    subjects = models.ManyToManyField(
+        Subject, blank=True, related_name="consultations", verbose_name=_("subjects")
+    )
 
     time_zone = models.CharField(
         _("time zone"), max_length=64, default="America/Toronto", validators=[validate_time_zone]
@@ -249,6 +252,7 @@ class ScheduleItem(models.Model):
         Consultation, on_delete=models.CASCADE, related_name="schedule_items"
     )
     key = models.SlugField(
+        _("key"),
         max_length=80,
         help_text=_("Stable identifier within the consultation (used by `heard load`)."),
     )
@@ -281,7 +285,9 @@ class ScheduleItem(models.Model):
     participation = models.CharField(
         _("participation"), max_length=30, choices=Participation.choices
     )
-    position = models.PositiveIntegerField(default=0)
+    position = models.PositiveIntegerField(
+        _("position"), default=0, help_text=_("Rows are listed from the lowest number.")
+    )
 
     title = translated("title")
     description = translated("description")
@@ -325,7 +331,9 @@ class RelatedLink(models.Model):
     title_fr = models.CharField(_("title (French)"), max_length=250, blank=True)
     url_en = models.URLField(_("address (English)"), max_length=500)
     url_fr = models.URLField(_("address (French)"), max_length=500, blank=True)
-    position = models.PositiveIntegerField(default=0)
+    position = models.PositiveIntegerField(
+        _("position"), default=0, help_text=_("Rows are listed from the lowest number.")
+    )
 
     title = translated("title")
     url = translated("url")
@@ -345,9 +353,20 @@ class ReportingCommitment(models.Model):
     )
     document_en = models.CharField(_("what will be published (English)"), max_length=250)
     document_fr = models.CharField(_("what will be published (French)"), max_length=250, blank=True)
-    audience_en = models.CharField(_("given to (English)"), max_length=250)
-    audience_fr = models.CharField(_("given to (French)"), max_length=250, blank=True)
-    position = models.PositiveIntegerField(default=0)
+    audience_en = models.CharField(
+        _("for whom, and how (English)"),
+        max_length=250,
+        help_text=_("A full phrase, e.g. “given to participants and posted online”."),
+    )
+    audience_fr = models.CharField(
+        _("for whom, and how (French)"),
+        max_length=250,
+        blank=True,
+        help_text=_("A full phrase, e.g. “given to participants and posted online”."),
+    )
+    position = models.PositiveIntegerField(
+        _("position"), default=0, help_text=_("Rows are listed from the lowest number.")
+    )
 
     document = translated("document")
     audience = translated("audience")

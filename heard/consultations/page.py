@@ -69,6 +69,19 @@ def item_when(item: ScheduleItem) -> str:
     return f"{dates}, {hours}" if hours else dates
 
 
+def item_machine_date(item: ScheduleItem) -> str:
+    """The `<time datetime>` value, only where one value says it all (a day or a month)."""
+    if item.date_precision == "month":
+        same_month = item.end_date is None or (item.end_date.year, item.end_date.month) == (
+            item.start_date.year,
+            item.start_date.month,
+        )
+        return item.start_date.strftime("%Y-%m") if same_month else ""
+    if item.end_date is None or item.end_date == item.start_date:
+        return item.start_date.isoformat()
+    return ""
+
+
 def item_where(item: ScheduleItem) -> str:
     if item.city and item.venue:
         return f"{item.venue}, {item.city}"
@@ -83,7 +96,13 @@ def page_context(consultation: Consultation, *, moment: datetime | None = None) 
         "status": status,
         "status_message": status_message(consultation, status),
         "schedule_rows": [
-            {"item": item, "when": item_when(item), "where": item_where(item)} for item in items
+            {
+                "item": item,
+                "when": item_when(item),
+                "machine_date": item_machine_date(item),
+                "where": item_where(item),
+            }
+            for item in items
         ],
         "related_links": list(consultation.related_links.all()),
         "commitments": list(consultation.reporting_commitments.all()),

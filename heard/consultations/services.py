@@ -29,11 +29,22 @@ Actor = User | AnonymousUser | None
 
 
 class PublishRefused(Exception):
-    """Raised with the list of reader-facing fields that lack one of the two languages."""
+    """Raised with the list of reader-facing fields that lack one of the two languages.
+
+    Raised by `publish`, and by any change that would leave a published page incomplete (the
+    change is then rolled back with the rest of its transaction).
+    """
 
     def __init__(self, missing: list[str]) -> None:
         self.missing = missing
         super().__init__(_("Publishing refused; missing: %s") % ", ".join(missing))
+
+
+def _keep_published_page_complete(consultation: Consultation) -> None:
+    if consultation.is_published:
+        problems = publication_problems(consultation)
+        if problems:
+            raise PublishRefused(problems)
 
 
 def _jsonable(value: Any) -> Any:
@@ -96,7 +107,11 @@ def publication_problems(consultation: Consultation) -> list[str]:
 
 @transaction.atomic
 def create_consultation(
-    *, actor: Actor, values: Mapping[str, Any], subjects: Any = None
+    *,
+    actor: Actor,
+    values: Mapping[str, Any],
+    subjects: Any = None,
+    system_label: str = "system",
 ) -> Consultation:
     consultation = Consultation(**values)
     consultation.full_clean()
@@ -111,6 +126,7 @@ def create_consultation(
         target=consultation,
         scope=consultation.scope,
         changes={name: [None, _jsonable(value)] for name, value in values.items()},
+        system_label=system_label,
     )
     return consultation
 
@@ -143,6 +159,7 @@ def update_consultation(
             changes=changes,
             system_label=system_label,
         )
+        _keep_published_page_complete(consultation)
     return changes
 
 
@@ -203,6 +220,7 @@ def save_part(
     part.full_clean()
     part.save()
     _touch(consultation)
+    _keep_published_page_complete(consultation)
     name = part._meta.model_name
     audit.record(
         actor=actor,
@@ -239,12 +257,14 @@ def set_member_role(
     *, actor: Actor, consultation: Consultation, user: User, role: Role | None
 ) -> None:
     """Give `user` a role on the consultation, change it, or (role=None) remove them."""
-    existing = Membership.objects.filter(consultation=consultation, user=user).first()
+    # Lock the team's rows so two leads demoting each other at once cannot leave none.
+    team = list(Membership.objects.select_for_update().filter(consultation=consultation))
+    existing = next((m for m in team if m.user_id == user.pk), None)
+    lead_count = sum(1 for m in team if m.role == Role.LEAD)
     if role is None:
         if existing is None:
             return
-        leads = Membership.objects.filter(consultation=consultation, role=Role.LEAD)
-        if existing.role == Role.LEAD and leads.count() == 1:
+        if existing.role == Role.LEAD and lead_count == 1:
             raise ValueError(_("A consultation must keep at least one lead."))
         existing.delete()
         change = [existing.role, None]
@@ -254,10 +274,8 @@ def set_member_role(
     else:
         if existing.role == role:
             return
-        if existing.role == Role.LEAD and role != Role.LEAD:
-            leads = Membership.objects.filter(consultation=consultation, role=Role.LEAD)
-            if leads.count() == 1:
-                raise ValueError(_("A consultation must keep at least one lead."))
+        if existing.role == Role.LEAD and lead_count == 1:
+            raise ValueError(_("A consultation must keep at least one lead."))
         change = [existing.role, str(role)]
         existing.role = role
         existing.save(update_fields=["role"])

@@ -80,6 +80,13 @@ def create(request: HttpRequest) -> HttpResponse:
     return render(request, "staff/consultation_form.html", {"form": form, "creating": True})
 
 
+def _published_page_message(refused: services.PublishRefused) -> str:
+    return _(
+        "This consultation is published, so every field a reader sees needs English and French. "
+        "Nothing was saved. Missing: %(missing)s"
+    ) % {"missing": "; ".join(refused.missing)}
+
+
 def _unique_key(slug: str) -> str:
     base = slugify(slug)[:70] or "consultation"
     key, number = base, 2
@@ -121,6 +128,8 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
             )
         except ValidationError as error:
             form.add_error(None, error)
+        except services.PublishRefused as refused:
+            form.add_error(None, _published_page_message(refused))
         else:
             if changes:
                 messages.success(request, _("Changes saved."))
@@ -169,20 +178,27 @@ def _part(consultation: Consultation, kind: str, part_pk: int | None) -> tuple[P
 def part_edit(request: HttpRequest, pk: int, kind: str, part_pk: int | None = None) -> HttpResponse:
     consultation = _consultation_for(request, pk, lead=True)
     spec, part = _part(consultation, kind, part_pk)
+    creating = part.pk is None
     form = spec.form(request.POST or None, instance=part, consultation=consultation)
     if request.method == "POST" and form.is_valid():
-        services.save_part(
-            actor=request.user,
-            consultation=consultation,
-            part=part,
-            values=form.model_values(),
-        )
-        messages.success(request, _("Saved."))
-        return redirect("staff:overview", pk=pk)
+        try:
+            services.save_part(
+                actor=request.user,
+                consultation=consultation,
+                part=part,
+                values=form.model_values(),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        except services.PublishRefused as refused:
+            form.add_error(None, _published_page_message(refused))
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("staff:overview", pk=pk)
     return render(
         request,
         "staff/part_form.html",
-        {"form": form, "consultation": consultation, "kind": spec, "creating": part.pk is None},
+        {"form": form, "consultation": consultation, "kind": spec, "creating": creating},
     )
 
 

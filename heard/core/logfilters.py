@@ -1,29 +1,33 @@
-"""Keep personal data and secrets out of log lines."""
+"""Keep personal data and secrets out of log lines.
+
+Redaction happens in the formatter, on the finished line, so it also covers exception tracebacks
+and the arguments of every logger (settings.LOGGING routes Django's own loggers through it).
+"""
 
 from __future__ import annotations
 
 import logging
 import re
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# Plain and percent-encoded e-mail addresses (“a@b.ca”, “a%40b.ca”).
+_EMAIL = re.compile(r"[\w.+-]+(?:@|%40)[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
 # Query-string values that carry secrets (personal links, password resets).
-_SECRET_PARAM = re.compile(r"(?i)\b(token|key|password|code)=([^&\s\"']+)")
+_SECRET_PARAM = re.compile(r"(?i)\b(token|key|password|code|sessionid|csrftoken)=([^&\s\"';]+)")
+# Long random path segments, the shape of tokens in personal links: 32+ URL-safe characters mixing
+# digits and capitals (page slugs are lower case).
+_TOKEN_SEGMENT = re.compile(
+    r"(?<=/)(?=[A-Za-z0-9_-]*\d)(?=[A-Za-z0-9_-]*[A-Z])[A-Za-z0-9_-]{32,}(?=/|\?|\s|$)"
+)
 
 
 def redact(text: str) -> str:
     text = _EMAIL.sub("[email]", text)
-    return _SECRET_PARAM.sub(r"\1=[redacted]", text)
+    text = _SECRET_PARAM.sub(r"\1=[redacted]", text)
+    return _TOKEN_SEGMENT.sub("[token]", text)
 
 
-class RedactPersonalData(logging.Filter):
-    """Rewrite each record's message with emails and secret parameters masked."""
+class RedactingFormatter(logging.Formatter):
+    """A formatter whose output, traceback included, has emails and secrets masked."""
 
-    def filter(self, record: logging.LogRecord) -> bool:
-        try:
-            message = record.getMessage()
-        except (TypeError, ValueError):
-            return True
-        cleaned = redact(message)
-        if cleaned != message:
-            record.msg, record.args = cleaned, None
-        return True
+    def format(self, record: logging.LogRecord) -> str:
+        return redact(super().format(record))

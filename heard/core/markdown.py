@@ -15,5 +15,13 @@ def _renderer() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
 
 
-def render_markdown(text: str) -> SafeString:
-    return mark_safe(_renderer().render(text or ""))  # noqa: S308 - html disabled above
+def render_markdown(text: str, *, top_heading: int = 3) -> SafeString:
+    """Render `text`; its headings start at `top_heading` so they sit under the page's own h2s."""
+    renderer = _renderer()
+    tokens = renderer.parse(text or "")
+    for token in tokens:
+        if token.type in ("heading_open", "heading_close"):
+            level = int(token.tag[1]) + top_heading - 1
+            token.tag = f"h{min(level, 6)}"
+    html = renderer.renderer.render(tokens, renderer.options, {})
+    return mark_safe(html)  # noqa: S308 - raw HTML is disabled in the renderer

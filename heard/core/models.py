@@ -32,3 +32,17 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.target_type}"
+
+
+class SignInFailure(models.Model):
+    """A failed sign-in, kept a short while to slow down password guessing.
+
+    Only keyed hashes are stored: neither the username tried nor the address it came from.
+    """
+
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    pair = models.CharField(max_length=64, db_index=True)  # username and address
+    address = models.CharField(max_length=64, db_index=True)  # address alone
+
+    def __str__(self) -> str:
+        return f"failed sign-in at {self.at:%Y-%m-%d %H:%M}"

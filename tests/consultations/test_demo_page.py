@@ -82,8 +82,11 @@ def test_english_page_shows_every_fact(client, demo):
     assert "2018 Human Trafficking Consultation Questionnaire" in rows[4]
     assert "Human Trafficking Task Force" in rows[4]
     # reporting commitments, until reports exist
-    assert "A full report on the consultation, given to participants, and posted online" in text
-    assert "A detailed report on the questionnaire, given to participants" in text
+    assert (
+        "A full report on the consultation: given to participants and posted online for everyone"
+        in text
+    )
+    assert "A detailed report on the questionnaire: given to participants and posted online" in text
     # related information
     for title in [
         "Human Trafficking",
@@ -102,7 +105,7 @@ def test_english_page_shows_every_fact(client, demo):
 def test_french_page_shows_every_fact(client, demo):
     html = client.get(FR_URL).content.decode()
     text = _text(html)
-    assert "traite des personnes : consultation terminée</h1>" in html
+    assert "traite des personnes\u00a0: consultation terminée</h1>" in html
     assert "État actuel : Terminée" in text
     assert "Sécurité publique Canada" in text
     for fact in [
@@ -136,8 +139,11 @@ def test_french_page_shows_every_fact(client, demo):
     assert "27 et 28 septembre 2018" in rows[3] and "sommet national" in rows[3]
     assert "septembre 2018" in rows[4] and "Sur invitation ou sur demande" in rows[4]
     assert "Questionnaire de consultation 2018 sur la traite des personnes" in rows[4]
-    assert "Un rapport complet sur la consultation, remis aux participants" in text
-    assert "Un rapport détaillé sur le questionnaire" in text
+    assert (
+        "Un rapport complet sur la consultation : remis aux participants et publié en ligne pour tous"
+        in text
+    )
+    assert "Un rapport détaillé sur le questionnaire : remis aux participants" in text
     for title in [
         "Traite des personnes",
         "Rapport sur les consultations de 2018 sur la traite des personnes",

@@ -150,3 +150,64 @@ def test_a_slug_taken_by_another_consultation_is_reported(folder, capsys):
 def test_missing_folder_is_reported(tmp_path, capsys):
     assert main(["load", str(tmp_path / "nowhere")]) == 2
     assert "not a folder" in capsys.readouterr().err
+
+
+@pytest.mark.django_db
+def test_a_value_too_long_for_the_database_is_reported_with_its_line(folder, capsys):
+    main_file = folder / "consultation.yaml"
+    main_file.write_text(
+        main_file.read_text().replace("en: Public Safety Canada", "en: " + "P" * 260)
+    )
+    assert main(["load", str(folder)]) == 2
+    err = capsys.readouterr().err
+    line = _line_of(main_file, "P" * 260)
+    assert (
+        f"consultation.yaml, line {line}, field department.en: too long: 260 characters, at most 200"
+        in err
+    )
+    assert not Consultation.objects.exists()
+
+
+@pytest.mark.django_db
+def test_without_schedule_file_the_schedule_is_left_alone(folder):
+    main(["load", str(folder)])
+    (folder / "schedule.yaml").unlink()
+    assert main(["load", str(folder)]) == 0
+    assert ScheduleItem.objects.count() == 5
+
+
+@pytest.mark.django_db
+def test_a_published_consultation_cannot_lose_french_through_a_load(folder, capsys):
+    main(["load", str(folder)])
+    before = _snapshot()
+    schedule = folder / "schedule.yaml"
+    schedule.write_text(
+        schedule.read_text().replace("fr: Rencontre de consultation en personne\n", "fr: ''\n", 1)
+    )
+    assert main(["load", str(folder)]) == 2
+    err = capsys.readouterr().err
+    assert "field published: cannot publish while missing: Schedule item" in err
+    assert "title (French)" in err
+    assert _snapshot() == before
+
+    main_file = folder / "consultation.yaml"
+    main_file.write_text(main_file.read_text().replace("published: true", "published: false"))
+    assert main(["load", str(folder)]) == 0  # unpublished first, then the incomplete edit is fine
+    consultation = Consultation.objects.get()
+    assert not consultation.is_published
+    assert ScheduleItem.objects.get(key="vancouver").title_fr == ""
+
+
+@pytest.mark.django_db
+def test_loader_audit_names_itself_and_records_subjects(folder):
+    main(["load", str(folder)])
+    created = AuditEvent.objects.get(action="consultation.created")
+    assert created.actor_label == "heard load"
+    assert AuditEvent.objects.filter(action="subject.created").count() == 3
+    main_file = folder / "consultation.yaml"
+    main_file.write_text(
+        main_file.read_text().replace("fr: Prévention du crime", "fr: Prévention de la criminalité")
+    )
+    main(["load", str(folder)])
+    renamed = AuditEvent.objects.get(action="subject.renamed")
+    assert renamed.changes["names"][1] == ["Crime prevention", "Prévention de la criminalité"]

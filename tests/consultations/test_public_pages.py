@@ -70,13 +70,15 @@ def test_root_sends_the_reader_to_a_language(client, db):
 
 def test_markdown_cannot_inject_html_or_script_links(client, db):
     consultation = ConsultationFactory(
-        description_en="<script>alert(1)</script> [click](javascript:alert(1)) **bold**"
+        description_en="# Heading\n\n<script>alert(1)</script> [click](javascript:alert(1)) **bold**"
     )
     page = client.get(f"/en/consultations/{consultation.slug_en}/").content.decode()
     assert "<script>alert(1)</script>" not in page
     assert "&lt;script&gt;" in page
     assert 'href="javascript:' not in page
     assert "<strong>bold</strong>" in page
+    assert page.count("<h1") == 1  # headings in Markdown sit below the page's own
+    assert "<h3>Heading</h3>" in page
 
 
 def test_security_headers_forbid_inline_script_and_other_hosts(client, several):

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
+import time_machine
+from django.utils import timezone
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 
 from heard.consultations.forms import ConsultationForm
 from heard.consultations.models import Consultation, Membership, ScheduleItem
-from heard.core.models import AuditEvent
+from heard.core.models import AuditEvent, SignInFailure
 from tests.factories import ConsultationFactory, UserFactory
 
 PASSWORD = "correct horse battery staple"
@@ -278,3 +282,115 @@ def test_add_staff_command_creates_an_account_that_can_create(monkeypatch, capsy
 def test_sign_in_form_does_not_steal_focus(client):
     # Focus starts at the top of the page (skip link, language toggle), as everywhere else.
     assert "autofocus" not in client.get("/en/staff/login/").content.decode()
+
+
+@pytest.mark.django_db
+def test_viewer_cannot_change_anything(client, consultation, viewer):
+    item = ScheduleItem.objects.create(
+        consultation=consultation,
+        key="kept",
+        kind="webinar",
+        title_en="Kept",
+        title_fr="Gardé",
+        format="virtual",
+        start_date="2030-01-01",
+        participation="open",
+    )
+    client.force_login(viewer)
+    base = f"/en/staff/consultations/{consultation.pk}"
+    attempts = [
+        f"{base}/edit/",
+        f"{base}/publish/",
+        f"{base}/unpublish/",
+        f"{base}/schedule/new/",
+        f"{base}/schedule/{item.pk}/",
+        f"{base}/schedule/{item.pk}/delete/",
+        f"{base}/links/new/",
+        f"{base}/commitments/new/",
+        f"{base}/members/",
+    ]
+    for url in attempts:
+        assert (
+            client.post(url, {"title_en": "x", "username": "viewer", "role": "lead"}).status_code
+            == 403
+        ), url
+    assert ScheduleItem.objects.filter(pk=item.pk, title_en="Kept").exists()
+    assert Membership.objects.get(user=viewer).role == "viewer"
+    assert not AuditEvent.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_duplicate_schedule_key_is_a_form_error_not_a_crash(client, lead, consultation):
+    ScheduleItem.objects.create(
+        consultation=consultation,
+        key="taken",
+        kind="webinar",
+        title_en="One",
+        title_fr="Un",
+        format="virtual",
+        start_date="2030-01-01",
+        participation="open",
+    )
+    client.force_login(lead)
+    response = client.post(
+        f"/en/staff/consultations/{consultation.pk}/schedule/new/",
+        {
+            "key": "taken",
+            "kind": "webinar",
+            "format": "virtual",
+            "participation": "open",
+            "title_en": "Two",
+            "title_fr": "Deux",
+            "start_date": "2030-02-01",
+            "date_precision": "day",
+            "position": "2",
+        },
+    )
+    assert response.status_code == 200
+    assert (
+        "Another event or activity of this consultation already uses this key."
+        in response.content.decode()
+    )
+    assert ScheduleItem.objects.filter(consultation=consultation).count() == 1
+
+
+@pytest.mark.django_db
+def test_a_published_page_cannot_lose_its_french(client, lead, consultation):
+    client.force_login(lead)
+    response = client.post(
+        f"/en/staff/consultations/{consultation.pk}/edit/", _form_data(consultation, title_fr="")
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "This consultation is published" in page and "title (French)" in page
+    consultation.refresh_from_db()
+    assert consultation.title_fr and consultation.is_published
+    assert (
+        not AuditEvent.objects.exists()
+    )  # the refused change left no trace but the page as it was
+    response = client.post(
+        f"/en/staff/consultations/{consultation.pk}/links/new/",
+        {
+            "title_en": "English only",
+            "title_fr": "",
+            "url_en": "https://example.org",
+            "url_fr": "",
+            "position": "0",
+        },
+    )
+    assert "This consultation is published" in response.content.decode()
+    assert not consultation.related_links.exists()
+
+
+@pytest.mark.django_db
+def test_sign_in_is_locked_after_five_failures(client, lead):
+    for _ in range(5):
+        page = client.post("/en/staff/login/", {"username": "lead", "password": "wrong guess"})
+        assert "Please enter a correct username and password" in page.content.decode()
+    locked = client.post("/en/staff/login/", {"username": "lead", "password": PASSWORD})
+    assert "Too many failed attempts. Wait 15 minutes, then try again." in locked.content.decode()
+    assert "_auth_user_id" not in client.session
+    assert not SignInFailure.objects.filter(pair__icontains="lead").exists()  # only hashes kept
+    with time_machine.travel(timezone.now() + timedelta(minutes=16)):
+        response = client.post("/en/staff/login/", {"username": "lead", "password": PASSWORD})
+        assert response.status_code == 302

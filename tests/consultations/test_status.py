@@ -77,7 +77,7 @@ def test_the_clock_moves_a_consultation_from_upcoming_to_open_to_closed(client):
         assert "Clockwork" in _hub(client, status="open")
         assert "Clockwork" not in _hub(client, status="upcoming")
         french = _page(client, consultation, "fr")
-        assert "Temps restant : 12 jours." in french
+        assert "Temps restant\u00a0: 12 jours." in french
 
     with time_machine.travel(CLOSES - timedelta(hours=5), tick=False):
         assert "Time left: 5 hours." in _page(client, consultation)
@@ -88,7 +88,7 @@ def test_the_clock_moves_a_consultation_from_upcoming_to_open_to_closed(client):
         assert "<strong>Current status:</strong> Closed" in page
         assert "How to participate" not in page  # removed once closed
         assert "Clockwork" in _hub(client, status="closed")
-        assert " : consultation terminée" in _page(client, consultation, "fr")
+        assert "\u00a0: consultation terminée" in _page(client, consultation, "fr")
 
 
 @pytest.mark.django_db
@@ -125,3 +125,70 @@ def test_event_times_are_shown_in_local_time_in_both_languages(client):
     assert "du 3 au 5 juin 2031, de 9 h à 16 h 30, heure locale" in _page(
         client, consultation, "fr"
     )
+
+
+@pytest.mark.django_db
+def test_the_database_filter_agrees_with_the_python_status_at_every_boundary():
+    from heard.consultations.selectors import phase_filter, published_consultations
+
+    early = OPENS + timedelta(days=3)
+    normal = ConsultationFactory(opens_at=OPENS, closes_at=CLOSES)
+    cut = ConsultationFactory(opens_at=OPENS, closes_at=CLOSES, closed_early_at=early)
+    second = timedelta(seconds=1)
+    for moment in [
+        OPENS - second,
+        OPENS,
+        early - second,
+        early,
+        CLOSES - second,
+        CLOSES,
+        CLOSES + second,
+    ]:
+        for consultation in (normal, cut):
+            expected = consultation.status_at(moment).phase
+            found = {
+                phase
+                for phase in Phase
+                if published_consultations()
+                .filter(phase_filter(phase, moment), pk=consultation.pk)
+                .exists()
+            }
+            assert found == {expected}, (moment, consultation.closed_early_at)
+
+
+def test_month_ranges_read_well_in_both_languages():
+    from datetime import date
+
+    from heard.consultations.dates import date_range
+
+    with translation.override("en"):
+        assert (
+            date_range(date(2018, 9, 1), date(2018, 10, 31), month_only=True)
+            == "September to October 2018"
+        )
+        assert date_range(date(2018, 9, 1), date(2018, 9, 30), month_only=True) == "September 2018"
+        assert (
+            date_range(date(2018, 12, 1), date(2019, 1, 31), month_only=True)
+            == "December 2018 to January 2019"
+        )
+        assert (
+            date_range(date(2018, 9, 30), date(2018, 10, 2))
+            == "30 September 2018 to 2 October 2018"
+        )
+    with translation.override("fr"):
+        assert (
+            date_range(date(2018, 9, 1), date(2018, 10, 31), month_only=True)
+            == "de septembre à octobre 2018"
+        )
+        assert (
+            date_range(date(2031, 4, 1), date(2031, 5, 31), month_only=True) == "d'avril à mai 2031"
+        )
+        assert (
+            date_range(date(2018, 10, 1), date(2019, 1, 31), month_only=True)
+            == "d'octobre 2018 à janvier 2019"
+        )
+        assert date_range(date(2018, 9, 1), date(2018, 9, 2)) == "1er et 2 septembre 2018"
+        assert (
+            date_range(date(2018, 9, 30), date(2018, 10, 2))
+            == "du 30 septembre 2018 au 2 octobre 2018"
+        )

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-import logging
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from cryptography.fernet import Fernet
 from django.db import connection, models
 
 from heard.core import crypto
-from heard.core.logfilters import RedactPersonalData, redact
+from heard.core.logfilters import redact
 
 
 def test_encrypt_round_trip_and_ciphertext_hides_the_value():
@@ -62,9 +65,45 @@ def test_encrypted_field_stores_only_ciphertext():
             editor.delete_model(Note)
 
 
-def test_log_lines_lose_emails_and_tokens():
+def test_redact_masks_emails_tokens_and_secret_parameters():
     assert redact("sent to jeanne@example.org ok") == "sent to [email] ok"
+    assert redact("GET /?next=jeanne%40example.org") == "GET /?next=[email]"
     assert redact("GET /r/?token=abc123&x=1") == "GET /r/?token=[redacted]&x=1"
-    record = logging.LogRecord("x", logging.INFO, __file__, 1, "invite %s", ("a@b.ca",), None)
-    RedactPersonalData().filter(record)
-    assert record.getMessage() == "invite [email]"
+    token = "Q2xlYW4gd2F0ZXIgZm9yIGV2ZXJ5IGNvbW11bml0eQ9"
+    assert redact(f"GET /en/r/{token}/ 200") == "GET /en/r/[token]/ 200"
+    slug = "/en/consultations/engagement-2018-way-forward-end-human-trafficking/"
+    assert redact(slug) == slug
+
+
+LOGGING_PROBE = """
+import logging, django
+django.setup()
+logging.getLogger("django.request").warning("Not Found: /fr/?email=jeanne@example.org")
+logging.getLogger("heard.anything").info("invited %s", "marc@example.org")
+try:
+    raise ValueError("bad address: luc@example.org")
+except ValueError:
+    logging.getLogger("django.request").exception("Internal error for token=SeCrEt123")
+"""
+
+
+def test_configured_logging_never_writes_emails_or_tokens_even_in_tracebacks(tmp_path):
+    root = Path(__file__).resolve().parents[2]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("HEARD_")}
+    env.update(
+        DJANGO_SETTINGS_MODULE="heard.settings", HEARD_VAR_DIR=str(tmp_path), HEARD_DEBUG="1"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", LOGGING_PROBE],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    logged = result.stderr
+    assert "Not Found" in logged and "invited" in logged and "Traceback" in logged
+    assert "@example.org" not in logged
+    assert "SeCrEt123" not in logged
+    assert logged.count("[email]") == 3
