@@ -6,9 +6,9 @@ from datetime import timedelta
 
 import pytest
 import time_machine
-from django.utils import timezone
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
+from django.utils import timezone
 
 from heard.consultations.forms import ConsultationForm
 from heard.consultations.models import Consultation, Membership, ScheduleItem
