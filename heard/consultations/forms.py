@@ -37,7 +37,23 @@ COMMON_TIME_ZONES = [
 ]
 
 
-class BilingualForm(forms.ModelForm):
+class ErrorsDescribedMixin(forms.BaseForm):
+    """Point each invalid input at its error message (and hint) with aria-describedby, so screen
+    readers announce the error when the field gets focus. Ids match staff/_field.html."""
+
+    def full_clean(self) -> None:
+        super().full_clean()
+        for name in self.errors:
+            if name not in self.fields:
+                continue
+            bound = self[name]
+            ids = [f"{bound.auto_id}_error"]
+            if bound.help_text:
+                ids.append(f"{bound.auto_id}_helptext")
+            self.fields[name].widget.attrs["aria-describedby"] = " ".join(ids)
+
+
+class BilingualForm(ErrorsDescribedMixin, forms.ModelForm):
     """Lays out `<name>_en` / `<name>_fr` fields as pairs, and marks the French inputs lang="fr"."""
 
     bilingual: tuple[str, ...] = ()
@@ -259,7 +275,7 @@ class ReportingCommitmentForm(PartForm):
         fields = ["document_en", "document_fr", "audience_en", "audience_fr", "position"]
 
 
-class MemberForm(forms.Form):
+class MemberForm(ErrorsDescribedMixin, forms.Form):
     username = forms.CharField(label=_("Username"), max_length=150)
     role = forms.ChoiceField(
         label=_("Role"),

@@ -394,3 +394,15 @@ def test_sign_in_is_locked_after_five_failures(client, lead):
     with time_machine.travel(timezone.now() + timedelta(minutes=16)):
         response = client.post("/en/staff/login/", {"username": "lead", "password": PASSWORD})
         assert response.status_code == 302
+
+
+@pytest.mark.django_db
+def test_invalid_inputs_point_at_their_error_messages(client, lead, consultation):
+    client.force_login(lead)
+    page = client.post(
+        f"/en/staff/consultations/{consultation.pk}/edit/",
+        _form_data(consultation, closes="2000-01-01T00:00"),
+    ).content.decode()
+    assert 'aria-describedby="id_closes_error"' in page
+    assert '<p class="error-message" id="id_closes_error">' in page
+    assert 'aria-invalid="true"' in page
