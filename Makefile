@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo serve test test-fast test-browser lint typecheck check deploy-check messages lock clean
+.PHONY: help install demo serve worker test test-fast test-browser lint typecheck check deploy-check messages lock clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-13s %s\n", $$1, $$2}'
@@ -25,6 +25,9 @@ install: $(STAMP) ## Create .venv and install the locked dependencies and heard 
 
 demo: install ## Migrate, load the demo consultation and serve it on 127.0.0.1:8000
 	$(BIN)/heard demo $(DEMO_ARGS)
+
+worker: install ## Run the background worker (delivers queued email)
+	$(BIN)/heard worker
 
 serve: install ## Serve the site (waitress) on 127.0.0.1:8000
 	$(BIN)/heard serve --migrate

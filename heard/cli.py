@@ -139,6 +139,41 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return _serve(args.host, args.port, args.threads)
 
 
+def cmd_worker(args: argparse.Namespace) -> int:
+    _setup_django()
+    import signal
+
+    from django.conf import settings
+
+    from heard.notify.delivery import deliver_due
+    from heard.notify.transport import from_url
+
+    stopping = False
+
+    def stop(signum: int, frame: object) -> None:
+        nonlocal stopping
+        stopping = True
+        print("heard worker: stopping after the current batch…", flush=True)
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    print(
+        f"heard worker: delivering email to {from_url(settings.HEARD_EMAIL_URL).description}",
+        flush=True,
+    )
+    while not stopping:
+        report = deliver_due(batch=args.batch)
+        if report.handled:
+            print(f"heard worker: {report}", flush=True)
+        for error in report.errors:
+            print(f"heard worker: {error}", file=sys.stderr, flush=True)
+        if args.once and report.handled < args.batch:
+            break
+        if report.handled < args.batch and not stopping:
+            time.sleep(args.poll)
+    return 0
+
+
 def cmd_keygen(args: argparse.Namespace) -> int:
     from cryptography.fernet import Fernet
 
@@ -183,6 +218,14 @@ def build_parser() -> argparse.ArgumentParser:
     load.add_argument("folder", help="folder holding consultation.yaml (and schedule.yaml)")
     load.add_argument("--migrate", action="store_true", help="apply migrations first")
     load.set_defaults(func=cmd_load)
+
+    worker = commands.add_parser(
+        "worker", help="run the background worker (email delivery with retries)"
+    )
+    worker.add_argument("--once", action="store_true", help="deliver what is due now, then stop")
+    worker.add_argument("--poll", type=float, default=2.0, help="seconds between polls (2)")
+    worker.add_argument("--batch", type=int, default=100, help="messages per batch (100)")
+    worker.set_defaults(func=cmd_worker)
 
     keygen = commands.add_parser("keygen", help="print new secrets for a production setup")
     keygen.set_defaults(func=cmd_keygen)

@@ -118,6 +118,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "heard.core",
     "heard.consultations",
+    "heard.notify",
 ]
 
 MIDDLEWARE = [
@@ -277,6 +278,20 @@ LOGGING = {
         for name in ("django", "django.server", "django.request", "django.security", "waitress")
     },
 }
+
+# --- Email ---------------------------------------------------------------------------------------
+# Every message goes through the outbox (heard.notify) and is delivered by `heard worker`.
+# The default writes each message as a file under var/mail/, so nothing leaves the machine until
+# an SMTP relay is configured.
+HEARD_EMAIL_URL = os.environ.get("HEARD_EMAIL_URL", "file:")
+HEARD_EMAIL_DOMAIN = os.environ.get("HEARD_EMAIL_DOMAIN", "heard.localhost")
+HEARD_EMAIL_FROM = os.environ.get("HEARD_EMAIL_FROM", f"Heard <no-reply@{HEARD_EMAIL_DOMAIN}>")
+HEARD_EMAIL_ENVELOPE_FROM = os.environ.get(
+    "HEARD_EMAIL_ENVELOPE_FROM", HEARD_EMAIL_FROM.rsplit("<", 1)[-1].rstrip(">").strip()
+)
+HEARD_EMAIL_TIMEOUT = float(os.environ.get("HEARD_EMAIL_TIMEOUT", "30"))
+HEARD_EMAIL_RETRY_SECONDS = float(os.environ.get("HEARD_EMAIL_RETRY_SECONDS", "60"))
+HEARD_EMAIL_MAX_ATTEMPTS = int(os.environ.get("HEARD_EMAIL_MAX_ATTEMPTS", "12"))
 
 # --- Heard ----------------------------------------------------------------------------------------
 HEARD_SITE_NAME = os.environ.get("HEARD_SITE_NAME", "Heard")

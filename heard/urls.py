@@ -8,5 +8,6 @@ urlpatterns = i18n_patterns(
     path("", views_public.home, name="home"),
     path(_("consultations/"), include("heard.consultations.urls")),
     path("staff/", include("heard.consultations.staff_urls")),
+    path("staff/", include("heard.notify.urls")),
     prefix_default_language=True,
 )

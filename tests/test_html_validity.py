@@ -13,6 +13,7 @@ import subprocess
 from importlib import resources
 
 import pytest
+from django.db import transaction
 
 from heard.consultations.loading import load_folder
 from tests.factories import UserFactory
@@ -57,7 +58,21 @@ def test_every_page_is_valid_html(client, demo_folder, tmp_path):
         f"/en/staff/consultations/{pk}/links/new/",
         f"/en/staff/consultations/{pk}/commitments/new/",
         "/en/staff/consultations/new/",
+        f"/fr/staff/consultations/{pk}/outbox/",
     ]
+    from heard.notify import services as notify
+    from heard.notify.models import Message
+
+    with transaction.atomic():
+        failed = notify.queue_email(
+            scope=consultation.scope,
+            kind="test",
+            dedupe_key="v1",
+            to="a@example.org",
+            subject="Hello",
+            text="Hello",
+        )
+    Message.objects.filter(pk=failed.pk).update(state="failed", last_error="550 refused")
     files = {}
     for index, url in enumerate(public + staff):
         if url == staff[0]:

@@ -13,6 +13,8 @@ import polib
 
 CATALOGUE = Path(__file__).resolve().parent.parent / "heard/locale/fr/LC_MESSAGES/django.po"
 
+# Keys are the English msgids ("context\x04msgid" for strings with a context); values are the
+# French, or (singular, plural) for plural forms.
 TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "%(start)s to %(end)s": "du %(start)s au %(end)s",
     "%(first)s and %(last)s %(month_year)s": "%(first)s et %(last)s %(month_year)s",
@@ -255,6 +257,34 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "%(start_month)s to %(end_month)s %(year)s": "de %(start_month)s à %(end_month)s %(year)s",
     "%(start_month_year)s to %(end_month_year)s": "de %(start_month_year)s à %(end_month_year)s",
     "subjects": "sujets",
+    "Outbox": "Boîte d'envoi",
+    "email\x04Subject": "Objet",
+    "Queued": "En attente",
+    "Sending": "En cours d'envoi",
+    "Sent": "Envoyé",
+    "Failed": "Échec",
+    "Delivery uncertain": "Livraison incertaine",
+    "Cancelled": "Annulé",
+    "Every email is stored here first, then delivered by the worker, which retries when the mail "
+    "server is unavailable. A message marked “delivery uncertain” may already have arrived, so it "
+    "is never sent again without your say.": "Chaque courriel est d'abord enregistré ici, puis livré par le processus d'arrière-plan, "
+    "qui réessaie lorsque le serveur de courriel n'est pas disponible. Un message marqué "
+    "« livraison incertaine » est peut-être déjà arrivé : il n'est donc jamais renvoyé sans "
+    "votre accord.",
+    "Filter by state": "Filtrer par état",
+    "All": "Tous",
+    "%(counter)s message": ("%(counter)s message", "%(counter)s messages"),
+    "the 500 newest are shown": "les 500 plus récents sont affichés",
+    "To": "À",
+    "State": "État",
+    "Attempts": "Tentatives",
+    "Details": "Détails",
+    "Sent %(when)s": "Envoyé le %(when)s",
+    "Next attempt %(when)s": "Prochaine tentative le %(when)s",
+    "Send again": "Renvoyer",
+    "No messages.": "Aucun message.",
+    "Only failed, uncertain or cancelled messages can be sent again.": "Seuls les messages en échec, incertains ou annulés peuvent être renvoyés.",
+    "The message is queued again.": "Le message est de nouveau en attente d'envoi.",
     "Too many failed attempts. Wait 15 minutes, then try again.": "Trop de tentatives infructueuses. Attendez 15 minutes, puis réessayez.",
     "key": "clé",
     "position": "position",
@@ -282,7 +312,9 @@ def main() -> int:
     catalogue = polib.pofile(str(CATALOGUE))
     missing = []
     for entry in catalogue:
-        french = TRANSLATIONS.get(entry.msgid)
+        # Entries with a context are keyed "context\x04msgid", as gettext itself does.
+        key = f"{entry.msgctxt}\x04{entry.msgid}" if entry.msgctxt else entry.msgid
+        french = TRANSLATIONS.get(key)
         if french is None:
             missing.append(entry.msgid)
             continue
