@@ -9,6 +9,10 @@ import secrets
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from heard.consultations.loading import LoadResult
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 DEMO_FOLDER = EXAMPLES / "human-trafficking-2018"
@@ -31,15 +35,27 @@ def _migrate(verbosity: int = 0) -> None:
     call_command("migrate", interactive=False, verbosity=verbosity)
 
 
+def load_everything(folder: Path) -> tuple[LoadResult, list[str]]:
+    """Load a consultation folder: the consultation, then the parts later stages own."""
+    from django.db import transaction
+
+    from heard.consultations.loading import load_folder
+    from heard.stakeholders.loading import load_sectors
+
+    with transaction.atomic():
+        result = load_folder(folder)
+        changes = list(result.changes) + load_sectors(folder, result.consultation)
+    return result, changes
+
+
 def cmd_load(args: argparse.Namespace) -> int:
     _setup_django()
-    from heard.consultations.loading import load_folder
     from heard.core.sources import SourceError
 
     if args.migrate:
         _migrate()
     try:
-        result = load_folder(Path(args.folder))
+        result, changes = load_everything(Path(args.folder))
     except SourceError as error:
         count = len(error.problems)
         print(
@@ -52,8 +68,8 @@ def cmd_load(args: argparse.Namespace) -> int:
     title = result.consultation.title_en
     if result.created:
         print(f"Created “{title}”.")
-    elif result.changes:
-        print(f"Updated “{title}”: {', '.join(result.changes)}.")
+    elif changes:
+        print(f"Updated “{title}”: {', '.join(changes)}.")
     else:
         print(f"“{title}” is up to date; nothing changed.")
     return 0
@@ -84,15 +100,13 @@ def _ensure_demo_lead(consultation_keys: list[str]) -> str:
 def cmd_demo(args: argparse.Namespace) -> int:
     started = time.monotonic()
     _setup_django()
-    from heard.consultations.loading import load_folder
-
     print("Preparing the database…", flush=True)
     _migrate()
     print(
         f"Loading the demo consultation from {DEMO_FOLDER.relative_to(EXAMPLES.parent)}…",
         flush=True,
     )
-    result = load_folder(DEMO_FOLDER)
+    result, _changes = load_everything(DEMO_FOLDER)
     password = _ensure_demo_lead([result.consultation.key])
     base = f"http://{args.host}:{args.port}"
     consultation = result.consultation

@@ -119,6 +119,7 @@ INSTALLED_APPS = [
     "heard.core",
     "heard.consultations",
     "heard.notify",
+    "heard.stakeholders",
 ]
 
 MIDDLEWARE = [

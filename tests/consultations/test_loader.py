@@ -147,6 +147,7 @@ def test_a_slug_taken_by_another_consultation_is_reported(folder, capsys):
     )
 
 
+@pytest.mark.django_db
 def test_missing_folder_is_reported(tmp_path, capsys):
     assert main(["load", str(tmp_path / "nowhere")]) == 2
     assert "not a folder" in capsys.readouterr().err
