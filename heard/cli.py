@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from heard.consultations.loading import LoadResult
+    from heard.consultations.models import Consultation
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 DEMO_FOLDER = EXAMPLES / "human-trafficking-2018"
@@ -188,6 +189,86 @@ def cmd_worker(args: argparse.Namespace) -> int:
     return 0
 
 
+def _consultation(key: str) -> Consultation:
+    from heard.consultations.models import Consultation
+
+    found = Consultation.objects.filter(key=key).first()
+    if found is None:
+        keys = ", ".join(Consultation.objects.values_list("key", flat=True)) or "none yet"
+        raise SystemExit(f"heard: no consultation with the key “{key}” (known: {keys}).")
+    return found
+
+
+def cmd_import_stakeholders(args: argparse.Namespace) -> int:
+    _setup_django()
+    from heard.stakeholders.importing import MappingError, import_people
+    from heard.stakeholders.tables import TableError, write_csv
+
+    consultation = _consultation(args.consultation)
+    mapping = None
+    if args.map:
+        mapping = dict(item.split("=", 1) for item in args.map)
+
+    def progress(stage: str, done: int, total: int) -> None:
+        print(
+            f"  {stage}: {done:,}" + (f" of {total:,}" if total else "") + " rows",
+            file=sys.stderr,
+            flush=True,
+        )
+
+    started = time.monotonic()
+    try:
+        report = import_people(
+            actor=None,
+            consultation=consultation,
+            path=Path(args.file),
+            mapping=mapping,
+            dry_run=args.dry_run,
+            progress=progress,
+        )
+    except (MappingError, TableError) as error:
+        print(f"heard import-stakeholders: {error}; nothing was imported.", file=sys.stderr)
+        return 2
+    print(
+        f"{report} ({time.monotonic() - started:.1f} s)"
+        + (" — dry run, nothing saved" if args.dry_run else "")
+    )
+    for problem in report.problems[: args.show]:
+        print(f"  {problem}")
+    if len(report.problems) > args.show:
+        print(f"  … and {len(report.problems) - args.show} more problems")
+    if args.report and report.problems:
+        Path(args.report).write_bytes(
+            write_csv(
+                ["row", "column", "reason"],
+                [[str(p.row), p.column, p.reason] for p in report.problems],
+            )
+        )
+        print(f"Every problem is listed in {args.report}.")
+    return 1 if report.problems else 0
+
+
+def cmd_export_stakeholders(args: argparse.Namespace) -> int:
+    _setup_django()
+    from heard.stakeholders.exporting import export_people
+
+    consultation = _consultation(args.consultation)
+    target = Path(args.file)
+    file_format = target.suffix.lower().lstrip(".")
+    if file_format not in ("csv", "xlsx"):
+        print("heard export-stakeholders: the file name must end in .csv or .xlsx", file=sys.stderr)
+        return 2
+    target.write_bytes(
+        export_people(
+            actor=None,
+            consultation=consultation,
+            file_format=file_format,
+        )
+    )
+    print(f"Wrote {target}.")
+    return 0
+
+
 def cmd_keygen(args: argparse.Namespace) -> int:
     from cryptography.fernet import Fernet
 
@@ -240,6 +321,31 @@ def build_parser() -> argparse.ArgumentParser:
     worker.add_argument("--poll", type=float, default=2.0, help="seconds between polls (2)")
     worker.add_argument("--batch", type=int, default=100, help="messages per batch (100)")
     worker.set_defaults(func=cmd_worker)
+
+    importer = commands.add_parser(
+        "import-stakeholders", help="import people into a consultation's registry (CSV or XLSX)"
+    )
+    importer.add_argument(
+        "consultation", help="the consultation's key, e.g. human-trafficking-2018"
+    )
+    importer.add_argument("file", help="a .csv or .xlsx file with a header row")
+    importer.add_argument(
+        "--map",
+        action="append",
+        metavar="HEADING=FIELD",
+        help="map a column to a field (repeat); without it, known headings are recognised",
+    )
+    importer.add_argument("--dry-run", action="store_true", help="check everything, save nothing")
+    importer.add_argument("--report", help="write every problem to this CSV file")
+    importer.add_argument("--show", type=int, default=20, help="problems to print (20)")
+    importer.set_defaults(func=cmd_import_stakeholders)
+
+    exporter = commands.add_parser(
+        "export-stakeholders", help="export a consultation's registry to .csv or .xlsx"
+    )
+    exporter.add_argument("consultation", help="the consultation's key")
+    exporter.add_argument("file", help="where to write it (.csv or .xlsx)")
+    exporter.set_defaults(func=cmd_export_stakeholders)
 
     keygen = commands.add_parser("keygen", help="print new secrets for a production setup")
     keygen.set_defaults(func=cmd_keygen)

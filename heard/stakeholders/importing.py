@@ -47,7 +47,10 @@ FIELDS: dict[str, tuple[bool, tuple[str, ...]]] = {
     "region": (False, ("province", "province or territory", "region", "province ou territoire")),
     "phone": (False, ("phone", "telephone", "téléphone", "tel")),
     "language": (False, ("language", "preferred language", "langue", "langue préférée")),
-    "accessibility_needs": (False, ("accessibility needs", "accessibility", "accessibilité")),
+    "accessibility_needs": (
+        False,
+        ("accessibility needs", "accessibility", "accessibilité", "besoins d'accessibilité"),
+    ),
     "consent_source": (False, ("source", "consent source", "provenance")),
     "consent_date": (False, ("consent date", "date du consentement")),
     "consent_basis": (False, ("consent basis", "basis", "fondement")),
@@ -111,9 +114,10 @@ class ImportReport:
 def suggest_mapping(headers: Iterable[str]) -> dict[str, str]:
     """{column heading: field} for the headings we recognise."""
     known = {alias: name for name, (_, aliases) in FIELDS.items() for alias in aliases}
+    known.update({name.replace("_", " "): name for name in FIELDS})  # the field names themselves
     mapping: dict[str, str] = {}
     for heading in headers:
-        target = known.get(" ".join(heading.casefold().split()))
+        target = known.get(" ".join(heading.casefold().replace("_", " ").split()))
         if target and target not in mapping.values():
             mapping[heading] = target
     return mapping

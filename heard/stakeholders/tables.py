@@ -10,9 +10,18 @@ from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
 
 class TableError(Exception):
     """The file cannot be read as a table at all."""
+
+
+def _unquote(text: str) -> str:
+    """Undo `safe_cell`: our exports quote cells that look like formulas ('+1 604 …)."""
+    if text.startswith("'") and text[1:2] in _FORMULA_START and text[1:2]:
+        return text[1:]
+    return text
 
 
 def _cell(value: object) -> str:
@@ -26,7 +35,7 @@ def _cell(value: object) -> str:
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value).strip()
+    return _unquote(str(value).strip())
 
 
 def read_table(path: Path) -> tuple[list[str], Iterator[list[str]]]:
@@ -66,11 +75,8 @@ def read_table(path: Path) -> tuple[list[str], Iterator[list[str]]]:
         header = next(reader, None)
         if header is None:
             raise TableError(f"{path.name} is empty")
-        return [h.strip() for h in header], ([c.strip() for c in row] for row in reader)
+        return [h.strip() for h in header], ([_unquote(c.strip()) for c in row] for row in reader)
     raise TableError(f"{path.name}: only .csv and .xlsx files can be imported")
-
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def safe_cell(value: str) -> str:

@@ -1,0 +1,43 @@
+"""Names, emails and phone numbers never appear in plain text anywhere in the database file."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.stakeholders.conftest import write_people_csv
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.skipif(bool(os.environ.get("DATABASE_URL")), reason="reads the SQLite file itself")
+def test_the_sqlite_file_holds_no_personal_data_in_plain_text(tmp_path):
+    rows = write_people_csv(tmp_path / "people.csv", 300, planted=False)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("HEARD_", "DATABASE_URL"))}
+    env["HEARD_VAR_DIR"] = str(tmp_path / "var")
+
+    def heard(*args: str) -> None:
+        subprocess.run(
+            [sys.executable, "-m", "heard.cli", *args],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
+
+    heard("load", "--migrate", str(ROOT / "examples" / "human-trafficking-2018"))
+    heard("import-stakeholders", "human-trafficking-2018", str(tmp_path / "people.csv"))
+    files = list((tmp_path / "var").glob("heard.sqlite3*"))  # the database, its WAL and index
+    assert files
+    content = b"".join(f.read_bytes() for f in files)
+    assert b"Fictional demo registry" in content  # the data is there, in the clear where allowed
+    for row in rows:
+        for field in ("name", "email", "phone"):
+            assert row[field].encode() not in content, (field, row[field])
+        if row["accessibility_needs"]:
+            assert row["accessibility_needs"].encode() not in content
