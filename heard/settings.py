@@ -120,6 +120,7 @@ INSTALLED_APPS = [
     "heard.consultations",
     "heard.notify",
     "heard.stakeholders",
+    "heard.events",
 ]
 
 MIDDLEWARE = [
@@ -293,6 +294,9 @@ HEARD_EMAIL_ENVELOPE_FROM = os.environ.get(
 HEARD_EMAIL_TIMEOUT = float(os.environ.get("HEARD_EMAIL_TIMEOUT", "30"))
 HEARD_EMAIL_RETRY_SECONDS = float(os.environ.get("HEARD_EMAIL_RETRY_SECONDS", "60"))
 HEARD_EMAIL_MAX_ATTEMPTS = int(os.environ.get("HEARD_EMAIL_MAX_ATTEMPTS", "12"))
+
+# Personal links in email point here: the address the public reaches the site at.
+HEARD_PUBLIC_URL = os.environ.get("HEARD_PUBLIC_URL", "http://127.0.0.1:8000")
 
 # --- Heard ----------------------------------------------------------------------------------------
 HEARD_SITE_NAME = os.environ.get("HEARD_SITE_NAME", "Heard")

@@ -1,12 +1,19 @@
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import URLPattern, URLResolver, include, path
 from django.utils.translation import gettext_lazy as _
 
 from heard.consultations import views_public
+from heard.events import views as event_views
 
-urlpatterns = i18n_patterns(
+urlpatterns: list[URLPattern | URLResolver] = [
+    # Personal links carry no language: the invitee's own is chosen after the token is checked.
+    path("r/<str:token>/", event_views.open_link, name="invitation_link"),
+]
+urlpatterns += i18n_patterns(
     path("", views_public.home, name="home"),
     path(_("consultations/"), include("heard.consultations.urls")),
+    path("invitation/", event_views.invitation_page, name="invitation"),
+    path("invitation/colleague/", event_views.suggest_page, name="invitation_suggest"),
     path("staff/", include("heard.consultations.staff_urls")),
     path("staff/", include("heard.notify.urls")),
     prefix_default_language=True,

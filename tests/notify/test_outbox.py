@@ -175,7 +175,7 @@ def test_the_default_transport_writes_files_and_the_worker_runs_once(settings, t
 
 
 def test_a_server_that_is_down_from_the_start_loses_nothing(settings):
-    from tests.notify.conftest import free_port
+    from tests.smtp import free_port
 
     settings.HEARD_EMAIL_URL = f"smtp://127.0.0.1:{free_port()}?timeout=1"
     _queue(5)

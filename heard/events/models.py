@@ -1,0 +1,147 @@
+"""Sessions people are invited to, and their invitations.
+
+A session adds to a schedule item (an event of the consultation) what inviting needs: exact times,
+capacity, seats reserved per sector, and visibility. An invitation ties a person of the registry to
+a session; its personal link's token is stored only as a hash.
+"""
+
+from __future__ import annotations
+
+import zoneinfo
+from datetime import datetime
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from heard.consultations.models import ScheduleItem
+from heard.core.crypto import EncryptedTextField
+from heard.stakeholders.models import Person, Sector
+
+
+class Visibility(models.TextChoices):
+    PRIVATE = "private", _("Private: only invitees see it")
+    TRANSPARENT = "transparent", _("Transparent: listed publicly, attendance by invitation")
+
+
+class Session(models.Model):
+    schedule_item = models.OneToOneField(
+        ScheduleItem, on_delete=models.CASCADE, related_name="session", verbose_name=_("event")
+    )
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"))
+    capacity = models.PositiveIntegerField(
+        _("capacity"), null=True, blank=True, help_text=_("Seats in the room; blank for no limit.")
+    )
+    visibility = models.CharField(
+        _("visibility"), max_length=12, choices=Visibility.choices, default=Visibility.PRIVATE
+    )
+    link_valid_days = models.PositiveIntegerField(
+        _("personal links stay valid for (days)"), default=60
+    )
+
+    class Meta:
+        ordering = ["starts_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=models.F("starts_at")), name="session_ends_after_start"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.schedule_item.title_en} ({self.starts_at:%Y-%m-%d})"
+
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.schedule_item.effective_time_zone)
+
+    def local(self, moment: datetime) -> datetime:
+        return moment.astimezone(self.zone)
+
+
+class SectorQuota(models.Model):
+    """Seats kept for one sector, so that the room stays balanced."""
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="quotas")
+    sector = models.ForeignKey(Sector, on_delete=models.CASCADE, verbose_name=_("sector"))
+    seats = models.PositiveIntegerField(_("reserved seats"))
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["session", "sector"], name="one_quota_per_sector")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.seats} seats for {self.sector}"
+
+
+class InvitationState(models.TextChoices):
+    PENDING = "pending", _("Invited, no answer yet")
+    ACCEPTED = "accepted", _("Accepted")
+    WAITLISTED = "waitlisted", _("On the waitlist")
+    DECLINED = "declined", _("Declined")
+    WITHDRAWN = "withdrawn", _("Withdrawn by staff")
+
+
+class Interpretation(models.TextChoices):
+    NONE = "", _("No interpretation needed")
+    TO_EN = "en", _("Interpretation into English")
+    TO_FR = "fr", _("Interpretation into French")
+
+
+class Invitation(models.Model):
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="invitations")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="invitations")
+    state = models.CharField(
+        max_length=12, choices=InvitationState.choices, default=InvitationState.PENDING
+    )
+    # The personal link: only a SHA-256 of its token is kept, never the token itself.
+    token_hash = models.CharField(max_length=64, unique=True)
+    link_expires_at = models.DateTimeField()
+    link_revoked_at = models.DateTimeField(null=True, blank=True)
+    invited_at = models.DateTimeField(auto_now_add=True)
+    responded_at = models.DateTimeField(null=True, blank=True)
+    waitlisted_at = models.DateTimeField(null=True, blank=True)
+    reminders_sent = models.PositiveIntegerField(default=0)
+    last_reminded_at = models.DateTimeField(null=True, blank=True)
+    # Registration answers (personal: encrypted).
+    dietary_needs = EncryptedTextField(_("dietary needs"), blank=True)
+    accessibility_needs = EncryptedTextField(_("accessibility needs"), blank=True)
+    interpretation = models.CharField(
+        _("interpretation"), max_length=2, choices=Interpretation.choices, blank=True
+    )
+    list_organisation = models.BooleanField(
+        _("list my organisation as a participant"), default=False
+    )
+
+    class Meta:
+        ordering = ["invited_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["session", "person"], name="one_invitation_per_person"),
+            models.CheckConstraint(
+                condition=Q(state__in=InvitationState.values), name="invitation_state_known"
+            ),
+        ]
+        indexes = [models.Index(fields=["session", "state"])]
+
+    def __str__(self) -> str:
+        return f"invitation {self.pk} ({self.state})"
+
+
+class Suggestion(models.Model):
+    """An invitee's suggestion of a colleague. It invites nobody: staff approve or decline it."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Waiting for staff")
+        APPROVED = "approved", _("Approved and invited")
+        DECLINED = "declined", _("Declined")
+
+    invitation = models.ForeignKey(Invitation, on_delete=models.CASCADE, related_name="suggestions")
+    name = EncryptedTextField(_("colleague's name"))
+    email = EncryptedTextField(_("colleague's e-mail address"))
+    note = EncryptedTextField(_("why this person"), blank=True)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"suggestion {self.pk} ({self.state})"

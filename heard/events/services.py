@@ -1,0 +1,356 @@
+"""Invitations: send them, answer them, keep the room within capacity, promote from the waitlist.
+
+Every write takes the acting user (None for an invitee or the system), runs in one transaction,
+records an audit event and queues its email in the same transaction (heard.notify).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Count
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import override
+
+from heard.consultations.dates import clock_time, date_range, long_date
+from heard.core import audit
+from heard.events.calendar import session_ics
+from heard.events.models import Invitation, InvitationState, SectorQuota, Session, Suggestion
+from heard.events.tokens import new_token, token_hash
+from heard.notify.services import Attachment, queue_email
+from heard.stakeholders.models import Person
+
+OTHER = {"en": "fr", "fr": "en"}
+SEPARATOR = {"en": "(Le français suit.)", "fr": "(English follows.)"}
+
+
+def personal_link(token: str) -> str:
+    return settings.HEARD_PUBLIC_URL.rstrip("/") + reverse("invitation_link", args=[token])
+
+
+def describe(session: Session, language: str) -> dict[str, str]:
+    item = session.schedule_item
+    consultation = item.consultation
+    with override(language):
+        start, end = session.local(session.starts_at), session.local(session.ends_at)
+        when = date_range(start.date(), end.date())
+        when += f", {clock_time(start.time())} – {clock_time(end.time())} ({start.tzname()})"
+        return {
+            "title": str(item.title),
+            "when": when,
+            "where": ", ".join(p for p in (str(item.venue), str(item.city)) if p),
+            "consultation_title": str(consultation.title),
+            "consultation_contact": " ".join(
+                p for p in (str(consultation.contact_name), consultation.contact_email) if p
+            ),
+        }
+
+
+def _bilingual(template: str, first: str, context: dict[str, Any], session: Session) -> str:
+    parts = []
+    for language in (first, OTHER[first]):
+        with override(language):
+            parts.append(render_to_string(template, {**context, **describe(session, language)}))
+    return f"{SEPARATOR[first]}\n\n{parts[0].strip()}\n\n{'-' * 40}\n\n{parts[1].strip()}\n"
+
+
+def _subject(prefix: dict[str, str], session: Session, first: str) -> str:
+    titles = {lang: describe(session, lang)["title"] for lang in ("en", "fr")}
+    return f"{prefix[first]}{titles[first]} / {prefix[OTHER[first]]}{titles[OTHER[first]]}"
+
+
+def _queue(
+    invitation: Invitation,
+    kind: str,
+    template: str,
+    context: dict[str, Any],
+    subject_prefix: dict[str, str],
+    *,
+    calendar: bool,
+    key: str,
+) -> None:
+    person, session = invitation.person, invitation.session
+    attachments = []
+    if calendar:
+        attachments.append(
+            Attachment(
+                "invitation.ics",
+                session_ics(session, language=person.language),
+                "text/calendar; method=PUBLISH",
+            )
+        )
+    queue_email(
+        scope=session.schedule_item.consultation.scope,
+        kind=kind,
+        dedupe_key=key,
+        to=person.email,
+        subject=_subject(subject_prefix, session, person.language),
+        text=_bilingual(template, person.language, {"name": person.name, **context}, session),
+        attachments=attachments,
+        language=person.language,
+    )
+
+
+INVITATION_SUBJECT = {"en": "Invitation: ", "fr": "Invitation : "}
+REMINDER_SUBJECT = {"en": "Reminder: ", "fr": "Rappel : "}
+ANSWER_SUBJECT = {"en": "Your answer: ", "fr": "Votre réponse : "}
+
+
+@dataclass
+class InviteReport:
+    invited: int = 0
+    already_invited: int = 0
+    do_not_contact: int = 0
+
+
+@transaction.atomic
+def invite(*, actor: Any, session: Session, people: Iterable[Person]) -> InviteReport:
+    report = InviteReport()
+    already = set(session.invitations.values_list("person_id", flat=True))
+    expires = timezone.now() + timedelta(days=session.link_valid_days)
+    for person in people:
+        if person.do_not_contact:
+            report.do_not_contact += 1
+            continue
+        if person.pk in already:
+            report.already_invited += 1
+            continue
+        token, hashed = new_token()
+        invitation = Invitation.objects.create(
+            session=session, person=person, token_hash=hashed, link_expires_at=expires
+        )
+        with override(person.language):
+            expires_text = long_date(expires.astimezone(session.zone))
+        _queue(
+            invitation,
+            "invitation",
+            "events/email/invitation.txt",
+            {"link": personal_link(token), "expires": expires_text},
+            INVITATION_SUBJECT,
+            calendar=True,
+            key=f"invitation:{invitation.pk}",
+        )
+        report.invited += 1
+    if report.invited:
+        audit.record(
+            actor=actor,
+            action="invitations.sent",
+            target=session,
+            scope=session.schedule_item.consultation.scope,
+            changes={"invited": report.invited},
+        )
+    return report
+
+
+def find_by_token(token: str) -> Invitation | None:
+    """The invitation a link opens, or None for unknown, expired, revoked or withdrawn links."""
+    invitation = (
+        Invitation.objects.select_related("session__schedule_item__consultation", "person")
+        .filter(token_hash=token_hash(token))
+        .first()
+    )
+    if invitation is None or invitation.link_revoked_at is not None:
+        return None
+    if invitation.link_expires_at <= timezone.now():
+        return None
+    if invitation.state == InvitationState.WITHDRAWN:
+        return None
+    return invitation
+
+
+def _seat_for(session: Session, person: Person) -> bool:
+    """Is there a seat for this person? Reserved seats go to their sector first."""
+    if session.capacity is None:
+        return True
+    accepted = session.invitations.filter(state=InvitationState.ACCEPTED)
+    by_sector = dict(
+        accepted.values_list("person__sector")
+        .annotate(n=Count("id"))
+        .values_list("person__sector", "n")
+    )
+    quotas = dict(SectorQuota.objects.filter(session=session).values_list("sector_id", "seats"))
+    total = sum(by_sector.values())
+    if total >= session.capacity:
+        return False
+    own = person.sector_id
+    if own in quotas and by_sector.get(own, 0) < quotas[own]:
+        return True  # one of the seats kept for this person's sector
+    # Otherwise an open seat: capacity less the seats still kept for other sectors.
+    still_kept = sum(max(seats - by_sector.get(sector, 0), 0) for sector, seats in quotas.items())
+    return total + still_kept < session.capacity
+
+
+def _lock(session: Session) -> Session:
+    # One answer at a time per session, so two people never take the last seat together.
+    return Session.objects.select_for_update().get(pk=session.pk)
+
+
+@transaction.atomic
+def respond(*, invitation: Invitation, attend: bool, answers: dict[str, Any] | None = None) -> str:
+    """Record an invitee's answer; returns the new state (accepted, waitlisted or declined)."""
+    session = _lock(invitation.session)
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    before = invitation.state
+    for name, value in (answers or {}).items():
+        setattr(invitation, name, value)
+    now = timezone.now()
+    if not attend:
+        invitation.state = InvitationState.DECLINED
+    elif before in (InvitationState.ACCEPTED, InvitationState.WAITLISTED):
+        pass  # updating answers keeps the seat or the place in line
+    elif _seat_for(session, invitation.person):
+        invitation.state = InvitationState.ACCEPTED
+    else:
+        invitation.state = InvitationState.WAITLISTED
+        invitation.waitlisted_at = now
+    invitation.responded_at = now
+    invitation.save()
+    audit.record(
+        actor=None,
+        action="invitation.answered",
+        target=invitation,
+        scope=session.schedule_item.consultation.scope,
+        changes={"state": [before, invitation.state]},
+        system_label="invitee",
+    )
+    if invitation.state != before:
+        _queue(
+            invitation,
+            "answer",
+            "events/email/answer.txt",
+            {"state": invitation.state},
+            ANSWER_SUBJECT,
+            calendar=invitation.state == InvitationState.ACCEPTED,
+            key=f"answer:{invitation.pk}:{invitation.state}:{now.timestamp()}",
+        )
+    if before == InvitationState.ACCEPTED and invitation.state == InvitationState.DECLINED:
+        promote_waitlist(session=session)
+    return invitation.state
+
+
+def promote_waitlist(*, session: Session) -> list[Invitation]:
+    """Give freed seats to the waitlist, first come first served (within sector reservations)."""
+    promoted = []
+    waiting = (
+        session.invitations.filter(state=InvitationState.WAITLISTED)
+        .select_related("person")
+        .order_by("waitlisted_at", "id")
+    )
+    for invitation in waiting:
+        if not _seat_for(session, invitation.person):
+            continue
+        invitation.state = InvitationState.ACCEPTED
+        invitation.save(update_fields=["state"])
+        audit.record(
+            actor=None,
+            action="invitation.promoted",
+            target=invitation,
+            scope=session.schedule_item.consultation.scope,
+            system_label="waitlist",
+        )
+        _queue(
+            invitation,
+            "answer",
+            "events/email/answer.txt",
+            {"state": "promoted"},
+            ANSWER_SUBJECT,
+            calendar=True,
+            key=f"promoted:{invitation.pk}",
+        )
+        promoted.append(invitation)
+    return promoted
+
+
+@transaction.atomic
+def withdraw(*, actor: Any, invitation: Invitation) -> None:
+    session = _lock(invitation.session)
+    before = invitation.state
+    invitation.state = InvitationState.WITHDRAWN
+    invitation.link_revoked_at = timezone.now()
+    invitation.save(update_fields=["state", "link_revoked_at"])
+    audit.record(
+        actor=actor,
+        action="invitation.withdrawn",
+        target=invitation,
+        scope=session.schedule_item.consultation.scope,
+        changes={"state": [before, invitation.state]},
+    )
+    if before == InvitationState.ACCEPTED:
+        promote_waitlist(session=session)
+
+
+@transaction.atomic
+def revoke_link(*, actor: Any, invitation: Invitation) -> None:
+    invitation.link_revoked_at = timezone.now()
+    invitation.save(update_fields=["link_revoked_at"])
+    audit.record(
+        actor=actor,
+        action="invitation.link_revoked",
+        target=invitation,
+        scope=invitation.session.schedule_item.consultation.scope,
+    )
+
+
+@transaction.atomic
+def remind(
+    *, actor: Any, session: Session, max_reminders: int = 2, min_days_between: int = 5
+) -> int:
+    """Remind invitees who have not answered, with a fresh link; limited in count and interval."""
+    now = timezone.now()
+    due = session.invitations.filter(
+        state=InvitationState.PENDING,
+        link_revoked_at__isnull=True,
+        reminders_sent__lt=max_reminders,
+    ).select_related("person")
+    count = 0
+    for invitation in due:
+        last = invitation.last_reminded_at or invitation.invited_at
+        if now - last < timedelta(days=min_days_between):
+            continue
+        token, hashed = new_token()
+        invitation.token_hash = hashed
+        invitation.link_expires_at = max(
+            invitation.link_expires_at, now + timedelta(days=session.link_valid_days)
+        )
+        invitation.reminders_sent += 1
+        invitation.last_reminded_at = now
+        invitation.save()
+        _queue(
+            invitation,
+            "reminder",
+            "events/email/reminder.txt",
+            {"link": personal_link(token)},
+            REMINDER_SUBJECT,
+            calendar=False,
+            key=f"reminder:{invitation.pk}:{invitation.reminders_sent}",
+        )
+        count += 1
+    if count:
+        audit.record(
+            actor=actor,
+            action="invitations.reminded",
+            target=session,
+            scope=session.schedule_item.consultation.scope,
+            changes={"reminded": count},
+        )
+    return count
+
+
+@transaction.atomic
+def suggest_colleague(*, invitation: Invitation, name: str, email: str, note: str) -> Suggestion:
+    suggestion = Suggestion.objects.create(invitation=invitation, name=name, email=email, note=note)
+    audit.record(
+        actor=None,
+        action="suggestion.received",
+        target=suggestion,
+        scope=invitation.session.schedule_item.consultation.scope,
+        system_label="invitee",
+    )
+    return suggestion
