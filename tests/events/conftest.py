@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from tests.smtp import smtp_server  # noqa: F401 - the real SMTP server fixture
-
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -11,6 +9,7 @@ from heard.events.models import Session
 from heard.stakeholders.fictional import people
 from heard.stakeholders.models import Person, Sector
 from tests.factories import ConsultationFactory, ScheduleItemFactory
+from tests.smtp import smtp_server  # noqa: F401 - the real SMTP server fixture
 
 VANCOUVER = ZoneInfo("America/Vancouver")
 START = datetime(2031, 9, 6, 9, 0, tzinfo=VANCOUVER)
