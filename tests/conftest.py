@@ -3,8 +3,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from django.core.servers.basehttp import ThreadedWSGIServer
 
 from tests.factories import ConsultationFactory, MembershipFactory, UserFactory
+
+# The live server accepts many simultaneous connections (the default backlog of 5 resets the rest),
+# so that tests can send parallel requests the way a crowd of invitees would.
+ThreadedWSGIServer.request_queue_size = 128
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "examples" / "human-trafficking-2018"

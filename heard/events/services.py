@@ -271,6 +271,7 @@ def promote_waitlist(*, session: Session) -> list[Invitation]:
 @transaction.atomic
 def withdraw(*, actor: Any, invitation: Invitation) -> None:
     session = _lock(invitation.session)
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     before = invitation.state
     invitation.state = InvitationState.WITHDRAWN
     invitation.link_revoked_at = timezone.now()
