@@ -16,5 +16,6 @@ urlpatterns += i18n_patterns(
     path("invitation/colleague/", event_views.suggest_page, name="invitation_suggest"),
     path("staff/", include("heard.consultations.staff_urls")),
     path("staff/", include("heard.notify.urls")),
+    path("staff/", include("heard.events.urls")),
     prefix_default_language=True,
 )

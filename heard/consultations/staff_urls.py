@@ -1,8 +1,23 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import path, register_converter
 
 from heard.consultations import views_staff
 from heard.consultations.forms import StaffSignInForm
+
+
+class PartKindConverter:
+    """Only the three kinds of page parts, so these routes never swallow other staff pages."""
+
+    regex = "schedule|links|commitments"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+register_converter(PartKindConverter, "partkind")
 
 app_name = "staff"
 urlpatterns = [
@@ -25,12 +40,14 @@ urlpatterns = [
     path("consultations/<int:pk>/unpublish/", views_staff.unpublish, name="unpublish"),
     path("consultations/<int:pk>/members/", views_staff.members, name="members"),
     path("consultations/<int:pk>/history/", views_staff.history, name="history"),
-    path("consultations/<int:pk>/<str:kind>/new/", views_staff.part_edit, name="part_new"),
+    path("consultations/<int:pk>/<partkind:kind>/new/", views_staff.part_edit, name="part_new"),
     path(
-        "consultations/<int:pk>/<str:kind>/<int:part_pk>/", views_staff.part_edit, name="part_edit"
+        "consultations/<int:pk>/<partkind:kind>/<int:part_pk>/",
+        views_staff.part_edit,
+        name="part_edit",
     ),
     path(
-        "consultations/<int:pk>/<str:kind>/<int:part_pk>/delete/",
+        "consultations/<int:pk>/<partkind:kind>/<int:part_pk>/delete/",
         views_staff.part_delete,
         name="part_delete",
     ),

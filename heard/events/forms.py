@@ -5,7 +5,10 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from heard.events.models import Interpretation
+from heard.consultations.forms import LocalDateTimeField
+from heard.events.models import Interpretation, Visibility
+from heard.stakeholders.models import Language, Person, Sector, Tag
+from heard.stakeholders.regions import Region
 
 
 class ResponseForm(forms.Form):
@@ -55,3 +58,101 @@ class SuggestionForm(forms.Form):
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+class SessionForm(forms.Form):
+    """Set up invitations for an event. Times are in the event city's own time zone."""
+
+    starts = LocalDateTimeField(label=_("Starts"))
+    ends = LocalDateTimeField(label=_("Ends"))
+    capacity = forms.IntegerField(
+        label=_("Capacity"),
+        required=False,
+        min_value=1,
+        help_text=_("Seats in the room; leave blank for no limit."),
+    )
+    visibility = forms.ChoiceField(label=_("Visibility"), choices=Visibility.choices)
+    link_valid_days = forms.IntegerField(
+        label=_("Personal links stay valid for (days)"), min_value=1, max_value=365, initial=60
+    )
+
+    def __init__(self, *args: Any, sectors: list[Sector], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.sectors = sectors
+        for sector in sectors:
+            self.fields[f"quota_{sector.pk}"] = forms.IntegerField(
+                label=_("Seats kept for: %(sector)s") % {"sector": sector.name},
+                required=False,
+                min_value=0,
+            )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("starts") and data.get("ends") and data["ends"] <= data["starts"]:
+            self.add_error("ends", _("The end must come after the start."))
+        kept = sum(data.get(f"quota_{s.pk}") or 0 for s in self.sectors)
+        if data.get("capacity") and kept > data["capacity"]:
+            self.add_error("capacity", _("More seats are kept for sectors than the room holds."))
+        return data
+
+    def quota_fields(self) -> list[forms.BoundField]:
+        return [self[f"quota_{s.pk}"] for s in self.sectors]
+
+    def main_fields(self) -> list[forms.BoundField]:
+        return [
+            self[name] for name in ("starts", "ends", "capacity", "visibility", "link_valid_days")
+        ]
+
+
+class InviteForm(forms.Form):
+    """Choose invitees from the registry by filters (all empty: everyone)."""
+
+    sectors = forms.ModelMultipleChoiceField(
+        label=_("Sectors"),
+        queryset=Sector.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    regions = forms.MultipleChoiceField(
+        label=_("Provinces and territories"),
+        choices=Region.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    tag = forms.ModelChoiceField(label=_("Tag"), queryset=Tag.objects.none(), required=False)
+
+    def __init__(self, *args: Any, consultation: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["sectors"].queryset = Sector.objects.filter(  # type: ignore[attr-defined]
+            consultation=consultation
+        )
+        self.fields["tag"].queryset = Tag.objects.filter(  # type: ignore[attr-defined]
+            consultation=consultation
+        )
+
+    def people(self, consultation: Any) -> Any:
+        found = Person.objects.filter(consultation=consultation)
+        data = self.cleaned_data
+        if data.get("sectors"):
+            found = found.filter(sector__in=data["sectors"])
+        if data.get("regions"):
+            found = found.filter(region__in=data["regions"])
+        if data.get("tag"):
+            found = found.filter(tags=data["tag"])
+        return found
+
+
+class WalkInForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    email = forms.EmailField(label=_("E-mail address"), required=False)
+    organisation = forms.CharField(label=_("Organisation"), max_length=250, required=False)
+    sector = forms.ModelChoiceField(
+        label=_("Sector"), queryset=Sector.objects.none(), required=False
+    )
+    language = forms.ChoiceField(label=_("Preferred official language"), choices=Language.choices)
+
+    def __init__(self, *args: Any, consultation: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["sector"].queryset = Sector.objects.filter(  # type: ignore[attr-defined]
+            consultation=consultation
+        )

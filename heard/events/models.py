@@ -113,6 +113,8 @@ class Invitation(models.Model):
     list_organisation = models.BooleanField(
         _("list my organisation as a participant"), default=False
     )
+    # A short code for the door, given in the confirmation email; stored as a keyed hash.
+    registration_code_index = models.CharField(max_length=64, blank=True, db_index=True)
 
     class Meta:
         ordering = ["invited_at", "id"]
@@ -145,3 +147,17 @@ class Suggestion(models.Model):
 
     def __str__(self) -> str:
         return f"suggestion {self.pk} ({self.state})"
+
+
+class Attendance(models.Model):
+    """Someone was there: checked in at the door, invited or walk-in."""
+
+    invitation = models.OneToOneField(
+        Invitation, on_delete=models.CASCADE, related_name="attendance"
+    )
+    checked_in_at = models.DateTimeField(auto_now_add=True)
+    checked_in_by = models.CharField(max_length=150)
+    walk_in = models.BooleanField(_("walk-in"), default=False)
+
+    def __str__(self) -> str:
+        return f"attendance {self.pk}"

@@ -6,6 +6,7 @@ records an audit event and queues its email in the same transaction (heard.notif
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
@@ -21,11 +22,19 @@ from django.utils.translation import override
 
 from heard.consultations.dates import clock_time, date_range, long_date
 from heard.core import audit
+from heard.core.crypto import blind_index
 from heard.events.calendar import session_ics
-from heard.events.models import Invitation, InvitationState, SectorQuota, Session, Suggestion
+from heard.events.models import (
+    Attendance,
+    Invitation,
+    InvitationState,
+    SectorQuota,
+    Session,
+    Suggestion,
+)
 from heard.events.tokens import new_token, token_hash
 from heard.notify.services import Attachment, queue_email
-from heard.stakeholders.models import Person
+from heard.stakeholders.models import Organisation, Person, normalise_name
 
 OTHER = {"en": "fr", "fr": "en"}
 SEPARATOR = {"en": "(Le français suit.)", "fr": "(English follows.)"}
@@ -192,6 +201,22 @@ def _lock(session: Session) -> Session:
     return Session.objects.select_for_update().get(pk=session.pk)
 
 
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread at the door
+
+
+def code_index(session: Session, code: str) -> str:
+    cleaned = "".join(code.upper().split()).replace("-", "")
+    return blind_index(f"registration|{session.pk}|{cleaned}")
+
+
+def _confirm_seat(invitation: Invitation) -> str:
+    """Mark accepted and give a registration code (returned for the email, stored hashed)."""
+    code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(6))
+    invitation.state = InvitationState.ACCEPTED
+    invitation.registration_code_index = code_index(invitation.session, code)
+    return f"{code[:3]}-{code[3:]}"
+
+
 @transaction.atomic
 def respond(*, invitation: Invitation, attend: bool, answers: dict[str, Any] | None = None) -> str:
     """Record an invitee's answer; returns the new state (accepted, waitlisted or declined)."""
@@ -201,12 +226,14 @@ def respond(*, invitation: Invitation, attend: bool, answers: dict[str, Any] | N
     for name, value in (answers or {}).items():
         setattr(invitation, name, value)
     now = timezone.now()
+    code = ""
     if not attend:
         invitation.state = InvitationState.DECLINED
+        invitation.registration_code_index = ""
     elif before in (InvitationState.ACCEPTED, InvitationState.WAITLISTED):
         pass  # updating answers keeps the seat or the place in line
     elif _seat_for(session, invitation.person):
-        invitation.state = InvitationState.ACCEPTED
+        code = _confirm_seat(invitation)
     else:
         invitation.state = InvitationState.WAITLISTED
         invitation.waitlisted_at = now
@@ -225,7 +252,7 @@ def respond(*, invitation: Invitation, attend: bool, answers: dict[str, Any] | N
             invitation,
             "answer",
             "events/email/answer.txt",
-            {"state": invitation.state},
+            {"state": invitation.state, "code": code},
             ANSWER_SUBJECT,
             calendar=invitation.state == InvitationState.ACCEPTED,
             key=f"answer:{invitation.pk}:{invitation.state}:{now.timestamp()}",
@@ -246,8 +273,8 @@ def promote_waitlist(*, session: Session) -> list[Invitation]:
     for invitation in waiting:
         if not _seat_for(session, invitation.person):
             continue
-        invitation.state = InvitationState.ACCEPTED
-        invitation.save(update_fields=["state"])
+        code = _confirm_seat(invitation)
+        invitation.save(update_fields=["state", "registration_code_index"])
         audit.record(
             actor=None,
             action="invitation.promoted",
@@ -259,7 +286,7 @@ def promote_waitlist(*, session: Session) -> list[Invitation]:
             invitation,
             "answer",
             "events/email/answer.txt",
-            {"state": "promoted"},
+            {"state": "promoted", "code": code},
             ANSWER_SUBJECT,
             calendar=True,
             key=f"promoted:{invitation.pk}",
@@ -355,3 +382,88 @@ def suggest_colleague(*, invitation: Invitation, name: str, email: str, note: st
         system_label="invitee",
     )
     return suggestion
+
+
+class CheckInError(Exception):
+    """Why a check-in could not be recorded (shown to the staff member at the door)."""
+
+
+@transaction.atomic
+def check_in(*, actor: Any, invitation: Invitation) -> Attendance:
+    if invitation.state != InvitationState.ACCEPTED:
+        raise CheckInError(str(invitation.get_state_display()))
+    attendance, created = Attendance.objects.get_or_create(
+        invitation=invitation, defaults={"checked_in_by": actor.get_username()}
+    )
+    if created:
+        audit.record(
+            actor=actor,
+            action="attendance.checked_in",
+            target=invitation,
+            scope=invitation.session.schedule_item.consultation.scope,
+        )
+    return attendance
+
+
+def find_by_code(session: Session, code: str) -> Invitation | None:
+    return session.invitations.filter(registration_code_index=code_index(session, code)).first()
+
+
+@transaction.atomic
+def walk_in(
+    *,
+    actor: Any,
+    session: Session,
+    name: str,
+    email: str,
+    organisation: str,
+    sector: Any,
+    language: str,
+) -> Attendance:
+    """Someone came without an invitation: record them (in the registry too) as attending."""
+    consultation = session.schedule_item.consultation
+    email = email.strip() or f"walk-in-{secrets.token_hex(6)}@walk-in.invalid"
+    person = Person.objects.filter(
+        consultation=consultation, email_index=blind_index(email)
+    ).first()
+    if person is None:
+        org = None
+        if organisation.strip():
+            org, _ = Organisation.objects.get_or_create(
+                consultation=consultation,
+                match_name=normalise_name(organisation),
+                defaults={"name_en": organisation.strip()},
+            )
+        person = Person.objects.create(
+            consultation=consultation,
+            name=name,
+            email=email,
+            email_index=blind_index(email),
+            organisation=org,
+            sector=sector,
+            language=language,
+            consent_source="walk-in registration",
+            consent_basis="consent",
+        )
+    invitation = Invitation.objects.filter(session=session, person=person).first()
+    if invitation is None:
+        _, hashed = new_token()
+        invitation = Invitation.objects.create(
+            session=session,
+            person=person,
+            token_hash=hashed,
+            link_expires_at=timezone.now(),
+            link_revoked_at=timezone.now(),
+            state=InvitationState.ACCEPTED,
+            responded_at=timezone.now(),
+        )
+    else:
+        invitation.state = InvitationState.ACCEPTED
+        invitation.save(update_fields=["state"])
+    attendance, _ = Attendance.objects.get_or_create(
+        invitation=invitation, defaults={"checked_in_by": actor.get_username(), "walk_in": True}
+    )
+    audit.record(
+        actor=actor, action="attendance.walk_in", target=invitation, scope=consultation.scope
+    )
+    return attendance

@@ -1,0 +1,344 @@
+"""Staff screens for sessions: set-up, inviting, answers, reminders, check-in, the dashboard."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from heard.consultations import selectors
+from heard.consultations.models import EVENT_KINDS, Consultation, Role, ScheduleItem
+from heard.core import audit
+from heard.events import services
+from heard.events.forms import InviteForm, SessionForm, WalkInForm
+from heard.events.models import Invitation, InvitationState, SectorQuota, Session
+from heard.stakeholders.models import Sector
+from heard.stakeholders.regions import Region
+
+
+def _consultation(request: HttpRequest, pk: int, *, lead: bool = False) -> Consultation:
+    consultation = get_object_or_404(selectors.consultations_for(request.user), pk=pk)
+    if lead and selectors.role_of(request.user, consultation) != Role.LEAD:
+        raise PermissionDenied(_("Only a consultation lead can do this."))
+    return consultation
+
+
+def _session(consultation: Consultation, session_pk: int) -> Session:
+    return get_object_or_404(
+        Session.objects.select_related("schedule_item"),
+        pk=session_pk,
+        schedule_item__consultation=consultation,
+    )
+
+
+STATES = [state for state, _label in InvitationState.choices]
+
+
+def _counts(sessions: Any) -> dict[int, dict[str, int]]:
+    rows = (
+        Invitation.objects.filter(session__in=sessions)
+        .values("session", "state")
+        .annotate(n=Count("id"))
+    )
+    counts: dict[int, dict[str, int]] = {s.pk: Counter() for s in sessions}
+    for row in rows:
+        counts[row["session"]][row["state"]] = row["n"]
+    attended = (
+        Invitation.objects.filter(session__in=sessions, attendance__isnull=False)
+        .values("session")
+        .annotate(n=Count("id"))
+    )
+    for present in attended:
+        counts[present["session"]]["attended"] = present["n"]
+    return counts
+
+
+@login_required
+def session_list(request: HttpRequest, pk: int) -> HttpResponse:
+    consultation = _consultation(request, pk)
+    items = consultation.schedule_items.filter(kind__in=EVENT_KINDS).select_related("session")
+    sessions = [i.session for i in items if hasattr(i, "session")]
+    counts = _counts(sessions)
+    rows = [
+        {
+            "item": item,
+            "session": getattr(item, "session", None),
+            "counts": counts.get(getattr(getattr(item, "session", None), "pk", 0), {}),
+        }
+        for item in items
+    ]
+    return render(
+        request,
+        "events/staff/sessions.html",
+        {
+            "consultation": consultation,
+            "rows": rows,
+            "is_lead": selectors.role_of(request.user, consultation) == Role.LEAD,
+        },
+    )
+
+
+@login_required
+def session_setup(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    consultation = _consultation(request, pk, lead=True)
+    item = get_object_or_404(
+        ScheduleItem, pk=item_pk, consultation=consultation, kind__in=EVENT_KINDS
+    )
+    session = Session.objects.filter(schedule_item=item).first()
+    sectors = list(Sector.objects.filter(consultation=consultation))
+    initial: dict[str, Any] = {"visibility": "private", "link_valid_days": 60}
+    probe = Session(schedule_item=item)
+    if session is not None:
+        initial.update(
+            starts=session.local(session.starts_at).replace(tzinfo=None),
+            ends=session.local(session.ends_at).replace(tzinfo=None),
+            capacity=session.capacity,
+            visibility=session.visibility,
+            link_valid_days=session.link_valid_days,
+        )
+        for quota in session.quotas.all():
+            initial[f"quota_{quota.sector_id}"] = quota.seats
+    form = SessionForm(request.POST or None, initial=initial, sectors=sectors)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        zone = probe.zone
+        values = {
+            "starts_at": data["starts"].replace(tzinfo=zone),
+            "ends_at": data["ends"].replace(tzinfo=zone),
+            "capacity": data["capacity"],
+            "visibility": data["visibility"],
+            "link_valid_days": data["link_valid_days"],
+        }
+        with transaction.atomic():
+            session, _created = Session.objects.update_or_create(
+                schedule_item=item, defaults=values
+            )
+            for sector in sectors:
+                seats = data.get(f"quota_{sector.pk}") or 0
+                if seats:
+                    SectorQuota.objects.update_or_create(
+                        session=session, sector=sector, defaults={"seats": seats}
+                    )
+                else:
+                    SectorQuota.objects.filter(session=session, sector=sector).delete()
+            audit.record(
+                actor=request.user,
+                action="session.configured",
+                target=session,
+                scope=consultation.scope,
+                changes={k: str(v) for k, v in values.items()},
+            )
+        messages.success(request, _("Saved."))
+        return redirect("sessions:detail", pk=pk, session_pk=session.pk)
+    return render(
+        request,
+        "events/staff/setup.html",
+        {
+            "consultation": consultation,
+            "item": item,
+            "form": form,
+            "zone": probe.zone,
+        },
+    )
+
+
+@login_required
+def session_detail(request: HttpRequest, pk: int, session_pk: int) -> HttpResponse:
+    consultation = _consultation(request, pk)
+    session = _session(consultation, session_pk)
+    invitations = (
+        session.invitations.select_related("person__organisation", "person__sector")
+        .prefetch_related("suggestions")
+        .order_by("state", "id")
+    )
+    return render(
+        request,
+        "events/staff/detail.html",
+        {
+            "consultation": consultation,
+            "session": session,
+            "is_lead": selectors.role_of(request.user, consultation) == Role.LEAD,
+            "counts": _counts([session])[session.pk],
+            "invitations": invitations,
+            "invite_form": InviteForm(consultation=consultation),
+            "states": InvitationState.choices,
+        },
+    )
+
+
+@login_required
+@require_POST
+def invite(request: HttpRequest, pk: int, session_pk: int) -> HttpResponse:
+    consultation = _consultation(request, pk, lead=True)
+    session = _session(consultation, session_pk)
+    form = InviteForm(request.POST, consultation=consultation)
+    if not form.is_valid():
+        messages.error(request, _("The filters could not be used."))
+        return redirect("sessions:detail", pk=pk, session_pk=session_pk)
+    report = services.invite(actor=request.user, session=session, people=form.people(consultation))
+    messages.success(
+        request,
+        _(
+            "Invited %(invited)s people. Already invited: %(already)s. Not contacted at their "
+            "request: %(dnc)s. The emails are in the outbox."
+        )
+        % {
+            "invited": report.invited,
+            "already": report.already_invited,
+            "dnc": report.do_not_contact,
+        },
+    )
+    return redirect("sessions:detail", pk=pk, session_pk=session_pk)
+
+
+@login_required
+@require_POST
+def remind(request: HttpRequest, pk: int, session_pk: int) -> HttpResponse:
+    consultation = _consultation(request, pk, lead=True)
+    session = _session(consultation, session_pk)
+    count = services.remind(actor=request.user, session=session)
+    messages.success(
+        request,
+        _("Reminders queued: %(count)s (at most two per person, five days apart).")
+        % {"count": count},
+    )
+    return redirect("sessions:detail", pk=pk, session_pk=session_pk)
+
+
+@login_required
+@require_POST
+def withdraw(request: HttpRequest, pk: int, session_pk: int, invitation_pk: int) -> HttpResponse:
+    consultation = _consultation(request, pk, lead=True)
+    session = _session(consultation, session_pk)
+    invitation = get_object_or_404(Invitation, pk=invitation_pk, session=session)
+    services.withdraw(actor=request.user, invitation=invitation)
+    messages.success(request, _("Invitation withdrawn; its link no longer works."))
+    return redirect("sessions:detail", pk=pk, session_pk=session_pk)
+
+
+@login_required
+def check_in(request: HttpRequest, pk: int, session_pk: int) -> HttpResponse:
+    consultation = _consultation(request, pk)
+    session = _session(consultation, session_pk)
+    walk_in_form = WalkInForm(consultation=consultation)
+    if request.method == "POST":
+        if request.POST.get("action") == "walk_in":
+            walk_in_form = WalkInForm(request.POST, consultation=consultation)
+            if walk_in_form.is_valid():
+                services.walk_in(actor=request.user, session=session, **walk_in_form.cleaned_data)
+                messages.success(
+                    request,
+                    _("Walk-in recorded: %(name)s") % {"name": walk_in_form.cleaned_data["name"]},
+                )
+                return redirect("sessions:check_in", pk=pk, session_pk=session_pk)
+        else:
+            invitation = get_object_or_404(
+                Invitation, pk=request.POST.get("invitation"), session=session
+            )
+            try:
+                services.check_in(actor=request.user, invitation=invitation)
+            except services.CheckInError as error:
+                messages.error(
+                    request, _("Not checked in: the invitation is “%(state)s”.") % {"state": error}
+                )
+            else:
+                messages.success(
+                    request, _("Checked in: %(name)s") % {"name": invitation.person.name}
+                )
+            return redirect(f"{request.path}?q={request.POST.get('q', '')}")
+    query = request.GET.get("q", "").strip()
+    found = None
+    accepted = session.invitations.filter(state=InvitationState.ACCEPTED).select_related(
+        "person__organisation", "attendance"
+    )
+    if query:
+        by_code = services.find_by_code(session, query)
+        if by_code is not None:
+            found = [by_code]
+        else:
+            # Names are encrypted: the (small) list of confirmed people is searched in memory.
+            words = query.casefold().split()
+            found = [
+                i
+                for i in accepted
+                if all(
+                    w in f"{i.person.name} {i.person.organisation or ''}".casefold() for w in words
+                )
+            ]
+    return render(
+        request,
+        "events/staff/check_in.html",
+        {
+            "consultation": consultation,
+            "session": session,
+            "query": query,
+            "found": found,
+            "checked_in": accepted.filter(attendance__isnull=False).count()
+            + session.invitations.filter(attendance__walk_in=True)
+            .exclude(state=InvitationState.ACCEPTED)
+            .count(),
+            "expected": accepted.count(),
+            "walk_in_form": walk_in_form,
+        },
+    )
+
+
+@login_required
+def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
+    consultation = _consultation(request, pk)
+    sessions = list(
+        Session.objects.filter(schedule_item__consultation=consultation).select_related(
+            "schedule_item"
+        )
+    )
+    counts = _counts(sessions)
+    invitations = Invitation.objects.filter(session__in=sessions)
+
+    def breakdown(field: str) -> list[dict[str, Any]]:
+        rows = (
+            invitations.values(field)
+            .annotate(
+                invited=Count("id"),
+                accepted=Count("id", filter=Q(state=InvitationState.ACCEPTED)),
+                declined=Count("id", filter=Q(state=InvitationState.DECLINED)),
+                waitlisted=Count("id", filter=Q(state=InvitationState.WAITLISTED)),
+                attended=Count("attendance"),
+            )
+            .order_by(field)
+        )
+        return list(rows)
+
+    sector_names = {s.pk: s.name for s in Sector.objects.filter(consultation=consultation)}
+    by_sector = [
+        {**r, "label": sector_names.get(r["person__sector"], _("No sector"))}
+        for r in breakdown("person__sector")
+    ]
+    region_names = dict(Region.choices)
+    by_region = [
+        {**r, "label": region_names.get(r["person__region"], _("Not given"))}
+        for r in breakdown("person__region")
+    ]
+    largest = max([r["invited"] for r in by_sector + by_region] + [1])
+    return render(
+        request,
+        "events/staff/dashboard.html",
+        {
+            "consultation": consultation,
+            "sessions": [{"session": s, "counts": counts[s.pk]} for s in sessions],
+            "totals": Counter(
+                {k: sum(c.get(k, 0) for c in counts.values()) for k in [*STATES, "attended"]}
+            ),
+            "by_sector": by_sector,
+            "by_region": by_region,
+            "largest": largest,
+        },
+    )
