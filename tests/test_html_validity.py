@@ -59,7 +59,37 @@ def test_every_page_is_valid_html(client, demo_folder, tmp_path):
         f"/en/staff/consultations/{pk}/commitments/new/",
         "/en/staff/consultations/new/",
         f"/fr/staff/consultations/{pk}/outbox/",
+        f"/en/staff/consultations/{pk}/sessions/",
+        f"/fr/staff/consultations/{pk}/sessions/event/{item.pk}/setup/",
+        f"/en/staff/consultations/{pk}/sessions/SESSION/",
+        f"/fr/staff/consultations/{pk}/sessions/SESSION/check-in/?q=a",
+        f"/en/staff/consultations/{pk}/sessions/dashboard/",
+        "/en/invitation/",
+        "/fr/invitation/colleague/",
     ]
+    # A session with one invitee who has answered, and a bad personal link.
+    from heard.events import services as events
+    from heard.events.models import Session
+    from heard.stakeholders.loading import load_sectors
+    from heard.stakeholders.models import Person
+
+    load_sectors(demo_folder, consultation)
+    session = Session.objects.create(
+        schedule_item=item,
+        starts_at=consultation.opens_at,
+        ends_at=consultation.closes_at,
+        capacity=10,
+    )
+    person = Person.objects.create(
+        consultation=consultation,
+        name="Avery Exemplar",
+        email="avery@ngos.example",
+        email_index="x" * 64,
+    )
+    events.invite(actor=None, session=session, people=[person])
+    events.respond(invitation=session.invitations.get(), attend=True)
+    staff = [url.replace("SESSION", str(session.pk)) for url in staff]
+    public.append("/r/no-such-token-0123456789abcdefghijklmnop/")
     from heard.notify import services as notify
     from heard.notify.models import Message
 
@@ -77,8 +107,16 @@ def test_every_page_is_valid_html(client, demo_folder, tmp_path):
     for index, url in enumerate(public + staff):
         if url == staff[0]:
             client.force_login(UserFactory(username="checker", is_superuser=True))
+        if url.endswith("/invitation/"):
+            invitation_session = client.session  # as if the personal link had been opened
+            invitation_session["heard_invitation"] = [
+                session.invitations.get().pk,
+                session.invitations.get().token_hash,
+            ]
+            invitation_session.save()
         response = client.get(url)
-        assert response.status_code in (200, 404), url
+        expected = 404 if "no-such" in url else 200
+        assert response.status_code == expected, url
         path = tmp_path / f"page{index}.html"
         path.write_bytes(response.content)
         files[path.name] = url
