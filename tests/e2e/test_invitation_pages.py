@@ -67,7 +67,7 @@ def invited(live_server, settings):
 def test_an_invitee_answers_through_their_personal_link(
     page, invited, language, heading, yes, diet, send, thanks, outside_requests
 ):
-    session, links = invited
+    _session, links = invited
     page.goto(links[language])
     assert "/r/" not in page.url and page.url.endswith(f"/{language}/invitation/")
     assert page.locator("h1").inner_text() == heading
@@ -87,7 +87,7 @@ def test_an_invitee_answers_through_their_personal_link(
 
 
 def test_staff_check_in_at_the_door(page, live_server, invited):
-    session, links = invited
+    session, _links = invited
     consultation = session.schedule_item.consultation
     lead = UserFactory(username="door")
     MembershipFactory(consultation=consultation, user=lead, role="lead")
