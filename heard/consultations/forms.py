@@ -216,6 +216,7 @@ class ScheduleItemForm(PartForm):
             "kind",
             "format",
             "participation",
+            "visibility",
             "title_en",
             "title_fr",
             "description_en",

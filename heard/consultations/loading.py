@@ -31,6 +31,7 @@ from heard.consultations.models import (
     ReportingCommitment,
     ScheduleItem,
     Subject,
+    Visibility,
     validate_time_zone,
 )
 from heard.core import audit
@@ -159,6 +160,7 @@ class ItemEntry(Strict):
     dates_shown_as: DatePrecision = DatePrecision.DAY
     time_zone: Literal[""] | TimeZone = ""
     participation: Participation
+    visibility: Visibility = Visibility.TRANSPARENT
 
     @model_validator(mode="after")
     def _consistent(self) -> ItemEntry:
@@ -232,6 +234,7 @@ def _item_values(entry: ItemEntry, position: int) -> dict[str, Any]:
         "date_precision": entry.dates_shown_as.value,
         "time_zone": entry.time_zone,
         "participation": entry.participation.value,
+        "visibility": entry.visibility.value,
         "position": position,
     }
 

@@ -240,6 +240,11 @@ class Participation(models.TextChoices):
     OPEN_TO_ALL = "open_to_all", _("Open to all")
 
 
+class Visibility(models.TextChoices):
+    TRANSPARENT = "transparent", _("Transparent: listed publicly, attendance by invitation")
+    PRIVATE = "private", _("Private: only invitees see it")
+
+
 class DatePrecision(models.TextChoices):
     DAY = "day", _("Exact dates")
     MONTH = "month", _("Month only")
@@ -284,6 +289,13 @@ class ScheduleItem(models.Model):
     )
     participation = models.CharField(
         _("participation"), max_length=30, choices=Participation.choices
+    )
+    visibility = models.CharField(
+        _("visibility"),
+        max_length=12,
+        choices=Visibility.choices,
+        default=Visibility.TRANSPARENT,
+        help_text=_("Private events are left out of the public summary of events."),
     )
     position = models.PositiveIntegerField(
         _("position"), default=0, help_text=_("Rows are listed from the lowest number.")

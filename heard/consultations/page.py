@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from heard.consultations.dates import date_range, long_date, time_left, time_range
-from heard.consultations.models import Consultation, ScheduleItem
+from heard.consultations.models import Consultation, ScheduleItem, Visibility
 from heard.consultations.status import Phase, Status
 
 
@@ -90,7 +90,7 @@ def item_where(item: ScheduleItem) -> str:
 
 def page_context(consultation: Consultation, *, moment: datetime | None = None) -> dict[str, Any]:
     status = consultation.status_at(moment or timezone.now())
-    items = list(consultation.schedule_items.all())
+    items = list(consultation.schedule_items.filter(visibility=Visibility.TRANSPARENT))
     return {
         "consultation": consultation,
         "status": status,

@@ -6,7 +6,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from heard.consultations.forms import LocalDateTimeField
-from heard.events.models import Interpretation, Visibility
+from heard.consultations.models import Visibility
+from heard.events.models import Interpretation
 from heard.stakeholders.models import Language, Person, Sector, Tag
 from heard.stakeholders.regions import Region
 

@@ -1,7 +1,7 @@
 """Sessions people are invited to, and their invitations.
 
 A session adds to a schedule item (an event of the consultation) what inviting needs: exact times,
-capacity, seats reserved per sector, and visibility. An invitation ties a person of the registry to
+capacity and seats reserved per sector. An invitation ties a person of the registry to
 a session; its personal link's token is stored only as a hash.
 """
 
@@ -19,11 +19,6 @@ from heard.core.crypto import EncryptedTextField
 from heard.stakeholders.models import Person, Sector
 
 
-class Visibility(models.TextChoices):
-    PRIVATE = "private", _("Private: only invitees see it")
-    TRANSPARENT = "transparent", _("Transparent: listed publicly, attendance by invitation")
-
-
 class Session(models.Model):
     schedule_item = models.OneToOneField(
         ScheduleItem, on_delete=models.CASCADE, related_name="session", verbose_name=_("event")
@@ -32,9 +27,6 @@ class Session(models.Model):
     ends_at = models.DateTimeField(_("ends"))
     capacity = models.PositiveIntegerField(
         _("capacity"), null=True, blank=True, help_text=_("Seats in the room; blank for no limit.")
-    )
-    visibility = models.CharField(
-        _("visibility"), max_length=12, choices=Visibility.choices, default=Visibility.PRIVATE
     )
     link_valid_days = models.PositiveIntegerField(
         _("personal links stay valid for (days)"), default=60

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from heard.consultations import selectors
+from heard.consultations import services as consultation_services
 from heard.consultations.models import EVENT_KINDS, Consultation, Role, ScheduleItem
 from heard.core import audit
 from heard.events import services
@@ -95,14 +96,14 @@ def session_setup(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     )
     session = Session.objects.filter(schedule_item=item).first()
     sectors = list(Sector.objects.filter(consultation=consultation))
-    initial: dict[str, Any] = {"visibility": "private", "link_valid_days": 60}
+    initial: dict[str, Any] = {"visibility": item.visibility, "link_valid_days": 60}
     probe = Session(schedule_item=item)
     if session is not None:
         initial.update(
             starts=session.local(session.starts_at).replace(tzinfo=None),
             ends=session.local(session.ends_at).replace(tzinfo=None),
             capacity=session.capacity,
-            visibility=session.visibility,
+            visibility=item.visibility,
             link_valid_days=session.link_valid_days,
         )
         for quota in session.quotas.all():
@@ -115,10 +116,15 @@ def session_setup(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
             "starts_at": data["starts"].replace(tzinfo=zone),
             "ends_at": data["ends"].replace(tzinfo=zone),
             "capacity": data["capacity"],
-            "visibility": data["visibility"],
             "link_valid_days": data["link_valid_days"],
         }
         with transaction.atomic():
+            consultation_services.save_part(
+                actor=request.user,
+                consultation=consultation,
+                part=item,
+                values={"visibility": data["visibility"]},
+            )
             session, _created = Session.objects.update_or_create(
                 schedule_item=item, defaults=values
             )

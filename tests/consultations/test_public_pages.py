@@ -99,3 +99,17 @@ def test_not_found_page_is_in_the_readers_language(client, db):
     assert response.status_code == 404
     page = response.content.decode()
     assert "Page introuvable" in page and 'lang="fr"' in page
+
+
+def test_private_events_are_left_out_of_the_public_summary(client, db):
+    consultation = ConsultationFactory()
+    from tests.factories import ScheduleItemFactory
+
+    ScheduleItemFactory(
+        consultation=consultation, title_en="Open roundtable", visibility="transparent"
+    )
+    ScheduleItemFactory(
+        consultation=consultation, key="hidden", title_en="Survivor circle", visibility="private"
+    )
+    page = client.get(f"/en/consultations/{consultation.slug_en}/").content.decode()
+    assert "Open roundtable" in page and "Survivor circle" not in page
