@@ -467,3 +467,40 @@ def walk_in(
         actor=actor, action="attendance.walk_in", target=invitation, scope=consultation.scope
     )
     return attendance
+
+
+@transaction.atomic
+def decide_suggestion(*, actor: Any, suggestion: Suggestion, approve: bool) -> None:
+    """Staff decide on a suggested colleague: approving adds them to the registry and invites."""
+    suggestion = Suggestion.objects.select_for_update().get(pk=suggestion.pk)
+    if suggestion.state != Suggestion.State.PENDING:
+        raise ValueError("already decided")
+    session = suggestion.invitation.session
+    consultation = session.schedule_item.consultation
+    if approve:
+        person = Person.objects.filter(
+            consultation=consultation, email_index=blind_index(suggestion.email)
+        ).first()
+        if person is None:
+            suggester = suggestion.invitation.person
+            person = Person.objects.create(
+                consultation=consultation,
+                name=suggestion.name,
+                email=suggestion.email,
+                email_index=blind_index(suggestion.email),
+                organisation=suggester.organisation,
+                sector=suggester.sector,
+                region=suggester.region,
+                language=suggester.language,
+                consent_source="suggested by an invitee",
+                consent_basis="other",
+            )
+        invite(actor=actor, session=session, people=[person])
+    suggestion.state = Suggestion.State.APPROVED if approve else Suggestion.State.DECLINED
+    suggestion.save(update_fields=["state"])
+    audit.record(
+        actor=actor,
+        action=f"suggestion.{suggestion.state}",
+        target=suggestion,
+        scope=consultation.scope,
+    )

@@ -13,6 +13,11 @@ urlpatterns = [
     path(base + "<int:session_pk>/remind/", views_staff.remind, name="remind"),
     path(base + "<int:session_pk>/check-in/", views_staff.check_in, name="check_in"),
     path(
+        base + "<int:session_pk>/suggestions/<int:suggestion_pk>/",
+        views_staff.decide_suggestion,
+        name="decide_suggestion",
+    ),
+    path(
         base + "<int:session_pk>/invitations/<int:invitation_pk>/withdraw/",
         views_staff.withdraw,
         name="withdraw",

@@ -21,7 +21,7 @@ from heard.consultations.models import EVENT_KINDS, Consultation, Role, Schedule
 from heard.core import audit
 from heard.events import services
 from heard.events.forms import InviteForm, SessionForm, WalkInForm
-from heard.events.models import Invitation, InvitationState, SectorQuota, Session
+from heard.events.models import Invitation, InvitationState, SectorQuota, Session, Suggestion
 from heard.stakeholders.models import Sector
 from heard.stakeholders.regions import Region
 
@@ -177,6 +177,9 @@ def session_detail(request: HttpRequest, pk: int, session_pk: int) -> HttpRespon
             "invitations": invitations,
             "invite_form": InviteForm(consultation=consultation),
             "states": InvitationState.choices,
+            "suggestions": Suggestion.objects.filter(
+                invitation__session=session, state=Suggestion.State.PENDING
+            ).select_related("invitation__person"),
         },
     )
 
@@ -348,3 +351,23 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
             "largest": largest,
         },
     )
+
+
+@login_required
+@require_POST
+def decide_suggestion(
+    request: HttpRequest, pk: int, session_pk: int, suggestion_pk: int
+) -> HttpResponse:
+    consultation = _consultation(request, pk, lead=True)
+    session = _session(consultation, session_pk)
+    suggestion = get_object_or_404(Suggestion, pk=suggestion_pk, invitation__session=session)
+    approve = request.POST.get("decision") == "approve"
+    try:
+        services.decide_suggestion(actor=request.user, suggestion=suggestion, approve=approve)
+    except ValueError:
+        messages.error(request, _("This suggestion was already decided."))
+    else:
+        messages.success(
+            request, _("The colleague is invited.") if approve else _("The suggestion is declined.")
+        )
+    return redirect("sessions:detail", pk=pk, session_pk=session_pk)

@@ -153,3 +153,31 @@ def test_viewers_see_sessions_but_cannot_invite_or_withdraw(client, session_even
     outsider = UserFactory(username="outsider")
     client.force_login(outsider)
     assert client.get(base).status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_suggested_colleague_is_invited_only_when_staff_approve(client, lead_of, session_event):
+    consultation = session_event.schedule_item.consultation
+    (person,) = make_people(consultation, 1)
+    services.invite(actor=None, session=session_event, people=[person])
+    invitation = Invitation.objects.get()
+    first = services.suggest_colleague(
+        invitation=invitation,
+        name="Kim Ébauche",
+        email="kim@ngos.example",
+        note="Runs our outreach",
+    )
+    second = services.suggest_colleague(
+        invitation=invitation, name="Olivier Essai", email="olivier@ngos.example", note=""
+    )
+    client.force_login(lead_of)
+    base = f"/en/staff/consultations/{consultation.pk}/sessions/{session_event.pk}/"
+    page = client.get(base).content.decode()
+    assert "Kim Ébauche" in page and "Runs our outreach" in page
+    client.post(base + f"suggestions/{first.pk}/", {"decision": "approve"})
+    client.post(base + f"suggestions/{second.pk}/", {"decision": "decline"})
+    invited = {i.person.name for i in Invitation.objects.select_related("person")}
+    assert invited == {person.name, "Kim Ébauche"}
+    again = client.post(base + f"suggestions/{first.pk}/", {"decision": "approve"}, follow=True)
+    assert "already decided" in again.content.decode()
+    assert Invitation.objects.count() == 2
