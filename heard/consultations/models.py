@@ -180,6 +180,7 @@ class Consultation(models.Model):
 
 class Role(models.TextChoices):
     LEAD = "lead", _("Consultation lead")
+    FACILITATOR = "facilitator", _("Facilitator or note-taker")
     VIEWER = "viewer", _("Viewer")
 
 

@@ -7,7 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from heard.consultations.forms import LocalDateTimeField
 from heard.consultations.models import Visibility
-from heard.events.models import Interpretation
+from heard.events.models import AgendaItem, Interpretation, NoteLanguage
+from heard.events.notes import UploadError, read_upload
 from heard.stakeholders.models import Language, Person, Sector, Tag
 from heard.stakeholders.regions import Region
 
@@ -157,3 +158,58 @@ class WalkInForm(forms.Form):
         self.fields["sector"].queryset = Sector.objects.filter(  # type: ignore[attr-defined]
             consultation=consultation
         )
+
+
+class NoteForm(forms.Form):
+    agenda_item = forms.ModelChoiceField(
+        label=_("Part of the programme"),
+        queryset=AgendaItem.objects.none(),
+        required=False,
+        empty_label=_("The whole session"),
+    )
+    question = forms.CharField(label=_("Discussion question"), max_length=500, required=False)
+    language = forms.ChoiceField(
+        label=_("Language of the notes"),
+        choices=[("", _("Detect it for me")), *NoteLanguage.choices],
+        required=False,
+    )
+    text = forms.CharField(
+        label=_("Notes"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 10}),
+        help_text=_("Record what was said, not who said it."),
+    )
+    upload = forms.FileField(
+        label=_("Or upload a file"),
+        required=False,
+        help_text=_(".txt, .md or .docx, up to 5 MB"),
+    )
+    keep_speakers = forms.BooleanField(
+        label=_("Keep speaker names (they are replaced by “Participant” otherwise)"),
+        required=False,
+    )
+
+    def __init__(self, *args: Any, session: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["agenda_item"].queryset = AgendaItem.objects.filter(  # type: ignore[attr-defined]
+            session=session
+        )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        upload = data.get("upload")
+        if upload is not None:
+            try:
+                data["text"] = read_upload(upload.name, upload.read())
+                data["source"] = upload.name
+            except UploadError as error:
+                self.add_error("upload", str(error))
+        if not (data.get("text") or "").strip() and not self.errors:
+            self.add_error("text", _("Type the notes or upload a file."))
+        return data
+
+
+class AgendaItemForm(forms.ModelForm):
+    class Meta:
+        model = AgendaItem
+        fields = ["kind", "title_en", "title_fr", "theme_en", "theme_fr", "position"]

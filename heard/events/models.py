@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from heard.consultations.models import ScheduleItem
+from heard.core.bilingual import translated
 from heard.core.crypto import EncryptedTextField
 from heard.stakeholders.models import Person, Sector
 
@@ -153,3 +154,77 @@ class Attendance(models.Model):
 
     def __str__(self) -> str:
         return f"attendance {self.pk}"
+
+
+class AgendaKind(models.TextChoices):
+    PLENARY = "plenary", _("Plenary")
+    BREAKOUT = "breakout", _("Breakout session")
+    TABLE = "table", _("Table discussion")
+
+
+class AgendaItem(models.Model):
+    """A part of a session's programme: a plenary, a breakout session or a table, with a theme."""
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="agenda")
+    kind = models.CharField(_("kind"), max_length=10, choices=AgendaKind.choices)
+    title_en = models.CharField(_("title (English)"), max_length=200)
+    title_fr = models.CharField(_("title (French)"), max_length=200)
+    theme_en = models.CharField(
+        _("theme (English)"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example a pillar: prevention, protection…"),
+    )
+    theme_fr = models.CharField(_("theme (French)"), max_length=200, blank=True)
+    starts_at = models.DateTimeField(_("starts"), null=True, blank=True)
+    position = models.PositiveIntegerField(_("position"), default=0)
+
+    title = translated("title")
+    theme = translated("theme")
+
+    class Meta:
+        ordering = ["starts_at", "position", "id"]
+
+    def __str__(self) -> str:
+        return self.title_en
+
+
+class NoteLanguage(models.TextChoices):
+    EN = "en", _("English")
+    FR = "fr", _("French")
+    MIXED = "mixed", _("English and French")
+
+
+class Note(models.Model):
+    """What was said at a session, a breakout or about one discussion question.
+
+    Notes record what was said, not who said it: speaker names are removed on saving unless the
+    facilitator keeps them on purpose. The text is encrypted at rest.
+    """
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="notes")
+    agenda_item = models.ForeignKey(
+        AgendaItem,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="notes",
+        verbose_name=_("part of the programme"),
+    )
+    question = models.CharField(_("discussion question"), max_length=500, blank=True)
+    language = models.CharField(
+        _("language of the notes"), max_length=5, choices=NoteLanguage.choices
+    )
+    text = EncryptedTextField(_("notes"))
+    source = models.CharField(
+        _("source"), max_length=200, blank=True, help_text=_("The uploaded file's name, if any.")
+    )
+    speakers_kept = models.BooleanField(_("speaker names kept"), default=False)
+    recorded_by = models.CharField(max_length=150)
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["recorded_at", "id"]
+
+    def __str__(self) -> str:
+        return f"note {self.pk}"

@@ -12,6 +12,7 @@ urlpatterns = [
     path(base + "<int:session_pk>/invite/", views_staff.invite, name="invite"),
     path(base + "<int:session_pk>/remind/", views_staff.remind, name="remind"),
     path(base + "<int:session_pk>/check-in/", views_staff.check_in, name="check_in"),
+    path(base + "<int:session_pk>/notes/", views_staff.notes, name="notes"),
     path(
         base + "<int:session_pk>/suggestions/<int:suggestion_pk>/",
         views_staff.decide_suggestion,

@@ -20,8 +20,9 @@ from heard.consultations import services as consultation_services
 from heard.consultations.models import EVENT_KINDS, Consultation, Role, ScheduleItem
 from heard.core import audit
 from heard.events import services
-from heard.events.forms import InviteForm, SessionForm, WalkInForm
+from heard.events.forms import AgendaItemForm, InviteForm, NoteForm, SessionForm, WalkInForm
 from heard.events.models import Invitation, InvitationState, SectorQuota, Session, Suggestion
+from heard.events.notes import record_note
 from heard.stakeholders.models import Sector
 from heard.stakeholders.regions import Region
 
@@ -239,6 +240,8 @@ def check_in(request: HttpRequest, pk: int, session_pk: int) -> HttpResponse:
     consultation = _consultation(request, pk)
     session = _session(consultation, session_pk)
     walk_in_form = WalkInForm(consultation=consultation)
+    if request.method == "POST" and not _at_the_session(request, consultation):
+        raise PermissionDenied(_("Only leads and facilitators can check people in."))
     if request.method == "POST":
         if request.POST.get("action") == "walk_in":
             walk_in_form = WalkInForm(request.POST, consultation=consultation)
@@ -371,3 +374,67 @@ def decide_suggestion(
             request, _("The colleague is invited.") if approve else _("The suggestion is declined.")
         )
     return redirect("sessions:detail", pk=pk, session_pk=session_pk)
+
+
+def _at_the_session(request: HttpRequest, consultation: Consultation) -> bool:
+    """Leads and facilitators record notes and check people in; viewers only look."""
+    return selectors.role_of(request.user, consultation) in (Role.LEAD, Role.FACILITATOR)
+
+
+@login_required
+def notes(request: HttpRequest, pk: int, session_pk: int) -> HttpResponse:
+    consultation = _consultation(request, pk)
+    session = _session(consultation, session_pk)
+    can_write = _at_the_session(request, consultation)
+    note_form = NoteForm(session=session)
+    agenda_form = AgendaItemForm()
+    if request.method == "POST":
+        if not can_write:
+            raise PermissionDenied(_("Only leads and facilitators can record notes."))
+        if request.POST.get("action") == "agenda":
+            agenda_form = AgendaItemForm(request.POST)
+            if agenda_form.is_valid():
+                item = agenda_form.save(commit=False)
+                item.session = session
+                item.save()
+                with transaction.atomic():
+                    audit.record(
+                        actor=request.user,
+                        action="agenda.added",
+                        target=item,
+                        scope=consultation.scope,
+                    )
+                messages.success(request, _("Added to the programme."))
+                return redirect("sessions:notes", pk=pk, session_pk=session_pk)
+        else:
+            note_form = NoteForm(request.POST, request.FILES, session=session)
+            if note_form.is_valid():
+                data = note_form.cleaned_data
+                note = record_note(
+                    actor=request.user,
+                    session=session,
+                    agenda_item=data["agenda_item"],
+                    question=data["question"],
+                    language=data["language"],
+                    text=data["text"],
+                    source=data.get("source", ""),
+                    keep_speakers=data["keep_speakers"],
+                )
+                messages.success(
+                    request,
+                    _("Notes saved (%(language)s).") % {"language": note.get_language_display()},
+                )
+                return redirect("sessions:notes", pk=pk, session_pk=session_pk)
+    return render(
+        request,
+        "events/staff/notes.html",
+        {
+            "consultation": consultation,
+            "session": session,
+            "can_write": can_write,
+            "agenda": session.agenda.all(),
+            "notes": session.notes.select_related("agenda_item"),
+            "note_form": note_form,
+            "agenda_form": agenda_form,
+        },
+    )

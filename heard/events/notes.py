@@ -1,0 +1,168 @@
+"""Session notes: read uploads, keep speakers anonymous, guess the language, record."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import PurePath
+from typing import Any
+
+from django.db import transaction
+
+from heard.core import audit
+from heard.events.models import AgendaItem, Note, Session
+
+UPLOAD_TYPES = (".txt", ".md", ".docx")
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+
+# “Jane Placeholm: …” at the start of a line; labels that are roles, not names, are kept.
+_SPEAKER = re.compile(r"^(\s*(?:[-*•]\s*)?)((?:[A-ZÀ-Ý][\w'’.-]*\s*){1,4}):\s", re.MULTILINE)
+_ROLES = {
+    "facilitator",
+    "facilitatrice",
+    "animateur",
+    "animatrice",
+    "participant",
+    "participante",
+    "question",
+    "answer",
+    "réponse",
+    "note",
+    "notes",
+    "theme",
+    "thème",
+    "summary",
+    "résumé",
+    "q",
+    "a",
+    "r",
+}
+_EN = set(
+    [
+        "the",
+        "and",
+        "of",
+        "to",
+        "is",
+        "are",
+        "that",
+        "this",
+        "we",
+        "they",
+        "with",
+        "for",
+        "not",
+        "have",
+        "be",
+        "on",
+        "were",
+        "was",
+        "it",
+    ]
+)
+_FR = set(
+    [
+        "le",
+        "la",
+        "les",
+        "et",
+        "des",
+        "du",
+        "est",
+        "sont",
+        "que",
+        "qui",
+        "nous",
+        "ils",
+        "avec",
+        "pour",
+        "pas",
+        "une",
+        "un",
+        "dans",
+        "sur",
+        "était",
+    ]
+)
+
+
+class UploadError(Exception):
+    """The uploaded file cannot be used as notes (the message says why)."""
+
+
+def read_upload(name: str, content: bytes) -> str:
+    suffix = PurePath(name).suffix.lower()
+    if suffix not in UPLOAD_TYPES:
+        raise UploadError(f"{name}: only .txt, .md and .docx files can be uploaded")
+    if len(content) > MAX_UPLOAD_BYTES:
+        raise UploadError(f"{name}: larger than 5 MB")
+    if suffix == ".docx":
+        from docx import Document
+
+        try:
+            document = Document(io.BytesIO(content))
+        except Exception as error:  # python-docx raises several kinds for a broken file
+            raise UploadError(
+                f"{name}: not a readable .docx file ({type(error).__name__})"
+            ) from None
+        return "\n\n".join(p.text for p in document.paragraphs if p.text.strip())
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return content.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise UploadError(f"{name}: not a text file")
+
+
+def remove_speaker_names(text: str) -> str:
+    def replace(match: re.Match[str]) -> str:
+        label = match.group(2).strip()
+        if label.casefold() in _ROLES:
+            return match.group(0)
+        return f"{match.group(1)}Participant: "
+
+    return _SPEAKER.sub(replace, text)
+
+
+def guess_language(text: str) -> str:
+    words = re.findall(r"[a-zàâçéèêëîïôûùüÿœ']+", text.casefold())
+    english = sum(w in _EN for w in words)
+    french = sum(w in _FR for w in words)
+    if english and french and min(english, french) >= 0.25 * max(english, french):
+        return "mixed"
+    return "fr" if french > english else "en"
+
+
+@transaction.atomic
+def record_note(
+    *,
+    actor: Any,
+    session: Session,
+    agenda_item: AgendaItem | None,
+    question: str,
+    language: str,
+    text: str,
+    source: str = "",
+    keep_speakers: bool = False,
+) -> Note:
+    if not keep_speakers:
+        text = remove_speaker_names(text)
+    note = Note.objects.create(
+        session=session,
+        agenda_item=agenda_item,
+        question=question,
+        language=language or guess_language(text),
+        text=text.strip(),
+        source=source,
+        speakers_kept=keep_speakers,
+        recorded_by=actor.get_username() if actor else "import",
+    )
+    audit.record(
+        actor=actor,
+        action="note.recorded",
+        target=note,
+        scope=session.schedule_item.consultation.scope,
+        changes={"characters": len(note.text), "language": note.language},
+        system_label="demo",
+    )
+    return note
