@@ -108,6 +108,24 @@ def cmd_demo(args: argparse.Namespace) -> int:
         flush=True,
     )
     result, _changes = load_everything(DEMO_FOLDER)
+    from heard.events.demo import populate
+    from heard.notify.delivery import deliver_due
+
+    demo = populate(result.consultation)
+    if demo.people:
+        print(
+            f"Fictional registry: {demo.people} people, {demo.invitations} invitations, "
+            f"{demo.attended} attendances, {demo.notes} sets of notes.",
+            flush=True,
+        )
+    delivered = 0
+    while True:  # the demo's email goes through the outbox too, written as files in var/mail/
+        report = deliver_due(batch=200)
+        delivered += report.sent
+        if not report.handled:
+            break
+    if delivered:
+        print(f"Email: {delivered} messages delivered as files in var/mail/.", flush=True)
     password = _ensure_demo_lead([result.consultation.key])
     base = f"http://{args.host}:{args.port}"
     consultation = result.consultation

@@ -30,7 +30,8 @@ def test_keygen_prints_usable_production_secrets(capsys):
 
 
 @pytest.mark.django_db
-def test_demo_without_serving_loads_the_demo_and_prints_a_login(capsys):
+def test_demo_without_serving_loads_the_demo_and_prints_a_login(capsys, settings, tmp_path):
+    settings.HEARD_EMAIL_URL = f"file://{tmp_path}"
     assert main(["demo", "--no-serve", "--port", "8123"]) == 0
     out = capsys.readouterr().out
     assert (
@@ -48,3 +49,27 @@ def test_demo_without_serving_loads_the_demo_and_prints_a_login(capsys):
     lead = get_user_model().objects.get(username="demo-lead")
     assert lead.check_password(password)
     assert lead.memberships.get().role == "lead"
+    # The fictional registry, the four sessions and what happened there.
+    from heard.events.models import Attendance, Note, Session
+    from heard.notify.models import Message
+    from heard.stakeholders.models import Person
+
+    assert "Fictional registry: 300 people" in out
+    assert Person.objects.count() == 300
+    assert Session.objects.count() == 4
+    assert Attendance.objects.values("invitation__person").distinct().count() > 200
+    languages = {
+        note.session.schedule_item.key: note.language
+        for note in Note.objects.all()
+        if note.language != "mixed"
+    }
+    assert languages == {
+        "vancouver": "en",
+        "winnipeg": "en",
+        "montreal": "fr",
+        "toronto-summit": "en",
+    }
+    assert not Message.objects.exclude(state="sent").exists()  # delivered, as files
+    assert len(list(tmp_path.glob("*.eml"))) == Message.objects.count()
+    assert main(["demo", "--no-serve"]) == 0  # a second run changes nothing
+    assert Person.objects.count() == 300

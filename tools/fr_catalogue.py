@@ -482,15 +482,13 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Record what was said, not who said it.": "Notez ce qui a été dit, pas qui l'a dit.",
     "Or upload a file": "Ou téléversez un fichier",
     ".txt, .md or .docx, up to 5 MB": ".txt, .md ou .docx, 5 Mo au plus",
-    "Keep speaker names (they are replaced by “Participant” otherwise)":
-        "Garder le nom des intervenants (sinon ils sont remplacés par « Participant »)",
+    "Keep speaker names (they are replaced by “Participant” otherwise)": "Garder le nom des intervenants (sinon ils sont remplacés par « Participant »)",
     "Type the notes or upload a file.": "Saisissez les notes ou téléversez un fichier.",
     "Plenary": "Plénière",
     "Breakout session": "Séance en petits groupes",
     "Table discussion": "Discussion en table",
     "theme (English)": "thème (anglais)",
-    "For example a pillar: prevention, protection…":
-        "Par exemple un pilier : prévention, protection…",
+    "For example a pillar: prevention, protection…": "Par exemple un pilier : prévention, protection…",
     "theme (French)": "thème (français)",
     "English and French": "Anglais et français",
     "part of the programme": "partie du programme",
@@ -503,16 +501,13 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Programme and notes": "Programme et notes",
     "Programme": "Programme",
     "No programme yet.": "Aucun programme pour l'instant.",
-    "Add a plenary, breakout session or table":
-        "Ajouter une plénière, une séance en petits groupes ou une table",
+    "Add a plenary, breakout session or table": "Ajouter une plénière, une séance en petits groupes ou une table",
     "Add": "Ajouter",
     "No notes yet.": "Aucune note pour l'instant.",
     "Record notes": "Consigner des notes",
     "Save the notes": "Enregistrer les notes",
-    "Only leads and facilitators can check people in.":
-        "Seuls les responsables et les animateurs peuvent accueillir les participants.",
-    "Only leads and facilitators can record notes.":
-        "Seuls les responsables et les animateurs peuvent consigner des notes.",
+    "Only leads and facilitators can check people in.": "Seuls les responsables et les animateurs peuvent accueillir les participants.",
+    "Only leads and facilitators can record notes.": "Seuls les responsables et les animateurs peuvent consigner des notes.",
     "Added to the programme.": "Ajouté au programme.",
     "Notes saved (%(language)s).": "Notes enregistrées (%(language)s).",
     "Outbox": "Boîte d'envoi",

@@ -392,8 +392,9 @@ class CheckInError(Exception):
 def check_in(*, actor: Any, invitation: Invitation) -> Attendance:
     if invitation.state != InvitationState.ACCEPTED:
         raise CheckInError(str(invitation.get_state_display()))
+    by = actor.get_username() if actor is not None else "demo data"
     attendance, created = Attendance.objects.get_or_create(
-        invitation=invitation, defaults={"checked_in_by": actor.get_username()}
+        invitation=invitation, defaults={"checked_in_by": by}
     )
     if created:
         audit.record(
