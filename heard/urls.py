@@ -17,5 +17,6 @@ urlpatterns += i18n_patterns(
     path("staff/", include("heard.consultations.staff_urls")),
     path("staff/", include("heard.notify.urls")),
     path("staff/", include("heard.events.urls")),
+    path("staff/", include("heard.stakeholders.urls")),
     prefix_default_language=True,
 )

@@ -64,6 +64,9 @@ def test_every_page_is_valid_html(client, demo_folder, tmp_path):
         f"/en/staff/consultations/{pk}/sessions/SESSION/",
         f"/fr/staff/consultations/{pk}/sessions/SESSION/check-in/?q=a",
         f"/en/staff/consultations/{pk}/sessions/dashboard/",
+        f"/en/staff/consultations/{pk}/registry/",
+        f"/fr/staff/consultations/{pk}/registry/import/",
+        f"/en/staff/consultations/{pk}/sessions/SESSION/notes/",
         "/en/invitation/",
         "/fr/invitation/colleague/",
     ]

@@ -36,6 +36,18 @@ def decrypt(token: str) -> str:
         ) from error
 
 
+def encrypt_bytes(data: bytes) -> bytes:
+    """For files kept for a while (uploads waiting to be imported)."""
+    return _fernet(tuple(settings.ENCRYPTION_KEYS)).encrypt(data)
+
+
+def decrypt_bytes(token: bytes) -> bytes:
+    try:
+        return _fernet(tuple(settings.ENCRYPTION_KEYS)).decrypt(token)
+    except InvalidToken as error:
+        raise ValueError("The file could not be decrypted with HEARD_ENCRYPTION_KEYS.") from error
+
+
 def reencrypt(token: str) -> str:
     """Re-encrypt a stored value under the newest key (for key rotation)."""
     return _fernet(tuple(settings.ENCRYPTION_KEYS)).rotate(token.encode()).decode()

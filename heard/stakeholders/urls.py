@@ -1,0 +1,12 @@
+from django.urls import path
+
+from heard.stakeholders import views
+
+app_name = "registry"
+base = "consultations/<int:pk>/registry/"
+urlpatterns = [
+    path(base, views.registry, name="list"),
+    path(base + "export.<str:file_format>", views.export, name="export"),
+    path(base + "import/", views.import_upload, name="import_upload"),
+    path(base + "import/columns/", views.import_map, name="import_map"),
+]

@@ -1,0 +1,211 @@
+"""Staff screens for the registry: find people, import a spreadsheet, export the registry."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from heard.consultations import selectors
+from heard.consultations.models import Consultation, Role
+from heard.core.crypto import blind_index, decrypt_bytes, encrypt_bytes
+from heard.stakeholders.exporting import export_people
+from heard.stakeholders.importing import FIELDS, MappingError, import_people, suggest_mapping
+from heard.stakeholders.models import Language, Person, Sector, Tag
+from heard.stakeholders.regions import Region
+from heard.stakeholders.tables import TableError, read_table
+
+MAX_UPLOAD = 50 * 1024 * 1024
+UPLOADS = settings.VAR_DIR / "uploads"
+
+
+def _consultation(request: HttpRequest, pk: int, *, lead: bool = False) -> Consultation:
+    consultation = get_object_or_404(selectors.consultations_for(request.user), pk=pk)
+    if lead and selectors.role_of(request.user, consultation) != Role.LEAD:
+        raise PermissionDenied(_("Only a consultation lead can do this."))
+    return consultation
+
+
+@login_required
+def registry(request: HttpRequest, pk: int) -> HttpResponse:
+    consultation = _consultation(request, pk)
+    people = Person.objects.filter(consultation=consultation).select_related(
+        "organisation", "sector"
+    )
+    sector, region = request.GET.get("sector", ""), request.GET.get("region", "")
+    language, tag = request.GET.get("language", ""), request.GET.get("tag", "")
+    if sector:
+        people = people.filter(sector__key=sector)
+    if region in Region.values:
+        people = people.filter(region=region)
+    if language in Language.values:
+        people = people.filter(language=language)
+    if tag:
+        people = people.filter(tags__name=tag)
+    query = request.GET.get("q", "").strip()
+    if "@" in query:
+        people = people.filter(email_index=blind_index(query))  # exact, through the keyed hash
+    elif query:
+        # Names are encrypted, so they are matched here rather than in SQL.
+        words = query.casefold().split()
+        matching = [p.pk for p in people if all(w in p.name.casefold() for w in words)]
+        people = people.filter(pk__in=matching)
+    page = Paginator(people.order_by("id"), 50).get_page(request.GET.get("page"))
+    sectors = Sector.objects.filter(consultation=consultation).annotate(n=Count("person"))
+    return render(
+        request,
+        "stakeholders/registry.html",
+        {
+            "consultation": consultation,
+            "page": page,
+            "total": people.count(),
+            "sectors": sectors,
+            "regions": Region.choices,
+            "languages": Language.choices,
+            "tags": Tag.objects.filter(consultation=consultation),
+            "filters": {
+                "sector": sector,
+                "region": region,
+                "language": language,
+                "tag": tag,
+                "q": query,
+            },
+            "is_lead": selectors.role_of(request.user, consultation) == Role.LEAD,
+        },
+    )
+
+
+@login_required
+def export(request: HttpRequest, pk: int, file_format: str) -> HttpResponse:
+    consultation = _consultation(request, pk, lead=True)
+    if file_format not in ("csv", "xlsx"):
+        raise Http404
+    content = export_people(actor=request.user, consultation=consultation, file_format=file_format)
+    kinds = {
+        "csv": "text/csv; charset=utf-8",
+        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    }
+    response = HttpResponse(content, content_type=kinds[file_format])
+    response["Content-Disposition"] = (
+        f'attachment; filename="{consultation.key}-registry.{file_format}"'
+    )
+    return response
+
+
+def _upload_path(token: str, suffix: str) -> Any:
+    return UPLOADS / f"{uuid.UUID(token)}{suffix}"
+
+
+@login_required
+def import_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    """Step 1: upload. The file is kept encrypted until it is imported or abandoned."""
+    consultation = _consultation(request, pk, lead=True)
+    error = ""
+    if request.method == "POST":
+        upload = request.FILES.get("file")
+        suffix = (upload.name or "").rsplit(".", 1)[-1].lower() if upload else ""
+        if upload is None:
+            error = _("Choose a file to import.")
+        elif suffix not in ("csv", "xlsx"):
+            error = _("Only .csv and .xlsx files can be imported.")
+        elif upload.size and upload.size > MAX_UPLOAD:
+            error = _("The file is larger than 50 MB.")
+        else:
+            UPLOADS.mkdir(parents=True, exist_ok=True)
+            token = str(uuid.uuid4())
+            _upload_path(token, f".{suffix}.enc").write_bytes(encrypt_bytes(upload.read()))
+            request.session["heard_import"] = {
+                "token": token,
+                "suffix": suffix,
+                "name": upload.name,
+            }
+            return redirect("registry:import_map", pk=pk)
+    return render(
+        request, "stakeholders/import_upload.html", {"consultation": consultation, "error": error}
+    )
+
+
+def _decrypted_copy(request: HttpRequest) -> Any:
+    stored = request.session.get("heard_import")
+    if not stored:
+        return None, None
+    source = _upload_path(stored["token"], f".{stored['suffix']}.enc")
+    if not source.exists():
+        return None, None
+    try:
+        content = decrypt_bytes(source.read_bytes())
+    except ValueError:
+        return None, None
+    plain = _upload_path(stored["token"], f".{stored['suffix']}")
+    plain.write_bytes(content)
+    return stored, plain
+
+
+@login_required
+def import_map(request: HttpRequest, pk: int) -> HttpResponse:
+    """Step 2: map columns to fields, see a preview with problems; step 3: import."""
+    consultation = _consultation(request, pk, lead=True)
+    stored, plain = _decrypted_copy(request)
+    if stored is None:
+        messages.error(request, _("Upload the file again: the earlier upload is no longer here."))
+        return redirect("registry:import_upload", pk=pk)
+    try:
+        try:
+            headers, rows = read_table(plain)
+            sample = [next(rows, None) for _ in range(5)]
+        except TableError as error:
+            messages.error(request, str(error))
+            return redirect("registry:import_upload", pk=pk)
+        mapping = suggest_mapping(headers)
+        if request.method == "POST":
+            mapping = {h: request.POST.get(f"map_{i}", "") for i, h in enumerate(headers)}
+            mapping = {h: f for h, f in mapping.items() if f}
+        context: dict[str, Any] = {
+            "consultation": consultation,
+            "name": stored["name"],
+            "headers": headers,
+            "columns": [
+                (
+                    i,
+                    h,
+                    mapping.get(h, ""),
+                    [row[i][:40] for row in sample[:3] if row is not None and i < len(row)],
+                )
+                for i, h in enumerate(headers)
+            ],
+            "fields": list(FIELDS),
+        }
+        dry_run = request.POST.get("action") != "import"
+        if request.method == "POST":
+            try:
+                report = import_people(
+                    actor=request.user,
+                    consultation=consultation,
+                    path=plain,
+                    mapping=mapping,
+                    dry_run=dry_run,
+                )
+            except MappingError as error:
+                context["mapping_error"] = str(error)
+            else:
+                context["report"] = report
+                if not dry_run:
+                    _discard(stored)
+                    request.session.pop("heard_import", None)
+                    return render(request, "stakeholders/import_done.html", context)
+        return render(request, "stakeholders/import_map.html", context)
+    finally:
+        plain.unlink(missing_ok=True)
+
+
+def _discard(stored: dict[str, str]) -> None:
+    _upload_path(stored["token"], f".{stored['suffix']}.enc").unlink(missing_ok=True)

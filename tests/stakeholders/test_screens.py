@@ -1,0 +1,109 @@
+"""Staff screens for the registry: upload, match columns, check, import; find people; export."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from heard.stakeholders.models import Person
+from tests.factories import MembershipFactory, UserFactory
+from tests.stakeholders.conftest import PLANTED, write_people_csv
+
+
+@pytest.fixture
+def lead_client(client, registry):
+    user = UserFactory(username="registrar")
+    MembershipFactory(consultation=registry, user=user, role="lead")
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def base(registry):
+    return f"/en/staff/consultations/{registry.pk}/registry/"
+
+
+def test_upload_match_check_then_import(lead_client, base, tmp_path, monkeypatch):
+    from heard.stakeholders import views
+
+    monkeypatch.setattr(views, "UPLOADS", tmp_path / "uploads")
+    rows = write_people_csv(tmp_path / "people.csv", 120)
+    upload = SimpleUploadedFile("people.csv", (tmp_path / "people.csv").read_bytes())
+    response = lead_client.post(base + "import/", {"file": upload})
+    assert response.status_code == 302
+    stored = list((tmp_path / "uploads").iterdir())
+    assert len(stored) == 1 and rows[0]["email"].encode() not in stored[0].read_bytes()  # encrypted
+    page = lead_client.get(base + "import/columns/").content.decode()
+    assert '<option value="email" selected>' in page and rows[0]["name"] in page
+    headers = [
+        "name",
+        "email",
+        "title",
+        "organisation",
+        "sector",
+        "region",
+        "phone",
+        "language",
+        "accessibility_needs",
+        "consent_source",
+        "consent_date",
+        "consent_basis",
+        "do_not_contact",
+        "tags",
+    ]
+    mapping = {f"map_{i}": h for i, h in enumerate(headers)}
+    check = lead_client.post(
+        base + "import/columns/", {**mapping, "action": "check"}
+    ).content.decode()
+    assert (
+        f"120 rows: {120 - len(PLANTED)} new, 0 to update, 0 unchanged, {len(PLANTED)} with problems."
+        in check
+    )
+    assert "<td>7</td><td>email</td><td>not a valid e-mail address</td>" in check
+    assert Person.objects.count() == 0  # checking saves nothing
+    done = lead_client.post(
+        base + "import/columns/", {**mapping, "action": "import"}
+    ).content.decode()
+    assert f"{120 - len(PLANTED)} people added" in done
+    assert Person.objects.count() == 120 - len(PLANTED)
+    assert not list((tmp_path / "uploads").iterdir())  # the upload is gone once imported
+
+
+def test_a_missing_required_column_is_explained(lead_client, base, tmp_path, monkeypatch):
+    from heard.stakeholders import views
+
+    monkeypatch.setattr(views, "UPLOADS", tmp_path / "uploads")
+    upload = SimpleUploadedFile("few.csv", b"Full name,Notes\nAvery Exemplar,hello\n")
+    lead_client.post(base + "import/", {"file": upload})
+    page = lead_client.post(
+        base + "import/columns/", {"map_0": "name", "action": "check"}
+    ).content.decode()
+    assert "no column is mapped to the required field “email”" in page
+    wrong = lead_client.post(base + "import/", {"file": SimpleUploadedFile("x.pdf", b"%PDF")})
+    assert "Only .csv and .xlsx files can be imported." in wrong.content.decode()
+
+
+def test_find_people_by_name_email_and_sector_and_export(lead_client, base, registry, tmp_path):
+    from heard.stakeholders.importing import import_people
+
+    rows = write_people_csv(tmp_path / "people.csv", 60, planted=False)
+    import_people(actor=None, consultation=registry, path=tmp_path / "people.csv")
+    by_email = lead_client.get(base, {"q": rows[5]["email"].upper()}).content.decode()
+    assert "1 person" in by_email and rows[5]["name"] in by_email
+    by_name = lead_client.get(base, {"q": rows[5]["name"]}).content.decode()
+    assert rows[5]["name"] in by_name
+    by_sector = lead_client.get(base, {"sector": "academia"}).content.decode()
+    assert "6 people" in by_sector
+    csv_export = lead_client.get(base + "export.csv")
+    assert csv_export["Content-Disposition"].endswith('-registry.csv"')
+    assert rows[0]["email"].encode() in csv_export.content
+    assert lead_client.get(base + "export.pdf").status_code == 404
+
+
+def test_viewers_cannot_import_or_export(client, registry, base):
+    viewer = UserFactory(username="peek")
+    MembershipFactory(consultation=registry, user=viewer, role="viewer")
+    client.force_login(viewer)
+    assert client.get(base).status_code == 200
+    assert client.get(base + "export.csv").status_code == 403
+    assert client.get(base + "import/").status_code == 403
