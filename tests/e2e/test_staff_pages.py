@@ -70,7 +70,7 @@ def test_lead_signs_in_by_keyboard_fixes_french_and_publishes(
     assert "Preview: this is how the page will look to the public." in page.content()
     assert axe_violations(page) == []
     page.get_by_role("link", name="Back to the staff area").click()
-    for name in ["Team", "Outbox", "History"]:
+    for name in ["Registry", "Sessions", "Team", "Outbox", "History"]:
         page.get_by_role("navigation", name="This consultation").get_by_role(
             "link", name=name
         ).click()
