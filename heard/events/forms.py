@@ -9,8 +9,9 @@ from heard.consultations.forms import LocalDateTimeField
 from heard.consultations.models import Visibility
 from heard.events.models import AgendaItem, Interpretation, NoteLanguage
 from heard.events.notes import UploadError, read_upload
-from heard.stakeholders.models import Language, Person, Sector, Tag
+from heard.stakeholders.models import Language, Person, SavedList, Sector, Tag
 from heard.stakeholders.regions import Region
+from heard.stakeholders.selectors import filter_people
 
 
 class ResponseForm(forms.Form):
@@ -122,9 +123,18 @@ class InviteForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
     tag = forms.ModelChoiceField(label=_("Tag"), queryset=Tag.objects.none(), required=False)
+    saved_list = forms.ModelChoiceField(
+        label=_("Saved list"),
+        queryset=SavedList.objects.none(),
+        required=False,
+        help_text=_("Its filters are added to the ones above."),
+    )
 
     def __init__(self, *args: Any, consultation: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["saved_list"].queryset = SavedList.objects.filter(  # type: ignore[attr-defined]
+            consultation=consultation
+        )
         self.fields["sectors"].queryset = Sector.objects.filter(  # type: ignore[attr-defined]
             consultation=consultation
         )
@@ -133,8 +143,11 @@ class InviteForm(forms.Form):
         )
 
     def people(self, consultation: Any) -> Any:
-        found = Person.objects.filter(consultation=consultation)
         data = self.cleaned_data
+        if data.get("saved_list"):
+            found = filter_people(consultation, data["saved_list"].filters)
+        else:
+            found = Person.objects.filter(consultation=consultation)
         if data.get("sectors"):
             found = found.filter(sector__in=data["sectors"])
         if data.get("regions"):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from typing import Any
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
@@ -17,11 +18,12 @@ from django.utils.translation import gettext as _
 
 from heard.consultations import selectors
 from heard.consultations.models import Consultation, Role
-from heard.core.crypto import blind_index, decrypt_bytes, encrypt_bytes
+from heard.core.crypto import decrypt_bytes, encrypt_bytes
 from heard.stakeholders.exporting import export_people
 from heard.stakeholders.importing import FIELDS, MappingError, import_people, suggest_mapping
-from heard.stakeholders.models import Language, Person, Sector, Tag
+from heard.stakeholders.models import Language, SavedList, Sector, Tag
 from heard.stakeholders.regions import Region
+from heard.stakeholders.selectors import FILTER_KEYS, filter_people
 from heard.stakeholders.tables import TableError, read_table
 
 MAX_UPLOAD = 50 * 1024 * 1024
@@ -38,27 +40,21 @@ def _consultation(request: HttpRequest, pk: int, *, lead: bool = False) -> Consu
 @login_required
 def registry(request: HttpRequest, pk: int) -> HttpResponse:
     consultation = _consultation(request, pk)
-    people = Person.objects.filter(consultation=consultation).select_related(
-        "organisation", "sector"
-    )
-    sector, region = request.GET.get("sector", ""), request.GET.get("region", "")
-    language, tag = request.GET.get("language", ""), request.GET.get("tag", "")
-    if sector:
-        people = people.filter(sector__key=sector)
-    if region in Region.values:
-        people = people.filter(region=region)
-    if language in Language.values:
-        people = people.filter(language=language)
-    if tag:
-        people = people.filter(tags__name=tag)
-    query = request.GET.get("q", "").strip()
-    if "@" in query:
-        people = people.filter(email_index=blind_index(query))  # exact, through the keyed hash
-    elif query:
-        # Names are encrypted, so they are matched here rather than in SQL.
-        words = query.casefold().split()
-        matching = [p.pk for p in people if all(w in p.name.casefold() for w in words)]
-        people = people.filter(pk__in=matching)
+    filters = {key: request.GET.get(key, "").strip() for key in FILTER_KEYS}
+    if request.method == "POST":
+        if selectors.role_of(request.user, consultation) != Role.LEAD:
+            raise PermissionDenied(_("Only a consultation lead can do this."))
+        name = request.POST.get("list_name", "").strip()[:120]
+        saved = {k: v for k, v in request.POST.items() if k in FILTER_KEYS and v}
+        if not name:
+            messages.error(request, _("Give the list a name."))
+        else:
+            SavedList.objects.update_or_create(
+                consultation=consultation, name=name, defaults={"filters": saved}
+            )
+            messages.success(request, _("List saved: %(name)s") % {"name": name})
+        return redirect(f"{request.path}?{urlencode(saved)}")
+    people = filter_people(consultation, filters)
     page = Paginator(people.order_by("id"), 50).get_page(request.GET.get("page"))
     sectors = Sector.objects.filter(consultation=consultation).annotate(n=Count("person"))
     return render(
@@ -72,13 +68,11 @@ def registry(request: HttpRequest, pk: int) -> HttpResponse:
             "regions": Region.choices,
             "languages": Language.choices,
             "tags": Tag.objects.filter(consultation=consultation),
-            "filters": {
-                "sector": sector,
-                "region": region,
-                "language": language,
-                "tag": tag,
-                "q": query,
-            },
+            "filters": filters,
+            "saved_lists": [
+                (saved.name, urlencode(saved.filters))
+                for saved in SavedList.objects.filter(consultation=consultation)
+            ],
             "is_lead": selectors.role_of(request.user, consultation) == Role.LEAD,
         },
     )

@@ -68,7 +68,7 @@ def test_inviting_500_people_delivers_500_messages_with_calendar_and_working_lin
         assert len(links) == 2  # once in each language
         seen_links.add(links[0])
     assert len(seen_links) == 500  # a personal link for each person
-    for path in list(seen_links)[:100]:
+    for path in seen_links:  # every link works
         client.cookies.clear()
         opened = client.get(path)
         assert opened.status_code == 302 and "/r/" not in opened["Location"]

@@ -32,6 +32,26 @@ def test_the_sqlite_file_holds_no_personal_data_in_plain_text(tmp_path):
 
     heard("load", "--migrate", str(ROOT / "examples" / "human-trafficking-2018"))
     heard("import-stakeholders", "human-trafficking-2018", str(tmp_path / "people.csv"))
+    # The demo adds its own 300 people to another consultation file: invitations, answers,
+    # check-ins, notes and email all go into the same database.
+    env["HEARD_EMAIL_URL"] = f"file://{tmp_path / 'mail'}"
+    demo_env = dict(env, HEARD_VAR_DIR=str(tmp_path / "demo"))
+    subprocess.run(
+        [sys.executable, "-m", "heard.cli", "demo", "--no-serve"],
+        cwd=ROOT,
+        env=demo_env,
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    from heard.stakeholders.fictional import people
+
+    demo_files = list((tmp_path / "demo").glob("heard.sqlite3*"))
+    demo_content = b"".join(f.read_bytes() for f in demo_files)
+    assert b"demo data" in demo_content  # check-ins happened
+    for row in people(300):
+        for field in ("name", "email", "phone"):
+            assert row[field].encode() not in demo_content, (field, row[field])
     files = list((tmp_path / "var").glob("heard.sqlite3*"))  # the database, its WAL and index
     assert files
     content = b"".join(f.read_bytes() for f in files)

@@ -107,3 +107,27 @@ def test_viewers_cannot_import_or_export(client, registry, base):
     assert client.get(base).status_code == 200
     assert client.get(base + "export.csv").status_code == 403
     assert client.get(base + "import/").status_code == 403
+
+
+def test_save_filters_as_a_list_and_invite_that_list(lead_client, base, registry, tmp_path):
+    from heard.events.models import Invitation, Session
+    from heard.stakeholders.importing import import_people
+    from heard.stakeholders.models import SavedList
+
+    write_people_csv(tmp_path / "people.csv", 40, planted=False)
+    import_people(actor=None, consultation=registry, path=tmp_path / "people.csv")
+    lead_client.post(base, {"list_name": "Academics in BC", "sector": "academia"})
+    saved = SavedList.objects.get()
+    assert saved.filters == {"sector": "academia"}
+    page = lead_client.get(base).content.decode()
+    assert "Academics in BC" in page and "?sector=academia" in page
+    item = registry.schedule_items.get(key="vancouver")
+    session = Session.objects.create(
+        schedule_item=item, starts_at=registry.opens_at, ends_at=registry.closes_at
+    )
+    lead_client.post(
+        f"/en/staff/consultations/{registry.pk}/sessions/{session.pk}/invite/",
+        {"saved_list": saved.pk},
+    )
+    invited = Invitation.objects.select_related("person__sector")
+    assert invited.count() == 4 and {i.person.sector.key for i in invited} == {"academia"}
