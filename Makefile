@@ -30,7 +30,7 @@ worker: install ## Run the background worker (delivers queued email)
 	$(BIN)/heard worker
 
 serve: install ## Serve the site (waitress) on 127.0.0.1:8000
-	$(BIN)/heard serve --migrate
+	$(BIN)/heard serve --migrate --with-worker
 
 test: install ## Run the whole suite (browser tests too, when Chromium is installed)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -7,6 +7,7 @@ import errno
 import os
 import secrets
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -142,6 +143,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     )
     if args.no_serve:
         return 0
+    print("Email worker: running inside this process (files in var/mail/).", flush=True)
+    _start_embedded_worker()
     return _serve(args.host, args.port, args.threads)
 
 
@@ -169,7 +172,40 @@ def cmd_serve(args: argparse.Namespace) -> int:
     _setup_django()
     if args.migrate:
         _migrate()
+    if args.with_worker:
+        _start_embedded_worker()
     return _serve(args.host, args.port, args.threads)
+
+
+def run_worker(*, batch: int, poll: float, once: bool, stop: threading.Event) -> None:
+    """Deliver due email until `stop` is set (or, with `once`, until nothing is due)."""
+    from django.db import close_old_connections
+
+    from heard.notify.delivery import deliver_due
+
+    while not stop.is_set():
+        close_old_connections()
+        report = deliver_due(batch=batch)
+        if report.handled:
+            print(f"heard worker: {report}", flush=True)
+        for error in report.errors:
+            print(f"heard worker: {error}", file=sys.stderr, flush=True)
+        if once and report.handled < batch:
+            return
+        if report.handled < batch:
+            stop.wait(poll)
+
+
+def _start_embedded_worker() -> None:
+    """The embedded default: one worker thread beside the web server, same database, no setup."""
+    stop = threading.Event()
+    thread = threading.Thread(
+        target=run_worker,
+        kwargs={"batch": 100, "poll": 2.0, "once": False, "stop": stop},
+        name="heard-worker",
+        daemon=True,
+    )
+    thread.start()
 
 
 def cmd_worker(args: argparse.Namespace) -> int:
@@ -178,32 +214,21 @@ def cmd_worker(args: argparse.Namespace) -> int:
 
     from django.conf import settings
 
-    from heard.notify.delivery import deliver_due
     from heard.notify.transport import from_url
 
-    stopping = False
+    stop = threading.Event()
 
-    def stop(signum: int, frame: object) -> None:
-        nonlocal stopping
-        stopping = True
+    def stopping(signum: int, frame: object) -> None:
+        stop.set()
         print("heard worker: stopping after the current batch…", flush=True)
 
-    signal.signal(signal.SIGTERM, stop)
-    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stopping)
+    signal.signal(signal.SIGINT, stopping)
     print(
         f"heard worker: delivering email to {from_url(settings.HEARD_EMAIL_URL).description}",
         flush=True,
     )
-    while not stopping:
-        report = deliver_due(batch=args.batch)
-        if report.handled:
-            print(f"heard worker: {report}", flush=True)
-        for error in report.errors:
-            print(f"heard worker: {error}", file=sys.stderr, flush=True)
-        if args.once and report.handled < args.batch:
-            break
-        if report.handled < args.batch and not stopping:
-            time.sleep(args.poll)
+    run_worker(batch=args.batch, poll=args.poll, once=args.once, stop=stop)
     return 0
 
 
@@ -323,6 +348,11 @@ def build_parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="serve the site with waitress")
     add_server_options(serve)
     serve.add_argument("--migrate", action="store_true", help="apply migrations first")
+    serve.add_argument(
+        "--with-worker",
+        action="store_true",
+        help="also deliver email from this process (one machine, no separate `heard worker`)",
+    )
     serve.set_defaults(func=cmd_serve)
 
     load = commands.add_parser(

@@ -73,3 +73,63 @@ def test_demo_without_serving_loads_the_demo_and_prints_a_login(capsys, settings
     assert len(list(tmp_path.glob("*.eml"))) == Message.objects.count()
     assert main(["demo", "--no-serve"]) == 0  # a second run changes nothing
     assert Person.objects.count() == 300
+
+
+def test_serve_with_worker_delivers_email_from_the_same_process(tmp_path):
+    import os
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    from tests.smtp import free_port
+
+    root = Path(__file__).resolve().parents[1]
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("HEARD_", "DATABASE_URL"))}
+    env.update(HEARD_VAR_DIR=str(tmp_path / "var"), HEARD_EMAIL_URL=f"file://{tmp_path / 'mail'}")
+    port = free_port()
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "heard.cli",
+            "serve",
+            "--migrate",
+            "--with-worker",
+            "--port",
+            str(port),
+        ],
+        cwd=root,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        queue = (
+            "import django; django.setup()\n"
+            "from django.db import transaction\n"
+            "from heard.notify.services import queue_email\n"
+            "with transaction.atomic():\n"
+            "    queue_email(scope='', kind='test', dedupe_key='embedded', to='a@b.example',"
+            " subject='Embedded', text='Hello')\n"
+        )
+        for _ in range(100):  # wait for the server's migrations
+            if (tmp_path / "var" / "heard.sqlite3").exists():
+                break
+            time.sleep(0.1)
+        time.sleep(1)
+        subprocess.run(
+            [sys.executable, "-c", queue],
+            cwd=root,
+            check=True,
+            timeout=60,
+            env=dict(env, DJANGO_SETTINGS_MODULE="heard.settings"),
+        )
+        for _ in range(100):
+            if list((tmp_path / "mail").glob("*.eml")):
+                break
+            time.sleep(0.1)
+        assert len(list((tmp_path / "mail").glob("*.eml"))) == 1
+    finally:
+        server.terminate()
+        server.wait(10)
