@@ -8,5 +8,7 @@ urlpatterns = [
     path(base, views.registry, name="list"),
     path(base + "export.<str:file_format>", views.export, name="export"),
     path(base + "import/", views.import_upload, name="import_upload"),
+    path(base + "people/new/", views.person_edit, name="person_new"),
+    path(base + "people/<int:person_pk>/", views.person_edit, name="person_edit"),
     path(base + "import/columns/", views.import_map, name="import_map"),
 ]

@@ -20,10 +20,12 @@ from heard.consultations import selectors
 from heard.consultations.models import Consultation, Role
 from heard.core.crypto import decrypt_bytes, encrypt_bytes
 from heard.stakeholders.exporting import export_people
+from heard.stakeholders.forms import PersonForm
 from heard.stakeholders.importing import FIELDS, MappingError, import_people, suggest_mapping
-from heard.stakeholders.models import Language, SavedList, Sector, Tag
+from heard.stakeholders.models import Language, Person, SavedList, Sector, Tag
 from heard.stakeholders.regions import Region
 from heard.stakeholders.selectors import FILTER_KEYS, filter_people
+from heard.stakeholders.services import save_person
 from heard.stakeholders.tables import TableError, read_table
 
 MAX_UPLOAD = 50 * 1024 * 1024
@@ -203,3 +205,27 @@ def import_map(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _discard(stored: dict[str, str]) -> None:
     _upload_path(stored["token"], f".{stored['suffix']}.enc").unlink(missing_ok=True)
+
+
+@login_required
+def person_edit(request: HttpRequest, pk: int, person_pk: int | None = None) -> HttpResponse:
+    consultation = _consultation(request, pk, lead=True)
+    person = (
+        get_object_or_404(Person, pk=person_pk, consultation=consultation)
+        if person_pk is not None
+        else Person(consultation=consultation)
+    )
+    form = PersonForm(request.POST or None, instance=person, consultation=consultation)
+    if request.method == "POST" and form.is_valid():
+        save_person(actor=request.user, form=form)
+        messages.success(request, _("Saved."))
+        return redirect("registry:list", pk=pk)
+    return render(
+        request,
+        "stakeholders/person_form.html",
+        {
+            "consultation": consultation,
+            "form": form,
+            "creating": person_pk is None,
+        },
+    )

@@ -131,3 +131,37 @@ def test_save_filters_as_a_list_and_invite_that_list(lead_client, base, registry
     )
     invited = Invitation.objects.select_related("person__sector")
     assert invited.count() == 4 and {i.person.sector.key for i in invited} == {"academia"}
+
+
+def test_add_and_edit_a_person_by_hand(lead_client, base, registry):
+    from heard.core.models import AuditEvent
+
+    data = {
+        "name": "Rosalie Maquette",
+        "email": "rosalie@victim-services.example",
+        "organisation_name": "Pine Ridge Safe Haven Shelter",
+        "language": "fr",
+        "region": "QC",
+        "tag_names": "summit, speaker",
+        "consent_basis": "consent",
+    }
+    assert lead_client.post(base + "people/new/", data).status_code == 302
+    person = Person.objects.get()
+    assert (person.name, person.organisation.name_en, person.language) == (
+        "Rosalie Maquette",
+        "Pine Ridge Safe Haven Shelter",
+        "fr",
+    )
+    assert sorted(t.name for t in person.tags.all()) == ["speaker", "summit"]
+    duplicate = lead_client.post(
+        base + "people/new/", {**data, "email": "ROSALIE@victim-services.example"}
+    )
+    assert "Someone in this registry already has this address." in duplicate.content.decode()
+    lead_client.post(
+        base + f"people/{person.pk}/",
+        {**data, "tag_names": "speaker, summit", "title": "Directrice"},
+    )
+    person.refresh_from_db()
+    assert person.title == "Directrice"
+    event = AuditEvent.objects.filter(action="person.updated").get()
+    assert event.changes == {"fields": ["title"]}  # names of fields only, never their values

@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from heard.core.crypto import blind_index
+from heard.stakeholders.models import Organisation, Person, Sector, normalise_name
+
+
+class PersonForm(forms.ModelForm):
+    """One person of the registry, typed in by staff."""
+
+    organisation_name = forms.CharField(
+        label=_("Organisation"),
+        required=False,
+        max_length=250,
+        help_text=_("An organisation already in the registry is reused; a new name adds one."),
+    )
+    tag_names = forms.CharField(
+        label=_("Tags"),
+        required=False,
+        help_text=_("Separated by commas."),
+    )
+
+    class Meta:
+        model = Person
+        fields = [
+            "name",
+            "email",
+            "title",
+            "sector",
+            "region",
+            "phone",
+            "language",
+            "accessibility_needs",
+            "consent_source",
+            "consent_date",
+            "consent_basis",
+            "do_not_contact",
+        ]
+        widgets = {
+            "name": forms.TextInput(),
+            "email": forms.EmailInput(),
+            "phone": forms.TextInput(),
+            "accessibility_needs": forms.Textarea(attrs={"rows": 2}),
+            "consent_date": forms.DateInput(attrs={"type": "date"}),
+        }
+
+    def __init__(self, *args: Any, consultation: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.consultation = consultation
+        self.fields["sector"].queryset = Sector.objects.filter(  # type: ignore[attr-defined]
+            consultation=consultation
+        )
+        self.fields["email"] = forms.EmailField(label=_("E-mail address"))
+        if self.instance.pk:
+            if self.instance.organisation:
+                self.initial["organisation_name"] = self.instance.organisation.name_en
+            self.initial["tag_names"] = ", ".join(t.name for t in self.instance.tags.all())
+
+    def clean_email(self) -> str:
+        email: str = self.cleaned_data["email"].strip()
+        taken = Person.objects.filter(
+            consultation=self.consultation, email_index=blind_index(email)
+        )
+        if taken.exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(_("Someone in this registry already has this address."))
+        return email
+
+    def tags(self) -> list[str]:
+        raw = self.cleaned_data.get("tag_names", "")
+        return sorted({t.strip()[:60] for t in raw.split(",") if t.strip()})
+
+    def organisation(self) -> Organisation | None:
+        name = self.cleaned_data.get("organisation_name", "").strip()
+        if not name:
+            return None
+        found, _created = Organisation.objects.get_or_create(
+            consultation=self.consultation,
+            match_name=normalise_name(name),
+            defaults={"name_en": name, "sector": self.cleaned_data.get("sector")},
+        )
+        return found
