@@ -230,6 +230,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"  # never leak page addresses to other hosts
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 CSRF_TRUSTED_ORIGINS = _env_list("HEARD_CSRF_TRUSTED_ORIGINS")
+# Flash messages can name people ("Checked in: …"): keep them server-side, not in a cookie.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
 if PRODUCTION:
     # Behind a TLS-terminating proxy, trust its header only when told to.

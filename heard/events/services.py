@@ -331,6 +331,7 @@ def remind(
     *, actor: Any, session: Session, max_reminders: int = 2, min_days_between: int = 5
 ) -> int:
     """Remind invitees who have not answered, with a fresh link; limited in count and interval."""
+    session = _lock(session)  # two leads reminding at once must not rotate links twice
     now = timezone.now()
     due = session.invitations.filter(
         state=InvitationState.PENDING,
@@ -471,13 +472,15 @@ def walk_in(
 
 
 @transaction.atomic
-def decide_suggestion(*, actor: Any, suggestion: Suggestion, approve: bool) -> None:
-    """Staff decide on a suggested colleague: approving adds them to the registry and invites."""
+def decide_suggestion(*, actor: Any, suggestion: Suggestion, approve: bool) -> str:
+    """Staff decide on a suggested colleague. Returns what happened: "invited", "already invited",
+    "do not contact" (approved, but the person asked not to be contacted) or "declined"."""
     suggestion = Suggestion.objects.select_for_update().get(pk=suggestion.pk)
     if suggestion.state != Suggestion.State.PENDING:
         raise ValueError("already decided")
     session = suggestion.invitation.session
     consultation = session.schedule_item.consultation
+    outcome = "declined"
     if approve:
         person = Person.objects.filter(
             consultation=consultation, email_index=blind_index(suggestion.email)
@@ -496,7 +499,14 @@ def decide_suggestion(*, actor: Any, suggestion: Suggestion, approve: bool) -> N
                 consent_source="suggested by an invitee",
                 consent_basis="other",
             )
-        invite(actor=actor, session=session, people=[person])
+        report = invite(actor=actor, session=session, people=[person])
+        outcome = (
+            "invited"
+            if report.invited
+            else "do not contact"
+            if report.do_not_contact
+            else "already invited"
+        )
     suggestion.state = Suggestion.State.APPROVED if approve else Suggestion.State.DECLINED
     suggestion.save(update_fields=["state"])
     audit.record(
@@ -504,4 +514,6 @@ def decide_suggestion(*, actor: Any, suggestion: Suggestion, approve: bool) -> N
         action=f"suggestion.{suggestion.state}",
         target=suggestion,
         scope=consultation.scope,
+        changes={"outcome": outcome},
     )
+    return outcome

@@ -33,11 +33,15 @@ def _link_not_valid(request: HttpRequest) -> HttpResponse:
 def open_link(request: HttpRequest, token: str) -> HttpResponse:
     invitation = services.find_by_token(token)
     if invitation is None:
-        return _link_not_valid(request)
-    request.session.cycle_key()  # a fresh session id: nothing from before carries over
-    request.session[SESSION_KEY] = [invitation.pk, invitation.token_hash]
-    with override(invitation.person.language):
-        return redirect(reverse("invitation"), permanent=False)
+        response = _link_not_valid(request)
+    else:
+        request.session.cycle_key()  # a fresh session id: nothing from before carries over
+        request.session[SESSION_KEY] = [invitation.pk, invitation.token_hash]
+        with override(invitation.person.language):
+            response = redirect(reverse("invitation"), permanent=False)
+    # The address holds the token: no request made from this response may carry it further.
+    response["Referrer-Policy"] = "no-referrer"
+    return response
 
 
 def _current(request: HttpRequest) -> Invitation | None:

@@ -137,6 +137,15 @@ def session_setup(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
                     )
                 else:
                     SectorQuota.objects.filter(session=session, sector=sector).delete()
+            # More seats, or fewer kept for sectors: the waitlist moves up at once.
+            locked = Session.objects.select_for_update().get(pk=session.pk)
+            promoted = services.promote_waitlist(session=locked)
+            if promoted:
+                messages.info(
+                    request,
+                    _("%(count)s people moved from the waitlist to confirmed seats.")
+                    % {"count": len(promoted)},
+                )
             audit.record(
                 actor=request.user,
                 action="session.configured",
@@ -242,8 +251,10 @@ def check_in(request: HttpRequest, pk: int, session_pk: int) -> HttpResponse:
     walk_in_form = WalkInForm(consultation=consultation)
     if request.method == "POST" and not _at_the_session(request, consultation):
         raise PermissionDenied(_("Only leads and facilitators can check people in."))
+    query = ""
     if request.method == "POST":
-        if request.POST.get("action") == "walk_in":
+        action = request.POST.get("action")
+        if action == "walk_in":
             walk_in_form = WalkInForm(request.POST, consultation=consultation)
             if walk_in_form.is_valid():
                 services.walk_in(actor=request.user, session=session, **walk_in_form.cleaned_data)
@@ -252,6 +263,9 @@ def check_in(request: HttpRequest, pk: int, session_pk: int) -> HttpResponse:
                     _("Walk-in recorded: %(name)s") % {"name": walk_in_form.cleaned_data["name"]},
                 )
                 return redirect("sessions:check_in", pk=pk, session_pk=session_pk)
+        elif action == "search":
+            # Searched by POST: names and door codes never go into an address or a log.
+            query = request.POST.get("q", "").strip()[:100]
         else:
             invitation = get_object_or_404(
                 Invitation, pk=request.POST.get("invitation"), session=session
@@ -266,8 +280,7 @@ def check_in(request: HttpRequest, pk: int, session_pk: int) -> HttpResponse:
                 messages.success(
                     request, _("Checked in: %(name)s") % {"name": invitation.person.name}
                 )
-            return redirect(f"{request.path}?q={request.POST.get('q', '')}")
-    query = request.GET.get("q", "").strip()
+            return redirect("sessions:check_in", pk=pk, session_pk=session_pk)
     found = None
     accepted = session.invitations.filter(state=InvitationState.ACCEPTED).select_related(
         "person__organisation", "attendance"

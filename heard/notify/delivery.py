@@ -65,7 +65,11 @@ def _claim(batch: int, now: datetime) -> list[Message]:
 
 def _record(message: Message, result: Result, now: datetime, report: Report) -> None:
     attempts = message.attempts + 1
-    values: dict[str, object] = {"attempts": attempts, "lease_until": None}
+    values: dict[str, object] = {
+        "attempts": attempts,
+        "lease_until": None,
+        "sending_started_at": None,
+    }
     if result.outcome is Outcome.SENT:
         values.update(state=State.SENT, sent_at=now, last_error="")
         report.sent += 1
@@ -90,16 +94,30 @@ def _record(message: Message, result: Result, now: datetime, report: Report) -> 
 def _release(messages: list[Message]) -> None:
     """Give back claimed messages that were not tried (their attempt does not count)."""
     Message.objects.filter(pk__in=[m.pk for m in messages], state=State.SENDING).update(
-        state=State.QUEUED, lease_until=None
+        state=State.QUEUED, lease_until=None, sending_started_at=None
     )
 
 
 def expire_leases(now: datetime | None = None) -> int:
+    """Recover messages whose worker went away: untried ones are queued again, the one it was
+    sending is uncertain (it may have been delivered)."""
     now = now or timezone.now()
-    return Message.objects.filter(state=State.SENDING, lease_until__lt=now).update(
+    expired = Message.objects.filter(state=State.SENDING, lease_until__lt=now)
+    expired.filter(sending_started_at__isnull=True).update(state=State.QUEUED, lease_until=None)
+    return expired.filter(sending_started_at__isnull=False).update(
         state=State.UNCERTAIN,
         lease_until=None,
+        sending_started_at=None,
         last_error="the worker stopped while sending; it may have been delivered",
+    )
+
+
+def _start_sending(message: Message, now: datetime) -> bool:
+    """Renew this message's lease and mark the send as started; False if the claim was lost."""
+    return bool(
+        Message.objects.filter(pk=message.pk, state=State.SENDING).update(
+            lease_until=now + LEASE, sending_started_at=now
+        )
     )
 
 
@@ -125,6 +143,8 @@ def deliver_due(
         return report
     try:
         for index, message in enumerate(claimed):
+            if not _start_sending(message, now()):
+                continue  # another worker recovered it after our lease ran out
             result = transport.send(
                 sender=settings.HEARD_EMAIL_ENVELOPE_FROM,
                 recipient=message.recipient,

@@ -105,18 +105,22 @@ def queue_email(
 
 @transaction.atomic
 def send_again(*, actor: User | AnonymousUser | None, message: Message) -> None:
-    """Put a failed or uncertain message back in the queue (staff decide; never automatic)."""
-    if message.state not in (State.FAILED, State.UNCERTAIN, State.CANCELLED):
+    """Put a failed or uncertain message back in the queue (staff decide; never automatic).
+
+    One conditional update, so a double click or a worker busy with the message cannot turn it
+    back into a queued message twice.
+    """
+    resendable = (State.FAILED, State.UNCERTAIN, State.CANCELLED)
+    current = Message.objects.filter(pk=message.pk).values_list("state", flat=True).first()
+    changed = Message.objects.filter(pk=message.pk, state__in=resendable).update(
+        state=State.QUEUED, next_attempt_at=timezone.now(), last_error="", sending_started_at=None
+    )
+    if not changed:
         raise ValueError("Only failed, uncertain or cancelled messages can be sent again.")
-    before = message.state
-    message.state = State.QUEUED
-    message.next_attempt_at = timezone.now()
-    message.last_error = ""
-    message.save(update_fields=["state", "next_attempt_at", "last_error"])
     audit.record(
         actor=actor,
         action="message.requeued",
         target=message,
         scope=message.scope,
-        changes={"state": [before, State.QUEUED]},
+        changes={"state": [current, State.QUEUED]},
     )

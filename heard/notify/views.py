@@ -24,7 +24,7 @@ def _consultation(request: HttpRequest, pk: int) -> Consultation:
 @login_required
 def outbox(request: HttpRequest, pk: int) -> HttpResponse:
     consultation = _consultation(request, pk)
-    found = Message.objects.filter(scope=consultation.scope)
+    found = Message.objects.filter(scope=consultation.scope).defer("payload")
     counts = dict(found.values_list("state").annotate(n=Count("id")).values_list("state", "n"))
     state = request.GET.get("state", "")
     if state in State.values:

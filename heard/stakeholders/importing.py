@@ -238,8 +238,9 @@ def import_people(
     mapping: dict[str, str] | None = None,
     dry_run: bool = False,
     progress: Progress | None = None,
+    content: bytes | None = None,
 ) -> ImportReport:
-    headers, rows = read_table(path)
+    headers, rows = read_table(path, content)
     mapping = mapping if mapping is not None else suggest_mapping(headers)
     check_mapping(headers, mapping)
     columns = [(headers.index(heading), target) for heading, target in mapping.items()]
@@ -318,6 +319,8 @@ def _write(
     report: ImportReport,
     progress: Progress | None,
 ) -> None:
+    # One import at a time per consultation: two would both see the same people as new.
+    Consultation.objects.select_for_update().get(pk=consultation.pk)
     known = dict(
         Person.objects.filter(consultation=consultation).values_list(
             "email_index", "import_fingerprint"
@@ -375,6 +378,9 @@ def _write(
         for row in changed:
             person = people[row.email_index]
             for name, value in person_values(row).items():
+                if name == "do_not_contact":
+                    # An opt-out is never undone by a file: only staff may lift it, by hand.
+                    value = value or person.do_not_contact
                 setattr(person, name, value)
             updated.append(person)
         Person.objects.bulk_update(

@@ -38,13 +38,15 @@ def _cell(value: object) -> str:
     return _unquote(str(value).strip())
 
 
-def read_table(path: Path) -> tuple[list[str], Iterator[list[str]]]:
+def read_table(path: Path, content: bytes | None = None) -> tuple[list[str], Iterator[list[str]]]:
     """Headers and the data rows of a CSV (UTF-8, or Windows-1252 as spreadsheets often save) or
-    XLSX file (first sheet). Rows are lists of stripped strings."""
+    XLSX file (first sheet). Rows are lists of stripped strings. With `content`, the file is read
+    from memory and `path` only gives its name (so a decrypted upload never touches the disk)."""
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
         try:
-            workbook = load_workbook(path, read_only=True, data_only=True)
+            source = io.BytesIO(content) if content is not None else path
+            workbook = load_workbook(source, read_only=True, data_only=True)
         except Exception as error:  # openpyxl raises many kinds for a broken file
             raise TableError(f"{path.name} is not a readable XLSX file ({error})") from None
         sheet = workbook.worksheets[0]
@@ -60,7 +62,7 @@ def read_table(path: Path) -> tuple[list[str], Iterator[list[str]]]:
 
         return [_cell(h) for h in header], xlsx_rows()
     if suffix in (".csv", ".txt"):
-        raw = path.read_bytes()
+        raw = content if content is not None else path.read_bytes()
         for encoding in ("utf-8-sig", "cp1252"):
             try:
                 text = raw.decode(encoding)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
@@ -42,12 +43,23 @@ def _consultation(request: HttpRequest, pk: int, *, lead: bool = False) -> Consu
 @login_required
 def registry(request: HttpRequest, pk: int) -> HttpResponse:
     consultation = _consultation(request, pk)
-    filters = {key: request.GET.get(key, "").strip() for key in FILTER_KEYS}
+    # The name search travels by POST and waits in the session, never in an address or a log.
+    search_key = f"heard_registry_search_{consultation.pk}"
+    if request.GET.get("clear"):
+        request.session.pop(search_key, None)
+    filters = {key: request.GET.get(key, "").strip() for key in FILTER_KEYS if key != "q"}
+    filters["q"] = request.session.get(search_key, "")
+    if request.method == "POST" and request.POST.get("action") == "search":
+        request.session[search_key] = request.POST.get("q", "").strip()[:200]
+        return redirect(
+            f"{request.path}?{urlencode({k: v for k, v in filters.items() if v and k != 'q'})}"
+        )
     if request.method == "POST":
         if selectors.role_of(request.user, consultation) != Role.LEAD:
             raise PermissionDenied(_("Only a consultation lead can do this."))
         name = request.POST.get("list_name", "").strip()[:120]
-        saved = {k: v for k, v in request.POST.items() if k in FILTER_KEYS and v}
+        # A saved list keeps filters, never a name typed in the search box.
+        saved = {k: v for k, v in request.POST.items() if k in FILTER_KEYS and k != "q" and v}
         if not name:
             messages.error(request, _("Give the list a name."))
         else:
@@ -130,77 +142,74 @@ def import_upload(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _decrypted_copy(request: HttpRequest) -> Any:
+def _decrypted_upload(request: HttpRequest) -> tuple[Any, Any, bytes]:
+    """The waiting upload, decrypted in memory only: (its details, a name to read it by, bytes)."""
     stored = request.session.get("heard_import")
     if not stored:
-        return None, None
+        return None, None, b""
     source = _upload_path(stored["token"], f".{stored['suffix']}.enc")
     if not source.exists():
-        return None, None
+        return None, None, b""
     try:
         content = decrypt_bytes(source.read_bytes())
     except ValueError:
-        return None, None
-    plain = _upload_path(stored["token"], f".{stored['suffix']}")
-    plain.write_bytes(content)
-    return stored, plain
+        return None, None, b""
+    return stored, Path(f"upload.{stored['suffix']}"), content
 
 
 @login_required
 def import_map(request: HttpRequest, pk: int) -> HttpResponse:
     """Step 2: map columns to fields, see a preview with problems; step 3: import."""
     consultation = _consultation(request, pk, lead=True)
-    stored, plain = _decrypted_copy(request)
+    stored, plain, content = _decrypted_upload(request)
     if stored is None:
         messages.error(request, _("Upload the file again: the earlier upload is no longer here."))
         return redirect("registry:import_upload", pk=pk)
     try:
+        headers, rows = read_table(plain, content)
+        sample = [next(rows, None) for _ in range(5)]
+    except TableError as error:
+        messages.error(request, str(error))
+        return redirect("registry:import_upload", pk=pk)
+    mapping = suggest_mapping(headers)
+    if request.method == "POST":
+        mapping = {h: request.POST.get(f"map_{i}", "") for i, h in enumerate(headers)}
+        mapping = {h: f for h, f in mapping.items() if f}
+    context: dict[str, Any] = {
+        "consultation": consultation,
+        "name": stored["name"],
+        "headers": headers,
+        "columns": [
+            (
+                i,
+                h,
+                mapping.get(h, ""),
+                [row[i][:40] for row in sample[:3] if row is not None and i < len(row)],
+            )
+            for i, h in enumerate(headers)
+        ],
+        "fields": list(FIELDS),
+    }
+    dry_run = request.POST.get("action") != "import"
+    if request.method == "POST":
         try:
-            headers, rows = read_table(plain)
-            sample = [next(rows, None) for _ in range(5)]
-        except TableError as error:
-            messages.error(request, str(error))
-            return redirect("registry:import_upload", pk=pk)
-        mapping = suggest_mapping(headers)
-        if request.method == "POST":
-            mapping = {h: request.POST.get(f"map_{i}", "") for i, h in enumerate(headers)}
-            mapping = {h: f for h, f in mapping.items() if f}
-        context: dict[str, Any] = {
-            "consultation": consultation,
-            "name": stored["name"],
-            "headers": headers,
-            "columns": [
-                (
-                    i,
-                    h,
-                    mapping.get(h, ""),
-                    [row[i][:40] for row in sample[:3] if row is not None and i < len(row)],
-                )
-                for i, h in enumerate(headers)
-            ],
-            "fields": list(FIELDS),
-        }
-        dry_run = request.POST.get("action") != "import"
-        if request.method == "POST":
-            try:
-                report = import_people(
-                    actor=request.user,
-                    consultation=consultation,
-                    path=plain,
-                    mapping=mapping,
-                    dry_run=dry_run,
-                )
-            except MappingError as error:
-                context["mapping_error"] = str(error)
-            else:
-                context["report"] = report
-                if not dry_run:
-                    _discard(stored)
-                    request.session.pop("heard_import", None)
-                    return render(request, "stakeholders/import_done.html", context)
-        return render(request, "stakeholders/import_map.html", context)
-    finally:
-        plain.unlink(missing_ok=True)
+            report = import_people(
+                actor=request.user,
+                consultation=consultation,
+                path=plain,
+                mapping=mapping,
+                dry_run=dry_run,
+                content=content,
+            )
+        except MappingError as error:
+            context["mapping_error"] = str(error)
+        else:
+            context["report"] = report
+            if not dry_run:
+                _discard(stored)
+                request.session.pop("heard_import", None)
+                return render(request, "stakeholders/import_done.html", context)
+    return render(request, "stakeholders/import_map.html", context)
 
 
 def _discard(stored: dict[str, str]) -> None:

@@ -150,17 +150,23 @@ def test_recipient_and_content_are_encrypted_at_rest(db):
 
 
 def test_a_worker_that_died_mid_send_leaves_the_message_uncertain_and_staff_can_resend(db):
-    (message,) = _queue(1)
+    (message, untried) = _queue(2)
+    gone = timezone.now() - timedelta(seconds=1)
     Message.objects.filter(pk=message.pk).update(
-        state=State.SENDING, lease_until=timezone.now() - timedelta(seconds=1)
+        state=State.SENDING, lease_until=gone, sending_started_at=gone
     )
+    Message.objects.filter(pk=untried.pk).update(state=State.SENDING, lease_until=gone)
     assert expire_leases() == 1
     message.refresh_from_db()
     assert message.state == State.UNCERTAIN
+    assert Message.objects.get(pk=untried.pk).state == State.QUEUED  # never handed to the server
     services.send_again(actor=None, message=message)
     message.refresh_from_db()
     assert message.state == State.QUEUED
     assert AuditEvent.objects.filter(action="message.requeued").exists()
+    with pytest.raises(ValueError):  # a second click does nothing more
+        services.send_again(actor=None, message=message)
+    assert AuditEvent.objects.filter(action="message.requeued").count() == 1
 
 
 def test_the_default_transport_writes_files_and_the_worker_runs_once(settings, tmp_path, capsys):
