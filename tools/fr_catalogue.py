@@ -331,8 +331,8 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Your answers are kept private and used only to organise the session.": "Vos réponses restent confidentielles et servent uniquement à organiser la séance.",
     "This link does not work": "Ce lien ne fonctionne pas",
     "The link may be mistyped, out of date, or no longer in use. For your safety we cannot tell "
-    "which.": "Le lien est peut-être mal saisi, expiré ou plus utilisé. Pour votre sécurité, nous ne "
-    "pouvons pas préciser lequel.",
+    "which.": "Le lien est peut-être mal saisi, expiré ou désactivé. Pour votre sécurité, nous ne "
+    "pouvons pas en préciser la raison.",
     "If you were invited to a session, write to the consultation team from the address they "
     "wrote to you at, and they will send you a new link.": "Si vous avez été invité à une séance, écrivez à l'équipe de la consultation à partir de "
     "l'adresse à laquelle elle vous a écrit, et elle vous enverra un nouveau lien.",
@@ -394,7 +394,7 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Personal links stay valid for (days)": "Validité des liens personnels (jours)",
     "Seats kept for: %(sector)s": "Places réservées pour : %(sector)s",
     "The end must come after the start.": "La fin doit suivre le début.",
-    "More seats are kept for sectors than the room holds.": "Plus de places sont réservées aux secteurs que la salle n'en compte.",
+    "More seats are kept for sectors than the room holds.": "Les places réservées dépassent la capacité de la salle.",
     "Sectors": "Secteurs",
     "Provinces and territories": "Provinces et territoires",
     "Tag": "Étiquette",
@@ -477,16 +477,16 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "The whole session": "Toute la séance",
     "Discussion question": "Question de discussion",
     "Language of the notes": "Langue des notes",
-    "Detect it for me": "La détecter pour moi",
+    "Detect it for me": "Détection automatique",
     "Notes": "Notes",
     "Record what was said, not who said it.": "Notez ce qui a été dit, pas qui l'a dit.",
     "Or upload a file": "Ou téléversez un fichier",
     ".txt, .md or .docx, up to 5 MB": ".txt, .md ou .docx, 5 Mo au plus",
-    "Keep speaker names (they are replaced by “Participant” otherwise)": "Garder le nom des intervenants (sinon ils sont remplacés par « Participant »)",
+    "Keep speaker names (they are replaced by “Participant” otherwise)": "Garder le nom des personnes ayant pris la parole (sinon il est remplacé par « Participant »)",
     "Type the notes or upload a file.": "Saisissez les notes ou téléversez un fichier.",
     "Plenary": "Plénière",
     "Breakout session": "Séance en petits groupes",
-    "Table discussion": "Discussion en table",
+    "Table discussion": "Table ronde",
     "theme (English)": "thème (anglais)",
     "For example a pillar: prevention, protection…": "Par exemple un pilier : prévention, protection…",
     "theme (French)": "thème (français)",
@@ -497,7 +497,7 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "notes": "notes",
     "source": "source",
     "The uploaded file's name, if any.": "Le nom du fichier téléversé, s'il y a lieu.",
-    "speaker names kept": "noms des intervenants conservés",
+    "speaker names kept": "noms des personnes ayant pris la parole conservés",
     "Programme and notes": "Programme et notes",
     "Programme": "Programme",
     "No programme yet.": "Aucun programme pour l'instant.",
@@ -587,19 +587,23 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Someone in this registry already has this address.": "Une personne de ce répertoire a déjà cette adresse.",
     "Add a person": "Ajouter une personne",
     "Edit a person": "Modifier une personne",
+    "The colleague was already invited to this session.": "Ce collègue était déjà invité à cette séance.",
+    "Not invited: this person asked not to be contacted.": "Aucune invitation : cette personne a demandé à ne pas être contactée.",
+    "%(count)s people moved from the waitlist to confirmed seats.": "%(count)s personnes sont passées de la liste d'attente à une place confirmée.",
+    "Search by name or e-mail": "Recherche par nom ou courriel",
     "Outbox": "Boîte d'envoi",
     "email\x04Subject": "Objet",
     "Queued": "En attente",
     "Sending": "En cours d'envoi",
     "Sent": "Envoyé",
     "Failed": "Échec",
-    "Delivery uncertain": "Livraison incertaine",
+    "Delivery uncertain": "Remise incertaine",
     "Cancelled": "Annulé",
     "Every email is stored here first, then delivered by the worker, which retries when the mail "
     "server is unavailable. A message marked “delivery uncertain” may already have arrived, so it "
     "is never sent again without your say.": "Chaque courriel est d'abord enregistré ici, puis livré par le processus d'arrière-plan, "
     "qui réessaie lorsque le serveur de courriel n'est pas disponible. Un message marqué "
-    "« livraison incertaine » est peut-être déjà arrivé : il n'est donc jamais renvoyé sans "
+    "« remise incertaine » est peut-être déjà arrivé : il n'est donc jamais renvoyé sans "
     "votre accord.",
     "Filter by state": "Filtrer par état",
     "All": "Tous",

@@ -176,8 +176,8 @@ def _notes(
         note_language = "mixed"
     question = {
         "en": f"What gaps, emerging issues and trends do you see in {table.theme_en.lower()}?",
-        "fr": "Quels lacunes, nouveaux enjeux et tendances observez-vous en matière de "
-        f"{table.theme_fr.lower()}?",
+        "fr": "Quelles lacunes, quels nouveaux enjeux et quelles tendances observez-vous en "
+        f"matière de {table.theme_fr.lower()}?",
     }[language]
     record_note(
         actor=None,

@@ -38,7 +38,8 @@ NOTES: dict[str, dict[str, list[str]]] = {
             "people engaged with services.",
         ],
         "fr": [
-            "Participant : il manque de places d'hébergement spécialisées hors des grands centres; "
+            "Participant : il manque des places d'hébergement spécialisées hors des grands "
+            "centres; "
             "les victimes sont envoyées très loin.",
             "Participant : les survivantes ont besoin d'un logement stable et d'un soutien "
             "psychologique à long terme, pas seulement d'un lit d'urgence.",
@@ -55,7 +56,7 @@ NOTES: dict[str, dict[str, list[str]]] = {
             "transaction patterns more often.",
         ],
         "fr": [
-            "Participant : les dossiers s'effondrent lorsque la victime est la seule preuve; les "
+            "Participant : les poursuites échouent lorsque la victime est la seule preuve; les "
             "enquêteurs doivent être formés à la preuve financière et numérique.",
             "Participant : les témoignages en cour restent très éprouvants; il faudrait davantage "
             "de mesures d'aide au témoignage.",

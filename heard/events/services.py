@@ -289,7 +289,7 @@ def promote_waitlist(*, session: Session) -> list[Invitation]:
             {"state": "promoted", "code": code},
             ANSWER_SUBJECT,
             calendar=True,
-            key=f"promoted:{invitation.pk}",
+            key=f"promoted:{invitation.pk}:{timezone.now().timestamp()}",
         )
         promoted.append(invitation)
     return promoted

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import threading
 from datetime import timedelta
 from http.cookiejar import CookieJar
@@ -50,7 +51,7 @@ def test_seats_reserved_per_sector_and_waitlist_promotion(session_event, sectors
     p3.refresh_from_db()
     n1.refresh_from_db()
     assert p3.state == InvitationState.ACCEPTED and n1.state == InvitationState.WAITLISTED
-    assert Message.objects.filter(dedupe_key=f"promoted:{p3.pk}").exists()
+    assert Message.objects.filter(dedupe_key__startswith=f"promoted:{p3.pk}:").exists()
     # Staff withdraw a survivor's invitation: that seat stays kept for survivors, the link dies.
     services.withdraw(actor=None, invitation=s1)
     n1.refresh_from_db()
@@ -93,8 +94,6 @@ def test_parallel_answers_never_exceed_capacity(session_event, live_server, sett
     session_event.save()
     people = make_people(session_event.schedule_item.consultation, 30)
     services.invite(actor=None, session=session_event, people=people)
-    import re
-
     links = [
         re.search(r"(/r/[A-Za-z0-9_-]+/)", m.payload).group(1)
         for m in Message.objects.filter(kind="invitation")
@@ -134,3 +133,56 @@ def test_parallel_answers_never_exceed_capacity(session_event, live_server, sett
     states = list(Invitation.objects.values_list("state", flat=True))
     assert states.count("accepted") == 10
     assert states.count("waitlisted") == 20
+
+
+@pytest.mark.django_db
+def test_a_second_promotion_sends_a_second_email_with_the_new_code(session_event):
+    session_event.capacity = 1
+    session_event.save()
+    first, second = make_people(session_event.schedule_item.consultation, 2)
+    services.invite(actor=None, session=session_event, people=[first, second])
+    a, b = Invitation.objects.order_by("id")
+    _answer(a)
+    _answer(b)  # waitlisted
+    _answer(a, attend=False)  # b promoted
+    services.respond(invitation=a, attend=True)  # a back on the waitlist
+    services.respond(invitation=b, attend=False)  # a promoted again…
+    services.respond(invitation=b, attend=True)
+    services.respond(invitation=a, attend=False)  # …and b a second time
+    promotions = Message.objects.filter(dedupe_key__startswith=f"promoted:{b.pk}:")
+    assert promotions.count() == 2
+    codes = {re.search(r"door: (\w{3}-\w{3})", m.payload).group(1) for m in promotions}
+    assert len(codes) == 2
+    b.refresh_from_db()
+    latest = re.search(r"door: (\w{3}-\w{3})", promotions.order_by("-id").first().payload).group(1)
+    assert services.find_by_code(session_event, latest).pk == b.pk
+
+
+@pytest.mark.django_db
+def test_more_seats_move_the_waitlist_up(client, session_event):
+    from tests.factories import MembershipFactory, UserFactory
+
+    session_event.capacity = 1
+    session_event.save()
+    people = make_people(session_event.schedule_item.consultation, 3)
+    services.invite(actor=None, session=session_event, people=people)
+    for invitation in Invitation.objects.all():
+        _answer(invitation)
+    assert Invitation.objects.filter(state="waitlisted").count() == 2
+    lead = UserFactory(username="seats")
+    MembershipFactory(consultation=session_event.schedule_item.consultation, user=lead, role="lead")
+    client.force_login(lead)
+    item = session_event.schedule_item
+    page = client.post(
+        f"/en/staff/consultations/{item.consultation.pk}/sessions/event/{item.pk}/setup/",
+        {
+            "starts": "2031-09-06T09:00",
+            "ends": "2031-09-06T16:30",
+            "capacity": "3",
+            "visibility": "private",
+            "link_valid_days": "60",
+        },
+        follow=True,
+    ).content.decode()
+    assert "2 people moved from the waitlist to confirmed seats." in page
+    assert Invitation.objects.filter(state="accepted").count() == 3

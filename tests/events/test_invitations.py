@@ -155,3 +155,17 @@ def test_answering_accept_decline_and_suggest_a_colleague(session_event, client,
     suggestion = invitation.suggestions.get()
     assert suggestion.state == "pending"
     assert Invitation.objects.count() == 1  # a suggestion invites nobody by itself
+
+
+@pytest.mark.django_db
+def test_personal_links_send_no_referrer_and_never_reach_a_log(session_event, client, settings):
+    from heard.core.logfilters import redact
+
+    settings.HEARD_PUBLIC_URL = "http://testserver"
+    (person,) = make_people(session_event.schedule_item.consultation, 1)
+    services.invite(actor=None, session=session_event, people=[person])
+    path = LINK.search(Message.objects.get().payload).group(1)
+    assert client.get(path)["Referrer-Policy"] == "no-referrer"
+    assert client.get("/r/unknown-token/")["Referrer-Policy"] == "no-referrer"
+    assert redact(f"Not Found: {path}") == "Not Found: /r/[token]/"
+    assert redact("GET /r/abcdefghij/ 404") == "GET /r/[token]/ 404"

@@ -86,7 +86,9 @@ def test_invite_by_sector_then_check_in_by_code_and_by_name(
     code = re.search(
         r"registration code for the door: ([A-Z0-9]{3}-[A-Z0-9]{3})", confirmation
     ).group(1)
-    found = client.post(base + "check-in/", {"action": "search", "q": code.lower()}).content.decode()
+    found = client.post(
+        base + "check-in/", {"action": "search", "q": code.lower()}
+    ).content.decode()
     assert invitation.person.name in found
     client.post(base + "check-in/", {"invitation": invitation.pk})
     assert Attendance.objects.filter(invitation=invitation).exists()

@@ -164,3 +164,13 @@ def test_command_line_import_reports_problems_and_writes_a_report(registry, tmp_
     with pytest.raises(SystemExit, match="no consultation with the key “nope”"):
         main(["import-stakeholders", "nope", str(path)])
     assert main(["export-stakeholders", "human-trafficking-2018", str(tmp_path / "out.xlsx")]) == 0
+
+
+def test_an_import_never_lifts_an_opt_out(registry, tmp_path):
+    path = tmp_path / "people.csv"
+    write_people_csv(path, 10, planted=False)
+    import_people(actor=None, consultation=registry, path=path)
+    person = Person.objects.order_by("id").first()
+    Person.objects.filter(pk=person.pk).update(do_not_contact=True, import_fingerprint="")
+    import_people(actor=None, consultation=registry, path=path)  # the file still says "no"
+    assert Person.objects.get(pk=person.pk).do_not_contact
