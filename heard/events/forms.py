@@ -225,4 +225,10 @@ class NoteForm(forms.Form):
 class AgendaItemForm(forms.ModelForm):
     class Meta:
         model = AgendaItem
-        fields = ["kind", "title_en", "title_fr", "theme_en", "theme_fr", "position"]
+        fields = ["kind", "title_en", "title_fr", "theme_en", "theme_fr", "starts_at", "position"]
+        widgets = {
+            "starts_at": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            )
+        }
+        help_texts = {"starts_at": _("For a summit over several days, the day and time it starts.")}

@@ -83,3 +83,25 @@ class PersonForm(forms.ModelForm):
             defaults={"name_en": name, "sector": self.cleaned_data.get("sector")},
         )
         return found
+
+
+class OrganisationForm(forms.ModelForm):
+    class Meta:
+        model = Organisation
+        fields = ["name_en", "name_fr", "sector", "region", "type"]
+
+    def __init__(self, *args: Any, consultation: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.consultation = consultation
+        self.fields["sector"].queryset = Sector.objects.filter(  # type: ignore[attr-defined]
+            consultation=consultation
+        )
+
+    def clean_name_en(self) -> str:
+        name: str = self.cleaned_data["name_en"].strip()
+        taken = Organisation.objects.filter(
+            consultation=self.consultation, match_name=normalise_name(name)
+        )
+        if taken.exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(_("Another organisation of this registry has this name."))
+        return name

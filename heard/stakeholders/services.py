@@ -8,8 +8,8 @@ from django.db import transaction
 
 from heard.core import audit
 from heard.core.crypto import blind_index
-from heard.stakeholders.forms import PersonForm
-from heard.stakeholders.models import Person, Tag
+from heard.stakeholders.forms import OrganisationForm, PersonForm
+from heard.stakeholders.models import Organisation, Person, Tag
 
 
 @transaction.atomic
@@ -35,3 +35,19 @@ def save_person(*, actor: Any, form: PersonForm) -> Person:
         changes={"fields": sorted(form.changed_data)},
     )
     return person
+
+
+@transaction.atomic
+def save_organisation(*, actor: Any, form: OrganisationForm) -> Organisation:
+    creating = form.instance.pk is None
+    organisation: Organisation = form.save(commit=False)
+    organisation.consultation = form.consultation
+    organisation.save()
+    audit.record(
+        actor=actor,
+        action="organisation.created" if creating else "organisation.updated",
+        target=organisation,
+        scope=form.consultation.scope,
+        changes={"fields": sorted(form.changed_data)},
+    )
+    return organisation

@@ -21,12 +21,12 @@ from heard.consultations import selectors
 from heard.consultations.models import Consultation, Role
 from heard.core.crypto import decrypt_bytes, encrypt_bytes
 from heard.stakeholders.exporting import export_people
-from heard.stakeholders.forms import PersonForm
+from heard.stakeholders.forms import OrganisationForm, PersonForm
 from heard.stakeholders.importing import FIELDS, MappingError, import_people, suggest_mapping
-from heard.stakeholders.models import Language, Person, SavedList, Sector, Tag
+from heard.stakeholders.models import Language, Organisation, Person, SavedList, Sector, Tag
 from heard.stakeholders.regions import Region
 from heard.stakeholders.selectors import FILTER_KEYS, filter_people
-from heard.stakeholders.services import save_person
+from heard.stakeholders.services import save_organisation, save_person
 from heard.stakeholders.tables import TableError, read_table
 
 MAX_UPLOAD = 50 * 1024 * 1024
@@ -236,5 +236,51 @@ def person_edit(request: HttpRequest, pk: int, person_pk: int | None = None) -> 
             "consultation": consultation,
             "form": form,
             "creating": person_pk is None,
+        },
+    )
+
+
+@login_required
+def organisations(request: HttpRequest, pk: int) -> HttpResponse:
+    consultation = _consultation(request, pk)
+    found = (
+        Organisation.objects.filter(consultation=consultation)
+        .select_related("sector")
+        .annotate(people_count=Count("people"))
+        .order_by("name_en")
+    )
+    page = Paginator(found, 100).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "stakeholders/organisations.html",
+        {
+            "consultation": consultation,
+            "page": page,
+            "total": found.count(),
+            "is_lead": selectors.role_of(request.user, consultation) == Role.LEAD,
+        },
+    )
+
+
+@login_required
+def organisation_edit(request: HttpRequest, pk: int, org_pk: int | None = None) -> HttpResponse:
+    consultation = _consultation(request, pk, lead=True)
+    organisation = (
+        get_object_or_404(Organisation, pk=org_pk, consultation=consultation)
+        if org_pk is not None
+        else Organisation(consultation=consultation)
+    )
+    form = OrganisationForm(request.POST or None, instance=organisation, consultation=consultation)
+    if request.method == "POST" and form.is_valid():
+        save_organisation(actor=request.user, form=form)
+        messages.success(request, _("Saved."))
+        return redirect("registry:organisations", pk=pk)
+    return render(
+        request,
+        "stakeholders/organisation_form.html",
+        {
+            "consultation": consultation,
+            "form": form,
+            "creating": org_pk is None,
         },
     )

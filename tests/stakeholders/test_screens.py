@@ -168,3 +168,37 @@ def test_add_and_edit_a_person_by_hand(lead_client, base, registry):
     assert person.title == "Directrice"
     event = AuditEvent.objects.filter(action="person.updated").get()
     assert event.changes == {"fields": ["title"]}  # names of fields only, never their values
+
+
+def test_organisations_are_listed_and_edited_in_both_languages(
+    lead_client, base, registry, tmp_path
+):
+    from heard.stakeholders.importing import import_people
+    from heard.stakeholders.models import Organisation
+
+    write_people_csv(tmp_path / "people.csv", 30, planted=False)
+    import_people(actor=None, consultation=registry, path=tmp_path / "people.csv")
+    organisation = Organisation.objects.order_by("name_en").first()
+    listing = lead_client.get(base + "organisations/").content.decode()
+    assert organisation.name_en in listing
+    response = lead_client.post(
+        base + f"organisations/{organisation.pk}/",
+        {
+            "name_en": organisation.name_en,
+            "name_fr": "Nom français fictif",
+            "type": "non_profit",
+            "region": "QC",
+        },
+    )
+    assert response.status_code == 302
+    organisation.refresh_from_db()
+    assert (organisation.name_fr, organisation.type, organisation.region) == (
+        "Nom français fictif",
+        "non_profit",
+        "QC",
+    )
+    other = Organisation.objects.exclude(pk=organisation.pk).first()
+    clash = lead_client.post(
+        base + f"organisations/{other.pk}/", {"name_en": organisation.name_en.upper()}
+    )
+    assert "Another organisation of this registry has this name." in clash.content.decode()
