@@ -178,13 +178,17 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def run_worker(*, batch: int, poll: float, once: bool, stop: threading.Event) -> None:
-    """Deliver due email until `stop` is set (or, with `once`, until nothing is due)."""
+    """Run queued jobs and deliver due email until `stop` is set (or, with `once`, until
+    nothing is due)."""
     from django.db import close_old_connections
 
+    from heard.core.jobs import run_next
     from heard.notify.delivery import deliver_due
 
     while not stop.is_set():
         close_old_connections()
+        while run_next():  # long jobs (imports) first, then the email they may queue
+            close_old_connections()
         report = deliver_due(batch=batch)
         if report.handled:
             print(f"heard worker: {report}", flush=True)

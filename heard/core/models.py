@@ -46,3 +46,40 @@ class SignInFailure(models.Model):
 
     def __str__(self) -> str:
         return f"failed sign-in at {self.at:%Y-%m-%d %H:%M}"
+
+
+class Job(models.Model):
+    """Long work run by the worker (`heard worker`, or the embedded one), with its progress.
+
+    The handler for each `kind` is registered in heard.core.jobs; `payload` says what to do,
+    `result` what came of it. Progress is written as the job goes, for the page that watches it.
+    """
+
+    class State(models.TextChoices):
+        QUEUED = "queued", "queued"
+        RUNNING = "running", "running"
+        DONE = "done", "done"
+        FAILED = "failed", "failed"
+
+    kind = models.CharField(max_length=60)
+    scope = models.CharField(max_length=80, db_index=True, blank=True)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
+    payload = models.JSONField(default=dict)
+    result = models.JSONField(default=dict, blank=True)
+    error = models.CharField(max_length=500, blank=True)
+    stage = models.CharField(max_length=60, blank=True)
+    done = models.PositiveIntegerField(default=0)
+    total = models.PositiveIntegerField(default=0)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["state", "created_at"], name="job_due")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} ({self.state})"

@@ -240,12 +240,14 @@ def import_people(
     progress: Progress | None = None,
     content: bytes | None = None,
 ) -> ImportReport:
-    headers, rows = read_table(path, content)
+    headers, row_iterator = read_table(path, content)
     mapping = mapping if mapping is not None else suggest_mapping(headers)
     check_mapping(headers, mapping)
     columns = [(headers.index(heading), target) for heading, target in mapping.items()]
     validator = _Validator(consultation)
     report = ImportReport(dry_run=dry_run)
+    rows = list(row_iterator)  # a known total, so progress can say "45,000 of 100,000"
+    total = len(rows)
     good: list[_Row] = []
     first_row_of: dict[str, int] = {}
     for number, cells in enumerate(rows, start=2):
@@ -264,10 +266,11 @@ def import_people(
         else:
             first_row_of[index] = number
             good.append(_Row(number, values, index, _fingerprint(values)))
-        if progress and report.rows % 5000 == 0:
-            progress("checking", report.rows, 0)
+        if progress and report.rows % 2000 == 0:
+            progress("checking", report.rows, total)
     if progress:
         progress("checking", report.rows, report.rows)
+        progress("saving", 0, len(good))  # one transaction from here: all or nothing
     with transaction.atomic():
         _write(actor, consultation, good, report, progress)
         if dry_run:

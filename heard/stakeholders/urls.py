@@ -14,4 +14,5 @@ urlpatterns = [
     path(base + "people/new/", views.person_edit, name="person_new"),
     path(base + "people/<int:person_pk>/", views.person_edit, name="person_edit"),
     path(base + "import/columns/", views.import_map, name="import_map"),
+    path(base + "import/jobs/<int:job_pk>/", views.import_job, name="import_job"),
 ]

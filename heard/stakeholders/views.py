@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -20,9 +19,18 @@ from django.utils.translation import gettext as _
 from heard.consultations import selectors
 from heard.consultations.models import Consultation, Role
 from heard.core.crypto import decrypt_bytes, encrypt_bytes
+from heard.core.jobs import enqueue
+from heard.core.models import Job
+from heard.stakeholders import jobs as import_jobs
 from heard.stakeholders.exporting import export_people
 from heard.stakeholders.forms import OrganisationForm, PersonForm
-from heard.stakeholders.importing import FIELDS, MappingError, import_people, suggest_mapping
+from heard.stakeholders.importing import (
+    FIELDS,
+    MappingError,
+    check_mapping,
+    import_people,
+    suggest_mapping,
+)
 from heard.stakeholders.models import Language, Organisation, Person, SavedList, Sector, Tag
 from heard.stakeholders.regions import Region
 from heard.stakeholders.selectors import FILTER_KEYS, filter_people
@@ -30,7 +38,6 @@ from heard.stakeholders.services import save_organisation, save_person
 from heard.stakeholders.tables import TableError, read_table
 
 MAX_UPLOAD = 50 * 1024 * 1024
-UPLOADS = settings.VAR_DIR / "uploads"
 
 
 def _consultation(request: HttpRequest, pk: int, *, lead: bool = False) -> Consultation:
@@ -109,10 +116,6 @@ def export(request: HttpRequest, pk: int, file_format: str) -> HttpResponse:
     return response
 
 
-def _upload_path(token: str, suffix: str) -> Any:
-    return UPLOADS / f"{uuid.UUID(token)}{suffix}"
-
-
 @login_required
 def import_upload(request: HttpRequest, pk: int) -> HttpResponse:
     """Step 1: upload. The file is kept encrypted until it is imported or abandoned."""
@@ -128,9 +131,9 @@ def import_upload(request: HttpRequest, pk: int) -> HttpResponse:
         elif upload.size and upload.size > MAX_UPLOAD:
             error = _("The file is larger than 50 MB.")
         else:
-            UPLOADS.mkdir(parents=True, exist_ok=True)
+            import_jobs.UPLOADS.mkdir(parents=True, exist_ok=True)
             token = str(uuid.uuid4())
-            _upload_path(token, f".{suffix}.enc").write_bytes(encrypt_bytes(upload.read()))
+            import_jobs.upload_path(token, suffix).write_bytes(encrypt_bytes(upload.read()))
             request.session["heard_import"] = {
                 "token": token,
                 "suffix": suffix,
@@ -147,7 +150,7 @@ def _decrypted_upload(request: HttpRequest) -> tuple[Any, Any, bytes]:
     stored = request.session.get("heard_import")
     if not stored:
         return None, None, b""
-    source = _upload_path(stored["token"], f".{stored['suffix']}.enc")
+    source = import_jobs.upload_path(stored["token"], stored["suffix"])
     if not source.exists():
         return None, None, b""
     try:
@@ -190,30 +193,58 @@ def import_map(request: HttpRequest, pk: int) -> HttpResponse:
         ],
         "fields": list(FIELDS),
     }
-    dry_run = request.POST.get("action") != "import"
+    if request.method == "POST" and request.POST.get("action") == "import":
+        try:
+            check_mapping(headers, mapping)
+        except MappingError as error:
+            context["mapping_error"] = str(error)
+            return render(request, "stakeholders/import_map.html", context)
+        # The import runs in the worker, which shows its progress; the upload goes with it.
+        job = enqueue(
+            kind="stakeholders.import",
+            scope=consultation.scope,
+            actor=request.user,
+            payload={
+                "consultation": consultation.pk,
+                "token": stored["token"],
+                "suffix": stored["suffix"],
+                "name": stored["name"],
+                "mapping": mapping,
+            },
+        )
+        request.session.pop("heard_import", None)
+        return redirect("registry:import_job", pk=pk, job_pk=job.pk)
     if request.method == "POST":
         try:
-            report = import_people(
+            context["report"] = import_people(
                 actor=request.user,
                 consultation=consultation,
                 path=plain,
                 mapping=mapping,
-                dry_run=dry_run,
+                dry_run=True,
                 content=content,
             )
         except MappingError as error:
             context["mapping_error"] = str(error)
-        else:
-            context["report"] = report
-            if not dry_run:
-                _discard(stored)
-                request.session.pop("heard_import", None)
-                return render(request, "stakeholders/import_done.html", context)
     return render(request, "stakeholders/import_map.html", context)
 
 
-def _discard(stored: dict[str, str]) -> None:
-    _upload_path(stored["token"], f".{stored['suffix']}.enc").unlink(missing_ok=True)
+@login_required
+def import_job(request: HttpRequest, pk: int, job_pk: int) -> HttpResponse:
+    """Step 3: the import, as it runs (the page refreshes itself) and when it is done."""
+    consultation = _consultation(request, pk, lead=True)
+    job = get_object_or_404(Job, pk=job_pk, scope=consultation.scope, kind="stakeholders.import")
+    return render(
+        request,
+        "stakeholders/import_job.html",
+        {
+            "consultation": consultation,
+            "job": job,
+            "name": job.payload.get("name", ""),
+            "running": job.state in (Job.State.QUEUED, Job.State.RUNNING),
+            "result": job.result,
+        },
+    )
 
 
 @login_required

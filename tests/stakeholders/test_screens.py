@@ -24,9 +24,9 @@ def base(registry):
 
 
 def test_upload_match_check_then_import(lead_client, base, tmp_path, monkeypatch):
-    from heard.stakeholders import views
+    from heard.stakeholders import jobs
 
-    monkeypatch.setattr(views, "UPLOADS", tmp_path / "uploads")
+    monkeypatch.setattr(jobs, "UPLOADS", tmp_path / "uploads")
     rows = write_people_csv(tmp_path / "people.csv", 120)
     upload = SimpleUploadedFile("people.csv", (tmp_path / "people.csv").read_bytes())
     response = lead_client.post(base + "import/", {"file": upload})
@@ -61,18 +61,27 @@ def test_upload_match_check_then_import(lead_client, base, tmp_path, monkeypatch
     )
     assert "<td>7</td><td>email</td><td>not a valid e-mail address</td>" in check
     assert Person.objects.count() == 0  # checking saves nothing
-    done = lead_client.post(
-        base + "import/columns/", {**mapping, "action": "import"}
-    ).content.decode()
-    assert f"{120 - len(PLANTED)} people added" in done
+    started = lead_client.post(base + "import/columns/", {**mapping, "action": "import"})
+    job_page = started["Location"]
+    waiting = lead_client.get(job_page).content.decode()
+    assert "Waiting for the worker to start" in waiting and 'http-equiv="refresh"' in waiting
+    from heard.core.jobs import run_next
+    from heard.core.models import Job
+
+    assert run_next()  # what the worker does
+    job = Job.objects.get()  # progress was recorded as it went: the last stage wrote every good row
+    assert (job.state, job.stage, job.done) == ("done", "writing", 120 - len(PLANTED))
+    done = lead_client.get(job_page).content.decode()
+    assert f"{120 - len(PLANTED)} people added" in done and "refresh" not in done
+    assert "<td>7</td><td>email</td><td>not a valid e-mail address</td>" in done
     assert Person.objects.count() == 120 - len(PLANTED)
     assert not list((tmp_path / "uploads").iterdir())  # the upload is gone once imported
 
 
 def test_a_missing_required_column_is_explained(lead_client, base, tmp_path, monkeypatch):
-    from heard.stakeholders import views
+    from heard.stakeholders import jobs
 
-    monkeypatch.setattr(views, "UPLOADS", tmp_path / "uploads")
+    monkeypatch.setattr(jobs, "UPLOADS", tmp_path / "uploads")
     upload = SimpleUploadedFile("few.csv", b"Full name,Notes\nAvery Exemplar,hello\n")
     lead_client.post(base + "import/", {"file": upload})
     page = lead_client.post(
@@ -202,3 +211,28 @@ def test_organisations_are_listed_and_edited_in_both_languages(
         base + f"organisations/{other.pk}/", {"name_en": organisation.name_en.upper()}
     )
     assert "Another organisation of this registry has this name." in clash.content.decode()
+
+
+def test_a_failed_import_job_says_so_and_nothing_is_imported(
+    lead_client, base, registry, tmp_path, monkeypatch
+):
+    from heard.core.jobs import enqueue, run_next
+    from heard.stakeholders import jobs
+
+    monkeypatch.setattr(jobs, "UPLOADS", tmp_path / "uploads")
+    job = enqueue(
+        kind="stakeholders.import",
+        scope=registry.scope,
+        actor=None,
+        payload={
+            "consultation": registry.pk,
+            "token": "00000000-0000-0000-0000-000000000000",
+            "suffix": "csv",
+            "name": "gone.csv",
+            "mapping": {"name": "name", "email": "email"},
+        },
+    )
+    assert run_next()
+    page = lead_client.get(base + f"import/jobs/{job.pk}/").content.decode()
+    assert "The import failed" in page and "Nothing was imported." in page
+    assert Person.objects.count() == 0
