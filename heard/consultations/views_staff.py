@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from heard.consultations import selectors, services
+from heard.consultations.access import consultation_for
 from heard.consultations.forms import (
     ConsultationForm,
     MemberForm,
@@ -35,15 +36,6 @@ from heard.consultations.models import (
 )
 from heard.consultations.page import page_context
 from heard.core.models import AuditEvent
-
-
-def _consultation_for(request: HttpRequest, pk: int, *, lead: bool = False) -> Consultation:
-    """The consultation if the user belongs to it; 404 otherwise, so its existence stays private."""
-    consultation = get_object_or_404(selectors.consultations_for(request.user), pk=pk)
-    role = selectors.role_of(request.user, consultation)
-    if lead and role != Role.LEAD:
-        raise PermissionDenied(_("Only a consultation lead can do this."))
-    return consultation
 
 
 def _can_create(request: HttpRequest) -> bool:
@@ -97,7 +89,7 @@ def _unique_key(slug: str) -> str:
 
 @login_required
 def overview(request: HttpRequest, pk: int) -> HttpResponse:
-    consultation = _consultation_for(request, pk)
+    consultation = consultation_for(request, pk)
     return render(request, "staff/overview.html", _overview_context(request, consultation))
 
 
@@ -116,7 +108,7 @@ def _overview_context(request: HttpRequest, consultation: Consultation) -> dict[
 
 @login_required
 def edit(request: HttpRequest, pk: int) -> HttpResponse:
-    consultation = _consultation_for(request, pk, lead=True)
+    consultation = consultation_for(request, pk, lead=True)
     form = ConsultationForm(request.POST or None, instance=Consultation.objects.get(pk=pk))
     if request.method == "POST" and form.is_valid():
         try:
@@ -176,7 +168,7 @@ def _part(consultation: Consultation, kind: str, part_pk: int | None) -> tuple[P
 
 @login_required
 def part_edit(request: HttpRequest, pk: int, kind: str, part_pk: int | None = None) -> HttpResponse:
-    consultation = _consultation_for(request, pk, lead=True)
+    consultation = consultation_for(request, pk, lead=True)
     spec, part = _part(consultation, kind, part_pk)
     creating = part.pk is None
     form = spec.form(request.POST or None, instance=part, consultation=consultation)
@@ -204,7 +196,7 @@ def part_edit(request: HttpRequest, pk: int, kind: str, part_pk: int | None = No
 
 @login_required
 def part_delete(request: HttpRequest, pk: int, kind: str, part_pk: int) -> HttpResponse:
-    consultation = _consultation_for(request, pk, lead=True)
+    consultation = consultation_for(request, pk, lead=True)
     spec, part = _part(consultation, kind, part_pk)
     if request.method == "POST":
         services.delete_part(actor=request.user, consultation=consultation, part=part)
@@ -219,7 +211,7 @@ def part_delete(request: HttpRequest, pk: int, kind: str, part_pk: int) -> HttpR
 
 @login_required
 def preview(request: HttpRequest, pk: int) -> HttpResponse:
-    consultation = _consultation_for(request, pk)
+    consultation = consultation_for(request, pk)
     context = page_context(consultation)
     context["preview"] = True
     return render(request, "consultations/detail.html", context)
@@ -228,7 +220,7 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def publish(request: HttpRequest, pk: int) -> HttpResponse:
-    consultation = _consultation_for(request, pk, lead=True)
+    consultation = consultation_for(request, pk, lead=True)
     try:
         services.publish(actor=request.user, consultation=consultation)
     except services.PublishRefused as refused:
@@ -242,7 +234,7 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def unpublish(request: HttpRequest, pk: int) -> HttpResponse:
-    consultation = _consultation_for(request, pk, lead=True)
+    consultation = consultation_for(request, pk, lead=True)
     services.unpublish(actor=request.user, consultation=consultation)
     messages.success(request, _("Unpublished. The page is no longer public."))
     return redirect("staff:overview", pk=pk)
@@ -250,7 +242,7 @@ def unpublish(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def members(request: HttpRequest, pk: int) -> HttpResponse:
-    consultation = _consultation_for(request, pk)
+    consultation = consultation_for(request, pk)
     is_lead = selectors.role_of(request.user, consultation) == Role.LEAD
     form = MemberForm(request.POST or None)
     if request.method == "POST":
@@ -286,6 +278,6 @@ def members(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def history(request: HttpRequest, pk: int) -> HttpResponse:
-    consultation = _consultation_for(request, pk)
+    consultation = consultation_for(request, pk)
     events = AuditEvent.objects.filter(scope=consultation.scope)[:200]
     return render(request, "staff/history.html", {"consultation": consultation, "events": events})

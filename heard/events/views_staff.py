@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from heard.consultations import selectors
 from heard.consultations import services as consultation_services
+from heard.consultations.access import consultation_for
 from heard.consultations.models import EVENT_KINDS, Consultation, Role, ScheduleItem
 from heard.core import audit
 from heard.events import services
@@ -25,13 +26,6 @@ from heard.events.models import Invitation, InvitationState, SectorQuota, Sessio
 from heard.events.notes import record_note
 from heard.stakeholders.models import Sector
 from heard.stakeholders.regions import Region
-
-
-def _consultation(request: HttpRequest, pk: int, *, lead: bool = False) -> Consultation:
-    consultation = get_object_or_404(selectors.consultations_for(request.user), pk=pk)
-    if lead and selectors.role_of(request.user, consultation) != Role.LEAD:
-        raise PermissionDenied(_("Only a consultation lead can do this."))
-    return consultation
 
 
 def _session(consultation: Consultation, session_pk: int) -> Session:
@@ -66,7 +60,7 @@ def _counts(sessions: Any) -> dict[int, dict[str, int]]:
 
 @login_required
 def session_list(request: HttpRequest, pk: int) -> HttpResponse:
-    consultation = _consultation(request, pk)
+    consultation = consultation_for(request, pk)
     items = consultation.schedule_items.filter(kind__in=EVENT_KINDS).select_related("session")
     sessions = [i.session for i in items if hasattr(i, "session")]
     counts = _counts(sessions)
@@ -91,7 +85,7 @@ def session_list(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def session_setup(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
-    consultation = _consultation(request, pk, lead=True)
+    consultation = consultation_for(request, pk, lead=True)
     item = get_object_or_404(
         ScheduleItem, pk=item_pk, consultation=consultation, kind__in=EVENT_KINDS
     )
@@ -169,7 +163,7 @@ def session_setup(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
 
 @login_required
 def session_detail(request: HttpRequest, pk: int, session_pk: int) -> HttpResponse:
-    consultation = _consultation(request, pk)
+    consultation = consultation_for(request, pk)
     session = _session(consultation, session_pk)
     invitations = (
         session.invitations.select_related("person__organisation", "person__sector")
@@ -197,7 +191,7 @@ def session_detail(request: HttpRequest, pk: int, session_pk: int) -> HttpRespon
 @login_required
 @require_POST
 def invite(request: HttpRequest, pk: int, session_pk: int) -> HttpResponse:
-    consultation = _consultation(request, pk, lead=True)
+    consultation = consultation_for(request, pk, lead=True)
     session = _session(consultation, session_pk)
     form = InviteForm(request.POST, consultation=consultation)
     if not form.is_valid():
@@ -222,7 +216,7 @@ def invite(request: HttpRequest, pk: int, session_pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def remind(request: HttpRequest, pk: int, session_pk: int) -> HttpResponse:
-    consultation = _consultation(request, pk, lead=True)
+    consultation = consultation_for(request, pk, lead=True)
     session = _session(consultation, session_pk)
     count = services.remind(actor=request.user, session=session)
     messages.success(
@@ -236,7 +230,7 @@ def remind(request: HttpRequest, pk: int, session_pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def withdraw(request: HttpRequest, pk: int, session_pk: int, invitation_pk: int) -> HttpResponse:
-    consultation = _consultation(request, pk, lead=True)
+    consultation = consultation_for(request, pk, lead=True)
     session = _session(consultation, session_pk)
     invitation = get_object_or_404(Invitation, pk=invitation_pk, session=session)
     services.withdraw(actor=request.user, invitation=invitation)
@@ -246,7 +240,7 @@ def withdraw(request: HttpRequest, pk: int, session_pk: int, invitation_pk: int)
 
 @login_required
 def check_in(request: HttpRequest, pk: int, session_pk: int) -> HttpResponse:
-    consultation = _consultation(request, pk)
+    consultation = consultation_for(request, pk)
     session = _session(consultation, session_pk)
     walk_in_form = WalkInForm(consultation=consultation)
     if request.method == "POST" and not _at_the_session(request, consultation):
@@ -319,7 +313,7 @@ def check_in(request: HttpRequest, pk: int, session_pk: int) -> HttpResponse:
 
 @login_required
 def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
-    consultation = _consultation(request, pk)
+    consultation = consultation_for(request, pk)
     sessions = list(
         Session.objects.filter(schedule_item__consultation=consultation).select_related(
             "schedule_item"
@@ -374,7 +368,7 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
 def decide_suggestion(
     request: HttpRequest, pk: int, session_pk: int, suggestion_pk: int
 ) -> HttpResponse:
-    consultation = _consultation(request, pk, lead=True)
+    consultation = consultation_for(request, pk, lead=True)
     session = _session(consultation, session_pk)
     suggestion = get_object_or_404(Suggestion, pk=suggestion_pk, invitation__session=session)
     approve = request.POST.get("decision") == "approve"
@@ -396,7 +390,7 @@ def _at_the_session(request: HttpRequest, consultation: Consultation) -> bool:
 
 @login_required
 def notes(request: HttpRequest, pk: int, session_pk: int) -> HttpResponse:
-    consultation = _consultation(request, pk)
+    consultation = consultation_for(request, pk)
     session = _session(consultation, session_pk)
     can_write = _at_the_session(request, consultation)
     note_form = NoteForm(session=session)

@@ -12,18 +12,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from heard.consultations import selectors
-from heard.consultations.models import Consultation, Role
+from heard.consultations.access import consultation_for
+from heard.consultations.models import Role
 from heard.notify import services
 from heard.notify.models import Message, State
 
 
-def _consultation(request: HttpRequest, pk: int) -> Consultation:
-    return get_object_or_404(selectors.consultations_for(request.user), pk=pk)
-
-
 @login_required
 def outbox(request: HttpRequest, pk: int) -> HttpResponse:
-    consultation = _consultation(request, pk)
+    consultation = consultation_for(request, pk)
     found = Message.objects.filter(scope=consultation.scope).defer("payload")
     counts = dict(found.values_list("state").annotate(n=Count("id")).values_list("state", "n"))
     state = request.GET.get("state", "")
@@ -46,7 +43,7 @@ def outbox(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def send_again(request: HttpRequest, pk: int, message_pk: int) -> HttpResponse:
-    consultation = _consultation(request, pk)
+    consultation = consultation_for(request, pk)
     if selectors.role_of(request.user, consultation) != Role.LEAD:
         raise PermissionDenied(_("Only a consultation lead can do this."))
     message = get_object_or_404(Message, pk=message_pk, scope=consultation.scope)

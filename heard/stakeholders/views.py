@@ -17,7 +17,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from heard.consultations import selectors
-from heard.consultations.models import Consultation, Role
+from heard.consultations.access import consultation_for
+from heard.consultations.models import Role
 from heard.core.crypto import decrypt_bytes, encrypt_bytes
 from heard.core.jobs import enqueue
 from heard.core.models import Job
@@ -40,16 +41,9 @@ from heard.stakeholders.tables import TableError, read_table
 MAX_UPLOAD = 50 * 1024 * 1024
 
 
-def _consultation(request: HttpRequest, pk: int, *, lead: bool = False) -> Consultation:
-    consultation = get_object_or_404(selectors.consultations_for(request.user), pk=pk)
-    if lead and selectors.role_of(request.user, consultation) != Role.LEAD:
-        raise PermissionDenied(_("Only a consultation lead can do this."))
-    return consultation
-
-
 @login_required
 def registry(request: HttpRequest, pk: int) -> HttpResponse:
-    consultation = _consultation(request, pk)
+    consultation = consultation_for(request, pk)
     # The name search travels by POST and waits in the session, never in an address or a log.
     search_key = f"heard_registry_search_{consultation.pk}"
     if request.GET.get("clear"):
@@ -101,7 +95,7 @@ def registry(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def export(request: HttpRequest, pk: int, file_format: str) -> HttpResponse:
-    consultation = _consultation(request, pk, lead=True)
+    consultation = consultation_for(request, pk, lead=True)
     if file_format not in ("csv", "xlsx"):
         raise Http404
     content = export_people(actor=request.user, consultation=consultation, file_format=file_format)
@@ -119,7 +113,7 @@ def export(request: HttpRequest, pk: int, file_format: str) -> HttpResponse:
 @login_required
 def import_upload(request: HttpRequest, pk: int) -> HttpResponse:
     """Step 1: upload. The file is kept encrypted until it is imported or abandoned."""
-    consultation = _consultation(request, pk, lead=True)
+    consultation = consultation_for(request, pk, lead=True)
     error = ""
     if request.method == "POST":
         upload = request.FILES.get("file")
@@ -163,7 +157,7 @@ def _decrypted_upload(request: HttpRequest) -> tuple[Any, Any, bytes]:
 @login_required
 def import_map(request: HttpRequest, pk: int) -> HttpResponse:
     """Step 2: map columns to fields, see a preview with problems; step 3: import."""
-    consultation = _consultation(request, pk, lead=True)
+    consultation = consultation_for(request, pk, lead=True)
     stored, plain, content = _decrypted_upload(request)
     if stored is None:
         messages.error(request, _("Upload the file again: the earlier upload is no longer here."))
@@ -232,7 +226,7 @@ def import_map(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def import_job(request: HttpRequest, pk: int, job_pk: int) -> HttpResponse:
     """Step 3: the import, as it runs (the page refreshes itself) and when it is done."""
-    consultation = _consultation(request, pk, lead=True)
+    consultation = consultation_for(request, pk, lead=True)
     job = get_object_or_404(Job, pk=job_pk, scope=consultation.scope, kind="stakeholders.import")
     return render(
         request,
@@ -249,7 +243,7 @@ def import_job(request: HttpRequest, pk: int, job_pk: int) -> HttpResponse:
 
 @login_required
 def person_edit(request: HttpRequest, pk: int, person_pk: int | None = None) -> HttpResponse:
-    consultation = _consultation(request, pk, lead=True)
+    consultation = consultation_for(request, pk, lead=True)
     person = (
         get_object_or_404(Person, pk=person_pk, consultation=consultation)
         if person_pk is not None
@@ -273,7 +267,7 @@ def person_edit(request: HttpRequest, pk: int, person_pk: int | None = None) -> 
 
 @login_required
 def organisations(request: HttpRequest, pk: int) -> HttpResponse:
-    consultation = _consultation(request, pk)
+    consultation = consultation_for(request, pk)
     found = (
         Organisation.objects.filter(consultation=consultation)
         .select_related("sector")
@@ -295,7 +289,7 @@ def organisations(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def organisation_edit(request: HttpRequest, pk: int, org_pk: int | None = None) -> HttpResponse:
-    consultation = _consultation(request, pk, lead=True)
+    consultation = consultation_for(request, pk, lead=True)
     organisation = (
         get_object_or_404(Organisation, pk=org_pk, consultation=consultation)
         if org_pk is not None
