@@ -615,6 +615,11 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "The first %(shown)s of %(n)s problems are shown; the command line can write them all to a "
     "file.": "Les %(shown)s premiers des %(n)s problèmes sont affichés; la ligne de commande peut les "
     "écrire tous dans un fichier.",
+    "count\x04Accepted": "Acceptées",
+    "count\x04Declined": "Déclinées",
+    "In the bars: invited (blue, top) and attended (green, below), against the largest group.":
+        "Dans les barres : personnes invitées (bleu, en haut) et présentes (vert, en bas), "
+        "par rapport au groupe le plus nombreux.",
     "Outbox": "Boîte d'envoi",
     "email\x04Subject": "Objet",
     "Queued": "En attente",
