@@ -617,9 +617,8 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "écrire tous dans un fichier.",
     "count\x04Accepted": "Acceptées",
     "count\x04Declined": "Déclinées",
-    "In the bars: invited (blue, top) and attended (green, below), against the largest group.":
-        "Dans les barres : personnes invitées (bleu, en haut) et présentes (vert, en bas), "
-        "par rapport au groupe le plus nombreux.",
+    "In the bars: invited (blue, top) and attended (green, below), against the largest group.": "Dans les barres : personnes invitées (bleu, en haut) et présentes (vert, en bas), "
+    "par rapport au groupe le plus nombreux.",
     "Outbox": "Boîte d'envoi",
     "email\x04Subject": "Objet",
     "Queued": "En attente",
