@@ -14,11 +14,12 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from heard.consultations import selectors
 from heard.consultations.access import consultation_for
-from heard.consultations.models import Role
+from heard.consultations.models import Consultation, Role
 from heard.core.crypto import decrypt_bytes, encrypt_bytes
 from heard.core.jobs import enqueue
 from heard.core.models import Job
@@ -254,15 +255,9 @@ def person_edit(request: HttpRequest, pk: int, person_pk: int | None = None) -> 
         save_person(actor=request.user, form=form)
         messages.success(request, _("Saved."))
         return redirect("registry:list", pk=pk)
-    return render(
-        request,
-        "stakeholders/person_form.html",
-        {
-            "consultation": consultation,
-            "form": form,
-            "creating": person_pk is None,
-        },
-    )
+    heading = _("Add a person") if person_pk is None else _("Edit a person")
+    back = (reverse("registry:list", args=[pk]), _("Stakeholder registry"))
+    return _record_form(request, consultation, form, heading, back)
 
 
 @login_required
@@ -300,12 +295,26 @@ def organisation_edit(request: HttpRequest, pk: int, org_pk: int | None = None) 
         save_organisation(actor=request.user, form=form)
         messages.success(request, _("Saved."))
         return redirect("registry:organisations", pk=pk)
+    heading = _("Add an organisation") if org_pk is None else _("Edit an organisation")
+    back = (reverse("registry:organisations", args=[pk]), _("Organisations"))
+    return _record_form(request, consultation, form, heading, back)
+
+
+def _record_form(
+    request: HttpRequest,
+    consultation: Consultation,
+    form: Any,
+    heading: str,
+    back: tuple[str, str],
+) -> HttpResponse:
     return render(
         request,
-        "stakeholders/organisation_form.html",
+        "stakeholders/record_form.html",
         {
             "consultation": consultation,
             "form": form,
-            "creating": org_pk is None,
+            "heading": heading,
+            "back_url": back[0],
+            "back_label": back[1],
         },
     )

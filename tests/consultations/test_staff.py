@@ -13,7 +13,7 @@ from django.utils import timezone
 from heard.consultations.forms import ConsultationForm
 from heard.consultations.models import Consultation, Membership, ScheduleItem
 from heard.core.models import AuditEvent, SignInFailure
-from tests.factories import ConsultationFactory, UserFactory
+from tests.factories import ConsultationFactory, ScheduleItemFactory, UserFactory
 
 PASSWORD = "correct horse battery staple"
 
@@ -125,7 +125,7 @@ def test_publishing_with_one_french_field_empty_is_refused_and_names_it(client, 
 def test_publishing_is_refused_for_a_schedule_item_without_french(client, lead, consultation):
     consultation.is_published = False
     consultation.save()
-    ScheduleItem.objects.create(
+    ScheduleItemFactory(
         consultation=consultation,
         key="x",
         kind="webinar",
@@ -134,6 +134,8 @@ def test_publishing_is_refused_for_a_schedule_item_without_french(client, lead, 
         format="virtual",
         start_date="2030-01-01",
         participation="open",
+        city_en="",
+        city_fr="",
     )
     client.force_login(lead)
     page = client.post(f"/en/staff/consultations/{consultation.pk}/publish/").content.decode()
@@ -288,7 +290,7 @@ def test_sign_in_form_does_not_steal_focus(client):
 
 @pytest.mark.django_db
 def test_viewer_cannot_change_anything(client, consultation, viewer):
-    item = ScheduleItem.objects.create(
+    item = ScheduleItemFactory(
         consultation=consultation,
         key="kept",
         kind="webinar",
@@ -297,6 +299,8 @@ def test_viewer_cannot_change_anything(client, consultation, viewer):
         format="virtual",
         start_date="2030-01-01",
         participation="open",
+        city_en="",
+        city_fr="",
     )
     client.force_login(viewer)
     base = f"/en/staff/consultations/{consultation.pk}"
@@ -323,7 +327,7 @@ def test_viewer_cannot_change_anything(client, consultation, viewer):
 
 @pytest.mark.django_db
 def test_a_duplicate_schedule_key_is_a_form_error_not_a_crash(client, lead, consultation):
-    ScheduleItem.objects.create(
+    ScheduleItemFactory(
         consultation=consultation,
         key="taken",
         kind="webinar",
@@ -332,6 +336,8 @@ def test_a_duplicate_schedule_key_is_a_form_error_not_a_crash(client, lead, cons
         format="virtual",
         start_date="2030-01-01",
         participation="open",
+        city_en="",
+        city_fr="",
     )
     client.force_login(lead)
     response = client.post(
