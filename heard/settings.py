@@ -121,6 +121,7 @@ INSTALLED_APPS = [
     "heard.notify",
     "heard.stakeholders",
     "heard.events",
+    "heard.questionnaires",
 ]
 
 MIDDLEWARE = [
@@ -299,6 +300,8 @@ HEARD_EMAIL_MAX_ATTEMPTS = int(os.environ.get("HEARD_EMAIL_MAX_ATTEMPTS", "12"))
 
 # Personal links in email point here: the address the public reaches the site at.
 HEARD_PUBLIC_URL = os.environ.get("HEARD_PUBLIC_URL", "http://127.0.0.1:8000")
+# Where the questionnaire's "Leave this site" button goes: a neutral page that gives nothing away.
+HEARD_QUICK_EXIT_URL = os.environ.get("HEARD_QUICK_EXIT_URL", "https://weather.gc.ca/")
 
 # --- Heard ----------------------------------------------------------------------------------------
 HEARD_SITE_NAME = os.environ.get("HEARD_SITE_NAME", "Heard")

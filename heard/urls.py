@@ -4,19 +4,23 @@ from django.utils.translation import gettext_lazy as _
 
 from heard.consultations import views_public
 from heard.events import views as event_views
+from heard.questionnaires import views as questionnaire_views
 
 urlpatterns: list[URLPattern | URLResolver] = [
     # Personal links carry no language: the invitee's own is chosen after the token is checked.
     path("r/<str:token>/", event_views.open_link, name="invitation_link"),
+    path("q/<str:token>/", questionnaire_views.open_link, name="questionnaire_link"),
 ]
 urlpatterns += i18n_patterns(
     path("", views_public.home, name="home"),
     path(_("consultations/"), include("heard.consultations.urls")),
     path("invitation/", event_views.invitation_page, name="invitation"),
     path("invitation/colleague/", event_views.suggest_page, name="invitation_suggest"),
+    path("questionnaire/", include("heard.questionnaires.urls")),
     path("staff/", include("heard.consultations.staff_urls")),
     path("staff/", include("heard.notify.urls")),
     path("staff/", include("heard.events.urls")),
     path("staff/", include("heard.stakeholders.urls")),
+    path("staff/", include("heard.questionnaires.staff_urls")),
     prefix_default_language=True,
 )

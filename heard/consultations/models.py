@@ -181,6 +181,7 @@ class Consultation(models.Model):
 class Role(models.TextChoices):
     LEAD = "lead", _("Consultation lead")
     FACILITATOR = "facilitator", _("Facilitator or note-taker")
+    ANALYST = "analyst", _("Analyst (reads and exports answers)")
     VIEWER = "viewer", _("Viewer")
 
 

@@ -20,13 +20,13 @@ _TOKEN_SEGMENT = re.compile(
 )
 
 
-# Personal links: whatever follows /r/ is a token, whatever it looks like.
-_PERSONAL_LINK = re.compile(r"/r/[^/\s?\"']+")
+# Personal links (/r/ for sessions, /q/ for the questionnaire): what follows is a token.
+_PERSONAL_LINK = re.compile(r"/([rq])/[^/\s?\"']+")
 
 
 def redact(text: str) -> str:
     text = _EMAIL.sub("[email]", text)
-    text = _PERSONAL_LINK.sub("/r/[token]", text)
+    text = _PERSONAL_LINK.sub(r"/\1/[token]", text)
     text = _SECRET_PARAM.sub(r"\1=[redacted]", text)
     return _TOKEN_SEGMENT.sub("[token]", text)
 

@@ -9,9 +9,7 @@ from heard.consultations.forms import LocalDateTimeField
 from heard.consultations.models import Visibility
 from heard.events.models import AgendaItem, Interpretation, NoteLanguage
 from heard.events.notes import UploadError, read_upload
-from heard.stakeholders.models import Language, Person, SavedList, Sector, Tag
-from heard.stakeholders.regions import Region
-from heard.stakeholders.selectors import filter_people
+from heard.stakeholders.models import Language, Sector
 
 
 class ResponseForm(forms.Form):
@@ -105,56 +103,6 @@ class SessionForm(forms.Form):
         return [
             self[name] for name in ("starts", "ends", "capacity", "visibility", "link_valid_days")
         ]
-
-
-class InviteForm(forms.Form):
-    """Choose invitees from the registry by filters (all empty: everyone)."""
-
-    sectors = forms.ModelMultipleChoiceField(
-        label=_("Sectors"),
-        queryset=Sector.objects.none(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    regions = forms.MultipleChoiceField(
-        label=_("Provinces and territories"),
-        choices=Region.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    tag = forms.ModelChoiceField(label=_("Tag"), queryset=Tag.objects.none(), required=False)
-    saved_list = forms.ModelChoiceField(
-        label=_("Saved list"),
-        queryset=SavedList.objects.none(),
-        required=False,
-        help_text=_("Its filters are added to the ones above."),
-    )
-
-    def __init__(self, *args: Any, consultation: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["saved_list"].queryset = SavedList.objects.filter(  # type: ignore[attr-defined]
-            consultation=consultation
-        )
-        self.fields["sectors"].queryset = Sector.objects.filter(  # type: ignore[attr-defined]
-            consultation=consultation
-        )
-        self.fields["tag"].queryset = Tag.objects.filter(  # type: ignore[attr-defined]
-            consultation=consultation
-        )
-
-    def people(self, consultation: Any) -> Any:
-        data = self.cleaned_data
-        if data.get("saved_list"):
-            found = filter_people(consultation, data["saved_list"].filters)
-        else:
-            found = Person.objects.filter(consultation=consultation)
-        if data.get("sectors"):
-            found = found.filter(sector__in=data["sectors"])
-        if data.get("regions"):
-            found = found.filter(region__in=data["regions"])
-        if data.get("tag"):
-            found = found.filter(tags=data["tag"])
-        return found
 
 
 class WalkInForm(forms.Form):

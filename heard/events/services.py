@@ -23,6 +23,7 @@ from django.utils.translation import override
 from heard.consultations.dates import clock_time, date_range, long_date
 from heard.core import audit
 from heard.core.crypto import blind_index
+from heard.core.tokens import new_token, token_hash
 from heard.events.calendar import session_ics
 from heard.events.models import (
     Attendance,
@@ -32,7 +33,6 @@ from heard.events.models import (
     Session,
     Suggestion,
 )
-from heard.events.tokens import new_token, token_hash
 from heard.notify.services import Attachment, queue_email
 from heard.stakeholders.models import Organisation, Person, normalise_name
 

@@ -21,9 +21,10 @@ from heard.consultations.access import consultation_for
 from heard.consultations.models import EVENT_KINDS, Consultation, Role, ScheduleItem
 from heard.core import audit
 from heard.events import services
-from heard.events.forms import AgendaItemForm, InviteForm, NoteForm, SessionForm, WalkInForm
+from heard.events.forms import AgendaItemForm, NoteForm, SessionForm, WalkInForm
 from heard.events.models import Invitation, InvitationState, SectorQuota, Session, Suggestion
 from heard.events.notes import record_note
+from heard.stakeholders.forms import AudienceForm
 from heard.stakeholders.models import Sector
 from heard.stakeholders.regions import Region
 
@@ -179,7 +180,7 @@ def session_detail(request: HttpRequest, pk: int, session_pk: int) -> HttpRespon
             "is_lead": selectors.role_of(request.user, consultation) == Role.LEAD,
             "counts": _counts([session])[session.pk],
             "invitations": invitations,
-            "invite_form": InviteForm(consultation=consultation),
+            "invite_form": AudienceForm(consultation=consultation),
             "states": InvitationState.choices,
             "suggestions": Suggestion.objects.filter(
                 invitation__session=session, state=Suggestion.State.PENDING
@@ -193,7 +194,7 @@ def session_detail(request: HttpRequest, pk: int, session_pk: int) -> HttpRespon
 def invite(request: HttpRequest, pk: int, session_pk: int) -> HttpResponse:
     consultation = consultation_for(request, pk, lead=True)
     session = _session(consultation, session_pk)
-    form = InviteForm(request.POST, consultation=consultation)
+    form = AudienceForm(request.POST, consultation=consultation)
     if not form.is_valid():
         messages.error(request, _("The filters could not be used."))
         return redirect("sessions:detail", pk=pk, session_pk=session_pk)

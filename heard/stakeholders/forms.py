@@ -6,7 +6,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from heard.core.crypto import blind_index
-from heard.stakeholders.models import Organisation, Person, Sector, normalise_name
+from heard.stakeholders.models import Organisation, Person, SavedList, Sector, Tag, normalise_name
+from heard.stakeholders.regions import Region
+from heard.stakeholders.selectors import filter_people
 
 
 class PersonForm(forms.ModelForm):
@@ -105,3 +107,53 @@ class OrganisationForm(forms.ModelForm):
         if taken.exclude(pk=self.instance.pk).exists():
             raise forms.ValidationError(_("Another organisation of this registry has this name."))
         return name
+
+
+class AudienceForm(forms.Form):
+    """Choose people from the registry by filters (all empty: everyone), to invite them."""
+
+    sectors = forms.ModelMultipleChoiceField(
+        label=_("Sectors"),
+        queryset=Sector.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    regions = forms.MultipleChoiceField(
+        label=_("Provinces and territories"),
+        choices=Region.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    tag = forms.ModelChoiceField(label=_("Tag"), queryset=Tag.objects.none(), required=False)
+    saved_list = forms.ModelChoiceField(
+        label=_("Saved list"),
+        queryset=SavedList.objects.none(),
+        required=False,
+        help_text=_("Its filters are added to the ones above."),
+    )
+
+    def __init__(self, *args: Any, consultation: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["saved_list"].queryset = SavedList.objects.filter(  # type: ignore[attr-defined]
+            consultation=consultation
+        )
+        self.fields["sectors"].queryset = Sector.objects.filter(  # type: ignore[attr-defined]
+            consultation=consultation
+        )
+        self.fields["tag"].queryset = Tag.objects.filter(  # type: ignore[attr-defined]
+            consultation=consultation
+        )
+
+    def people(self, consultation: Any) -> Any:
+        data = self.cleaned_data
+        if data.get("saved_list"):
+            found = filter_people(consultation, data["saved_list"].filters)
+        else:
+            found = Person.objects.filter(consultation=consultation)
+        if data.get("sectors"):
+            found = found.filter(sector__in=data["sectors"])
+        if data.get("regions"):
+            found = found.filter(region__in=data["regions"])
+        if data.get("tag"):
+            found = found.filter(tags=data["tag"])
+        return found

@@ -1,0 +1,866 @@
+"""XLSForm expressions (XPath 1.0 with ODK functions), evaluated here and in the browser alike.
+
+The parser turns the text of a ``relevant``, ``constraint``, ``calculation`` or ``choice_filter``
+cell into a small syntax tree made only of lists, strings and numbers, so that the same tree can be
+embedded in a page as JSON and evaluated by ``static/questionnaires/logic.js``, which implements
+the same semantics. ``tests/questionnaires/expression_cases.json`` holds the cases both must pass.
+
+Tree shape (every node is a list whose first item names its kind)::
+
+    ["num", 3.0]                   number literal (always a float)
+    ["str", "yes"]                 string literal
+    ["ref", "age"]                 ${age}
+    ["cur"]                        .  (the value of the field the expression belongs to)
+    ["col", "region"]              bare name: the current choice's column, in a choice_filter
+    ["neg", node]                  unary minus
+    ["bin", op, left, right]       op is one of: or and = != < <= > >= + - * div mod
+    ["call", "selected", [args]]   function call; args is a list of nodes
+
+Values while evaluating are ``str``, ``float`` or ``bool``, as in XPath 1.0 (no node-sets: a
+reference yields the answer as a string, a select_multiple or rank list joined with spaces, and a
+missing answer as ""). Conversions follow XPath 1.0 with two ODK-driven choices:
+
+* Dates are ISO ``YYYY-MM-DD`` strings (that is how date answers are stored, and what ``today()``
+  and ``date()`` return). Converting a valid date string to a number gives days since 1970-01-01,
+  as ODK does for dates, so ``${d} < today()`` and ``today() - ${d}`` compare and subtract days,
+  and ``date(${d} + 7)`` turns a day number back into a date.
+* ``=`` and ``!=`` compare booleans if either side is one, otherwise numbers if both sides are
+  numbers (or numeric strings, or dates), otherwise strings. ``<``, ``<=``, ``>``, ``>=`` always
+  compare numbers; NaN makes them false.
+
+Numbers become text the way XPath ``string()`` does, without an exponent and without ".0";
+``as_text`` is that conversion for storing a calculation, except that NaN becomes "" (an
+unanswerable calculation stores nothing).
+
+``regex()`` must behave the same in Python's ``re`` and JavaScript's ``RegExp``: patterns given as
+literals are checked at parse time against the common subset, ``$`` means the very end of the
+text in both, and ``\\d``, ``\\w``, ``\\b`` are ASCII-only in both.
+"""
+
+from __future__ import annotations
+
+import datetime
+import math
+import re
+from collections.abc import Callable, Iterator, Mapping
+from decimal import Decimal
+from typing import Any
+
+Node = list[Any]
+Value = str | float | bool
+
+# (fewest arguments, most arguments or None for any number)
+FUNCTIONS: dict[str, tuple[int, int | None]] = {
+    "selected": (2, 2),
+    "count-selected": (1, 1),
+    "selected-at": (2, 2),
+    "string-length": (1, 1),
+    "regex": (2, 2),
+    "if": (3, 3),
+    "coalesce": (2, 2),
+    "today": (0, 0),
+    "not": (1, 1),
+    "true": (0, 0),
+    "false": (0, 0),
+    "boolean": (1, 1),
+    "boolean-from-string": (1, 1),
+    "number": (1, 1),
+    "string": (1, 1),
+    "int": (1, 1),
+    "round": (1, 2),
+    "concat": (0, None),
+    "contains": (2, 2),
+    "starts-with": (2, 2),
+    "ends-with": (2, 2),
+    "substring": (2, 3),
+    "substring-before": (2, 2),
+    "substring-after": (2, 2),
+    "normalize-space": (1, 1),
+    "translate": (3, 3),
+    "min": (1, None),
+    "max": (1, None),
+    "abs": (1, 1),
+    "floor": (1, 1),
+    "ceiling": (1, 1),
+    "date": (1, 1),
+}
+
+# Functions that XLSForm authors reach for and that we knowingly leave out, with the reason.
+UNSUPPORTED: dict[str, str] = {
+    "jr:choice-name": "jr:choice-name() is not supported: compare the choice name itself, "
+    "e.g. ${colour} = 'red'",
+    "now": "now() is not supported: use today()",
+    "pulldata": "pulldata() is not supported: Heard forms cannot read attached data files",
+    "indexed-repeat": "indexed-repeat() is not supported: Heard forms have no repeats",
+    "position": "position() is not supported: Heard forms have no repeats",
+    "count": "count() is not supported: Heard forms have no repeats; "
+    "use count-selected() for a select_multiple",
+    "sum": "sum() is not supported: Heard forms have no repeats; add the fields with +",
+}
+
+_NAME = r"[A-Za-z_][A-Za-z0-9_.-]*"
+_NAME_RE = re.compile(_NAME)
+_FUNCTION_NAME_RE = re.compile(rf"{_NAME}(?::{_NAME})?")
+_NUMBER_LITERAL_RE = re.compile(r"[0-9]+(?:\.[0-9]*)?|\.[0-9]+")
+_NUMBER_TEXT_RE = re.compile(r"-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
+_ISO_DATE_RE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+_LOOSE_DATE_RE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:T.*)?", re.DOTALL)
+_XML_SPACE = " \t\r\n"
+_XML_SPACE_RUN = re.compile(r"[ \t\r\n]+")
+_EPOCH = datetime.date(1970, 1, 1).toordinal()
+_FIRST_DAY = datetime.date.min.toordinal() - _EPOCH
+_LAST_DAY = datetime.date.max.toordinal() - _EPOCH
+# Evaluation recurses once per level of the tree, parsing about ten times per parenthesis.
+_MAX_NESTING = 50
+_MAX_DEPTH = 250
+_DIGITS = "0123456789"
+_DIGITS_AFTER_POINT = tuple(_DIGITS)
+
+_SYMBOLS = ("!=", "<=", ">=", "=", "<", ">", "+", "-", "*", "(", ")", ",")
+_MISTAKES = {
+    "==": "use '=' to compare, not '=='",
+    "&&": "use 'and', not '&&'",
+    "||": "use 'or', not '||'",
+    "<>": "use '!=' for 'not equal', not '<>'",
+}
+_CURLY_QUOTES = "‘’“”«»"
+
+
+class ExpressionError(ValueError):
+    """A syntax error or unsupported feature; ``position`` is the 0-based offset in the text.
+
+    ``str(error)`` reads ``"<message> (at character <position + 1>)"``, ready to show to a person.
+    """
+
+    def __init__(self, message: str, position: int) -> None:
+        super().__init__(f"{message} (at character {position + 1})")
+        self.message = message
+        self.position = position
+
+
+# Parsing -----------------------------------------------------------------------------------
+
+
+class _Token:
+    __slots__ = ("kind", "pos", "value")
+
+    def __init__(self, kind: str, value: str, pos: int) -> None:
+        self.kind = kind  # num, str, ref, cur, name, sym, end
+        self.value = value
+        self.pos = pos
+
+    def describe(self) -> str:
+        if self.kind == "end":
+            return "the end of the expression"
+        if self.kind == "str":
+            return f"the string {self.value!r}"
+        if self.kind == "ref":
+            return f"${{{self.value}}}"
+        return f"'{self.value}'"
+
+
+def _matched(pattern: re.Pattern[str], text: str, i: int) -> str:
+    match = pattern.match(text, i)
+    if match is None:  # the caller checked the first character, so this does not happen
+        raise ExpressionError(f"unexpected character {text[i]!r}", i)
+    return match.group()
+
+
+def _tokenize(text: str) -> list[_Token]:
+    tokens: list[_Token] = []
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        if c in _XML_SPACE:
+            i += 1
+            continue
+        two = text[i : i + 2]
+        if two in _MISTAKES:
+            raise ExpressionError(_MISTAKES[two], i)
+        if c in _DIGITS or (c == "." and text[i + 1 : i + 2] in _DIGITS_AFTER_POINT):
+            literal = _matched(_NUMBER_LITERAL_RE, text, i)
+            tokens.append(_Token("num", literal, i))
+            i += len(literal)
+        elif c in "'\"":
+            end = text.find(c, i + 1)
+            if end < 0:
+                raise ExpressionError(f"the string starting here is not closed with {c}", i)
+            tokens.append(_Token("str", text[i + 1 : end], i))
+            i = end + 1
+        elif c == "$":
+            if text[i + 1 : i + 2] != "{":
+                raise ExpressionError("'$' must start a reference such as ${age}", i)
+            match = _NAME_RE.match(text, i + 2)
+            if match is None:
+                raise ExpressionError("'${' must be followed by a field name, as in ${age}", i)
+            if text[match.end() : match.end() + 1] != "}":
+                raise ExpressionError(
+                    f"the reference '${{{match.group()}' is not closed with '}}'", i
+                )
+            tokens.append(_Token("ref", match.group(), i))
+            i = match.end() + 1
+        elif c == ".":
+            if two == "..":
+                raise ExpressionError("'..' (parent paths) is not supported: use ${name}", i)
+            tokens.append(_Token("cur", ".", i))
+            i += 1
+        elif c.isascii() and (c.isalpha() or c == "_"):
+            name = _matched(_FUNCTION_NAME_RE, text, i)
+            tokens.append(_Token("name", name, i))
+            i += len(name)
+        elif c in _CURLY_QUOTES:
+            raise ExpressionError(
+                f"the curly quote {c} does not start a string: use straight quotes ' or \"", i
+            )
+        elif c == "/":
+            raise ExpressionError("paths such as /data/name are not supported: use ${name}", i)
+        else:
+            for symbol in _SYMBOLS:
+                if text.startswith(symbol, i):
+                    tokens.append(_Token("sym", symbol, i))
+                    i += len(symbol)
+                    break
+            else:
+                if c == "!":
+                    raise ExpressionError("use '!=' for 'not equal' and not(...) for negation", i)
+                raise ExpressionError(f"unexpected character {c!r}", i)
+    tokens.append(_Token("end", "", n))
+    return tokens
+
+
+_LEVELS: list[tuple[str, ...]] = [
+    ("or",),
+    ("and",),
+    ("=", "!="),
+    ("<", "<=", ">", ">="),
+    ("+", "-"),
+    ("*", "div", "mod"),
+]
+
+
+class _Parser:
+    def __init__(self, text: str, allow_columns: bool) -> None:
+        self.tokens = _tokenize(text)
+        self.index = 0
+        self.depth = 0
+        self.allow_columns = allow_columns
+
+    @property
+    def token(self) -> _Token:
+        return self.tokens[self.index]
+
+    def advance(self) -> _Token:
+        token = self.tokens[self.index]
+        self.index += 1
+        return token
+
+    def operator(self, choices: tuple[str, ...]) -> str | None:
+        token = self.token
+        # "and", "or", "div" and "mod" are operators only where an operator may stand, as in XPath.
+        if (token.kind == "sym" or token.kind == "name") and token.value in choices:
+            return token.value
+        return None
+
+    def parse(self) -> Node:
+        if self.token.kind == "end":
+            raise ExpressionError("the expression is empty", 0)
+        node = self.binary(0)
+        if self.token.kind != "end":
+            raise ExpressionError(
+                f"expected an operator or the end of the expression, found {self.token.describe()}",
+                self.token.pos,
+            )
+        return node
+
+    def binary(self, level: int) -> Node:
+        if level == len(_LEVELS):
+            return self.unary()
+        node = self.binary(level + 1)
+        while (op := self.operator(_LEVELS[level])) is not None:
+            self.advance()
+            node = ["bin", op, node, self.binary(level + 1)]
+        return node
+
+    def unary(self) -> Node:
+        if self.token.kind == "sym" and self.token.value == "-":
+            self.advance()
+            self.enter()
+            node = ["neg", self.unary()]
+            self.depth -= 1
+            return node
+        return self.primary()
+
+    def enter(self) -> None:
+        self.depth += 1
+        if self.depth > _MAX_NESTING:
+            raise ExpressionError("the expression is nested too deeply", self.token.pos)
+
+    def primary(self) -> Node:
+        token = self.advance()
+        if token.kind == "num":
+            return ["num", float(token.value)]
+        if token.kind == "str":
+            return ["str", token.value]
+        if token.kind == "ref":
+            return ["ref", token.value]
+        if token.kind == "cur":
+            return ["cur"]
+        if token.kind == "sym" and token.value == "(":
+            self.enter()
+            node = self.binary(0)
+            self.depth -= 1
+            self.expect(")", f"missing ')' to close the '(' at character {token.pos + 1}")
+            return node
+        if token.kind == "name":
+            if self.token.kind == "sym" and self.token.value == "(":
+                return self.call(token)
+            return self.column(token)
+        what = token.describe()
+        raise ExpressionError(
+            f"expected a value, a ${{reference}} or a function, found {what}", token.pos
+        )
+
+    def column(self, token: _Token) -> Node:
+        name = token.value
+        if name in FUNCTIONS or name in UNSUPPORTED:
+            call = f"{name}()" if FUNCTIONS.get(name, (1, 1))[1] == 0 else f"{name}(...)"
+            raise ExpressionError(f"{name} is a function: write {call}", token.pos)
+        if not self.allow_columns or not _NAME_RE.fullmatch(name):
+            raise ExpressionError(
+                f"'{name}' is not a reference: write ${{{name}}} for the answer to a field",
+                token.pos,
+            )
+        return ["col", name]
+
+    def call(self, token: _Token) -> Node:
+        name = token.value
+        if name in UNSUPPORTED:
+            raise ExpressionError(UNSUPPORTED[name], token.pos)
+        if name not in FUNCTIONS:
+            raise ExpressionError(f"unknown function '{name}()'", token.pos)
+        self.advance()  # (
+        self.enter()
+        args: list[Node] = []
+        starts: list[int] = []
+        if not (self.token.kind == "sym" and self.token.value == ")"):
+            while True:
+                starts.append(self.token.pos)
+                args.append(self.binary(0))
+                if self.token.kind == "sym" and self.token.value == ",":
+                    self.advance()
+                    continue
+                break
+        self.expect(")", f"expected ',' or ')' in the arguments of {name}()")
+        self.depth -= 1
+        fewest, most = FUNCTIONS[name]
+        if len(args) < fewest or (most is not None and len(args) > most):
+            if most is None:
+                wanted = f"at least {fewest}"
+            elif fewest == most:
+                wanted = str(fewest)
+            else:
+                wanted = f"{fewest} to {most}"
+            plural = "" if wanted == "1" else "s"
+            raise ExpressionError(
+                f"{name}() takes {wanted} argument{plural}, not {len(args)}", token.pos
+            )
+        if name == "regex" and args[1][0] == "str":
+            problem = regex_problem(args[1][1])
+            if problem:
+                raise ExpressionError(problem, starts[1])
+        return ["call", name, args]
+
+    def expect(self, symbol: str, message: str) -> None:
+        if self.token.kind == "sym" and self.token.value == symbol:
+            self.advance()
+            return
+        raise ExpressionError(f"{message}, found {self.token.describe()}", self.token.pos)
+
+
+def parse(text: str, *, allow_columns: bool = True) -> Node:
+    """Parse an XLSForm expression into a JSON-able tree; raise ExpressionError if it is invalid.
+
+    Bare names (choice columns) are accepted unless ``allow_columns`` is false; callers that
+    accept them only in a choice_filter can also check ``column_names()`` afterwards.
+    """
+    node = _Parser(text, allow_columns).parse()
+    if _depth(node) > _MAX_DEPTH:
+        raise ExpressionError("the expression is too long: split it over calculate fields", 0)
+    return node
+
+
+def _depth(node: Node) -> int:
+    deepest = 0
+    stack: list[tuple[Node, int]] = [(node, 1)]
+    while stack:
+        item, level = stack.pop()
+        deepest = max(deepest, level)
+        kind = item[0]
+        if kind == "neg":
+            stack.append((item[1], level + 1))
+        elif kind == "bin":
+            stack += [(item[2], level + 1), (item[3], level + 1)]
+        elif kind == "call":
+            stack += [(arg, level + 1) for arg in item[2]]
+    return deepest
+
+
+def _walk(node: Node) -> Iterator[Node]:
+    yield node
+    kind = node[0]
+    if kind == "neg":
+        yield from _walk(node[1])
+    elif kind == "bin":
+        yield from _walk(node[2])
+        yield from _walk(node[3])
+    elif kind == "call":
+        for arg in node[2]:
+            yield from _walk(arg)
+
+
+def references(node: Node) -> set[str]:
+    """The field names used as ${name}."""
+    return {item[1] for item in _walk(node) if item[0] == "ref"}
+
+
+def uses_current(node: Node) -> bool:
+    """Whether the expression uses '.', the value of its own field."""
+    return any(item[0] == "cur" for item in _walk(node))
+
+
+def column_names(node: Node) -> set[str]:
+    """The bare names used, which only a choice_filter can resolve (choice columns)."""
+    return {item[1] for item in _walk(node) if item[0] == "col"}
+
+
+def function_names(node: Node) -> set[str]:
+    return {item[1] for item in _walk(node) if item[0] == "call"}
+
+
+# Regular expressions -----------------------------------------------------------------------
+
+
+def _python_pattern(pattern: str) -> str:
+    """The pattern with '$' meaning the very end, as in JavaScript (Python also matches before a
+    final newline, which a textarea answer may have)."""
+    out: list[str] = []
+    in_class = False
+    i = 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if in_class:
+            if c == "]":
+                in_class = False
+        elif c == "[":
+            in_class = True
+            # A ']' right after '[' or '[^' is a literal in Python.
+            j = i + 1
+            if pattern[j : j + 1] == "^":
+                j += 1
+            if pattern[j : j + 1] == "]":
+                out.append(pattern[i : j + 1])
+                i = j + 1
+                continue
+        elif c == "$":
+            out.append(r"\Z")
+            i += 1
+            continue
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
+def regex_problem(pattern: str) -> str | None:
+    """Why a regex() pattern is not in the subset that Python and JavaScript agree on, or None."""
+    try:
+        re.compile(_python_pattern(pattern), re.ASCII)
+    except re.error as exc:
+        return f"the regular expression {pattern!r} is invalid: {exc.msg}"
+    in_class = False
+    i = 0
+    while i < len(pattern):
+        c = pattern[i]
+        nxt = pattern[i + 1 : i + 2]
+        if c == "\\":
+            if nxt in ("A", "Z"):
+                return f"\\{nxt} is not supported in regex(): use ^ and $"
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            if pattern[i + 1 : i + 3] in ("]", "^]"):
+                return "a ']' first in a [...] class is not supported in regex(): write \\]"
+        elif c == "(" and nxt == "?":
+            kind = pattern[i + 2 : i + 4]
+            if kind[:1] not in (":", "=", "!") and kind not in ("<=", "<!"):
+                return (
+                    "regex() supports (?:...), (?=...), (?!...), (?<=...) and (?<!...) "
+                    f"groups only, not {pattern[i : i + 4]!r}"
+                )
+        elif c in "*+?}" and nxt == "+":
+            return "possessive quantifiers such as '++' are not supported in regex()"
+        i += 1
+    return None
+
+
+def _regex(text: str, pattern: str) -> bool:
+    try:
+        compiled = re.compile(_python_pattern(pattern), re.ASCII)
+    except re.error:
+        return False
+    return compiled.search(text) is not None
+
+
+# Conversions -------------------------------------------------------------------------------
+
+
+def _number_text(x: float) -> str:
+    if math.isnan(x):
+        return "NaN"
+    if math.isinf(x):
+        return "Infinity" if x > 0 else "-Infinity"
+    if x == 0:
+        return "0"
+    # repr() gives the shortest digits that round-trip, as JavaScript's String() does; Decimal
+    # spells them out without an exponent.
+    text = format(Decimal(repr(x)), "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def to_string(value: object) -> str:
+    """XPath string(): also turns answers (int, list of choice names, None) into node text."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int | float):
+        return _number_text(float(value))
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return " ".join(to_string(item) for item in value)
+    return str(value)
+
+
+def as_text(value: object) -> str:
+    """The text to store for a calculation's result: like string(), but NaN stores nothing."""
+    if isinstance(value, float) and math.isnan(value):
+        return ""
+    return to_string(value)
+
+
+def _day_number(text: str) -> int | None:
+    match = _ISO_DATE_RE.fullmatch(text)
+    if match is None:
+        return None
+    try:
+        day = datetime.date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
+    return day.toordinal() - _EPOCH
+
+
+def to_number(value: object) -> float:
+    """XPath number(), plus valid ISO dates as days since 1970-01-01."""
+    if isinstance(value, bool):
+        return 1.0 if value else 0.0
+    if isinstance(value, int | float):
+        return float(value)
+    text = to_string(value).strip(_XML_SPACE)
+    if _NUMBER_TEXT_RE.fullmatch(text):
+        return float(text)
+    days = _day_number(text)
+    return math.nan if days is None else float(days)
+
+
+def to_boolean(value: object) -> bool:
+    """XPath boolean(): non-empty strings and numbers other than 0 and NaN are true."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float):
+        return not (value == 0 or math.isnan(value))
+    return to_string(value) != ""
+
+
+def _date_text(day: float) -> str:
+    if not math.isfinite(day):
+        return ""
+    whole = math.floor(day)
+    if whole < _FIRST_DAY or whole > _LAST_DAY:
+        return ""
+    return datetime.date.fromordinal(whole + _EPOCH).isoformat()
+
+
+def _to_date(value: Value) -> str:
+    if isinstance(value, bool):
+        return ""
+    if isinstance(value, float):
+        return _date_text(value)
+    text = value.strip(_XML_SPACE)
+    if _NUMBER_TEXT_RE.fullmatch(text):
+        return _date_text(float(text))
+    match = _LOOSE_DATE_RE.fullmatch(text)
+    if match is None:
+        return ""
+    try:
+        return datetime.date(int(match[1]), int(match[2]), int(match[3])).isoformat()
+    except ValueError:
+        return ""
+
+
+def _tokens(value: Value) -> list[str]:
+    return [item for item in _XML_SPACE_RUN.split(to_string(value)) if item]
+
+
+# Evaluation --------------------------------------------------------------------------------
+
+
+class _Context:
+    __slots__ = ("choice", "current", "today", "values")
+
+    def __init__(
+        self,
+        values: Mapping[str, object],
+        current: object,
+        choice: Mapping[str, object] | None,
+        today: datetime.date,
+    ) -> None:
+        self.values = values
+        self.current = current
+        self.choice = choice
+        self.today = today
+
+
+def _equal(left: Value, right: Value) -> bool:
+    if isinstance(left, bool) or isinstance(right, bool):
+        return to_boolean(left) == to_boolean(right)
+    x, y = to_number(left), to_number(right)
+    if not (math.isnan(x) or math.isnan(y)):
+        return x == y
+    return to_string(left) == to_string(right)
+
+
+def _divide(x: float, y: float) -> float:
+    if y == 0:
+        if x == 0 or math.isnan(x):
+            return math.nan
+        return math.copysign(math.inf, x) * math.copysign(1.0, y)
+    return x / y
+
+
+def _modulo(x: float, y: float) -> float:
+    try:
+        return math.fmod(x, y)
+    except ValueError:  # x infinite or y zero
+        return math.nan
+
+
+_ARITHMETIC: dict[str, Callable[[float, float], float]] = {
+    "+": lambda x, y: x + y,
+    "-": lambda x, y: x - y,
+    "*": lambda x, y: x * y,
+    "div": _divide,
+    "mod": _modulo,
+}
+_RELATIONAL: dict[str, Callable[[float, float], bool]] = {
+    "<": lambda x, y: x < y,
+    "<=": lambda x, y: x <= y,
+    ">": lambda x, y: x > y,
+    ">=": lambda x, y: x >= y,
+}
+
+
+def _xpath_round(x: float) -> float:
+    """XPath round(): halves go up (towards +infinity)."""
+    return x if not math.isfinite(x) else float(math.floor(x + 0.5))
+
+
+def _round(x: float, digits: float) -> float:
+    """ODK round(x, digits): halves go away from zero.
+
+    Only exact powers of ten and IEEE operations are used, so JavaScript gets the same result.
+    """
+    if math.isnan(digits):
+        return math.nan
+    if not math.isfinite(x):
+        return x
+    places = 22 if digits > 22 else -22 if digits < -22 else math.trunc(digits)
+    scale = 1.0
+    for _ in range(abs(places)):
+        scale *= 10.0
+    scaled = x * scale if places >= 0 else x / scale
+    if abs(scaled) >= 2.0**52:  # already a whole number at this scale
+        return x
+    rounded = math.copysign(math.floor(abs(scaled) + 0.5), scaled)
+    return rounded / scale if places >= 0 else rounded * scale
+
+
+def _substring(text: str, start: float, length: float | None) -> str:
+    first = _xpath_round(start)
+    end = math.inf if length is None else first + _xpath_round(length)
+    return "".join(c for p, c in enumerate(text, 1) if p >= first and p < end)
+
+
+def _translate(text: str, source: str, target: str) -> str:
+    mapping: dict[str, str] = {}
+    for i, c in enumerate(source):
+        mapping.setdefault(c, target[i] if i < len(target) else "")
+    return "".join(mapping.get(c, c) for c in text)
+
+
+def _floor_or_ceiling(x: float, up: bool) -> float:
+    if not math.isfinite(x):
+        return x
+    return float(math.ceil(x) if up else math.floor(x))
+
+
+def _call(name: str, args: list[Node], ctx: _Context) -> Value:
+    # The lazy ones first: only the branch taken is evaluated.
+    if name == "if":
+        chosen = args[1] if to_boolean(_eval(args[0], ctx)) else args[2]
+        return _eval(chosen, ctx)
+    if name == "coalesce":
+        first = _eval(args[0], ctx)
+        return first if to_string(first) != "" else _eval(args[1], ctx)
+
+    v = [_eval(arg, ctx) for arg in args]
+    if name == "selected":
+        return to_string(v[1]).strip(_XML_SPACE) in _tokens(v[0])
+    if name == "count-selected":
+        return float(len(_tokens(v[0])))
+    if name == "selected-at":
+        tokens = _tokens(v[0])
+        index = to_number(v[1])
+        if not math.isfinite(index):
+            return ""
+        at = math.trunc(index)
+        return tokens[at] if 0 <= at < len(tokens) else ""
+    if name == "string-length":
+        return float(len(to_string(v[0])))
+    if name == "regex":
+        return _regex(to_string(v[0]), to_string(v[1]))
+    if name == "today":
+        return ctx.today.isoformat()
+    if name == "not":
+        return not to_boolean(v[0])
+    if name == "true":
+        return True
+    if name == "false":
+        return False
+    if name == "boolean":
+        return to_boolean(v[0])
+    if name == "boolean-from-string":
+        return to_string(v[0]).strip(_XML_SPACE) in ("true", "1")
+    if name == "number":
+        return to_number(v[0])
+    if name == "string":
+        return to_string(v[0])
+    if name == "int":
+        x = to_number(v[0])
+        return float(math.trunc(x)) if math.isfinite(x) else x
+    if name == "round":
+        return _round(to_number(v[0]), to_number(v[1]) if len(v) > 1 else 0.0)
+    if name == "concat":
+        return "".join(to_string(item) for item in v)
+    if name in ("contains", "starts-with", "ends-with", "substring-before", "substring-after"):
+        text, part = to_string(v[0]), to_string(v[1])
+        if name == "contains":
+            return part in text
+        if name == "starts-with":
+            return text.startswith(part)
+        if name == "ends-with":
+            return text.endswith(part)
+        at = text.find(part)
+        if at < 0:
+            return ""
+        return text[:at] if name == "substring-before" else text[at + len(part) :]
+    if name == "substring":
+        length = to_number(v[2]) if len(v) > 2 else None
+        return _substring(to_string(v[0]), to_number(v[1]), length)
+    if name == "normalize-space":
+        return _XML_SPACE_RUN.sub(" ", to_string(v[0])).strip(" ")
+    if name == "translate":
+        return _translate(to_string(v[0]), to_string(v[1]), to_string(v[2]))
+    if name in ("min", "max"):
+        numbers = [to_number(item) for item in v]
+        if any(math.isnan(x) for x in numbers):
+            return math.nan
+        return min(numbers) if name == "min" else max(numbers)
+    if name == "abs":
+        return abs(to_number(v[0]))
+    if name == "floor":
+        return _floor_or_ceiling(to_number(v[0]), up=False)
+    if name == "ceiling":
+        return _floor_or_ceiling(to_number(v[0]), up=True)
+    if name == "date":
+        return _to_date(v[0])
+    raise ExpressionError(f"unknown function '{name}()'", 0)
+
+
+def _eval(node: Node, ctx: _Context) -> Value:
+    kind = node[0]
+    if kind == "num":
+        return float(node[1])
+    if kind == "str":
+        return str(node[1])
+    if kind == "ref":
+        return to_string(ctx.values.get(node[1]))
+    if kind == "cur":
+        return to_string(ctx.current)
+    if kind == "col":
+        return to_string(ctx.choice.get(node[1]) if ctx.choice is not None else None)
+    if kind == "neg":
+        return -to_number(_eval(node[1], ctx))
+    if kind == "bin":
+        op = node[1]
+        if op == "or":
+            return to_boolean(_eval(node[2], ctx)) or to_boolean(_eval(node[3], ctx))
+        if op == "and":
+            return to_boolean(_eval(node[2], ctx)) and to_boolean(_eval(node[3], ctx))
+        left, right = _eval(node[2], ctx), _eval(node[3], ctx)
+        if op == "=":
+            return _equal(left, right)
+        if op == "!=":
+            return not _equal(left, right)
+        if op in _RELATIONAL:
+            return _RELATIONAL[op](to_number(left), to_number(right))
+        return _ARITHMETIC[op](to_number(left), to_number(right))
+    if kind == "call":
+        return _call(node[1], node[2], ctx)
+    raise ValueError(f"not an expression node: {node!r}")
+
+
+def evaluate(
+    node: Node,
+    values: Mapping[str, object],
+    *,
+    current: object = None,
+    choice: Mapping[str, object] | None = None,
+    today: datetime.date | None = None,
+) -> Value:
+    """Evaluate a parsed expression.
+
+    ``values`` maps field names to answers as stored (str, int, list[str]; absent means "");
+    ``current`` is the answer '.' stands for; ``choice`` the columns of the choice a
+    choice_filter is testing (with its "name"); ``today`` defaults to the local date.
+    """
+    return _eval(node, _Context(values, current, choice, today or datetime.date.today()))
+
+
+def evaluate_bool(
+    node: Node,
+    values: Mapping[str, object],
+    *,
+    current: object = None,
+    choice: Mapping[str, object] | None = None,
+    today: datetime.date | None = None,
+) -> bool:
+    return to_boolean(evaluate(node, values, current=current, choice=choice, today=today))

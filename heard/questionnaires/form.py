@@ -1,0 +1,311 @@
+"""A questionnaire definition at work: which pages and questions apply, and what an answer must be.
+
+Everything a browser may do with JavaScript (skip logic, choice filters, calculations) is done here
+again on the server: the page shown without JavaScript is computed here, and every page saved and
+every submission is checked here, whatever the browser did.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from functools import cached_property
+from typing import Any, Protocol
+
+from django.utils.translation import gettext as _
+
+from heard.questionnaires import expressions
+
+MAX_TEXT = 20_000
+
+
+class PostData(Protocol):
+    def get(self, key: str, default: Any = None) -> Any: ...
+    def getlist(self, key: str) -> list[Any]: ...
+
+
+@dataclass(frozen=True)
+class Choice:
+    name: str
+    label: dict[str, str]
+    filters: dict[str, str]
+
+
+class Form:
+    def __init__(self, definition: dict[str, Any]) -> None:
+        self.definition = definition
+        self.fields: dict[str, dict[str, Any]] = {f["name"]: f for f in definition["fields"]}
+        self.pages: list[dict[str, Any]] = [p for p in definition["pages"] if not p.get("hidden")]
+        self.page_by_name = {p["name"]: p for p in definition["pages"]}
+        self._ast: dict[str, Any] = {}
+
+    # Expressions ---------------------------------------------------------------------------
+
+    def ast(self, text: str | None) -> Any:
+        if not text:
+            return None
+        if text not in self._ast:
+            self._ast[text] = expressions.parse(text)
+        return self._ast[text]
+
+    def _true(
+        self,
+        text: str | None,
+        values: Mapping[str, Any],
+        *,
+        current: Any = None,
+        choice: Mapping[str, str] | None = None,
+        today: date | None = None,
+    ) -> bool:
+        if not text:
+            return True
+        return expressions.to_boolean(
+            expressions.evaluate(
+                self.ast(text), dict(values), current=current, choice=choice, today=today
+            )
+        )
+
+    @cached_property
+    def calculates(self) -> list[dict[str, Any]]:
+        return [f for f in self.definition["fields"] if f["type"] == "calculate"]
+
+    def with_calculations(
+        self, answers: Mapping[str, Any], today: date | None = None
+    ) -> dict[str, Any]:
+        """The answers with every calculate worked out (twice, so that chains settle)."""
+        values = dict(answers)
+        for _round in range(2):
+            for item in self.calculates:
+                if not self._true(item["relevant"], values, today=today):
+                    values.pop(item["name"], None)
+                    continue
+                result = expressions.evaluate(self.ast(item["calculation"]), values, today=today)
+                values[item["name"]] = expressions.as_text(result)
+        return values
+
+    # Relevance ----------------------------------------------------------------------------
+
+    def field_applies(self, name: str, values: Mapping[str, Any]) -> bool:
+        item = self.fields[name]
+        page = self.page_by_name[item["page"]]
+        return self._true(page.get("relevant"), values) and self._true(item["relevant"], values)
+
+    def page_applies(self, page: dict[str, Any], values: Mapping[str, Any]) -> bool:
+        if page.get("hidden") or not self._true(page.get("relevant"), values):
+            return False
+        return any(
+            self.field_applies(name, values)
+            for name in page["fields"]
+            if self.fields[name]["type"] != "calculate"
+        )
+
+    def pages_applying(self, values: Mapping[str, Any]) -> list[dict[str, Any]]:
+        return [p for p in self.pages if self.page_applies(p, values)]
+
+    def choices(self, name: str, values: Mapping[str, Any]) -> list[Choice]:
+        """The choices of a select question, after its choice_filter."""
+        item = self.fields[name]
+        found = []
+        for raw in self.definition["choices"].get(item["list_name"] or "", []):
+            choice = Choice(raw["name"], raw["label"], raw.get("filters", {}))
+            if item["choice_filter"] and not self._true(
+                item["choice_filter"], values, choice={**choice.filters, "name": choice.name}
+            ):
+                continue
+            found.append(choice)
+        return found
+
+    def all_choices(self, name: str) -> list[Choice]:
+        item = self.fields[name]
+        return [
+            Choice(c["name"], c["label"], c.get("filters", {}))
+            for c in self.definition["choices"].get(item["list_name"] or "", [])
+        ]
+
+    def clean(self, answers: Mapping[str, Any], today: date | None = None) -> dict[str, Any]:
+        """Drop answers to questions that no longer apply (as ODK does), then recalculate."""
+        values = self.with_calculations(answers, today)
+        for _round in range(3):  # a dropped answer can make another question stop applying
+            kept = {
+                name: value
+                for name, value in values.items()
+                if name in self.fields and self.field_applies(name, values)
+            }
+            if kept == values:
+                break
+            values = self.with_calculations(
+                {k: v for k, v in kept.items() if self.fields[k]["type"] != "calculate"}, today
+            )
+        return values
+
+    # Reading and checking answers ---------------------------------------------------------
+
+    def read_page(
+        self, page: dict[str, Any], data: PostData, answers: Mapping[str, Any], language: str
+    ) -> tuple[dict[str, Any], dict[str, str]]:
+        """(answers with this page's inputs merged in, errors by field name)."""
+        merged = dict(answers)
+        raw: dict[str, Any] = {}
+        for name in page["fields"]:
+            kind = self.fields[name]["type"]
+            if kind in ("note", "calculate"):
+                continue
+            raw[name] = self._read_input(name, data)
+        errors: dict[str, str] = {}
+        for name, value in raw.items():
+            parsed, problem = self._parse(name, value, language)
+            if problem:
+                errors[name] = problem
+                merged.pop(name, None)
+            elif parsed in (None, "", []):
+                merged.pop(name, None)
+            else:
+                merged[name] = parsed
+        values = self.with_calculations(merged)
+        for name in raw:
+            if name in errors:
+                continue
+            if not self.field_applies(name, values):
+                merged.pop(name, None)
+                continue
+            problem = self.check(name, values, language)
+            if problem:
+                errors[name] = problem
+        return self.clean(merged), errors
+
+    def _read_input(self, name: str, data: PostData) -> Any:
+        kind = self.fields[name]["type"]
+        if kind == "select_multiple":
+            return [str(v) for v in data.getlist(name)]
+        if kind == "rank":
+            return {
+                c.name: str(data.get(f"{name}__{c.name}", "") or "") for c in self.all_choices(name)
+            }
+        return str(data.get(name, "") or "")
+
+    def _parse(self, name: str, value: Any, language: str) -> tuple[Any, str | None]:
+        kind = self.fields[name]["type"]
+        if kind == "text":
+            text = value.replace("\r\n", "\n").strip()
+            if len(text) > MAX_TEXT:
+                return None, _("Write at most %(count)d characters.") % {"count": MAX_TEXT}
+            return text, None
+        if kind == "integer":
+            text = value.strip().replace(" ", "").replace("\u202f", "")
+            if not text:
+                return None, None
+            if not re.fullmatch(r"[-+]?\d{1,15}", text):
+                return None, _("Enter a whole number, like 12.")
+            return int(text), None
+        if kind == "decimal":
+            text = value.strip().replace(" ", "").replace("\u202f", "").replace(",", ".")
+            if not text:
+                return None, None
+            try:
+                number = Decimal(text)
+            except InvalidOperation:
+                return None, _("Enter a number, like 2.5.")
+            if not number.is_finite() or abs(number) >= Decimal(10) ** 15:
+                return None, _("Enter a number, like 2.5.")
+            return format(number.normalize(), "f"), None
+        if kind == "date":
+            text = value.strip()
+            if not text:
+                return None, None
+            try:
+                return date.fromisoformat(text).isoformat(), None
+            except ValueError:
+                return None, _("Enter a date as year-month-day, like 2018-06-30.")
+        if kind == "acknowledge":
+            return ("OK" if value else None), None
+        if kind == "select_one":
+            return (value or None), None
+        if kind == "select_multiple":
+            order = [c.name for c in self.all_choices(name)]
+            picked = [v for v in order if v in set(value)]
+            if len(picked) != len(set(value)):
+                return None, _("Choose from the options shown.")
+            return picked, None
+        if kind == "rank":
+            positions: dict[str, str] = value
+            given = {k: v for k, v in positions.items() if v}
+            if not given:
+                return None, None
+            count = len(positions)
+            try:
+                ranks = {k: int(v) for k, v in given.items()}
+            except ValueError:
+                return None, _("Choose a position for each option.")
+            if len(given) != count:
+                return None, _("Give every option a position.")
+            if sorted(ranks.values()) != list(range(1, count + 1)):
+                return None, _("Give each position to one option only.")
+            return sorted(ranks, key=lambda k: ranks[k]), None
+        return None, None
+
+    def check(self, name: str, values: Mapping[str, Any], language: str) -> str | None:
+        """The message for an answer that breaks a rule of the form, or None."""
+        item = self.fields[name]
+        value = values.get(name)
+        if value in (None, "", []):
+            if item["required"]:
+                return (item["required_message"] or {}).get(language) or self._required_text(item)
+            return None
+        if item["type"] in ("select_one", "select_multiple"):
+            allowed = {c.name for c in self.choices(name, values)}
+            picked = value if isinstance(value, list) else [value]
+            if any(v not in allowed for v in picked):
+                return _("Choose from the options shown.")
+        if item["constraint"] and not self._true(item["constraint"], values, current=value):
+            return (item["constraint_message"] or {}).get(language) or _(
+                "Check this answer: the form does not accept it."
+            )
+        return None
+
+    @staticmethod
+    def _required_text(item: dict[str, Any]) -> str:
+        if item["type"] in ("select_one",):
+            return _("Choose an answer.")
+        if item["type"] == "select_multiple":
+            return _("Choose at least one answer.")
+        if item["type"] == "rank":
+            return _("Put the options in order.")
+        if item["type"] == "acknowledge":
+            return _("Tick the box to go on.")
+        return _("Answer this question.")
+
+    def problems(self, answers: Mapping[str, Any], language: str) -> dict[str, str]:
+        """Every rule the answers break, by field name: the check made before submitting."""
+        values = self.clean(answers)
+        found = {}
+        for name, item in self.fields.items():
+            if item["type"] in ("note", "calculate") or not self.field_applies(name, values):
+                continue
+            problem = self.check(name, values, language)
+            if problem:
+                found[name] = problem
+        return found
+
+    def page_of(self, name: str) -> dict[str, Any]:
+        return self.page_by_name[self.fields[name]["page"]]
+
+    def logic_for(self, page: dict[str, Any], values: Mapping[str, Any]) -> dict[str, Any]:
+        """What logic.js needs to rerun this page's rules live: ASTs, other pages' values."""
+        names = set(page["fields"])
+        return {
+            "fields": {
+                name: {
+                    "type": item["type"],
+                    "relevant": self.ast(item["relevant"]),
+                    "constraint": None,
+                    "calculation": self.ast(item["calculation"]),
+                    "choice_filter": self.ast(item["choice_filter"]),
+                }
+                for name, item in self.fields.items()
+                if name in names or item["type"] == "calculate"
+            },
+            "values": {k: v for k, v in values.items() if k not in names},
+        }

@@ -1,0 +1,115 @@
+from __future__ import annotations
+
+import zoneinfo
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from heard.consultations.forms import LocalDateTimeField
+from heard.questionnaires.models import Channel, Questionnaire
+
+MAX_FORM_BYTES = 5 * 1024 * 1024
+
+
+class QuestionnaireForm(forms.ModelForm):
+    opens_at = LocalDateTimeField(label=_("Opens"))
+    closes_at = LocalDateTimeField(label=_("Closes"))
+
+    class Meta:
+        model = Questionnaire
+        fields = [
+            "title_en",
+            "title_fr",
+            "privacy_notice_en",
+            "privacy_notice_fr",
+            "opens_at",
+            "closes_at",
+            "link_valid_days",
+            "reminder_limit",
+            "reminder_interval_days",
+            "accepts_requests",
+        ]
+        widgets = {
+            "privacy_notice_en": forms.Textarea(attrs={"rows": 8}),
+            "privacy_notice_fr": forms.Textarea(attrs={"rows": 8}),
+        }
+
+    def __init__(self, *args: Any, consultation: Any, **kwargs: Any) -> None:
+        self.zone = zoneinfo.ZoneInfo(consultation.time_zone)
+        instance = kwargs.get("instance")
+        if instance is not None and instance.pk:
+            kwargs.setdefault(
+                "initial",
+                {
+                    "opens_at": instance.opens_at.astimezone(self.zone).replace(tzinfo=None),
+                    "closes_at": instance.closes_at.astimezone(self.zone).replace(tzinfo=None),
+                },
+            )
+        super().__init__(*args, **kwargs)
+        for name in ("opens_at", "closes_at"):
+            self.fields[name].help_text = _("In the consultation's time zone (%(zone)s).") % {
+                "zone": consultation.time_zone
+            }
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        for name in ("opens_at", "closes_at"):
+            if data.get(name) is not None:
+                data[name] = data[name].replace(tzinfo=self.zone)
+        if data.get("opens_at") and data.get("closes_at") and data["closes_at"] <= data["opens_at"]:
+            self.add_error("closes_at", _("The closing date must come after the opening date."))
+        return data
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("XLSForm file"),
+        help_text=_(
+            "An .xlsx or .csv file with survey, choices and settings sheets, and English and "
+            "French labels."
+        ),
+    )
+    new_version = forms.BooleanField(
+        label=_("Keep the answers given so far under the current version, and start a new one"),
+        required=False,
+    )
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_FORM_BYTES:
+            raise forms.ValidationError(_("The file is larger than 5 MB."))
+        return upload
+
+
+class ExportForm(forms.Form):
+    format = forms.ChoiceField(
+        label=_("Format"),
+        choices=[
+            ("csv", _("CSV, one row per response (UTF-8)")),
+            ("xlsx", _("Excel workbook (.xlsx)")),
+            ("sav", _("SPSS (.sav), with variable and value labels")),
+            ("dta", _("Stata (.dta), with variable and value labels")),
+            ("codebook-json", _("Codebook, Table Schema (JSON)")),
+            ("codebook-csv", _("Codebook (CSV)")),
+        ],
+    )
+    language = forms.ChoiceField(
+        label=_("Language of labels"),
+        choices=[("en", _("English")), ("fr", _("French"))],
+        help_text=_("Variable and value labels in SPSS and Stata files; the codebooks hold both."),
+    )
+
+
+class EntryForm(forms.Form):
+    channel = forms.ChoiceField(
+        label=_("Received"),
+        choices=[(Channel.EMAIL, Channel.EMAIL.label), (Channel.PAPER, Channel.PAPER.label)],
+        widget=forms.RadioSelect,
+    )
+    received_on = forms.DateField(
+        label=_("Date received"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    language = forms.ChoiceField(
+        label=_("Language of the answers"), choices=[("en", _("English")), ("fr", _("French"))]
+    )

@@ -1,0 +1,250 @@
+"""Questionnaires: the form and its versions, personal links, access requests and responses.
+
+A questionnaire belongs to a consultation. Its form is an XLSForm, kept as versions: once a
+version has answers it never changes, and each response keeps the version it was given under.
+Personal links are stored only as hashes. Answers are encrypted at rest as one JSON document per
+response, so no free text (nor any other answer) is readable in the database.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from heard.consultations.models import Consultation
+from heard.core.bilingual import translated
+from heard.core.crypto import EncryptedTextField
+from heard.stakeholders.models import Person, Sector
+from heard.stakeholders.regions import Region
+
+
+class Questionnaire(models.Model):
+    consultation = models.ForeignKey(
+        Consultation, on_delete=models.CASCADE, related_name="questionnaires"
+    )
+    title_en = models.CharField(_("title (English)"), max_length=200)
+    title_fr = models.CharField(_("title (French)"), max_length=200)
+    privacy_notice_en = models.TextField(
+        _("privacy notice (English)"),
+        help_text=_("Purpose, use, retention and whom to contact. Markdown."),
+    )
+    privacy_notice_fr = models.TextField(_("privacy notice (French)"))
+    opens_at = models.DateTimeField(_("opens"))
+    closes_at = models.DateTimeField(_("closes"))
+    link_valid_days = models.PositiveIntegerField(
+        _("personal links stay valid for (days)"), default=60
+    )
+    reminder_limit = models.PositiveIntegerField(_("reminders per person, at most"), default=2)
+    reminder_interval_days = models.PositiveIntegerField(
+        _("days between two reminders, at least"), default=7
+    )
+    accepts_requests = models.BooleanField(
+        _("anyone may ask for access"),
+        default=True,
+        help_text=_("Shows the access-request page; staff approve or decline each request."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    modified_at = models.DateTimeField(auto_now=True)
+
+    title = translated("title")
+    privacy_notice = translated("privacy_notice")
+
+    class Meta:
+        ordering = ["opens_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(closes_at__gt=models.F("opens_at")),
+                name="questionnaire_closes_after_opening",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title_en
+
+    def is_open(self, at: datetime | None = None) -> bool:
+        moment = at or timezone.now()
+        return self.opens_at <= moment < self.closes_at
+
+    @property
+    def current_version(self) -> QuestionnaireVersion | None:
+        return self.versions.order_by("-number").first()
+
+
+class QuestionnaireVersion(models.Model):
+    """One form, as uploaded. Never edited once it has answers: a change is a new version."""
+
+    questionnaire = models.ForeignKey(
+        Questionnaire, on_delete=models.CASCADE, related_name="versions"
+    )
+    number = models.PositiveIntegerField()
+    definition = models.JSONField()
+    xform = models.TextField()
+    source_name = models.CharField(max_length=200)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+
+    class Meta:
+        ordering = ["questionnaire", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["questionnaire", "number"], name="one_version_number_per_questionnaire"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.questionnaire} v{self.number}"
+
+
+class Respondent(models.Model):
+    """Someone the questionnaire was sent to, through a personal link."""
+
+    class Source(models.TextChoices):
+        REGISTRY = "registry", _("Invited from the registry")
+        REQUEST = "request", _("Asked for access")
+        STAFF = "staff", _("Entered by staff")
+
+    questionnaire = models.ForeignKey(
+        Questionnaire, on_delete=models.CASCADE, related_name="respondents"
+    )
+    person = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="questionnaires"
+    )
+    source = models.CharField(max_length=10, choices=Source.choices)
+    # Copied at invitation, so the dashboard counts by sector and region without personal data.
+    sector = models.ForeignKey(Sector, null=True, blank=True, on_delete=models.SET_NULL)
+    region = models.CharField(max_length=2, choices=Region.choices, blank=True)
+    language = models.CharField(max_length=2, default="en")
+    # For people from an access request: their details stay encrypted on the request.
+    token_hash = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    link_expires_at = models.DateTimeField(null=True, blank=True)
+    link_revoked_at = models.DateTimeField(null=True, blank=True)
+    invited_at = models.DateTimeField(default=timezone.now)
+    reminders_sent = models.PositiveIntegerField(default=0)
+    last_reminded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["invited_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["questionnaire", "person"],
+                condition=Q(person__isnull=False),
+                name="one_link_per_person_and_questionnaire",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"respondent {self.pk}"
+
+    def link_is_valid(self, at: datetime | None = None) -> bool:
+        moment = at or timezone.now()
+        return (
+            self.token_hash is not None
+            and self.link_revoked_at is None
+            and self.link_expires_at is not None
+            and self.link_expires_at > moment
+        )
+
+
+class Channel(models.TextChoices):
+    ONLINE = "online", _("Online")
+    EMAIL = "email", _("By email")
+    PAPER = "paper", _("On paper")
+
+
+class ResponseState(models.TextChoices):
+    DRAFT = "draft", _("Started")
+    SUBMITTED = "submitted", _("Submitted")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class Response(models.Model):
+    respondent = models.OneToOneField(Respondent, on_delete=models.CASCADE, related_name="response")
+    version = models.ForeignKey(
+        QuestionnaireVersion, on_delete=models.PROTECT, related_name="responses"
+    )
+    state = models.CharField(max_length=10, choices=ResponseState.choices, default="draft")
+    channel = models.CharField(max_length=6, choices=Channel.choices, default="online")
+    language = models.CharField(max_length=2, default="en")
+    # Every answer, as one encrypted JSON document (see DEFINITION.md for the value types).
+    answers_json = EncryptedTextField(blank=True)
+    # The pages the respondent has been through, for "continue where you left off".
+    pages_seen = models.JSONField(default=list)
+    started_at = models.DateTimeField(auto_now_add=True)
+    saved_at = models.DateTimeField(auto_now=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+
+    class Meta:
+        ordering = ["started_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(state__in=ResponseState.values), name="response_state_known"
+            ),
+            models.CheckConstraint(
+                condition=~Q(state="submitted") | Q(submitted_at__isnull=False),
+                name="submitted_response_has_time",
+            ),
+        ]
+        indexes = [models.Index(fields=["state", "submitted_at"])]
+
+    def __str__(self) -> str:
+        return f"response {self.pk} ({self.state})"
+
+    @property
+    def answers(self) -> dict[str, Any]:
+        return json.loads(self.answers_json) if self.answers_json else {}
+
+    @answers.setter
+    def answers(self, value: dict[str, Any]) -> None:
+        self.answers_json = json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+class AccessRequest(models.Model):
+    """Someone not on the list asks for the questionnaire; staff approve or decline."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Waiting for staff")
+        APPROVED = "approved", _("Approved: link sent")
+        DECLINED = "declined", _("Declined")
+
+    questionnaire = models.ForeignKey(
+        Questionnaire, on_delete=models.CASCADE, related_name="access_requests"
+    )
+    name = EncryptedTextField(_("name"))
+    organisation = EncryptedTextField(_("organisation"), blank=True)
+    email = EncryptedTextField(_("email"))
+    email_index = models.CharField(max_length=64, db_index=True)
+    sector = models.ForeignKey(
+        Sector, null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("sector")
+    )
+    reason = EncryptedTextField(_("why you would like to take part"), blank=True)
+    language = models.CharField(max_length=2, default="en")
+    state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
+    # A keyed hash of the sender's address, so that abuse can be throttled without storing it.
+    address_index = models.CharField(max_length=64, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    respondent = models.OneToOneField(
+        Respondent, null=True, blank=True, on_delete=models.SET_NULL, related_name="request"
+    )
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"access request {self.pk} ({self.state})"

@@ -1,0 +1,108 @@
+"""Questionnaire reads: the dashboard's counts and the rows that exports are made of."""
+
+from __future__ import annotations
+
+import zoneinfo
+from collections import Counter
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+from django.db.models import Count, Q
+from django.utils.translation import gettext as _
+
+from heard.questionnaires.models import (
+    AccessRequest,
+    Questionnaire,
+    Respondent,
+    Response,
+    ResponseState,
+)
+from heard.stakeholders.models import Sector
+from heard.stakeholders.regions import Region
+
+STARTED = Q(response__isnull=False)
+SUBMITTED = Q(response__state=ResponseState.SUBMITTED)
+
+
+def totals(questionnaire: Questionnaire) -> dict[str, int]:
+    respondents = Respondent.objects.filter(questionnaire=questionnaire)
+    found = respondents.aggregate(
+        invited=Count("id", filter=Q(token_hash__isnull=False)),
+        started=Count("id", filter=STARTED),
+        drafts=Count("id", filter=Q(response__state=ResponseState.DRAFT)),
+        submitted=Count("id", filter=SUBMITTED),
+        withdrawn=Count("id", filter=Q(response__state=ResponseState.WITHDRAWN)),
+        offline=Count("id", filter=SUBMITTED & ~Q(response__channel="online")),
+    )
+    found["requests_pending"] = AccessRequest.objects.filter(
+        questionnaire=questionnaire, state=AccessRequest.State.PENDING
+    ).count()
+    return found
+
+
+def breakdown(questionnaire: Questionnaire, field: str) -> list[dict[str, Any]]:
+    """Invited, started and submitted per sector or per region, largest groups first."""
+    rows = (
+        Respondent.objects.filter(questionnaire=questionnaire)
+        .values(field)
+        .annotate(
+            invited=Count("id", filter=Q(token_hash__isnull=False)),
+            started=Count("id", filter=STARTED),
+            submitted=Count("id", filter=SUBMITTED),
+        )
+        .order_by(field)
+    )
+    if field == "sector":
+        names = {
+            s.pk: str(s.name)
+            for s in Sector.objects.filter(consultation=questionnaire.consultation)
+        }
+        label = lambda key: names.get(key, _("No sector"))  # noqa: E731
+    else:
+        regions = dict(Region.choices)
+        label = lambda key: str(regions.get(key, _("Not given")))  # noqa: E731
+    found = [{**row, "label": label(row[field])} for row in rows]
+    return sorted(found, key=lambda r: (-r["invited"] - r["submitted"], r["label"]))
+
+
+def by_day(questionnaire: Questionnaire) -> list[dict[str, Any]]:
+    """Submissions per day in the consultation's time zone, each day from the first to the last."""
+    zone = zoneinfo.ZoneInfo(questionnaire.consultation.time_zone)
+    moments = Response.objects.filter(
+        respondent__questionnaire=questionnaire, state=ResponseState.SUBMITTED
+    ).values_list("submitted_at", flat=True)
+    days: Counter[date] = Counter(m.astimezone(zone).date() for m in moments if m)
+    if not days:
+        return []
+    first, last = min(days), max(days)
+    rows, day, running = [], first, 0
+    while day <= last:
+        running += days[day]
+        rows.append({"day": day, "submitted": days[day], "running": running})
+        day = date.fromordinal(day.toordinal() + 1)
+    return rows
+
+
+def export_rows(
+    questionnaire: Questionnaire, version_number: int | None = None
+) -> Iterator[dict[str, Any]]:
+    """Submitted responses as the exporters read them; opaque ids, no names."""
+    responses = (
+        Response.objects.filter(
+            respondent__questionnaire=questionnaire, state=ResponseState.SUBMITTED
+        )
+        .select_related("version")
+        .order_by("submitted_at", "id")
+    )
+    if version_number is not None:
+        responses = responses.filter(version__number=version_number)
+    for response in responses.iterator(chunk_size=500):
+        yield {
+            "response_id": f"R{response.pk:05d}",
+            "version": response.version.number,
+            "language": response.language,
+            "channel": response.channel,
+            "submitted_at": response.submitted_at,
+            "answers": response.answers,
+        }

@@ -1,0 +1,614 @@
+"""Questionnaire writes: the form and its versions, personal links, requests, drafts, submissions.
+
+Every write runs in one transaction with its audit event; email goes through the outbox in the
+same transaction (heard.notify), so a rolled-back change sends nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import override
+
+from heard.consultations.dates import long_date
+from heard.consultations.models import Consultation
+from heard.core import audit
+from heard.core.crypto import blind_index
+from heard.core.tokens import new_token, token_hash
+from heard.notify.services import queue_email
+from heard.questionnaires import xlsform
+from heard.questionnaires.form import Form
+from heard.questionnaires.models import (
+    AccessRequest,
+    Channel,
+    Questionnaire,
+    QuestionnaireVersion,
+    Respondent,
+    Response,
+    ResponseState,
+)
+from heard.stakeholders.models import Person
+
+OTHER = {"en": "fr", "fr": "en"}
+SEPARATOR = {"en": "(Le français suit.)", "fr": "(English follows.)"}
+
+
+class FormChangeRefused(Exception):
+    """The current version has answers: changing it needs an explicit new version."""
+
+
+def personal_link(token: str) -> str:
+    return settings.HEARD_PUBLIC_URL.rstrip("/") + reverse("questionnaire_link", args=[token])
+
+
+def email_index(address: str) -> str:
+    return blind_index("questionnaire-email|" + address.strip().lower())
+
+
+# The form -----------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def upload_form(
+    *,
+    actor: Any,
+    questionnaire: Questionnaire,
+    data: bytes,
+    filename: str,
+    new_version: bool = False,
+) -> QuestionnaireVersion:
+    """Read an XLSForm into the questionnaire: FormError if it cannot be used, nothing written."""
+    definition, xform = xlsform.parse(data, filename)
+    questionnaire = Questionnaire.objects.select_for_update().get(pk=questionnaire.pk)
+    current = questionnaire.current_version
+    if current is not None and not new_version:
+        if current.responses.exists():
+            raise FormChangeRefused
+        current.definition, current.xform, current.source_name = definition, xform, filename
+        current.created_by = actor if getattr(actor, "is_authenticated", False) else None
+        current.save()
+        version, action = current, "questionnaire.form_replaced"
+    else:
+        version = QuestionnaireVersion.objects.create(
+            questionnaire=questionnaire,
+            number=(current.number + 1) if current else 1,
+            definition=definition,
+            xform=xform,
+            source_name=filename,
+            created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        )
+        action = "questionnaire.version_added"
+    audit.record(
+        actor=actor,
+        action=action,
+        target=questionnaire,
+        scope=questionnaire.consultation.scope,
+        changes={"version": version.number, "file": filename, "fields": len(definition["fields"])},
+    )
+    return version
+
+
+# Email --------------------------------------------------------------------------------------------
+
+
+def _details(questionnaire: Questionnaire, language: str) -> dict[str, str]:
+    consultation = questionnaire.consultation
+    with override(language):
+        return {
+            "title": str(questionnaire.title),
+            "closes": long_date(timezone.localtime(questionnaire.closes_at)),
+            "consultation_title": str(consultation.title),
+            "consultation_contact": " ".join(
+                p for p in (str(consultation.contact_name), consultation.contact_email) if p
+            ),
+        }
+
+
+def _send(
+    *,
+    questionnaire: Questionnaire,
+    to: str,
+    name: str,
+    language: str,
+    template: str,
+    subject: dict[str, str],
+    key: str,
+    context: dict[str, Any],
+) -> None:
+    parts = []
+    for lang in (language, OTHER[language]):
+        with override(lang):
+            parts.append(
+                render_to_string(
+                    f"questionnaires/email/{template}.txt",
+                    {"name": name, **context, **_details(questionnaire, lang)},
+                )
+            )
+    text = f"{SEPARATOR[language]}\n\n{parts[0].strip()}\n\n{'-' * 40}\n\n{parts[1].strip()}\n"
+    titles = {lang: _details(questionnaire, lang)["title"] for lang in ("en", "fr")}
+    queue_email(
+        scope=questionnaire.consultation.scope,
+        kind=f"questionnaire-{template}",
+        dedupe_key=key,
+        to=to,
+        subject=" / ".join(
+            f"{subject[lang]}{titles[lang]}" for lang in (language, OTHER[language])
+        ),
+        text=text,
+        language=language,
+    )
+
+
+INVITATION_SUBJECT = {"en": "Questionnaire: ", "fr": "Questionnaire : "}
+REMINDER_SUBJECT = {"en": "Reminder: ", "fr": "Rappel : "}
+REQUEST_SUBJECT = {"en": "Your request: ", "fr": "Votre demande : "}
+
+
+def _contact(respondent: Respondent) -> tuple[str, str] | None:
+    """(email, name) of a respondent, from the registry or their access request."""
+    if respondent.person is not None:
+        return respondent.person.email, respondent.person.name
+    request = AccessRequest.objects.filter(respondent=respondent).first()
+    if request is not None:
+        return request.email, request.name
+    return None
+
+
+def _new_link(respondent: Respondent, questionnaire: Questionnaire) -> str:
+    token, hashed = new_token()
+    now = timezone.now()
+    respondent.token_hash = hashed
+    respondent.link_expires_at = max(
+        respondent.link_expires_at or now,
+        now + timedelta(days=questionnaire.link_valid_days),
+        questionnaire.closes_at,
+    )
+    return token
+
+
+# Personal links -----------------------------------------------------------------------------------
+
+
+@dataclass
+class InviteReport:
+    invited: int = 0
+    already_invited: int = 0
+    do_not_contact: int = 0
+
+
+@transaction.atomic
+def invite(*, actor: Any, questionnaire: Questionnaire, people: Iterable[Person]) -> InviteReport:
+    report = InviteReport()
+    already = set(questionnaire.respondents.values_list("person_id", flat=True))
+    for person in people:
+        if person.do_not_contact:
+            report.do_not_contact += 1
+            continue
+        if person.pk in already:
+            report.already_invited += 1
+            continue
+        respondent = Respondent(
+            questionnaire=questionnaire,
+            person=person,
+            source=Respondent.Source.REGISTRY,
+            sector_id=person.sector_id,
+            region=person.region,
+            language=person.language,
+        )
+        token = _new_link(respondent, questionnaire)
+        respondent.save()
+        _send(
+            questionnaire=questionnaire,
+            to=person.email,
+            name=person.name,
+            language=person.language,
+            template="invitation",
+            subject=INVITATION_SUBJECT,
+            key=f"questionnaire-invitation:{respondent.pk}",
+            context={"link": personal_link(token)},
+        )
+        report.invited += 1
+    if report.invited:
+        audit.record(
+            actor=actor,
+            action="questionnaire.invited",
+            target=questionnaire,
+            scope=questionnaire.consultation.scope,
+            changes={"invited": report.invited},
+        )
+    return report
+
+
+def find_by_token(token: str) -> Respondent | None:
+    """The respondent a link opens; None for unknown, expired or revoked links."""
+    respondent = (
+        Respondent.objects.select_related("questionnaire__consultation")
+        .filter(token_hash=token_hash(token))
+        .first()
+    )
+    if respondent is None or not respondent.link_is_valid():
+        return None
+    return respondent
+
+
+@transaction.atomic
+def revoke_link(*, actor: Any, respondent: Respondent) -> None:
+    respondent.link_revoked_at = timezone.now()
+    respondent.save(update_fields=["link_revoked_at"])
+    audit.record(
+        actor=actor,
+        action="questionnaire.link_revoked",
+        target=respondent,
+        scope=respondent.questionnaire.consultation.scope,
+    )
+
+
+@transaction.atomic
+def remind(*, actor: Any, questionnaire: Questionnaire) -> int:
+    """Remind everyone who has not submitted, with a fresh link, within the count and interval."""
+    questionnaire = Questionnaire.objects.select_for_update().get(pk=questionnaire.pk)
+    now = timezone.now()
+    if not questionnaire.is_open(now):
+        return 0
+    interval = timedelta(days=questionnaire.reminder_interval_days)
+    due = (
+        questionnaire.respondents.filter(
+            token_hash__isnull=False,
+            link_revoked_at__isnull=True,
+            reminders_sent__lt=questionnaire.reminder_limit,
+        )
+        .exclude(response__state__in=[ResponseState.SUBMITTED, ResponseState.WITHDRAWN])
+        .select_related("person")
+    )
+    count = 0
+    for respondent in due:
+        if respondent.person is not None and respondent.person.do_not_contact:
+            continue
+        if now - (respondent.last_reminded_at or respondent.invited_at) < interval:
+            continue
+        contact = _contact(respondent)
+        if contact is None:
+            continue
+        token = _new_link(respondent, questionnaire)
+        respondent.reminders_sent += 1
+        respondent.last_reminded_at = now
+        respondent.save()
+        _send(
+            questionnaire=questionnaire,
+            to=contact[0],
+            name=contact[1],
+            language=respondent.language,
+            template="reminder",
+            subject=REMINDER_SUBJECT,
+            key=f"questionnaire-reminder:{respondent.pk}:{respondent.reminders_sent}",
+            context={"link": personal_link(token)},
+        )
+        count += 1
+    if count:
+        audit.record(
+            actor=actor,
+            action="questionnaire.reminded",
+            target=questionnaire,
+            scope=questionnaire.consultation.scope,
+            changes={"reminded": count},
+        )
+    return count
+
+
+# Access requests ----------------------------------------------------------------------------------
+
+REQUESTS_PER_ADDRESS_PER_HOUR = 5
+REQUESTS_PER_QUESTIONNAIRE_PER_HOUR = 200
+
+
+class TooManyRequests(Exception):
+    pass
+
+
+def address_index(address: str) -> str:
+    return blind_index("access-request-address|" + (address or "unknown"))
+
+
+@transaction.atomic
+def request_access(
+    *,
+    questionnaire: Questionnaire,
+    address: str,
+    name: str,
+    organisation: str,
+    email: str,
+    sector_id: int | None,
+    reason: str,
+    language: str,
+) -> AccessRequest:
+    """Record a request from the public page; throttled per address and per questionnaire."""
+    since = timezone.now() - timedelta(hours=1)
+    recent = AccessRequest.objects.filter(created_at__gte=since)
+    by_address = address_index(address)
+    if (
+        recent.filter(address_index=by_address).count() >= REQUESTS_PER_ADDRESS_PER_HOUR
+        or recent.filter(questionnaire=questionnaire).count() >= REQUESTS_PER_QUESTIONNAIRE_PER_HOUR
+    ):
+        raise TooManyRequests
+    request = AccessRequest.objects.create(
+        questionnaire=questionnaire,
+        name=name,
+        organisation=organisation,
+        email=email.strip(),
+        email_index=email_index(email),
+        sector_id=sector_id,
+        reason=reason,
+        language=language,
+        address_index=by_address,
+    )
+    audit.record(
+        actor=None,
+        action="questionnaire.access_requested",
+        target=request,
+        scope=questionnaire.consultation.scope,
+        system_label="public",
+    )
+    return request
+
+
+@transaction.atomic
+def decide_request(*, actor: Any, request: AccessRequest, approve: bool) -> str:
+    """Approve (a personal link goes out) or decline; a request is decided once."""
+    request = AccessRequest.objects.select_for_update().get(pk=request.pk)
+    if request.state != AccessRequest.State.PENDING:
+        return "already"
+    questionnaire = request.questionnaire
+    request.decided_at = timezone.now()
+    request.decided_by = actor
+    if approve:
+        existing = Respondent.objects.filter(
+            questionnaire=questionnaire, request__email_index=request.email_index
+        ).first()
+        respondent = Respondent(
+            questionnaire=questionnaire,
+            source=Respondent.Source.REQUEST,
+            sector_id=request.sector_id,
+            language=request.language,
+        )
+        token = _new_link(respondent, questionnaire)
+        if existing is None:
+            respondent.save()
+            request.respondent = respondent
+        request.state = AccessRequest.State.APPROVED
+        request.save()
+        if existing is not None:
+            # The same address asked twice: send a fresh link to the one respondent it already has.
+            existing.token_hash, existing.link_expires_at = (
+                respondent.token_hash,
+                respondent.link_expires_at,
+            )
+            existing.save(update_fields=["token_hash", "link_expires_at"])
+        _send(
+            questionnaire=questionnaire,
+            to=request.email,
+            name=request.name,
+            language=request.language,
+            template="approved",
+            subject=REQUEST_SUBJECT,
+            key=f"questionnaire-approved:{request.pk}",
+            context={"link": personal_link(token)},
+        )
+    else:
+        request.state = AccessRequest.State.DECLINED
+        request.save()
+        _send(
+            questionnaire=questionnaire,
+            to=request.email,
+            name=request.name,
+            language=request.language,
+            template="declined",
+            subject=REQUEST_SUBJECT,
+            key=f"questionnaire-declined:{request.pk}",
+            context={},
+        )
+    audit.record(
+        actor=actor,
+        action="questionnaire.request_approved" if approve else "questionnaire.request_declined",
+        target=request,
+        scope=questionnaire.consultation.scope,
+    )
+    return request.state
+
+
+# Drafts and submissions ---------------------------------------------------------------------------
+
+
+class QuestionnaireClosed(Exception):
+    pass
+
+
+def draft_for(respondent: Respondent, language: str) -> Response:
+    """The respondent's response, created as a draft under the current version on first use."""
+    existing = Response.objects.filter(respondent=respondent).select_related("version").first()
+    if existing is not None:
+        return existing
+    questionnaire = respondent.questionnaire
+    if not questionnaire.is_open():
+        raise QuestionnaireClosed
+    version = questionnaire.current_version
+    if version is None:
+        raise QuestionnaireClosed
+    with transaction.atomic():
+        response, _created = Response.objects.select_related("version").get_or_create(
+            respondent=respondent,
+            defaults={"version": version, "language": language},
+        )
+    return response
+
+
+@transaction.atomic
+def save_page(*, response: Response, page: str, answers: dict[str, Any], language: str) -> bool:
+    """Keep a page's answers on the draft. False if the response is no longer a draft."""
+    locked = Response.objects.select_for_update().get(pk=response.pk)
+    if locked.state != ResponseState.DRAFT:
+        return False
+    locked.answers = answers
+    seen = locked.pages_seen if page in locked.pages_seen else [*locked.pages_seen, page]
+    # Conditional, like submit(): a page saved in another tab after submission changes nothing.
+    changed = Response.objects.filter(pk=locked.pk, state=ResponseState.DRAFT).update(
+        answers_json=locked.answers_json,
+        language=language,
+        pages_seen=seen,
+        saved_at=timezone.now(),
+    )
+    response.answers_json, response.pages_seen = locked.answers_json, seen
+    return bool(changed)
+
+
+@dataclass
+class SubmitResult:
+    submitted: bool  # this call submitted it
+    already: bool  # it had been submitted before
+    problems: dict[str, str]
+
+
+@transaction.atomic
+def submit(*, response: Response, language: str, actor: Any = None) -> SubmitResult:
+    """Check every answer again and submit, exactly once however many times it is asked."""
+    locked = Response.objects.select_for_update().select_related("version").get(pk=response.pk)
+    if locked.state != ResponseState.DRAFT:
+        return SubmitResult(False, True, {})
+    questionnaire = Questionnaire.objects.get(pk=locked.version.questionnaire_id)
+    if actor is None and not questionnaire.is_open():
+        raise QuestionnaireClosed
+    form = Form(locked.version.definition)
+    problems = form.problems(locked.answers, language)
+    if problems:
+        return SubmitResult(False, False, problems)
+    cleaned = Response(answers_json="")
+    cleaned.answers = form.clean(locked.answers)
+    now = timezone.now()
+    # A conditional update, so that of two simultaneous submissions exactly one changes the row,
+    # whatever the database's locking (SQLite has no row locks).
+    changed = Response.objects.filter(pk=locked.pk, state=ResponseState.DRAFT).update(
+        state=ResponseState.SUBMITTED,
+        submitted_at=now,
+        language=language,
+        answers_json=cleaned.answers_json,
+        saved_at=now,
+    )
+    if not changed:
+        return SubmitResult(False, True, {})
+    locked.state, locked.submitted_at = ResponseState.SUBMITTED, now
+    audit.record(
+        actor=actor,
+        action="questionnaire.response_submitted",
+        target=locked,
+        scope=questionnaire.consultation.scope,
+        changes={"channel": locked.channel, "version": locked.version.number},
+        system_label="respondent",
+    )
+    response.state, response.submitted_at = locked.state, locked.submitted_at
+    return SubmitResult(True, False, {})
+
+
+@transaction.atomic
+def enter_response(
+    *,
+    actor: Any,
+    questionnaire: Questionnaire,
+    answers: dict[str, Any],
+    channel: str,
+    language: str,
+    received_on: Any = None,
+    person: Person | None = None,
+) -> Response:
+    """A response received by email or on paper, typed in by staff (already checked by the form)."""
+    version = questionnaire.current_version
+    if version is None:
+        raise QuestionnaireClosed
+    if channel not in (Channel.EMAIL, Channel.PAPER):
+        raise ValueError(channel)
+    respondent = None
+    if person is not None:
+        respondent = Respondent.objects.filter(questionnaire=questionnaire, person=person).first()
+    if respondent is None:
+        respondent = Respondent.objects.create(
+            questionnaire=questionnaire,
+            person=person,
+            source=Respondent.Source.STAFF,
+            sector_id=person.sector_id if person else None,
+            region=person.region if person else "",
+            language=language,
+        )
+    form = Form(version.definition)
+    response, _created = Response.objects.get_or_create(
+        respondent=respondent, defaults={"version": version, "language": language}
+    )
+    if response.state != ResponseState.DRAFT:
+        raise FormChangeRefused
+    response.answers = form.clean(answers)
+    response.channel = channel
+    response.language = language
+    response.state = ResponseState.SUBMITTED
+    response.submitted_at = received_on or timezone.now()
+    response.entered_by = actor
+    response.save()
+    audit.record(
+        actor=actor,
+        action="questionnaire.response_entered",
+        target=response,
+        scope=questionnaire.consultation.scope,
+        changes={"channel": channel},
+    )
+    return response
+
+
+@transaction.atomic
+def withdraw(*, actor: Any, response: Response) -> None:
+    """At the respondent's request: the answers are erased, the count keeps a withdrawn entry."""
+    locked = Response.objects.select_for_update().get(pk=response.pk)
+    locked.answers_json = ""
+    locked.state = ResponseState.WITHDRAWN
+    locked.withdrawn_at = timezone.now()
+    locked.save()
+    audit.record(
+        actor=actor,
+        action="questionnaire.response_withdrawn",
+        target=locked,
+        scope=locked.respondent.questionnaire.consultation.scope,
+    )
+
+
+@transaction.atomic
+def create_questionnaire(*, actor: Any, consultation: Consultation, **fields: Any) -> Questionnaire:
+    questionnaire = Questionnaire.objects.create(consultation=consultation, **fields)
+    audit.record(
+        actor=actor,
+        action="questionnaire.created",
+        target=questionnaire,
+        scope=consultation.scope,
+        changes={k: str(v) for k, v in fields.items() if not k.startswith("privacy")},
+    )
+    return questionnaire
+
+
+@transaction.atomic
+def update_questionnaire(*, actor: Any, questionnaire: Questionnaire, **fields: Any) -> None:
+    changed = {}
+    for key, value in fields.items():
+        if getattr(questionnaire, key) != value:
+            changed[key] = str(value)
+            setattr(questionnaire, key, value)
+    if changed:
+        questionnaire.save()
+        audit.record(
+            actor=actor,
+            action="questionnaire.changed",
+            target=questionnaire,
+            scope=questionnaire.consultation.scope,
+            changes=changed,
+        )

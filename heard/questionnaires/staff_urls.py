@@ -1,0 +1,24 @@
+from django.urls import path
+
+from heard.questionnaires import views_staff
+
+app_name = "questionnaires"
+base = "consultations/<int:pk>/questionnaires/"
+one = base + "<int:qpk>/"
+urlpatterns = [
+    path(base, views_staff.questionnaire_list, name="list"),
+    path(base + "new/", views_staff.new_questionnaire, name="new"),
+    path(one, views_staff.questionnaire_detail, name="detail"),
+    path(one + "edit/", views_staff.questionnaire_edit, name="edit"),
+    path(one + "versions/<int:number>/", views_staff.download_version, name="version"),
+    path(one + "invite/", views_staff.invite, name="invite"),
+    path(one + "remind/", views_staff.remind, name="remind"),
+    path(one + "publish-request-link/", views_staff.publish_request_link, name="publish_link"),
+    path(one + "requests/", views_staff.access_requests, name="requests"),
+    path(one + "dashboard/", views_staff.dashboard, name="dashboard"),
+    path(one + "responses/", views_staff.responses, name="responses"),
+    path(one + "responses/new/", views_staff.enter_response, name="enter"),
+    path(one + "responses/export/", views_staff.export, name="export"),
+    path(one + "responses/<int:rpk>/", views_staff.response_detail, name="response"),
+    path(one + "responses/<int:rpk>/withdraw/", views_staff.withdraw, name="withdraw"),
+]

@@ -1,0 +1,598 @@
+// XLSForm logic in the browser: shows a question only when its `relevant` holds, offers only the
+// choices its `choice_filter` lets through, and works out calculations as the person answers.
+// The expressions arrive already parsed (by heard/questionnaires/expressions.py, whose docstring
+// describes the tree); this file evaluates them with exactly the same semantics, and the shared
+// cases in tests/questionnaires/expression_cases.json hold the two to it. Constraints are left to
+// the server. Without JavaScript the page shows every question and the server sorts it out.
+(function () {
+  "use strict";
+
+  var XML_SPACE_RUN = /[ \t\r\n]+/g;
+  var NUMBER_TEXT = /^-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)$/;
+  var ISO_DATE = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
+  var LOOSE_DATE = /^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:T[\s\S]*)?$/;
+  var has = Object.prototype.hasOwnProperty;
+
+  // Conversions ---------------------------------------------------------------------------------
+
+  function trimSpace(text) {
+    return text.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, "");
+  }
+
+  function repeat(text, count) {
+    var out = "";
+    for (var i = 0; i < count; i++) { out += text; }
+    return out;
+  }
+
+  // Shortest round-trip digits (as Python's repr gives them), written out without an exponent.
+  function numberText(x) {
+    if (x !== x) { return "NaN"; }
+    if (x === Infinity) { return "Infinity"; }
+    if (x === -Infinity) { return "-Infinity"; }
+    if (x === 0) { return "0"; }
+    var text = String(x);
+    var sign = "";
+    if (text.charAt(0) === "-") { sign = "-"; text = text.slice(1); }
+    var e = text.indexOf("e");
+    if (e < 0) { return sign + text; }
+    var mantissa = text.slice(0, e);
+    var exponent = parseInt(text.slice(e + 1), 10);
+    var point = mantissa.indexOf(".");
+    var digits = mantissa.replace(".", "");
+    var at = (point < 0 ? mantissa.length : point) + exponent;
+    if (at <= 0) { return sign + "0." + repeat("0", -at) + digits; }
+    if (at >= digits.length) { return sign + digits + repeat("0", at - digits.length); }
+    return sign + digits.slice(0, at) + "." + digits.slice(at);
+  }
+
+  function toText(value) {
+    if (typeof value === "boolean") { return value ? "true" : "false"; }
+    if (typeof value === "string") { return value; }
+    if (typeof value === "number") { return numberText(value); }
+    if (value === null || value === undefined) { return ""; }
+    if (Array.isArray(value)) { return value.map(toText).join(" "); }
+    return String(value);
+  }
+
+  function asText(value) {
+    if (typeof value === "number" && value !== value) { return ""; }
+    return toText(value);
+  }
+
+  function isLeap(y) {
+    return y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  }
+
+  function validDate(y, m, d) {
+    if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1) { return false; }
+    var lengths = [31, isLeap(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    return d <= lengths[m - 1];
+  }
+
+  // Days since 1970-01-01 in the proleptic Gregorian calendar (no Date object: no time zones).
+  function daysFromCivil(y, m, d) {
+    y -= m <= 2 ? 1 : 0;
+    var era = Math.floor(y / 400);
+    var yoe = y - era * 400;
+    var doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+    var doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+    return era * 146097 + doe - 719468;
+  }
+
+  function civilFromDays(days) {
+    var z = days + 719468;
+    var era = Math.floor(z / 146097);
+    var doe = z - era * 146097;
+    var yoe = Math.floor(
+      (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365
+    );
+    var doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+    var mp = Math.floor((5 * doy + 2) / 153);
+    var d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+    var m = mp < 10 ? mp + 3 : mp - 9;
+    return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
+  }
+
+  var FIRST_DAY = daysFromCivil(1, 1, 1);
+  var LAST_DAY = daysFromCivil(9999, 12, 31);
+
+  function pad(n, width) {
+    var text = String(n);
+    return repeat("0", width - text.length) + text;
+  }
+
+  function isoDate(y, m, d) {
+    return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2);
+  }
+
+  function dayNumber(text) {
+    var match = ISO_DATE.exec(text);
+    if (!match) { return null; }
+    var y = Number(match[1]), m = Number(match[2]), d = Number(match[3]);
+    return validDate(y, m, d) ? daysFromCivil(y, m, d) : null;
+  }
+
+  function toNumber(value) {
+    if (typeof value === "boolean") { return value ? 1 : 0; }
+    if (typeof value === "number") { return value; }
+    var text = trimSpace(toText(value));
+    if (NUMBER_TEXT.test(text)) { return Number(text); }
+    var days = dayNumber(text);
+    return days === null ? NaN : days;
+  }
+
+  function toBoolean(value) {
+    if (typeof value === "boolean") { return value; }
+    if (typeof value === "number") { return !(value === 0 || value !== value); }
+    return toText(value) !== "";
+  }
+
+  function dateText(day) {
+    if (!isFinite(day)) { return ""; }
+    var whole = Math.floor(day);
+    if (whole < FIRST_DAY || whole > LAST_DAY) { return ""; }
+    var civil = civilFromDays(whole);
+    return isoDate(civil[0], civil[1], civil[2]);
+  }
+
+  function toDate(value) {
+    if (typeof value === "boolean") { return ""; }
+    if (typeof value === "number") { return dateText(value); }
+    var text = trimSpace(value);
+    if (NUMBER_TEXT.test(text)) { return dateText(Number(text)); }
+    var match = LOOSE_DATE.exec(text);
+    if (!match) { return ""; }
+    var y = Number(match[1]), m = Number(match[2]), d = Number(match[3]);
+    return validDate(y, m, d) ? isoDate(y, m, d) : "";
+  }
+
+  function localToday() {
+    var now = new Date();
+    return isoDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
+  }
+
+  function tokens(value) {
+    return toText(value).split(XML_SPACE_RUN).filter(function (item) { return item !== ""; });
+  }
+
+  // Evaluation ----------------------------------------------------------------------------------
+
+  function equal(left, right) {
+    if (typeof left === "boolean" || typeof right === "boolean") {
+      return toBoolean(left) === toBoolean(right);
+    }
+    var x = toNumber(left), y = toNumber(right);
+    if (x === x && y === y) { return x === y; }
+    return toText(left) === toText(right);
+  }
+
+  function xpathRound(x) {
+    return isFinite(x) ? Math.floor(x + 0.5) : x;
+  }
+
+  // Halves away from zero, with exact powers of ten only, as the Python side does.
+  function roundTo(x, digits) {
+    if (digits !== digits) { return NaN; }
+    if (!isFinite(x)) { return x; }
+    var places = digits > 22 ? 22 : digits < -22 ? -22 : Math.trunc(digits);
+    var scale = 1;
+    for (var i = 0; i < Math.abs(places); i++) { scale *= 10; }
+    var scaled = places >= 0 ? x * scale : x / scale;
+    if (Math.abs(scaled) >= 4503599627370496) { return x; }
+    var rounded = Math.floor(Math.abs(scaled) + 0.5);
+    if (scaled < 0 || (scaled === 0 && 1 / scaled < 0)) { rounded = -rounded; }
+    return places >= 0 ? rounded / scale : rounded * scale;
+  }
+
+  // Strings are indexed by code point, like Python's str, not by UTF-16 unit.
+  function substring(text, start, length) {
+    var first = xpathRound(start);
+    var end = length === undefined ? Infinity : first + xpathRound(length);
+    var chars = Array.from(text);
+    var out = "";
+    for (var p = 1; p <= chars.length; p++) {
+      if (p >= first && p < end) { out += chars[p - 1]; }
+    }
+    return out;
+  }
+
+  function translate(text, source, target) {
+    var from = Array.from(source), to = Array.from(target), mapping = {};
+    for (var i = 0; i < from.length; i++) {
+      if (!has.call(mapping, from[i])) { mapping[from[i]] = i < to.length ? to[i] : ""; }
+    }
+    return Array.from(text).map(function (c) {
+      return has.call(mapping, c) ? mapping[c] : c;
+    }).join("");
+  }
+
+  function regex(text, pattern) {
+    try {
+      return new RegExp(pattern).test(text);
+    } catch (error) {
+      return false;
+    }
+  }
+
+  var RELATIONAL = {
+    "<": function (x, y) { return x < y; },
+    "<=": function (x, y) { return x <= y; },
+    ">": function (x, y) { return x > y; },
+    ">=": function (x, y) { return x >= y; }
+  };
+  var ARITHMETIC = {
+    "+": function (x, y) { return x + y; },
+    "-": function (x, y) { return x - y; },
+    "*": function (x, y) { return x * y; },
+    "div": function (x, y) { return x / y; },
+    "mod": function (x, y) { return x % y; }
+  };
+
+  function call(name, args, ctx) {
+    // The lazy ones first: only the branch taken is evaluated.
+    if (name === "if") {
+      return ev(toBoolean(ev(args[0], ctx)) ? args[1] : args[2], ctx);
+    }
+    if (name === "coalesce") {
+      var first = ev(args[0], ctx);
+      return toText(first) !== "" ? first : ev(args[1], ctx);
+    }
+    var v = args.map(function (arg) { return ev(arg, ctx); });
+    var x, text, part, at;
+    switch (name) {
+      case "selected":
+        return tokens(v[0]).indexOf(trimSpace(toText(v[1]))) >= 0;
+      case "count-selected":
+        return tokens(v[0]).length;
+      case "selected-at":
+        var items = tokens(v[0]);
+        x = toNumber(v[1]);
+        if (!isFinite(x)) { return ""; }
+        at = Math.trunc(x);
+        return at >= 0 && at < items.length ? items[at] : "";
+      case "string-length":
+        return Array.from(toText(v[0])).length;
+      case "regex":
+        return regex(toText(v[0]), toText(v[1]));
+      case "today":
+        return ctx.today;
+      case "not":
+        return !toBoolean(v[0]);
+      case "true":
+        return true;
+      case "false":
+        return false;
+      case "boolean":
+        return toBoolean(v[0]);
+      case "boolean-from-string":
+        text = trimSpace(toText(v[0]));
+        return text === "true" || text === "1";
+      case "number":
+        return toNumber(v[0]);
+      case "string":
+        return toText(v[0]);
+      case "int":
+        return Math.trunc(toNumber(v[0]));
+      case "round":
+        return roundTo(toNumber(v[0]), v.length > 1 ? toNumber(v[1]) : 0);
+      case "concat":
+        return v.map(toText).join("");
+      case "contains":
+        return toText(v[0]).indexOf(toText(v[1])) >= 0;
+      case "starts-with":
+        return toText(v[0]).startsWith(toText(v[1]));
+      case "ends-with":
+        return toText(v[0]).endsWith(toText(v[1]));
+      case "substring-before":
+      case "substring-after":
+        text = toText(v[0]);
+        part = toText(v[1]);
+        at = text.indexOf(part);
+        if (at < 0) { return ""; }
+        return name === "substring-before" ? text.slice(0, at) : text.slice(at + part.length);
+      case "substring":
+        return substring(toText(v[0]), toNumber(v[1]), v.length > 2 ? toNumber(v[2]) : undefined);
+      case "normalize-space":
+        return toText(v[0]).replace(XML_SPACE_RUN, " ").replace(/^ | $/g, "");
+      case "translate":
+        return translate(toText(v[0]), toText(v[1]), toText(v[2]));
+      case "min":
+        return Math.min.apply(null, v.map(toNumber));
+      case "max":
+        return Math.max.apply(null, v.map(toNumber));
+      case "abs":
+        return Math.abs(toNumber(v[0]));
+      case "floor":
+        return Math.floor(toNumber(v[0]));
+      case "ceiling":
+        return Math.ceil(toNumber(v[0]));
+      case "date":
+        return toDate(v[0]);
+      default:
+        throw new Error("unknown function " + name + "()");
+    }
+  }
+
+  function ev(node, ctx) {
+    switch (node[0]) {
+      case "num":
+        return Number(node[1]);
+      case "str":
+        return String(node[1]);
+      case "ref":
+        return toText(has.call(ctx.values, node[1]) ? ctx.values[node[1]] : null);
+      case "cur":
+        return toText(ctx.current);
+      case "col":
+        return toText(ctx.choice && has.call(ctx.choice, node[1]) ? ctx.choice[node[1]] : null);
+      case "neg":
+        return -toNumber(ev(node[1], ctx));
+      case "bin":
+        var op = node[1];
+        if (op === "or") { return toBoolean(ev(node[2], ctx)) || toBoolean(ev(node[3], ctx)); }
+        if (op === "and") { return toBoolean(ev(node[2], ctx)) && toBoolean(ev(node[3], ctx)); }
+        var left = ev(node[2], ctx), right = ev(node[3], ctx);
+        if (op === "=") { return equal(left, right); }
+        if (op === "!=") { return !equal(left, right); }
+        if (has.call(RELATIONAL, op)) { return RELATIONAL[op](toNumber(left), toNumber(right)); }
+        return ARITHMETIC[op](toNumber(left), toNumber(right));
+      case "call":
+        return call(node[1], node[2], ctx);
+      default:
+        throw new Error("not an expression node: " + JSON.stringify(node));
+    }
+  }
+
+  // opts: {current, choice, today ("YYYY-MM-DD", default the local date)}
+  function evaluate(node, values, opts) {
+    var o = opts || {};
+    return ev(node, {
+      values: values || {},
+      current: o.current,
+      choice: o.choice || null,
+      today: o.today || localToday()
+    });
+  }
+
+  window.HeardLogic = { evaluate: evaluate, toBoolean: toBoolean, asText: asText };
+
+  // The page -------------------------------------------------------------------------------------
+
+  function each(list, fn) {
+    Array.prototype.forEach.call(list, fn);
+  }
+
+  // A broken expression must never hide a question: show it and let the server decide.
+  function holds(node, values, opts) {
+    if (!node) { return true; }
+    try {
+      return toBoolean(evaluate(node, values, opts));
+    } catch (error) {
+      return true;
+    }
+  }
+
+  function start() {
+    var source = document.getElementById("heard-logic");
+    if (!source) { return; }
+    var data;
+    try {
+      data = JSON.parse(source.textContent);
+    } catch (error) {
+      return;
+    }
+    if (!data || !data.fields) { return; }
+    var fields = data.fields;
+    var known = data.values || {};
+    var names = Object.keys(fields);
+    var rankNames = names.filter(function (name) { return fields[name].type === "rank"; });
+
+    // Why a control is off ("relevant", "filter"). The server renders a question that does not
+    // apply, or a choice its filter leaves out, hidden with its controls disabled; any other
+    // control it disabled stays disabled.
+    var off = new WeakMap();
+    var disabledByServer = new WeakSet();
+    var controls = {};  // field name -> its form controls, in document order
+    each(document.querySelectorAll("input[name], select[name], textarea[name]"), function (el) {
+      off.set(el, {});
+      var name = el.name;
+      if (!has.call(fields, name)) {
+        name = null;
+        rankNames.forEach(function (rank) {
+          if (el.name.indexOf(rank + "__") === 0) { name = rank; }
+        });
+        if (name === null) { return; }
+      }
+      (controls[name] = controls[name] || []).push(el);
+    });
+
+    function setOff(el, reason, value) {
+      var reasons = off.get(el);
+      if (!reasons) { return; }
+      reasons[reason] = value;
+      el.disabled = disabledByServer.has(el) || Boolean(reasons.relevant || reasons.filter);
+    }
+
+    function markOff(container, reason) {
+      each(controlsOf(container), function (el) {
+        if (!off.has(el)) { off.set(el, {}); }
+        off.get(el)[reason] = true;
+      });
+    }
+
+    function isOff(el) {
+      var reasons = off.get(el);
+      return Boolean(reasons && (reasons.relevant || reasons.filter));
+    }
+
+    var questions = [];
+    each(document.querySelectorAll("[data-question]"), function (el) {
+      var name = el.getAttribute("data-question");
+      if (!has.call(fields, name)) { return; }
+      var choices = [];
+      each(el.querySelectorAll("[data-choice]"), function (choiceEl) {
+        var columns = {};
+        try {
+          columns = JSON.parse(choiceEl.getAttribute("data-filters") || "{}") || {};
+        } catch (error) {
+          columns = {};
+        }
+        columns.name = choiceEl.getAttribute("data-choice");
+        choices.push({ el: choiceEl, columns: columns, shown: !choiceEl.hidden });
+        if (choiceEl.hidden) { markOff(choiceEl, "filter"); }
+      });
+      questions.push({ name: name, field: fields[name], el: el, choices: choices, relevant: !el.hidden });
+      if (el.hidden) { markOff(el, "relevant"); }
+    });
+    each(document.querySelectorAll("input, select, textarea, option"), function (el) {
+      if (el.disabled && !isOff(el)) { disabledByServer.add(el); }
+    });
+    var questionByName = {};
+    questions.forEach(function (q) { questionByName[q.name] = q; });
+
+    function readRank(name, els) {
+      var order = [];
+      for (var i = 0; i < els.length; i++) {
+        var position = Number(els[i].value);
+        if (!(position >= 1 && position <= els.length && position === Math.floor(position))) {
+          return undefined;
+        }
+        order.push([position, els[i].name.slice(name.length + 2)]);
+      }
+      order.sort(function (a, b) { return a[0] - b[0]; });
+      for (var j = 0; j < order.length; j++) {
+        if (order[j][0] !== j + 1) { return undefined; }  // a position given twice
+      }
+      return order.length ? order.map(function (pair) { return pair[1]; }) : undefined;
+    }
+
+    // The answer as the form holds it now, or undefined for none (not relevant counts as none).
+    function readField(name) {
+      var q = questionByName[name];
+      if (q && !q.relevant) { return undefined; }
+      var els = (controls[name] || []).filter(function (el) { return !isOff(el); });
+      var type = fields[name].type;
+      if (type === "rank") { return readRank(name, els); }
+      var picked = [];
+      els.forEach(function (el) {
+        if (el.type === "checkbox" || el.type === "radio") {
+          if (el.checked) { picked.push(el.value); }
+        } else if (el.tagName === "SELECT") {
+          each(el.options, function (option) {
+            if (option.selected && !option.disabled && option.value !== "") {
+              picked.push(option.value);
+            }
+          });
+        } else if (el.value !== "") {
+          picked.push(el.value);
+        }
+      });
+      if (!picked.length) { return undefined; }
+      return type === "select_multiple" ? picked : picked[0];
+    }
+
+    function store(values, name, value) {
+      if (value === undefined) { delete values[name]; } else { values[name] = value; }
+    }
+
+    function readValues() {
+      var values = Object.assign({}, known);
+      names.forEach(function (name) {
+        if (controls[name] || questionByName[name]) { store(values, name, readField(name)); }
+      });
+      return values;
+    }
+
+    function calculate(values) {
+      for (var round = 0; round < 2; round++) {
+        names.forEach(function (name) {
+          var field = fields[name];
+          if (field.type !== "calculate" || !field.calculation) { return; }
+          if (!holds(field.relevant, values, { current: values[name] })) {
+            delete values[name];
+            return;
+          }
+          try {
+            values[name] = asText(evaluate(field.calculation, values, {}));
+          } catch (error) {
+            delete values[name];
+          }
+        });
+      }
+      names.forEach(function (name) {
+        if (fields[name].type !== "calculate") { return; }
+        (controls[name] || []).forEach(function (el) {
+          var text = has.call(values, name) ? values[name] : "";
+          if (el.type === "hidden" && el.value !== text) { el.value = text; }
+        });
+      });
+    }
+
+    function controlsOf(el) {
+      if (el.matches("input, select, textarea, option")) { return [el]; }
+      return el.querySelectorAll("input, select, textarea, option");
+    }
+
+    function showQuestion(q, relevant) {
+      q.relevant = relevant;
+      q.el.hidden = !relevant;
+      each(controlsOf(q.el), function (el) { setOff(el, "relevant", !relevant); });
+    }
+
+    function showChoice(choice, shown) {
+      choice.shown = shown;
+      choice.el.hidden = !shown;
+      each(controlsOf(choice.el), function (el) {
+        if (!off.has(el)) { off.set(el, {}); }
+        setOff(el, "filter", !shown);
+        if (!shown) {
+          if (el.tagName === "OPTION") { el.selected = false; } else { el.checked = false; }
+        }
+      });
+    }
+
+    // Relevance may depend on questions further down, so repeat until nothing changes.
+    function update() {
+      for (var pass = 0; pass < 5; pass++) {
+        var values = readValues();
+        calculate(values);
+        var changed = false;
+        questions.forEach(function (q) {
+          var current = has.call(values, q.name) ? values[q.name] : null;
+          var relevant = holds(q.field.relevant, values, { current: current });
+          if (relevant !== q.relevant) {
+            changed = true;
+            showQuestion(q, relevant);
+            store(values, q.name, readField(q.name));
+          }
+          if (!q.field.choice_filter) { return; }
+          var filtered = false;
+          q.choices.forEach(function (choice) {
+            var shown = holds(q.field.choice_filter, values, { current: current, choice: choice.columns });
+            if (shown !== choice.shown) {
+              filtered = true;
+              showChoice(choice, shown);
+            }
+          });
+          if (filtered) {
+            changed = true;
+            store(values, q.name, readField(q.name));
+          }
+        });
+        if (!changed) { return; }
+      }
+    }
+
+    document.addEventListener("input", update);
+    document.addEventListener("change", update);
+    document.addEventListener("reset", function () { window.setTimeout(update, 0); });
+    update();
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

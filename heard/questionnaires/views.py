@@ -1,0 +1,414 @@
+"""What a respondent sees: the personal link, the privacy notice, one page per group, the check
+page, the confirmation; and the public page where anyone may ask for the questionnaire.
+
+The link's token is exchanged for a session on first use and the browser is sent on to an address
+without it. Every page is saved on the server as the respondent goes, so leaving loses nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+from django import forms
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse, translate_url
+from django.utils.translation import get_language, gettext_lazy, override
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from heard.core.context_processors import OTHER_LANGUAGE
+from heard.questionnaires import services
+from heard.questionnaires.form import Form
+from heard.questionnaires.models import Questionnaire, Respondent, Response, ResponseState
+from heard.questionnaires.rendering import answer_text, question_views
+from heard.stakeholders.models import Sector
+
+SESSION_KEY = "heard_questionnaire"
+
+
+def _language(request: HttpRequest) -> str:
+    return (get_language() or "en")[:2]
+
+
+def _link_not_valid(request: HttpRequest) -> HttpResponse:
+    other = OTHER_LANGUAGE.get(_language(request), "fr")
+    with override(other):
+        alternate = reverse("consultations:hub")
+    return render(
+        request, "questionnaires/link_not_valid.html", {"alternate_url": alternate}, status=404
+    )
+
+
+@never_cache
+def open_link(request: HttpRequest, token: str) -> HttpResponse:
+    respondent = services.find_by_token(token)
+    if respondent is None:
+        response = _link_not_valid(request)
+    else:
+        request.session.cycle_key()  # a fresh session id: nothing from before carries over
+        request.session[SESSION_KEY] = [respondent.pk, respondent.token_hash]
+        with override(respondent.language):
+            response = redirect(reverse("questionnaire"), permanent=False)
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+def _current(request: HttpRequest) -> Respondent | None:
+    stored = request.session.get(SESSION_KEY)
+    if not stored:
+        return None
+    pk, hashed = stored
+    respondent = (
+        Respondent.objects.select_related("questionnaire__consultation")
+        .filter(pk=pk, token_hash=hashed)
+        .first()
+    )
+    if respondent is None or not respondent.link_is_valid():
+        request.session.pop(SESSION_KEY, None)
+        return None
+    return respondent
+
+
+def _context(respondent: Respondent, **extra: Any) -> dict[str, Any]:
+    return {
+        "questionnaire": respondent.questionnaire,
+        "quick_exit_url": settings.HEARD_QUICK_EXIT_URL,
+        **extra,
+    }
+
+
+def _response(respondent: Respondent) -> Response | None:
+    return Response.objects.filter(respondent=respondent).select_related("version").first()
+
+
+@never_cache
+def start(request: HttpRequest) -> HttpResponse:
+    respondent = _current(request)
+    if respondent is None:
+        return _link_not_valid(request)
+    questionnaire = respondent.questionnaire
+    response = _response(respondent)
+    if request.method == "POST":
+        try:
+            response = services.draft_for(respondent, _language(request))
+        except services.QuestionnaireClosed:
+            return redirect("questionnaire")
+        return redirect(_resume_url(response, request))
+    return render(
+        request,
+        "questionnaires/start.html",
+        _context(
+            respondent,
+            response=response,
+            is_open=questionnaire.is_open(),
+            has_form=questionnaire.current_version is not None,
+        ),
+    )
+
+
+def _resume_url(response: Response, request: HttpRequest) -> str:
+    if response.state != ResponseState.DRAFT:
+        return reverse("questionnaire_done")
+    form = Form(response.version.definition)
+    values = form.clean(response.answers)
+    pages = form.pages_applying(values)
+    for page in pages:
+        if page["name"] not in response.pages_seen:
+            return reverse("questionnaire_page", args=[page["name"]])
+    return reverse("questionnaire_check")
+
+
+def _draft(request: HttpRequest) -> tuple[Respondent | None, Response | None, HttpResponse | None]:
+    """The respondent and their open draft, or the page to show instead."""
+    respondent = _current(request)
+    if respondent is None:
+        return None, None, _link_not_valid(request)
+    response = _response(respondent)
+    if response is None:
+        return respondent, None, redirect("questionnaire")
+    if response.state != ResponseState.DRAFT:
+        return respondent, response, redirect("questionnaire_done")
+    if not respondent.questionnaire.is_open():
+        return respondent, response, redirect("questionnaire")
+    return respondent, response, None
+
+
+def _neighbours(
+    pages: list[dict[str, Any]], name: str
+) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
+    names = [p["name"] for p in pages]
+    if name not in names:
+        return None, None
+    index = names.index(name)
+    before = pages[index - 1] if index > 0 else None
+    after = pages[index + 1] if index + 1 < len(pages) else None
+    return before, after
+
+
+@never_cache
+def page(request: HttpRequest, name: str) -> HttpResponse:
+    respondent, response, other = _draft(request)
+    if other is not None:
+        return other
+    if respondent is None or response is None:  # _draft() returned a page for these cases
+        return _link_not_valid(request)
+    language = _language(request)
+    form = Form(response.version.definition)
+    current = form.page_by_name.get(name)
+    answers = response.answers
+    values = form.clean(answers)
+    if current is None or current.get("hidden"):
+        return redirect(_resume_url(response, request))
+    errors: dict[str, str] = {}
+    raw: dict[str, Any] | None = None
+    notice = ""
+    if request.method == "POST":
+        action = request.POST.get("action", "continue")
+        new_answers, errors = form.read_page(current, request.POST, answers, language)
+        values = form.clean(new_answers)
+        # Questions that an answer on this page has just brought in, and that the respondent has
+        # not seen yet (without JavaScript they stay hidden until the page comes back).
+        shown = set(request.POST.getlist("shown"))
+        appeared = [
+            q.name
+            for q in question_views(form, current, values, language)
+            if q.applies and q.name not in shown and q.type != "note" and q.value in (None, "", [])
+        ]
+        for field_name in appeared:
+            errors.pop(field_name, None)
+        # What is valid is always kept: leaving, switching language or an error loses nothing.
+        if not services.save_page(
+            response=response,
+            page=name,
+            answers={k: v for k, v in new_answers.items() if k not in errors},
+            language=language,
+        ):
+            return redirect("questionnaire_done")
+        if action == "save":
+            return redirect("questionnaire_saved")
+        if action == "language":
+            return redirect(translate_url(request.path, OTHER_LANGUAGE[language]))
+        if errors:
+            raw = {
+                key: request.POST.getlist(key)
+                if form.fields[key]["type"] == "select_multiple"
+                else request.POST.get(key, "")
+                for key in current["fields"]
+            }
+            for key in current["fields"]:
+                if form.fields[key]["type"] == "rank":
+                    raw[key] = {
+                        c.name: request.POST.get(f"{key}__{c.name}", "")
+                        for c in form.all_choices(key)
+                    }
+        elif appeared:
+            notice = _("Your answers brought in more questions on this page.")
+        else:
+            if request.POST.get("return") == "check":
+                return redirect("questionnaire_check")
+            _before, after = _neighbours(form.pages_applying(values), name)
+            if after is None:
+                return redirect("questionnaire_check")
+            return redirect("questionnaire_page", after["name"])
+    pages = form.pages_applying(values)
+    if current not in pages:
+        return redirect(_resume_url(response, request))
+    before, _after = _neighbours(pages, name)
+    number = [p["name"] for p in pages].index(name) + 1
+    questions = question_views(form, current, values, language, errors, raw)
+    return render(
+        request,
+        "questionnaires/page.html",
+        _context(
+            respondent,
+            page=current,
+            page_label=(current.get("label") or {}).get(language, ""),
+            questions=questions,
+            errors=[(q, q.error) for q in questions if q.error],
+            back_url=reverse("questionnaire_page", args=[before["name"]])
+            if before
+            else reverse("questionnaire"),
+            number=number,
+            total=len(pages),
+            percent=round(100 * (number - 1) / len(pages)),
+            logic=form.logic_for(current, values),
+            returning=request.GET.get("return") == "check" or request.POST.get("return") == "check",
+            notice=notice,
+            switch_language_name={"en": "Français", "fr": "English"}[language],
+        ),
+        status=400 if errors else 200,
+    )
+
+
+def _summary(form: Form, values: dict[str, Any], language: str) -> list[dict[str, Any]]:
+    sections = []
+    for current in form.pages_applying(values):
+        rows = []
+        for name in current["fields"]:
+            item = form.fields[name]
+            if item["type"] in ("note", "calculate") or not form.field_applies(name, values):
+                continue
+            rows.append(
+                {
+                    "name": name,
+                    "label": (item["label"] or {}).get(language, ""),
+                    "answer": answer_text(form, name, values.get(name), language),
+                }
+            )
+        sections.append(
+            {
+                "name": current["name"],
+                "label": (current.get("label") or {}).get(language, "") if current["group"] else "",
+                "rows": rows,
+            }
+        )
+    return sections
+
+
+@never_cache
+def check(request: HttpRequest) -> HttpResponse:
+    respondent, response, other = _draft(request)
+    if other is not None:
+        return other
+    if respondent is None or response is None:  # _draft() returned a page for these cases
+        return _link_not_valid(request)
+    language = _language(request)
+    form = Form(response.version.definition)
+    values = form.clean(response.answers)
+    problems: dict[str, str] = {}
+    if request.method == "POST":
+        try:
+            result = services.submit(response=response, language=language)
+        except services.QuestionnaireClosed:
+            return redirect("questionnaire")
+        if result.submitted or result.already:
+            return redirect("questionnaire_done")
+        problems = result.problems
+    pages = form.pages_applying(values)
+    return render(
+        request,
+        "questionnaires/check.html",
+        _context(
+            respondent,
+            sections=_summary(form, values, language),
+            problems=[
+                (
+                    name,
+                    (form.fields[name]["label"] or {}).get(language, ""),
+                    message,
+                    form.fields[name]["page"],
+                )
+                for name, message in problems.items()
+            ],
+            back_url=reverse("questionnaire_page", args=[pages[-1]["name"]])
+            if pages
+            else reverse("questionnaire"),
+        ),
+        status=400 if problems else 200,
+    )
+
+
+@never_cache
+def saved(request: HttpRequest) -> HttpResponse:
+    respondent = _current(request)
+    if respondent is None:
+        return _link_not_valid(request)
+    return render(request, "questionnaires/saved.html", _context(respondent))
+
+
+@never_cache
+def done(request: HttpRequest) -> HttpResponse:
+    respondent = _current(request)
+    if respondent is None:
+        return _link_not_valid(request)
+    response = _response(respondent)
+    if response is None or response.state == ResponseState.DRAFT:
+        return redirect("questionnaire")
+    return render(request, "questionnaires/done.html", _context(respondent, response=response))
+
+
+# Asking for access --------------------------------------------------------------------------------
+
+
+class AccessRequestForm(forms.Form):
+    name = forms.CharField(label=gettext_lazy("Your name"), max_length=200)
+    organisation = forms.CharField(
+        label=gettext_lazy("Organisation"), max_length=250, required=False
+    )
+    email = forms.EmailField(
+        label=gettext_lazy("Email address"),
+        help_text=gettext_lazy("We send your personal link to this address."),
+    )
+    sector = forms.ModelChoiceField(
+        label=gettext_lazy("Sector"), queryset=Sector.objects.none(), required=False
+    )
+    reason = forms.CharField(
+        label=gettext_lazy("Why you would like to take part"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        required=False,
+    )
+    # A field people never see: only a robot fills it in.
+    website = forms.CharField(
+        required=False,
+        label=gettext_lazy("Leave this empty"),
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    def __init__(self, *args: Any, questionnaire: Questionnaire, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        sector_field = cast(forms.ModelChoiceField, self.fields["sector"])
+        sector_field.queryset = Sector.objects.filter(consultation=questionnaire.consultation)
+
+
+def request_access(request: HttpRequest, pk: int) -> HttpResponse:
+    questionnaire = get_object_or_404(
+        Questionnaire.objects.select_related("consultation"),
+        pk=pk,
+        accepts_requests=True,
+        consultation__is_published=True,
+    )
+    form = AccessRequestForm(request.POST or None, questionnaire=questionnaire)
+    context: dict[str, Any] = {
+        "questionnaire": questionnaire,
+        "form": form,
+        "is_open": questionnaire.is_open(),
+        "quick_exit_url": settings.HEARD_QUICK_EXIT_URL,
+    }
+    if request.method == "POST" and questionnaire.is_open() and form.is_valid():
+        if form.cleaned_data["website"]:
+            return render(request, "questionnaires/request_sent.html", context)
+        try:
+            services.request_access(
+                questionnaire=questionnaire,
+                address=request.META.get("REMOTE_ADDR", ""),
+                name=form.cleaned_data["name"],
+                organisation=form.cleaned_data["organisation"],
+                email=form.cleaned_data["email"],
+                sector_id=form.cleaned_data["sector"].pk if form.cleaned_data["sector"] else None,
+                reason=form.cleaned_data["reason"],
+                language=_language(request),
+            )
+        except services.TooManyRequests:
+            form.add_error(
+                None,
+                _("Too many requests came from your network in the last hour. Try again later."),
+            )
+            return render(request, "questionnaires/request.html", context, status=429)
+        return render(request, "questionnaires/request_sent.html", context)
+    return render(
+        request,
+        "questionnaires/request.html",
+        context,
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@require_POST
+def forget(request: HttpRequest) -> HttpResponse:
+    """Leave on a shared computer: the session no longer opens the questionnaire."""
+    request.session.flush()
+    return redirect("consultations:hub")

@@ -1,0 +1,498 @@
+"""Staff screens for the questionnaire: set-up, the form and its versions, inviting, requests,
+reminders, the dashboard, reading and entering answers, withdrawing, exports."""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+from django.views.decorators.http import require_POST
+
+from heard.consultations.access import consultation_for, may_read_answers
+from heard.consultations.models import Consultation, RelatedLink
+from heard.core import audit
+from heard.questionnaires import exporting, selectors, services, xlsform, xlsform_export
+from heard.questionnaires.form import Form
+from heard.questionnaires.forms import EntryForm, ExportForm, QuestionnaireForm, UploadForm
+from heard.questionnaires.models import (
+    AccessRequest,
+    Questionnaire,
+    QuestionnaireVersion,
+    Response,
+)
+from heard.questionnaires.rendering import answer_text, question_views
+from heard.stakeholders.forms import AudienceForm
+
+
+def _questionnaire(consultation: Consultation, qpk: int) -> Questionnaire:
+    return get_object_or_404(
+        Questionnaire.objects.select_related("consultation"), pk=qpk, consultation=consultation
+    )
+
+
+@login_required
+def questionnaire_list(request: HttpRequest, pk: int) -> HttpResponse:
+    consultation = consultation_for(request, pk)
+    questionnaires = list(consultation.questionnaires.all())
+    return render(
+        request,
+        "questionnaires/staff/list.html",
+        {
+            "consultation": consultation,
+            "rows": [{"q": q, "totals": selectors.totals(q)} for q in questionnaires],
+        },
+    )
+
+
+@login_required
+def questionnaire_edit(request: HttpRequest, pk: int, qpk: int | None = None) -> HttpResponse:
+    consultation = consultation_for(request, pk, lead=True)
+    instance = _questionnaire(consultation, qpk) if qpk else None
+    form = QuestionnaireForm(request.POST or None, instance=instance, consultation=consultation)
+    if request.method == "POST" and form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in form.Meta.fields}
+        if instance is None:
+            instance = services.create_questionnaire(
+                actor=request.user, consultation=consultation, **fields
+            )
+            messages.success(request, _("Questionnaire created. Next, upload its XLSForm."))
+        else:
+            services.update_questionnaire(actor=request.user, questionnaire=instance, **fields)
+            messages.success(request, _("Changes saved."))
+        return redirect("questionnaires:detail", pk=pk, qpk=instance.pk)
+    return render(
+        request,
+        "questionnaires/staff/edit.html",
+        {"consultation": consultation, "questionnaire": instance, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def questionnaire_detail(request: HttpRequest, pk: int, qpk: int) -> HttpResponse:
+    consultation = consultation_for(request, pk)
+    questionnaire = _questionnaire(consultation, qpk)
+    upload = UploadForm()
+    problems: list[xlsform.FormProblem] = []
+    status = 200
+    if request.method == "POST":
+        consultation_for(request, pk, lead=True)
+        upload = UploadForm(request.POST, request.FILES)
+        if upload.is_valid():
+            data = upload.cleaned_data["file"].read()
+            try:
+                version = services.upload_form(
+                    actor=request.user,
+                    questionnaire=questionnaire,
+                    data=data,
+                    filename=upload.cleaned_data["file"].name,
+                    new_version=upload.cleaned_data["new_version"],
+                )
+            except xlsform.FormError as exc:
+                problems, status = exc.problems, 400
+            except services.FormChangeRefused:
+                upload.add_error(
+                    "new_version",
+                    _(
+                        "This version already has answers, so it cannot be changed. Tick the box "
+                        "to start a new version: the answers already given keep theirs."
+                    ),
+                )
+                status = 400
+            else:
+                messages.success(
+                    request,
+                    _("Version %(number)d is ready: %(count)d questions on %(pages)d pages.")
+                    % {
+                        "number": version.number,
+                        "count": sum(
+                            1
+                            for f in version.definition["fields"]
+                            if f["type"] not in ("note", "calculate")
+                        ),
+                        "pages": len(Form(version.definition).pages),
+                    },
+                )
+                return redirect("questionnaires:detail", pk=pk, qpk=qpk)
+        else:
+            status = 400
+    versions = list(questionnaire.versions.all().order_by("-number").prefetch_related("responses"))
+    return render(
+        request,
+        "questionnaires/staff/detail.html",
+        {
+            "consultation": consultation,
+            "questionnaire": questionnaire,
+            "versions": [{"v": v, "answers": v.responses.count()} for v in versions],
+            "upload_form": upload,
+            "problems": problems,
+            "totals": selectors.totals(questionnaire),
+            "invite_form": AudienceForm(consultation=consultation),
+            "request_url": request.build_absolute_uri(
+                reverse("questionnaire_request", args=[questionnaire.pk])
+            ),
+            "can_read": may_read_answers(request, consultation),
+        },
+        status=status,
+    )
+
+
+@login_required
+def download_version(request: HttpRequest, pk: int, qpk: int, number: int) -> HttpResponse:
+    consultation = consultation_for(request, pk)
+    questionnaire = _questionnaire(consultation, qpk)
+    version = get_object_or_404(QuestionnaireVersion, questionnaire=questionnaire, number=number)
+    kind = request.GET.get("as", "xlsx")
+    base = f"{version.definition.get('form_id') or 'questionnaire'}-v{version.number}"
+    if kind == "xml":
+        response = HttpResponse(version.xform, content_type="application/xml; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{base}.xml"'
+    else:
+        response = HttpResponse(
+            xlsform_export.to_xlsx(version.definition),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        response["Content-Disposition"] = f'attachment; filename="{base}.xlsx"'
+    return response
+
+
+@login_required
+@require_POST
+def invite(request: HttpRequest, pk: int, qpk: int) -> HttpResponse:
+    consultation = consultation_for(request, pk, lead=True)
+    questionnaire = _questionnaire(consultation, qpk)
+    form = AudienceForm(request.POST, consultation=consultation)
+    if questionnaire.current_version is None:
+        messages.error(request, _("Upload the form before inviting anyone."))
+    elif not form.is_valid():
+        messages.error(request, _("The filters could not be used."))
+    else:
+        report = services.invite(
+            actor=request.user, questionnaire=questionnaire, people=form.people(consultation)
+        )
+        messages.success(
+            request,
+            _(
+                "Sent personal links to %(invited)s people. Already invited: %(already)s. Not "
+                "contacted at their request: %(dnc)s. The emails are in the outbox."
+            )
+            % {
+                "invited": report.invited,
+                "already": report.already_invited,
+                "dnc": report.do_not_contact,
+            },
+        )
+    return redirect("questionnaires:detail", pk=pk, qpk=qpk)
+
+
+@login_required
+@require_POST
+def remind(request: HttpRequest, pk: int, qpk: int) -> HttpResponse:
+    consultation = consultation_for(request, pk, lead=True)
+    questionnaire = _questionnaire(consultation, qpk)
+    count = services.remind(actor=request.user, questionnaire=questionnaire)
+    messages.success(
+        request,
+        _(
+            "Reminders queued: %(count)s (at most %(limit)s per person, %(days)s days apart, "
+            "only to people who have not sent their answers)."
+        )
+        % {
+            "count": count,
+            "limit": questionnaire.reminder_limit,
+            "days": questionnaire.reminder_interval_days,
+        },
+    )
+    return redirect("questionnaires:detail", pk=pk, qpk=qpk)
+
+
+@login_required
+@require_POST
+def publish_request_link(request: HttpRequest, pk: int, qpk: int) -> HttpResponse:
+    """Put "Ask for the questionnaire" among the consultation page's related links."""
+    consultation = consultation_for(request, pk, lead=True)
+    questionnaire = _questionnaire(consultation, qpk)
+    base = request.build_absolute_uri("/").rstrip("/")
+    urls = {}
+    for language in ("en", "fr"):
+        with override(language):
+            urls[language] = base + reverse("questionnaire_request", args=[questionnaire.pk])
+    with transaction.atomic():
+        _link, created = RelatedLink.objects.get_or_create(
+            consultation=consultation,
+            url_en=urls["en"],
+            defaults={
+                "title_en": f"Ask for the questionnaire: {questionnaire.title_en}",
+                "title_fr": f"Demander le questionnaire : {questionnaire.title_fr}",
+                "url_fr": urls["fr"],
+            },
+        )
+        if created:
+            audit.record(
+                actor=request.user,
+                action="questionnaire.request_link_published",
+                target=questionnaire,
+                scope=consultation.scope,
+            )
+    messages.success(request, _("The consultation page now links to the request page."))
+    return redirect("questionnaires:detail", pk=pk, qpk=qpk)
+
+
+@login_required
+def access_requests(request: HttpRequest, pk: int, qpk: int) -> HttpResponse:
+    consultation = consultation_for(request, pk, lead=True)
+    questionnaire = _questionnaire(consultation, qpk)
+    if request.method == "POST":
+        chosen = get_object_or_404(
+            AccessRequest, pk=request.POST.get("request"), questionnaire=questionnaire
+        )
+        outcome = services.decide_request(
+            actor=request.user, request=chosen, approve=request.POST.get("decision") == "approve"
+        )
+        messages.success(
+            request,
+            {
+                "approved": _("Approved: a personal link is on its way by email."),
+                "declined": _("Declined: a short note is on its way by email."),
+            }.get(outcome, _("Someone had already decided on this request.")),
+        )
+        return redirect("questionnaires:requests", pk=pk, qpk=qpk)
+    found = list(questionnaire.access_requests.select_related("sector", "decided_by"))
+    return render(
+        request,
+        "questionnaires/staff/requests.html",
+        {
+            "consultation": consultation,
+            "questionnaire": questionnaire,
+            "pending": [r for r in found if r.state == AccessRequest.State.PENDING],
+            "decided": [r for r in found if r.state != AccessRequest.State.PENDING],
+        },
+    )
+
+
+@login_required
+def dashboard(request: HttpRequest, pk: int, qpk: int) -> HttpResponse:
+    consultation = consultation_for(request, pk)
+    questionnaire = _questionnaire(consultation, qpk)
+    by_sector = selectors.breakdown(questionnaire, "sector")
+    by_region = selectors.breakdown(questionnaire, "region")
+    days = selectors.by_day(questionnaire)
+    return render(
+        request,
+        "questionnaires/staff/dashboard.html",
+        {
+            "consultation": consultation,
+            "questionnaire": questionnaire,
+            "totals": selectors.totals(questionnaire),
+            "by_sector": by_sector,
+            "by_region": by_region,
+            "largest": max([r["invited"] for r in by_sector + by_region] + [1]),
+            "days": days,
+            "largest_day": max([d["submitted"] for d in days] + [1]),
+        },
+    )
+
+
+@login_required
+def responses(request: HttpRequest, pk: int, qpk: int) -> HttpResponse:
+    consultation = consultation_for(request, pk, answers=True)
+    questionnaire = _questionnaire(consultation, qpk)
+    rows = (
+        Response.objects.filter(respondent__questionnaire=questionnaire)
+        .select_related("version", "respondent__sector")
+        .order_by("-submitted_at", "-saved_at")
+    )
+    return render(
+        request,
+        "questionnaires/staff/responses.html",
+        {
+            "consultation": consultation,
+            "questionnaire": questionnaire,
+            "responses": rows,
+            "export_form": _export_form(questionnaire),
+        },
+    )
+
+
+def _response(questionnaire: Questionnaire, rpk: int) -> Response:
+    return get_object_or_404(
+        Response.objects.select_related("version", "respondent"),
+        pk=rpk,
+        respondent__questionnaire=questionnaire,
+    )
+
+
+@login_required
+def response_detail(request: HttpRequest, pk: int, qpk: int, rpk: int) -> HttpResponse:
+    consultation = consultation_for(request, pk, answers=True)
+    questionnaire = _questionnaire(consultation, qpk)
+    response = _response(questionnaire, rpk)
+    language = request.LANGUAGE_CODE[:2]
+    form = Form(response.version.definition)
+    values = response.answers
+    sections = []
+    for page in form.pages:
+        rows = [
+            {
+                "label": (form.fields[name]["label"] or {}).get(language, name),
+                "answer": answer_text(form, name, values.get(name), language),
+            }
+            for name in page["fields"]
+            if form.fields[name]["type"] not in ("note", "calculate")
+        ]
+        sections.append({"label": (page.get("label") or {}).get(language, ""), "rows": rows})
+    with transaction.atomic():
+        audit.record(
+            actor=request.user,
+            action="questionnaire.response_read",
+            target=response,
+            scope=consultation.scope,
+        )
+    return render(
+        request,
+        "questionnaires/staff/response.html",
+        {
+            "consultation": consultation,
+            "questionnaire": questionnaire,
+            "response": response,
+            "reference": f"R{response.pk:05d}",
+            "sections": sections,
+        },
+    )
+
+
+@login_required
+@require_POST
+def withdraw(request: HttpRequest, pk: int, qpk: int, rpk: int) -> HttpResponse:
+    consultation = consultation_for(request, pk, lead=True)
+    questionnaire = _questionnaire(consultation, qpk)
+    response = _response(questionnaire, rpk)
+    if request.POST.get("confirm") != "yes":
+        messages.error(request, _("Tick the box to confirm that the respondent asked for this."))
+        return redirect("questionnaires:response", pk=pk, qpk=qpk, rpk=rpk)
+    services.withdraw(actor=request.user, response=response)
+    messages.success(request, _("The answers were withdrawn and deleted."))
+    return redirect("questionnaires:responses", pk=pk, qpk=qpk)
+
+
+@login_required
+def enter_response(request: HttpRequest, pk: int, qpk: int) -> HttpResponse:
+    """Type in a response received by email or on paper: every page on one screen."""
+    consultation = consultation_for(request, pk, lead=True)
+    questionnaire = _questionnaire(consultation, qpk)
+    version = questionnaire.current_version
+    if version is None:
+        raise Http404
+    language = request.LANGUAGE_CODE[:2]
+    form = Form(version.definition)
+    meta = EntryForm(request.POST or None, initial={"received_on": timezone.localdate()})
+    answers: dict[str, Any] = {}
+    errors: dict[str, str] = {}
+    if request.method == "POST":
+        for page in form.pages:
+            answers, page_errors = form.read_page(page, request.POST, answers, language)
+            errors.update(page_errors)
+        errors.update(form.problems(answers, language))
+        if meta.is_valid() and not errors:
+            response = services.enter_response(
+                actor=request.user,
+                questionnaire=questionnaire,
+                answers=answers,
+                channel=meta.cleaned_data["channel"],
+                language=meta.cleaned_data["language"],
+                received_on=timezone.make_aware(
+                    datetime.combine(meta.cleaned_data["received_on"], time(12, 0))
+                ),
+            )
+            messages.success(request, _("Response R%(number)05d saved.") % {"number": response.pk})
+            return redirect("questionnaires:responses", pk=pk, qpk=qpk)
+    values = form.clean(answers)
+    pages = [
+        {
+            "label": (p.get("label") or {}).get(language, ""),
+            "questions": question_views(form, p, values, language, errors),
+        }
+        for p in form.pages
+    ]
+    # Paper has no skip logic: every question and choice is offered, and saving drops the
+    # answers that do not apply.
+    for page in pages:
+        for question in page["questions"]:
+            question.applies = True
+            for choice in question.choices:
+                choice.available = True
+    return render(
+        request,
+        "questionnaires/staff/enter.html",
+        {
+            "consultation": consultation,
+            "questionnaire": questionnaire,
+            "meta": meta,
+            "pages": pages,
+            "error_list": [(q, q.error) for page in pages for q in page["questions"] if q.error],
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def _export_form(questionnaire: Questionnaire, data: Any = None) -> ExportForm:
+    form = ExportForm(data)
+    numbers = list(questionnaire.versions.order_by("-number").values_list("number", flat=True))
+    form.fields["version"] = forms.TypedChoiceField(
+        label=_("Version"),
+        coerce=int,
+        choices=[(n, _("Version %(number)d") % {"number": n}) for n in numbers],
+        help_text=_("Each version has its own questions, so each is exported on its own."),
+    )
+    return form
+
+
+@login_required
+def export(request: HttpRequest, pk: int, qpk: int) -> HttpResponse:
+    consultation = consultation_for(request, pk, answers=True)
+    questionnaire = _questionnaire(consultation, qpk)
+    form = _export_form(questionnaire, request.GET)
+    if not form.is_valid():
+        messages.error(request, _("Choose a format, a language and a version."))
+        return redirect("questionnaires:responses", pk=pk, qpk=qpk)
+    version = get_object_or_404(
+        QuestionnaireVersion, questionnaire=questionnaire, number=form.cleaned_data["version"]
+    )
+    rows = list(selectors.export_rows(questionnaire, version.number))
+    data, filename, content_type = exporting.export(
+        version.definition,
+        rows,
+        form.cleaned_data["format"],
+        language=form.cleaned_data["language"],
+    )
+    with transaction.atomic():
+        audit.record(
+            actor=request.user,
+            action="questionnaire.exported",
+            target=questionnaire,
+            scope=consultation.scope,
+            changes={
+                "format": form.cleaned_data["format"],
+                "language": form.cleaned_data["language"],
+                "version": version.number,
+                "responses": len(rows),
+            },
+        )
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+def new_questionnaire(request: HttpRequest, pk: int) -> HttpResponse:
+    return questionnaire_edit(request, pk)

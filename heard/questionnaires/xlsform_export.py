@@ -1,0 +1,98 @@
+"""Heard back to XLSForm: a workbook that pyxform turns into the same XForm as the original.
+
+The columns are written in one fixed order, with the language names the original used, so that a
+form can leave Heard for ODK, KoboToolbox or another copy of Heard and come back unchanged.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import openpyxl
+
+from heard.questionnaires.xlsform import LANGUAGES
+
+
+def _survey_columns(languages: dict[str, str]) -> list[tuple[str, str, str | None]]:
+    """(header, definition key, language or None) in the order they are written."""
+
+    def both(base: str) -> list[tuple[str, str, str | None]]:
+        return [(f"{base}::{languages[lang]}", base, lang) for lang in LANGUAGES]
+
+    return [
+        ("type", "type", None),
+        ("name", "name", None),
+        *both("label"),
+        *both("hint"),
+        ("required", "required", None),
+        *both("required_message"),
+        ("relevant", "relevant", None),
+        ("constraint", "constraint", None),
+        *both("constraint_message"),
+        ("choice_filter", "choice_filter", None),
+        ("appearance", "appearance", None),
+        ("calculation", "calculation", None),
+        ("default", "default", None),
+    ]
+
+
+def _row(item: dict[str, Any], columns: list[tuple[str, str, str | None]]) -> list[str]:
+    cells = []
+    for _header, key, lang in columns:
+        value = item.get(key)
+        if lang is not None:
+            cells.append((value or {}).get(lang, ""))
+        elif key == "required":
+            cells.append("yes" if value else "")
+        else:
+            cells.append(value or "")
+    return cells
+
+
+def to_xlsx(definition: dict[str, Any]) -> bytes:
+    languages = definition["languages"]
+    columns = _survey_columns(languages)
+    book = openpyxl.Workbook()
+    survey = book.worksheets[0]
+    survey.title = "survey"
+    survey.append([header for header, _key, _lang in columns])
+    by_name = {f["name"]: f for f in definition["fields"]}
+    for page in definition["pages"]:
+        if page["group"]:
+            survey.append(_row({**page, "type": "begin_group"}, columns))
+        for name in page["fields"]:
+            item = dict(by_name[name])
+            if item["list_name"]:
+                item["type"] = f"{item['type']} {item['list_name']}"
+            survey.append(_row(item, columns))
+        if page["group"]:
+            survey.append(["end_group"])
+
+    choices = book.create_sheet("choices")
+    filters: list[str] = []
+    for items in definition["choices"].values():
+        for choice in items:
+            filters += [k for k in choice["filters"] if k not in filters]
+    choices.append(
+        ["list_name", "name", *(f"label::{languages[lang]}" for lang in LANGUAGES), *filters]
+    )
+    for list_name, items in definition["choices"].items():
+        for choice in items:
+            choices.append(
+                [
+                    list_name,
+                    choice["name"],
+                    *(choice["label"][lang] for lang in LANGUAGES),
+                    *(choice["filters"].get(k, "") for k in filters),
+                ]
+            )
+
+    settings = {k: v for k, v in definition.get("settings", {}).items() if v}
+    if settings:
+        sheet = book.create_sheet("settings")
+        sheet.append(list(settings))
+        sheet.append(list(settings.values()))
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
