@@ -119,6 +119,15 @@ def cmd_demo(args: argparse.Namespace) -> int:
             f"{demo.attended} attendances, {demo.notes} sets of notes.",
             flush=True,
         )
+    from heard.questionnaires.demo import populate as populate_questionnaire
+
+    answers = populate_questionnaire(result.consultation, DEMO_FOLDER)
+    if answers.invited:
+        print(
+            f"Questionnaire: {answers.invited} personal links, {answers.submitted} submissions, "
+            f"{answers.drafts} drafts, {answers.requests} access requests.",
+            flush=True,
+        )
     delivered = 0
     while True:  # the demo's email goes through the outbox too, written as files in var/mail/
         report = deliver_due(batch=200)

@@ -686,10 +686,14 @@ def _statistics_file(table: _Table, language: str, flavour: str) -> bytes:
             # Numbers in the packages' own date encoding with a date format: pyreadstat cannot
             # infer a type for a column of dates that is entirely empty.
             if flavour == "sav":
-                numbers = [(v - _SPSS_EPOCH).days * 86400.0 if v else np.nan for v in values]
+                numbers = [
+                    (v - _SPSS_EPOCH).days * 86400.0 if v is not None else np.nan for v in values
+                ]
                 formats[name] = "SDATE10"  # yyyy/mm/dd
             else:
-                numbers = [float((v - _STATA_EPOCH).days) if v else np.nan for v in values]
+                numbers = [
+                    float((v - _STATA_EPOCH).days) if v is not None else np.nan for v in values
+                ]
                 formats[name] = "%tdCCYY-NN-DD"
             data[name] = np.array(numbers, dtype="float64")
             measures[name] = "scale"

@@ -469,6 +469,24 @@ def test_names_agree_across_formats(tmp_path, definition, header):
     assert [row[0] for row in read_csv(codebook_csv(definition))[1:]] == header
 
 
+def test_long_and_unprintable_text(tmp_path, definition):
+    rows = make_rows()
+    essay = "é" * 20000  # 40,000 bytes: beyond SPSS's 32,767 and Stata's 2,045 (so a strL)
+    rows[0]["answers"]["comment"] = essay
+    rows[1]["answers"]["comment"] = "tab\there, vertical\x0btab"
+
+    frame, _ = read_stat(tmp_path, to_dta(definition, rows), ".dta")
+    assert frame["comment"][0] == essay
+    frame, _ = read_stat(tmp_path, to_sav(definition, rows), ".sav")
+    kept = frame["comment"][0]
+    assert kept.endswith("…") and len(kept.encode()) <= 32767 and kept[:-1] == "é" * len(kept[:-1])
+
+    sheet = load_workbook(io.BytesIO(to_xlsx(definition, rows)))["responses"]
+    column = [c.value for c in next(sheet.iter_rows())].index("comment") + 1
+    assert sheet.cell(row=2, column=column).value == essay  # 20,000 characters fit in a cell
+    assert sheet.cell(row=3, column=column).value == "tab\there, verticaltab"
+
+
 # --- Codebook -----------------------------------------------------------------------------
 
 

@@ -3,7 +3,7 @@
 // The expressions arrive already parsed (by heard/questionnaires/expressions.py, whose docstring
 // describes the tree); this file evaluates them with exactly the same semantics, and the shared
 // cases in tests/questionnaires/expression_cases.json hold the two to it. Constraints are left to
-// the server. Without JavaScript the page shows every question and the server sorts it out.
+// the server, which also does all of this when the page is sent without JavaScript.
 (function () {
   "use strict";
 
@@ -393,7 +393,8 @@
     // control it disabled stays disabled.
     var off = new WeakMap();
     var disabledByServer = new WeakSet();
-    var controls = {};  // field name -> its form controls, in document order
+    // Field names come from the form's author: keep them clear of Object.prototype.
+    var controls = Object.create(null);  // field name -> its form controls, in document order
     each(document.querySelectorAll("input[name], select[name], textarea[name]"), function (el) {
       off.set(el, {});
       var name = el.name;
@@ -442,13 +443,15 @@
         choices.push({ el: choiceEl, columns: columns, shown: !choiceEl.hidden });
         if (choiceEl.hidden) { markOff(choiceEl, "filter"); }
       });
-      questions.push({ name: name, field: fields[name], el: el, choices: choices, relevant: !el.hidden });
+      questions.push({
+        name: name, field: fields[name], el: el, choices: choices, relevant: !el.hidden
+      });
       if (el.hidden) { markOff(el, "relevant"); }
     });
     each(document.querySelectorAll("input, select, textarea, option"), function (el) {
       if (el.disabled && !isOff(el)) { disabledByServer.add(el); }
     });
-    var questionByName = {};
+    var questionByName = Object.create(null);
     questions.forEach(function (q) { questionByName[q.name] = q; });
 
     function readRank(name, els) {
@@ -569,7 +572,9 @@
           if (!q.field.choice_filter) { return; }
           var filtered = false;
           q.choices.forEach(function (choice) {
-            var shown = holds(q.field.choice_filter, values, { current: current, choice: choice.columns });
+            var shown = holds(
+              q.field.choice_filter, values, { current: current, choice: choice.columns }
+            );
             if (shown !== choice.shown) {
               filtered = true;
               showChoice(choice, shown);
