@@ -19,7 +19,6 @@ from heard.consultations.models import Consultation
 from heard.questionnaires import services
 from heard.questionnaires.fictional import OPENS, fictional_answers
 from heard.questionnaires.models import (
-    AccessRequest,
     Channel,
     Questionnaire,
     Respondent,
