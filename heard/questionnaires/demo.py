@@ -113,7 +113,7 @@ def populate(consultation: Consultation, folder: Path, *, seed: int = 2018) -> D
             actor=None, questionnaire=questionnaire, people=invited
         ).invited
         sectors = {s.pk: s.key for s in Sector.objects.filter(consultation=consultation)}
-        free = {r.person_id: r for r in questionnaire.respondents.all()}
+        free = {r.person_id: r for r in questionnaire.respondents.all() if r.person_id}
         by_person = {p.pk: p for p in invited}
         for number, item in enumerate(fictional_answers(version.definition, seed=seed)):
             answers = item["answers"]
