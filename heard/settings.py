@@ -279,8 +279,13 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "redacted"}},
     "root": {"handlers": ["console"], "level": _LOG_LEVEL},
     "loggers": {
-        name: {"handlers": ["console"], "level": _LOG_LEVEL, "propagate": False}
-        for name in ("django", "django.server", "django.request", "django.security", "waitress")
+        **{
+            name: {"handlers": ["console"], "level": _LOG_LEVEL, "propagate": False}
+            for name in ("django", "django.server", "django.request", "django.security", "waitress")
+        },
+        # waitress warns of its queue depth on every request that waits for a thread: a crowd
+        # arriving at once would bury the log in these lines. Errors still come through.
+        "waitress.queue": {"handlers": ["console"], "level": "ERROR", "propagate": False},
     },
 }
 

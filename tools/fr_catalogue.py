@@ -657,6 +657,332 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "et en français. Rien n'a été enregistré. Il manque : %(missing)s",
     "from %(start)s, local time": "à partir de %(start)s, heure locale",
     "%(start)s to %(end)s, local time": "de %(start)s à %(end)s, heure locale",
+    # Questionnaires
+    "Analyst (reads and exports answers)": "Analyste (consulte et exporte les réponses)",
+    "Only the consultation's leads and analysts can read answers.": "Seuls les responsables et les analystes de la consultation peuvent consulter les réponses.",
+    # Questionnaires: answers checked on the respondent's pages
+    "Write at most %(count)d characters.": "Écrivez au plus %(count)d caractères.",
+    "Enter a whole number, like 12.": "Entrez un nombre entier, par exemple 12.",
+    "Enter a number, like 2.5.": "Entrez un nombre, par exemple 2,5.",
+    "Enter a date as year-month-day, like 2018-06-30.": "Entrez une date sous la forme année-mois-jour, par exemple 2018-06-30.",
+    "Choose from the options shown.": "Choisissez parmi les options proposées.",
+    "Choose a position for each option.": "Choisissez un rang pour chaque option.",
+    "Give every option a position.": "Attribuez un rang à chaque option.",
+    "Give each position to one option only.": "Attribuez chaque rang à une seule option.",
+    "Check this answer: the form does not accept it.": "Vérifiez cette réponse : le formulaire ne l’accepte pas.",
+    "Choose an answer.": "Choisissez une réponse.",
+    "Choose at least one answer.": "Choisissez au moins une réponse.",
+    "Put the options in order.": "Classez les options.",
+    "Tick the box to go on.": "Cochez la case pour continuer.",
+    "Answer this question.": "Répondez à cette question.",
+    # Questionnaires: staff forms and models
+    "In the consultation's time zone (%(zone)s).": "Dans le fuseau horaire de la consultation (%(zone)s).",
+    "XLSForm file": "Fichier XLSForm",
+    "An .xlsx or .csv file with survey, choices and settings sheets, and English and French labels.": "Un fichier .xlsx ou .csv contenant les feuilles survey, choices et settings, avec des "
+    "libellés en anglais et en français.",
+    "Keep the answers given so far under the current version, and start a new one": "Conserver les réponses déjà reçues dans la version actuelle et en créer une nouvelle",
+    "The file is larger than 5 MB.": "Le fichier dépasse 5 Mo.",
+    "Format": "Format",
+    "CSV, one row per response (UTF-8)": "CSV, une ligne par réponse (UTF-8)",
+    "Excel workbook (.xlsx)": "Classeur Excel (.xlsx)",
+    "SPSS (.sav), with variable and value labels": "SPSS (.sav), avec les étiquettes de variables et de valeurs",
+    "Stata (.dta), with variable and value labels": "Stata (.dta), avec les étiquettes de variables et de valeurs",
+    "Codebook, Table Schema (JSON)": "Livre de codes, Table Schema (JSON)",
+    "Codebook (CSV)": "Livre de codes (CSV)",
+    "Language of labels": "Langue des étiquettes",
+    "Variable and value labels in SPSS and Stata files; the codebooks hold both.": "Étiquettes de variables et de valeurs des fichiers SPSS et Stata ; les livres de codes "
+    "contiennent les deux langues.",
+    "Received": "Reçue",
+    "Date received": "Date de réception",
+    "Language of the answers": "Langue des réponses",
+    "privacy notice (English)": "avis de confidentialité (anglais)",
+    "privacy notice (French)": "avis de confidentialité (français)",
+    "Purpose, use, retention and whom to contact. Markdown.": "Objectif, utilisation, conservation et personne à joindre. Markdown.",
+    "reminders per person, at most": "relances par personne, au plus",
+    "days between two reminders, at least": "jours entre deux relances, au moins",
+    "anyone may ask for access": "toute personne peut demander l’accès",
+    "Shows the access-request page; staff approve or decline each request.": "Affiche la page de demande d’accès ; l’équipe approuve ou refuse chaque demande.",
+    "Invited from the registry": "Invitation à partir du répertoire",
+    "Asked for access": "Demande d’accès",
+    "Entered by staff": "Saisie par l’équipe",
+    "By email": "Par courriel",
+    "On paper": "Sur papier",
+    "Started": "Commencé",
+    "Submitted": "Envoyé",
+    "Withdrawn": "Retiré",
+    "Approved: link sent": "Approuvée : lien envoyé",
+    "why you would like to take part": "pourquoi vous souhaitez participer",
+    # Questionnaires: respondent pages
+    "Error:": "Erreur :",
+    "Give each option a different position: 1 is the most important.": "Attribuez un rang différent à chaque option : 1 correspond à la plus importante.",
+    "Position": "Rang",
+    "Choose…": "Choisissez…",
+    "Check your answers before sending": "Vérifiez vos réponses avant de les envoyer",
+    "Back": "Retour",
+    "Not answered": "Sans réponse",
+    "Change": "Modifier",
+    "Send your answers": "Envoyer vos réponses",
+    "Once sent, your answers cannot be changed. If you change your mind later, the consultation "
+    "team can withdraw them at your request.": "Une fois envoyées, vos réponses ne peuvent plus être modifiées. Si vous changez d’avis "
+    "plus tard, l’équipe de la consultation peut les retirer à votre demande.",
+    "Send my answers": "Envoyer mes réponses",
+    "Your answers have been sent": "Vos réponses ont été envoyées",
+    "Received on %(when)s.": "Reçues le %(when)s.",
+    "Thank you for taking the time to answer. What you told us will be read with the other "
+    "answers and the notes of the sessions.": "Merci d’avoir pris le temps de répondre. Ce que vous nous avez dit sera lu avec les "
+    "autres réponses et les notes des séances.",
+    "A summary of what we heard will be published on the consultation page, in English and in "
+    "French. No one will be named in it.": "Un résumé de ce que nous avons entendu sera publié sur la page de la consultation, en "
+    "français et en anglais. Personne n’y sera nommé.",
+    "If you want your answers withdrawn, write to the consultation team.": "Si vous souhaitez que vos réponses soient retirées, écrivez à l’équipe de la consultation.",
+    "This link does not open the questionnaire": "Ce lien ne permet pas d’ouvrir le questionnaire",
+    "The link may have expired, been replaced by a newer one in a later email, or been stopped "
+    "by the consultation team.": "Il se peut que le lien ait expiré, qu’il ait été remplacé par un lien plus récent dans un "
+    "courriel ultérieur ou qu’il ait été désactivé par l’équipe de la consultation.",
+    "If you were sent a reminder, use the link in the most recent email. Otherwise, write to the "
+    "consultation team: their address is on the consultation page.": "Si vous avez reçu une relance, utilisez le lien du courriel le plus récent. Sinon, "
+    "écrivez à l’équipe de la consultation : son adresse figure sur la page de la consultation.",
+    "See the consultations": "Voir les consultations",
+    "Page %(number)s of %(total)s": "Page %(number)s sur %(total)s",
+    "Save and return to the check page": "Enregistrer et revenir à la vérification",
+    "Save and continue": "Enregistrer et continuer",
+    "Save and come back later": "Enregistrer et revenir plus tard",
+    "Ask for the questionnaire": "Demander le questionnaire",
+    "The questionnaire is not open at the moment, so no request can be made.": "Le questionnaire n’est pas ouvert en ce moment : il n’est donc pas possible de faire "
+    "une demande.",
+    "The questionnaire is sent through personal links. Tell us who you are and the team will "
+    "send you one by email, usually within two working days.": "Le questionnaire est transmis au moyen de liens personnels. Dites-nous qui vous êtes et "
+    "l’équipe vous en enverra un par courriel, habituellement dans un délai de deux jours "
+    "ouvrables.",
+    "We use these details only to decide on your request and to send you the link.": "Nous utilisons ces renseignements uniquement pour traiter votre demande et vous envoyer "
+    "le lien.",
+    "Send my request": "Envoyer ma demande",
+    "Your request has been sent": "Votre demande a été envoyée",
+    "The consultation team will look at it. If it is approved, your personal link will arrive "
+    "by email.": "L’équipe de la consultation l’examinera. Si elle est approuvée, vous recevrez votre lien "
+    "personnel par courriel.",
+    "Leave this site quickly": "Quitter ce site rapidement",
+    "Goes at once to a weather page. With JavaScript, pressing Shift three times does the same.": "Mène immédiatement à une page météo. Si JavaScript est activé, appuyer trois fois sur "
+    "la touche Maj a le même effet.",
+    "On a shared computer? After you finish, close the browser window, or:": "Vous utilisez un ordinateur partagé ? Lorsque vous avez terminé, fermez la fenêtre du "
+    "navigateur, ou :",
+    "Sign out of this questionnaire": "Se déconnecter de ce questionnaire",
+    "Your answers are saved": "Vos réponses sont enregistrées",
+    "To come back, open the personal link in your email again: you will continue where you left "
+    "off.": "Pour revenir, ouvrez de nouveau le lien personnel reçu par courriel : vous reprendrez là "
+    "où vous en étiez.",
+    "Send your answers before %(closes)s.": "Envoyez vos réponses avant le %(closes)s.",
+    "Continue now": "Continuer maintenant",
+    "You have sent your answers. Thank you.": "Vous avez envoyé vos réponses. Merci.",
+    "See your confirmation": "Voir votre confirmation",
+    "Your answers were withdrawn at your request and deleted.": "Vos réponses ont été retirées et supprimées à votre demande.",
+    "The questionnaire is not ready yet. Please come back later with the same link.": "Le questionnaire n’est pas encore prêt. Veuillez revenir plus tard avec le même lien.",
+    "The questionnaire opens on %(opens)s. Please come back then with the same link.": "Le questionnaire ouvrira le %(opens)s. Veuillez revenir à cette date avec le même lien.",
+    "The questionnaire closed on %(closed)s. Thank you for your interest.": "Le questionnaire a pris fin le %(closed)s. Merci de votre intérêt.",
+    "Before you start: how we use your answers": "Avant de commencer : comment nous utilisons vos réponses",
+    "Your answers are saved on each page. You can leave and come back with the same link.": "Vos réponses sont enregistrées à chaque page. Vous pouvez quitter le questionnaire et "
+    "revenir avec le même lien.",
+    "Questions marked optional can be skipped.": "Vous pouvez passer les questions marquées « facultatif ».",
+    "Continue where I left off": "Reprendre là où je m’étais arrêté",
+    "Start the questionnaire": "Commencer le questionnaire",
+    "Your answers brought in more questions on this page.": "Vos réponses ont fait apparaître d’autres questions sur cette page.",
+    "Your name": "Votre nom",
+    "Email address": "Adresse courriel",
+    "We send your personal link to this address.": "Nous enverrons votre lien personnel à cette adresse.",
+    "Why you would like to take part": "Pourquoi vous souhaitez participer",
+    "Leave this empty": "Laissez ce champ vide",
+    "Too many requests came from your network in the last hour. Try again later.": "Trop de demandes ont été reçues de votre réseau au cours de la dernière heure. "
+    "Réessayez plus tard.",
+    # Questionnaires: emails
+    "Thank you for asking to take part in “%(consultation)s”. Your request is approved.": "Merci d’avoir demandé à participer à « %(consultation)s ». Votre demande a été "
+    "approuvée.",
+    "Your personal link (please do not share it: it opens your own answers):": "Votre lien personnel (veuillez ne pas le communiquer : il donne accès à vos propres "
+    "réponses) :",
+    "Please send your answers before %(closes)s.": "Veuillez envoyer vos réponses avant le %(closes)s.",
+    "Thank you for asking to take part in “%(consultation)s”. The team is not able to send you "
+    "the questionnaire.": "Merci d’avoir demandé à participer à « %(consultation)s ». L’équipe n’est pas en mesure "
+    "de vous envoyer le questionnaire.",
+    "If you think this is a mistake, or to share your views another way, write to the "
+    "consultation team:": "Si vous pensez qu’il s’agit d’une erreur, ou pour nous faire part de votre point de vue "
+    "autrement, écrivez à l’équipe de la consultation :",
+    "As part of “%(consultation)s”, we would value your answers to this questionnaire:": "Dans le cadre de « %(consultation)s », nous vous serions reconnaissants de répondre "
+    "au questionnaire suivant :",
+    "Your answers are saved on each page, so you can stop and come back with the same link.": "Vos réponses sont enregistrées à chaque page : vous pouvez donc vous arrêter et revenir "
+    "plus tard avec le même lien.",
+    "A reminder: the questionnaire of “%(consultation)s” closes on %(closes)s.": "Rappel : le questionnaire de « %(consultation)s » prend fin le %(closes)s.",
+    "Here is a new personal link (earlier links no longer work). Any answers you already saved "
+    "are kept:": "Voici un nouveau lien personnel (les liens précédents ne fonctionnent plus). Les réponses "
+    "que vous avez déjà enregistrées sont conservées :",
+    # Questionnaires: staff screens
+    "In the bars: invited (blue, top) and submitted (green, below), against the largest group.": "Dans les barres : personnes invitées (bleu, en haut) et ayant envoyé leurs réponses "
+    "(vert, en bas), par rapport au groupe le plus nombreux.",
+    "This questionnaire": "Ce questionnaire",
+    "Set-up and inviting": "Configuration et invitations",
+    "Dashboard": "Tableau de bord",
+    "Access requests": "Demandes d’accès",
+    "Responses and exports": "Réponses et exportations",
+    "%(counter)s by email or on paper": (
+        "%(counter)s par courriel ou sur papier",
+        "%(counter)s par courriel ou sur papier",
+    ),
+    "Still in progress": "Toujours en cours",
+    "Submissions by day": "Réponses envoyées par jour",
+    "Day": "Jour",
+    "Total so far": "Total cumulatif",
+    "No answers have been sent yet.": "Aucune réponse n’a encore été envoyée.",
+    "open now": "ouvert en ce moment",
+    "Requests waiting": "Demandes en attente",
+    "Change the settings and privacy notice": "Modifier les paramètres et l’avis de confidentialité",
+    "The form": "Le formulaire",
+    "Versions": "Versions",
+    "Version": "Version",
+    "Uploaded": "Téléversée le",
+    "Responses": "Réponses",
+    "Download": "Télécharger",
+    "version": "version",
+    "No form yet: upload an XLSForm.": "Aucun formulaire pour l’instant : téléversez un fichier XLSForm.",
+    "The form cannot be used: %(counter)s problem": (
+        "Le formulaire ne peut pas être utilisé : %(counter)s problème",
+        "Le formulaire ne peut pas être utilisé : %(counter)s problèmes",
+    ),
+    "Nothing was changed. Correct the file and upload it again.": "Rien n’a été modifié. Corrigez le fichier et téléversez-le de nouveau.",
+    "Upload the form": "Téléverser le formulaire",
+    "Send personal links": "Envoyer des liens personnels",
+    "Everyone in the registry who matches gets a personal link by email, except people already "
+    "invited and people who asked not to be contacted. Leave every filter empty to invite the "
+    "whole registry.": "Toutes les personnes du répertoire qui correspondent reçoivent un lien personnel par "
+    "courriel, sauf celles déjà invitées et celles qui ont demandé à ne pas être contactées. "
+    "Laissez tous les filtres vides pour inviter tout le répertoire.",
+    "Send the links": "Envoyer les liens",
+    "A reminder with a fresh link goes to everyone who has not sent their answers: at most "
+    "%(limit)s per person, %(days)s days apart. Saved answers are kept.": "Une relance accompagnée d’un nouveau lien est envoyée à toutes les personnes qui n’ont "
+    "pas encore envoyé leurs réponses : au plus %(limit)s par personne, à %(days)s jours "
+    "d’intervalle. Les réponses déjà enregistrées sont conservées.",
+    "Send reminders": "Envoyer les relances",
+    "Requests from people not on the list": "Demandes de personnes absentes de la liste",
+    "Anyone can ask for the questionnaire on this page:": "Toute personne peut demander le questionnaire sur cette page :",
+    "Link to it from the consultation page": "Ajouter un lien vers cette page sur la page de la consultation",
+    "Requests are turned off in the settings.": "Les demandes sont désactivées dans les paramètres.",
+    "Questionnaire settings": "Paramètres du questionnaire",
+    "New questionnaire": "Nouveau questionnaire",
+    "The privacy notice is shown before the first question: say why you ask, how answers are "
+    "used and published, how long they are kept, and whom to contact.": "L’avis de confidentialité s’affiche avant la première question : indiquez pourquoi vous "
+    "posez ces questions, comment les réponses sont utilisées et publiées, combien de temps "
+    "elles sont conservées et avec qui communiquer.",
+    "Enter a response": "Saisir une réponse",
+    "Enter a response received by email or on paper": "Saisir une réponse reçue par courriel ou sur papier",
+    "Type the answers as received. Questions that do not apply given earlier answers are ignored "
+    "when saving.": "Saisissez les réponses telles qu’elles ont été reçues. Les questions qui ne "
+    "s’appliquent pas compte tenu des réponses précédentes sont ignorées à l’enregistrement.",
+    "Save the response": "Enregistrer la réponse",
+    "Questionnaires of this consultation": "Questionnaires de cette consultation",
+    "Title": "Titre",
+    "This consultation has no questionnaire yet.": "Cette consultation n’a pas encore de questionnaire.",
+    "Waiting for a decision": "En attente d’une décision",
+    "Email": "Courriel",
+    "Decision": "Décision",
+    "Approve and send a link": "Approuver et envoyer un lien",
+    "Decline": "Refuser",
+    "No request is waiting.": "Aucune demande en attente.",
+    "Decided": "Demandes traitées",
+    "By": "Par",
+    "On": "Date",
+    "None yet.": "Aucune pour l’instant.",
+    "Response": "Réponse",
+    "Channel": "Mode de réponse",
+    "Reading an individual response is recorded in the history.": "L’affichage d’une réponse individuelle est consigné dans l’historique.",
+    "Withdraw at the respondent's request": "Retirer à la demande de la personne qui a répondu",
+    "The answers are deleted for good. The response stays counted as withdrawn.": "Les réponses sont supprimées définitivement. Cette participation reste comptée comme "
+    "retirée.",
+    "The respondent asked for their answers to be withdrawn": "La personne qui a répondu a demandé le retrait de ses réponses",
+    "Withdraw and delete the answers": "Retirer et supprimer les réponses",
+    "Export the submitted answers": "Exporter les réponses envoyées",
+    "Every export is recorded in the history. Exports hold no names or email addresses, only a "
+    "reference per response.": "Chaque exportation est consignée dans l’historique. Les exportations ne contiennent ni "
+    "noms ni adresses courriel, seulement une référence par réponse.",
+    "Reference": "Référence",
+    "No one has started yet.": "Personne n’a encore commencé.",
+    "Questionnaire created. Next, upload its XLSForm.": "Questionnaire créé. Téléversez maintenant son fichier XLSForm.",
+    "This version already has answers, so it cannot be changed. Tick the box to start a new "
+    "version: the answers already given keep theirs.": "Cette version a déjà des réponses : elle ne peut donc pas être modifiée. Cochez la case "
+    "pour créer une nouvelle version : les réponses déjà reçues restent rattachées à leur version.",
+    "Version %(number)d is ready: %(count)d questions on %(pages)d pages.": "La version %(number)d est prête : %(count)d questions sur %(pages)d pages.",
+    "Upload the form before inviting anyone.": "Téléversez le formulaire avant d’inviter qui que ce soit.",
+    "Sent personal links to %(invited)s people. Already invited: %(already)s. Not contacted at "
+    "their request: %(dnc)s. The emails are in the outbox.": "Liens personnels envoyés à %(invited)s personnes. Déjà invitées : %(already)s. Non "
+    "contactées à leur demande : %(dnc)s. Les courriels sont dans la boîte d’envoi.",
+    "Reminders queued: %(count)s (at most %(limit)s per person, %(days)s days apart, only to "
+    "people who have not sent their answers).": "Relances en attente d’envoi : %(count)s (au plus %(limit)s par personne, à %(days)s "
+    "jours d’intervalle, seulement aux personnes qui n’ont pas envoyé leurs réponses).",
+    "The consultation page now links to the request page.": "La page de la consultation renvoie maintenant à la page de demande.",
+    "Approved: a personal link is on its way by email.": "Demande approuvée : un lien personnel sera envoyé par courriel.",
+    "Declined: a short note is on its way by email.": "Demande refusée : un court message sera envoyé par courriel.",
+    "Someone had already decided on this request.": "Une autre personne avait déjà traité cette demande.",
+    "Tick the box to confirm that the respondent asked for this.": "Cochez la case pour confirmer que la personne qui a répondu en a fait la demande.",
+    "The answers were withdrawn and deleted.": "Les réponses ont été retirées et supprimées.",
+    "Response R%(number)05d saved.": "Réponse R%(number)05d enregistrée.",
+    "Version %(number)d": "Version %(number)d",
+    "Each version has its own questions, so each is exported on its own.": "Chaque version a ses propres questions : chacune est donc exportée séparément.",
+    "Choose a format, a language and a version.": "Choisissez un format, une langue et une version.",
+    # Questionnaires: XLSForm import problems (XLSForm sheet, column and type names stay as written)
+    "sheet “%(sheet)s”": "feuille « %(sheet)s »",
+    "row %(row)d": "ligne %(row)d",
+    "column “%(column)s”": "colonne « %(column)s »",
+    "This is not a readable .xlsx file (%s).": "Ce fichier .xlsx est illisible (%s).",
+    "Save the CSV file as UTF-8.": "Enregistrez le fichier CSV en UTF-8.",
+    "Save the form as .xlsx: the old .xls format is not read.": "Enregistrez le formulaire en .xlsx : l’ancien format .xls ne peut pas être lu.",
+    "Upload the XLSForm as an .xlsx or .csv file.": "Téléversez le formulaire XLSForm sous forme de fichier .xlsx ou .csv.",
+    "Give this column a language: “%(base)s::English (en)” and “%(base)s::Français (fr)”.": "Indiquez la langue de cette colonne : « %(base)s::English (en) » et "
+    "« %(base)s::Français (fr) ».",
+    "Only English (en) and French (fr) are supported.": "Seuls l’anglais (en) et le français (fr) sont pris en charge.",
+    "This column is not supported.": "Cette colonne n’est pas prise en charge.",
+    "The %(language)s text is missing.": "Il manque le texte dans la langue suivante : %(language)s.",
+    "${%(name)s} is not a field of this form.": "${%(name)s} n’est pas un champ de ce formulaire.",
+    "“.” (this answer) can be used only in a constraint.": "« . » (cette réponse) ne peut être utilisé que dans une contrainte.",
+    "Write references to other fields as ${name}; “%(name)s” is not one.": "Écrivez les références aux autres champs sous la forme ${name} ; « %(name)s » n’en est "
+    "pas une.",
+    "The choices sheet has no column “%(name)s” for this list.": "La feuille choices n’a pas de colonne « %(name)s » pour cette liste.",
+    "The default must be a whole number.": "La valeur par défaut doit être un nombre entier.",
+    "The default must be a number.": "La valeur par défaut doit être un nombre.",
+    "The default must be a date written YYYY-MM-DD.": "La valeur par défaut doit être une date écrite sous la forme AAAA-MM-JJ.",
+    "The default is not a choice of this list: %s.": "La valeur par défaut ne fait pas partie des choix de cette liste : %s.",
+    "A default is not supported on this type of question.": "Ce type de question n’accepte pas de valeur par défaut.",
+    "The form has no “survey” sheet.": "Le formulaire n’a pas de feuille « survey ».",
+    "Sheets other than survey, choices and settings are not supported.": "Seules les feuilles survey, choices et settings sont prises en charge.",
+    "The survey sheet needs “type” and “name” columns.": "La feuille survey doit avoir les colonnes « type » et « name ».",
+    "The name “%(name)s” is already used on row %(row)d.": "Le nom « %(name)s » est déjà utilisé à la ligne %(row)d.",
+    "The type is missing.": "Il manque le type.",
+    "The type “%(type)s” is not supported%(why)s.": "Le type « %(type)s » n’est pas pris en charge%(why)s.",
+    "This end_group has no begin_group.": "Ce end_group n’a pas de begin_group correspondant.",
+    "The name is missing.": "Il manque le nom.",
+    "“%(name)s” is not a valid name: use letters, digits and _, starting with a letter.": "« %(name)s » n’est pas un nom valide : utilisez des lettres, des chiffres et _, en "
+    "commençant par une lettre.",
+    "Name the choice list after the type, as in “%(type)s my_list”.": "Indiquez le nom de la liste de choix après le type, par exemple « %(type)s ma_liste ».",
+    "The choices sheet has no list “%(list)s”.": "La feuille choices ne contient pas de liste « %(list)s ».",
+    "The type “%(type)s” takes no list name.": "Le type « %(type)s » ne prend pas de nom de liste.",
+    "The appearance “%(appearance)s” is not supported on %(type)s.": "L’apparence « %(appearance)s » n’est pas prise en charge pour le type %(type)s.",
+    "Groups inside groups are not supported (the group on row %(row)d is still open).": "Les groupes imbriqués ne sont pas pris en charge (le groupe de la ligne %(row)d est "
+    "encore ouvert).",
+    "A group takes no %(column)s.": "Un groupe ne prend pas de colonne %(column)s.",
+    "A calculate row takes no label.": "Une ligne calculate ne prend pas de libellé.",
+    "Write yes or no: conditional “required” is not supported.": "Écrivez yes ou no : une valeur « required » conditionnelle n’est pas prise en charge.",
+    "A %(type)s cannot be required.": "Une ligne de type %(type)s ne peut pas être obligatoire.",
+    "A required message needs required = yes.": "Un message d’obligation (required_message) exige required = yes.",
+    "A %(type)s takes no constraint.": "Une ligne de type %(type)s ne prend pas de contrainte.",
+    "A constraint message needs a constraint.": "Un message de contrainte exige une contrainte.",
+    "A calculate row needs a calculation.": "Une ligne calculate exige un calcul (calculation).",
+    "Only calculate rows take a calculation.": "Seules les lignes calculate prennent un calcul (calculation).",
+    "Only select_one and select_multiple take a choice_filter.": "Seuls select_one et select_multiple acceptent un choice_filter.",
+    "This group has no end_group.": "Ce groupe n’a pas de end_group.",
+    "The form asks no question.": "Le formulaire ne pose aucune question.",
+    "The choices sheet needs “list_name” and “name” columns.": "La feuille choices doit avoir les colonnes « list_name » et « name ».",
+    "The list name is missing.": "Il manque le nom de la liste.",
+    "The choice name is missing.": "Il manque le nom du choix.",
+    "A choice name cannot hold spaces.": "Un nom de choix ne peut pas contenir d’espaces.",
+    "“%(name)s” is already in list “%(list)s”, row %(row)d.": "« %(name)s » figure déjà dans la liste « %(list)s », à la ligne %(row)d.",
+    "This setting is not supported.": "Ce paramètre n’est pas pris en charge.",
+    "Heard always shows one group per page; leave style empty or write pages.": "Heard affiche toujours un groupe par page ; laissez style vide ou inscrivez pages.",
+    "pyxform: %s": "pyxform : %s",
 }
 
 

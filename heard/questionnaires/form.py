@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any, Protocol
 
 from django.utils.translation import gettext as _
@@ -34,22 +34,24 @@ class Choice:
     filters: dict[str, str]
 
 
+@lru_cache(maxsize=8192)
+def _parsed(text: str) -> Any:
+    # A form's expressions are parsed once per process, not on every request. The trees are
+    # never changed by whoever reads them.
+    return expressions.parse(text)
+
+
 class Form:
     def __init__(self, definition: dict[str, Any]) -> None:
         self.definition = definition
         self.fields: dict[str, dict[str, Any]] = {f["name"]: f for f in definition["fields"]}
         self.pages: list[dict[str, Any]] = [p for p in definition["pages"] if not p.get("hidden")]
         self.page_by_name = {p["name"]: p for p in definition["pages"]}
-        self._ast: dict[str, Any] = {}
 
     # Expressions ---------------------------------------------------------------------------
 
     def ast(self, text: str | None) -> Any:
-        if not text:
-            return None
-        if text not in self._ast:
-            self._ast[text] = expressions.parse(text)
-        return self._ast[text]
+        return _parsed(text) if text else None
 
     def _true(
         self,

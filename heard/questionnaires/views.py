@@ -81,7 +81,13 @@ def _context(respondent: Respondent, **extra: Any) -> dict[str, Any]:
 
 
 def _response(respondent: Respondent) -> Response | None:
-    return Response.objects.filter(respondent=respondent).select_related("version").first()
+    # The XForm is kept for export and audit only: respondent pages never need it.
+    return (
+        Response.objects.filter(respondent=respondent)
+        .select_related("version")
+        .defer("version__xform")
+        .first()
+    )
 
 
 @never_cache
@@ -276,8 +282,6 @@ def check(request: HttpRequest) -> HttpResponse:
     if respondent is None or response is None:  # _draft() returned a page for these cases
         return _link_not_valid(request)
     language = _language(request)
-    form = Form(response.version.definition)
-    values = form.clean(response.answers)
     problems: dict[str, str] = {}
     if request.method == "POST":
         try:
@@ -287,6 +291,8 @@ def check(request: HttpRequest) -> HttpResponse:
         if result.submitted or result.already:
             return redirect("questionnaire_done")
         problems = result.problems
+    form = Form(response.version.definition)
+    values = form.clean(response.answers)
     pages = form.pages_applying(values)
     return render(
         request,

@@ -16,11 +16,11 @@ import io
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext_noop
 
 from heard.questionnaires import expressions
 
@@ -29,24 +29,39 @@ ANSWER_TYPES = ("text", "integer", "decimal", "date", "select_one", "select_mult
 LABELLED_TYPES = (*ANSWER_TYPES, "note", "acknowledge")
 LIST_TYPES = ("select_one", "select_multiple", "rank")
 SIMPLE_TYPES = ("text", "integer", "decimal", "date", "note", "acknowledge", "calculate")
-# Types other tools know that Heard does not render; named so the message can say why.
+USABLE_TYPES = (*SIMPLE_TYPES, *LIST_TYPES, "begin_group", "end_group")
+# Types other tools know that Heard does not render; named so the message can say why. (Written
+# gettext_noop in full: makemessages finds the texts by that name.)
 KNOWN_UNSUPPORTED = {
-    "begin_repeat": N_("repeats are not supported"),
-    "end_repeat": N_("repeats are not supported"),
-    "time": N_("time questions are not supported"),
-    "datetime": N_("date-and-time questions are not supported"),
-    "geopoint": N_("locations are not supported"),
-    "geotrace": N_("locations are not supported"),
-    "geoshape": N_("locations are not supported"),
-    "image": N_("photos and files are not supported"),
-    "audio": N_("photos and files are not supported"),
-    "video": N_("photos and files are not supported"),
-    "file": N_("photos and files are not supported"),
-    "barcode": N_("barcodes are not supported"),
-    "range": N_("ranges are not supported"),
-    "trigger": N_("use acknowledge instead of trigger"),
-    "select_one_from_file": N_("choices from a file are not supported"),
-    "select_multiple_from_file": N_("choices from a file are not supported"),
+    "begin_repeat": gettext_noop("repeats are not supported"),
+    "end_repeat": gettext_noop("repeats are not supported"),
+    "time": gettext_noop("time questions are not supported"),
+    "datetime": gettext_noop("date-and-time questions are not supported"),
+    "geopoint": gettext_noop("locations are not supported"),
+    "geotrace": gettext_noop("locations are not supported"),
+    "geoshape": gettext_noop("locations are not supported"),
+    "image": gettext_noop("photos and files are not supported"),
+    "audio": gettext_noop("photos and files are not supported"),
+    "video": gettext_noop("photos and files are not supported"),
+    "file": gettext_noop("photos and files are not supported"),
+    "barcode": gettext_noop("barcodes are not supported"),
+    "range": gettext_noop("ranges are not supported"),
+    "trigger": gettext_noop("use acknowledge instead of trigger"),
+    "select_one_from_file": gettext_noop("choices from a file are not supported"),
+    "select_multiple_from_file": gettext_noop("choices from a file are not supported"),
+    "select_one_external": gettext_noop("choices from a file are not supported"),
+}
+# pyxform's spellings of types in several words, and the name Heard uses for each. pyxform reads
+# types as written (case-sensitive), so Heard does too.
+TYPE_SPELLINGS = {
+    "begin group": "begin_group",
+    "end group": "end_group",
+    "begin repeat": "begin_repeat",
+    "end repeat": "end_repeat",
+    "select one": "select_one",
+    "select all that apply": "select_multiple",
+    "select one from file": "select_one_from_file",
+    "select multiple from file": "select_multiple_from_file",
 }
 TRANSLATED_COLUMNS = ("label", "hint", "required_message", "constraint_message")
 PLAIN_COLUMNS = (
@@ -69,9 +84,17 @@ APPEARANCES = {
 }
 SETTINGS_COLUMNS = ("form_title", "form_id", "version", "default_language", "style")
 NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
-TRUE = {"yes", "true", "true()", "1"}
-FALSE = {"", "no", "false", "false()", "0"}
+RESERVED_NAMES = {"meta"}  # pyxform keeps it for the form's metadata
+# The spellings pyxform turns into true() and false(); anything else would be an expression.
+TRUE = {"yes", "Yes", "YES", "true", "True", "TRUE", "true()"}
+FALSE = {"no", "No", "NO", "false", "False", "FALSE", "false()"}
 LANGUAGE_NAMES = {"english": "en", "french": "fr", "français": "fr", "francais": "fr"}
+LANGUAGE_CODE = re.compile(r"(en|fr)(-[a-z]{2})?")
+# pyxform stops reading a sheet after these many empty rows or empty column names in a row.
+MAX_EMPTY_ROWS = 60
+MAX_EMPTY_COLUMNS = 20
+# Characters a spreadsheet cannot store (the same test openpyxl makes when writing a cell).
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 @dataclass(frozen=True)
@@ -104,39 +127,88 @@ class Sheet:
     header_row: int
     headers: list[str]
     rows: list[tuple[int, dict[str, str]]] = field(default_factory=list)
+    problems: list[FormProblem] = field(default_factory=list)  # found while reading
 
 
 # Reading -----------------------------------------------------------------------------------------
 
 
 def _cell_text(value: Any) -> str:
+    """A cell as text, the way pyxform reads it, so that Heard and the XForm see the same value."""
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return "TRUE" if value else "FALSE"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    if isinstance(value, datetime):
-        return (
-            value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat()
-        )
-    if isinstance(value, date):
-        return value.isoformat()
     return str(value).strip()
 
 
-def _sheet_from_rows(name: str, rows: Iterable[tuple[int, list[str]]]) -> Sheet | None:
+def _sheet_from_rows(
+    name: str, rows: Iterable[tuple[int, list[str]]], *, spreadsheet: bool
+) -> Sheet | None:
+    """The sheet's column names and rows. In a spreadsheet, also what pyxform would not read as
+    Heard does: column names below row 1, and what follows a long run of empty rows or columns."""
     sheet: Sheet | None = None
+    last = 0  # the last row read
+    gap_reported = False
     for number, cells in rows:
-        if not any(cells):
-            continue
         if sheet is None:
-            sheet = Sheet(name=name, header_row=number, headers=[c.strip() for c in cells])
+            if not any(cells):
+                continue
+            headers = [" ".join(c.split()) if spreadsheet else c.strip() for c in cells]
+            sheet = Sheet(name=name, header_row=number, headers=headers)
+            last = number
+            if spreadsheet:
+                if number != 1:
+                    sheet.problems.append(
+                        FormProblem(name, number, "", _("Put the column names on row 1."))
+                    )
+                _check_empty_columns(sheet)
             continue
-        sheet.rows.append(
-            (number, {h: v for h, v in zip(sheet.headers, cells, strict=False) if h and v})
-        )
+        # As for pyxform, a row is empty when no cell under a column name holds anything.
+        found = {h: v for h, v in zip(sheet.headers, cells, strict=False) if h and v}
+        if not found:
+            continue
+        if spreadsheet and not gap_reported and number - last - 1 > MAX_EMPTY_ROWS:
+            sheet.problems.append(
+                FormProblem(
+                    name,
+                    number,
+                    "",
+                    _(
+                        "Remove the empty rows above this one: XLSForm tools stop reading after "
+                        "%(count)d empty rows."
+                    )
+                    % {"count": MAX_EMPTY_ROWS},
+                )
+            )
+            gap_reported = True
+        last = number
+        sheet.rows.append((number, found))
     return sheet
+
+
+def _check_empty_columns(sheet: Sheet) -> None:
+    empty = 0
+    for header in sheet.headers:
+        if not header:
+            empty += 1
+            continue
+        if empty > MAX_EMPTY_COLUMNS:
+            sheet.problems.append(
+                FormProblem(
+                    sheet.name,
+                    sheet.header_row,
+                    header,
+                    _(
+                        "Move this column next to the others: XLSForm tools stop reading after "
+                        "%(count)d empty columns."
+                    )
+                    % {"count": MAX_EMPTY_COLUMNS},
+                )
+            )
+        empty = 0
 
 
 def read_sheets(data: bytes, filename: str) -> dict[str, Sheet]:
@@ -157,7 +229,8 @@ def read_sheets(data: bytes, filename: str) -> dict[str, Sheet]:
                 (number, [_cell_text(v) for v in values])
                 for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1)
             )
-            sheet = _sheet_from_rows(worksheet.title.strip().lower(), rows)
+            # pyxform lower-cases sheet names but keeps spaces: so does Heard.
+            sheet = _sheet_from_rows(worksheet.title.lower(), rows, spreadsheet=True)
             if sheet is not None:
                 sheets[sheet.name] = sheet
         book.close()
@@ -173,13 +246,13 @@ def read_sheets(data: bytes, filename: str) -> dict[str, Sheet]:
             first = cells[0].strip().lower() if cells else ""
             if first:
                 if current_name:
-                    found = _sheet_from_rows(current_name, current)
+                    found = _sheet_from_rows(current_name, current, spreadsheet=False)
                     if found:
                         sheets[current_name] = found
                 current_name, current = first, []
             current.append((number, [c.strip() for c in cells[1:]]))
         if current_name:
-            found = _sheet_from_rows(current_name, current)
+            found = _sheet_from_rows(current_name, current, spreadsheet=False)
             if found:
                 sheets[current_name] = found
     elif suffix == "xls":
@@ -201,19 +274,19 @@ def read_sheets(data: bytes, filename: str) -> dict[str, Sheet]:
 
 
 def _language_of(suffix: str) -> str | None:
+    """'en' for 'English (en)', 'en', 'en-CA' or 'English'; None for any other language."""
     found = re.search(r"\(([A-Za-z-]+)\)\s*$", suffix)
     code = found.group(1).lower() if found else suffix.strip().lower()
     code = LANGUAGE_NAMES.get(code, code)
-    return code[:2] if code[:2] in LANGUAGES and len(code) in (2, 5) else None
+    return code[:2] if LANGUAGE_CODE.fullmatch(code) else None
 
 
 @dataclass
 class Columns:
-    """Which header is which column, and the language names the file uses (for the way back)."""
+    """Which header is which column."""
 
     plain: dict[str, str] = field(default_factory=dict)  # base name -> header
     translated: dict[tuple[str, str], str] = field(default_factory=dict)  # (base, lang) -> header
-    language_names: dict[str, str] = field(default_factory=dict)
     extra: list[str] = field(default_factory=list)  # headers left for the caller to judge
 
 
@@ -222,19 +295,33 @@ def _columns(
     allowed_plain: Iterable[str],
     translated: Iterable[str],
     problems: list[FormProblem],
+    spellings: dict[str, str] | None = None,
 ) -> Columns:
+    """Sort the sheet's headers. `spellings` (language -> first header naming it) is shared by
+    the sheets of a file: pyxform takes each spelling of a language for another language."""
     found = Columns()
     allowed, translatable = set(allowed_plain), set(translated)
+    spellings = {} if spellings is None else spellings
+    seen: dict[tuple[str, ...], str] = {}
     for header in sheet.headers:
         if not header:
             continue
         base, _sep, suffix = header.partition("::")
         base = base.strip().lower().replace(" ", "_")
-        base = {
-            "constraint_message": "constraint_message",
-            "jr:constraintmsg": "constraint_message",
-            "jr:requiredmsg": "required_message",
-        }.get(base, base)
+        suffix = " ".join(suffix.split())
+        language = _language_of(suffix) if base in translatable and suffix else None
+        key = (base, language) if language else (base,) if not suffix else (header.lower(),)
+        if key in seen:
+            problems.append(
+                FormProblem(
+                    sheet.name,
+                    sheet.header_row,
+                    header,
+                    _("This column repeats column “%(other)s”.") % {"other": seen[key]},
+                )
+            )
+            continue
+        seen[key] = header
         if base in translatable:
             if not suffix:
                 problems.append(
@@ -250,7 +337,6 @@ def _columns(
                     )
                 )
                 continue
-            language = _language_of(suffix)
             if language is None:
                 problems.append(
                     FormProblem(
@@ -261,8 +347,22 @@ def _columns(
                     )
                 )
                 continue
+            first = spellings.setdefault(language, header)
+            written = " ".join(first.partition("::")[2].split())
+            if written != suffix:
+                problems.append(
+                    FormProblem(
+                        sheet.name,
+                        sheet.header_row,
+                        header,
+                        _(
+                            "Write this language “%(language)s”, as column “%(other)s” does: "
+                            "XLSForm tools take each spelling for another language."
+                        )
+                        % {"language": written, "other": first},
+                    )
+                )
             found.translated[(base, language)] = header
-            found.language_names.setdefault(language, suffix.strip())
         elif base in allowed and not suffix:
             found.plain[base] = header
         else:
@@ -285,15 +385,25 @@ def _check_languages(
     *,
     needed: Iterable[str] = (),
 ) -> None:
+    """Each text in both languages (`needed` ones even when empty), and none showing answers."""
     must = set(needed)
     for base in bases:
         texts = _text(row, columns, base)
         if texts is None and base not in must:
             continue
         for lang in LANGUAGES:
-            if texts and texts[lang]:
-                continue
             header = columns.translated.get((base, lang))
+            if texts and texts[lang]:
+                if "${" in texts[lang]:
+                    problems.append(
+                        FormProblem(
+                            sheet.name,
+                            number,
+                            header or base,
+                            _("A text cannot show answers: ${…} is not supported here."),
+                        )
+                    )
+                continue
             name = {"en": "English (en)", "fr": "Français (fr)"}[lang]
             problems.append(
                 FormProblem(
@@ -306,23 +416,32 @@ def _check_languages(
             )
 
 
+def _check_characters(sheet: Sheet, problems: list[FormProblem]) -> None:
+    """Control characters (a CSV file can hold them) cannot be written back to a spreadsheet."""
+    for number, row in [(sheet.header_row, {h: h for h in sheet.headers}), *sheet.rows]:
+        for header, value in row.items():
+            if CONTROL_CHARACTERS.search(value):
+                problems.append(
+                    FormProblem(
+                        sheet.name,
+                        number,
+                        CONTROL_CHARACTERS.sub("", header),
+                        _("Remove the control character from this cell."),
+                    )
+                )
+
+
 # The survey sheet --------------------------------------------------------------------------------
 
 
 def _type_of(raw: str) -> tuple[str, str]:
-    """('select_one', 'sectors') from 'select_one sectors'; ('begin_group', '') from 'begin
-    group'."""
-    words = raw.strip().split()
-    if not words:
-        return "", ""
-    head = words[0].lower()
-    rest = words[1:]
-    if head in ("begin", "end", "select") and rest:
-        head, rest = f"{head}_{rest[0].lower()}", rest[1:]
-    head = {"select_all_that_apply": "select_multiple", "select_one_external": "external"}.get(
-        head, head
-    )
-    return head, " ".join(rest)
+    """('select_one', 'sectors') from 'select_one sectors' or 'select one sectors'; ('begin_group',
+    '') from 'begin group'. Written as pyxform reads it: 'Text' is not 'text'."""
+    words = raw.split()
+    for size in (4, 3, 2):
+        if " ".join(words[:size]) in TYPE_SPELLINGS:
+            return TYPE_SPELLINGS[" ".join(words[:size])], " ".join(words[size:])
+    return (words[0], " ".join(words[1:])) if words else ("", "")
 
 
 def _parse_expression(
@@ -383,6 +502,11 @@ def _parse_expression(
 
 
 def _check_default(kind: str, value: str, choices: set[str]) -> str | None:
+    from pyxform.utils import default_is_dynamic
+
+    if default_is_dynamic(value, kind):
+        # pyxform would put a calculation in the XForm where Heard shows the text as it is.
+        return _("Calculated defaults are not supported: write a fixed value.")
     if kind == "integer":
         return None if re.fullmatch(r"-?\d+", value) else _("The default must be a whole number.")
     if kind == "decimal":
@@ -405,10 +529,28 @@ def _check_default(kind: str, value: str, choices: set[str]) -> str | None:
     return _("A default is not supported on this type of question.")
 
 
+def _type_problem(kind: str, raw_type: str) -> str | None:
+    """Why a type cannot be used, or None."""
+    if kind in USABLE_TYPES:
+        return None
+    words = raw_type.split()
+    for size in (4, 3, 2, 1):
+        head = " ".join(words[:size]).lower()
+        if TYPE_SPELLINGS.get(head, head) in USABLE_TYPES:
+            return _("Write the type in lower case: “%(type)s”.") % {
+                "type": " ".join([head, *words[size:]])
+            }
+    reason = KNOWN_UNSUPPORTED.get(kind) or KNOWN_UNSUPPORTED.get(kind.lower(), "")
+    return _("The type “%(type)s” is not supported%(why)s.") % {
+        "type": raw_type,
+        "why": f" ({_(reason)})" if reason else "",
+    }
+
+
 def parse(data: bytes, filename: str) -> tuple[dict[str, Any], str]:
     """(definition, XForm XML) for an XLSForm file; FormError listing every problem otherwise."""
     sheets = read_sheets(data, filename)
-    problems: list[FormProblem] = []
+    problems: list[FormProblem] = [p for sheet in sheets.values() for p in sheet.problems]
     survey, choices_sheet, settings_sheet = (
         sheets.get("survey"),
         sheets.get("choices"),
@@ -425,11 +567,14 @@ def parse(data: bytes, filename: str) -> tuple[dict[str, Any], str]:
                 _("Sheets other than survey, choices and settings are not supported."),
             )
         )
+    for sheet in (survey, choices_sheet, settings_sheet):
+        if sheet is not None:
+            _check_characters(sheet, problems)
 
-    choices, choice_columns, choice_language_names = _read_choices(choices_sheet, problems)
+    spellings: dict[str, str] = {}
+    columns = _columns(survey, PLAIN_COLUMNS, TRANSLATED_COLUMNS, problems, spellings)
+    choices, choice_columns = _read_choices(choices_sheet, problems, spellings)
     settings = _read_settings(settings_sheet, problems)
-
-    columns = _columns(survey, PLAIN_COLUMNS, TRANSLATED_COLUMNS, problems)
     for header in columns.extra:
         problems.append(
             FormProblem(survey.name, survey.header_row, header, _("This column is not supported."))
@@ -448,126 +593,122 @@ def parse(data: bytes, filename: str) -> tuple[dict[str, Any], str]:
     def cell(row: dict[str, str], base: str) -> str:
         return row.get(columns.plain.get(base, ""), "").strip()
 
+    def report(number: int, base: str, reason: str) -> None:
+        """A problem on the survey sheet, in the column for `base` (as the file names it)."""
+        column = columns.plain.get(base) or columns.translated.get((base, "en")) or base
+        problems.append(FormProblem(survey.name, number, column, reason))
+
     # First pass: names, so that expressions can refer to fields further down.
     names: dict[str, int] = {}
+    groups: set[str] = set()
     for number, row in survey.rows:
         kind, _list = _type_of(cell(row, "type"))
         name = cell(row, "name")
-        if name and kind not in ("end_group", ""):
-            if name in names:
-                problems.append(
-                    FormProblem(
-                        survey.name,
-                        number,
-                        columns.plain["name"],
-                        _("The name “%(name)s” is already used on row %(row)d.")
-                        % {"name": name, "row": names[name]},
-                    )
-                )
-            else:
-                names[name] = number
-    known = set(names)
+        if not name or kind in ("end_group", "end_repeat", ""):
+            continue
+        if name in names:
+            report(
+                number,
+                "name",
+                _("The name “%(name)s” is already used on row %(row)d.")
+                % {"name": name, "row": names[name]},
+            )
+            continue
+        names[name] = number
+        if kind in ("begin_group", "begin_repeat"):
+            groups.add(name)
+    known = set(names) - groups  # a group has no answer to refer to
 
     pages: list[dict[str, Any]] = []
     fields: list[dict[str, Any]] = []
     group: dict[str, Any] | None = None
     group_row = 0
+    nested = 0  # groups open inside the group: reported, and closed by their own end_group
     for number, row in survey.rows:
         raw_type = cell(row, "type")
         kind, list_name = _type_of(raw_type)
-        type_column = columns.plain["type"]
         if not raw_type:
-            problems.append(
-                FormProblem(survey.name, number, type_column, _("The type is missing."))
-            )
+            report(number, "type", _("The type is missing."))
             continue
-        if kind in KNOWN_UNSUPPORTED or kind not in (
-            *SIMPLE_TYPES,
-            *LIST_TYPES,
-            "begin_group",
-            "end_group",
-        ):
-            reason = KNOWN_UNSUPPORTED.get(kind, "")
-            problems.append(
-                FormProblem(
-                    survey.name,
-                    number,
-                    type_column,
-                    _("The type “%(type)s” is not supported%(why)s.")
-                    % {"type": raw_type, "why": f" ({_(reason)})" if reason else ""},
-                )
-            )
+        wrong_type = _type_problem(kind, raw_type)
+        if wrong_type:
+            report(number, "type", wrong_type)
             continue
         if kind == "end_group":
-            if group is None:
-                problems.append(
-                    FormProblem(
-                        survey.name, number, type_column, _("This end_group has no begin_group.")
-                    )
+            if nested:
+                nested -= 1
+            elif group is None:
+                report(number, "type", _("This end_group has no begin_group."))
+            else:
+                group = None
+            continue
+        if kind == "begin_group" and group is not None:
+            report(
+                number,
+                "type",
+                _(
+                    "Groups inside groups are not supported (the group on row %(row)d is still "
+                    "open)."
                 )
-            group = None
+                % {"row": group_row},
+            )
+            nested += 1
             continue
         name = cell(row, "name")
         if not name:
-            problems.append(
-                FormProblem(survey.name, number, columns.plain["name"], _("The name is missing."))
-            )
+            report(number, "name", _("The name is missing."))
             continue
         if not NAME.match(name):
-            problems.append(
-                FormProblem(
-                    survey.name,
-                    number,
-                    columns.plain["name"],
-                    _(
-                        "“%(name)s” is not a valid name: use letters, digits and _, starting "
-                        "with a letter."
-                    )
-                    % {"name": name},
+            report(
+                number,
+                "name",
+                _(
+                    "“%(name)s” is not a valid name: use letters, digits and _, starting "
+                    "with a letter."
                 )
+                % {"name": name},
             )
+        elif name in RESERVED_NAMES:
+            report(number, "name", _("The name “%(name)s” is reserved.") % {"name": name})
         if kind in LIST_TYPES and not list_name:
-            problems.append(
-                FormProblem(
-                    survey.name,
-                    number,
-                    type_column,
-                    _("Name the choice list after the type, as in “%(type)s my_list”.")
-                    % {"type": kind},
-                )
+            report(
+                number,
+                "type",
+                _("Name the choice list after the type, as in “%(type)s my_list”.")
+                % {"type": kind},
             )
             continue
+        if kind in LIST_TYPES and list_name.split()[-1] == "or_other":
+            report(
+                number,
+                "type",
+                _(
+                    "“or_other” is not supported: add an “other” choice and a text question "
+                    "shown when it is chosen."
+                ),
+            )
+            continue
+        if kind in LIST_TYPES and " " in list_name:
+            report(number, "type", _("A list name cannot hold spaces."))
+            continue
         if kind in LIST_TYPES and list_name not in choices:
-            problems.append(
-                FormProblem(
-                    survey.name,
-                    number,
-                    type_column,
-                    _("The choices sheet has no list “%(list)s”.") % {"list": list_name},
-                )
+            report(
+                number,
+                "type",
+                _("The choices sheet has no list “%(list)s”.") % {"list": list_name},
             )
             continue
         if kind not in LIST_TYPES and list_name:
-            problems.append(
-                FormProblem(
-                    survey.name,
-                    number,
-                    type_column,
-                    _("The type “%(type)s” takes no list name.") % {"type": kind},
-                )
-            )
+            report(number, "type", _("The type “%(type)s” takes no list name.") % {"type": kind})
         appearance = cell(row, "appearance")
         appearance_key = "group" if kind == "begin_group" else kind
         for word in appearance.split():
             if word not in APPEARANCES.get(appearance_key, set()):
-                problems.append(
-                    FormProblem(
-                        survey.name,
-                        number,
-                        columns.plain["appearance"],
-                        _("The appearance “%(appearance)s” is not supported on %(type)s.")
-                        % {"appearance": word, "type": kind},
-                    )
+                report(
+                    number,
+                    "appearance",
+                    _("The appearance “%(appearance)s” is not supported on %(type)s.")
+                    % {"appearance": word, "type": kind},
                 )
         relevant = _parse_expression(
             survey.name,
@@ -577,35 +718,22 @@ def parse(data: bytes, filename: str) -> tuple[dict[str, Any], str]:
             problems,
             names=known,
         )
+        raw_required = cell(row, "required")
 
         if kind == "begin_group":
-            if group is not None:
-                problems.append(
-                    FormProblem(
-                        survey.name,
-                        number,
-                        type_column,
-                        _(
-                            "Groups inside groups are not supported (the group on row %(row)d "
-                            "is still open)."
-                        )
-                        % {"row": group_row},
-                    )
-                )
-                continue
             _check_languages(
                 survey, number, row, columns, ("label", "hint"), problems, needed=("label",)
             )
-            for base in ("required", "constraint", "calculation", "choice_filter", "default"):
+            for base in ("constraint", "calculation", "choice_filter", "default"):
                 if cell(row, base):
-                    problems.append(
-                        FormProblem(
-                            survey.name,
-                            number,
-                            columns.plain[base],
-                            _("A group takes no %(column)s.") % {"column": base},
-                        )
-                    )
+                    report(number, base, _("A group takes no %(column)s.") % {"column": base})
+            if raw_required and raw_required not in FALSE:
+                report(
+                    number, "required", _("A group takes no %(column)s.") % {"column": "required"}
+                )
+            for base in ("required_message", "constraint_message"):
+                if _text(row, columns, base):
+                    report(number, base, _("A group takes no %(column)s.") % {"column": base})
             group = {
                 "name": name,
                 "label": _text(row, columns, "label"),
@@ -615,6 +743,7 @@ def parse(data: bytes, filename: str) -> tuple[dict[str, Any], str]:
                 "group": True,
                 "fields": [],
                 "row": number,
+                "required_cell": raw_required,
             }
             group_row = number
             pages.append(group)
@@ -623,43 +752,16 @@ def parse(data: bytes, filename: str) -> tuple[dict[str, Any], str]:
         needed = ("label",) if kind in LABELLED_TYPES else ()
         _check_languages(survey, number, row, columns, TRANSLATED_COLUMNS, problems, needed=needed)
         if kind == "calculate" and _text(row, columns, "label"):
-            problems.append(
-                FormProblem(
-                    survey.name,
-                    number,
-                    columns.translated.get(("label", "en"), "label"),
-                    _("A calculate row takes no label."),
-                )
-            )
-        raw_required = cell(row, "required").lower()
-        if raw_required not in TRUE | FALSE:
-            problems.append(
-                FormProblem(
-                    survey.name,
-                    number,
-                    columns.plain["required"],
-                    _("Write yes or no: conditional “required” is not supported."),
-                )
+            report(number, "label", _("A calculate row takes no label."))
+        if raw_required and raw_required not in TRUE | FALSE:
+            report(
+                number, "required", _("Write yes or no: conditional “required” is not supported.")
             )
         required = raw_required in TRUE
         if required and kind in ("note", "calculate"):
-            problems.append(
-                FormProblem(
-                    survey.name,
-                    number,
-                    columns.plain["required"],
-                    _("A %(type)s cannot be required.") % {"type": kind},
-                )
-            )
+            report(number, "required", _("A %(type)s cannot be required.") % {"type": kind})
         if _text(row, columns, "required_message") and not required:
-            problems.append(
-                FormProblem(
-                    survey.name,
-                    number,
-                    columns.translated.get(("required_message", "en"), "required_message"),
-                    _("A required message needs required = yes."),
-                )
-            )
+            report(number, "required_message", _("A required message needs required = yes."))
         constraint = _parse_expression(
             survey.name,
             number,
@@ -670,23 +772,9 @@ def parse(data: bytes, filename: str) -> tuple[dict[str, Any], str]:
             allow_current=True,
         )
         if constraint and kind in ("note", "calculate", "acknowledge"):
-            problems.append(
-                FormProblem(
-                    survey.name,
-                    number,
-                    columns.plain["constraint"],
-                    _("A %(type)s takes no constraint.") % {"type": kind},
-                )
-            )
+            report(number, "constraint", _("A %(type)s takes no constraint.") % {"type": kind})
         if _text(row, columns, "constraint_message") and not constraint:
-            problems.append(
-                FormProblem(
-                    survey.name,
-                    number,
-                    columns.translated.get(("constraint_message", "en"), "constraint_message"),
-                    _("A constraint message needs a constraint."),
-                )
-            )
+            report(number, "constraint_message", _("A constraint message needs a constraint."))
         calculation = _parse_expression(
             survey.name,
             number,
@@ -696,33 +784,16 @@ def parse(data: bytes, filename: str) -> tuple[dict[str, Any], str]:
             names=known,
         )
         if kind == "calculate" and not cell(row, "calculation"):
-            problems.append(
-                FormProblem(
-                    survey.name,
-                    number,
-                    columns.plain.get("calculation", "calculation"),
-                    _("A calculate row needs a calculation."),
-                )
-            )
+            report(number, "calculation", _("A calculate row needs a calculation."))
         if kind != "calculate" and calculation:
-            problems.append(
-                FormProblem(
-                    survey.name,
-                    number,
-                    columns.plain["calculation"],
-                    _("Only calculate rows take a calculation."),
-                )
-            )
+            report(number, "calculation", _("Only calculate rows take a calculation."))
         choice_filter = None
         if cell(row, "choice_filter"):
             if kind not in ("select_one", "select_multiple"):
-                problems.append(
-                    FormProblem(
-                        survey.name,
-                        number,
-                        columns.plain["choice_filter"],
-                        _("Only select_one and select_multiple take a choice_filter."),
-                    )
+                report(
+                    number,
+                    "choice_filter",
+                    _("Only select_one and select_multiple take a choice_filter."),
                 )
             else:
                 choice_filter = _parse_expression(
@@ -738,7 +809,7 @@ def parse(data: bytes, filename: str) -> tuple[dict[str, Any], str]:
         if default:
             wrong = _check_default(kind, default, {c["name"] for c in choices.get(list_name, [])})
             if wrong:
-                problems.append(FormProblem(survey.name, number, columns.plain["default"], wrong))
+                report(number, "default", wrong)
 
         if group is None:
             page: dict[str, Any] = {
@@ -772,14 +843,15 @@ def parse(data: bytes, filename: str) -> tuple[dict[str, Any], str]:
                 "list_name": list_name or None,
                 "page": page["name"],
                 "row": number,
+                # As written ("", "no", "TRUE", ...): pyxform writes required="false()" for "no"
+                # and nothing for "", and the way back must give the same XForm.
+                "required_cell": raw_required,
             }
         )
     if group is not None:
-        problems.append(
-            FormProblem(
-                survey.name, group_row, columns.plain["type"], _("This group has no end_group.")
-            )
-        )
+        report(group_row, "type", _("This group has no end_group."))
+    for item in _calculations_in_cycles(fields):
+        report(item["row"], "calculation", _("This calculation depends on its own result."))
     if not any(f["type"] in ANSWER_TYPES for f in fields) and not problems:
         problems.append(FormProblem(survey.name, None, "", _("The form asks no question.")))
     # Calculates and notes alone cannot make a page a respondent sees.
@@ -790,17 +862,18 @@ def parse(data: bytes, filename: str) -> tuple[dict[str, Any], str]:
         ):
             page["hidden"] = True
 
-    language_names = {**choice_language_names, **columns.language_names}
     if problems:
         raise FormError(problems)
 
-    title = settings.get("form_title") or (survey.name and "")
+    title = settings.get("form_title", "")
     definition: dict[str, Any] = {
         "form_id": settings.get("form_id", ""),
         "form_version": settings.get("version", ""),
         "title": {"en": title, "fr": title},
         "languages": {
-            lang: language_names.get(lang, default)
+            lang: " ".join(spellings[lang].partition("::")[2].split())
+            if lang in spellings
+            else default
             for lang, default in (("en", "English (en)"), ("fr", "Français (fr)"))
         },
         "settings": settings,
@@ -812,15 +885,38 @@ def parse(data: bytes, filename: str) -> tuple[dict[str, Any], str]:
     return definition, xform
 
 
+def _calculations_in_cycles(fields: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The calculate fields whose calculation needs, through other calculates, its own result:
+    ODK refuses such a form, and no order of working them out settles them."""
+    calculates = {f["name"]: f for f in fields if f["type"] == "calculate" and f["calculation"]}
+    needs = {
+        name: expressions.references(expressions.parse(item["calculation"])) & set(calculates)
+        for name, item in calculates.items()
+    }
+    found = []
+    for name, item in calculates.items():
+        seen: set[str] = set()
+        waiting = list(needs[name])
+        while waiting:
+            other = waiting.pop()
+            if other not in seen:
+                seen.add(other)
+                waiting += needs[other]
+        if name in seen:
+            found.append(item)
+    return found
+
+
 def _read_choices(
-    sheet: Sheet | None, problems: list[FormProblem]
-) -> tuple[dict[str, list[dict[str, Any]]], dict[str, set[str]], dict[str, str]]:
+    sheet: Sheet | None, problems: list[FormProblem], spellings: dict[str, str]
+) -> tuple[dict[str, list[dict[str, Any]]], dict[str, set[str]]]:
+    """The choice lists, and the columns (besides name) a choice_filter may use in each."""
     choices: dict[str, list[dict[str, Any]]] = {}
     filter_columns: dict[str, set[str]] = {}
     if sheet is None:
-        return choices, filter_columns, {}
-    columns = _columns(sheet, ("list_name", "list name", "name"), ("label",), problems)
-    list_header = columns.plain.get("list_name") or columns.plain.get("list name")
+        return choices, filter_columns
+    columns = _columns(sheet, ("list_name", "name"), ("label",), problems, spellings)
+    list_header = columns.plain.get("list_name")
     name_header = columns.plain.get("name")
     if not list_header or not name_header:
         problems.append(
@@ -831,7 +927,7 @@ def _read_choices(
                 _("The choices sheet needs “list_name” and “name” columns."),
             )
         )
-        return choices, filter_columns, columns.language_names
+        return choices, filter_columns
     extra = []
     for header in columns.extra:
         if "::" in header or header.lower().startswith(("media", "image", "audio", "video")):
@@ -877,7 +973,7 @@ def _read_choices(
             {"name": name, "label": _text(row, columns, "label"), "filters": filters}
         )
         filter_columns.setdefault(list_name, set()).update(extra)
-    return choices, filter_columns, columns.language_names
+    return choices, filter_columns
 
 
 def _read_settings(sheet: Sheet | None, problems: list[FormProblem]) -> dict[str, str]:
@@ -900,7 +996,7 @@ def _read_settings(sheet: Sheet | None, problems: list[FormProblem]) -> dict[str
             FormProblem(
                 sheet.name,
                 number,
-                "style",
+                next(h for h in row if h.strip().lower() == "style"),
                 _("Heard always shows one group per page; leave style empty or write pages."),
             )
         )
@@ -908,6 +1004,7 @@ def _read_settings(sheet: Sheet | None, problems: list[FormProblem]) -> dict[str
 
 
 _PYXFORM_ROW = re.compile(r"\[row\s*:\s*(\d+)\]")
+_PYXFORM_SHEET = re.compile(r"On the '(\w+)' sheet")
 
 
 def to_xform(data: bytes, filename: str) -> str:
@@ -920,10 +1017,11 @@ def to_xform(data: bytes, filename: str) -> str:
     except Exception as exc:  # pyxform raises its own errors and, on odd input, plain ones
         message = str(exc).strip() or exc.__class__.__name__
         found = _PYXFORM_ROW.search(message)
+        sheet = _PYXFORM_SHEET.search(message)
         raise FormError(
             [
                 FormProblem(
-                    "survey" if found else "",
+                    (sheet.group(1) if sheet else "survey") if found else "",
                     int(found.group(1)) if found else None,
                     "",
                     _("pyxform: %s") % message,

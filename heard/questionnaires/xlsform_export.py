@@ -7,11 +7,13 @@ form can leave Heard for ODK, KoboToolbox or another copy of Heard and come back
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from typing import Any
 
 import openpyxl
+from openpyxl.worksheet.worksheet import Worksheet
 
-from heard.questionnaires.xlsform import LANGUAGES
+from heard.questionnaires.xlsform import LANGUAGES, TRUE
 
 
 def _survey_columns(languages: dict[str, str]) -> list[tuple[str, str, str | None]]:
@@ -37,6 +39,14 @@ def _survey_columns(languages: dict[str, str]) -> list[tuple[str, str, str | Non
     ]
 
 
+def _required(item: dict[str, Any]) -> str:
+    """The required cell as the original wrote it ("no" and "" differ in the XForm)."""
+    written = item.get("required_cell") or ""
+    if written and (written in TRUE) == bool(item.get("required")):
+        return written
+    return "yes" if item.get("required") else ""
+
+
 def _row(item: dict[str, Any], columns: list[tuple[str, str, str | None]]) -> list[str]:
     cells = []
     for _header, key, lang in columns:
@@ -44,10 +54,18 @@ def _row(item: dict[str, Any], columns: list[tuple[str, str, str | None]]) -> li
         if lang is not None:
             cells.append((value or {}).get(lang, ""))
         elif key == "required":
-            cells.append("yes" if value else "")
+            cells.append(_required(item))
         else:
             cells.append(value or "")
     return cells
+
+
+def _append(sheet: Worksheet, values: Sequence[str]) -> None:
+    """A row of text: a text starting with "=" stays text instead of becoming a formula."""
+    sheet.append(list(values))
+    for cell in sheet[sheet.max_row]:
+        if isinstance(cell.value, str) and cell.value.startswith("="):
+            cell.data_type = "s"
 
 
 def to_xlsx(definition: dict[str, Any]) -> bytes:
@@ -56,43 +74,45 @@ def to_xlsx(definition: dict[str, Any]) -> bytes:
     book = openpyxl.Workbook()
     survey = book.worksheets[0]
     survey.title = "survey"
-    survey.append([header for header, _key, _lang in columns])
+    _append(survey, [header for header, _key, _lang in columns])
     by_name = {f["name"]: f for f in definition["fields"]}
     for page in definition["pages"]:
         if page["group"]:
-            survey.append(_row({**page, "type": "begin_group"}, columns))
+            _append(survey, _row({**page, "type": "begin_group"}, columns))
         for name in page["fields"]:
             item = dict(by_name[name])
             if item["list_name"]:
                 item["type"] = f"{item['type']} {item['list_name']}"
-            survey.append(_row(item, columns))
+            _append(survey, _row(item, columns))
         if page["group"]:
-            survey.append(["end_group"])
+            _append(survey, ["end_group"])
 
     choices = book.create_sheet("choices")
     filters: list[str] = []
     for items in definition["choices"].values():
         for choice in items:
             filters += [k for k in choice["filters"] if k not in filters]
-    choices.append(
-        ["list_name", "name", *(f"label::{languages[lang]}" for lang in LANGUAGES), *filters]
+    _append(
+        choices,
+        ["list_name", "name", *(f"label::{languages[lang]}" for lang in LANGUAGES), *filters],
     )
     for list_name, items in definition["choices"].items():
         for choice in items:
-            choices.append(
+            _append(
+                choices,
                 [
                     list_name,
                     choice["name"],
                     *(choice["label"][lang] for lang in LANGUAGES),
                     *(choice["filters"].get(k, "") for k in filters),
-                ]
+                ],
             )
 
     settings = {k: v for k, v in definition.get("settings", {}).items() if v}
     if settings:
         sheet = book.create_sheet("settings")
-        sheet.append(list(settings))
-        sheet.append(list(settings.values()))
+        _append(sheet, list(settings))
+        _append(sheet, list(settings.values()))
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

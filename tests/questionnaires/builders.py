@@ -107,3 +107,20 @@ def csv_form(
         for index, line in enumerate(table):
             writer.writerow([name if index == 0 else "", *line])
     return out.getvalue().encode()
+
+
+def workbook(sheets: dict[str, list[list[Any]]], *, first_row: int = 1) -> bytes:
+    """A workbook written cell by cell, for layouts the helpers above do not make (odd headers,
+    typed cells, rows far apart): each sheet's lines start on `first_row`; None leaves a cell
+    empty and [] leaves a row empty."""
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, lines in sheets.items():
+        sheet = book.create_sheet(name)
+        for offset, line in enumerate(lines):
+            for column, value in enumerate(line, start=1):
+                if value is not None:
+                    sheet.cell(row=first_row + offset, column=column, value=value)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

@@ -537,10 +537,31 @@
       return el.querySelectorAll("input, select, textarea, option");
     }
 
+    // The server asks the respondent about a question only once they have seen it: it reads
+    // the "shown" list, so a question brought in here is added to it (and removed on hiding).
+    function markShown(name, seen) {
+      var form = document.querySelector("form.questionnaire-page");
+      if (!form) { return; }
+      var existing = null;
+      each(form.querySelectorAll("input[type=hidden][name=shown]"), function (el) {
+        if (el.value === name) { existing = el; }
+      });
+      if (seen && !existing) {
+        var input = document.createElement("input");
+        input.type = "hidden";
+        input.name = "shown";
+        input.value = name;
+        form.appendChild(input);
+      } else if (!seen && existing) {
+        existing.parentNode.removeChild(existing);
+      }
+    }
+
     function showQuestion(q, relevant) {
       q.relevant = relevant;
       q.el.hidden = !relevant;
       each(controlsOf(q.el), function (el) { setOff(el, "relevant", !relevant); });
+      markShown(q.name, relevant);
     }
 
     function showChoice(choice, shown) {

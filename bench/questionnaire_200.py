@@ -1,0 +1,1243 @@
+"""200 people answer a 30-question form at once, over several web processes, on PostgreSQL.
+
+    export DATABASE_URL=postgres://postgres@127.0.0.1:5432/heard_bench
+    .venv/bin/python bench/questionnaire_200.py
+
+The database named in DATABASE_URL is dropped and created again (its name must contain "bench").
+Setup, in this process: migrate, load the demo consultation, create a questionnaire open now with a
+30-question XLSForm written below (5 pages of 6: select_one, select_multiple, integers with
+constraints, multiline text, dates, acknowledge, relevance on the same page and across pages),
+put 200 people in the registry, invite them and read their personal links from the outbox.
+
+Then BENCH_PROCESSES (4) `heard serve` processes answer BENCH_CLIENTS (200) respondents, each a
+thread with its own cookies, spread round-robin over the processes, all starting together. Each
+does what a browser does: opens the link, reads the privacy notice, starts, reads and saves every
+page, reads the check page, sends, reads the confirmation. One in ten sends the check form twice
+at the same moment, from two connections with the same cookies.
+
+Baseline, in the same run and with the same processes, threads, clients and number of requests per
+client: a Django view that inserts one row (bench/minimal, Heard's settings plus that view).
+
+Afterwards the database must hold exactly one submitted response per respondent, no draft, answers
+that decrypt to exactly what was sent, and exactly one `questionnaire.response_submitted` audit
+event per response; the baseline table one row per request. Anything else exits non-zero.
+Results are appended to bench/results/questionnaire_200.jsonl.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import http.client
+import http.cookies
+import io
+import json
+import os
+import platform
+import random
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode, urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+CLIENTS = int(os.environ.get("BENCH_CLIENTS", "200"))
+PROCESSES = int(os.environ.get("BENCH_PROCESSES", "4"))
+THREADS = int(os.environ.get("BENCH_THREADS", "8"))  # waitress threads per process: Heard's default
+DOUBLE_EVERY = 10  # one respondent in ten sends the final form twice at once
+TIMEOUT = float(os.environ.get("BENCH_TIMEOUT", "600"))  # the whole load phase, each
+REQUEST_TIMEOUT = 120.0
+
+# The form ---------------------------------------------------------------------------------------
+
+EN, FR = "English (en)", "Français (fr)"
+SURVEY_COLUMNS = [
+    "type",
+    "name",
+    f"label::{EN}",
+    f"label::{FR}",
+    "required",
+    "relevant",
+    "constraint",
+    f"constraint_message::{EN}",
+    f"constraint_message::{FR}",
+    "appearance",
+]
+
+ROLES = ["frontline", "police", "prosecutor", "health", "researcher", "other"]
+PROVINCES = ["bc", "ab", "sk", "mb", "on", "qc", "nb", "ns", "pe", "nl", "yt", "nt", "nu"]
+GROUPS = ["women", "youth", "indigenous", "migrants", "lgbtq", "men"]
+TOPICS = ["prevention", "protection", "prosecution", "partnerships", "research"]
+SCALE = ["s1", "s2", "s3", "s4", "s5"]
+CHANNELS = ["email", "phone", "meeting", "none"]
+YESNO = ["yes", "no"]
+CHOICE_LISTS = {
+    "role": ROLES,
+    "province": PROVINCES,
+    "group": GROUPS,
+    "topic": TOPICS,
+    "scale": SCALE,
+    "channel": CHANNELS,
+    "yesno": YESNO,
+}
+
+
+def q(kind: str, name: str, en: str, fr: str = "", **columns: str) -> dict[str, str]:
+    """One survey row; constraint messages as msg_en / msg_fr."""
+    found = {"type": kind, "name": name, f"label::{EN}": en, f"label::{FR}": fr or f"{en} (fr)"}
+    found["required"] = "no"  # written out, as spreadsheet templates do, rather than left empty
+    if "msg_en" in columns:
+        found[f"constraint_message::{EN}"] = columns.pop("msg_en")
+        found[f"constraint_message::{FR}"] = columns.pop("msg_fr")
+    return {**found, **columns}
+
+
+# Five groups of six questions; each group is a page. Every page applies to everyone, so that each
+# respondent makes the same number of requests; questions inside them come and go.
+PAGES: list[tuple[str, str, str, list[dict[str, str]]]] = [
+    (
+        "about",
+        "About you",
+        "À propos de vous",
+        [
+            q("select_one role", "role", "Your role", "Votre rôle", required="yes"),
+            q(
+                "text",
+                "role_other",
+                "Which role?",
+                "Quel rôle ?",
+                required="yes",
+                relevant="${role} = 'other'",
+            ),
+            q(
+                "integer",
+                "years",
+                "Years of experience",
+                "Années d'expérience",
+                required="yes",
+                constraint=". >= 0 and . <= 70",
+                msg_en="Between 0 and 70",
+                msg_fr="Entre 0 et 70",
+            ),
+            q(
+                "select_one province",
+                "province",
+                "Province or territory",
+                "Province ou territoire",
+                required="yes",
+                appearance="minimal",
+            ),
+            q(
+                "select_multiple group",
+                "works_with",
+                "Whom do you work with?",
+                "Avec qui travaillez-vous ?",
+                required="yes",
+            ),
+            q(
+                "date",
+                "since",
+                "In this role since",
+                "Dans ce rôle depuis",
+                constraint=". <= today()",
+                msg_en="A date in the past",
+                msg_fr="Une date passée",
+            ),
+        ],
+    ),
+    (
+        "experience",
+        "Your experience",
+        "Votre expérience",
+        [
+            q(
+                "integer",
+                "cases",
+                "Cases in the last year",
+                "Dossiers l'an dernier",
+                required="yes",
+                constraint=". >= 0 and . <= 5000",
+                msg_en="Between 0 and 5000",
+                msg_fr="Entre 0 et 5000",
+            ),
+            q(
+                "select_one yesno",
+                "training",
+                "Have you had training?",
+                "Avez-vous reçu une formation ?",
+                required="yes",
+                appearance="horizontal",
+            ),
+            q(
+                "integer",
+                "training_hours",
+                "Hours of training",
+                "Heures de formation",
+                required="yes",
+                relevant="${training} = 'yes'",
+                constraint=". > 0 and . <= 500",
+                msg_en="Between 1 and 500",
+                msg_fr="Entre 1 et 500",
+            ),
+            q(
+                "date",
+                "training_date",
+                "Last training",
+                "Dernière formation",
+                relevant="${training} = 'yes'",
+                constraint=". <= today()",
+                msg_en="A date in the past",
+                msg_fr="Une date passée",
+            ),
+            q(
+                "text",
+                "barriers",
+                "What gets in the way?",
+                "Quels sont les obstacles ?",
+                appearance="multiline",
+            ),
+            # Relevant on an answer from the page before: shown (or not) when the page is drawn.
+            q(
+                "text",
+                "senior_view",
+                "With ten years or more: what changed?",
+                "Avec dix ans ou plus : qu'est-ce qui a changé ?",
+                relevant="${years} >= 10",
+                appearance="multiline",
+            ),
+        ],
+    ),
+    (
+        "priorities",
+        "Priorities",
+        "Priorités",
+        [
+            q("select_one topic", "priority", "First priority", "Priorité", required="yes"),
+            q(
+                "select_multiple topic",
+                "topics",
+                "Topics that matter (three at most)",
+                "Sujets importants (trois au plus)",
+                required="yes",
+                constraint="count-selected(.) <= 3",
+                msg_en="Three at most",
+                msg_fr="Trois au plus",
+            ),
+            q(
+                "select_one scale",
+                "urgency",
+                "How urgent?",
+                "Quelle urgence ?",
+                required="yes",
+                appearance="likert",
+            ),
+            q(
+                "integer",
+                "budget_share",
+                "Share of the budget (%)",
+                "Part du budget (%)",
+                constraint=". >= 0 and . <= 100",
+                msg_en="A percentage",
+                msg_fr="Un pourcentage",
+            ),
+            q(
+                "text",
+                "approaches",
+                "Approaches that work",
+                "Approches qui fonctionnent",
+                required="yes",
+                appearance="multiline",
+            ),
+            q(
+                "date",
+                "review_by",
+                "Review the strategy by",
+                "Revoir la stratégie avant le",
+                constraint=". >= today()",
+                msg_en="A date to come",
+                msg_fr="Une date à venir",
+            ),
+        ],
+    ),
+    (
+        "services",
+        "Services",
+        "Services",
+        [
+            q(
+                "select_one yesno",
+                "referrals",
+                "Do you refer people?",
+                "Orientez-vous des personnes ?",
+                required="yes",
+            ),
+            q(
+                "integer",
+                "referral_count",
+                "How many last year?",
+                "Combien l'an dernier ?",
+                required="yes",
+                relevant="${referrals} = 'yes'",
+                constraint=". >= 1 and . <= 1000",
+                msg_en="Between 1 and 1000",
+                msg_fr="Entre 1 et 1000",
+            ),
+            q(
+                "select_multiple group",
+                "gaps",
+                "Who is poorly served?",
+                "Qui est mal servi ?",
+            ),
+            q(
+                "text",
+                "gap_detail",
+                "What do young people lack?",
+                "Que manque-t-il aux jeunes ?",
+                relevant="selected(${gaps}, 'youth')",
+                appearance="multiline",
+            ),
+            q(
+                "select_one scale",
+                "satisfaction",
+                "Satisfaction with services",
+                "Satisfaction envers les services",
+                required="yes",
+            ),
+            q(
+                "integer",
+                "partners",
+                "Partner organisations",
+                "Organismes partenaires",
+                constraint=". >= 0 and . <= 200",
+                msg_en="Between 0 and 200",
+                msg_fr="Entre 0 et 200",
+            ),
+        ],
+    ),
+    (
+        "final",
+        "Last questions",
+        "Dernières questions",
+        [
+            q(
+                "select_one channel",
+                "contact",
+                "How may we follow up?",
+                "Comment vous recontacter ?",
+                required="yes",
+            ),
+            q(
+                "date",
+                "follow_up_date",
+                "From which date?",
+                "À partir de quelle date ?",
+                relevant="${contact} != 'none'",
+                constraint=". >= today()",
+                msg_en="A date to come",
+                msg_fr="Une date à venir",
+            ),
+            q("text", "comments", "Anything else?", "Autre chose ?", appearance="multiline"),
+            q(
+                "select_one yesno",
+                "recommend",
+                "Would you recommend this consultation?",
+                "Recommanderiez-vous cette consultation ?",
+                required="yes",
+            ),
+            q(
+                "text",
+                "recommend_why",
+                "Why not?",
+                "Pourquoi pas ?",
+                required="yes",
+                relevant="${recommend} = 'no'",
+                appearance="multiline",
+            ),
+            q(
+                "acknowledge",
+                "consent",
+                "I agree that my answers are used for the report",
+                "J'accepte que mes réponses servent au rapport",
+                required="yes",
+            ),
+        ],
+    ),
+]
+PAGE_NAMES = [name for name, _en, _fr, _rows in PAGES]
+
+
+def form_xlsx() -> bytes:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    survey = book.active
+    survey.title = "survey"
+    survey.append(SURVEY_COLUMNS)
+    for name, en, fr, rows in PAGES:
+        survey.append(["begin_group", name, en, fr])
+        for item in rows:
+            survey.append([item.get(column, "") for column in SURVEY_COLUMNS])
+        survey.append(["end_group"])
+    choices = book.create_sheet("choices")
+    choices.append(["list_name", "name", f"label::{EN}", f"label::{FR}"])
+    for list_name, names in CHOICE_LISTS.items():
+        for choice in names:
+            label = choice.upper() if list_name == "province" else choice.capitalize()
+            choices.append([list_name, choice, label, f"{label} (fr)"])
+    settings = book.create_sheet("settings")
+    settings.append(["form_title", "form_id", "version"])
+    settings.append(["Benchmark: 30 questions", "bench30", "1"])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+# Answers ----------------------------------------------------------------------------------------
+
+TEXTS = [
+    "More shelter places, especially in the North.",
+    "Les refuges ferment la nuit ;\r\nil faut des places 24 h sur 24.",
+    "Joint training for police and NGOs — it works.",
+    "Formation commune police–ONG, interprètes, suivi à long terme 🙂",
+    "  Survivors should be paid for their expertise.  ",
+    "Moins de paperasse,\r\nplus de temps avec les personnes.\r\n\r\nMerci.",
+]
+
+
+@dataclass
+class Answers:
+    """What a respondent types on each page, and what the database must hold afterwards."""
+
+    posted: dict[str, list[tuple[str, str]]] = field(
+        default_factory=lambda: {name: [] for name in PAGE_NAMES}
+    )
+    expected: dict[str, Any] = field(default_factory=dict)
+
+    def one(self, page: str, name: str, value: str, stored: Any = None) -> None:
+        self.posted[page].append((name, value))
+        self.expected[name] = value if stored is None else stored
+
+    def text(self, page: str, name: str, value: str) -> None:
+        # Browsers send CRLF in a textarea; Heard keeps LF and trims.
+        self.one(page, name, value, value.replace("\r\n", "\n").strip())
+
+    def many(self, page: str, name: str, picked: list[str], order: list[str]) -> None:
+        for value in picked:
+            self.posted[page].append((name, value))
+        if picked:
+            self.expected[name] = [c for c in order if c in picked]  # kept in the list's order
+
+
+def answers_for(rng: random.Random, today: date) -> Answers:
+    """Valid answers, varied. A question that an answer brings in on the same page is always
+    answered: the client sends back the `shown` inputs the page was drawn with, as a browser does,
+    and Heard shows a page again when a question it did not draw applies and is left empty."""
+    a = Answers()
+
+    def past() -> str:
+        return (today - timedelta(days=rng.randint(30, 7000))).isoformat()
+
+    def future() -> str:
+        return (today + timedelta(days=rng.randint(30, 700))).isoformat()
+
+    role = rng.choice(ROLES)
+    a.one("about", "role", role)
+    if role == "other":
+        a.text("about", "role_other", rng.choice(["Researcher", "Interprète", "Elder"]))
+    years = rng.randint(0, 40)
+    a.one("about", "years", str(years), years)
+    a.one("about", "province", rng.choice(PROVINCES))
+    a.many("about", "works_with", rng.sample(GROUPS, rng.randint(1, 3)), GROUPS)
+    if rng.random() < 0.6:
+        a.one("about", "since", past())
+
+    cases = rng.randint(0, 400)
+    a.one("experience", "cases", f" {cases} ", cases)
+    training = rng.choice(YESNO)
+    a.one("experience", "training", training)
+    if training == "yes":
+        hours = rng.randint(1, 200)
+        a.one("experience", "training_hours", str(hours), hours)
+        a.one("experience", "training_date", past())
+    if rng.random() < 0.6:
+        a.text("experience", "barriers", rng.choice(TEXTS))
+    if years >= 10 and rng.random() < 0.5:
+        a.text("experience", "senior_view", rng.choice(TEXTS))
+
+    a.one("priorities", "priority", rng.choice(TOPICS))
+    a.many("priorities", "topics", rng.sample(TOPICS, rng.randint(1, 3)), TOPICS)
+    a.one("priorities", "urgency", rng.choice(SCALE))
+    if rng.random() < 0.7:
+        share = rng.randint(0, 100)
+        a.one("priorities", "budget_share", str(share), share)
+    a.text("priorities", "approaches", rng.choice(TEXTS))
+    if rng.random() < 0.5:
+        a.one("priorities", "review_by", future())
+
+    referrals = rng.choice(YESNO)
+    a.one("services", "referrals", referrals)
+    if referrals == "yes":
+        count = rng.randint(1, 300)
+        a.one("services", "referral_count", str(count), count)
+    gaps = rng.sample(GROUPS, rng.randint(0, 3))
+    a.many("services", "gaps", gaps, GROUPS)
+    if "youth" in gaps:
+        a.text("services", "gap_detail", rng.choice(TEXTS))
+    a.one("services", "satisfaction", rng.choice(SCALE))
+    if rng.random() < 0.5:
+        partners = rng.randint(0, 200)
+        a.one("services", "partners", str(partners), partners)
+
+    contact = rng.choice(CHANNELS)
+    a.one("final", "contact", contact)
+    if contact != "none":
+        a.one("final", "follow_up_date", future())
+    if rng.random() < 0.5:
+        a.text("final", "comments", rng.choice(TEXTS))
+    recommend = rng.choice(YESNO)
+    a.one("final", "recommend", recommend)
+    if recommend == "no":
+        a.text("final", "recommend_why", rng.choice(TEXTS))
+    a.one("final", "consent", "OK")
+    return a
+
+
+# A browser, as far as the benchmark needs one --------------------------------------------------
+
+
+class BenchError(Exception):
+    pass
+
+
+CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+SHOWN = re.compile(r'<input type="hidden" name="shown" value="([^"]+)">')
+
+
+class Browser:
+    """One keep-alive connection and a cookie jar; every request is timed."""
+
+    def __init__(self, port: int, timings: list[tuple[str, float]]) -> None:
+        self.port = port
+        self.cookies: dict[str, str] = {}
+        self.timings = timings
+        self.requests = 0
+        self._conn: http.client.HTTPConnection | None = None
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+
+    def request(
+        self, method: str, path: str, label: str, fields: list[tuple[str, str]] | None = None
+    ) -> tuple[int, str, str]:
+        headers = {}
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        body = None
+        if fields is not None:
+            body = urlencode(fields).encode()
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+            headers["Origin"] = f"http://127.0.0.1:{self.port}"  # as a browser sends with a POST
+        if self._conn is None:
+            self._conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=REQUEST_TIMEOUT)
+        started = time.perf_counter()
+        try:
+            self._conn.request(method, path, body=body, headers=headers)
+            answer = self._conn.getresponse()
+            content = answer.read()
+        except (OSError, http.client.HTTPException) as error:
+            self.close()
+            self._conn = None
+            raise BenchError(f"{method} {path}: {error!r}") from error
+        self.timings.append((label, time.perf_counter() - started))
+        self.requests += 1
+        for header in answer.msg.get_all("Set-Cookie") or []:
+            for name, morsel in http.cookies.SimpleCookie(header).items():
+                if morsel["max-age"] == "0":
+                    self.cookies.pop(name, None)
+                else:
+                    self.cookies[name] = morsel.value
+        location = urlsplit(answer.getheader("Location", "")).path
+        return answer.status, location, content.decode("utf-8", errors="replace")
+
+    def expect(
+        self,
+        method: str,
+        path: str,
+        label: str,
+        status: int,
+        location: str | None = None,
+        fields: list[tuple[str, str]] | None = None,
+    ) -> tuple[str, str]:
+        got, where, text = self.request(method, path, label, fields)
+        if got != status or (location is not None and where != location):
+            snippet = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", text))[:400]
+            raise BenchError(
+                f"{method} {path}: {got} → {where or '-'}, expected {status}"
+                f"{' → ' + location if location else ''}: {snippet}"
+            )
+        return where, text
+
+
+def csrf(text: str) -> str:
+    found = CSRF.search(text)
+    if found is None:
+        raise BenchError("no CSRF token on the page")
+    return found.group(1)
+
+
+@dataclass
+class Outcome:
+    index: int
+    port: int
+    double: bool
+    timings: list[tuple[str, float]] = field(default_factory=list)
+    before_submit: int = 0  # requests before the final POST (for the baseline to mirror)
+    after_submit: int = 0
+    submit_statuses: list[str] = field(default_factory=list)
+    error: str = ""
+    done: bool = False
+
+
+def respond(outcome: Outcome, link: str, answers: Answers, start: threading.Barrier) -> None:
+    browser = Browser(outcome.port, outcome.timings)
+    try:
+        start.wait()
+        where, _text = browser.expect("GET", link, "link", 302)
+        if not re.fullmatch(r"/(en|fr)/questionnaire/", where):
+            raise BenchError(f"the link went to {where}")
+        home = where
+        _where, text = browser.expect("GET", home, "start_view", 200)
+        location = f"{home}page/{PAGE_NAMES[0]}/"
+        browser.expect("POST", home, "start", 302, location, [("csrfmiddlewaretoken", csrf(text))])
+        for number, name in enumerate(PAGE_NAMES):
+            _where, text = browser.expect("GET", location, "page_view", 200)
+            after = (
+                f"{home}page/{PAGE_NAMES[number + 1]}/"
+                if number + 1 < len(PAGE_NAMES)
+                else f"{home}check/"
+            )
+            fields = [
+                ("csrfmiddlewaretoken", csrf(text)),
+                *[("shown", shown) for shown in SHOWN.findall(text)],
+                *answers.posted[name],
+                ("action", "continue"),
+            ]
+            browser.expect("POST", location, "page_save", 302, after, fields)
+            location = after
+        _where, text = browser.expect("GET", location, "check_view", 200)
+        outcome.before_submit = browser.requests
+        token = [("csrfmiddlewaretoken", csrf(text))]
+        done = f"{home}done/"
+        if outcome.double:
+            # The same form sent twice at once, from a second connection with the same cookies.
+            twin = Browser(outcome.port, outcome.timings)
+            twin.cookies = dict(browser.cookies)
+            together = threading.Barrier(2)
+            results: list[str] = []
+
+            def send(who: Browser) -> None:
+                together.wait()
+                try:
+                    where, _text = who.expect("POST", location, "submit", 302, done, token)
+                    results.append(where)
+                except BenchError as error:
+                    results.append(f"error: {error}")
+
+            other = threading.Thread(target=send, args=(twin,), daemon=True)
+            other.start()
+            send(browser)
+            other.join(REQUEST_TIMEOUT * 2)
+            twin.close()
+            outcome.submit_statuses = results
+            failed = [r for r in results if r != done]
+            if len(results) != 2 or failed:
+                raise BenchError(f"double submission: {results}")
+        else:
+            browser.expect("POST", location, "submit", 302, done, token)
+            outcome.submit_statuses = [done]
+        count = browser.requests
+        _where, text = browser.expect("GET", done, "done_view", 200)
+        outcome.after_submit = browser.requests - count
+        outcome.done = True
+    except BenchError as error:
+        outcome.error = str(error)
+    except threading.BrokenBarrierError:
+        outcome.error = "never started"
+    finally:
+        browser.close()
+
+
+def hammer(outcome: Outcome, shape: Outcome, start: threading.Barrier) -> None:
+    """The baseline client: the same number of requests as respondent `shape`, the same pair."""
+    browser = Browser(outcome.port, outcome.timings)
+    seq = iter(range(1, 1000))
+
+    def insert(who: Browser) -> None:
+        fields = [("client", str(outcome.index)), ("seq", str(next(seq)))]
+        who.expect("POST", "/minimal/", "insert", 200, fields=fields)
+
+    try:
+        start.wait()
+        for _n in range(shape.before_submit):
+            insert(browser)
+        if shape.double:
+            twin = Browser(outcome.port, outcome.timings)
+            together = threading.Barrier(2)
+            errors: list[str] = []
+
+            def send(who: Browser) -> None:
+                together.wait()
+                try:
+                    insert(who)
+                except BenchError as error:
+                    errors.append(str(error))
+
+            other = threading.Thread(target=send, args=(twin,), daemon=True)
+            other.start()
+            send(browser)
+            other.join(REQUEST_TIMEOUT * 2)
+            twin.close()
+            if errors:
+                raise BenchError("; ".join(errors))
+        else:
+            insert(browser)
+        for _n in range(shape.after_submit):
+            insert(browser)
+        outcome.done = True
+    except BenchError as error:
+        outcome.error = str(error)
+    except threading.BrokenBarrierError:
+        outcome.error = "never started"
+    finally:
+        browser.close()
+
+
+def run_clients(
+    label: str, outcomes: list[Outcome], target: Any, args: list[tuple[Any, ...]]
+) -> float:
+    """Start every client together; the seconds from the start until the last one finished."""
+    start = threading.Barrier(len(outcomes) + 1)
+    threads = [
+        threading.Thread(target=target, args=(o, *extra, start), daemon=True, name=f"{label}-{i}")
+        for i, (o, extra) in enumerate(zip(outcomes, args, strict=True))
+    ]
+    for thread in threads:
+        thread.start()
+    start.wait()
+    began = time.perf_counter()
+    deadline = began + TIMEOUT
+    last_report = began
+    while any(t.is_alive() for t in threads):
+        if time.perf_counter() > deadline:
+            raise BenchError(f"{label}: not finished after {TIMEOUT:.0f} s")
+        time.sleep(0.2)
+        if time.perf_counter() - last_report >= 5:
+            last_report = time.perf_counter()
+            finished = sum(1 for o in outcomes if o.done)
+            failed = sum(1 for o in outcomes if o.error)
+            requests = sum(len(o.timings) for o in outcomes)
+            print(
+                f"  {label}: {last_report - began:5.1f} s, {requests} requests, "
+                f"{finished}/{len(outcomes)} clients done, {failed} failed",
+                flush=True,
+            )
+    return time.perf_counter() - began
+
+
+# Servers ----------------------------------------------------------------------------------------
+
+
+def free_ports(count: int) -> list[int]:
+    sockets = []
+    for _n in range(count):
+        s = socket.socket()
+        s.bind(("127.0.0.1", 0))
+        sockets.append(s)
+    ports = [s.getsockname()[1] for s in sockets]
+    for s in sockets:
+        s.close()
+    return ports
+
+
+@dataclass
+class Server:
+    port: int
+    process: subprocess.Popen[bytes]
+    log: Path
+
+
+def start_servers(kind: str, ports: list[int], env: dict[str, str], logs: Path) -> list[Server]:
+    servers = []
+    for port in ports:
+        if kind == "heard":
+            heard = Path(sys.executable).parent / "heard"
+            command = [str(heard), "serve", "--port", str(port), "--threads", str(THREADS)]
+        else:
+            command = [
+                sys.executable,
+                "-m",
+                "waitress",
+                f"--listen=127.0.0.1:{port}",
+                f"--threads={THREADS}",
+                "--ident=minimal",
+                "bench.minimal.wsgi:application",
+            ]
+        log = logs / f"{kind}-{port}.log"
+        with log.open("wb") as out:
+            process = subprocess.Popen(
+                command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT
+            )
+        servers.append(Server(port, process, log))
+    deadline = time.monotonic() + 60
+    for server in servers:
+        while True:  # any HTTP answer will do: the process has imported Django and listens
+            if server.process.poll() is not None:
+                raise BenchError(f"{kind} on port {server.port} stopped:\n{tail(server.log)}")
+            try:
+                conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=5)
+                conn.request("GET", "/en/" if kind == "heard" else "/minimal/")
+                conn.getresponse().read()
+                conn.close()
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise BenchError(f"{kind} on port {server.port} never answered") from None
+                time.sleep(0.2)
+    return servers
+
+
+def stop_servers(servers: list[Server]) -> None:
+    for server in servers:  # only the processes this script started, by their own handle
+        if server.process.poll() is None:
+            server.process.terminate()
+    for server in servers:
+        try:
+            server.process.wait(10)
+        except subprocess.TimeoutExpired:
+            server.process.kill()
+            server.process.wait(10)
+
+
+def tail(path: Path, lines: int = 30) -> str:
+    return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
+
+
+def log_problems(servers: list[Server]) -> tuple[int, int]:
+    """(error lines, waitress "Task queue depth" warnings) in the servers' logs."""
+    errors = queued = 0
+    for server in servers:
+        for line in server.log.read_text(errors="replace").splitlines():
+            if " ERROR " in line or "Traceback" in line:
+                errors += 1
+            if "Task queue depth" in line:
+                queued += 1
+    return errors, queued
+
+
+# Figures ----------------------------------------------------------------------------------------
+
+
+def percentiles(values: list[float]) -> dict[str, float]:
+    cuts = statistics.quantiles(values, n=100, method="inclusive")
+    return {
+        "p50_ms": round(cuts[49] * 1000, 1),
+        "p95_ms": round(cuts[94] * 1000, 1),
+        "p99_ms": round(cuts[98] * 1000, 1),
+    }
+
+
+def timings(outcomes: list[Outcome], *labels: str) -> list[float]:
+    return [s for o in outcomes for label, s in o.timings if not labels or label in labels]
+
+
+# Setup ------------------------------------------------------------------------------------------
+
+
+def reset_database(url: str) -> str:
+    import psycopg
+    from psycopg import sql
+
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    admin = parts._replace(path="/postgres").geturl()  # the server's maintenance database
+    with psycopg.connect(admin, autocommit=True) as conn:
+        # FORCE: a session left open by an earlier, interrupted run must not block the reset.
+        database = sql.Identifier(name)
+        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(database))
+        conn.execute(sql.SQL("CREATE DATABASE {}").format(database))
+    return name
+
+
+def keygen() -> dict[str, str]:
+    """A fresh set of secrets from `heard keygen`, shared by this process and every server."""
+    heard = Path(sys.executable).parent / "heard"
+    printed = subprocess.run([str(heard), "keygen"], capture_output=True, text=True, check=True)
+    return dict(line.split("=", 1) for line in printed.stdout.splitlines() if "=" in line)
+
+
+@dataclass
+class Setup:
+    questionnaire: Any
+    links: list[str]  # personal link paths, /q/<token>/, one per person
+    languages: list[str]  # each link's respondent's language
+    figures: dict[str, float]
+
+
+def token_of(link: str) -> str:
+    return link.strip("/").rsplit("/", 1)[-1]
+
+
+def prepare(public_url: str) -> Setup:
+    """Everything the respondents need, made through Heard's own services."""
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from heard.cli import load_everything
+    from heard.core.crypto import blind_index
+    from heard.core.tokens import token_hash
+    from heard.notify.models import Message
+    from heard.questionnaires import services
+    from heard.questionnaires.models import Respondent
+    from heard.stakeholders.fictional import people
+    from heard.stakeholders.models import Person, Sector
+
+    started = time.perf_counter()
+    call_command("migrate", verbosity=0)
+    migrated = time.perf_counter() - started
+    consultation = load_everything(ROOT / "examples" / "human-trafficking-2018")[0].consultation
+    now = timezone.now()
+    questionnaire = services.create_questionnaire(
+        actor=None,
+        consultation=consultation,
+        title_en="Benchmark questionnaire",
+        title_fr="Questionnaire de mesure",
+        privacy_notice_en="We use your answers to write the report.",
+        privacy_notice_fr="Nous utilisons vos réponses pour rédiger le rapport.",
+        opens_at=now - timedelta(days=1),
+        closes_at=now + timedelta(days=30),
+    )
+    services.upload_form(
+        actor=None, questionnaire=questionnaire, data=form_xlsx(), filename="bench30.xlsx"
+    )
+    sectors = {s.key: s for s in Sector.objects.filter(consultation=consultation)}
+    made = Person.objects.bulk_create(
+        Person(
+            consultation=consultation,
+            name=row["name"],
+            email=row["email"],
+            email_index=blind_index(row["email"]),
+            language=row["language"],
+            region=row["region"],
+            sector=sectors.get(row["sector"]),
+        )
+        for row in people(CLIENTS, seed=200)
+    )
+    started = time.perf_counter()
+    report = services.invite(actor=None, questionnaire=questionnaire, people=made)
+    invited = time.perf_counter() - started
+    assert report.invited == CLIENTS, report
+    links = []
+    pattern = re.compile(re.escape(public_url) + r"(/q/[A-Za-z0-9_-]+/)")
+    for message in Message.objects.filter(kind="questionnaire-invitation").order_by("id"):
+        # The payload is a whole RFC 5322 message: read its text as a mail client would, so that
+        # a transfer encoding cannot cut a link in two.
+        parsed = email.message_from_string(message.payload, policy=email.policy.default)
+        text = "".join(
+            part.get_content() for part in parsed.walk() if part.get_content_type() == "text/plain"
+        )
+        links.extend(dict.fromkeys(pattern.findall(text)))  # each message holds its link once
+    assert len(links) == CLIENTS == len(set(links)), f"{len(links)} links for {CLIENTS} people"
+    language = dict(
+        Respondent.objects.filter(questionnaire=questionnaire).values_list("token_hash", "language")
+    )
+    return Setup(
+        questionnaire,
+        links,
+        [language[token_hash(token_of(link))] for link in links],
+        {"migrate_seconds": round(migrated, 1), "invite_seconds": round(invited, 1)},
+    )
+
+
+def verify(setup: Setup, expected: list[dict[str, Any]]) -> dict[str, int]:
+    """What the database holds after the run; BenchError for any response lost or duplicated."""
+    from heard.core.models import AuditEvent
+    from heard.core.tokens import token_hash
+    from heard.questionnaires.form import Form
+    from heard.questionnaires.models import Respondent, Response, ResponseState
+
+    questionnaire = setup.questionnaire
+    responses = Response.objects.filter(version__questionnaire=questionnaire)
+    by_state = {state: responses.filter(state=state).count() for state in ResponseState.values}
+    events = AuditEvent.objects.filter(action="questionnaire.response_submitted")
+    event_targets = list(events.values_list("target_id", flat=True))
+    response_ids = {str(pk) for pk in responses.values_list("pk", flat=True)}
+    form = Form(questionnaire.current_version.definition)
+    respondents = {
+        r.token_hash: r
+        for r in Respondent.objects.filter(questionnaire=questionnaire).select_related("response")
+    }
+    problems: list[str] = []
+    matching = 0
+    for link, wanted, language in zip(setup.links, expected, setup.languages, strict=True):
+        respondent = respondents.get(token_hash(token_of(link)))
+        response = getattr(respondent, "response", None)
+        if response is None:
+            problems.append(f"{link}: no response")
+            continue
+        if response.state != ResponseState.SUBMITTED or response.submitted_at is None:
+            problems.append(f"response {response.pk}: {response.state}")
+        if response.language != language:
+            problems.append(f"response {response.pk}: in {response.language}, not {language}")
+        answers = response.answers  # decrypted here, with the keys the servers used
+        broken = form.problems(answers, language)  # every required answer there, every rule kept
+        if answers != wanted:
+            diff = sorted(k for k in set(answers) | set(wanted) if answers.get(k) != wanted.get(k))
+            problems.append(f"response {response.pk}: answers differ on {diff}")
+        elif broken:
+            problems.append(f"response {response.pk}: {broken}")
+        else:
+            matching += 1
+    checks = {
+        "responses": responses.count(),
+        "submitted": by_state["submitted"],
+        "drafts": by_state["draft"],
+        "answers_as_sent": matching,
+        "submitted_events": len(event_targets),
+        "distinct_event_targets": len(set(event_targets)),
+    }
+    if checks["responses"] != CLIENTS or checks["submitted"] != CLIENTS or checks["drafts"]:
+        problems.append(f"responses by state: {by_state}")
+    if len(event_targets) != CLIENTS or set(event_targets) != response_ids:
+        problems.append(
+            f"{len(event_targets)} submission events for {len(set(event_targets))} responses "
+            f"({len(set(event_targets) - response_ids)} not among this run's responses)"
+        )
+    if problems:
+        raise BenchError("the database does not hold what was sent:\n  " + "\n  ".join(problems))
+    return checks
+
+
+# The run ----------------------------------------------------------------------------------------
+
+
+def refusal(url: str) -> str:
+    """Why the benchmark will not run against this DATABASE_URL, or ''."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("postgres", "postgresql", "pgsql"):
+        return (
+            "this benchmark measures several web processes writing at once, which needs "
+            "PostgreSQL (SQLite takes one writer at a time). Run it with\n"
+            "  DATABASE_URL=postgres://postgres@127.0.0.1:5432/heard_bench "
+            ".venv/bin/python bench/questionnaire_200.py"
+        )
+    name = parts.path.lstrip("/")
+    if "bench" not in name:
+        return (
+            f"the database “{name}” would be dropped and created again: use one whose name "
+            "contains “bench”, e.g. heard_bench."
+        )
+    return ""
+
+
+def load(
+    kind: str,
+    ports: list[int],
+    env: dict[str, str],
+    workdir: Path,
+    outcomes: list[Outcome],
+    target: Any,
+    args: list[tuple[Any, ...]],
+) -> tuple[float, int]:
+    """Start the servers, run the clients, stop the servers: (seconds, waitress queue warnings)."""
+    label = "respondents" if kind == "heard" else "baseline"
+    servers: list[Server] = []
+    try:
+        servers = start_servers(kind, ports, env, workdir)
+        seconds = run_clients(label, outcomes, target, args)
+    except BenchError as error:
+        raise BenchError(f"{error} (server logs in {workdir})") from error
+    finally:
+        stop_servers(servers)
+    errors, queued = log_problems(servers)
+    failed = [o for o in outcomes if not o.done]
+    for o in failed[:10]:
+        print(f"  {label} client {o.index}: {o.error}", file=sys.stderr)
+    if failed or errors:
+        for server in servers:
+            print(f"--- {server.log}\n{tail(server.log, 15)}", file=sys.stderr)
+        raise BenchError(
+            f"{label}: {len(failed)} of {len(outcomes)} clients failed, {errors} error lines "
+            f"logged (server logs in {workdir})"
+        )
+    return seconds, queued
+
+
+def main() -> int:
+    url = os.environ.get("DATABASE_URL", "")
+    refused = refusal(url)
+    if refused:
+        print(f"questionnaire_200: {refused}", file=sys.stderr)
+        return 2
+    # SIGTERM (a CI timeout, say) goes through the `finally` blocks, so no server outlives us.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(143))
+
+    workdir = Path(tempfile.mkdtemp(prefix="heard-bench-q200-"))
+    ports = free_ports(2 * PROCESSES)
+    heard_ports, minimal_ports = ports[:PROCESSES], ports[PROCESSES:]
+    public_url = f"http://127.0.0.1:{heard_ports[0]}"
+    env = {
+        **os.environ,
+        **keygen(),  # the same secrets here and in every server: one site, several processes
+        "HEARD_VAR_DIR": str(workdir / "var"),
+        "HEARD_PUBLIC_URL": public_url,
+        "PYTHONPATH": str(ROOT),
+    }
+    os.environ.update(env)
+    # This process migrates for both: Heard's tables and the baseline's.
+    os.environ["DJANGO_SETTINGS_MODULE"] = "bench.minimal.settings"
+    sys.path.insert(0, str(ROOT))
+    print(f"Resetting the database {urlsplit(url).path.lstrip('/')}…", flush=True)
+    reset_database(url)
+    import django
+
+    django.setup()
+    from django.db import connection
+
+    from bench.minimal.models import Hit
+
+    setup = prepare(public_url)
+    today = date.today()
+    plans = [answers_for(random.Random(n), today) for n in range(CLIENTS)]
+    print(
+        f"Ready: {CLIENTS} personal links to a 30-question form on {len(PAGES)} pages "
+        f"({setup.languages.count('fr')} in French); migrate {setup.figures['migrate_seconds']} s"
+        f", invitations {setup.figures['invite_seconds']} s.",
+        flush=True,
+    )
+
+    respondents = [
+        Outcome(n, heard_ports[n % PROCESSES], double=n % DOUBLE_EVERY == DOUBLE_EVERY - 1)
+        for n in range(CLIENTS)
+    ]
+    print(
+        f"{CLIENTS} respondents at once on {PROCESSES} `heard serve` processes "
+        f"({THREADS} threads each)…",
+        flush=True,
+    )
+    respondent_seconds, heard_queued = load(
+        "heard",
+        heard_ports,
+        env,
+        workdir,
+        respondents,
+        respond,
+        [(setup.links[n], plans[n]) for n in range(CLIENTS)],
+    )
+    # The baseline mirrors each respondent: as many requests, the same pair sent at once.
+    baseline = [
+        Outcome(n, minimal_ports[n % PROCESSES], r.double) for n, r in enumerate(respondents)
+    ]
+    print(f"Baseline: {CLIENTS} clients, a view that inserts one row, same processes…", flush=True)
+    baseline_seconds, minimal_queued = load(
+        "minimal", minimal_ports, env, workdir, baseline, hammer, [(r,) for r in respondents]
+    )
+
+    checks = verify(setup, [p.expected for p in plans])
+    respondent_requests = len(timings(respondents))
+    baseline_requests = len(timings(baseline))
+    hits = Hit.objects.count()
+    if hits != baseline_requests or baseline_requests != respondent_requests:
+        raise BenchError(
+            f"baseline: {hits} rows for {baseline_requests} requests "
+            f"(respondents made {respondent_requests})"
+        )
+    checks["double_submissions"] = sum(1 for o in respondents if o.double)
+    checks["baseline_rows"] = hits
+    shutil.rmtree(workdir)  # kept only when something failed, for its server logs
+
+    everything = percentiles(timings(respondents))
+    saves = percentiles(timings(respondents, "page_save"))
+    submits = percentiles(timings(respondents, "submit"))
+    floor = percentiles(timings(baseline))
+    respondent_rps = respondent_requests / respondent_seconds
+    baseline_rps = baseline_requests / baseline_seconds
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.strip()
+    result = {
+        "date": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "commit": commit,
+        "database": f"postgresql {connection.pg_version // 10000}",
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores",
+        "processes": PROCESSES,
+        "threads_per_process": THREADS,
+        "clients": CLIENTS,
+        "questions": sum(len(rows) for *_labels, rows in PAGES),
+        "requests": respondent_requests,
+        "seconds": round(respondent_seconds, 1),
+        "requests_per_second": round(respondent_rps, 1),
+        "submissions_per_second": round(CLIENTS / respondent_seconds, 2),
+        **{f"all_{k}": v for k, v in everything.items()},
+        **{f"page_save_{k}": v for k, v in saves.items()},
+        **{f"submit_{k}": v for k, v in submits.items()},
+        "baseline_requests": baseline_requests,
+        "baseline_seconds": round(baseline_seconds, 1),
+        "baseline_requests_per_second": round(baseline_rps, 1),
+        **{f"baseline_{k}": v for k, v in floor.items()},
+        "throughput_vs_baseline": round(respondent_rps / baseline_rps, 3),
+        "p95_vs_baseline": round(everything["p95_ms"] / floor["p95_ms"], 1),
+        "waitress_queue_warnings": heard_queued,
+        "baseline_waitress_queue_warnings": minimal_queued,
+        **setup.figures,
+        "checks": checks,
+    }
+    with (ROOT / "bench" / "results" / "questionnaire_200.jsonl").open("a") as out:
+        out.write(json.dumps(result, ensure_ascii=False) + "\n")
+
+    def line(label: str, figures: dict[str, float]) -> str:
+        return (
+            f"\n  {label:<14} p50 {figures['p50_ms']:7.1f} ms   p95 {figures['p95_ms']:7.1f} ms"
+            f"   p99 {figures['p99_ms']:7.1f} ms"
+        )
+
+    print(
+        f"\n{CLIENTS} respondents, {PROCESSES} processes × {THREADS} threads, "
+        f"{result['machine']}, {result['database']}:"
+        f"\n  respondents: {respondent_requests} requests in {respondent_seconds:.1f} s = "
+        f"{respondent_rps:.1f} requests/s, {CLIENTS / respondent_seconds:.2f} submissions/s"
+        + line("every request", everything)
+        + line("page saves", saves)
+        + line("final submit", submits)
+        + f"\n  baseline, one INSERT: {baseline_requests} requests in {baseline_seconds:.1f} s = "
+        f"{baseline_rps:.1f} requests/s"
+        + line("every request", floor)
+        + f"\n  respondents get {result['throughput_vs_baseline']:.2f}× the baseline's "
+        f"throughput, at {result['p95_vs_baseline']}× its p95"
+        f"\n  checks: {checks['submitted']}/{CLIENTS} submitted, {checks['drafts']} drafts, "
+        f"{checks['answers_as_sent']} holding exactly the answers sent, "
+        f"{checks['submitted_events']} submission events; "
+        f"{checks['double_submissions']} double submissions, each recorded once; "
+        f"{checks['baseline_rows']} baseline rows",
+        flush=True,
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main())
+    except BenchError as error:
+        print(f"questionnaire_200: FAILED: {error}", file=sys.stderr)
+        sys.exit(1)

@@ -1,0 +1,1538 @@
+"""XLSForm in and out: what Heard supports imports and renders in both languages, everything else
+is refused with its sheet, row and column, and a form goes out and back through pyxform unchanged.
+"""
+
+from __future__ import annotations
+
+import datetime
+import html
+import re
+from html.parser import HTMLParser
+from typing import Any
+
+import pytest
+from django.template.loader import render_to_string
+from django.utils import translation
+from pyxform.xls2xform import convert
+
+from heard.core.audit import AuditEvent
+from heard.notify.models import Message
+from heard.questionnaires import services
+from heard.questionnaires.form import Form
+from heard.questionnaires.models import QuestionnaireVersion, Response
+from heard.questionnaires.rendering import question_views
+from heard.questionnaires.xlsform import FormError, FormProblem, parse, read_sheets
+from heard.questionnaires.xlsform_export import to_xlsx
+from heard.stakeholders.models import Person
+from tests.conftest import DEMO
+from tests.questionnaires.builders import EN, FR, choice, csv_form, row, workbook, xlsx
+
+LINK = re.compile(r"http://testserver(/q/[A-Za-z0-9_-]+/)")
+COLOURS = [
+    choice("colour", "red", "Red", "Rouge"),
+    choice("colour", "blue", "Blue", "Bleu"),
+    choice("colour", "green", "Green", "Vert"),
+]
+# A question on its own page after the one tested, so that every form asks something.
+MORE = row("text", "more", "Anything else?", "Autre chose ?")
+QUESTION = row("text", "q", "First question", "Première question")  # row 2 of the cases below
+
+
+# Helpers ------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def in_english():
+    """Problems are worded in the language active when the form is read: English here (a test
+    client request elsewhere may leave French active in the thread)."""
+    with translation.override("en"):
+        yield
+
+
+def problems_of(data: bytes, filename: str = "form.xlsx") -> list[FormProblem]:
+    with pytest.raises(FormError) as caught:
+        parse(data, filename)
+    return caught.value.problems
+
+
+def where(problems: list[FormProblem]) -> list[tuple[str, int | None, str]]:
+    return [(p.sheet, p.row, p.column) for p in problems]
+
+
+def assert_readable(problem: FormProblem) -> None:
+    """The message names the place first, then gives a reason in words, with nothing left over
+    from string formatting or from an exception's repr."""
+    text = str(problem)
+    place = []
+    if problem.sheet:
+        place.append(f"sheet “{problem.sheet}”")
+    if problem.row:
+        place.append(f"row {problem.row}")
+    if problem.column:
+        place.append(f"column “{problem.column}”")
+    assert text == (", ".join(place) + ": " if place else "") + problem.reason
+    assert len(problem.reason) > 15 and " " in problem.reason
+    for leftover in ("%(", "%s", "%d", "Traceback", "Error(", "<", "None"):
+        assert leftover not in problem.reason, text
+
+
+class _Elements(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.found.append((tag, dict(attrs)))
+
+
+def elements(page: str) -> list[tuple[str, dict[str, str | None]]]:
+    parser = _Elements()
+    parser.feed(page)
+    return parser.found
+
+
+def has(page: str, tag: str, attrs: dict[str, str | None]) -> bool:
+    """Whether the HTML holds a `tag` with (at least) these attributes; None means present."""
+    return any(
+        t == tag and all(k in a and (v is None or a[k] == v) for k, v in attrs.items())
+        for t, a in elements(page)
+    )
+
+
+def rendered(definition: dict[str, Any], page: str, values: dict[str, Any], language: str) -> str:
+    """A page's questions through _question.html, as the respondent's page includes them."""
+    form = Form(definition)
+    with translation.override(language):
+        return "".join(
+            render_to_string("questionnaires/_question.html", {"q": q})
+            for q in question_views(form, form.page_by_name[page], values, language)
+        )
+
+
+def open_questionnaire(questionnaire, settings, client, *, language: str = "en") -> Person:
+    """Invite one person, open their personal link and start: the draft exists afterwards."""
+    from heard.core.crypto import blind_index
+
+    settings.HEARD_PUBLIC_URL = "http://testserver"
+    person = Person.objects.create(
+        consultation=questionnaire.consultation,
+        name="Ada Example",
+        email="ada@example.org",
+        email_index=blind_index("ada@example.org"),
+        language=language,
+    )
+    services.invite(actor=None, questionnaire=questionnaire, people=[person])
+    link = LINK.search(Message.objects.get(kind="questionnaire-invitation").payload).group(1)
+    assert client.get(link).status_code == 302
+    assert client.post(f"/{language}/questionnaire/").status_code == 302
+    return person
+
+
+def field_entry(**given: Any) -> dict[str, Any]:
+    """A field of the definition as DEFINITION.md describes it, with the given keys changed."""
+    entry = {
+        "name": "answer",
+        "type": "text",
+        "label": None,
+        "hint": None,
+        "required": False,
+        "required_message": None,
+        "relevant": None,
+        "constraint": None,
+        "constraint_message": None,
+        "calculation": None,
+        "choice_filter": None,
+        "default": None,
+        "appearance": None,
+        "list_name": None,
+        "page": "answer",
+        "row": 2,
+        "required_cell": "",
+    }
+    assert set(given) <= set(entry)
+    return {**entry, **given}
+
+
+# Every supported type: it imports, its definition entry is right, and it renders -----------------
+
+# type: (row, definition entry, elements the page must hold, text of each language, XForm part)
+TYPES: dict[str, tuple[dict[str, str], dict[str, Any], list, tuple[str, str], str]] = {
+    "text": (
+        row("text", "answer", "Your view", "Votre avis"),
+        {"type": "text"},
+        [("input", {"type": "text", "name": "answer", "id": "q-answer"})],
+        ("Your view", "Votre avis"),
+        '<bind nodeset="/data/answer" type="string"/>',
+    ),
+    "integer": (
+        row("integer", "answer", "How many people?", "Combien de personnes ?"),
+        {"type": "integer"},
+        [("input", {"type": "text", "name": "answer", "inputmode": "numeric"})],
+        ("How many people?", "Combien de personnes ?"),
+        '<bind nodeset="/data/answer" type="int"/>',
+    ),
+    "decimal": (
+        row("decimal", "answer", "What share?", "Quelle part ?"),
+        {"type": "decimal"},
+        [("input", {"type": "text", "name": "answer", "inputmode": "decimal"})],
+        ("What share?", "Quelle part ?"),
+        '<bind nodeset="/data/answer" type="decimal"/>',
+    ),
+    "date": (
+        row("date", "answer", "Since when?", "Depuis quand ?"),
+        {"type": "date"},
+        [("input", {"type": "date", "name": "answer"})],
+        ("Since when?", "Depuis quand ?"),
+        '<bind nodeset="/data/answer" type="date"/>',
+    ),
+    "select_one": (
+        row("select_one colour", "answer", "Favourite colour", "Couleur préférée"),
+        {"type": "select_one", "list_name": "colour"},
+        [
+            ("input", {"type": "radio", "name": "answer", "value": "red"}),
+            ("input", {"type": "radio", "name": "answer", "value": "blue"}),
+            ("input", {"type": "radio", "name": "answer", "value": "green"}),
+        ],
+        ("Favourite colour", "Couleur préférée"),
+        '<select1 ref="/data/answer">',
+    ),
+    "select_multiple": (
+        row("select_multiple colour", "answer", "Colours you like", "Couleurs que vous aimez"),
+        {"type": "select_multiple", "list_name": "colour"},
+        [
+            ("input", {"type": "checkbox", "name": "answer", "value": "red"}),
+            ("input", {"type": "checkbox", "name": "answer", "value": "blue"}),
+            ("input", {"type": "checkbox", "name": "answer", "value": "green"}),
+        ],
+        ("Colours you like", "Couleurs que vous aimez"),
+        '<select ref="/data/answer">',
+    ),
+    "rank": (
+        row("rank colour", "answer", "Rank the colours", "Classez les couleurs"),
+        {"type": "rank", "list_name": "colour"},
+        [
+            ("select", {"name": "answer__red"}),
+            ("select", {"name": "answer__blue"}),
+            ("select", {"name": "answer__green"}),
+            ("option", {"value": "3"}),
+        ],
+        ("Rank the colours", "Classez les couleurs"),
+        '<odk:rank ref="/data/answer">',
+    ),
+    "note": (
+        row("note", "answer", "Thank you for your time", "Merci de votre temps"),
+        {"type": "note"},
+        [("p", {"class": "note", "id": "q-answer"})],
+        ("Thank you for your time", "Merci de votre temps"),
+        'nodeset="/data/answer" readonly="true()" type="string"',
+    ),
+    "acknowledge": (
+        row("acknowledge", "answer", "I have read the notice", "Je confirme avoir lu l’avis"),
+        {"type": "acknowledge"},
+        [("input", {"type": "checkbox", "name": "answer", "value": "OK", "id": "q-answer"})],
+        ("I have read the notice", "Je confirme avoir lu l’avis"),
+        '<trigger ref="/data/answer">',
+    ),
+}
+CHOICE_LABELS = {
+    "en": ["Red", "Blue", "Green"],
+    "fr": ["Rouge", "Bleu", "Vert"],
+}
+
+
+@pytest.mark.parametrize("kind", list(TYPES))
+def test_each_supported_type_imports_and_renders_in_both_languages(
+    kind, questionnaire, lead, settings, client
+):
+    question, entry, wanted, texts, xform_part = TYPES[kind]
+    data = xlsx([question, MORE], COLOURS)
+    definition, xform = parse(data, "form.xlsx")
+
+    assert definition["fields"][0] == field_entry(label={"en": texts[0], "fr": texts[1]}, **entry)
+    assert definition["pages"][0]["fields"] == ["answer"]
+    assert xform_part in xform
+
+    services.upload_form(actor=lead, questionnaire=questionnaire, data=data, filename="form.xlsx")
+    open_questionnaire(questionnaire, settings, client)
+    for language, text, other in (("en", *texts), ("fr", *reversed(texts))):
+        page = client.get(f"/{language}/questionnaire/page/answer/")
+        assert page.status_code == 200
+        content = page.content.decode()
+        for tag, attrs in wanted:
+            assert has(content, tag, attrs), (language, tag, attrs)
+        readable = html.unescape(content)
+        assert text in readable and other not in readable
+        if entry.get("list_name"):
+            assert all(label in readable for label in CHOICE_LABELS[language])
+
+
+def test_calculate_imports_is_worked_out_and_never_shown(questionnaire, lead, settings, client):
+    survey = [
+        row("integer", "people", "How many people?", "Combien de personnes ?"),
+        row("calculate", "doubled", calculation="${people} * 2"),
+        MORE,
+    ]
+    data = xlsx(survey, [])
+    definition, xform = parse(data, "form.xlsx")
+
+    assert definition["fields"][1] == field_entry(
+        name="doubled", type="calculate", calculation="${people} * 2", page="doubled", row=3
+    )
+    assert definition["pages"][1] == {
+        "name": "doubled",
+        "label": None,
+        "relevant": None,
+        "appearance": None,
+        "group": False,
+        "fields": ["doubled"],
+        "row": 3,
+        "hidden": True,
+    }
+    assert 'calculate=" /data/people  * 2"' in xform
+    assert Form(definition).with_calculations({"people": 4})["doubled"] == "8"
+
+    services.upload_form(actor=lead, questionnaire=questionnaire, data=data, filename="form.xlsx")
+    open_questionnaire(questionnaire, settings, client)
+    assert client.get("/en/questionnaire/page/doubled/").status_code == 302
+    moved = client.post("/en/questionnaire/page/people/", {"people": "4", "shown": "people"})
+    assert moved["Location"] == "/en/questionnaire/page/more/"
+    page = client.get("/en/questionnaire/page/more/").content.decode()
+    assert 'data-question="doubled"' not in page and 'id="q-doubled"' not in page
+    assert Response.objects.get().answers == {"people": 4, "doubled": "8"}
+
+
+def test_a_group_is_one_page_with_its_label_in_both_languages(
+    questionnaire, lead, settings, client
+):
+    survey = [
+        row(
+            "begin_group",
+            "about",
+            "About you",
+            "À propos de vous",
+            appearance="field-list",
+            relevant="1 = 1",
+        ),
+        row("text", "role", "Your role", "Votre rôle"),
+        row("integer", "years", "Years of experience", "Années d’expérience"),
+        row("end_group"),
+    ]
+    data = xlsx(survey, [])
+    definition, _xform = parse(data, "form.xlsx")
+    assert definition["pages"] == [
+        {
+            "name": "about",
+            "label": {"en": "About you", "fr": "À propos de vous"},
+            "hint": None,
+            "relevant": "1 = 1",
+            "appearance": "field-list",
+            "group": True,
+            "fields": ["role", "years"],
+            "row": 2,
+            "required_cell": "",
+        }
+    ]
+    assert [f["page"] for f in definition["fields"]] == ["about", "about"]
+
+    services.upload_form(actor=lead, questionnaire=questionnaire, data=data, filename="form.xlsx")
+    open_questionnaire(questionnaire, settings, client)
+    for language, title, labels in (
+        ("en", "About you", ("Your role", "Years of experience")),
+        ("fr", "À propos de vous", ("Votre rôle", "Années d’expérience")),
+    ):
+        content = client.get(f"/{language}/questionnaire/page/about/").content.decode()
+        assert f"<h1>{title}</h1>" in html.unescape(content)
+        assert all(label in html.unescape(content) for label in labels)
+        assert has(content, "input", {"name": "role"}) and has(content, "input", {"name": "years"})
+
+
+# Every logic column -------------------------------------------------------------------------------
+
+LOGIC_CHOICES = [
+    *COLOURS,
+    choice("city", "ottawa", "Ottawa", "Ottawa", region="on"),
+    choice("city", "montreal", "Montreal", "Montréal", region="qc"),
+    choice("city", "anywhere", "Elsewhere", "Ailleurs", region="any"),
+]
+
+
+def _logic_form(*questions: dict[str, str]) -> dict[str, Any]:
+    """The questions on one page, after a select_one `colour` and a text `region`."""
+    definition, _xform = parse(
+        xlsx(
+            [
+                row("begin_group", "page", "The page", "La page"),
+                row("select_one colour", "colour", "Colour", "Couleur"),
+                row("text", "region", "Region", "Région"),
+                *questions,
+                row("end_group"),
+            ],
+            LOGIC_CHOICES,
+        ),
+        "form.xlsx",
+    )
+    return definition
+
+
+def _field(definition: dict[str, Any], name: str = "answer") -> dict[str, Any]:
+    return next(f for f in definition["fields"] if f["name"] == name)
+
+
+def check_relevant(definition: dict[str, Any]) -> None:
+    assert _field(definition)["relevant"] == "${colour} = 'red'"
+    form = Form(definition)
+    assert form.field_applies("answer", {"colour": "red"})
+    assert not form.field_applies("answer", {"colour": "blue"})
+    hidden = rendered(definition, "page", {"colour": "blue"}, "en")
+    assert re.search(r'data-question="answer" hidden', hidden)
+    assert has(hidden, "input", {"name": "answer", "disabled": None})
+    shown = rendered(definition, "page", {"colour": "red"}, "en")
+    assert not re.search(r'data-question="answer" hidden', shown)
+
+
+def check_required(definition: dict[str, Any]) -> None:
+    entry = _field(definition)
+    assert entry["required"] is True and entry["required_cell"] == "yes"
+    assert entry["required_message"] == {"en": "Tell us why", "fr": "Dites-nous pourquoi"}
+    form = Form(definition)
+    assert form.check("answer", {}, "en") == "Tell us why"
+    assert form.check("answer", {}, "fr") == "Dites-nous pourquoi"
+    assert form.check("answer", {"answer": "Because"}, "en") is None
+    with translation.override("en"):
+        assert "(optional)" not in rendered(definition, "page", {}, "en").split("q-answer")[1]
+
+
+def check_constraint(definition: dict[str, Any]) -> None:
+    entry = _field(definition)
+    assert entry["constraint"] == ". >= 0 and . <= 70"
+    assert entry["constraint_message"] == {"en": "From 0 to 70", "fr": "De 0 à 70"}
+    form = Form(definition)
+    assert form.check("answer", {"answer": 99}, "en") == "From 0 to 70"
+    assert form.check("answer", {"answer": 99}, "fr") == "De 0 à 70"
+    assert form.check("answer", {"answer": 12}, "en") is None
+
+
+def check_choice_filter(definition: dict[str, Any]) -> None:
+    assert _field(definition)["choice_filter"] == "region = ${region} or region = 'any'"
+    form = Form(definition)
+    assert [c.name for c in form.choices("answer", {"region": "qc"})] == ["montreal", "anywhere"]
+    page = rendered(definition, "page", {"region": "qc"}, "fr")
+    assert has(page, "input", {"value": "montreal"}) and "Montréal" in page
+    assert re.search(r'data-choice="ottawa" data-filters="[^"]*" hidden', page)
+    assert has(page, "input", {"value": "ottawa", "disabled": None})
+
+
+def check_hint(definition: dict[str, Any]) -> None:
+    assert _field(definition)["hint"] == {"en": "In a few words", "fr": "En quelques mots"}
+    for language, text in (("en", "In a few words"), ("fr", "En quelques mots")):
+        page = rendered(definition, "page", {}, language)
+        assert f'<p class="hint" id="q-answer-hint">{text}</p>' in page
+        assert has(page, "input", {"name": "answer", "aria-describedby": "q-answer-hint"})
+
+
+def check_default(definition: dict[str, Any]) -> None:
+    assert _field(definition)["default"] == "7"
+    assert has(rendered(definition, "page", {}, "en"), "input", {"name": "answer", "value": "7"})
+    answered = rendered(definition, "page", {"answer": 3}, "en")
+    assert has(answered, "input", {"name": "answer", "value": "3"})
+
+
+def check_calculation(definition: dict[str, Any]) -> None:
+    assert _field(definition)["calculation"] == "concat(${colour}, '-', ${region})"
+    values = Form(definition).with_calculations({"colour": "red", "region": "on"})
+    assert values["answer"] == "red-on"
+    assert "q-answer" not in rendered(definition, "page", {}, "en")
+
+
+LOGIC: dict[str, tuple[dict[str, str], Any]] = {
+    "relevant": (
+        row("text", "answer", "Why red?", "Pourquoi rouge ?", relevant="${colour} = 'red'"),
+        check_relevant,
+    ),
+    "required and required_message": (
+        row(
+            "text",
+            "answer",
+            "Why?",
+            "Pourquoi ?",
+            required="yes",
+            required_message_en="Tell us why",
+            required_message_fr="Dites-nous pourquoi",
+        ),
+        check_required,
+    ),
+    "constraint and constraint_message": (
+        row(
+            "integer",
+            "answer",
+            "Years",
+            "Années",
+            constraint=". >= 0 and . <= 70",
+            constraint_message_en="From 0 to 70",
+            constraint_message_fr="De 0 à 70",
+        ),
+        check_constraint,
+    ),
+    "choice_filter": (
+        row(
+            "select_one city",
+            "answer",
+            "City",
+            "Ville",
+            choice_filter="region = ${region} or region = 'any'",
+        ),
+        check_choice_filter,
+    ),
+    "hint": (
+        row(
+            "text",
+            "answer",
+            "Why?",
+            "Pourquoi ?",
+            hint_en="In a few words",
+            hint_fr="En quelques mots",
+        ),
+        check_hint,
+    ),
+    "default": (row("integer", "answer", "How many?", "Combien ?", default="7"), check_default),
+    "calculation": (
+        row("calculate", "answer", calculation="concat(${colour}, '-', ${region})"),
+        check_calculation,
+    ),
+}
+
+
+@pytest.mark.parametrize("column", list(LOGIC))
+def test_each_logic_column_imports_and_works(column):
+    question, check = LOGIC[column]
+    check(_logic_form(question))
+
+
+# appearance: (question, definition appearance, element that shows it)
+APPEARANCE_CASES = {
+    "multiline": (
+        row("text", "answer", "Tell us more", "Dites-nous en plus", appearance="multiline"),
+        ("textarea", {"name": "answer", "id": "q-answer"}),
+    ),
+    "minimal": (
+        row("select_one colour", "answer", "Colour", "Couleur", appearance="minimal"),
+        ("select", {"name": "answer", "id": "q-answer"}),
+    ),
+    "horizontal": (
+        row("select_one colour", "answer", "Colour", "Couleur", appearance="horizontal"),
+        ("div", {"class": "choices choices-inline"}),
+    ),
+    "horizontal-compact": (
+        row(
+            "select_multiple colour",
+            "answer",
+            "Colours",
+            "Couleurs",
+            appearance="horizontal-compact",
+        ),
+        ("div", {"class": "choices choices-inline"}),
+    ),
+    "likert": (
+        row("select_one colour", "answer", "Colour", "Couleur", appearance="likert"),
+        ("div", {"class": "choices choices-inline"}),
+    ),
+}
+
+
+@pytest.mark.parametrize("appearance", list(APPEARANCE_CASES))
+def test_each_web_appearance_imports_and_renders(appearance):
+    question, (tag, attrs) = APPEARANCE_CASES[appearance]
+    definition = _logic_form(question)
+    assert _field(definition)["appearance"] == appearance
+    for language in ("en", "fr"):
+        assert has(rendered(definition, "page", {}, language), tag, attrs)
+
+
+def test_field_list_is_kept_on_the_group_page():
+    definition = _logic_form()
+    assert definition["pages"][0]["appearance"] is None
+    definition, _xform = parse(
+        xlsx(
+            [
+                row("begin_group", "page", "The page", "La page", appearance="field-list"),
+                QUESTION,
+                row("end_group"),
+            ]
+        ),
+        "form.xlsx",
+    )
+    assert definition["pages"][0]["appearance"] == "field-list"
+    assert definition["pages"][0]["fields"] == ["q"]
+
+
+# Every unsupported feature: refused with sheet, row and column ----------------------------------
+
+
+def second(
+    kind: str, *labels: str, choices: list[dict[str, str]] = COLOURS, **columns: str
+) -> bytes:
+    """A form whose row 3 holds the question being tested (row 2 holds QUESTION)."""
+    en, fr = labels or ("X", "X")
+    return xlsx([QUESTION, row(kind, "x", en, fr, **columns)], choices)
+
+
+def header_only(*headers: str, first_row: int = 1) -> bytes:
+    """A survey sheet with these column names after type, name and both labels, and one row."""
+    names = ["type", "name", f"label::{EN}", f"label::{FR}", *headers]
+    return workbook({"survey": [names, ["text", "x", "X", "X"]]}, first_row=first_row)
+
+
+def case(
+    name: str,
+    data: bytes,
+    expected: tuple[str, int | None, str] | list[tuple[str, int | None, str]],
+    reason: str,
+    filename: str = "form.xlsx",
+) -> Any:
+    """One refused form: where each problem is (sheet, row, column), and words of its reason."""
+    places = expected if isinstance(expected, list) else [expected]
+    return pytest.param(data, filename, places, reason, id=name)
+
+
+TYPE = ("survey", 3, "type")
+NOT_A_FILE = ("", None, "")
+
+UNSUPPORTED = [
+    case(
+        "repeat",
+        xlsx(
+            [
+                QUESTION,
+                row("begin_repeat", "people", "People", "Personnes"),
+                row("text", "person", "Name", "Nom"),
+                row("end_repeat"),
+            ]
+        ),
+        [TYPE, ("survey", 5, "type")],
+        "repeats are not supported",
+    ),
+    case(
+        "nested group",
+        xlsx(
+            [
+                row("begin_group", "outer", "Outer", "Extérieur"),
+                row("begin_group", "inner", "Inner", "Intérieur"),
+                row("text", "x", "X", "X"),
+                row("end_group"),
+                row("end_group"),
+            ]
+        ),
+        TYPE,
+        "Groups inside groups are not supported (the group on row 2 is still open).",
+    ),
+    *(
+        case(kind, second(kind), TYPE, f"The type “{kind}” is not supported ({why}).")
+        for kind, why in (
+            ("geopoint", "locations are not supported"),
+            ("image", "photos and files are not supported"),
+            ("audio", "photos and files are not supported"),
+            ("time", "time questions are not supported"),
+            ("datetime", "date-and-time questions are not supported"),
+            ("barcode", "barcodes are not supported"),
+            ("range", "ranges are not supported"),
+            ("trigger", "use acknowledge instead of trigger"),
+        )
+    ),
+    case(
+        "select_one_from_file",
+        second("select_one_from_file cities.csv"),
+        TYPE,
+        "choices from a file are not supported",
+    ),
+    case("unknown type", second("signature_pad"), TYPE, "“signature_pad” is not supported."),
+    case(
+        "type in capitals",
+        second("Select_One colour"),
+        TYPE,
+        "Write the type in lower case: “select_one colour”.",
+    ),
+    case("type pyxform lacks", second("select_all_that_apply colour"), TYPE, "not supported"),
+    case("or_other", second("select_one colour or_other"), TYPE, "“or_other” is not supported"),
+    case("unknown list", second("select_one shapes"), TYPE, "no list “shapes”."),
+    case("no list", second("select_one"), TYPE, "Name the choice list after the type"),
+    case("list name with a space", second("select_one my list"), TYPE, "cannot hold spaces"),
+    case("no type", second(""), TYPE, "The type is missing."),
+    *(
+        case(column, second("text", **{column: "x"}), ("survey", 1, column), "column is not")
+        for column in (
+            "media::image",
+            "repeat_count",
+            "read_only",
+            "jr:constraintMsg::English (en)",
+            "guidance_hint::English (en)",
+        )
+    ),
+    case(
+        "other language",
+        second("text", **{"label::Deutsch (de)": "X"}),
+        ("survey", 1, "label::Deutsch (de)"),
+        "Only English (en) and French (fr) are supported.",
+    ),
+    case(
+        "label without language",
+        second("text", label="X"),
+        ("survey", 1, "label"),
+        "Give this column a language",
+    ),
+    case(
+        "language spelt two ways",
+        workbook(
+            {
+                "survey": [
+                    ["type", "name", f"label::{EN}", f"label::{FR}"],
+                    ["text", "x", "X", "X"],
+                ],
+                "choices": [["list_name", "name", "label::en", "label::fr"], ["l", "a", "A", "A"]],
+            }
+        ),
+        [("choices", 1, "label::en"), ("choices", 1, "label::fr")],
+        "XLSForm tools take each spelling for another language",
+    ),
+    case(
+        "column twice",
+        header_only(f"Label::{EN}"),
+        ("survey", 1, f"Label::{EN}"),
+        f"This column repeats column “label::{EN}”.",
+    ),
+    case(
+        "column after 21 empty columns",
+        workbook(
+            {
+                "survey": [
+                    ["type", "name", f"label::{EN}", f"label::{FR}", *[None] * 21, "relevant"],
+                    ["text", "x", "X", "X"],
+                ]
+            }
+        ),
+        ("survey", 1, "relevant"),
+        "XLSForm tools stop reading after 20 empty columns",
+    ),
+    case(
+        "column names below row 1",
+        header_only(first_row=3),
+        ("survey", 3, ""),
+        "Put the column names on row 1.",
+    ),
+    case(
+        "rows after 61 empty rows",
+        workbook(
+            {
+                "survey": [
+                    ["type", "name", f"label::{EN}", f"label::{FR}"],
+                    ["text", "a", "A", "A"],
+                    *([[]] * 61),
+                    ["text", "b", "B", "B"],
+                ]
+            }
+        ),
+        ("survey", 64, ""),
+        "XLSForm tools stop reading after 60 empty rows",
+    ),
+    case(
+        "control character",
+        csv_form([QUESTION, row("text", "x", "Tab\x0bhere", "Ici")]),
+        ("survey", 3, f"label::{EN}"),
+        "Remove the control character from this cell.",
+        "form.csv",
+    ),
+    case(
+        "unknown setting",
+        xlsx([QUESTION], settings={"form_title": "T", "form_id": "t", "instance_name": "x"}),
+        ("settings", 1, "instance_name"),
+        "This setting is not supported.",
+    ),
+    case(
+        "style",
+        xlsx([QUESTION], settings={"form_id": "t", "style": "theme-grid"}),
+        ("settings", 2, "style"),
+        "Heard always shows one group per page",
+    ),
+    case(
+        "other sheet",
+        xlsx([QUESTION], extra_sheets={"external_choices": [["list_name", "name"], ["a", "b"]]}),
+        ("external_choices", None, ""),
+        "Sheets other than survey, choices and settings are not supported.",
+    ),
+    *(
+        case(
+            f"required {value}",
+            second("text", required=value),
+            ("survey", 3, "required"),
+            "Write yes or no: conditional “required” is not supported.",
+        )
+        for value in ("${q} = 'yes'", "1", "yEs")
+    ),
+    case(
+        "bad expression",
+        second("text", relevant="${q} = "),
+        ("survey", 3, "relevant"),
+        "found the end of the expression (at character 7)",
+    ),
+    case(
+        "bad constraint",
+        second("text", constraint="string-length(.) >> 3"),
+        ("survey", 3, "constraint"),
+        "expected a value",
+    ),
+    case(
+        "unknown function",
+        second("text", relevant="shout(${q})"),
+        ("survey", 3, "relevant"),
+        "unknown function 'shout()'",
+    ),
+    case(
+        "unsupported function",
+        second("calculate", "", "", calculation="pulldata('f', 'a', 'b', ${q})"),
+        ("survey", 3, "calculation"),
+        "pulldata() is not supported",
+    ),
+    case(
+        "unknown field",
+        second("text", relevant="${nobody} = 'x'"),
+        ("survey", 3, "relevant"),
+        "${nobody} is not a field of this form.",
+    ),
+    case(
+        "calculations in a cycle",
+        xlsx(
+            [
+                QUESTION,
+                row("calculate", "a", calculation="${b} + 1"),
+                row("calculate", "b", calculation="${a} + ${q}"),
+                row("calculate", "c", calculation="${a} * 2"),
+            ]
+        ),
+        [("survey", 3, "calculation"), ("survey", 4, "calculation")],
+        "This calculation depends on its own result.",
+    ),
+    case(
+        "reference to a group",
+        xlsx(
+            [
+                row("begin_group", "g", "G", "G"),
+                QUESTION,
+                row("end_group"),
+                row("text", "x", "X", "X", relevant="${g} != ''"),
+            ]
+        ),
+        ("survey", 5, "relevant"),
+        "${g} is not a field of this form.",
+    ),
+    case(
+        "bare name outside choice_filter",
+        second("text", relevant="q = 'x'"),
+        ("survey", 3, "relevant"),
+        "Write references to other fields as ${name}; “q” is not one.",
+    ),
+    case(
+        "this answer outside constraint",
+        second("text", relevant=". = 'x'"),
+        ("survey", 3, "relevant"),
+        "can be used only in a constraint",
+    ),
+    case(
+        "choice_filter column missing",
+        second("select_one colour", choice_filter="region = ${q}"),
+        ("survey", 3, "choice_filter"),
+        "The choices sheet has no column “region” for this list.",
+    ),
+    case(
+        "choice_filter on text",
+        second("text", choice_filter="name = ${q}"),
+        ("survey", 3, "choice_filter"),
+        "Only select_one and select_multiple take a choice_filter.",
+    ),
+    case(
+        "duplicate name",
+        xlsx([QUESTION, row("integer", "q", "Again", "Encore")]),
+        ("survey", 3, "name"),
+        "The name “q” is already used on row 2.",
+    ),
+    case(
+        "no name",
+        xlsx([QUESTION, row("text", "", "X", "X")]),
+        ("survey", 3, "name"),
+        "The name is missing.",
+    ),
+    case(
+        "invalid name",
+        xlsx([QUESTION, row("text", "2nd", "X", "X")]),
+        ("survey", 3, "name"),
+        "is not a valid name",
+    ),
+    case(
+        "reserved name",
+        xlsx([QUESTION, row("text", "meta", "X", "X")]),
+        ("survey", 3, "name"),
+        "The name “meta” is reserved.",
+    ),
+    case(
+        "duplicate choice",
+        second("select_one colour", choices=[*COLOURS, choice("colour", "red", "Red", "Rouge")]),
+        ("choices", 5, "name"),
+        "“red” is already in list “colour”, row 2.",
+    ),
+    case(
+        "choice name with a space",
+        second("select_one colour", choices=[*COLOURS, choice("colour", "dark red", "D", "D")]),
+        ("choices", 5, "name"),
+        "A choice name cannot hold spaces.",
+    ),
+    *(
+        case(
+            f"default {default} on {kind}",
+            second(kind, default=default),
+            ("survey", 3, "default"),
+            reason,
+        )
+        for kind, default, reason in (
+            ("integer", "many", "The default must be a whole number."),
+            ("decimal", "1,5", "The default must be a number."),
+            ("date", "02/01/2018", "The default must be a date written YYYY-MM-DD."),
+            ("select_one colour", "purple", "The default is not a choice of this list: purple."),
+            ("select_multiple colour", "red pink", "not a choice of this list: pink."),
+            ("text", "${q}", "Calculated defaults are not supported: write a fixed value."),
+            ("date", "today()", "Calculated defaults are not supported"),
+            ("note", "x", "A default is not supported on this type of question."),
+        )
+    ),
+    case(
+        "default as a spreadsheet date",
+        workbook(
+            {
+                "survey": [
+                    ["type", "name", f"label::{EN}", f"label::{FR}", "default"],
+                    ["date", "d", "D", "D", datetime.datetime(2018, 1, 2)],
+                ]
+            }
+        ),
+        ("survey", 2, "default"),
+        "The default must be a date written YYYY-MM-DD.",
+    ),
+    case(
+        "end_group without begin_group",
+        xlsx([QUESTION, row("end_group")]),
+        TYPE,
+        "This end_group has no begin_group.",
+    ),
+    case(
+        "unclosed group",
+        xlsx([row("begin_group", "g", "G", "G"), QUESTION]),
+        ("survey", 2, "type"),
+        "This group has no end_group.",
+    ),
+    *(
+        case(
+            f"group with {base}",
+            xlsx([row("begin_group", "g", "G", "G", **columns), QUESTION, row("end_group")]),
+            ("survey", 2, column),
+            f"A group takes no {base}.",
+        )
+        for base, column, columns in (
+            ("required", "required", {"required": "yes"}),
+            ("constraint", "constraint", {"constraint": "1 = 1"}),
+            ("default", "default", {"default": "x"}),
+            (
+                "required_message",
+                f"required_message::{EN}",
+                {"required_message_en": "a", "required_message_fr": "b"},
+            ),
+        )
+    ),
+    case(
+        "answer shown in a label",
+        second("note", "Hello ${q}", "Bonjour ${q}"),
+        [("survey", 3, f"label::{EN}"), ("survey", 3, f"label::{FR}")],
+        "A text cannot show answers",
+    ),
+    case(
+        "appearance",
+        second("text", appearance="numbers"),
+        ("survey", 3, "appearance"),
+        "The appearance “numbers” is not supported on text.",
+    ),
+    case(
+        "appearance on the wrong type",
+        second("select_multiple colour", appearance="likert"),
+        ("survey", 3, "appearance"),
+        "The appearance “likert” is not supported on select_multiple.",
+    ),
+    case(
+        "calculate without calculation",
+        second("calculate", "", ""),
+        ("survey", 3, "calculation"),
+        "A calculate row needs a calculation.",
+    ),
+    case(
+        "calculate with a label",
+        second("calculate", calculation="1"),
+        ("survey", 3, f"label::{EN}"),
+        "A calculate row takes no label.",
+    ),
+    case(
+        "calculation on a question",
+        second("text", calculation="1"),
+        ("survey", 3, "calculation"),
+        "Only calculate rows take a calculation.",
+    ),
+    case(
+        "required note",
+        second("note", required="yes"),
+        ("survey", 3, "required"),
+        "A note cannot be required.",
+    ),
+    case(
+        "constraint on acknowledge",
+        second("acknowledge", constraint=". = 'OK'"),
+        ("survey", 3, "constraint"),
+        "takes no constraint.",
+    ),
+    case(
+        "required message without required",
+        second("text", required_message_en="a", required_message_fr="b"),
+        ("survey", 3, f"required_message::{EN}"),
+        "A required message needs required = yes.",
+    ),
+    case(
+        "constraint message without constraint",
+        second("text", constraint_message_en="a", constraint_message_fr="b"),
+        ("survey", 3, f"constraint_message::{EN}"),
+        "A constraint message needs a constraint.",
+    ),
+    case(
+        "no type column",
+        xlsx([{"name": "x", f"label::{EN}": "X", f"label::{FR}": "X"}], survey_header=["name"]),
+        ("survey", 1, ""),
+        "The survey sheet needs “type” and “name” columns.",
+    ),
+    case(".xls file", b"\xd0\xcf\x11\xe0 old", NOT_A_FILE, "Save the form as .xlsx", "form.xls"),
+    case("other file type", b"content", NOT_A_FILE, "as an .xlsx or .csv file", "form.ods"),
+    case(
+        "no survey sheet",
+        workbook({"choices": [["list_name", "name", f"label::{EN}", f"label::{FR}"]]}),
+        ("survey", None, ""),
+        "The form has no “survey” sheet.",
+    ),
+    case(
+        "damaged file",
+        b"PK\x03\x04 this was a workbook once",
+        NOT_A_FILE,
+        "This is not a readable .xlsx file",
+    ),
+    case(
+        "CSV not in UTF-8",
+        f"survey,type,name,label::{EN},label::{FR}\n,text,x,Élan,Élan\n".encode("latin-1"),
+        NOT_A_FILE,
+        "Save the CSV file as UTF-8.",
+        "form.csv",
+    ),
+]
+
+
+@pytest.mark.parametrize(("data", "filename", "expected", "reason"), UNSUPPORTED)
+def test_each_unsupported_feature_is_refused_with_sheet_row_and_column(
+    data, filename, expected, reason
+):
+    found = problems_of(data, filename)
+    assert where(found) == expected
+    for problem in found:
+        assert reason in problem.reason
+        assert_readable(problem)
+
+
+def missing(name: str, rows: list[dict[str, str]], place: tuple[str, int, str], **kw: Any) -> Any:
+    """A form where one text lacks a language: where that is, and which language."""
+    language = "English" if place[2].endswith(EN) else "French"
+    return pytest.param(xlsx(rows, kw.get("choices", [])), place, language, id=name)
+
+
+MISSING = [
+    missing("label en", [row("text", "x", "", "X")], ("survey", 2, f"label::{EN}")),
+    missing("label fr", [row("text", "x", "X", "")], ("survey", 2, f"label::{FR}")),
+    missing("note label", [QUESTION, row("note", "x", "", "N")], ("survey", 3, f"label::{EN}")),
+    missing(
+        "acknowledge label",
+        [QUESTION, row("acknowledge", "x", "OK", "")],
+        ("survey", 3, f"label::{FR}"),
+    ),
+    missing("hint fr", [row("text", "x", "X", "X", hint_en="Hint")], ("survey", 2, f"hint::{FR}")),
+    missing("hint en", [row("text", "x", "X", "X", hint_fr="Aide")], ("survey", 2, f"hint::{EN}")),
+    missing(
+        "required_message fr",
+        [row("text", "x", "X", "X", required="yes", required_message_en="Answer")],
+        ("survey", 2, f"required_message::{FR}"),
+    ),
+    missing(
+        "required_message en",
+        [row("text", "x", "X", "X", required="yes", required_message_fr="Répondez")],
+        ("survey", 2, f"required_message::{EN}"),
+    ),
+    missing(
+        "constraint_message fr",
+        [row("integer", "x", "X", "X", constraint=". > 0", constraint_message_en="More")],
+        ("survey", 2, f"constraint_message::{FR}"),
+    ),
+    missing(
+        "constraint_message en",
+        [row("integer", "x", "X", "X", constraint=". > 0", constraint_message_fr="Plus")],
+        ("survey", 2, f"constraint_message::{EN}"),
+    ),
+    missing(
+        "group label",
+        [row("begin_group", "g", "Page", ""), QUESTION, row("end_group")],
+        ("survey", 2, f"label::{FR}"),
+    ),
+    missing(
+        "choice label en",
+        [row("select_one colour", "x", "X", "X")],
+        ("choices", 3, f"label::{EN}"),
+        choices=[choice("colour", "red", "Red", "Rouge"), choice("colour", "blue", "", "Bleu")],
+    ),
+    missing(
+        "choice label fr",
+        [row("select_one colour", "x", "X", "X")],
+        ("choices", 2, f"label::{FR}"),
+        choices=[choice("colour", "red", "Red", ""), choice("colour", "blue", "Blue", "Bleu")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("data", "place", "language"), MISSING)
+def test_each_missing_english_or_french_text_is_refused_where_it_is_missing(data, place, language):
+    found = problems_of(data)
+    assert where(found) == [place]
+    assert found[0].reason == f"The {language} text is missing."
+    assert_readable(found[0])
+
+
+def test_a_missing_label_column_is_named_as_it_should_be_written():
+    data = xlsx([{"type": "text", "name": "x", f"label::{EN}": "X"}], survey_header=["type"])
+    assert where(problems_of(data)) == [("survey", 2, f"label::{FR}")]
+
+
+def test_every_problem_is_reported_at_once():
+    data = xlsx(
+        [
+            QUESTION,
+            row("geopoint", "where", "Where?", "Où ?"),
+            row("text", "why", "Why?", ""),
+            row("text", "how", "How?", "Comment ?", relevant="${nobody} = 1"),
+        ]
+    )
+    found = problems_of(data)
+    assert where(found) == [
+        ("survey", 3, "type"),
+        ("survey", 4, f"label::{FR}"),
+        ("survey", 5, "relevant"),
+    ]
+
+
+def test_problems_in_every_sheet_are_reported_together():
+    data = xlsx(
+        [QUESTION, row("select_one colour", "x", "X", "X", default="pink")],
+        [*COLOURS, choice("colour", "grey", "Grey", "")],
+        {"form_id": "t", "public_key": "abc"},
+    )
+    assert sorted(where(problems_of(data)), key=str) == sorted(
+        [
+            ("choices", 5, f"label::{FR}"),
+            ("settings", 1, "public_key"),
+            ("survey", 3, "default"),
+        ],
+        key=str,
+    )
+
+
+def test_what_pyxform_itself_refuses_keeps_its_sheet_and_row():
+    """Heard's own checks come first; should pyxform still refuse a form, its reason is shown with
+    the sheet and row it names."""
+    from heard.questionnaires.xlsform import to_xform
+
+    duplicate = xlsx([QUESTION, row("select_one colour", "x", "X", "X")], [*COLOURS, COLOURS[0]])
+    with pytest.raises(FormError) as caught:
+        to_xform(duplicate, "form.xlsx")
+    [problem] = caught.value.problems
+    assert (problem.sheet, problem.row) == ("choices", 5)
+    assert problem.reason.startswith("pyxform: [row : 5] On the 'choices' sheet")
+    with pytest.raises(FormError) as caught:
+        to_xform(xlsx([QUESTION, row("end_group")]), "form.xlsx")
+    assert where(caught.value.problems) == [("survey", 3, "")]
+
+
+# Nothing is written for a form that is refused ----------------------------------------------------
+
+
+def test_a_refused_form_writes_nothing(questionnaire, lead):
+    bad = xlsx([QUESTION, row("geopoint", "where", "Where?", "Où ?")])
+    audit_before = AuditEvent.objects.count()
+    with pytest.raises(FormError):
+        services.upload_form(actor=lead, questionnaire=questionnaire, data=bad, filename="bad.xlsx")
+    assert QuestionnaireVersion.objects.count() == 0
+    assert AuditEvent.objects.count() == audit_before
+
+    good = xlsx([QUESTION])
+    version = services.upload_form(
+        actor=lead, questionnaire=questionnaire, data=good, filename="good.xlsx"
+    )
+    definition, xform = version.definition, version.xform
+    audit_before = AuditEvent.objects.count()
+    with pytest.raises(FormError):
+        services.upload_form(actor=lead, questionnaire=questionnaire, data=bad, filename="bad.xlsx")
+    version.refresh_from_db()
+    assert (version.definition, version.xform, version.source_name) == (
+        definition,
+        xform,
+        "good.xlsx",
+    )
+    assert QuestionnaireVersion.objects.count() == 1
+    assert AuditEvent.objects.count() == audit_before
+
+
+# CSV works as xlsx does ---------------------------------------------------------------------------
+
+
+def test_a_csv_form_gives_the_same_definition_and_xform_as_the_workbook():
+    survey = [
+        row("begin_group", "about", "About you", "À propos de vous"),
+        row("select_one colour", "colour", "Colour", "Couleur", required="yes"),
+        row("text", "why", "Why?", "Pourquoi ?", relevant="${colour} = 'red'"),
+        row("end_group"),
+        MORE,
+    ]
+    from_csv = parse(csv_form(survey, COLOURS), "form.csv")
+    from_xlsx = parse(xlsx(survey, COLOURS), "form.xlsx")
+    assert from_csv == from_xlsx
+    assert [f["row"] for f in from_csv[0]["fields"]] == [3, 4, 6]
+
+
+def test_csv_problems_name_the_rows_a_spreadsheet_shows():
+    survey = [QUESTION, row("text", "x", "X", "")]
+    choices = [*COLOURS, choice("colour", "blue", "Blue again", "Bleu encore")]
+    data = csv_form(survey, choices)
+    lines = data.decode().splitlines()
+    duplicate = next(i for i, line in enumerate(lines, start=1) if "Blue again" in line)
+    assert duplicate == 8  # survey on lines 1-3, choices from line 4
+    found = problems_of(data, "form.csv")
+    assert where(found) == [("choices", duplicate, "name"), ("survey", 3, f"label::{FR}")]
+    sheets = read_sheets(data, "form.csv")
+    assert (sheets["survey"].header_row, sheets["choices"].header_row) == (1, 4)
+    assert [number for number, _row in sheets["choices"].rows] == [5, 6, 7, 8]
+
+
+# Out to XLSForm and back: the same XForm ----------------------------------------------------------
+
+EVERY_FEATURE_SURVEY = [
+    row(
+        "begin_group",
+        "about",
+        "About you",
+        "À propos de vous",
+        hint_en="A few questions first",
+        hint_fr="Quelques questions d’abord",
+        appearance="field-list",
+    ),
+    row(
+        "text",
+        "given_name",
+        "Your name",
+        "Votre nom",
+        hint_en="As you like to be called",
+        hint_fr="Comme vous aimez qu’on vous appelle",
+        default="Ada",
+    ),
+    row(
+        "integer",
+        "age",
+        "Your age",
+        "Votre âge",
+        required="yes",
+        required_message_en="Tell us your age",
+        required_message_fr="Indiquez votre âge",
+        constraint=". >= 18 and . <= 120",
+        constraint_message_en="From 18 to 120",
+        constraint_message_fr="De 18 à 120",
+        default="30",
+    ),
+    row("decimal", "hours", "Hours a week", "Heures par semaine", default="7.5"),
+    row(
+        "date",
+        "since",
+        "Since when?",
+        "Depuis quand ?",
+        constraint=". <= today()",
+        default="2018-01-02",
+    ),
+    row("end_group"),
+    row("begin_group", "work", "Where you work", "Où vous travaillez", relevant="${age} >= 18"),
+    row(
+        "select_one region",
+        "region",
+        "Region",
+        "Région",
+        appearance="minimal",
+        required="yes",
+        default="qc",
+    ),
+    row(
+        "select_one city",
+        "city",
+        "City",
+        "Ville",
+        choice_filter="region = ${region} or region = 'any'",
+        appearance="horizontal",
+    ),
+    row(
+        "select_multiple topic",
+        "topics",
+        "Topics",
+        "Sujets",
+        appearance="horizontal-compact",
+        default="prevention",
+        constraint="not(selected(., 'none') and count-selected(.) > 1)",
+        constraint_message_en="“None” goes alone",
+        constraint_message_fr="« Aucun » va seul",
+    ),
+    row(
+        "text",
+        "topics_other",
+        "Other topic",
+        "Autre sujet",
+        relevant="selected(${topics}, 'other')",
+        appearance="multiline",
+        required="yes",
+    ),
+    row("end_group"),
+    row(
+        "select_one rating", "rating", "How effective?", "Quelle efficacité ?", appearance="likert"
+    ),
+    row("select_multiple topic", "worries", "Worries", "Inquiétudes", appearance="minimal"),
+    row("rank topic", "ranking", "Rank the topics", "Classez les sujets", required="yes"),
+    row("note", "thanks", "Thank you", "Merci", hint_en="Nearly done", hint_fr="Presque fini"),
+    row("acknowledge", "agree", "I agree", "J’accepte", required="yes"),
+    row("calculate", "topic_count", calculation="count-selected(${topics})"),
+    row(
+        "text",
+        "why_many",
+        "Why so many?",
+        "Pourquoi autant\u00a0?",  # pyxform reads a no-break space in a workbook as a space
+        relevant="${topic_count} > 1",
+        required="no",
+    ),
+]
+EVERY_FEATURE_CHOICES = [
+    choice("region", "on", "Ontario", "Ontario"),
+    choice("region", "qc", "Quebec", "Québec"),
+    choice("city", "ottawa", "Ottawa", "Ottawa", region="on"),
+    choice("city", "montreal", "Montreal", "Montréal", region="qc"),
+    choice("city", "elsewhere", "Elsewhere", "Ailleurs", region="any"),
+    choice("topic", "prevention", "Prevention", "Prévention"),
+    choice("topic", "protection", "Protection", "Protection"),
+    choice("topic", "other", "Other", "Autre"),
+    choice("topic", "none", "None", "Aucun"),
+    choice("rating", "low", "Low", "Faible"),
+    choice("rating", "high", "High", "Élevée"),
+]
+EVERY_FEATURE_SETTINGS = {
+    "form_title": "Every feature",
+    "form_id": "every_feature",
+    "version": "2024-3",
+    "default_language": EN,
+}
+# Other ways of writing the same things, which pyxform turns into the same XForm.
+SPELLINGS_CSV = (
+    b"survey,type,name,label::en,label::fr,required,relevant,default\n"
+    b",begin group,g,=Page,=Page,no,,\n"
+    b",select one colour,colour,Colour,Couleur,TRUE,,\n"
+    b",select all that apply colour,colours,Colours,Couleurs,false(),,\n"
+    b",end group,g,,,,,\n"
+    b",text,why,Why?,Pourquoi ?,True,${colour} = 'red',=1\n"
+    b"choices,list_name,name,label::en,label::fr,,,\n"
+    b",colour,red,Red,Rouge,,,\n"
+    b",colour,blue,Blue,Bleu,,,\n"
+    b"settings,form_id,,,,,,\n"
+    b",spellings,,,,,,\n"
+)
+
+ROUND_TRIPS = [
+    pytest.param(lambda: (DEMO / "questionnaire.xlsx").read_bytes(), "form.xlsx", id="demo"),
+    pytest.param(
+        lambda: xlsx(EVERY_FEATURE_SURVEY, EVERY_FEATURE_CHOICES, EVERY_FEATURE_SETTINGS),
+        "form.xlsx",
+        id="every feature",
+    ),
+    pytest.param(
+        # Without the no-break space (see the test after this one).
+        lambda: csv_form(
+            [{k: v.replace("\u00a0", " ") for k, v in r.items()} for r in EVERY_FEATURE_SURVEY],
+            EVERY_FEATURE_CHOICES,
+            EVERY_FEATURE_SETTINGS,
+        ),
+        "form.csv",
+        id="every feature as CSV",
+    ),
+    pytest.param(lambda: SPELLINGS_CSV, "form.csv", id="other spellings"),
+]
+
+
+@pytest.mark.parametrize(("make", "filename"), ROUND_TRIPS)
+def test_out_to_xlsform_and_back_gives_the_same_xform(make, filename):
+    data = make()
+    definition, xform = parse(data, filename)
+    suffix = "." + filename.rsplit(".", 1)[1]
+    assert xform == convert(xlsform=data, file_type=suffix, form_name="data").xform
+
+    exported = to_xlsx(definition)
+    again, xform_again = parse(exported, "again.xlsx")
+    assert xform_again == xform
+    assert xform_again == convert(xlsform=exported, file_type=".xlsx", form_name="data").xform
+    # The way back writes the survey rows in the same order, so even the row numbers are kept.
+    assert again == definition
+    assert parse(to_xlsx(again), "third.xlsx") == (definition, xform)
+
+
+def test_a_no_break_space_from_a_csv_file_comes_back_as_a_space():
+    """pyxform keeps a no-break space read from CSV but makes it a space when it reads a workbook,
+    so a CSV form that has one is the one case where the way back changes the XForm, by that."""
+    survey = [row("text", "why", "Why?", "Pourquoi\u00a0?")]
+    definition, xform = parse(csv_form(survey), "form.csv")
+    assert definition["fields"][0]["label"]["fr"] == "Pourquoi\u00a0?"
+    _again, xform_again = parse(to_xlsx(definition), "again.xlsx")
+    assert xform != xform_again
+    assert xform.replace("\u00a0", " ") == xform_again
+
+
+def test_the_demo_form_round_trip_is_compared_with_pyxform_reading_the_file_itself():
+    path = DEMO / "questionnaire.xlsx"
+    definition, xform = parse(path.read_bytes(), path.name)
+    assert xform == convert(xlsform=str(path), form_name="data").xform
+    _again, xform_again = parse(to_xlsx(definition), "again.xlsx")
+    assert xform_again == convert(xlsform=str(path), form_name="data").xform
+
+
+def test_the_every_feature_form_holds_every_supported_type_and_appearance():
+    definition, xform = parse(
+        xlsx(EVERY_FEATURE_SURVEY, EVERY_FEATURE_CHOICES, EVERY_FEATURE_SETTINGS), "form.xlsx"
+    )
+    fields = definition["fields"]
+    assert {f["type"] for f in fields} == {
+        "text",
+        "integer",
+        "decimal",
+        "select_one",
+        "select_multiple",
+        "rank",
+        "note",
+        "date",
+        "acknowledge",
+        "calculate",
+    }
+    assert {f["appearance"] for f in fields} | {p["appearance"] for p in definition["pages"]} == {
+        None,
+        "multiline",
+        "minimal",
+        "horizontal",
+        "horizontal-compact",
+        "likert",
+        "field-list",
+    }
+    for key in ("relevant", "constraint", "choice_filter", "default", "calculation", "hint"):
+        assert any(f[key] for f in fields), key
+    assert any(f["required_message"] for f in fields)
+    assert any(f["constraint_message"] for f in fields)
+    assert definition["form_id"] == "every_feature" and definition["form_version"] == "2024-3"
+    assert definition["languages"] == {"en": EN, "fr": FR}
+    assert 'id="every_feature"' in xform and 'version="2024-3"' in xform
+
+
+def test_the_every_feature_form_can_be_answered_in_both_languages(
+    questionnaire, lead, settings, client
+):
+    data = xlsx(EVERY_FEATURE_SURVEY, EVERY_FEATURE_CHOICES, EVERY_FEATURE_SETTINGS)
+    services.upload_form(actor=lead, questionnaire=questionnaire, data=data, filename="form.xlsx")
+    open_questionnaire(questionnaire, settings, client)
+
+    about = client.get("/fr/questionnaire/page/about/").content.decode()
+    assert "À propos de vous" in html.unescape(about)
+    assert has(about, "input", {"name": "given_name", "value": "Ada"})
+    assert has(about, "input", {"name": "age", "value": "30", "inputmode": "numeric"})
+    assert has(about, "input", {"name": "since", "type": "date", "value": "2018-01-02"})
+    refused = client.post(
+        "/fr/questionnaire/page/about/",
+        {"given_name": "Ada", "age": "12", "shown": ["given_name", "age", "hours", "since"]},
+    )
+    assert refused.status_code == 400 and "De 18 à 120" in html.unescape(refused.content.decode())
+    moved = client.post(
+        "/en/questionnaire/page/about/",
+        {"given_name": "Ada", "age": "40", "shown": ["given_name", "age", "hours", "since"]},
+    )
+    assert moved["Location"] == "/en/questionnaire/page/work/"
+
+    work = client.get("/en/questionnaire/page/work/").content.decode()
+    assert has(work, "select", {"name": "region"}) and has(work, "option", {"value": "qc"})
+    assert "Where you work" in work and "Montreal" in work
+    assert has(work, "input", {"name": "topics", "value": "prevention", "checked": None})
+    work_fr = html.unescape(client.get("/fr/questionnaire/page/work/").content.decode())
+    assert "Où vous travaillez" in work_fr and "Montréal" in work_fr
+    # "Other topic" waits, hidden, until "Other" is ticked.
+    assert re.search(r'data-question="topics_other" hidden', work_fr)
+    assert has(work_fr, "textarea", {"name": "topics_other", "disabled": None})
+
+    ranking = client.get("/fr/questionnaire/page/ranking/").content.decode()
+    assert has(ranking, "select", {"name": "ranking__prevention"})
+    agree = html.unescape(client.get("/fr/questionnaire/page/agree/").content.decode())
+    assert "J’accepte" in agree and has(agree, "input", {"name": "agree", "value": "OK"})
+
+
+# Versions ------------------------------------------------------------------------------------------
+
+
+def test_a_form_with_answers_changes_only_as_a_new_version(questionnaire, lead, settings):
+    from heard.core.crypto import blind_index
+
+    first = xlsx([QUESTION])
+    changed = xlsx([QUESTION, MORE])
+    version_1 = services.upload_form(
+        actor=lead, questionnaire=questionnaire, data=first, filename="v1.xlsx"
+    )
+    # Without answers, a new upload replaces the form of version 1.
+    replaced = services.upload_form(
+        actor=lead, questionnaire=questionnaire, data=first, filename="v1-again.xlsx"
+    )
+    assert replaced.pk == version_1.pk and replaced.number == 1
+
+    settings.HEARD_PUBLIC_URL = "http://testserver"
+    person = Person.objects.create(
+        consultation=questionnaire.consultation,
+        name="Ada Example",
+        email="ada@example.org",
+        email_index=blind_index("ada@example.org"),
+        language="en",
+    )
+    services.invite(actor=lead, questionnaire=questionnaire, people=[person])
+    response = services.draft_for(questionnaire.respondents.get(), "en")
+    assert response.version_id == version_1.pk
+
+    with pytest.raises(services.FormChangeRefused):
+        services.upload_form(
+            actor=lead, questionnaire=questionnaire, data=changed, filename="v2.xlsx"
+        )
+    version_1.refresh_from_db()
+    assert [f["name"] for f in version_1.definition["fields"]] == ["q"]
+    assert version_1.source_name == "v1-again.xlsx"
+    assert questionnaire.versions.count() == 1
+
+    version_2 = services.upload_form(
+        actor=lead, questionnaire=questionnaire, data=changed, filename="v2.xlsx", new_version=True
+    )
+    assert version_2.number == 2
+    assert questionnaire.current_version == version_2
+    assert [f["name"] for f in version_2.definition["fields"]] == ["q", "more"]
+    response.refresh_from_db()
+    assert response.version.number == 1
+    assert [f["name"] for f in response.version.definition["fields"]] == ["q"]
+    assert AuditEvent.objects.filter(action="questionnaire.version_added").count() == 2
