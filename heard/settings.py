@@ -175,7 +175,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
-    DATABASES["default"]["TEST"] = {"NAME": ""}  # an in-memory database for the test run
+    # Tests use a file too, not SQLite's shared in-memory database: that one fails simultaneous
+    # writers at once ("table is locked") where a file waits its turn, as it does in production.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-heard.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Authentication -------------------------------------------------------------------------------

@@ -49,6 +49,25 @@ def test_the_sqlite_file_holds_no_personal_data_in_plain_text(tmp_path):
     demo_files = list((tmp_path / "demo").glob("heard.sqlite3*"))
     demo_content = b"".join(f.read_bytes() for f in demo_files)
     assert b"demo data" in demo_content  # check-ins happened
+    # The demo questionnaire's 42 submissions and drafts: no free-text answer in the clear.
+    from heard.questionnaires.fictional import fictional_answers
+    from heard.questionnaires.xlsform import parse
+
+    definition, _xform = parse(
+        (ROOT / "examples" / "human-trafficking-2018" / "questionnaire.xlsx").read_bytes(),
+        "questionnaire.xlsx",
+    )
+    free_text = {f["name"] for f in definition["fields"] if f["type"] == "text"}
+    texts = [
+        value
+        for item in fictional_answers(definition)
+        for name, value in item["answers"].items()
+        if name in free_text and len(value) > 12
+    ]
+    assert len(texts) > 100
+    for text in texts:
+        for piece in (text, text[:40], text.encode("unicode_escape").decode()[:40]):
+            assert piece.encode() not in demo_content, text
     for row in people(300):
         for field in ("name", "email", "phone"):
             assert row[field].encode() not in demo_content, (field, row[field])
