@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import secrets
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -177,7 +178,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     # Tests use a file too, not SQLite's shared in-memory database: that one fails simultaneous
     # writers at once ("table is locked") where a file waits its turn, as it does in production.
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-heard.sqlite3")}
+    # One file per test run, so that two runs at once never share it.
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(Path(tempfile.gettempdir()) / f"heard-test-{os.getpid()}.sqlite3")
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Authentication -------------------------------------------------------------------------------

@@ -983,6 +983,35 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "This setting is not supported.": "Ce paramètre n’est pas pris en charge.",
     "Heard always shows one group per page; leave style empty or write pages.": "Heard affiche toujours un groupe par page ; laissez style vide ou inscrivez pages.",
     "pyxform: %s": "pyxform : %s",
+    "repeats are not supported": "les répétitions (repeat) ne sont pas prises en charge",
+    "time questions are not supported": "les questions sur l’heure ne sont pas prises en charge",
+    "date-and-time questions are not supported": "les questions sur la date et l’heure ne sont pas prises en charge",
+    "locations are not supported": "les emplacements géographiques ne sont pas pris en charge",
+    "photos and files are not supported": "les photos et les fichiers ne sont pas pris en charge",
+    "barcodes are not supported": "les codes-barres ne sont pas pris en charge",
+    "ranges are not supported": "les plages de valeurs (range) ne sont pas prises en charge",
+    "use acknowledge instead of trigger": "utilisez acknowledge au lieu de trigger",
+    "choices from a file are not supported": "les choix provenant d’un fichier ne sont pas pris en charge",
+    "Put the column names on row 1.": "Inscrivez les noms des colonnes à la ligne 1.",
+    "Remove the empty rows above this one: XLSForm tools stop reading after %(count)d empty rows.": "Supprimez les lignes vides au-dessus de celle-ci : les outils XLSForm cessent la lecture "
+    "après %(count)d lignes vides.",
+    "Move this column next to the others: XLSForm tools stop reading after %(count)d empty "
+    "columns.": "Déplacez cette colonne à côté des autres : les outils XLSForm cessent la lecture après "
+    "%(count)d colonnes vides.",
+    "This column repeats column “%(other)s”.": "Cette colonne fait double emploi avec la colonne « %(other)s ».",
+    "Write this language “%(language)s”, as column “%(other)s” does: XLSForm tools take each "
+    "spelling for another language.": "Écrivez cette langue « %(language)s », comme dans la colonne « %(other)s » : les outils "
+    "XLSForm considèrent chaque graphie comme une langue différente.",
+    "A text cannot show answers: ${…} is not supported here.": "Un texte ne peut pas afficher de réponses : ${…} n’est pas pris en charge ici.",
+    "Remove the control character from this cell.": "Supprimez le caractère de contrôle de cette cellule.",
+    "Calculated defaults are not supported: write a fixed value.": "Les valeurs par défaut calculées ne sont pas prises en charge : inscrivez une valeur fixe.",
+    "Write the type in lower case: “%(type)s”.": "Écrivez le type en minuscules : « %(type)s ».",
+    "The name “%(name)s” is reserved.": "Le nom « %(name)s » est réservé.",
+    "“or_other” is not supported: add an “other” choice and a text question shown when it is "
+    "chosen.": "« or_other » n’est pas pris en charge : ajoutez un choix « Autre » et une question texte "
+    "affichée lorsque ce choix est sélectionné.",
+    "A list name cannot hold spaces.": "Un nom de liste ne peut pas contenir d’espaces.",
+    "This calculation depends on its own result.": "Ce calcul dépend de son propre résultat.",
 }
 
 

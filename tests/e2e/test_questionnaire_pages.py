@@ -303,7 +303,7 @@ def test_skip_logic_without_javascript(browser, live_server, demo_links):
     page.locator('[name="city"]').select_option("toronto")
     page.get_by_role("button", name="Save and continue").click()
     assert "/page/prevention/" in page.url
-    assert axe_violations(page) == []
+    # (axe itself needs JavaScript: the same pages are scanned in the test above.)
     context.close()
 
 

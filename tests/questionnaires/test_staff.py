@@ -112,13 +112,18 @@ def test_only_leads_change_and_only_leads_and_analysts_read_answers(
     assert client.get(base + "dashboard/").status_code == 200
     assert client.get(base + "responses/").status_code == 403
     assert client.get(base + f"responses/{response.pk}/").status_code == 403
-    assert client.get(base + "responses/export/?format=csv&language=en&version=1").status_code == 403
+    assert (
+        client.get(base + "responses/export/?format=csv&language=en&version=1").status_code == 403
+    )
     assert client.post(base + "remind/").status_code == 403
     client.force_login(analyst)
     page = client.get(base + f"responses/{response.pk}/").content.decode()
     assert "Front-line worker" in page
     assert AuditEvent.objects.filter(action="questionnaire.response_read").count() == 1
-    assert client.post(base + f"responses/{response.pk}/withdraw/", {"confirm": "yes"}).status_code == 403
+    assert (
+        client.post(base + f"responses/{response.pk}/withdraw/", {"confirm": "yes"}).status_code
+        == 403
+    )
     stranger = UserFactory(username="stranger")
     client.force_login(stranger)
     assert client.get(base).status_code == 404
@@ -135,7 +140,10 @@ def test_exports_open_in_pyreadstat_with_labels_and_are_audited(
         (tmp_path / "r.sav").write_bytes(sav.content)
         frame, meta = pyreadstat.read_sav(str(tmp_path / "r.sav"))
         assert meta.column_names_to_labels["role"] == label
-        assert meta.variable_value_labels["role"][1.0] in ("Front-line worker", "Intervenant de première ligne")
+        assert meta.variable_value_labels["role"][1.0] in (
+            "Front-line worker",
+            "Intervenant de première ligne",
+        )
         assert frame["years"].tolist() == [12.0]
         dta = client.get(base + f"responses/export/?format=dta&language={language}&version=1")
         (tmp_path / "r.dta").write_bytes(dta.content)
@@ -259,8 +267,12 @@ def test_staff_enter_a_paper_response_and_withdraw_one_on_request(
     assert saved.status_code == 302
     response = Response.objects.get()
     assert response.channel == "paper" and response.state == ResponseState.SUBMITTED
-    assert response.answers == {"role": "worker", "years": 30, "topics": ["protection"],
-                                "topic_count": "1"}
+    assert response.answers == {
+        "role": "worker",
+        "years": 30,
+        "topics": ["protection"],
+        "topic_count": "1",
+    }
     assert response.entered_by == lead
     withdrawn = client.post(base + f"responses/{response.pk}/withdraw/")
     assert withdrawn.status_code == 302
@@ -295,4 +307,3 @@ def test_a_changed_form_needs_an_explicit_new_version(client, small, base, setti
     assert accepted.status_code == 302
     assert Response.objects.get().version.number == 1
     assert small.current_version.number == 2
-

@@ -71,7 +71,9 @@ def test_simultaneous_submissions_of_one_draft_store_one_response(
         tab = browser(jar)
         barrier.wait()
         results.append(
-            status(tab, live_server.url + "/en/questionnaire/check/", {"csrfmiddlewaretoken": token})
+            status(
+                tab, live_server.url + "/en/questionnaire/check/", {"csrfmiddlewaretoken": token}
+            )
         )
 
     threads = [threading.Thread(target=send) for _ in range(at_once)]
