@@ -95,6 +95,66 @@ def test_every_page_is_valid_html(client, demo_folder, tmp_path):
     events.invite(actor=None, session=session, people=[person])
     events.respond(invitation=session.invitations.get(), attend=True)
     staff = [url.replace("SESSION", str(session.pk)) for url in staff]
+    # The questionnaire: the demo form, one answer sent, one access request waiting.
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from heard.questionnaires import services as questionnaires
+    from heard.questionnaires.models import AccessRequest, Response
+
+    consultation.is_published, consultation.published_at = True, timezone.now()
+    consultation.save()
+    questionnaire = questionnaires.create_questionnaire(
+        actor=None,
+        consultation=consultation,
+        title_en="Questionnaire",
+        title_fr="Questionnaire",
+        privacy_notice_en="**Why** we ask.",
+        privacy_notice_fr="**Pourquoi** nous demandons.",
+        opens_at=timezone.now() - timedelta(days=1),
+        closes_at=timezone.now() + timedelta(days=9),
+    )
+    questionnaires.upload_form(
+        actor=None,
+        questionnaire=questionnaire,
+        data=(demo_folder / "questionnaire.xlsx").read_bytes(),
+        filename="questionnaire.xlsx",
+    )
+    questionnaires.invite(actor=None, questionnaire=questionnaire, people=[person])
+    respondent = questionnaire.respondents.get()
+    draft = questionnaires.draft_for(respondent, "en")
+    questionnaires.request_access(
+        questionnaire=questionnaire,
+        address="192.0.2.1",
+        name="Robin Asker",
+        organisation="",
+        email="robin@example.org",
+        sector_id=None,
+        reason="",
+        language="en",
+    )
+    assert AccessRequest.objects.count() == 1
+    q = f"/en/staff/consultations/{pk}/questionnaires/{questionnaire.pk}/"
+    staff += [
+        f"/en/staff/consultations/{pk}/questionnaires/",
+        f"/fr/staff/consultations/{pk}/questionnaires/new/",
+        q,
+        q.replace("/en/", "/fr/") + "edit/",
+        q + "dashboard/",
+        q.replace("/en/", "/fr/") + "requests/",
+        q + "responses/",
+        q.replace("/en/", "/fr/") + "responses/new/",
+    ]
+    respondent_pages = [
+        "/en/questionnaire/",
+        "/fr/questionnaire/page/consent/",
+        "/en/questionnaire/page/profile/",
+        "/fr/questionnaire/page/priorities/",
+        "/en/questionnaire/check/",
+        "/fr/questionnaire/saved/",
+    ]
+    public += [f"/fr/questionnaire/{questionnaire.pk}/access/", "/q/no-such-token-0123456789abc/"]
     public.append("/r/no-such-token-0123456789abcdefghijklmnop/")
     from heard.notify import services as notify
     from heard.notify.models import Message
@@ -120,12 +180,26 @@ def test_every_page_is_valid_html(client, demo_folder, tmp_path):
                 session.invitations.get().token_hash,
             ]
             invitation_session.save()
+        if url == staff[0]:
+            for number, page_url in enumerate(respondent_pages):
+                respondent_session = client.session  # as if the personal link had been opened
+                respondent_session["heard_questionnaire"] = [respondent.pk, respondent.token_hash]
+                respondent_session.save()
+                page = client.get(page_url)
+                assert page.status_code == 200, page_url
+                (tmp_path / f"respondent{number}.html").write_bytes(page.content)
+                files[f"respondent{number}.html"] = page_url
         response = client.get(url)
         expected = 404 if "no-such" in url else 200
         assert response.status_code == expected, url
         path = tmp_path / f"page{index}.html"
         path.write_bytes(response.content)
         files[path.name] = url
+    # A submitted response as staff read it, and the confirmation page.
+    Response.objects.filter(pk=draft.pk).update(state="submitted", submitted_at=timezone.now())
+    for name, url in (("response.html", q + f"responses/{draft.pk}/"),):
+        (tmp_path / name).write_bytes(client.get(url).content)
+        files[name] = url
     # A form with errors, too: the error summary and messages must stay valid.
     response = client.post(f"/en/staff/consultations/{pk}/schedule/new/", {"key": "x"})
     (tmp_path / "errors.html").write_bytes(response.content)
@@ -146,4 +220,4 @@ def test_every_page_is_valid_html(client, demo_folder, tmp_path):
         for m in report["messages"]
         if m["type"] == "error"
     ]
-    assert problems == []
+    assert problems == [], "\n".join(problems)

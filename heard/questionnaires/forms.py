@@ -108,7 +108,8 @@ class EntryForm(forms.Form):
         widget=forms.RadioSelect,
     )
     received_on = forms.DateField(
-        label=_("Date received"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Date received"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     language = forms.ChoiceField(
         label=_("Language of the answers"), choices=[("en", _("English")), ("fr", _("French"))]

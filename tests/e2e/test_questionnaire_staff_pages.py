@@ -1,0 +1,104 @@
+"""The questionnaire's staff screens in a real browser, in English and French: an XLSForm with
+mistakes is refused with its places, the screens have no accessibility violations, a request is
+approved with the keyboard; and the public request page."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from heard.questionnaires import services
+from heard.questionnaires.models import AccessRequest
+from tests.conftest import DEMO
+from tests.e2e.axe import axe_violations
+from tests.factories import ConsultationFactory, MembershipFactory, UserFactory
+from tests.questionnaires.builders import row, xlsx
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def staff_setup(live_server, settings):
+    settings.HEARD_PUBLIC_URL = live_server.url
+    consultation = ConsultationFactory(is_published=True, published_at=timezone.now())
+    lead = UserFactory(username="q-lead")
+    MembershipFactory(consultation=consultation, user=lead, role="lead")
+    questionnaire = services.create_questionnaire(
+        actor=lead,
+        consultation=consultation,
+        title_en="Our questions",
+        title_fr="Nos questions",
+        privacy_notice_en="Why we ask.",
+        privacy_notice_fr="Pourquoi nous demandons.",
+        opens_at=timezone.now() - timedelta(days=1),
+        closes_at=timezone.now() + timedelta(days=10),
+    )
+    services.upload_form(
+        actor=lead,
+        questionnaire=questionnaire,
+        data=(DEMO / "questionnaire.xlsx").read_bytes(),
+        filename="questionnaire.xlsx",
+    )
+    return consultation, questionnaire, lead
+
+
+def _signed_in(page, live_server, user) -> None:
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies["sessionid"]
+    page.context.add_cookies([{"name": "sessionid", "value": cookie.value, "url": live_server.url}])
+
+
+def test_the_questionnaire_staff_screens(page, live_server, staff_setup, tmp_path):
+    consultation, questionnaire, lead = staff_setup
+    _signed_in(page, live_server, lead)
+    base = f"/staff/consultations/{consultation.pk}/questionnaires/{questionnaire.pk}/"
+    for language in ("en", "fr"):
+        for suffix in ("", "edit/", "dashboard/", "requests/", "responses/", "responses/new/"):
+            page.goto(f"{live_server.url}/{language}{base}{suffix}")
+            assert axe_violations(page) == [], (language, suffix)
+
+    # A form with two mistakes: both are named with sheet, row and column.
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(
+        xlsx(
+            [
+                row("text", "q1", "A question", ""),
+                row("geopoint", "where", "Where?", "Où ?"),
+            ]
+        )
+    )
+    page.goto(f"{live_server.url}/en{base}")
+    page.get_by_label("XLSForm file").set_input_files(str(bad))
+    page.get_by_role("button", name="Upload the form").click()
+    alert = page.locator(".error-summary").first
+    text = alert.inner_text()
+    assert "2 problems" in text
+    assert "sheet “survey”, row 2, column “label::Français (fr)”" in text
+    assert "row 3" in text and "geopoint" in text
+    assert axe_violations(page) == []
+
+
+def test_a_request_for_access_is_made_and_approved_by_keyboard(page, live_server, staff_setup):
+    consultation, questionnaire, lead = staff_setup
+    page.goto(f"{live_server.url}/fr/questionnaire/{questionnaire.pk}/access/")
+    assert axe_violations(page) == []
+    page.get_by_label("Votre nom").fill("Camille Exemple")
+    page.get_by_label("Adresse courriel").fill("camille@example.org")
+    page.get_by_role("button", name="Envoyer ma demande").click()
+    assert axe_violations(page) == []
+    assert AccessRequest.objects.get().language == "fr"
+
+    _signed_in(page, live_server, lead)
+    base = f"/en/staff/consultations/{consultation.pk}/questionnaires/{questionnaire.pk}/"
+    page.goto(f"{live_server.url}{base}requests/")
+    approve = page.get_by_role("button", name="Approve and send a link Camille Exemple")
+    approve.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_load_state()
+    assert "Approved" in page.locator(".messages").inner_text()
+    assert AccessRequest.objects.get().state == "approved"
+    assert axe_violations(page) == []
