@@ -142,6 +142,7 @@ def test_every_page_is_valid_html(client, demo_folder, tmp_path):
         q,
         q.replace("/en/", "/fr/") + "edit/",
         q + "dashboard/",
+        q + "people/",
         q.replace("/en/", "/fr/") + "requests/",
         q + "responses/",
         q.replace("/en/", "/fr/") + "responses/new/",

@@ -658,6 +658,17 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "from %(start)s, local time": "à partir de %(start)s, heure locale",
     "%(start)s to %(end)s, local time": "de %(start)s à %(end)s, heure locale",
     # Questionnaires
+    "People and links": "Personnes et liens",
+    "Everyone sent a personal link, and where they stand. Answers are not shown here. Stopping a link makes it open nothing; saved answers are kept, and a reminder sends a new link.": "Les personnes à qui un lien personnel a été envoyé, et où elles en sont. Les réponses ne sont pas affichées ici. Un lien arrêté n’ouvre plus rien ; les réponses enregistrées sont conservées et un rappel envoie un nouveau lien.",
+    "Sent because": "Envoi",
+    "Link": "Lien",
+    "Valid until %(until)s": "Valide jusqu’au %(until)s",
+    "Stop this link": "Arrêter ce lien",
+    "Stopped": "Arrêté",
+    "Expired": "Expiré",
+    "No one has been sent the questionnaire yet.": "Le questionnaire n’a encore été envoyé à personne.",
+    "The link was stopped. A reminder would send a new one.": "Le lien a été arrêté. Un rappel en enverrait un nouveau.",
+    "Not started": "Pas commencé",
     "Analyst (reads and exports answers)": "Analyste (consulte et exporte les réponses)",
     "Only the consultation's leads and analysts can read answers.": "Seuls les responsables et les analystes de la consultation peuvent consulter les réponses.",
     # Questionnaires: answers checked on the respondent's pages

@@ -16,6 +16,7 @@ urlpatterns = [
     path(one + "publish-request-link/", views_staff.publish_request_link, name="publish_link"),
     path(one + "requests/", views_staff.access_requests, name="requests"),
     path(one + "dashboard/", views_staff.dashboard, name="dashboard"),
+    path(one + "people/", views_staff.people, name="people"),
     path(one + "responses/", views_staff.responses, name="responses"),
     path(one + "responses/new/", views_staff.enter_response, name="enter"),
     path(one + "responses/export/", views_staff.export, name="export"),

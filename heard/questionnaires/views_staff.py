@@ -28,6 +28,7 @@ from heard.questionnaires.models import (
     AccessRequest,
     Questionnaire,
     QuestionnaireVersion,
+    Respondent,
     Response,
 )
 from heard.questionnaires.rendering import answer_text, question_views
@@ -277,6 +278,46 @@ def access_requests(request: HttpRequest, pk: int, qpk: int) -> HttpResponse:
             "pending": [r for r in found if r.state == AccessRequest.State.PENDING],
             "decided": [r for r in found if r.state != AccessRequest.State.PENDING],
         },
+    )
+
+
+@login_required
+def people(request: HttpRequest, pk: int, qpk: int) -> HttpResponse:
+    """Who was sent a link, where each one stands, and a way to stop a link."""
+    consultation = consultation_for(request, pk, lead=True)
+    questionnaire = _questionnaire(consultation, qpk)
+    if request.method == "POST":
+        respondent = get_object_or_404(
+            Respondent, pk=request.POST.get("respondent"), questionnaire=questionnaire
+        )
+        services.revoke_link(actor=request.user, respondent=respondent)
+        messages.success(request, _("The link was stopped. A reminder would send a new one."))
+        return redirect("questionnaires:people", pk=pk, qpk=qpk)
+    respondents = list(
+        questionnaire.respondents.filter(token_hash__isnull=False)
+        .select_related("person", "sector", "response", "request")
+        .order_by("invited_at", "id")
+    )
+    rows = []
+    for respondent in respondents:
+        response = getattr(respondent, "response", None)
+        if respondent.person is not None:
+            name = respondent.person.name
+        else:
+            found = getattr(respondent, "request", None)
+            name = found.name if found is not None else ""
+        rows.append(
+            {
+                "respondent": respondent,
+                "name": name,
+                "state": response.get_state_display() if response else _("Not started"),
+                "active": respondent.link_is_valid(),
+            }
+        )
+    return render(
+        request,
+        "questionnaires/staff/people.html",
+        {"consultation": consultation, "questionnaire": questionnaire, "rows": rows},
     )
 
 

@@ -307,8 +307,11 @@ def test_skip_logic_without_javascript(browser, live_server, demo_links):
     context.close()
 
 
-def test_the_quick_exit_leaves_at_once(page, demo_links, outside_requests):
+def test_the_quick_exit_leaves_at_once(page, live_server, demo_links, outside_requests):
     _questionnaire, links = demo_links
+    page.goto(live_server.url + "/q/not-a-link-at-all-0123456789/")
+    assert page.locator("h1").inner_text() == "This link does not open the questionnaire"
+    assert axe_violations(page) == []
     page.goto(links["en"])
     page.get_by_role("link", name="Leave this site quickly").click()
     page.wait_for_timeout(300)

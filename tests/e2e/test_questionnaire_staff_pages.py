@@ -57,7 +57,15 @@ def test_the_questionnaire_staff_screens(page, live_server, staff_setup, tmp_pat
     _signed_in(page, live_server, lead)
     base = f"/staff/consultations/{consultation.pk}/questionnaires/{questionnaire.pk}/"
     for language in ("en", "fr"):
-        for suffix in ("", "edit/", "dashboard/", "requests/", "responses/", "responses/new/"):
+        for suffix in (
+            "",
+            "edit/",
+            "dashboard/",
+            "people/",
+            "requests/",
+            "responses/",
+            "responses/new/",
+        ):
             page.goto(f"{live_server.url}/{language}{base}{suffix}")
             assert axe_violations(page) == [], (language, suffix)
 

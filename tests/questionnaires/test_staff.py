@@ -313,3 +313,19 @@ def test_a_changed_form_needs_an_explicit_new_version(client, small, base, setti
     assert accepted.status_code == 302
     assert Response.objects.get().version.number == 1
     assert small.current_version.number == 2
+
+
+def test_a_lead_sees_who_was_sent_a_link_and_stops_one(client, small, base, settings, lead):
+    link, _person = invite_one(small, settings)
+    client.force_login(lead)
+    page = client.get(base + "people/").content.decode()
+    assert "Ada Example" in page and "Not started" in page
+    respondent = small.respondents.get()
+    client.post(base + "people/", {"respondent": respondent.pk})
+    assert "Stopped" in client.get(base + "people/").content.decode()
+    assert AuditEvent.objects.filter(action="questionnaire.link_revoked").count() == 1
+    client.logout()
+    assert client.get(link).status_code == 404
+    viewer = member(small.consultation, "viewer")
+    client.force_login(viewer)
+    assert client.get(base + "people/").status_code == 403
