@@ -1,0 +1,1 @@
+"""Analysis: the Django side (runs, codebooks, review) and, in `engine`, the pure engine."""
