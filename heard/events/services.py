@@ -15,7 +15,6 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Count
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import override
@@ -33,11 +32,9 @@ from heard.events.models import (
     Session,
     Suggestion,
 )
+from heard.notify import bilingual
 from heard.notify.services import Attachment, queue_email
 from heard.stakeholders.models import Organisation, Person, normalise_name
-
-OTHER = {"en": "fr", "fr": "en"}
-SEPARATOR = {"en": "(Le français suit.)", "fr": "(English follows.)"}
 
 
 def personal_link(token: str) -> str:
@@ -63,16 +60,14 @@ def describe(session: Session, language: str) -> dict[str, str]:
 
 
 def _bilingual(template: str, first: str, context: dict[str, Any], session: Session) -> str:
-    parts = []
-    for language in (first, OTHER[first]):
-        with override(language):
-            parts.append(render_to_string(template, {**context, **describe(session, language)}))
-    return f"{SEPARATOR[first]}\n\n{parts[0].strip()}\n\n{'-' * 40}\n\n{parts[1].strip()}\n"
+    return bilingual.body(
+        template, first, lambda language: {**context, **describe(session, language)}
+    )
 
 
 def _subject(prefix: dict[str, str], session: Session, first: str) -> str:
     titles = {lang: describe(session, lang)["title"] for lang in ("en", "fr")}
-    return f"{prefix[first]}{titles[first]} / {prefix[OTHER[first]]}{titles[OTHER[first]]}"
+    return bilingual.subject(prefix, titles, first)
 
 
 def _queue(

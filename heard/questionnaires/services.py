@@ -13,7 +13,6 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import override
@@ -23,6 +22,7 @@ from heard.consultations.models import Consultation
 from heard.core import audit
 from heard.core.crypto import blind_index
 from heard.core.tokens import new_token, token_hash
+from heard.notify import bilingual
 from heard.notify.services import queue_email
 from heard.questionnaires import xlsform
 from heard.questionnaires.form import Form
@@ -36,9 +36,6 @@ from heard.questionnaires.models import (
     ResponseState,
 )
 from heard.stakeholders.models import Person
-
-OTHER = {"en": "fr", "fr": "en"}
-SEPARATOR = {"en": "(Le français suit.)", "fr": "(English follows.)"}
 
 
 class FormChangeRefused(Exception):
@@ -123,26 +120,18 @@ def _send(
     key: str,
     context: dict[str, Any],
 ) -> None:
-    parts = []
-    for lang in (language, OTHER[language]):
-        with override(lang):
-            parts.append(
-                render_to_string(
-                    f"questionnaires/email/{template}.txt",
-                    {"name": name, **context, **_details(questionnaire, lang)},
-                )
-            )
-    text = f"{SEPARATOR[language]}\n\n{parts[0].strip()}\n\n{'-' * 40}\n\n{parts[1].strip()}\n"
     titles = {lang: _details(questionnaire, lang)["title"] for lang in ("en", "fr")}
     queue_email(
         scope=questionnaire.consultation.scope,
         kind=f"questionnaire-{template}",
         dedupe_key=key,
         to=to,
-        subject=" / ".join(
-            f"{subject[lang]}{titles[lang]}" for lang in (language, OTHER[language])
+        subject=bilingual.subject(subject, titles, language),
+        text=bilingual.body(
+            f"questionnaires/email/{template}.txt",
+            language,
+            lambda lang: {"name": name, **context, **_details(questionnaire, lang)},
         ),
-        text=text,
         language=language,
     )
 
