@@ -1,0 +1,119 @@
+"""Gather a consultation's words as engine records: questionnaire answers and session notes.
+
+This is the Django side of the analysis, the one place that reads what Heard stored and hands it to
+the engine (`heard.analysis.engine`) as plain records, the same shape the engine reads from any
+other tool's export (docs/analysis/engine.md):
+
+- one record per answered free-text question of each submitted response, with the question's
+  name, the respondent's sector and province or territory (from the questionnaire's own `sector`
+  and `province` questions when it has them), the channel (online, email, paper), the language the
+  respondent answered in, the date submitted, and `consent`: true when the respondent acknowledged
+  the privacy notice (which says that quotations may be used, never attributed);
+- one record per paragraph of each session note, with the session as `event`, its city as
+  `city`, `channel` "session", the date of the session, the note's discussion question, its
+  language when not mixed, and `consent` left unknown: notes are a facilitator's summary of a
+  room, so the engine never quotes them (quotes.py needs consent true).
+
+Record ids are opaque and stable (`Q<response>-<question>`, `N<note>-<paragraph>`): they name no
+person. The texts are the originals, decrypted: the file this feeds is as sensitive as the
+answers themselves, and the engine redacts before anything else.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from heard.consultations.models import Consultation
+from heard.events.models import Note
+from heard.questionnaires.models import Response, ResponseState
+
+#: Answers to these questions of the questionnaire become segment fields of every text record.
+SEGMENT_QUESTIONS = {"sector": "sector", "province": "region"}
+#: An acknowledged privacy notice is the respondent's consent to be quoted, without attribution.
+CONSENT_QUESTION = "privacy_ack"
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=\s*[-*•]\s)")
+_MIN_PARAGRAPH_CHARACTERS = 3
+
+
+def _text_fields(definition: dict[str, Any]) -> list[str]:
+    return [field["name"] for field in definition["fields"] if field["type"] == "text"]
+
+
+def answer_records(consultation: Consultation) -> Iterator[dict[str, Any]]:
+    """One record per answered text question of each submitted response, oldest first."""
+    responses = (
+        Response.objects.filter(
+            respondent__questionnaire__consultation=consultation,
+            state=ResponseState.SUBMITTED,
+        )
+        .select_related("version")
+        .order_by("submitted_at", "id")
+    )
+    text_fields: dict[int, list[str]] = {}
+    for response in responses.iterator(chunk_size=500):
+        fields = text_fields.get(response.version_id)
+        if fields is None:
+            fields = text_fields[response.version_id] = _text_fields(response.version.definition)
+        answers = response.answers
+        segments = {
+            segment: str(answers[question])
+            for question, segment in SEGMENT_QUESTIONS.items()
+            if answers.get(question)
+        }
+        consent = answers.get(CONSENT_QUESTION) == "OK"
+        submitted = response.submitted_at.date().isoformat() if response.submitted_at else None
+        for name in fields:
+            text = answers.get(name)
+            if not isinstance(text, str) or not text.strip():
+                continue
+            yield {
+                "id": f"Q{response.pk:05d}-{name}",
+                "text": text.strip(),
+                "source": "questionnaire",
+                "question": name,
+                **segments,
+                "channel": response.channel,
+                "answer_language": response.language,
+                "date": submitted,
+                "consent": consent,
+            }
+
+
+def paragraphs(text: str) -> list[str]:
+    """A note's paragraphs: blank-line or bullet separated; lines within one are joined."""
+    parts = (" ".join(part.split()) for part in _PARAGRAPH_BREAK.split(text))
+    return [part for part in parts if len(part) >= _MIN_PARAGRAPH_CHARACTERS]
+
+
+def note_records(consultation: Consultation) -> Iterator[dict[str, Any]]:
+    """One record per paragraph of each session note, in the order the notes were recorded."""
+    notes = (
+        Note.objects.filter(session__schedule_item__consultation=consultation)
+        .select_related("session__schedule_item")
+        .order_by("recorded_at", "id")
+    )
+    for note in notes.iterator(chunk_size=200):
+        item = note.session.schedule_item
+        for number, paragraph in enumerate(paragraphs(note.text), start=1):
+            record: dict[str, Any] = {
+                "id": f"N{note.pk:05d}-{number:03d}",
+                "text": paragraph,
+                "source": "session-notes",
+                "question": note.question or None,
+                "event": item.key,
+                "city": item.city_en or None,
+                "channel": "session",
+                "date": note.session.starts_at.date().isoformat(),
+                "consent": None,
+            }
+            if note.language != "mixed":
+                record["answer_language"] = note.language
+            yield record
+
+
+def consultation_records(consultation: Consultation) -> Iterator[dict[str, Any]]:
+    """Everything the consultation heard: answers first, then session notes."""
+    yield from answer_records(consultation)
+    yield from note_records(consultation)
