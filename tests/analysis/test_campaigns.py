@@ -8,9 +8,13 @@ measured pairwise against the planted truth.
 from __future__ import annotations
 
 import json
+import os
 import random
+import subprocess
+import sys
 import time
 from itertools import combinations
+from pathlib import Path
 
 import pytest
 
@@ -314,3 +318,247 @@ def test_scale_twenty_thousand_records():
     print("precision, recall per kind:", measured)
     for precision, recall in measured.values():
         assert precision >= 0.9 and recall >= 0.9
+
+
+# --- The same letter in English and French -------------------------------------------------------
+
+# Letters written for these tests: A and B in English with their French translations (A_FR, B_FR);
+# C_FR, D_FR and E are other letters on the same subjects, written on their own, which must stay
+# apart (C_FR and E both ask for money for full shelters in New Brunswick).
+LETTER_A = (
+    "Dear Minister, I am writing to ask the federal government to provide stable, long-term "
+    "funding for shelters that serve survivors of human trafficking. Too many women and girls who "
+    "escape exploitation are turned away because there are no beds available. Shelters in rural "
+    "and northern communities struggle the most. Front-line staff need specialised training and "
+    "fair wages. Please commit to a national fund for emergency and transitional housing, and make "
+    "sure that services are offered in both official languages. Thank you for your attention."
+)
+LETTER_A_FR = (
+    "Madame la Ministre, je vous écris pour demander au gouvernement fédéral d'accorder un "
+    "financement stable et à long terme aux refuges qui viennent en aide aux survivantes de la "
+    "traite des personnes. Trop de femmes et de filles qui fuient l'exploitation sont refusées "
+    "faute de lits disponibles. Les refuges des communautés rurales et nordiques sont les plus "
+    "touchés. Le personnel de première ligne a besoin d'une formation spécialisée et d'un salaire "
+    "équitable. Engagez-vous à créer un fonds national pour le logement d'urgence et de "
+    "transition, et veillez à ce que les services soient offerts dans les deux langues "
+    "officielles. Merci de votre attention."
+)
+LETTER_B = (
+    "To the Government of Canada: as a police officer with twenty years of service, I see how "
+    "traffickers now recruit teenagers online through social media and gaming platforms. "
+    "Investigators lack the tools and the data to follow these cases across provinces. I recommend "
+    "a national database, joint investigation teams with the RCMP, and stronger penalties for those "
+    "who buy sex from minors. Schools should teach young people how to recognise grooming. We must "
+    "act before more children are exploited."
+)
+LETTER_B_FR = (
+    "Au gouvernement du Canada : policier depuis vingt ans, je constate que les trafiquants "
+    "recrutent maintenant des adolescents en ligne, par les médias sociaux et les plateformes de "
+    "jeux. Les enquêteurs n'ont ni les outils ni les données pour suivre ces dossiers d'une "
+    "province à l'autre. Je recommande une base de données nationale, des équipes d'enquête "
+    "conjointes avec la GRC et des peines plus sévères pour ceux qui achètent des services sexuels "
+    "auprès de mineurs. Les écoles devraient apprendre aux jeunes à reconnaître la manipulation en "
+    "ligne. Nous devons agir avant que d'autres enfants ne soient exploités."
+)
+LETTER_C_FR = (
+    "Monsieur le Premier Ministre, les maisons d'hébergement pour femmes du Nouveau-Brunswick "
+    "débordent. Chaque semaine, nous devons dire non à des survivantes de la traite parce que nos "
+    "lits sont tous occupés. Notre financement provincial couvre à peine les salaires et ne permet "
+    "pas d'ouvrir de nouvelles places. Nous réclamons un programme fédéral de construction de "
+    "refuges, un financement de base indexé chaque année et du soutien pour les intervenantes "
+    "épuisées. Sans ces mesures, des femmes retourneront vers leurs exploiteurs."
+)
+LETTER_D_FR = (
+    "Au gouvernement du Canada, nous sommes un regroupement d'organismes communautaires qui "
+    "accompagnent des victimes de la traite au Québec. Les survivantes nous disent que le plus "
+    "difficile, c'est de trouver un logement sûr et un emploi après leur sortie. Nous demandons un "
+    "financement de base pour les organismes, des places réservées en logement social, et un accès "
+    "rapide à l'aide juridique et aux soins de santé mentale. La lutte contre la traite passe "
+    "aussi par la prévention dans les écoles et par la formation des policiers."
+)
+LETTER_E = (
+    "Shelters for women in New Brunswick are full every night. Our staff answer the crisis line "
+    "around the clock, yet the province has not raised our budget in six years. Survivors of "
+    "trafficking need more than a bed: they need counselling, legal help and a path to a job. I "
+    "ask the federal government to match provincial funding for shelters and to pay front-line "
+    "workers a living wage. Please do not let another budget pass without action."
+)
+PERSONAL_FR = "Ma sœur a attendu trois mois une place au refuge de Bathurst."
+
+
+def translation_fixture(seed: int = 3) -> tuple[list[dict[str, str]], dict[str, str | None]]:
+    """Genuine answers in both languages and five letters: A in English (20 copies) and in
+    French (10), B in English (12) and once in French, and C_FR (8), D_FR (6) and E (5)."""
+    rng = random.Random(seed)
+    records: list[dict[str, str]] = []
+    truth: dict[str, str | None] = {}
+
+    def add(text: str, label: str | None) -> None:
+        record_id = f"t{len(records):05d}"
+        records.append({"id": record_id, "text": text})
+        truth[record_id] = label
+
+    seen: set[str] = set()
+    while len(seen) < 300:
+        language = rng.choice(("en", "fr"))
+        text = genuine_answer(rng, language)
+        if normalise(text) not in seen:
+            seen.add(normalise(text))
+            add(text, None)
+    for letter, language, copies, label in (
+        (LETTER_A, "en", 20, "A"),
+        (LETTER_A_FR, "fr", 10, "A"),
+        (LETTER_B, "en", 12, "B"),
+        (LETTER_B_FR, "fr", 1, "B"),
+        (LETTER_C_FR, "fr", 8, "C"),
+        (LETTER_D_FR, "fr", 6, "D"),
+        (LETTER_E, "en", 5, "E"),
+    ):
+        add(letter, label)  # one copy as written, then restyled and edited ones
+        for number in range(1, copies):
+            text = restyle(rng, letter) if number % 3 else edit(rng, letter, language)
+            add(text, label)
+    add(LETTER_A_FR + " " + PERSONAL_FR, "A")  # a French copy with a sentence of its own
+    rng.shuffle(records)
+    return records, truth
+
+
+@pytest.fixture(scope="module")
+def translated():
+    records, truth = translation_fixture()
+    return records, truth, find_campaigns(records)
+
+
+def _found(truth, result) -> dict[str, set[str | None]]:
+    found: dict[str, set[str | None]] = {}
+    for record_id, label in truth.items():
+        if label:
+            found.setdefault(label, set()).add(result.campaign_of(record_id))
+    return found
+
+
+def test_the_same_letter_in_english_and_french_is_one_campaign(translated):
+    _, truth, result = translated
+    found = _found(truth, result)
+    campaigns = {campaign.id: campaign for campaign in result.campaigns}
+    assert len(found["A"]) == 1 and None not in found["A"]
+    a = campaigns[next(iter(found["A"]))]  # type: ignore[index]
+    assert (a.kind, a.size) == ("translation", 31)
+    # The canonical is in the language with most records (English: 20 against 11); the
+    # French letter is given beside it, and each language's copies add nothing of their own.
+    assert normalise(a.canonical) == normalise(LETTER_A)
+    assert normalise(a.translations["fr"]) == normalise(LETTER_A_FR)
+    # Only the French copy with a sentence of its own adds anything: French copies are compared
+    # with the French letter, never with the English one.
+    assert [text for text in a.added_text.values() if text] == [PERSONAL_FR]
+    assert a.to_dict()["translations"] == {"fr": a.translations["fr"]}
+
+
+def test_a_single_translated_copy_joins_its_campaign(translated):
+    _, truth, result = translated
+    found = _found(truth, result)
+    assert len(found["B"]) == 1 and None not in found["B"]
+    campaigns = {campaign.id: campaign for campaign in result.campaigns}
+    b = campaigns[next(iter(found["B"]))]  # type: ignore[index]
+    assert (b.kind, b.size) == ("translation", 13)
+    assert normalise(b.translations["fr"]) == normalise(LETTER_B_FR)
+    assert not any(b.added_text.values())
+
+
+def test_different_letters_on_the_same_subject_stay_apart(translated):
+    _, truth, result = translated
+    found = _found(truth, result)
+    campaigns = {campaign.id: campaign for campaign in result.campaigns}
+    assert all(len(campaign_ids) == 1 for campaign_ids in found.values())
+    of_label = {label: next(iter(campaign_ids)) for label, campaign_ids in found.items()}
+    assert len(set(of_label.values())) == 5  # A, B, C, D, E: five campaigns
+    for label in "CDE":
+        campaign = campaigns[of_label[label]]  # type: ignore[index]
+        assert campaign.kind != "translation" and not campaign.translations
+        assert "translations" not in campaign.to_dict()
+    merged = [rid for rid, label in truth.items() if label is None and result.campaign_of(rid)]
+    assert merged == []
+    assert result.parameters["translations"] is True
+
+
+def test_letters_alone_translated_or_not():
+    """Without other answers around them (concept weights from three groups only)."""
+
+    def copies(text: str, count: int, prefix: str) -> list[dict[str, str]]:
+        return [{"id": f"{prefix}{number}", "text": text} for number in range(count)]
+
+    apart = find_campaigns(
+        copies(LETTER_E, 5, "e") + copies(LETTER_C_FR, 4, "c") + copies(LETTER_D_FR, 3, "d")
+    )
+    assert sorted((c.kind, c.size) for c in apart.campaigns) == [
+        ("exact", 3),
+        ("exact", 4),
+        ("exact", 5),
+    ]
+    joined = find_campaigns(copies(LETTER_A, 3, "a") + copies(LETTER_A_FR, 3, "f"))
+    assert [(c.kind, c.size) for c in joined.campaigns] == [("translation", 6)]
+    # A tie in records: the English letter is the canonical one.
+    assert joined.campaigns[0].canonical == LETTER_A
+    assert joined.campaigns[0].translations == {"fr": LETTER_A_FR}
+
+
+def test_a_shared_boilerplate_sentence_does_not_make_a_translation():
+    """Found by the pipeline's tests: two answers in each language, each pair sharing only the
+    redacted contact sentence, which the other language's pair translates, and a first sentence
+    on a close subject. Not one letter: no campaign (two pairs of two records)."""
+    english = (
+        "Elders need trauma counselling after they testify while funding keeps shrinking. "
+        "Students struggle to reach translated forms in remote towns and nobody follows up. "
+        "My name is [NAME], write to [EMAIL] or call [PHONE], postal code [POSTAL_CODE], my SIN "
+        "is [SIN]."
+    )
+    french = (
+        "Les aînés manquent de conseils juridiques après leur témoignage alors que le "
+        "financement baisse. Les travailleuses manquent de conseils juridiques dans les villages "
+        "alors que le financement baisse. Je m'appelle [NAME], écrivez à [EMAIL] ou au [PHONE], "
+        "code postal [POSTAL_CODE], mon NAS est [SIN]."
+    )
+    records = [{"id": f"e{number}", "text": english} for number in range(2)]
+    records += [{"id": f"f{number}", "text": french} for number in range(2)]
+    assert find_campaigns(records).campaigns == ()
+
+
+def test_translations_can_be_left_apart():
+    records, truth = translation_fixture()
+    result = find_campaigns(records, translations=False)
+    found = _found(truth, result)
+    assert found["A"] != found["B"]
+    assert len(found["A"]) == 2  # the English and the French letters, apart
+    assert all(campaign.kind != "translation" for campaign in result.campaigns)
+
+
+def test_translation_campaigns_are_deterministic(translated):
+    records, _, result = translated
+    first = json.dumps(result.to_dict(), sort_keys=True)
+    shuffled = list(records)
+    random.Random(5).shuffle(shuffled)
+    assert json.dumps(find_campaigns(shuffled).to_dict(), sort_keys=True) == first
+
+
+def test_translation_campaigns_do_not_depend_on_the_hash_seed(tmp_path):
+    script = (
+        "import json, sys\n"
+        "sys.path.insert(0, 'tests/analysis')\n"
+        "from test_campaigns import translation_fixture\n"
+        "from heard.analysis.engine.campaigns import find_campaigns\n"
+        "records, _ = translation_fixture()\n"
+        "print(json.dumps(find_campaigns(records).to_dict(), sort_keys=True))\n"
+    )
+    outputs = []
+    for hash_seed in ("1", "2"):
+        done = subprocess.run(
+            [sys.executable, "-c", script],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": hash_seed},
+            cwd=Path(__file__).resolve().parents[2],
+        )
+        outputs.append(done.stdout)
+    assert outputs[0] == outputs[1]
+    assert '"translation"' in outputs[0]

@@ -11,6 +11,9 @@ import pytest
 
 from heard.analysis.engine import pipeline
 from heard.analysis.engine.redact import luhn_valid
+from tests.conftest import DEMO
+
+CODEBOOK = DEMO / "codebook.yaml"
 
 FIRST = ["Marie", "Jean", "Chantal", "Kwame", "Sophie", "Olivier", "Amira", "David"]
 LAST = ["Tremblay", "Gagnon", "Bouchard", "Osei", "Lavoie", "Fortin", "Haddad", "Morrison"]
@@ -111,9 +114,15 @@ def runs(tmp_path_factory):
     source = base / "answers.jsonl"
     planted, originals = make_fixture(source)
     calls: list[tuple[str, int, int | None]] = []
-    first = pipeline.run(source, base / "a", workers=2, progress=lambda *args: calls.append(args))
-    pipeline.run(source, base / "b", workers=2)
-    pipeline.run(source, base / "c", workers=1)
+    first = pipeline.run(
+        source,
+        base / "a",
+        codebook=CODEBOOK,
+        workers=2,
+        progress=lambda *args: calls.append(args),
+    )
+    pipeline.run(source, base / "b", codebook=CODEBOOK, workers=2)
+    pipeline.run(source, base / "c", codebook=CODEBOOK, workers=1)
     return {
         "base": base,
         "source": source,
@@ -195,10 +204,15 @@ def test_manifest_hashes_match_and_hold_no_paths(runs):
     for name, digest in manifest["outputs"].items():
         assert hashlib.sha256((out / name).read_bytes()).hexdigest() == digest
     assert sorted(manifest["outputs"]) == ["records.jsonl", "summary.json"]
-    assert manifest["input"] == {
+    assert manifest["inputs"]["input"] == {
         "name": "answers.jsonl",
         "sha256": hashlib.sha256(runs["source"].read_bytes()).hexdigest(),
     }
+    assert manifest["inputs"]["codebook"]["name"] == "codebook.yaml"
+    assert manifest["parameters"]["coding"]["threshold"] == 0.5
+    for package in ("numpy", "scipy", "scikit-learn"):
+        assert manifest["environment"]["packages"][package]
+    assert all(len(digest) == 64 for digest in manifest["models"].values())
     assert manifest["parameters"]["seed"] == 2018
     assert manifest["parameters"]["workers"] == 2
     assert manifest["engine"]["version"] == pipeline.ENGINE_VERSION
@@ -208,7 +222,16 @@ def test_manifest_hashes_match_and_hold_no_paths(runs):
 
 def test_progress_reported(runs):
     stages = [call[0] for call in runs["calls"]]
-    assert {"redact", "campaigns", "write", "done"} <= set(stages)
+    assert [stage for stage in dict.fromkeys(stages)] == [
+        "redact",
+        "campaigns",
+        "codes",
+        "themes",
+        "comparisons",
+        "quotes",
+        "write",
+        "done",
+    ]
     assert runs["calls"][-1] == ("done", 300, 300)
 
 

