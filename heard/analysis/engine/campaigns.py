@@ -247,21 +247,35 @@ def _sentence_key(sentence: str) -> str | None:
     return key if kept >= _MIN_SENTENCE_WORDS else None
 
 
+def _key_id(key: str) -> int:
+    """A sentence fingerprint as a 64-bit number: a million letters' sets of fingerprints take a
+    fraction of the memory their strings would, and collisions are negligible at 2**-64."""
+    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "big")
+
+
 def _hash32(word: str) -> int:
     return zlib.crc32(word.encode("utf-8"))
 
 
 def _minhash(
-    docs: list[list[str]], shingle: int, seed: int
+    docs: list[str], shingle: int, seed: int
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """MinHash signatures (docs x _PERMUTATIONS, uint64), shingle hashes and each doc's start."""
+    """MinHash signatures (docs x _PERMUTATIONS, uint32), shingle hashes (uint32) and each doc's
+    start. `docs` are normalised texts: words separated by single spaces. Their words are hashed
+    as they are read, never held as lists: on a million letters those lists alone took gigabytes.
+    """
     vocabulary: dict[str, int] = {}
-    lengths = np.fromiter((len(words) for words in docs), dtype=np.int64, count=len(docs))
+    lengths = np.fromiter((doc.count(" ") + 1 for doc in docs), dtype=np.int64, count=len(docs))
     flat = np.fromiter(
-        (vocabulary.get(w) or vocabulary.setdefault(w, _hash32(w) | 1) for ws in docs for w in ws),
+        (
+            vocabulary.get(w) or vocabulary.setdefault(w, _hash32(w) | 1)
+            for doc in docs
+            for w in doc.split(" ")
+        ),
         dtype=np.uint64,
         count=int(lengths.sum()),
     )
+    del vocabulary
     token_starts = np.concatenate(([0], np.cumsum(lengths)[:-1])).astype(np.int64)
     # Shingle i of a doc covers its tokens i..i+shingle-1: valid while inside the doc.
     count = len(flat) - shingle + 1
@@ -274,14 +288,15 @@ def _minhash(
     ends = token_starts + lengths
     for back in range(1, shingle):
         valid[ends - back] = False  # shingles that would run into the next doc
-    shingles = hashes[valid[:count]]
+    shingles = hashes[valid[:count]].astype(np.uint32)
+    del flat, hashes, valid
     starts = np.concatenate(([0], np.cumsum(shingle_counts)[:-1])).astype(np.int64)
 
     rng = np.random.default_rng(seed)
     # Multiply-shift hashing: (a x + b) mod 2^64, top 32 bits; a odd. A universal family.
     multipliers = rng.integers(1, 2**63, size=_PERMUTATIONS, dtype=np.uint64) * np.uint64(2) + 1
     offsets = rng.integers(0, 2**63, size=_PERMUTATIONS, dtype=np.uint64)
-    signatures = np.empty((len(docs), _PERMUTATIONS), dtype=np.uint64)
+    signatures = np.empty((len(docs), _PERMUTATIONS), dtype=np.uint32)
     chunk = 200_000  # shingles per block: bounds memory on a million records
     doc = 0
     while doc < len(docs):
@@ -289,7 +304,7 @@ def _minhash(
         last = max(last, doc + 1)
         low = int(starts[doc])
         high = int(starts[last]) if last < len(docs) else len(shingles)
-        block = shingles[low:high]
+        block = shingles[low:high].astype(np.uint64)
         local = starts[doc:last] - low
         for permutation in range(_PERMUTATIONS):
             values = (block * multipliers[permutation] + offsets[permutation]) >> np.uint64(32)
@@ -306,7 +321,7 @@ def _jaccard(first: set[int], second: set[int]) -> float:
 
 
 def _near_pairs(
-    docs: list[list[str]],
+    docs: list[str],
     uf: _UnionFind,
     nodes: list[int],
     shingle: int,
@@ -333,7 +348,7 @@ def _near_pairs(
 
     for band in range(_BANDS):
         rows = signatures[:, band * _ROWS : (band + 1) * _ROWS]
-        keys = rows[:, 0].copy()
+        keys = rows[:, 0].astype(np.uint64)
         for column in range(1, _ROWS):
             keys = (keys * np.uint64(0x100000001B3)) ^ rows[:, column]
         order = np.argsort(keys, kind="stable")
@@ -350,9 +365,9 @@ def _near_pairs(
                     check(previous, member)
 
 
-def _template_pairs(keys: list[frozenset[str]], uf: _UnionFind, nodes: list[int]) -> None:
+def _template_pairs(keys: list[frozenset[int]], uf: _UnionFind, nodes: list[int]) -> None:
     """Union texts sharing enough sentence fingerprints (node `nodes[i]` for text i)."""
-    postings: dict[str, list[int]] = {}
+    postings: dict[int, list[int]] = {}
     for doc, doc_keys in enumerate(keys):
         for key in doc_keys:
             listed = postings.setdefault(key, [])
@@ -542,7 +557,7 @@ def _analysed(text: str) -> tuple[str | None, frozenset[str]]:
 
 def _central(
     indices: list[int],
-    sentence_keys: list[frozenset[str]],
+    sentence_keys: list[frozenset[int]],
     copies: list[int],
     distinct: list[str],
 ) -> int:
@@ -584,13 +599,13 @@ def find_campaigns(
     uf = _UnionFind(len(distinct))
 
     # 2. Near copies among the distinct texts.
-    docs = [norm.split() for norm in distinct]
-    _near_pairs(docs, uf, list(range(len(distinct))), shingle, threshold, seed)
+    _near_pairs(distinct, uf, list(range(len(distinct))), shingle, threshold, seed)
 
     # 3. Template letters: shared sentence fingerprints (from one original text of each group).
     originals = [min(groups[norm])[1] for norm in distinct]
     sentence_keys = [
-        frozenset(key for key in map(_sentence_key, sentences(text)) if key) for text in originals
+        frozenset(_key_id(key) for key in map(_sentence_key, sentences(text)) if key)
+        for text in originals
     ]
     _template_pairs(sentence_keys, uf, list(range(len(distinct))))
     copies = [len(groups[norm]) for norm in distinct]
