@@ -56,3 +56,29 @@ def test_export_records_command_writes_a_private_file(demo, tmp_path, capsys):
     assert all(json.loads(line)["text"] for line in lines)
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     assert "unredacted" in capsys.readouterr().out
+
+
+def test_the_demo_is_analysed_end_to_end(demo, tmp_path, capsys):
+    records = tmp_path / "records.jsonl"
+    assert main(["export-records", demo.key, "--out", str(records)]) == 0
+    out = tmp_path / "analysis"
+    codebook = DEMO_FOLDER / "codebook.yaml"
+    command = ["analyse", str(records), "--codebook", str(codebook), "--out", str(out)]
+    assert main([*command, "--workers", "1"]) == 0
+    printed = capsys.readouterr().out
+    exported = records.read_text(encoding="utf-8").splitlines()
+    assert f"Analysed {len(exported)} records" in printed
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    analysed = (out / "records.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(analysed) == len(exported)
+    # Every pillar of the strategy comes up in what the demo's people said, and notes are
+    # compared with answers.
+    counts = {code["key"]: code["records"]["raw"] for code in summary["codes"]}
+    for pillar in ("prevention", "protection", "prosecution", "partnerships", "empowerment"):
+        assert counts[pillar] > 0, pillar
+    assert {"questionnaire", "session-notes"} <= set(
+        summary["prevalence"]["segments"]["source"]["values"]
+    )
+    notes = {json.loads(line)["id"] for line in exported if '"session-notes"' in line}
+    quoted = {q["id"] for entry in summary["quotes"].values() for q in entry["quotes"]}
+    assert quoted and not quoted & notes
