@@ -257,9 +257,7 @@ def _hash32(word: str) -> int:
     return zlib.crc32(word.encode("utf-8"))
 
 
-def _minhash(
-    docs: list[str], shingle: int, seed: int
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _minhash(docs: list[str], shingle: int, seed: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """MinHash signatures (docs x _PERMUTATIONS, uint32), shingle hashes (uint32) and each doc's
     start. `docs` are normalised texts: words separated by single spaces. Their words are hashed
     as they are read, never held as lists: on a million letters those lists alone took gigabytes.

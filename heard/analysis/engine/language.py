@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from heard.analysis.engine.wordlists import (
@@ -54,8 +55,10 @@ class Detection:
     confidence: float  # probability of `language`; 0.0 for "und"
 
 
+@lru_cache(maxsize=1 << 18)
 def _word_evidence(word: str) -> float:
-    """Log-odds that `word` (lower case) is English rather than French."""
+    """Log-odds that `word` (lower case) is English rather than French (remembered: a pure
+    function of the word, and the same few thousand words make up most answers)."""
     if word in WORD_WEIGHTS:
         return WORD_WEIGHTS[word]
     word = word.replace("’", "'")
