@@ -8,8 +8,9 @@ a record, 30% campaign copies), then:
 1. **Baseline**: scikit-learn's `TfidfVectorizer().fit_transform` on the same texts, alone, in
    one process: the plainest useful thing one can do with the words.
 2. **Engine**: `pipeline.run` with the demo codebook and two workers, timing each stage from the
-   progress reports, while a sampler thread reads the resident memory of this process and its
-   worker processes from /proc every 0.1 s; the peak of the sum is kept per stage.
+   progress reports, while a sampler thread reads the memory of this process and its worker
+   processes from /proc every 0.2 s (proportional set size, so pages that the forked workers
+   share with the main process count once); the peak of the sum is kept per stage.
 
 It prints a Markdown table per size (seconds, ratio to the baseline, peak memory) and writes every
 figure to bench/results/analysis-speed.json. Ratios, not seconds, are what compare across
@@ -37,15 +38,19 @@ from heard.analysis.engine.records import read_records  # noqa: E402
 CODEBOOK = ROOT / "examples" / "human-trafficking-2018" / "codebook.yaml"
 DATA = ROOT / "bench" / "results" / "data"
 RESULTS = ROOT / "bench" / "results" / "analysis-speed.json"
-PAGE = os.sysconf("SC_PAGE_SIZE")
 
 
-def _rss(pid: int) -> int:
+def _pss(pid: int) -> int:
+    """Proportional set size: resident memory with pages shared between processes (the workers
+    are forked from the main process) divided among them, so the sum over the tree is honest."""
     try:
-        with open(f"/proc/{pid}/statm", encoding="ascii") as handle:
-            return int(handle.read().split()[1]) * PAGE
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
     except (OSError, ValueError, IndexError):
-        return 0
+        pass
+    return 0
 
 
 def _children(pid: int) -> list[int]:
@@ -74,8 +79,8 @@ class Sampler(threading.Thread):
 
     def run(self) -> None:
         me = os.getpid()
-        while not self.stopped.wait(0.1):
-            total = _rss(me) + sum(_rss(child) for child in _children(me))
+        while not self.stopped.wait(0.2):
+            total = _pss(me) + sum(_pss(child) for child in _children(me))
             if total > self.peaks.get(self.stage, 0):
                 self.peaks[self.stage] = total
 

@@ -174,3 +174,30 @@ def test_coded_examples_must_name_input_records_and_codebook_codes(tmp_path):
     message = str(caught.value)
     assert "no code 'no-such-code'" in message and "'X9' is not in the input" in message
     assert list(out.iterdir()) == []
+
+
+def test_what_campaign_members_add_is_coded_like_any_answer(tmp_path):
+    letter = (
+        "We call on the government to fund emergency shelters for survivors of trafficking. "
+        "Every province needs safe housing for victims who leave their traffickers. "
+        "Stable funding for shelter beds would save lives this year."
+    )
+    own = "Also, teenagers in my town are being recruited on social media and dating apps."
+    records = [{"id": f"L{index:02d}", "text": letter, "consent": "yes"} for index in range(12)]
+    records.append({"id": "L99", "text": f"{letter} {own}", "consent": "yes"})
+    records += _records(online=20, shelter=20, seed=6, prefix="R")
+    source = _write(tmp_path / "in.jsonl", records)
+    pipeline.run(source, tmp_path / "out", codebook=CODEBOOK, workers=1)
+    lines = {
+        json.loads(line)["id"]: json.loads(line)
+        for line in (tmp_path / "out" / "records.jsonl").read_text().splitlines()
+    }
+    member = lines["L99"]
+    assert member["campaign"] == lines["L00"]["campaign"] is not None
+    assert member["added_text"] == own
+    assert "online-recruitment" in {code["code"] for code in member["added_codes"]}
+    assert lines["L00"]["added_codes"] is None
+    assert lines["R0000"]["added_codes"] is None
+    summary = json.loads((tmp_path / "out" / "summary.json").read_text())
+    counts = {code["key"]: code["records"] for code in summary["codes"]}
+    assert counts["online-recruitment"]["added_text"] == 1

@@ -28,8 +28,9 @@ It writes three files:
   ``text_redacted``, ``redactions`` (spans as offsets into the original text, with their kind),
   ``language``, ``language_confidence``, ``mixed``, ``sentences``, ``campaign`` (its id or
   null), ``added_text`` (the member's own redacted sentences; null outside campaigns), ``codes``
-  (``code``, ``confidence``, ``source``) and ``themes`` (theme ids). A metadata field whose name
-  is one of these is kept as ``input_<name>``.
+  (``code``, ``confidence``, ``source``) of the whole text, ``added_codes`` (the codes of the
+  member's added text, coded like any answer; null when there is none) and ``themes`` (theme
+  ids). A metadata field whose name is one of these is kept as ``input_<name>``.
 - ``summary.json``: counts (raw and deduplicated), languages, redactions, campaigns, codes,
   themes, prevalence tables, emerging and declining labels, quotes, and the records to code next.
 - ``manifest.json``: engine name and version, parameters and seed, Python and package versions,
@@ -193,10 +194,12 @@ def _score(
 
 @dataclass
 class Coded:
-    """Per record: the index of its distinct text and its codes as (code, confidence, source)."""
+    """Per record: the index of its distinct text and its codes as (code, confidence, source);
+    for campaign members who wrote something of their own, the codes of that added text."""
 
     distinct: list[int]
     codes: list[list[Assignment]]
+    added: dict[int, list[Assignment]] = field(default_factory=dict)
 
 
 def _distinct(texts: Sequence[str]) -> tuple[list[str], list[int]]:
@@ -212,22 +215,35 @@ def _code_records(
     workers: int,
     report: Progress,
     stage: str,
+    added: dict[str, str] | None = None,
 ) -> Coded:
-    texts, of = _distinct(prepared.texts)
+    """Score every distinct text once: the records' texts, then the campaign members' own added
+    texts, which are analysed like any answer (a member may add what the letter does not say)."""
+    added = added or {}
+    extra = [
+        (position, added[record_id])
+        for position, record_id in enumerate(prepared.ids)
+        if record_id in added
+    ]
+    texts, of = _distinct([*prepared.texts, *(text for _, text in extra)])
     scored = _score(coder, texts, workers, report, stage)
+
+    def engine(distinct: int) -> list[Assignment]:
+        return [
+            Assignment(coder.codes[code], confidence, "engine")
+            for code, confidence in scored[distinct]
+        ]
+
     codes: list[list[Assignment]] = []
-    for record_id, distinct in zip(prepared.ids, of, strict=True):
+    for record_id, distinct in zip(prepared.ids, of, strict=False):
         given = person.get(record_id)
         if given is not None:
             codes.append([Assignment(code, 1.0, "person") for code in given])
         else:
-            codes.append(
-                [
-                    Assignment(coder.codes[code], confidence, "engine")
-                    for code, confidence in scored[distinct]
-                ]
-            )
-    return Coded(of, codes)
+            codes.append(engine(distinct))
+    total = len(prepared.ids)
+    own = {position: engine(of[total + index]) for index, (position, _) in enumerate(extra)}
+    return Coded(of[:total], codes, own)
 
 
 def _person_codes(coded_path: Path, codebook: Codebook, prepared: Prepared) -> dict[str, list[str]]:
@@ -453,7 +469,13 @@ def _run(
             )
         else:
             coder.fit([], [])
-        coded = _code_records(coder, prepared, person, workers, report, "codes")
+        added = {
+            member: text
+            for campaign in found.campaigns
+            for member, text in campaign.added_text.items()
+            if text
+        }
+        coded = _code_records(coder, prepared, person, workers, report, "codes", added)
         subjects = _subject_codes(codebook)
     else:
         coded = Coded(list(range(total)), [[] for _ in range(total)])
@@ -636,6 +658,7 @@ def _write_records(
     raw: Counter[str] = Counter()
     alone: Counter[str] = Counter()
     in_campaigns: dict[str, set[str]] = {}
+    added_counts: Counter[str] = Counter()
     total = len(coded.codes)
     with target.open("w", encoding="utf-8", newline="\n") as handle:
         for position, line in enumerate(staged_lines(partial)):
@@ -645,6 +668,10 @@ def _write_records(
                 campaigns[campaign_id].added_text[line["id"]] if campaign_id else None
             )
             line["codes"] = [item.to_dict() for item in coded.codes[position]]
+            own = coded.added.get(position)
+            line["added_codes"] = [item.to_dict() for item in own] if own is not None else None
+            for item in own or ():
+                added_counts[item.code] += 1
             theme = themes[position]
             line["themes"] = [theme] if theme else []
             handle.write(dumps(line) + "\n")
@@ -658,8 +685,12 @@ def _write_records(
             if written % CHUNK_SIZE == 0 or written == total:
                 report("write", written, total)
     return {
-        code: {"deduplicated": alone[code] + len(in_campaigns.get(code, ())), "raw": raw[code]}
-        for code in raw
+        code: {
+            "added_text": added_counts[code],
+            "deduplicated": alone[code] + len(in_campaigns.get(code, ())),
+            "raw": raw[code],
+        }
+        for code in raw | added_counts
     }
 
 
@@ -677,7 +708,7 @@ def _code_table(
                 "key": code.key,
                 "name": {"en": code.name_en, "fr": code.name_fr},
                 "parent": path[-2] if len(path) > 1 else None,
-                "records": counts.get(code.key, {"deduplicated": 0, "raw": 0}),
+                "records": counts.get(code.key, {"added_text": 0, "deduplicated": 0, "raw": 0}),
             }
         )
     return table

@@ -43,6 +43,7 @@ RESERVED = frozenset(
         "campaign",
         "added_text",
         "codes",
+        "added_codes",
         "themes",
     }
 )
