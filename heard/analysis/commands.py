@@ -214,6 +214,26 @@ def cmd_export_records(args: argparse.Namespace) -> int:
     return 0
 
 
+def _probability(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not 0 < value < 1:
+        raise argparse.ArgumentTypeError(f"{text} is not between 0 and 1 (say 0.5)")
+    return value
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text} is not 1 or more")
+    return value
+
+
 def add_commands(commands: Any) -> None:
     """Add `analyse` and `export-records` to the `heard` command's sub-parsers."""
     analyse = commands.add_parser(
@@ -238,10 +258,10 @@ def add_commands(commands: Any) -> None:
     analyse.add_argument("--out", required=True, help="folder for the three output files")
     analyse.add_argument("--seed", type=int, default=2018, help="random seed (2018)")
     analyse.add_argument(
-        "--workers", type=int, default=os.cpu_count() or 1, help="processes (all cores)"
+        "--workers", type=_positive, default=os.cpu_count() or 1, help="processes (all cores)"
     )
     analyse.add_argument(
-        "--threshold", type=float, default=0.5, help="confidence to assign a code (0.5)"
+        "--threshold", type=_probability, default=0.5, help="confidence to assign a code (0.5)"
     )
     analyse.add_argument(
         "--segments",

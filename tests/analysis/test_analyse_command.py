@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import json
 
+import pytest
+
 from heard.analysis.commands import ProgressPrinter, format_summary
 from heard.cli import main
 from tests.analysis.test_pipeline_stages import CODEBOOK, _records, _write
@@ -96,3 +98,14 @@ def test_summary_names_emerging_labels_by_their_codebook_names(tmp_path):
     text = format_summary(json.loads(json.dumps(summary)), tmp_path, 1.0)
     assert "Online recruitment (online-recruitment): 5.0% → 50.0%" in text
     assert "1 emerging (new or rising), 0 declining" in text
+
+
+def test_missing_files_and_bad_options_are_named(tmp_path, capsys):
+    code = main(
+        ["analyse", str(tmp_path / "nope.jsonl"), "--codebook", str(CODEBOOK), "--out", "o"]
+    )
+    assert code == 2
+    assert "the input file" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["analyse", "x", "--codebook", "y", "--out", "z", "--threshold", "1.5"])
+    assert "--threshold: 1.5 is not between 0 and 1" in capsys.readouterr().err

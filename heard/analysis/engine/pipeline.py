@@ -400,14 +400,17 @@ def run(
     inputs: dict[str, Path] = {"input": input_path}
     if isinstance(codebook, str | Path):
         inputs["codebook"] = Path(codebook)
-        codebook = load_codebook(codebook)
     if coded is not None:
         inputs["coded"] = Path(coded)
     if baseline is not None:
         inputs["baseline"] = Path(baseline)
-    for role, path in inputs.items():
-        if not path.is_file():
-            raise PipelineError(f"the {role} file {path} does not exist")
+    missing = [f"the {role} file {path}" for role, path in inputs.items() if not path.is_file()]
+    if missing:
+        raise PipelineError(
+            " and ".join(missing) + (" does" if len(missing) == 1 else " do") + " not exist"
+        )
+    if isinstance(codebook, str | Path):
+        codebook = load_codebook(codebook)
     if coded is not None and codebook is None:
         raise PipelineError("coded examples need a codebook")
     options = Options(
