@@ -170,7 +170,8 @@ def main() -> int:
         print("| stage | seconds | × baseline | peak memory |")
         print("|---|---:|---:|---:|")
         for stage, seconds, ratio, peak in rows:
-            print(f"| {stage} | {seconds:.1f} | {ratio:.2f} | {peak / 2**30:.2f} GiB |")
+            memory = f"{peak / 2**30:.2f} GiB" if peak else "(too short to sample)"
+            print(f"| {stage} | {seconds:.1f} | {ratio:.2f} | {memory} |")
         peak_all = max(run["peak_bytes"].values(), default=0)
         print(
             f"| **total** | **{run['total']:.1f}** | **{run['total'] / reference:.2f}** | "
