@@ -26,9 +26,13 @@ DEMO_LEAD = "demo-lead"
 def _setup_django() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "heard.settings")
     import django
+    from django.apps import apps
     from django.utils import translation
 
-    django.setup()
+    # Set up once: a second django.setup() would bind logging to whatever sys.stderr is then
+    # (under a test, a capture that is closed afterwards, which later log lines would hit).
+    if not apps.ready:
+        django.setup()
     # The command line speaks English; field names in messages match the files' English keys.
     translation.activate("en")
 
