@@ -137,6 +137,14 @@ _STOP_TEXT = """
     research recherche funding financement grants subventions ngo ngos ong organisation
     organisations organization organizations sector secteur private privé privée nonprofit
     nonprofits charity charities hotline ligne urgence emergency line crisis crise
+    outreach lodge house houses place haven home homes manor hall inn hotel motel villa
+    residence résidence maison maisons foyer foyers refuge sanctuary harbour drop-in café cafe
+    fort mcmurray grande prairie medicine hat corner brook sault timmins rouyn noranda
+    chicoutimi rimouski baie comeau sept îles yarmouth truro bathurst miramichi dawson creek
+    quesnel cranbrook penticton chilliwack abbotsford courtenay inuvik rankin inlet
+    kuujjuaq puvirnituq goose
+    las los san santa vegas angeles francisco diego york boston seattle chicago detroit buffalo
+    miami dallas houston atlanta orlando phoenix portland minneapolis
     """
 STOP_WORDS: frozenset[str] = _set(_STOP_TEXT)
 
