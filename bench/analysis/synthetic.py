@@ -171,29 +171,29 @@ def _sin(rng: Random, valid: bool) -> str:
     return sep.join((digits[:3], digits[3:6], digits[6:]))
 
 
+#: The ways people write a Canadian phone number; {ext} is "ext." or "poste" and a number.
+_PHONE_STYLES = (
+    "({area}) {exchange}-{line}",
+    "{area}-{exchange}-{line}",
+    "{area}.{exchange}.{line}",
+    "{area} {exchange} {line}",
+    "+1 {area} {exchange} {line}",
+    "1-{area}-{exchange}-{line}",
+    "{area}-{exchange}-{line} {ext}",
+    "{area}{exchange}{line}",
+    "1 ({area}) {exchange}-{line}",
+)
+
+
 def _phone(rng: Random, lang: str) -> str:
     area = rng.choice(P.AREA_CODES)
     exchange = f"{rng.randrange(200, 1000)}"
     line = f"{rng.randrange(10000):04d}"
-    style = rng.randrange(9)
-    if style == 0:
-        return f"({area}) {exchange}-{line}"
-    if style == 1:
-        return f"{area}-{exchange}-{line}"
-    if style == 2:
-        return f"{area}.{exchange}.{line}"
-    if style == 3:
-        return f"{area} {exchange} {line}"
-    if style == 4:
-        return f"+1 {area} {exchange} {line}"
-    if style == 5:
-        return f"1-{area}-{exchange}-{line}"
-    if style == 6:
-        word = "poste" if lang == "fr" else "ext."
-        return f"{area}-{exchange}-{line} {word} {rng.randrange(1, 500)}"
-    if style == 7:
-        return f"{area}{exchange}{line}"
-    return f"1 ({area}) {exchange}-{line}"
+    style = _PHONE_STYLES[rng.randrange(len(_PHONE_STYLES))]
+    ext = ""
+    if "{ext}" in style:
+        ext = f"{'poste' if lang == 'fr' else 'ext.'} {rng.randrange(1, 500)}"
+    return style.format(area=area, exchange=exchange, line=line, ext=ext)
 
 
 _PC_FIRST = "ABCEGHJKLMNPRSTVXY"

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import time
 from importlib import resources
-from pathlib import Path
 
 import pytest
 
@@ -19,6 +15,7 @@ from heard.analysis.engine.bilingual import (
     lexicon_size,
     stem,
 )
+from tests.analysis.hashseed import outputs_under_hash_seeds
 
 # The same sentence in both languages, translated freely, as a person would.
 PAIRS = [
@@ -179,18 +176,8 @@ def test_deterministic_and_independent_of_what_was_seen_before():
         f"texts = {texts!r}\n"
         "print(json.dumps([concepts(t, l) for t in texts for l in ('en', 'fr', 'und')]))\n"
     )
-    outputs = {
-        subprocess.run(
-            [sys.executable, "-c", script],
-            capture_output=True,
-            text=True,
-            check=True,
-            env={**os.environ, "PYTHONHASHSEED": hash_seed},
-            cwd=Path(__file__).resolve().parents[2],
-        ).stdout
-        for hash_seed in ("1", "2")
-    }
-    assert len(outputs) == 1
+    first, second = outputs_under_hash_seeds(script)
+    assert first == second
 
 
 def test_lexicon_files_are_well_formed():

@@ -8,18 +8,15 @@ measured pairwise against the planted truth.
 from __future__ import annotations
 
 import json
-import os
 import random
-import subprocess
-import sys
 import time
 from itertools import combinations
-from pathlib import Path
 
 import pytest
 
 from heard.analysis.engine.campaigns import find_campaigns
 from heard.analysis.engine.normalise import normalise
+from tests.analysis.hashseed import outputs_under_hash_seeds
 
 BANKS = {
     "en": {
@@ -549,16 +546,6 @@ def test_translation_campaigns_do_not_depend_on_the_hash_seed(tmp_path):
         "records, _ = translation_fixture()\n"
         "print(json.dumps(find_campaigns(records).to_dict(), sort_keys=True))\n"
     )
-    outputs = []
-    for hash_seed in ("1", "2"):
-        done = subprocess.run(
-            [sys.executable, "-c", script],
-            capture_output=True,
-            text=True,
-            check=True,
-            env={**os.environ, "PYTHONHASHSEED": hash_seed},
-            cwd=Path(__file__).resolve().parents[2],
-        )
-        outputs.append(done.stdout)
+    outputs = outputs_under_hash_seeds(script)
     assert outputs[0] == outputs[1]
     assert '"translation"' in outputs[0]

@@ -4,10 +4,7 @@ learning, the keyword baseline and the ``--coded`` file format. No database, no 
 from __future__ import annotations
 
 import json
-import os
 import random
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -22,6 +19,7 @@ from heard.analysis.engine.coding import (
     stem,
 )
 from heard.analysis.engine.records import RecordError
+from tests.analysis.hashseed import outputs_under_hash_seeds
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "examples" / "human-trafficking-2018" / "codebook.yaml"
@@ -322,26 +320,17 @@ def coded_json(coder: Coder) -> str:
     return json.dumps([rows, coder.suggest(SAMPLE, 3), coder.parameters], sort_keys=True)
 
 
-def test_results_do_not_depend_on_the_hash_seed(trained: Coder, tmp_path: Path) -> None:
+def test_results_do_not_depend_on_the_hash_seed(trained: Coder) -> None:
     """String hashing differs between processes (PYTHONHASHSEED): outputs must not."""
-    script = tmp_path / "run.py"
-    script.write_text(
-        "import sys\n"
-        "sys.path.insert(0, sys.argv[1])\n"
+    script = (
         "from tests.analysis.test_coding import DEMO, coded_json, training_set\n"
         "from heard.analysis.engine.codebook import load_codebook\n"
         "from heard.analysis.engine.coding import Coder\n"
         "print(coded_json(Coder(load_codebook(DEMO), seed=2018).fit(*training_set())))\n"
     )
-    run = subprocess.run(
-        [sys.executable, str(script), str(ROOT)],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONHASHSEED": "0"},
-        check=True,
-    )
-    assert run.stdout.strip() == coded_json(trained)
-    assert json.loads(run.stdout)[0][0]  # the first record was given codes
+    (output,) = outputs_under_hash_seeds(script, ("0",))
+    assert output.strip() == coded_json(trained)
+    assert json.loads(output)[0][0]  # the first record was given codes
 
 
 # --- Active learning -------------------------------------------------------------------------

@@ -8,17 +8,15 @@ and one that still holds a phone number.
 from __future__ import annotations
 
 import json
-import os
 import random
 import re
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from heard.analysis.engine.quotes import has_pii_shape, select_quotes, trim
+from tests.analysis.hashseed import outputs_under_hash_seeds
 
 ROOT = Path(__file__).resolve().parents[2]
 PLACEHOLDER = re.compile(r"\[(?:NAME|EMAIL|PHONE|POSTAL_CODE|SIN|URL|ADDRESS)\]")
@@ -328,20 +326,8 @@ def test_same_output_whatever_the_hash_seed() -> None:
         "records = corpus(3) + campaign_members()\n"
         "print(json.dumps(select_quotes(records, labels=['shelters', 'training'])))\n"
     )
-    outputs = set()
-    for hash_seed in ("0", "12345"):
-        env = {**os.environ, "PYTHONHASHSEED": hash_seed}
-        done = subprocess.run(
-            [sys.executable, "-c", script],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            check=True,
-            timeout=60,
-        )
-        outputs.add(done.stdout)
-    assert len(outputs) == 1
+    first, second = outputs_under_hash_seeds(script, ("0", "12345"))
+    assert first == second
 
 
 def test_bad_parameters() -> None:

@@ -514,6 +514,7 @@ def _run(
 
     to_code_next = _to_code_next(coder, prepared, person, found)
     code_counts = _write_records(partial, staging / "records.jsonl", coded, themes, found, report)
+    by_language = dict(sorted(_by_language(prepared).items()))
     redaction_counts = {
         kind: prepared.redactions[kind] for kind in KINDS if prepared.redactions[kind]
     }
@@ -531,7 +532,7 @@ def _run(
         "emerging": change,
         "languages": {
             language: dict(zip(("raw", "deduplicated"), found.counts(ids), strict=True))
-            for language, ids in sorted(_by_language(prepared).items())
+            for language, ids in by_language.items()
         },
         "prevalence": prevalence,
         "quotes": chosen,
@@ -574,7 +575,7 @@ def _run(
     return Summary(
         records=total,
         records_deduplicated=found.records_deduplicated,
-        languages={language: len(ids) for language, ids in sorted(_by_language(prepared).items())},
+        languages={language: len(ids) for language, ids in by_language.items()},
         redactions=redaction_counts,
         campaigns=len(found.campaigns),
         out_dir=out_dir,
