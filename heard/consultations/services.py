@@ -24,6 +24,7 @@ from heard.consultations.models import (
 )
 from heard.core import audit
 from heard.core.bilingual import LANGUAGE_CODES, field_label, missing_translations
+from heard.core.rows import stored_copy
 
 Actor = User | AnonymousUser | None
 
@@ -56,7 +57,10 @@ def _jsonable(value: Any) -> Any:
 
 
 def apply_changes(obj: models.Model, values: Mapping[str, Any]) -> dict[str, list[Any]]:
-    """Set the attributes that differ and return them as {field: [old, new]} for the audit."""
+    """Set the attributes that differ and return them as {field: [old, new]} for the audit.
+
+    Give it the stored row (heard.core.rows.stored_copy), never an object a form has bound.
+    """
     changes: dict[str, list[Any]] = {}
     for name, new in values.items():
         old = getattr(obj, name)
@@ -140,6 +144,7 @@ def update_consultation(
     subjects: Any = None,
     system_label: str = "system",
 ) -> dict[str, list[Any]]:
+    given, consultation = consultation, stored_copy(consultation)
     changes = apply_changes(consultation, values)
     if subjects is not None:
         before = sorted(consultation.subjects.values_list("slug", flat=True))
@@ -160,6 +165,7 @@ def update_consultation(
             system_label=system_label,
         )
         _keep_published_page_complete(consultation)
+    given.refresh_from_db()
     return changes
 
 
@@ -213,12 +219,18 @@ def save_part(
 ) -> dict[str, list[Any]]:
     """Create or update one part of a consultation page."""
     creating = part.pk is None
+    given = part
+    if not creating:
+        part = stored_copy(part)
     part.consultation = consultation
     changes = apply_changes(part, values)
     if not creating and not changes:
+        given.refresh_from_db()
         return {}
     part.full_clean()
     part.save()
+    if not creating:
+        given.refresh_from_db()
     _touch(consultation)
     _keep_published_page_complete(consultation)
     name = part._meta.model_name

@@ -21,6 +21,7 @@ from heard.consultations.dates import long_date
 from heard.consultations.models import Consultation
 from heard.core import audit
 from heard.core.crypto import blind_index
+from heard.core.rows import stored_copy
 from heard.core.tokens import new_token, token_hash
 from heard.notify import bilingual
 from heard.notify.services import queue_email
@@ -586,18 +587,27 @@ def create_questionnaire(*, actor: Any, consultation: Consultation, **fields: An
 
 
 @transaction.atomic
-def update_questionnaire(*, actor: Any, questionnaire: Questionnaire, **fields: Any) -> None:
-    changed = {}
-    for key, value in fields.items():
-        if getattr(questionnaire, key) != value:
-            changed[key] = str(value)
-            setattr(questionnaire, key, value)
-    if changed:
-        questionnaire.save()
+def update_questionnaire(*, actor: Any, questionnaire: Questionnaire, **fields: Any) -> bool:
+    """Save the settings that differ from the stored ones; False when nothing had changed."""
+    # Compared with the stored row: the object passed in may be a bound form's instance, which
+    # already carries the new values.
+    stored = stored_copy(questionnaire)
+    changes = {
+        key: [str(getattr(stored, key)), str(value)]
+        for key, value in fields.items()
+        if getattr(stored, key) != value
+    }
+    if changes:
+        for key in changes:
+            setattr(stored, key, fields[key])
+        stored.full_clean()
+        stored.save()
         audit.record(
             actor=actor,
             action="questionnaire.changed",
-            target=questionnaire,
-            scope=questionnaire.consultation.scope,
-            changes=changed,
+            target=stored,
+            scope=stored.consultation.scope,
+            changes=changes,
         )
+    questionnaire.refresh_from_db()
+    return bool(changes)

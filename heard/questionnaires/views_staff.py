@@ -68,8 +68,10 @@ def questionnaire_edit(request: HttpRequest, pk: int, qpk: int | None = None) ->
             )
             messages.success(request, _("Questionnaire created. Next, upload its XLSForm."))
         else:
-            services.update_questionnaire(actor=request.user, questionnaire=instance, **fields)
-            messages.success(request, _("Changes saved."))
+            if services.update_questionnaire(actor=request.user, questionnaire=instance, **fields):
+                messages.success(request, _("Changes saved."))
+            else:
+                messages.info(request, _("Nothing had changed."))
         return redirect("questionnaires:detail", pk=pk, qpk=instance.pk)
     return render(
         request,

@@ -5,6 +5,7 @@ approved with the keyboard; and the public request page."""
 from __future__ import annotations
 
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.test import Client
@@ -109,4 +110,33 @@ def test_a_request_for_access_is_made_and_approved_by_keyboard(page, live_server
     page.wait_for_load_state()
     assert "Approved" in page.locator(".messages").inner_text()
     assert AccessRequest.objects.get().state == "approved"
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "closes", "save", "saved", "history"),
+    [
+        ("en", "Closes", "Save", "Changes saved.", "History"),
+        ("fr", "Clôture", "Enregistrer", "Modifications enregistrées.", "Historique"),
+    ],
+)
+def test_a_changed_closing_date_is_saved_and_in_the_history(
+    page, live_server, staff_setup, language, closes, save, saved, history
+):
+    """The respondent guide reopens the demo questionnaire this way: the date must really change."""
+    consultation, questionnaire, lead = staff_setup
+    _signed_in(page, live_server, lead)
+    base = f"/{language}/staff/consultations/{consultation.pk}/questionnaires/{questionnaire.pk}/"
+    page.goto(f"{live_server.url}{base}edit/")
+    page.get_by_label(closes, exact=False).first.fill("2027-06-30T23:59")
+    page.get_by_role("button", name=save, exact=True).click()
+    assert saved in page.locator(".messages").inner_text()
+    questionnaire.refresh_from_db()
+    local = questionnaire.closes_at.astimezone(ZoneInfo(consultation.time_zone))
+    assert (local.date().isoformat(), local.strftime("%H:%M")) == ("2027-06-30", "23:59")
+    page.goto(f"{live_server.url}{base}edit/")
+    assert page.get_by_label(closes, exact=False).first.input_value() == "2027-06-30T23:59"
+    page.get_by_role("link", name=history, exact=True).click()
+    assert "questionnaire.changed" in page.locator("table").inner_text()
+    assert "closes_at" in page.locator("table").inner_text()
     assert axe_violations(page) == []
