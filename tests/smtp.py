@@ -26,14 +26,25 @@ class Recorder:
         self.messages: list[email.message.Message] = []
         self.lock = threading.Lock()
         self.refuse_rcpt: dict[str, str] = {}  # address -> SMTP reply
+        self.refuse_rcpt_once: dict[str, str] = {}  # address -> SMTP reply, the first time only
         self.slow_subjects: set[str] = set()
         self.slow_seconds = 0.0
         self.stop_after: int | None = None
         self.on_stop = None
+        # Set on reaching stop_after: until the server is stopped, every recipient gets a 421, so
+        # no message can be in the middle of its data when the server goes (that would make it
+        # "uncertain" by chance, depending on when the stopping thread runs).
+        self.going_down = False
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if self.going_down:
+            return "421 4.3.2 Service shutting down"
         if address in self.refuse_rcpt:
             return self.refuse_rcpt[address]
+        with self.lock:
+            once = self.refuse_rcpt_once.pop(address, None)
+        if once is not None:
+            return once
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
@@ -45,6 +56,7 @@ class Recorder:
         if parsed["Subject"] in self.slow_subjects:
             await asyncio.sleep(self.slow_seconds)  # … but its answer comes too late
         if self.stop_after is not None and count == self.stop_after and self.on_stop:
+            self.going_down = True
             threading.Thread(target=self.on_stop, daemon=True).start()
         return "250 Message accepted for delivery"
 
@@ -64,6 +76,7 @@ class SmtpServer:
         return f"smtp://127.0.0.1:{self.port}?timeout=1"
 
     def start(self) -> None:
+        self.recorder.going_down = False
         self.controller = Controller(self.recorder, hostname="127.0.0.1", port=self.port)
         self.controller.start()
 
