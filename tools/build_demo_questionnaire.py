@@ -1,4 +1,4 @@
-"""Build the demo questionnaire, examples/human-trafficking-2018/questionnaire.xlsx, as an XLSForm.
+"""Build the demo questionnaire (heard/examples/human-trafficking-2018/questionnaire.xlsx).
 
 The form is written here as data, one dict per row, with every text as an (English, French) pair.
 Run it again after editing; the output is byte-for-byte the same for the same data:
@@ -21,9 +21,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.writer.excel import ExcelWriter
 
-OUTPUT = (
-    Path(__file__).resolve().parent.parent / "examples/human-trafficking-2018/questionnaire.xlsx"
-)
+DEMO = Path(__file__).resolve().parent.parent / "heard" / "examples" / "human-trafficking-2018"
+OUTPUT = DEMO / "questionnaire.xlsx"
 
 EN = "English (en)"
 FR = "Français (fr)"

@@ -65,7 +65,7 @@ from heard.analysis.engine.campaigns import find_campaigns  # noqa: E402
 from heard.analysis.engine.codebook import Code, Codebook, load_codebook  # noqa: E402
 from heard.analysis.engine.redact import redact  # noqa: E402
 
-CODEBOOK = ROOT / "examples" / "human-trafficking-2018" / "codebook.yaml"
+CODEBOOK = ROOT / "heard" / "examples" / "human-trafficking-2018" / "codebook.yaml"
 RESULTS = ROOT / "bench" / "results" / "analysis-quality.json"
 PII_KINDS = ("EMAIL", "PHONE", "POSTAL_CODE", "SIN", "NAME", "ADDRESS", "URL")
 CAMPAIGN_KINDS = ("exact", "near", "template", "crosslang")

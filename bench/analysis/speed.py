@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 from heard.analysis.engine import pipeline  # noqa: E402
 from heard.analysis.engine.records import read_records  # noqa: E402
 
-CODEBOOK = ROOT / "examples" / "human-trafficking-2018" / "codebook.yaml"
+CODEBOOK = ROOT / "heard" / "examples" / "human-trafficking-2018" / "codebook.yaml"
 DATA = ROOT / "bench" / "results" / "data"
 RESULTS = ROOT / "bench" / "results" / "analysis-speed.json"
 

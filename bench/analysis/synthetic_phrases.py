@@ -1,7 +1,8 @@
 """Phrase banks for the synthetic consultation answers of `synthetic.py`, English and French.
 
 Everything here was written for this benchmark. Topics follow the leaf codes of the demo codebook
-(examples/human-trafficking-2018/codebook.yaml); statement types follow its statement-type codes.
+(heard/examples/human-trafficking-2018/codebook.yaml); statement types follow its statement-type
+codes.
 
 For each topic code and language:
 

@@ -19,7 +19,7 @@ import synthetic  # noqa: E402
 from heard.analysis.engine.codebook import load_codebook  # noqa: E402
 from heard.analysis.engine.redact import luhn_valid  # noqa: E402
 
-CODEBOOK = ROOT / "examples" / "human-trafficking-2018" / "codebook.yaml"
+CODEBOOK = ROOT / "heard" / "examples" / "human-trafficking-2018" / "codebook.yaml"
 
 
 @pytest.fixture(scope="module")

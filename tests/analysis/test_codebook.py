@@ -20,7 +20,7 @@ from heard.analysis.engine.codebook import (
     to_qdc,
 )
 
-DEMO = Path(__file__).resolve().parents[2] / "examples" / "human-trafficking-2018" / "codebook.yaml"
+DEMO = Path(__file__).resolve().parents[2] / "heard/examples/human-trafficking-2018/codebook.yaml"
 PILLARS = ["prevention", "protection", "prosecution", "partnerships", "empowerment"]
 STATEMENTS = ["gap", "emerging-issue", "trend", "recommendation", "promising-practice"]
 

@@ -22,7 +22,7 @@ from heard.analysis.engine.records import RecordError
 from tests.analysis.hashseed import outputs_under_hash_seeds
 
 ROOT = Path(__file__).resolve().parents[2]
-DEMO = ROOT / "examples" / "human-trafficking-2018" / "codebook.yaml"
+DEMO = ROOT / "heard" / "examples" / "human-trafficking-2018" / "codebook.yaml"
 
 
 @pytest.fixture(scope="module")

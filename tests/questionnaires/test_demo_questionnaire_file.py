@@ -1,4 +1,4 @@
-"""The demo XLSForm (examples/human-trafficking-2018/questionnaire.xlsx), checked with pyxform."""
+"""The demo XLSForm (heard/examples/human-trafficking-2018/questionnaire.xlsx), checked with pyxform."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from pyxform.xls2xform import convert
 from heard.stakeholders.regions import Region
 
 ROOT = Path(__file__).resolve().parents[2]
-DEMO = ROOT / "examples" / "human-trafficking-2018"
+DEMO = ROOT / "heard" / "examples" / "human-trafficking-2018"
 FORM = DEMO / "questionnaire.xlsx"
 LANGUAGES = {"English (en)", "Français (fr)"}
 TRANSLATED = ("label", "hint", "required_message", "constraint_message")

@@ -30,7 +30,7 @@ def test_the_sqlite_file_holds_no_personal_data_in_plain_text(tmp_path):
             timeout=300,
         )
 
-    heard("load", "--migrate", str(ROOT / "examples" / "human-trafficking-2018"))
+    heard("load", "--migrate", str(ROOT / "heard" / "examples" / "human-trafficking-2018"))
     heard("import-stakeholders", "human-trafficking-2018", str(tmp_path / "people.csv"))
     # The demo adds its own 300 people to another consultation file: invitations, answers,
     # check-ins, notes and email all go into the same database.
@@ -54,7 +54,7 @@ def test_the_sqlite_file_holds_no_personal_data_in_plain_text(tmp_path):
     from heard.questionnaires.xlsform import parse
 
     definition, _xform = parse(
-        (ROOT / "examples" / "human-trafficking-2018" / "questionnaire.xlsx").read_bytes(),
+        (ROOT / "heard/examples/human-trafficking-2018/questionnaire.xlsx").read_bytes(),
         "questionnaire.xlsx",
     )
     free_text = {f["name"] for f in definition["fields"] if f["type"] == "text"}
