@@ -155,7 +155,16 @@ TEMPLATES = [
                 "heard.core.context_processors.site",
             ],
         },
-    }
+    },
+    # Plain-text email (heard.notify.bilingual renders every email body with it, and nothing
+    # else does): the same template folders, but nothing is HTML-escaped, so a title with "<" or
+    # "&" reads as it was typed rather than as "&lt;" or "&amp;".
+    {
+        "NAME": "text",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "APP_DIRS": True,
+        "OPTIONS": {"autoescape": False},
+    },
 ]
 
 # --- Database -------------------------------------------------------------------------------------

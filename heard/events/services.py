@@ -9,7 +9,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -59,12 +59,6 @@ def describe(session: Session, language: str) -> dict[str, str]:
         }
 
 
-def _bilingual(template: str, first: str, context: dict[str, Any], session: Session) -> str:
-    return bilingual.body(
-        template, first, lambda language: {**context, **describe(session, language)}
-    )
-
-
 def _subject(prefix: dict[str, str], session: Session, first: str) -> str:
     titles = {lang: describe(session, lang)["title"] for lang in ("en", "fr")}
     return bilingual.subject(prefix, titles, first)
@@ -79,8 +73,15 @@ def _queue(
     *,
     calendar: bool,
     key: str,
+    dates: dict[str, datetime] | None = None,
 ) -> None:
+    """Queue an email to the invitee. `dates` are written out in each part's own language."""
     person, session = invitation.person, invitation.session
+
+    def context_for(language: str) -> dict[str, Any]:  # called with `language` active
+        written = {name: long_date(session.local(moment)) for name, moment in (dates or {}).items()}
+        return {"name": person.name, **context, **written, **describe(session, language)}
+
     attachments = []
     if calendar:
         attachments.append(
@@ -96,7 +97,7 @@ def _queue(
         dedupe_key=key,
         to=person.email,
         subject=_subject(subject_prefix, session, person.language),
-        text=_bilingual(template, person.language, {"name": person.name, **context}, session),
+        text=bilingual.body(template, person.language, context_for),
         attachments=attachments,
         language=person.language,
     )
@@ -130,16 +131,15 @@ def invite(*, actor: Any, session: Session, people: Iterable[Person]) -> InviteR
         invitation = Invitation.objects.create(
             session=session, person=person, token_hash=hashed, link_expires_at=expires
         )
-        with override(person.language):
-            expires_text = long_date(expires.astimezone(session.zone))
         _queue(
             invitation,
             "invitation",
             "events/email/invitation.txt",
-            {"link": personal_link(token), "expires": expires_text},
+            {"link": personal_link(token)},
             INVITATION_SUBJECT,
             calendar=True,
             key=f"invitation:{invitation.pk}",
+            dates={"expires": expires},
         )
         report.invited += 1
     if report.invited:

@@ -42,7 +42,6 @@ def build_message(
     message["Subject"] = subject
     message["Date"] = formatdate(localtime=False)
     message["Message-ID"] = message_id
-    message["Content-Language"] = language
     message["Auto-Submitted"] = "auto-generated"
     message.set_content(text)
     if html is not None:
@@ -62,6 +61,9 @@ def build_message(
             filename=attachment.filename,
             params=extra,
         )
+    # Last: set_content() drops every Content-* header set before it, and adding an attachment
+    # moves them into the text part.
+    message["Content-Language"] = language
     return message.as_bytes()
 
 
