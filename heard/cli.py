@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from heard.analysis.commands import add_commands as add_analysis_commands
+from heard.core.commandline import setup_django
 
 if TYPE_CHECKING:
     from heard.consultations.loading import LoadResult
@@ -21,20 +22,6 @@ if TYPE_CHECKING:
 EXAMPLES = Path(__file__).resolve().parent / "examples"  # package data: see heard/examples/
 DEMO_FOLDER = EXAMPLES / "human-trafficking-2018"
 DEMO_LEAD = "demo-lead"
-
-
-def _setup_django() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "heard.settings")
-    import django
-    from django.apps import apps
-    from django.utils import translation
-
-    # Set up once: a second django.setup() would bind logging to whatever sys.stderr is then
-    # (under a test, a capture that is closed afterwards, which later log lines would hit).
-    if not apps.ready:
-        django.setup()
-    # The command line speaks English; field names in messages match the files' English keys.
-    translation.activate("en")
 
 
 def _migrate(verbosity: int = 0) -> None:
@@ -57,7 +44,7 @@ def load_everything(folder: Path) -> tuple[LoadResult, list[str]]:
 
 
 def cmd_load(args: argparse.Namespace) -> int:
-    _setup_django()
+    setup_django()
     from heard.core.sources import SourceError
 
     if args.migrate:
@@ -107,7 +94,7 @@ def _ensure_demo_lead(consultation_keys: list[str]) -> str:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     started = time.monotonic()
-    _setup_django()
+    setup_django()
     print("Preparing the database…", flush=True)
     _migrate()
     print(
@@ -184,7 +171,7 @@ def _serve(host: str, port: int, threads: int) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    _setup_django()
+    setup_django()
     if args.migrate:
         _migrate()
     if args.with_worker:
@@ -192,47 +179,29 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return _serve(args.host, args.port, args.threads)
 
 
-def run_worker(*, batch: int, poll: float, once: bool, stop: threading.Event) -> None:
-    """Run queued jobs and deliver due email until `stop` is set (or, with `once`, until
-    nothing is due)."""
-    from django.db import close_old_connections
+def _start_embedded_worker() -> threading.Event:
+    """The embedded default: one worker thread beside the web server, same database, no setup.
 
-    from heard.core.jobs import run_next
-    from heard.notify.delivery import deliver_due
+    A supervisor starts the loop again if its thread ever ends; the loop itself survives
+    database errors (heard.core.runner)."""
+    from heard.core.runner import Supervisor, WorkerLoop
 
-    while not stop.is_set():
-        close_old_connections()
-        while run_next():  # long jobs (imports) first, then the email they may queue
-            close_old_connections()
-        report = deliver_due(batch=batch)
-        if report.handled:
-            print(f"heard worker: {report}", flush=True)
-        for error in report.errors:
-            print(f"heard worker: {error}", file=sys.stderr, flush=True)
-        if once and report.handled < batch:
-            return
-        if report.handled < batch:
-            stop.wait(poll)
-
-
-def _start_embedded_worker() -> None:
-    """The embedded default: one worker thread beside the web server, same database, no setup."""
     stop = threading.Event()
-    thread = threading.Thread(
-        target=run_worker,
-        kwargs={"batch": 100, "poll": 2.0, "once": False, "stop": stop},
-        name="heard-worker",
-        daemon=True,
-    )
-    thread.start()
+
+    def make_loop(restarts: int) -> WorkerLoop:
+        return WorkerLoop(stop=stop, batch=100, poll=2.0, embedded=True, restarts=restarts)
+
+    Supervisor(stop=stop, make_loop=make_loop).start_in_background()
+    return stop  # set it to stop the worker (the tests do)
 
 
 def cmd_worker(args: argparse.Namespace) -> int:
-    _setup_django()
+    setup_django()
     import signal
 
     from django.conf import settings
 
+    from heard.core.runner import Supervisor, WorkerLoop
     from heard.notify.transport import from_url
 
     stop = threading.Event()
@@ -247,22 +216,30 @@ def cmd_worker(args: argparse.Namespace) -> int:
         f"heard worker: delivering email to {from_url(settings.HEARD_EMAIL_URL).description}",
         flush=True,
     )
-    run_worker(batch=args.batch, poll=args.poll, once=args.once, stop=stop)
+
+    def say(line: str) -> None:
+        print(f"heard worker: {line}", flush=True)
+
+    def make_loop(restarts: int) -> WorkerLoop:
+        return WorkerLoop(
+            stop=stop, batch=args.batch, poll=args.poll, once=args.once, say=say, restarts=restarts
+        )
+
+    Supervisor(stop=stop, make_loop=make_loop).watch()
     return 0
 
 
 def _consultation(key: str) -> Consultation:
-    from heard.consultations.models import Consultation
+    from heard.consultations.selectors import UnknownConsultation, consultation_by_key
 
-    found = Consultation.objects.filter(key=key).first()
-    if found is None:
-        keys = ", ".join(Consultation.objects.values_list("key", flat=True)) or "none yet"
-        raise SystemExit(f"heard: no consultation with the key “{key}” (known: {keys}).")
-    return found
+    try:
+        return consultation_by_key(key)
+    except UnknownConsultation as error:
+        raise SystemExit(f"heard: {error}") from None
 
 
 def cmd_import_stakeholders(args: argparse.Namespace) -> int:
-    _setup_django()
+    setup_django()
     from heard.stakeholders.importing import MappingError, import_people
     from heard.stakeholders.tables import TableError, write_csv
 
@@ -300,18 +277,21 @@ def cmd_import_stakeholders(args: argparse.Namespace) -> int:
     if len(report.problems) > args.show:
         print(f"  … and {len(report.problems) - args.show} more problems")
     if args.report and report.problems:
-        Path(args.report).write_bytes(
+        from heard.core.private_files import write_private_file
+
+        write_private_file(  # rows of a registry: owner-only, like the registry export
+            Path(args.report),
             write_csv(
                 ["row", "column", "reason"],
                 [[str(p.row), p.column, p.reason] for p in report.problems],
-            )
+            ),
         )
         print(f"Every problem is listed in {args.report}.")
     return 1 if report.problems else 0
 
 
 def cmd_export_stakeholders(args: argparse.Namespace) -> int:
-    _setup_django()
+    setup_django()
     from heard.stakeholders.exporting import export_people
 
     consultation = _consultation(args.consultation)
@@ -320,14 +300,13 @@ def cmd_export_stakeholders(args: argparse.Namespace) -> int:
     if file_format not in ("csv", "xlsx"):
         print("heard export-stakeholders: the file name must end in .csv or .xlsx", file=sys.stderr)
         return 2
-    target.write_bytes(
-        export_people(
-            actor=None,
-            consultation=consultation,
-            file_format=file_format,
-        )
+    from heard.core.private_files import write_private_file
+
+    # The registry is personal data: the file is readable by its owner only.
+    write_private_file(
+        target, export_people(actor=None, consultation=consultation, file_format=file_format)
     )
-    print(f"Wrote {target}.")
+    print(f"Wrote {target} (readable by you only).")
     return 0
 
 

@@ -153,6 +153,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "heard.core.context_processors.site",
+                "heard.notify.context_processors.worker_warning",
             ],
         },
     },
@@ -183,7 +184,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
-        "timeout": 20,
+        # Seconds a writer waits for another's transaction before "database is locked"; the
+        # worker retries after that, but a web request would fail, so wait long enough for the
+        # longest write (an import of 100,000 people commits in under 30 s on SQLite).
+        "timeout": 30,
     }
     # Tests use a file too, not SQLite's shared in-memory database: that one fails simultaneous
     # writers at once ("table is locked") where a file waits its turn, as it does in production.
@@ -317,6 +321,13 @@ HEARD_EMAIL_ENVELOPE_FROM = os.environ.get(
 HEARD_EMAIL_TIMEOUT = float(os.environ.get("HEARD_EMAIL_TIMEOUT", "30"))
 HEARD_EMAIL_RETRY_SECONDS = float(os.environ.get("HEARD_EMAIL_RETRY_SECONDS", "60"))
 HEARD_EMAIL_MAX_ATTEMPTS = int(os.environ.get("HEARD_EMAIL_MAX_ATTEMPTS", "12"))
+
+# --- Background worker ----------------------------------------------------------------------------
+# A job stays with its worker this long without a heartbeat (beats come every quarter of it); a
+# worker on another machine that stops is noticed when the lease runs out. Staff pages warn when
+# no worker has been seen for HEARD_WORKER_STALE_SECONDS and work is waiting.
+HEARD_WORKER_LEASE_SECONDS = float(os.environ.get("HEARD_WORKER_LEASE_SECONDS", "120"))
+HEARD_WORKER_STALE_SECONDS = float(os.environ.get("HEARD_WORKER_STALE_SECONDS", "180"))
 
 # Personal links in email point here: the address the public reaches the site at.
 HEARD_PUBLIC_URL = os.environ.get("HEARD_PUBLIC_URL", "http://127.0.0.1:8000")

@@ -609,8 +609,25 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Saving %(total)s people in one go…": "Enregistrement de %(total)s personnes en une fois…",
     "Starting…": "Démarrage…",
     "Progress": "Progression",
-    "This page updates itself every few seconds.": "Cette page se met à jour d'elle-même toutes les quelques secondes.",
-    "Update now": "Mettre à jour maintenant",
+    "The import goes on in the background: you may leave this page and come back to it.": "L'importation se poursuit en arrière-plan : vous pouvez quitter cette page et y revenir.",
+    "Check again": "Vérifier de nouveau",
+    "The worker stopped while running this import, %(attempts)s time; it was not tried again.": (
+        "Le processus d'arrière-plan s'est arrêté pendant cette importation, %(attempts)s fois ; elle n'a pas été relancée.",
+        "Le processus d'arrière-plan s'est arrêté pendant cette importation, %(attempts)s fois ; elle n'a pas été relancée.",
+    ),
+    "Start again when the server is steady; an import can safely be run twice.": "Recommencez lorsque le serveur sera stable ; une importation peut être faite deux fois sans risque.",
+    "The background worker is not running.": "Le processus d'arrière-plan ne fonctionne pas.",
+    "It was last seen at %(when)s.": "Il a été vu pour la dernière fois à %(when)s.",
+    "It has not run yet.": "Il n'a pas encore fonctionné.",
+    "%(count)s email is waiting to be sent.": (
+        "%(count)s courriel attend d'être envoyé.",
+        "%(count)s courriels attendent d'être envoyés.",
+    ),
+    "%(count)s job (such as an import) is waiting.": (
+        "%(count)s tâche (une importation, par exemple) attend.",
+        "%(count)s tâches (des importations, par exemple) attendent.",
+    ),
+    "Whoever runs the server should start it: `heard worker`, or `heard serve --with-worker` (see the README). Nothing is lost meanwhile; the work waits in the queue.": "La personne qui gère le serveur doit le démarrer : `heard worker`, ou `heard serve --with-worker` (voir le README). Rien n'est perdu entre-temps : le travail attend dans la file.",
     "Nothing was imported.": "Rien n'a été importé.",
     "The first %(shown)s of %(n)s problems are shown; the command line can write them all to a "
     "file.": "Les %(shown)s premiers des %(n)s problèmes sont affichés; la ligne de commande peut les "

@@ -192,18 +192,23 @@ def cmd_analyse(args: argparse.Namespace) -> int:
 
 
 def cmd_export_records(args: argparse.Namespace) -> int:
-    from heard.cli import _consultation, _setup_django
+    from heard.core.commandline import setup_django
 
-    _setup_django()
+    setup_django()
     from heard.analysis.collect import consultation_records
     from heard.analysis.engine.prepare import dumps
+    from heard.consultations.selectors import UnknownConsultation, consultation_by_key
+    from heard.core.private_files import open_private_text
 
-    consultation = _consultation(args.consultation)
+    try:
+        consultation = consultation_by_key(args.consultation)
+    except UnknownConsultation as error:
+        print(f"heard export-records: {error}", file=sys.stderr)
+        return 2
     target = Path(args.out)
     # The file holds the original answers: readable by its owner only, like a key file.
-    descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     count = 0
-    with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
+    with open_private_text(target) as handle:
         for record in consultation_records(consultation):
             handle.write(dumps(record) + "\n")
             count += 1

@@ -104,3 +104,16 @@ def role_of(user: User | AnonymousUser, consultation: Consultation) -> Role | No
         .first()
     )
     return Role(role) if role else None
+
+
+class UnknownConsultation(LookupError):
+    """No consultation has the key given on the command line."""
+
+
+def consultation_by_key(key: str) -> Consultation:
+    """The consultation with this key; UnknownConsultation names the keys that exist."""
+    found = Consultation.objects.filter(key=key).first()
+    if found is None:
+        keys = ", ".join(Consultation.objects.values_list("key", flat=True)) or "none yet"
+        raise UnknownConsultation(f"no consultation with the key “{key}” (known: {keys}).")
+    return found

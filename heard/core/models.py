@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 
 
 class AuditEvent(models.Model):
@@ -48,11 +49,39 @@ class SignInFailure(models.Model):
         return f"failed sign-in at {self.at:%Y-%m-%d %H:%M}"
 
 
+class Worker(models.Model):
+    """A running worker loop (`heard worker`, or the thread of `heard serve --with-worker`).
+
+    Its heartbeat (`seen_at`) tells staff pages whether anyone is working through the queues, and
+    its name (host, process id and a per-loop nonce) is what jobs and messages record as their
+    holder, so that work held by a worker that is gone can be recovered (heard.core.workers).
+    """
+
+    name = models.CharField(max_length=200, unique=True)
+    host = models.CharField(max_length=200)
+    pid = models.PositiveIntegerField()
+    embedded = models.BooleanField(default=False, help_text="A thread inside `heard serve`.")
+    started_at = models.DateTimeField()
+    seen_at = models.DateTimeField(db_index=True)
+    stopped_at = models.DateTimeField(null=True, blank=True)
+    restarts = models.PositiveIntegerField(
+        default=0, help_text="Times the loop was started again after it failed."
+    )
+
+    class Meta:
+        ordering = ["-seen_at"]
+
+    def __str__(self) -> str:
+        return f"worker {self.name}"
+
+
 class Job(models.Model):
     """Long work run by the worker (`heard worker`, or the embedded one), with its progress.
 
     The handler for each `kind` is registered in heard.core.jobs; `payload` says what to do,
     `result` what came of it. Progress is written as the job goes, for the page that watches it.
+    A running job is held by one worker under a lease that the worker's heartbeat renews; a job
+    whose worker is gone goes back to the queue, or fails with a reason after too many tries.
     """
 
     class State(models.TextChoices):
@@ -60,6 +89,11 @@ class Job(models.Model):
         RUNNING = "running", "running"
         DONE = "done", "done"
         FAILED = "failed", "failed"
+
+    class Failure(models.TextChoices):
+        NONE = "", "none"
+        ERROR = "error", "the job stopped with an error"
+        WORKER_LOST = "worker_lost", "the worker stopped while running it, too many times"
 
     kind = models.CharField(max_length=60)
     scope = models.CharField(max_length=80, db_index=True, blank=True)
@@ -76,10 +110,23 @@ class Job(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    claimed_by = models.CharField(max_length=200, blank=True, help_text="The worker holding it.")
+    lease_until = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+    failure = models.CharField(max_length=20, choices=Failure.choices, blank=True, default="")
 
     class Meta:
         ordering = ["created_at", "id"]
         indexes = [models.Index(fields=["state", "created_at"], name="job_due")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(state__in=["queued", "running", "done", "failed"]),
+                name="job_state_known",
+            ),
+            models.CheckConstraint(
+                condition=~Q(state="running") | ~Q(claimed_by=""), name="job_running_has_holder"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.kind} ({self.state})"

@@ -5,3 +5,9 @@ class NotifyConfig(AppConfig):
     name = "heard.notify"
     label = "notify"
     verbose_name = "Email outbox"
+
+    def ready(self) -> None:
+        from heard.core.runner import register_queue
+        from heard.notify.delivery import drain_outbox
+
+        register_queue("email", drain_outbox)

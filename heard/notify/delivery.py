@@ -1,8 +1,10 @@
 """Deliver due messages from the outbox. Run by `heard worker`; safe with many workers at once.
 
 Workers claim messages with SELECT … FOR UPDATE SKIP LOCKED (on PostgreSQL; SQLite serialises
-writers instead) and hold them under a lease. A message whose lease runs out while it is being sent
-(the worker died) becomes *uncertain* rather than queued again: it may already have been delivered.
+writers instead) and hold them under a lease, with the worker's name. A message whose worker died
+while sending it (its lease ran out, or its process is known to be gone: heard.core.workers)
+becomes *uncertain* rather than queued again: it may already have been delivered. Messages the
+worker had claimed but not started go back to the queue.
 """
 
 from __future__ import annotations
@@ -13,9 +15,12 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 
+from heard.core import workers
+from heard.core.runner import Drained
 from heard.notify.models import Message, State
 from heard.notify.transport import Outcome, Result, Transport, TransportError, from_url
 
@@ -49,7 +54,7 @@ def backoff(attempts: int) -> timedelta:
     return timedelta(seconds=min(seconds, 3600))
 
 
-def _claim(batch: int, now: datetime) -> list[Message]:
+def _claim(batch: int, now: datetime, worker: str) -> list[Message]:
     with transaction.atomic():
         due = Message.objects.filter(state=State.QUEUED, next_attempt_at__lte=now).order_by(
             "next_attempt_at", "id"
@@ -58,12 +63,12 @@ def _claim(batch: int, now: datetime) -> list[Message]:
             due = due.select_for_update(skip_locked=True)
         claimed = list(due[:batch])
         Message.objects.filter(pk__in=[m.pk for m in claimed]).update(
-            state=State.SENDING, lease_until=now + LEASE
+            state=State.SENDING, lease_until=now + LEASE, claimed_by=worker
         )
     return claimed
 
 
-def _record(message: Message, result: Result, now: datetime, report: Report) -> None:
+def _record(message: Message, result: Result, now: datetime, report: Report, holder: str) -> None:
     attempts = message.attempts + 1
     values: dict[str, object] = {
         "attempts": attempts,
@@ -88,34 +93,44 @@ def _record(message: Message, result: Result, now: datetime, report: Report) -> 
         values.update(state=State.FAILED, last_error=detail[:500])
         report.failed += 1
     # Only the worker holding the lease may write the outcome.
-    Message.objects.filter(pk=message.pk, state=State.SENDING).update(**values)
+    values["claimed_by"] = ""
+    Message.objects.filter(pk=message.pk, state=State.SENDING, claimed_by=holder).update(**values)
 
 
-def _release(messages: list[Message]) -> None:
+def _release(messages: list[Message], holder: str) -> None:
     """Give back claimed messages that were not tried (their attempt does not count)."""
-    Message.objects.filter(pk__in=[m.pk for m in messages], state=State.SENDING).update(
-        state=State.QUEUED, lease_until=None, sending_started_at=None
-    )
+    Message.objects.filter(
+        pk__in=[m.pk for m in messages],
+        state=State.SENDING,
+        claimed_by=holder,
+        sending_started_at__isnull=True,
+    ).update(state=State.QUEUED, lease_until=None, claimed_by="")
 
 
 def expire_leases(now: datetime | None = None) -> int:
-    """Recover messages whose worker went away: untried ones are queued again, the one it was
-    sending is uncertain (it may have been delivered)."""
+    """Recover messages whose worker went away (its lease ran out, or it is known to be gone):
+    untried ones are queued again, the one it was sending is uncertain (it may have been
+    delivered). Returns how many became uncertain."""
     now = now or timezone.now()
-    expired = Message.objects.filter(state=State.SENDING, lease_until__lt=now)
-    expired.filter(sending_started_at__isnull=True).update(state=State.QUEUED, lease_until=None)
+    sending = Message.objects.filter(state=State.SENDING)
+    gone = workers.gone_holders(set(sending.values_list("claimed_by", flat=True).distinct()))
+    expired = sending.filter(Q(lease_until__lt=now) | Q(claimed_by__in=gone))
+    expired.filter(sending_started_at__isnull=True).update(
+        state=State.QUEUED, lease_until=None, claimed_by=""
+    )
     return expired.filter(sending_started_at__isnull=False).update(
         state=State.UNCERTAIN,
         lease_until=None,
         sending_started_at=None,
+        claimed_by="",
         last_error="the worker stopped while sending; it may have been delivered",
     )
 
 
-def _start_sending(message: Message, now: datetime) -> bool:
+def _start_sending(message: Message, now: datetime, holder: str) -> bool:
     """Renew this message's lease and mark the send as started; False if the claim was lost."""
     return bool(
-        Message.objects.filter(pk=message.pk, state=State.SENDING).update(
+        Message.objects.filter(pk=message.pk, state=State.SENDING, claimed_by=holder).update(
             lease_until=now + LEASE, sending_started_at=now
         )
     )
@@ -126,11 +141,15 @@ def deliver_due(
     batch: int = 100,
     transport_factory: Callable[[], Transport] | None = None,
     now: Callable[[], datetime] = timezone.now,
+    worker: str = "",
 ) -> Report:
-    """Claim up to `batch` due messages and try each once. Returns what happened."""
+    """Claim up to `batch` due messages and try each once. Returns what happened. `worker` names
+    the worker loop calling (heard.core.runner); without one, the messages are held by this
+    process."""
     report = Report()
     expire_leases(now())
-    claimed = _claim(batch, now())
+    holder = worker or str(workers.WorkerName.this_process())
+    claimed = _claim(batch, now(), holder)
     if not claimed:
         return report
     transport = (transport_factory or (lambda: from_url(settings.HEARD_EMAIL_URL)))()
@@ -139,11 +158,11 @@ def deliver_due(
     except TransportError as error:
         report.errors.append(str(error))
         for message in claimed:
-            _record(message, Result(Outcome.RETRY, str(error)), now(), report)
+            _record(message, Result(Outcome.RETRY, str(error)), now(), report, holder)
         return report
     try:
-        for index, message in enumerate(claimed):
-            if not _start_sending(message, now()):
+        for message in claimed:
+            if not _start_sending(message, now(), holder):
                 continue  # another worker recovered it after our lease ran out
             result = transport.send(
                 sender=settings.HEARD_EMAIL_ENVELOPE_FROM,
@@ -151,7 +170,7 @@ def deliver_due(
                 message_id=message.message_id,
                 payload=message.payload.encode("utf-8", errors="surrogateescape"),
             )
-            _record(message, result, now(), report)
+            _record(message, result, now(), report, holder)
             if result.connection_lost:
                 # Try the rest on a new connection; if that fails too, they wait for next time.
                 try:
@@ -159,10 +178,26 @@ def deliver_due(
                     transport.open()
                 except TransportError as error:
                     report.errors.append(str(error))
-                    _release(claimed[index + 1 :])
                     break
     finally:
         transport.close()
+        # Whatever stopped this batch (a lost connection, the database), the messages not yet
+        # handed to the server go back to the queue at once instead of waiting for the lease.
+        try:
+            _release(claimed, holder)
+        except DatabaseError:
+            log.warning("outbox: untried messages wait for their lease to run out")
     if report.handled:
         log.info("outbox via %s: %s", transport.description, report)
     return report
+
+
+def drain_outbox(worker: str, batch: int) -> Drained:
+    """The outbox as one of the worker's queues (registered in NotifyConfig.ready)."""
+    report = deliver_due(batch=batch, worker=worker)
+    return Drained(
+        handled=report.handled,
+        full=report.handled >= batch,
+        summary=str(report),
+        errors=report.errors,
+    )

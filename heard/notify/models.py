@@ -47,6 +47,9 @@ class Message(models.Model):
     attempts = models.PositiveIntegerField(default=0)
     next_attempt_at = models.DateTimeField(default=timezone.now)
     lease_until = models.DateTimeField(null=True, blank=True)
+    # The worker holding the message while it is being sent (heard.core.workers names them), so
+    # that a message held by a worker that died is recovered at once, not when its lease ends.
+    claimed_by = models.CharField(max_length=200, blank=True)
     # Set just before the message is handed to the server: a message claimed by a worker that died
     # before this point was never sent and goes back to the queue; after it, it is uncertain.
     sending_started_at = models.DateTimeField(null=True, blank=True)

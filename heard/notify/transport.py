@@ -9,7 +9,6 @@ automatically (a retry could deliver it twice).
 from __future__ import annotations
 
 import enum
-import os
 import re
 import smtplib
 import ssl
@@ -22,6 +21,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from django.conf import settings
 
 from heard.core.logfilters import redact
+from heard.core.private_files import private_folder, write_private
 
 
 class Outcome(enum.Enum):
@@ -139,21 +139,21 @@ class SmtpTransport:
 
 
 class FileTransport:
-    """Writes each message as `<message id>.eml` in a folder: the default, and the demo's."""
+    """Writes each message as `<message id>.eml` in a folder: the default, and the demo's.
+
+    The files hold names, addresses and live personal links: they are written owner-only
+    (0600) in an owner-only folder (0700), whatever the umask."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.description = f"files in {folder}"
 
     def open(self) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
+        private_folder(self.folder)
 
     def send(self, *, sender: str, recipient: str, message_id: str, payload: bytes) -> Result:
         name = re.sub(r"[^A-Za-z0-9.@_-]", "_", message_id.strip("<>")) + ".eml"
-        target = self.folder / name
-        temporary = target.with_suffix(".tmp")
-        temporary.write_bytes(payload)
-        os.replace(temporary, target)  # whole file or nothing; rewriting is harmless
+        write_private(self.folder / name, payload)  # whole file or nothing; rewriting is harmless
         return Result(Outcome.SENT)
 
     def close(self) -> None:

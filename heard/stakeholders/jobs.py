@@ -1,43 +1,78 @@
-"""The registry import as a background job, so large files show their progress."""
+"""The registry import as a background job, so large files show their progress.
+
+The uploaded file waits, encrypted and owner-only, under var/uploads/ until its import has run;
+it is deleted when the import is done or given up, and an upload nobody imported is deleted after
+a day by the worker's housekeeping.
+"""
 
 from __future__ import annotations
 
+import uuid
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings
 
 from heard.consultations.models import Consultation
-from heard.core.crypto import decrypt_bytes
+from heard.core.crypto import decrypt_bytes, encrypt_bytes
 from heard.core.jobs import Progress, handler
 from heard.core.models import Job
+from heard.core.private_files import remove_older_than, write_private
+from heard.core.runner import periodic
 from heard.stakeholders.importing import import_people
 
 UPLOADS = settings.VAR_DIR / "uploads"
 PROBLEMS_KEPT = 1000
+ABANDONED_AFTER = timedelta(days=1)
 
 
 def upload_path(token: str, suffix: str) -> Path:
     return UPLOADS / f"{token}.{suffix}.enc"
 
 
-@handler("stakeholders.import")
+def store_upload(content: bytes, suffix: str) -> str:
+    """Keep an uploaded file, encrypted and owner-only, until it is imported; returns its token."""
+    token = str(uuid.uuid4())
+    write_private(upload_path(token, suffix), encrypt_bytes(content))
+    return token
+
+
+def _delete_upload(job: Job) -> None:
+    upload_path(job.payload["token"], job.payload["suffix"]).unlink(missing_ok=True)
+
+
+@periodic("stakeholders.abandoned_uploads", every=timedelta(hours=1))
+def delete_abandoned_uploads() -> int:
+    """Uploads older than a day that no waiting or running import needs any more."""
+    waiting = Job.objects.filter(
+        kind="stakeholders.import", state__in=[Job.State.QUEUED, Job.State.RUNNING]
+    ).values_list("payload", flat=True)
+    keep = {upload_path(p["token"], p["suffix"]).name for p in waiting}
+    return remove_older_than(UPLOADS, ABANDONED_AFTER, keep=keep)
+
+
+@handler("stakeholders.import", abandon=_delete_upload)
 def run_import(job: Job, progress: Progress) -> dict[str, Any]:
+    """Import the waiting upload. Safe to run again after a crash: the import is one
+    transaction, and a person already imported is matched, not added twice."""
     payload = job.payload
     consultation = Consultation.objects.get(pk=payload["consultation"])
     encrypted = upload_path(payload["token"], payload["suffix"])
-    try:
-        content = decrypt_bytes(encrypted.read_bytes())
-        report = import_people(
-            actor=job.created_by,
-            consultation=consultation,
-            path=Path(f"upload.{payload['suffix']}"),
-            mapping=payload["mapping"],
-            progress=progress,
-            content=content,
+    if not encrypted.exists():
+        raise FileNotFoundError(
+            "The uploaded file is no longer on the server (uploads are kept for a day). "
+            "Upload it again."
         )
-    finally:
-        encrypted.unlink(missing_ok=True)  # the upload is not kept, whatever happened
+    report = import_people(
+        actor=job.created_by,
+        consultation=consultation,
+        path=Path(f"upload.{payload['suffix']}"),
+        mapping=payload["mapping"],
+        progress=progress,
+        content=decrypt_bytes(encrypted.read_bytes()),
+    )
+    encrypted.unlink(missing_ok=True)  # imported: the upload is not kept
     return {
         "rows": report.rows,
         "created": report.created,

@@ -15,4 +15,9 @@ urlpatterns = [
     path(base + "people/<int:person_pk>/", views.person_edit, name="person_edit"),
     path(base + "import/columns/", views.import_map, name="import_map"),
     path(base + "import/jobs/<int:job_pk>/", views.import_job, name="import_job"),
+    path(
+        base + "import/jobs/<int:job_pk>/status.json",
+        views.import_job_status,
+        name="import_job_status",
+    ),
 ]

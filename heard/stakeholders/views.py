@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -12,7 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -20,7 +19,7 @@ from django.utils.translation import gettext as _
 from heard.consultations import selectors
 from heard.consultations.access import consultation_for
 from heard.consultations.models import Consultation, Role
-from heard.core.crypto import decrypt_bytes, encrypt_bytes
+from heard.core.crypto import decrypt_bytes
 from heard.core.jobs import enqueue
 from heard.core.models import Job
 from heard.stakeholders import jobs as import_jobs
@@ -126,9 +125,7 @@ def import_upload(request: HttpRequest, pk: int) -> HttpResponse:
         elif upload.size and upload.size > MAX_UPLOAD:
             error = _("The file is larger than 50 MB.")
         else:
-            import_jobs.UPLOADS.mkdir(parents=True, exist_ok=True)
-            token = str(uuid.uuid4())
-            import_jobs.upload_path(token, suffix).write_bytes(encrypt_bytes(upload.read()))
+            token = import_jobs.store_upload(upload.read(), suffix)
             request.session["heard_import"] = {
                 "token": token,
                 "suffix": suffix,
@@ -224,11 +221,37 @@ def import_map(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "stakeholders/import_map.html", context)
 
 
-@login_required
-def import_job(request: HttpRequest, pk: int, job_pk: int) -> HttpResponse:
-    """Step 3: the import, as it runs (the page refreshes itself) and when it is done."""
+def _import_status(job: Job) -> str:
+    """One sentence on where the import stands, for the page and its live region."""
+    if job.state == Job.State.QUEUED:
+        return _("Waiting for the worker to start…")
+    if job.state == Job.State.DONE:
+        return _("Import finished")
+    if job.state == Job.State.FAILED:
+        return _("The import failed")
+    if job.stage == "checking":
+        return _("Checking rows: %(done)s of %(total)s.") % {
+            "done": f"{job.done:,}",
+            "total": f"{job.total:,}",
+        }
+    if job.stage in ("saving", "writing"):
+        return _("Saving %(total)s people in one go…") % {"total": f"{job.total:,}"}
+    return _("Starting…")
+
+
+def _import_job(request: HttpRequest, pk: int, job_pk: int) -> tuple[Consultation, Job]:
     consultation = consultation_for(request, pk, lead=True)
     job = get_object_or_404(Job, pk=job_pk, scope=consultation.scope, kind="stakeholders.import")
+    return consultation, job
+
+
+@login_required
+def import_job(request: HttpRequest, pk: int, job_pk: int) -> HttpResponse:
+    """Step 3: the import, as it runs and when it is done. Without JavaScript the page offers a
+    "Check again" link; with it, a small script asks `import_job_status` and updates a polite
+    live region, and stops once the import has finished or failed (WCAG 2.2.1: nothing
+    refreshes the page by itself)."""
+    consultation, job = _import_job(request, pk, job_pk)
     return render(
         request,
         "stakeholders/import_job.html",
@@ -237,8 +260,24 @@ def import_job(request: HttpRequest, pk: int, job_pk: int) -> HttpResponse:
             "job": job,
             "name": job.payload.get("name", ""),
             "running": job.state in (Job.State.QUEUED, Job.State.RUNNING),
+            "status": _import_status(job),
             "result": job.result,
         },
+    )
+
+
+@login_required
+def import_job_status(request: HttpRequest, pk: int, job_pk: int) -> JsonResponse:
+    """Where the import stands, for the page's script: no personal data, only counts."""
+    _consultation, job = _import_job(request, pk, job_pk)
+    return JsonResponse(
+        {
+            "state": job.state,
+            "finished": job.state in (Job.State.DONE, Job.State.FAILED),
+            "status": _import_status(job),
+            "done": job.done,
+            "total": job.total,
+        }
     )
 
 

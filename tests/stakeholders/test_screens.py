@@ -64,7 +64,19 @@ def test_upload_match_check_then_import(lead_client, base, tmp_path, monkeypatch
     started = lead_client.post(base + "import/columns/", {**mapping, "action": "import"})
     job_page = started["Location"]
     waiting = lead_client.get(job_page).content.decode()
-    assert "Waiting for the worker to start" in waiting and 'http-equiv="refresh"' in waiting
+    assert "Waiting for the worker to start" in waiting
+    # No page that refreshes itself (WCAG 2.2.1): a polite live region for the script, and a
+    # plain link to look again without JavaScript.
+    assert "http-equiv" not in waiting
+    assert 'role="status" aria-live="polite"' in waiting
+    assert f'href="{job_page}">Check again</a>' in waiting
+    assert lead_client.get(job_page + "status.json").json() == {
+        "state": "queued",
+        "finished": False,
+        "status": "Waiting for the worker to start…",
+        "done": 0,
+        "total": 0,
+    }
     from heard.core.jobs import run_next
     from heard.core.models import Job
 
@@ -73,6 +85,8 @@ def test_upload_match_check_then_import(lead_client, base, tmp_path, monkeypatch
     assert (job.state, job.stage, job.done) == ("done", "writing", 120 - len(PLANTED))
     done = lead_client.get(job_page).content.decode()
     assert f"{120 - len(PLANTED)} people added" in done and "refresh" not in done
+    assert "data-job-status-url" not in done and "job-status.js" not in done  # nothing polls
+    assert lead_client.get(job_page + "status.json").json()["finished"] is True
     assert "<td>7</td><td>email</td><td>not a valid e-mail address</td>" in done
     assert Person.objects.count() == 120 - len(PLANTED)
     assert not list((tmp_path / "uploads").iterdir())  # the upload is gone once imported
