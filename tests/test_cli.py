@@ -113,11 +113,14 @@ def test_serve_with_worker_delivers_email_from_the_same_process(tmp_path):
             "    queue_email(scope='', kind='test', dedupe_key='embedded', to='a@b.example',"
             " subject='Embedded', text='Hello')\n"
         )
-        for _ in range(100):  # wait for the server's migrations
-            if (tmp_path / "var" / "heard.sqlite3").exists():
+        import socket
+
+        for _ in range(600):  # the server listens once its migrations are done
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
                 break
-            time.sleep(0.1)
-        time.sleep(1)
+            except OSError:
+                time.sleep(0.1)
         subprocess.run(
             [sys.executable, "-c", queue],
             cwd=root,
@@ -125,7 +128,7 @@ def test_serve_with_worker_delivers_email_from_the_same_process(tmp_path):
             timeout=60,
             env=dict(env, DJANGO_SETTINGS_MODULE="heard.settings"),
         )
-        for _ in range(100):
+        for _ in range(300):
             if list((tmp_path / "mail").glob("*.eml")):
                 break
             time.sleep(0.1)
