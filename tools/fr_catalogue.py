@@ -943,6 +943,7 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "people who have not sent their answers).": "Relances en attente d’envoi : %(count)s (au plus %(limit)s par personne, à %(days)s "
     "jours d’intervalle, seulement aux personnes qui n’ont pas envoyé leurs réponses).",
     "The consultation page now links to the request page.": "La page de la consultation renvoie maintenant à la page de demande.",
+    "The link was not added to the consultation page: %(reason)s": "Le lien n'a pas été ajouté à la page de la consultation : %(reason)s",
     "Approved: a personal link is on its way by email.": "Demande approuvée : un lien personnel sera envoyé par courriel.",
     "Declined: a short note is on its way by email.": "Demande refusée : un court message sera envoyé par courriel.",
     "Someone had already decided on this request.": "Une autre personne avait déjà traité cette demande.",

@@ -7,7 +7,7 @@ records an audit event and queues its email in the same transaction (heard.notif
 from __future__ import annotations
 
 import secrets
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -19,12 +19,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import override
 
+from heard.consultations import services as consultation_services
 from heard.consultations.dates import clock_time, date_range, long_date
+from heard.consultations.models import ScheduleItem
 from heard.core import audit
 from heard.core.crypto import blind_index
 from heard.core.tokens import new_token, token_hash
 from heard.events.calendar import session_ics
 from heard.events.models import (
+    AgendaItem,
     Attendance,
     Invitation,
     InvitationState,
@@ -34,7 +37,8 @@ from heard.events.models import (
 )
 from heard.notify import bilingual
 from heard.notify.services import Attachment, queue_email
-from heard.stakeholders.models import Organisation, Person, normalise_name
+from heard.stakeholders import outreach
+from heard.stakeholders.models import Organisation, Person, Sector, normalise_name
 
 
 def personal_link(token: str) -> str:
@@ -108,29 +112,14 @@ REMINDER_SUBJECT = {"en": "Reminder: ", "fr": "Rappel : "}
 ANSWER_SUBJECT = {"en": "Your answer: ", "fr": "Votre réponse : "}
 
 
-@dataclass
-class InviteReport:
-    invited: int = 0
-    already_invited: int = 0
-    do_not_contact: int = 0
-
-
 @transaction.atomic
-def invite(*, actor: Any, session: Session, people: Iterable[Person]) -> InviteReport:
-    report = InviteReport()
-    already = set(session.invitations.values_list("person_id", flat=True))
-    expires = timezone.now() + timedelta(days=session.link_valid_days)
-    for person in people:
-        if person.do_not_contact:
-            report.do_not_contact += 1
-            continue
-        if person.pk in already:
-            report.already_invited += 1
-            continue
-        token, hashed = new_token()
-        invitation = Invitation.objects.create(
-            session=session, person=person, token_hash=hashed, link_expires_at=expires
-        )
+def invite(*, actor: Any, session: Session, people: Iterable[Person]) -> outreach.InviteReport:
+    """Invite people to the session (not twice, nor anyone who asked not to be contacted)."""
+
+    def invite_one(person: Person) -> None:
+        invitation = Invitation(session=session, person=person)
+        token = outreach.fresh_link(invitation, valid_days=session.link_valid_days)
+        invitation.save()
         _queue(
             invitation,
             "invitation",
@@ -139,18 +128,20 @@ def invite(*, actor: Any, session: Session, people: Iterable[Person]) -> InviteR
             INVITATION_SUBJECT,
             calendar=True,
             key=f"invitation:{invitation.pk}",
-            dates={"expires": expires},
+            dates={"expires": invitation.link_expires_at},
         )
-        report.invited += 1
-    if report.invited:
-        audit.record(
-            actor=actor,
-            action="invitations.sent",
-            target=session,
-            scope=session.schedule_item.consultation.scope,
-            changes={"invited": report.invited},
-        )
-    return report
+
+    return outreach.invite(
+        actor=actor,
+        people=people,
+        already=session.invitations.values_list("person_id", flat=True),
+        invite_one=invite_one,
+        audit_as=_audit_as("invitations.sent", session),
+    )
+
+
+def _audit_as(action: str, session: Session) -> outreach.Audit:
+    return outreach.Audit(action, session, session.schedule_item.consultation.scope)
 
 
 def find_by_token(token: str) -> Invitation | None:
@@ -257,6 +248,77 @@ def respond(*, invitation: Invitation, attend: bool, answers: dict[str, Any] | N
     return invitation.state
 
 
+@dataclass
+class SessionSetup:
+    session: Session
+    promoted: list[Invitation]  # moved from the waitlist to a seat by the change
+
+
+@transaction.atomic
+def configure_session(
+    *,
+    actor: Any,
+    item: ScheduleItem,
+    starts_at: datetime,
+    ends_at: datetime,
+    capacity: int | None,
+    link_valid_days: int,
+    visibility: str,
+    quotas: Mapping[Sector, int],
+) -> SessionSetup:
+    """Set up invitations for an event of the consultation, or change them: its times, capacity,
+    the seats kept for each sector (0: none) and the event's visibility on the consultation page.
+    More seats, or fewer kept for sectors, move the waitlist up at once (and tell those people)."""
+    consultation = item.consultation
+    if any(sector.consultation_id != consultation.pk for sector in quotas):
+        raise ValueError("Seats can only be kept for the consultation's own sectors.")
+    existing = Session.objects.filter(schedule_item=item).first()
+    # Locked first: nobody answering takes a seat while the room changes.
+    session = _lock(existing) if existing is not None else Session(schedule_item=item)
+    consultation_services.save_part(
+        actor=actor, consultation=consultation, part=item, values={"visibility": visibility}
+    )
+    values = {
+        "starts_at": starts_at,
+        "ends_at": ends_at,
+        "capacity": capacity,
+        "link_valid_days": link_valid_days,
+    }
+    for name, value in values.items():
+        setattr(session, name, value)
+    session.save()
+    for sector, seats in quotas.items():
+        if seats:
+            SectorQuota.objects.update_or_create(
+                session=session, sector=sector, defaults={"seats": seats}
+            )
+        else:
+            SectorQuota.objects.filter(session=session, sector=sector).delete()
+    promoted = promote_waitlist(session=session)
+    audit.record(
+        actor=actor,
+        action="session.configured",
+        target=session,
+        scope=consultation.scope,
+        changes={name: str(value) for name, value in values.items()},
+    )
+    return SessionSetup(session, promoted)
+
+
+@transaction.atomic
+def add_agenda_item(*, actor: Any, session: Session, values: Mapping[str, Any]) -> AgendaItem:
+    """Add a part to the session's programme: a plenary, a breakout session or a table."""
+    item = AgendaItem(session=session, **values)
+    item.save()
+    audit.record(
+        actor=actor,
+        action="agenda.added",
+        target=item,
+        scope=session.schedule_item.consultation.scope,
+    )
+    return item
+
+
 def promote_waitlist(*, session: Session) -> list[Invitation]:
     """Give freed seats to the waitlist, first come first served (within sector reservations)."""
     promoted = []
@@ -327,25 +389,8 @@ def remind(
 ) -> int:
     """Remind invitees who have not answered, with a fresh link; limited in count and interval."""
     session = _lock(session)  # two leads reminding at once must not rotate links twice
-    now = timezone.now()
-    due = session.invitations.filter(
-        state=InvitationState.PENDING,
-        link_revoked_at__isnull=True,
-        reminders_sent__lt=max_reminders,
-    ).select_related("person")
-    count = 0
-    for invitation in due:
-        last = invitation.last_reminded_at or invitation.invited_at
-        if now - last < timedelta(days=min_days_between):
-            continue
-        token, hashed = new_token()
-        invitation.token_hash = hashed
-        invitation.link_expires_at = max(
-            invitation.link_expires_at, now + timedelta(days=session.link_valid_days)
-        )
-        invitation.reminders_sent += 1
-        invitation.last_reminded_at = now
-        invitation.save()
+
+    def send(invitation: Invitation, token: str) -> bool:
         _queue(
             invitation,
             "reminder",
@@ -355,16 +400,19 @@ def remind(
             calendar=False,
             key=f"reminder:{invitation.pk}:{invitation.reminders_sent}",
         )
-        count += 1
-    if count:
-        audit.record(
-            actor=actor,
-            action="invitations.reminded",
-            target=session,
-            scope=session.schedule_item.consultation.scope,
-            changes={"reminded": count},
-        )
-    return count
+        return True
+
+    return outreach.remind(
+        actor=actor,
+        candidates=session.invitations.filter(state=InvitationState.PENDING),
+        rules=outreach.Reminders(
+            limit=max_reminders,
+            interval=timedelta(days=min_days_between),
+            valid_days=session.link_valid_days,
+        ),
+        send=send,
+        audit_as=_audit_as("invitations.reminded", session),
+    )
 
 
 @transaction.atomic

@@ -8,7 +8,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,14 +15,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from heard.consultations import selectors
-from heard.consultations import services as consultation_services
 from heard.consultations.access import consultation_for
 from heard.consultations.models import EVENT_KINDS, Consultation, Role, ScheduleItem
-from heard.core import audit
 from heard.events import services
 from heard.events.forms import AgendaItemForm, NoteForm, SessionForm, WalkInForm
-from heard.events.models import Invitation, InvitationState, SectorQuota, Session, Suggestion
+from heard.events.models import Invitation, InvitationState, Session, Suggestion
 from heard.events.notes import record_note
+from heard.stakeholders import outreach
 from heard.stakeholders.forms import AudienceForm
 from heard.stakeholders.models import Sector
 from heard.stakeholders.regions import Region
@@ -107,49 +105,24 @@ def session_setup(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     form = SessionForm(request.POST or None, initial=initial, sectors=sectors)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        zone = probe.zone
-        values = {
-            "starts_at": data["starts"].replace(tzinfo=zone),
-            "ends_at": data["ends"].replace(tzinfo=zone),
-            "capacity": data["capacity"],
-            "link_valid_days": data["link_valid_days"],
-        }
-        with transaction.atomic():
-            consultation_services.save_part(
-                actor=request.user,
-                consultation=consultation,
-                part=item,
-                values={"visibility": data["visibility"]},
-            )
-            session, _created = Session.objects.update_or_create(
-                schedule_item=item, defaults=values
-            )
-            for sector in sectors:
-                seats = data.get(f"quota_{sector.pk}") or 0
-                if seats:
-                    SectorQuota.objects.update_or_create(
-                        session=session, sector=sector, defaults={"seats": seats}
-                    )
-                else:
-                    SectorQuota.objects.filter(session=session, sector=sector).delete()
-            # More seats, or fewer kept for sectors: the waitlist moves up at once.
-            locked = Session.objects.select_for_update().get(pk=session.pk)
-            promoted = services.promote_waitlist(session=locked)
-            if promoted:
-                messages.info(
-                    request,
-                    _("%(count)s people moved from the waitlist to confirmed seats.")
-                    % {"count": len(promoted)},
-                )
-            audit.record(
-                actor=request.user,
-                action="session.configured",
-                target=session,
-                scope=consultation.scope,
-                changes={k: str(v) for k, v in values.items()},
+        setup = services.configure_session(
+            actor=request.user,
+            item=item,
+            starts_at=data["starts"].replace(tzinfo=probe.zone),  # times in the event's city
+            ends_at=data["ends"].replace(tzinfo=probe.zone),
+            capacity=data["capacity"],
+            link_valid_days=data["link_valid_days"],
+            visibility=data["visibility"],
+            quotas={sector: data.get(f"quota_{sector.pk}") or 0 for sector in sectors},
+        )
+        if setup.promoted:
+            messages.info(
+                request,
+                _("%(count)s people moved from the waitlist to confirmed seats.")
+                % {"count": len(setup.promoted)},
             )
         messages.success(request, _("Saved."))
-        return redirect("sessions:detail", pk=pk, session_pk=session.pk)
+        return redirect("sessions:detail", pk=pk, session_pk=setup.session.pk)
     return render(
         request,
         "events/staff/setup.html",
@@ -194,22 +167,14 @@ def session_detail(request: HttpRequest, pk: int, session_pk: int) -> HttpRespon
 def invite(request: HttpRequest, pk: int, session_pk: int) -> HttpResponse:
     consultation = consultation_for(request, pk, lead=True)
     session = _session(consultation, session_pk)
-    form = AudienceForm(request.POST, consultation=consultation)
-    if not form.is_valid():
-        messages.error(request, _("The filters could not be used."))
-        return redirect("sessions:detail", pk=pk, session_pk=session_pk)
-    report = services.invite(actor=request.user, session=session, people=form.people(consultation))
-    messages.success(
+    outreach.invite_from_form(
         request,
-        _(
+        consultation=consultation,
+        invite=lambda people: services.invite(actor=request.user, session=session, people=people),
+        done=_(
             "Invited %(invited)s people. Already invited: %(already)s. Not contacted at their "
             "request: %(dnc)s. The emails are in the outbox."
-        )
-        % {
-            "invited": report.invited,
-            "already": report.already_invited,
-            "dnc": report.do_not_contact,
-        },
+        ),
     )
     return redirect("sessions:detail", pk=pk, session_pk=session_pk)
 
@@ -219,11 +184,10 @@ def invite(request: HttpRequest, pk: int, session_pk: int) -> HttpResponse:
 def remind(request: HttpRequest, pk: int, session_pk: int) -> HttpResponse:
     consultation = consultation_for(request, pk, lead=True)
     session = _session(consultation, session_pk)
-    count = services.remind(actor=request.user, session=session)
-    messages.success(
+    outreach.remind_and_say(
         request,
-        _("Reminders queued: %(count)s (at most two per person, five days apart).")
-        % {"count": count},
+        remind=lambda: services.remind(actor=request.user, session=session),
+        done=_("Reminders queued: %(count)s (at most two per person, five days apart)."),
     )
     return redirect("sessions:detail", pk=pk, session_pk=session_pk)
 
@@ -402,16 +366,9 @@ def notes(request: HttpRequest, pk: int, session_pk: int) -> HttpResponse:
         if request.POST.get("action") == "agenda":
             agenda_form = AgendaItemForm(request.POST)
             if agenda_form.is_valid():
-                item = agenda_form.save(commit=False)
-                item.session = session
-                item.save()
-                with transaction.atomic():
-                    audit.record(
-                        actor=request.user,
-                        action="agenda.added",
-                        target=item,
-                        scope=consultation.scope,
-                    )
+                services.add_agenda_item(
+                    actor=request.user, session=session, values=agenda_form.cleaned_data
+                )
                 messages.success(request, _("Added to the programme."))
                 return redirect("sessions:notes", pk=pk, session_pk=session_pk)
         else:

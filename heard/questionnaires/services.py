@@ -17,12 +17,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import override
 
+from heard.consultations import services as consultation_services
 from heard.consultations.dates import long_date
-from heard.consultations.models import Consultation
+from heard.consultations.models import Consultation, RelatedLink
 from heard.core import audit
+from heard.core.bilingual import LANGUAGE_CODES
 from heard.core.crypto import blind_index
 from heard.core.rows import stored_copy
-from heard.core.tokens import new_token, token_hash
+from heard.core.tokens import token_hash
 from heard.notify import bilingual
 from heard.notify.services import queue_email
 from heard.questionnaires import xlsform
@@ -36,6 +38,7 @@ from heard.questionnaires.models import (
     Response,
     ResponseState,
 )
+from heard.stakeholders import outreach
 from heard.stakeholders.models import Person
 
 
@@ -153,38 +156,22 @@ def _contact(respondent: Respondent) -> tuple[str, str] | None:
 
 
 def _new_link(respondent: Respondent, questionnaire: Questionnaire) -> str:
-    token, hashed = new_token()
-    now = timezone.now()
-    respondent.token_hash = hashed
-    respondent.link_expires_at = max(
-        respondent.link_expires_at or now,
-        now + timedelta(days=questionnaire.link_valid_days),
-        questionnaire.closes_at,
+    """A fresh personal link, valid at least until the questionnaire closes."""
+    return outreach.fresh_link(
+        respondent, valid_days=questionnaire.link_valid_days, at_least=questionnaire.closes_at
     )
-    return token
 
 
 # Personal links -----------------------------------------------------------------------------------
 
 
-@dataclass
-class InviteReport:
-    invited: int = 0
-    already_invited: int = 0
-    do_not_contact: int = 0
-
-
 @transaction.atomic
-def invite(*, actor: Any, questionnaire: Questionnaire, people: Iterable[Person]) -> InviteReport:
-    report = InviteReport()
-    already = set(questionnaire.respondents.values_list("person_id", flat=True))
-    for person in people:
-        if person.do_not_contact:
-            report.do_not_contact += 1
-            continue
-        if person.pk in already:
-            report.already_invited += 1
-            continue
+def invite(
+    *, actor: Any, questionnaire: Questionnaire, people: Iterable[Person]
+) -> outreach.InviteReport:
+    """Send personal links (not twice, nor to anyone who asked not to be contacted)."""
+
+    def invite_one(person: Person) -> None:
         respondent = Respondent(
             questionnaire=questionnaire,
             person=person,
@@ -205,16 +192,18 @@ def invite(*, actor: Any, questionnaire: Questionnaire, people: Iterable[Person]
             key=f"questionnaire-invitation:{respondent.pk}",
             context={"link": personal_link(token)},
         )
-        report.invited += 1
-    if report.invited:
-        audit.record(
-            actor=actor,
-            action="questionnaire.invited",
-            target=questionnaire,
-            scope=questionnaire.consultation.scope,
-            changes={"invited": report.invited},
-        )
-    return report
+
+    return outreach.invite(
+        actor=actor,
+        people=people,
+        already=questionnaire.respondents.values_list("person_id", flat=True),
+        invite_one=invite_one,
+        audit_as=_audit_as("questionnaire.invited", questionnaire),
+    )
+
+
+def _audit_as(action: str, questionnaire: Questionnaire) -> outreach.Audit:
+    return outreach.Audit(action, questionnaire, questionnaire.consultation.scope)
 
 
 def find_by_token(token: str) -> Respondent | None:
@@ -245,32 +234,13 @@ def revoke_link(*, actor: Any, respondent: Respondent) -> None:
 def remind(*, actor: Any, questionnaire: Questionnaire) -> int:
     """Remind everyone who has not submitted, with a fresh link, within the count and interval."""
     questionnaire = Questionnaire.objects.select_for_update().get(pk=questionnaire.pk)
-    now = timezone.now()
-    if not questionnaire.is_open(now):
+    if not questionnaire.is_open():
         return 0
-    interval = timedelta(days=questionnaire.reminder_interval_days)
-    due = (
-        questionnaire.respondents.filter(
-            token_hash__isnull=False,
-            link_revoked_at__isnull=True,
-            reminders_sent__lt=questionnaire.reminder_limit,
-        )
-        .exclude(response__state__in=[ResponseState.SUBMITTED, ResponseState.WITHDRAWN])
-        .select_related("person")
-    )
-    count = 0
-    for respondent in due:
-        if respondent.person is not None and respondent.person.do_not_contact:
-            continue
-        if now - (respondent.last_reminded_at or respondent.invited_at) < interval:
-            continue
+
+    def send(respondent: Respondent, token: str) -> bool:
         contact = _contact(respondent)
         if contact is None:
-            continue
-        token = _new_link(respondent, questionnaire)
-        respondent.reminders_sent += 1
-        respondent.last_reminded_at = now
-        respondent.save()
+            return False
         _send(
             questionnaire=questionnaire,
             to=contact[0],
@@ -281,16 +251,102 @@ def remind(*, actor: Any, questionnaire: Questionnaire) -> int:
             key=f"questionnaire-reminder:{respondent.pk}:{respondent.reminders_sent}",
             context={"link": personal_link(token)},
         )
-        count += 1
-    if count:
-        audit.record(
-            actor=actor,
-            action="questionnaire.reminded",
-            target=questionnaire,
-            scope=questionnaire.consultation.scope,
-            changes={"reminded": count},
-        )
-    return count
+        return True
+
+    return outreach.remind(
+        actor=actor,
+        candidates=questionnaire.respondents.filter(token_hash__isnull=False).exclude(
+            response__state__in=[ResponseState.SUBMITTED, ResponseState.WITHDRAWN]
+        ),
+        rules=outreach.Reminders(
+            limit=questionnaire.reminder_limit,
+            interval=timedelta(days=questionnaire.reminder_interval_days),
+            valid_days=questionnaire.link_valid_days,
+            at_least=questionnaire.closes_at,
+        ),
+        send=send,
+        audit_as=_audit_as("questionnaire.reminded", questionnaire),
+    )
+
+
+# The consultation page ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def publish_request_link(*, actor: Any, questionnaire: Questionnaire, site: str) -> bool:
+    """Put "Ask for the questionnaire" among the consultation page's related links, once.
+
+    `site` is the address the page is reached at (https://consult.example.org). The link is a part
+    of the consultation page, so it is saved by the consultation's own service and keeps to its
+    rules: ValidationError for an address a reader could not follow, PublishRefused when a
+    published page would be left incomplete. False if the page already had the link.
+    """
+    # Locked: two clicks at once add one link.
+    consultation = Consultation.objects.select_for_update().get(pk=questionnaire.consultation_id)
+    urls = {}
+    for language in LANGUAGE_CODES:
+        with override(language):
+            path = reverse("questionnaire_request", args=[questionnaire.pk])
+        urls[language] = site.rstrip("/") + path
+    if consultation.related_links.filter(url_en=urls["en"]).exists():
+        return False
+    consultation_services.save_part(
+        actor=actor,
+        consultation=consultation,
+        part=RelatedLink(),
+        values={
+            "title_en": f"Ask for the questionnaire: {questionnaire.title_en}",
+            "title_fr": f"Demander le questionnaire : {questionnaire.title_fr}",
+            "url_en": urls["en"],
+            "url_fr": urls["fr"],
+        },
+    )
+    audit.record(
+        actor=actor,
+        action="questionnaire.request_link_published",
+        target=questionnaire,
+        scope=consultation.scope,
+    )
+    return True
+
+
+# Reading answers ----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def record_reading(*, actor: Any, response: Response) -> None:
+    """Answers are personal: each time staff open one, the audit trail says who and when."""
+    audit.record(
+        actor=actor,
+        action="questionnaire.response_read",
+        target=response,
+        scope=response.respondent.questionnaire.consultation.scope,
+    )
+
+
+@transaction.atomic
+def record_export(
+    *,
+    actor: Any,
+    questionnaire: Questionnaire,
+    file_format: str,
+    language: str,
+    version: int,
+    rows: int,
+) -> None:
+    """Each export of the answers is in the audit trail: who, when, what and how many."""
+    audit.record(
+        actor=actor,
+        action="questionnaire.exported",
+        target=questionnaire,
+        scope=questionnaire.consultation.scope,
+        changes={
+            "format": file_format,
+            "language": language,
+            "version": version,
+            "responses": rows,
+        },
+    )
 
 
 # Access requests ----------------------------------------------------------------------------------

@@ -9,18 +9,17 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import override
 from django.views.decorators.http import require_POST
 
 from heard.consultations.access import consultation_for, may_read_answers
-from heard.consultations.models import Consultation, RelatedLink
-from heard.core import audit
+from heard.consultations.models import Consultation
+from heard.consultations.services import PublishRefused
 from heard.questionnaires import exporting, selectors, services, xlsform, xlsform_export
 from heard.questionnaires.form import Form
 from heard.questionnaires.forms import EntryForm, ExportForm, QuestionnaireForm, UploadForm
@@ -32,6 +31,7 @@ from heard.questionnaires.models import (
     Response,
 )
 from heard.questionnaires.rendering import answer_text, question_views
+from heard.stakeholders import outreach
 from heard.stakeholders.forms import AudienceForm
 
 
@@ -174,26 +174,19 @@ def download_version(request: HttpRequest, pk: int, qpk: int, number: int) -> Ht
 def invite(request: HttpRequest, pk: int, qpk: int) -> HttpResponse:
     consultation = consultation_for(request, pk, lead=True)
     questionnaire = _questionnaire(consultation, qpk)
-    form = AudienceForm(request.POST, consultation=consultation)
     if questionnaire.current_version is None:
         messages.error(request, _("Upload the form before inviting anyone."))
-    elif not form.is_valid():
-        messages.error(request, _("The filters could not be used."))
     else:
-        report = services.invite(
-            actor=request.user, questionnaire=questionnaire, people=form.people(consultation)
-        )
-        messages.success(
+        outreach.invite_from_form(
             request,
-            _(
+            consultation=consultation,
+            invite=lambda people: services.invite(
+                actor=request.user, questionnaire=questionnaire, people=people
+            ),
+            done=_(
                 "Sent personal links to %(invited)s people. Already invited: %(already)s. Not "
                 "contacted at their request: %(dnc)s. The emails are in the outbox."
-            )
-            % {
-                "invited": report.invited,
-                "already": report.already_invited,
-                "dnc": report.do_not_contact,
-            },
+            ),
         )
     return redirect("questionnaires:detail", pk=pk, qpk=qpk)
 
@@ -203,18 +196,15 @@ def invite(request: HttpRequest, pk: int, qpk: int) -> HttpResponse:
 def remind(request: HttpRequest, pk: int, qpk: int) -> HttpResponse:
     consultation = consultation_for(request, pk, lead=True)
     questionnaire = _questionnaire(consultation, qpk)
-    count = services.remind(actor=request.user, questionnaire=questionnaire)
-    messages.success(
+    outreach.remind_and_say(
         request,
-        _(
+        remind=lambda: services.remind(actor=request.user, questionnaire=questionnaire),
+        done=_(
             "Reminders queued: %(count)s (at most %(limit)s per person, %(days)s days apart, "
             "only to people who have not sent their answers)."
-        )
-        % {
-            "count": count,
-            "limit": questionnaire.reminder_limit,
-            "days": questionnaire.reminder_interval_days,
-        },
+        ),
+        limit=questionnaire.reminder_limit,
+        days=questionnaire.reminder_interval_days,
     )
     return redirect("questionnaires:detail", pk=pk, qpk=qpk)
 
@@ -225,30 +215,24 @@ def publish_request_link(request: HttpRequest, pk: int, qpk: int) -> HttpRespons
     """Put "Ask for the questionnaire" among the consultation page's related links."""
     consultation = consultation_for(request, pk, lead=True)
     questionnaire = _questionnaire(consultation, qpk)
-    base = request.build_absolute_uri("/").rstrip("/")
-    urls = {}
-    for language in ("en", "fr"):
-        with override(language):
-            urls[language] = base + reverse("questionnaire_request", args=[questionnaire.pk])
-    with transaction.atomic():
-        _link, created = RelatedLink.objects.get_or_create(
-            consultation=consultation,
-            url_en=urls["en"],
-            defaults={
-                "title_en": f"Ask for the questionnaire: {questionnaire.title_en}",
-                "title_fr": f"Demander le questionnaire : {questionnaire.title_fr}",
-                "url_fr": urls["fr"],
-            },
+    try:
+        services.publish_request_link(
+            actor=request.user, questionnaire=questionnaire, site=request.build_absolute_uri("/")
         )
-        if created:
-            audit.record(
-                actor=request.user,
-                action="questionnaire.request_link_published",
-                target=questionnaire,
-                scope=consultation.scope,
-            )
-    messages.success(request, _("The consultation page now links to the request page."))
+    except PublishRefused as refused:
+        _not_linked(request, "; ".join(refused.missing))
+    except ValidationError as invalid:
+        _not_linked(request, " ".join(invalid.messages))
+    else:
+        messages.success(request, _("The consultation page now links to the request page."))
     return redirect("questionnaires:detail", pk=pk, qpk=qpk)
+
+
+def _not_linked(request: HttpRequest, reason: str) -> None:
+    messages.error(
+        request,
+        _("The link was not added to the consultation page: %(reason)s") % {"reason": reason},
+    )
 
 
 @login_required
@@ -394,13 +378,7 @@ def response_detail(request: HttpRequest, pk: int, qpk: int, rpk: int) -> HttpRe
             if form.fields[name]["type"] not in ("note", "calculate")
         ]
         sections.append({"label": (page.get("label") or {}).get(language, ""), "rows": rows})
-    with transaction.atomic():
-        audit.record(
-            actor=request.user,
-            action="questionnaire.response_read",
-            target=response,
-            scope=consultation.scope,
-        )
+    services.record_reading(actor=request.user, response=response)
     return render(
         request,
         "questionnaires/staff/response.html",
@@ -518,19 +496,14 @@ def export(request: HttpRequest, pk: int, qpk: int) -> HttpResponse:
         form.cleaned_data["format"],
         language=form.cleaned_data["language"],
     )
-    with transaction.atomic():
-        audit.record(
-            actor=request.user,
-            action="questionnaire.exported",
-            target=questionnaire,
-            scope=consultation.scope,
-            changes={
-                "format": form.cleaned_data["format"],
-                "language": form.cleaned_data["language"],
-                "version": version.number,
-                "responses": len(rows),
-            },
-        )
+    services.record_export(
+        actor=request.user,
+        questionnaire=questionnaire,
+        file_format=form.cleaned_data["format"],
+        language=form.cleaned_data["language"],
+        version=version.number,
+        rows=len(rows),
+    )
     response = HttpResponse(data, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
