@@ -254,6 +254,80 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Not allowed": "Action non permise",
     "Your account cannot do this.": "Votre compte ne permet pas de faire cela.",
     "Back to my consultations": "Retour à mes consultations",
+    # Error pages (heard/core/errors.py).
+    "The request could not be read": "La demande n'a pas pu être lue",
+    "Your browser sent something this site could not understand. Go back, reload the page and "
+    "try again.": "Votre navigateur a envoyé quelque chose que ce site n'a pas pu comprendre. "
+    "Revenez en arrière, rechargez la page et réessayez.",
+    "The form could not be sent": "Le formulaire n'a pas pu être envoyé",
+    "For your security, every form on this site is checked against your browser. This one could "
+    "not be: the page may have been open for a long time, you may have signed in or out in "
+    "another tab, or your browser may refuse this site's cookies.": "Pour votre sécurité, chaque "
+    "formulaire de ce site est vérifié auprès de votre navigateur. Celui-ci n'a pas pu l'être : "
+    "la page est peut-être restée ouverte longtemps, vous vous êtes peut-être connecté ou "
+    "déconnecté dans un autre onglet, ou votre navigateur refuse peut-être les témoins de ce site.",
+    "Go back, reload the page and send the form again.": "Revenez en arrière, rechargez la page "
+    "et envoyez de nouveau le formulaire.",
+    # Sessions (heard/core/sessions.py).
+    "You were signed out: a session lasts at most %(hours)s hour. Sign in again to continue.": (
+        "Vous avez été déconnecté : une session dure au plus %(hours)s heure. Reconnectez-vous "
+        "pour continuer.",
+        "Vous avez été déconnecté : une session dure au plus %(hours)s heures. Reconnectez-vous "
+        "pour continuer.",
+    ),
+    "You were signed out after %(minutes)s minute without activity. Sign in again to continue; "
+    "anything you had not saved must be entered again.": (
+        "Vous avez été déconnecté après %(minutes)s minute d'inactivité. Reconnectez-vous pour "
+        "continuer ; ce que vous n'aviez pas enregistré doit être saisi de nouveau.",
+        "Vous avez été déconnecté après %(minutes)s minutes d'inactivité. Reconnectez-vous pour "
+        "continuer ; ce que vous n'aviez pas enregistré doit être saisi de nouveau.",
+    ),
+    "Your session has ended": "Votre session a pris fin",
+    "For your privacy, the pages your personal link opens close when you close the browser, and "
+    "after %(minutes)s minute without activity.": (
+        "Pour protéger votre vie privée, les pages ouvertes par votre lien personnel se ferment "
+        "quand vous fermez le navigateur, et après %(minutes)s minute d'inactivité.",
+        "Pour protéger votre vie privée, les pages ouvertes par votre lien personnel se ferment "
+        "quand vous fermez le navigateur, et après %(minutes)s minutes d'inactivité.",
+    ),
+    "To continue, open the personal link in your email again.": "Pour continuer, ouvrez de "
+    "nouveau le lien personnel reçu par courriel.",
+    "Nothing you sent is lost. The questionnaire saves your answers on our server each time you "
+    "go to another page, and you will continue where you left off. Answers typed on the page that "
+    "was open, but not sent, may need to be entered again.": "Rien de ce que vous avez envoyé "
+    "n'est perdu. Le questionnaire enregistre vos réponses sur notre serveur chaque fois que vous "
+    "passez à une autre page, et vous reprendrez là où vous vous étiez arrêté. Les réponses "
+    "saisies sur la page qui était ouverte, mais pas envoyées, devront peut-être être saisies de "
+    "nouveau.",
+    "If you were answering an invitation to a session, the link in the invitation shows your "
+    "answer and lets you change it.": "Si vous répondiez à une invitation à une séance, le lien "
+    "de l'invitation affiche votre réponse et vous permet de la modifier.",
+    "On a shared computer, close the browser when you have finished.": "Sur un ordinateur "
+    "partagé, fermez le navigateur lorsque vous avez terminé.",
+    "For your privacy, this page closes after %(minutes)s minute without activity, and that time "
+    "is almost up. Press any key, or the button, to keep it open.": (
+        "Pour protéger votre vie privée, cette page se ferme après %(minutes)s minute "
+        "d'inactivité, et ce délai est presque écoulé. Appuyez sur une touche, ou sur le bouton, "
+        "pour la garder ouverte.",
+        "Pour protéger votre vie privée, cette page se ferme après %(minutes)s minutes "
+        "d'inactivité, et ce délai est presque écoulé. Appuyez sur une touche, ou sur le bouton, "
+        "pour la garder ouverte.",
+    ),
+    "Keep the page open": "Garder la page ouverte",
+    "You will be signed out in less than five minutes: a session cannot last longer. Save your "
+    "work now.": "Vous serez déconnecté dans moins de cinq minutes : une session ne peut pas "
+    "durer plus longtemps. Enregistrez votre travail maintenant.",
+    # Field-level access (heard/consultations/access.py, the `contact` filter).
+    "Only a consultation lead can see or export contact details.": "Seul un responsable de la "
+    "consultation peut voir ou exporter les coordonnées.",
+    "masked personal data\x04hidden": "masqué",
+    "Names and contact details are hidden here: only the consultation's leads see them, as only "
+    "they may export them.": "Les noms et les coordonnées sont masqués ici : seuls les "
+    "responsables de la consultation les voient, car eux seuls peuvent les exporter.",
+    "%(counter)s suggestion waits for a lead's decision.": (
+        "%(counter)s suggestion attend la décision d'un responsable.",
+        "%(counter)s suggestions attendent la décision d'un responsable.",
+    ),
     "%(start_month)s to %(end_month)s %(year)s": "de %(start_month)s à %(end_month)s %(year)s",
     "%(start_month_year)s to %(end_month_year)s": "de %(start_month_year)s à %(end_month_year)s",
     "subjects": "sujets",
@@ -689,7 +763,11 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Analyst (reads and exports answers)": "Analyste (consulte et exporte les réponses)",
     "Only the consultation's leads and analysts can read answers.": "Seuls les responsables et les analystes de la consultation peuvent consulter les réponses.",
     # Questionnaires: answers checked on the respondent's pages
-    "Write at most %(count)d characters.": "Écrivez au plus %(count)d caractères.",
+    "Write at most %(limit)s characters (this answer has %(count)s).": "Écrivez au plus %(limit)s caractères (cette réponse en compte %(count)s).",
+    "Each tag has at most %(limit)d characters; “%(start)s…” has %(count)d.": "Chaque étiquette compte au plus %(limit)d caractères ; « %(start)s… » en compte %(count)d.",
+    "List name: at most %(limit)d characters (it has %(count)d).": "Nom de la liste : au plus %(limit)d caractères (il en compte %(count)d).",
+    "The file's name has %(count)d characters, at most %(limit)d: rename the file.": "Le nom du fichier compte %(count)d caractères, au plus %(limit)d : renommez le fichier.",
+    "The file holds %(count)s characters of text; notes have at most %(limit)s. Split it into several notes.": "Le fichier contient %(count)s caractères de texte ; des notes en comptent au plus %(limit)s. Répartissez-le en plusieurs notes.",
     "Enter a whole number, like 12.": "Entrez un nombre entier, par exemple 12.",
     "Enter a number, like 2.5.": "Entrez un nombre, par exemple 2,5.",
     "Enter a date as year-month-day, like 2018-06-30.": "Entrez une date sous la forme année-mois-jour, par exemple 2018-06-30.",
@@ -1041,6 +1119,23 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "affichée lorsque ce choix est sélectionné.",
     "A list name cannot hold spaces.": "Un nom de liste ne peut pas contenir d’espaces.",
     "This calculation depends on its own result.": "Ce calcul dépend de son propre résultat.",
+    # Uploads past their limits (heard.archives: decompression bombs, rows, lines)
+    "“%(name)s” holds %(found)s parts, more than the limit of %(limit)s; nothing was read.": "« %(name)s » contient %(found)s parties, plus que la limite de %(limit)s ; rien n'a été lu.",
+    "“%(name)s” lists its parts in %(found)s, more than the limit of %(limit)s; nothing was read.": "« %(name)s » décrit ses parties en %(found)s, plus que la limite de %(limit)s ; rien n'a été lu.",
+    "“%(name)s” would expand to %(found)s when opened, more than the limit of %(limit)s; nothing was read.": "« %(name)s » occuperait %(found)s une fois décompressé, plus que la limite de %(limit)s ; rien n'a été lu.",
+    "“%(name)s” is compressed %(found)s to 1 in its part %(part)s, more than the limit of %(limit)s to 1; nothing was read.": "« %(name)s » est compressé à %(found)s pour 1 dans sa partie %(part)s, plus que la limite de %(limit)s pour 1 ; rien n'a été lu.",
+    "“%(name)s” is compressed %(found)s to 1, more than the limit of %(limit)s to 1; nothing was read.": "« %(name)s » est compressé à %(found)s pour 1, plus que la limite de %(limit)s pour 1 ; rien n'a été lu.",
+    "“%(name)s” has a part, %(part)s, compressed in a way spreadsheets and documents never are; nothing was read.": "« %(name)s » a une partie, %(part)s, compressée d'une façon que les classeurs et les documents n'emploient jamais ; rien n'a été lu.",
+    "“%(name)s” is damaged or forged: its part %(part)s holds more than the %(limit)s it declares; nothing was read.": "« %(name)s » est endommagé ou falsifié : sa partie %(part)s contient plus que les %(limit)s qu'elle annonce ; rien n'a été lu.",
+    "“%(name)s” declares %(found)s rows on sheet “%(sheet)s”, more than the limit of %(limit)s; nothing was read.": "« %(name)s » annonce %(found)s lignes dans la feuille « %(sheet)s », plus que la limite de %(limit)s ; rien n'a été lu.",
+    "“%(name)s” declares %(found)s columns on sheet “%(sheet)s”, more than the limit of %(limit)s; nothing was read.": "« %(name)s » annonce %(found)s colonnes dans la feuille « %(sheet)s », plus que la limite de %(limit)s ; rien n'a été lu.",
+    "“%(name)s” has more rows on sheet “%(sheet)s” than the limit of %(limit)s; reading stopped there and nothing from the file was used.": "« %(name)s » a plus de lignes dans la feuille « %(sheet)s » que la limite de %(limit)s ; la lecture s'est arrêtée là et rien du fichier n'a été utilisé.",
+    "“%(name)s” has a row of %(found)s columns on sheet “%(sheet)s”, more than the limit of %(limit)s; reading stopped there and nothing from the file was used.": "« %(name)s » a une ligne de %(found)s colonnes dans la feuille « %(sheet)s », plus que la limite de %(limit)s ; la lecture s'est arrêtée là et rien du fichier n'a été utilisé.",
+    "“%(name)s” is %(found)s, more than the limit of %(limit)s; nothing was read.": "« %(name)s » fait %(found)s, plus que la limite de %(limit)s ; rien n'a été lu.",
+    "“%(name)s” has %(found)s lines, more than the limit of %(limit)s; nothing was read.": "« %(name)s » a %(found)s lignes, plus que la limite de %(limit)s ; rien n'a été lu.",
+    "%(amount)s MB": "%(amount)s Mo",
+    "%(amount)s KB": "%(amount)s Ko",
+    "%(amount)s bytes": "%(amount)s octets",
 }
 
 

@@ -9,11 +9,17 @@ from typing import Any
 
 from django.db import transaction
 
+from heard.archives import Limits, Refused, check_zip
 from heard.core import audit
+from heard.core.refusals import explain
 from heard.events.models import AgendaItem, Note, Session
 
 UPLOAD_TYPES = (".txt", ".md", ".docx")
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+# What a .docx of notes may inflate to, checked before python-docx opens it (heard.archives).
+# Notes are a few MB of text at most; Word's markup makes that about ten times as much XML, and
+# python-docx reads every part of the file into memory.
+DOCX_LIMITS = Limits(max_bytes=64 * 1024 * 1024)
 
 # “Jane Placeholm: …” at the start of a line; labels that are roles, not names, are kept.
 _SPEAKER = re.compile(r"^(\s*(?:[-*•]\s*)?)((?:[A-ZÀ-Ý][\w'’.-]*\s*){1,4}):\s", re.MULTILINE)
@@ -99,6 +105,10 @@ def read_upload(name: str, content: bytes) -> str:
     if suffix == ".docx":
         from docx import Document
 
+        try:
+            check_zip(name, content, DOCX_LIMITS)
+        except Refused as refused:
+            raise UploadError(explain(refused)) from None
         try:
             document = Document(io.BytesIO(content))
         except Exception as error:  # python-docx raises several kinds for a broken file

@@ -22,6 +22,8 @@ from typing import Any
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from heard.archives import Limits, Refused, capped_rows, check_text, check_xlsx
+from heard.core.refusals import explain
 from heard.questionnaires import expressions
 
 LANGUAGES = ("en", "fr")
@@ -95,6 +97,10 @@ MAX_EMPTY_ROWS = 60
 MAX_EMPTY_COLUMNS = 20
 # Characters a spreadsheet cannot store (the same test openpyxl makes when writing a cell).
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# What a form file may hold, checked before openpyxl or pyxform opens it (heard.archives). A form
+# is small: the demo's 18 KB inflate to 81 KB; a list of every Canadian municipality (about
+# 5,000 choices) fits on one sheet. A CSV form holds its three sheets in one file.
+LIMITS = Limits(max_bytes=32 * 1024 * 1024, max_rows=10_000, max_columns=100, max_lines=30_000)
 
 
 @dataclass(frozen=True)
@@ -215,6 +221,13 @@ def read_sheets(data: bytes, filename: str) -> dict[str, Sheet]:
     """The survey, choices and settings sheets, keyed by lower-case name, with row numbers kept."""
     suffix = filename.lower().rsplit(".", 1)[-1]
     sheets: dict[str, Sheet] = {}
+    try:
+        if suffix == "xlsx":
+            check_xlsx(filename, data, LIMITS)
+        elif suffix == "csv":
+            check_text(filename, data, LIMITS)
+    except Refused as refused:
+        raise FormError([FormProblem("", None, "", explain(refused))]) from None
     if suffix == "xlsx":
         import openpyxl
 
@@ -224,16 +237,27 @@ def read_sheets(data: bytes, filename: str) -> dict[str, Sheet]:
             raise FormError(
                 [FormProblem("", None, "", _("This is not a readable .xlsx file (%s).") % exc)]
             ) from exc
-        for worksheet in book.worksheets:
-            rows = (
-                (number, [_cell_text(v) for v in values])
-                for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1)
-            )
-            # pyxform lower-cases sheet names but keeps spaces: so does Heard.
-            sheet = _sheet_from_rows(worksheet.title.lower(), rows, spreadsheet=True)
-            if sheet is not None:
-                sheets[sheet.name] = sheet
-        book.close()
+        try:
+            for worksheet in book.worksheets:
+                values = capped_rows(
+                    worksheet.iter_rows(values_only=True),
+                    name=filename,
+                    sheet=worksheet.title,
+                    limits=LIMITS,
+                )
+                # openpyxl pads a sheet to its dimension with empty rows: skip them cheaply.
+                rows = (
+                    (number, [] if row.count(None) == len(row) else [_cell_text(v) for v in row])
+                    for number, row in enumerate(values, start=1)
+                )
+                # pyxform lower-cases sheet names but keeps spaces: so does Heard.
+                sheet = _sheet_from_rows(worksheet.title.lower(), rows, spreadsheet=True)
+                if sheet is not None:
+                    sheets[sheet.name] = sheet
+        except Refused as refused:  # a sheet holds more than it declared
+            raise FormError([FormProblem("", None, "", explain(refused))]) from None
+        finally:
+            book.close()
     elif suffix == "csv":
         # XLSForm's CSV layout: the first column names the sheet on the sheet's header row.
         try:

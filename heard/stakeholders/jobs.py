@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.utils import translation
 
 from heard.consultations.models import Consultation
 from heard.core.crypto import decrypt_bytes, encrypt_bytes
@@ -64,14 +65,16 @@ def run_import(job: Job, progress: Progress) -> dict[str, Any]:
             "The uploaded file is no longer on the server (uploads are kept for a day). "
             "Upload it again."
         )
-    report = import_people(
-        actor=job.created_by,
-        consultation=consultation,
-        path=Path(f"upload.{payload['suffix']}"),
-        mapping=payload["mapping"],
-        progress=progress,
-        content=decrypt_bytes(encrypted.read_bytes()),
-    )
+    # In the words of the person who started it: a file past a limit says so (heard.archives).
+    with translation.override(payload.get("language")):
+        report = import_people(
+            actor=job.created_by,
+            consultation=consultation,
+            path=Path(f"{Path(payload.get('name', 'upload')).stem}.{payload['suffix']}"),
+            mapping=payload["mapping"],
+            progress=progress,
+            content=decrypt_bytes(encrypted.read_bytes()),
+        )
     encrypted.unlink(missing_ok=True)  # imported: the upload is not kept
     return {
         "rows": report.rows,

@@ -14,6 +14,7 @@ from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from heard.consultations import selectors
@@ -36,7 +37,7 @@ from heard.stakeholders.models import Language, Organisation, Person, SavedList,
 from heard.stakeholders.regions import Region
 from heard.stakeholders.selectors import FILTER_KEYS, filter_people
 from heard.stakeholders.services import save_organisation, save_person
-from heard.stakeholders.tables import TableError, read_table
+from heard.stakeholders.tables import TableError, check_table, read_table
 
 MAX_UPLOAD = 50 * 1024 * 1024
 
@@ -124,6 +125,8 @@ def import_upload(request: HttpRequest, pk: int) -> HttpResponse:
             error = _("Only .csv and .xlsx files can be imported.")
         elif upload.size and upload.size > MAX_UPLOAD:
             error = _("The file is larger than 50 MB.")
+        elif refusal := _refusal(upload):
+            error = refusal
         else:
             token = import_jobs.store_upload(upload.read(), suffix)
             request.session["heard_import"] = {
@@ -135,6 +138,18 @@ def import_upload(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request, "stakeholders/import_upload.html", {"consultation": consultation, "error": error}
     )
+
+
+def _refusal(upload: Any) -> str:
+    """Why the file goes past the registry's limits (a decompression bomb...), before it is
+    stored; "" if it does not. The checks read no row (heard.archives)."""
+    content = upload.read()
+    upload.seek(0)
+    try:
+        check_table(Path(upload.name), content)
+    except TableError as error:
+        return str(error)
+    return ""
 
 
 def _decrypted_upload(request: HttpRequest) -> tuple[Any, Any, bytes]:
@@ -149,7 +164,7 @@ def _decrypted_upload(request: HttpRequest) -> tuple[Any, Any, bytes]:
         content = decrypt_bytes(source.read_bytes())
     except ValueError:
         return None, None, b""
-    return stored, Path(f"upload.{stored['suffix']}"), content
+    return stored, Path(f"{Path(stored['name']).stem}.{stored['suffix']}"), content
 
 
 @login_required
@@ -202,6 +217,7 @@ def import_map(request: HttpRequest, pk: int) -> HttpResponse:
                 "suffix": stored["suffix"],
                 "name": stored["name"],
                 "mapping": mapping,
+                "language": get_language(),  # for what the import may have to say
             },
         )
         request.session.pop("heard_import", None)
@@ -218,6 +234,9 @@ def import_map(request: HttpRequest, pk: int) -> HttpResponse:
             )
         except MappingError as error:
             context["mapping_error"] = str(error)
+        except TableError as error:  # past a limit the file did not declare (rows...)
+            messages.error(request, str(error))
+            return redirect("registry:import_upload", pk=pk)
     return render(request, "stakeholders/import_map.html", context)
 
 

@@ -21,10 +21,18 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
+from heard.archives import Limits, Refused, capped_rows, check_xlsx
+
 # Accepted names for the two required fields, in order of preference (compared in lower case).
 ID_NAMES = ("id", "response_id", "record_id")
 TEXT_NAMES = ("text", "answer", "comment", "response")
 _MAX_LISTED = 1000  # a broken file of a million rows should not become a million messages
+# What an .xlsx of records may hold, checked before openpyxl opens it and while it reads
+# (heard.archives): as many rows as a spreadsheet can have, and no decompression bomb. A million
+# answers of about 60 words inflate to well under 2 GB. (Larger inputs belong in JSONL or CSV.)
+XLSX_LIMITS = Limits(
+    max_bytes=2 * 1024 * 1024 * 1024, max_rows=1_048_576, max_columns=1_000, max_parts=10_000
+)
 
 
 @dataclass(frozen=True)
@@ -211,13 +219,23 @@ def _xlsx_rows(path: Path, problems: _Problems) -> Iterator[tuple[int, list[str]
     from openpyxl import load_workbook
 
     try:
+        check_xlsx(path.name, path, XLSX_LIMITS)
+    except Refused as refused:
+        raise problems.fail("", str(refused)) from None
+    try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a broken file
         raise problems.fail("", f"not a readable XLSX file ({type(error).__name__})") from None
     try:
         sheet = workbook.worksheets[0]
-        for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
-            yield number, [_cell(value) for value in row]
+        rows = capped_rows(
+            sheet.iter_rows(values_only=True), name=path.name, sheet=sheet.title, limits=XLSX_LIMITS
+        )
+        for number, row in enumerate(rows, start=1):
+            # openpyxl pads a sheet to its dimension with empty rows: skip them cheaply
+            yield number, [] if row.count(None) == len(row) else [_cell(value) for value in row]
+    except Refused as refused:
+        raise problems.fail("", str(refused)) from None
     finally:
         workbook.close()
 
