@@ -267,6 +267,8 @@ if PRODUCTION:
 # Content security policy: only this host, and no inline script or style at all.
 CONTENT_SECURITY_POLICY = "; ".join(
     [
+# A refused form gets the site's own page, in the page's language (not Django's bare English one).
+CSRF_FAILURE_VIEW = "heard.core.errors.csrf_failure"
         "default-src 'self'",
         "script-src 'self'",
         "style-src 'self'",
@@ -306,6 +308,7 @@ LOGGING = {
         # arriving at once would bury the log in these lines. Errors still come through.
         "waitress.queue": {"handlers": ["console"], "level": "ERROR", "propagate": False},
     },
+    "filters": {"expected_forbidden": {"()": "heard.core.logfilters.ExpectedForbidden"}},
 }
 
 # --- Email ---------------------------------------------------------------------------------------
@@ -319,6 +322,13 @@ HEARD_EMAIL_ENVELOPE_FROM = os.environ.get(
     "HEARD_EMAIL_ENVELOPE_FROM", HEARD_EMAIL_FROM.rsplit("<", 1)[-1].rstrip(">").strip()
 )
 HEARD_EMAIL_TIMEOUT = float(os.environ.get("HEARD_EMAIL_TIMEOUT", "30"))
+        # An expected 403 (PermissionDenied) is one line, not a traceback.
+        "django.request": {
+            "handlers": ["console"],
+            "level": _LOG_LEVEL,
+            "propagate": False,
+            "filters": ["expected_forbidden"],
+        },
 HEARD_EMAIL_RETRY_SECONDS = float(os.environ.get("HEARD_EMAIL_RETRY_SECONDS", "60"))
 HEARD_EMAIL_MAX_ATTEMPTS = int(os.environ.get("HEARD_EMAIL_MAX_ATTEMPTS", "12"))
 

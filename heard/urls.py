@@ -24,3 +24,9 @@ urlpatterns += i18n_patterns(
     path("staff/", include("heard.questionnaires.staff_urls")),
     prefix_default_language=True,
 )
+
+# The site's own error pages, in the language of the address or in both (heard/core/errors.py).
+handler400 = "heard.core.errors.bad_request"
+handler403 = "heard.core.errors.permission_denied"
+handler404 = "heard.core.errors.page_not_found"
+handler500 = "heard.core.errors.server_error"

@@ -9,6 +9,8 @@ from __future__ import annotations
 import logging
 import re
 
+from django.core.exceptions import PermissionDenied
+
 # Plain and percent-encoded e-mail addresses (“a@b.ca”, “a%40b.ca”).
 _EMAIL = re.compile(r"[\w.+-]+(?:@|%40)[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
 # Query-string values that carry secrets (personal links, password resets).
@@ -36,3 +38,23 @@ class RedactingFormatter(logging.Formatter):
 
     def format(self, record: logging.LogRecord) -> str:
         return redact(super().format(record))
+
+
+class ExpectedForbidden(logging.Filter):
+    """A refusal raised on purpose (PermissionDenied) is one line with its reason, no traceback.
+
+    Django logs "Forbidden (Permission denied): <path>" with the exception attached, which prints
+    a whole traceback for what is an ordinary answer. Attached to the django.request logger; the
+    line still goes through the redacting formatter.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        if isinstance(error, PermissionDenied):
+            record.exc_info = None
+            record.exc_text = None
+            reason = str(error)
+            if reason and isinstance(record.args, tuple):
+                record.msg = f"{record.msg} (%s)"
+                record.args = (*record.args, reason)
+        return True
