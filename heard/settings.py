@@ -46,6 +46,13 @@ def _env_bool(name: str, default: bool) -> bool:
     raise ImproperlyConfigured(f"{name} must be true or false, not {raw!r}.")
 
 
+def _env_positive(name: str, default: int) -> int:
+    raw = os.environ.get(name, "").strip() or str(default)
+    if not raw.isdigit() or int(raw) < 1:
+        raise ImproperlyConfigured(f"{name} must be a whole number above 0, not {raw!r}.")
+    return int(raw)
+
+
 def _development_secrets() -> dict[str, str]:
     """Generate development secrets once and keep them under var/ (never used in production)."""
     path = VAR_DIR / "dev-secrets.json"
@@ -135,6 +142,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "heard.core.sessions.SessionTimeoutMiddleware",  # after auth and messages: it uses both
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -154,6 +162,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "heard.core.context_processors.site",
                 "heard.notify.context_processors.worker_warning",
+                "heard.core.sessions.timeout",
             ],
         },
     },
@@ -244,12 +253,22 @@ WHITENOISE_AUTOREFRESH = DEBUG
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
-SESSION_COOKIE_AGE = 60 * 60 * 8  # a working day; staff sign in again the next morning
+# How long sessions live (heard.core.sessions). A personal link's session ends with the browser
+# (its cookie has no expiry date) and after a short idle time: people answer from shared
+# computers, and some are at risk; the questionnaire keeps its draft on the server, so opening the
+# link again loses nothing sent. A staff session ends after an idle time and, whatever happens,
+# some hours after signing in, since staff pages show personal data.
+HEARD_LINK_IDLE_SECONDS = 60 * _env_positive("HEARD_LINK_IDLE_MINUTES", 30)
+HEARD_STAFF_IDLE_SECONDS = 60 * _env_positive("HEARD_STAFF_IDLE_MINUTES", 60)
+HEARD_STAFF_MAX_SECONDS = 60 * 60 * _env_positive("HEARD_STAFF_SESSION_HOURS", 10)
+SESSION_COOKIE_AGE = HEARD_STAFF_MAX_SECONDS  # the server refuses the session sooner if idle
 X_FRAME_OPTIONS = "DENY"  # no page of Heard is meant to be framed (clickjacking)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"  # never leak page addresses to other hosts
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 CSRF_TRUSTED_ORIGINS = _env_list("HEARD_CSRF_TRUSTED_ORIGINS")
+# A refused form gets the site's own page, in the page's language (not Django's bare English one).
+CSRF_FAILURE_VIEW = "heard.core.errors.csrf_failure"
 # Flash messages can name people ("Checked in: …"): keep them server-side, not in a cookie.
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
@@ -267,8 +286,6 @@ if PRODUCTION:
 # Content security policy: only this host, and no inline script or style at all.
 CONTENT_SECURITY_POLICY = "; ".join(
     [
-# A refused form gets the site's own page, in the page's language (not Django's bare English one).
-CSRF_FAILURE_VIEW = "heard.core.errors.csrf_failure"
         "default-src 'self'",
         "script-src 'self'",
         "style-src 'self'",
@@ -291,6 +308,7 @@ _LOG_LEVEL = os.environ.get("HEARD_LOG_LEVEL", "INFO")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"expected_forbidden": {"()": "heard.core.logfilters.ExpectedForbidden"}},
     "formatters": {
         "redacted": {
             "()": "heard.core.logfilters.RedactingFormatter",
@@ -304,11 +322,17 @@ LOGGING = {
             name: {"handlers": ["console"], "level": _LOG_LEVEL, "propagate": False}
             for name in ("django", "django.server", "django.request", "django.security", "waitress")
         },
+        # An expected 403 (PermissionDenied) is one line, not a traceback.
+        "django.request": {
+            "handlers": ["console"],
+            "level": _LOG_LEVEL,
+            "propagate": False,
+            "filters": ["expected_forbidden"],
+        },
         # waitress warns of its queue depth on every request that waits for a thread: a crowd
         # arriving at once would bury the log in these lines. Errors still come through.
         "waitress.queue": {"handlers": ["console"], "level": "ERROR", "propagate": False},
     },
-    "filters": {"expected_forbidden": {"()": "heard.core.logfilters.ExpectedForbidden"}},
 }
 
 # --- Email ---------------------------------------------------------------------------------------
@@ -322,13 +346,6 @@ HEARD_EMAIL_ENVELOPE_FROM = os.environ.get(
     "HEARD_EMAIL_ENVELOPE_FROM", HEARD_EMAIL_FROM.rsplit("<", 1)[-1].rstrip(">").strip()
 )
 HEARD_EMAIL_TIMEOUT = float(os.environ.get("HEARD_EMAIL_TIMEOUT", "30"))
-        # An expected 403 (PermissionDenied) is one line, not a traceback.
-        "django.request": {
-            "handlers": ["console"],
-            "level": _LOG_LEVEL,
-            "propagate": False,
-            "filters": ["expected_forbidden"],
-        },
 HEARD_EMAIL_RETRY_SECONDS = float(os.environ.get("HEARD_EMAIL_RETRY_SECONDS", "60"))
 HEARD_EMAIL_MAX_ATTEMPTS = int(os.environ.get("HEARD_EMAIL_MAX_ATTEMPTS", "12"))
 

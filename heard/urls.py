@@ -3,6 +3,7 @@ from django.urls import URLPattern, URLResolver, include, path
 from django.utils.translation import gettext_lazy as _
 
 from heard.consultations import views_public
+from heard.core import sessions
 from heard.events import views as event_views
 from heard.questionnaires import views as questionnaire_views
 
@@ -22,6 +23,8 @@ urlpatterns += i18n_patterns(
     path("staff/", include("heard.events.urls")),
     path("staff/", include("heard.stakeholders.urls")),
     path("staff/", include("heard.questionnaires.staff_urls")),
+    path("session/ended/", sessions.session_ended, name="session_ended"),
+    path("session/alive/", sessions.session_alive, name="session_alive"),
     prefix_default_language=True,
 )
 

@@ -13,6 +13,7 @@ from django.utils.translation import get_language, override
 from django.views.decorators.cache import never_cache
 
 from heard.core.context_processors import OTHER_LANGUAGE
+from heard.core.sessions import start_link_session
 from heard.events import services
 from heard.events.forms import ResponseForm, SuggestionForm
 from heard.events.models import Invitation, InvitationState
@@ -35,7 +36,8 @@ def open_link(request: HttpRequest, token: str) -> HttpResponse:
     if invitation is None:
         response = _link_not_valid(request)
     else:
-        request.session.cycle_key()  # a fresh session id: nothing from before carries over
+        # A fresh session id, and a cookie that ends with the browser (heard.core.sessions).
+        start_link_session(request)
         request.session[SESSION_KEY] = [invitation.pk, invitation.token_hash]
         with override(invitation.person.language):
             response = redirect(reverse("invitation"), permanent=False)

@@ -20,6 +20,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from heard.core.context_processors import OTHER_LANGUAGE
+from heard.core.sessions import start_link_session
 from heard.questionnaires import services
 from heard.questionnaires.form import Form
 from heard.questionnaires.models import Questionnaire, Respondent, Response, ResponseState
@@ -48,7 +49,8 @@ def open_link(request: HttpRequest, token: str) -> HttpResponse:
     if respondent is None:
         response = _link_not_valid(request)
     else:
-        request.session.cycle_key()  # a fresh session id: nothing from before carries over
+        # A fresh session id, and a cookie that ends with the browser (heard.core.sessions).
+        start_link_session(request)
         request.session[SESSION_KEY] = [respondent.pk, respondent.token_hash]
         with override(respondent.language):
             response = redirect(reverse("questionnaire"), permanent=False)
