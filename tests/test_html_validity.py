@@ -43,6 +43,7 @@ def test_every_page_is_valid_html(client, demo_folder, tmp_path):
         f"/en/consultations/{consultation.slug_en}/",
         f"/fr/consultations/{consultation.slug_fr}/",
         "/en/consultations/no-such-page/",
+        "/fr/no-such-page/",
         "/fr/staff/login/",
     ]
     staff = [
@@ -205,6 +206,37 @@ def test_every_page_is_valid_html(client, demo_folder, tmp_path):
     response = client.post(f"/en/staff/consultations/{pk}/schedule/new/", {"key": "x"})
     (tmp_path / "errors.html").write_bytes(response.content)
     files["errors.html"] = "schedule form with errors"
+
+    # Error pages: a 400 in both languages, a 403, a refused form (CSRF), a personal-link
+    # session's end; and the masked pages a viewer sees (no names, no contact details).
+    from django.test import Client
+
+    from tests.factories import MembershipFactory
+
+    viewer = UserFactory(username="html-viewer")
+    MembershipFactory(consultation=consultation, user=viewer, role="viewer")
+    as_viewer = Client()
+    as_viewer.force_login(viewer)
+    others = {
+        "error400.html": (Client().get("/", HTTP_HOST="attacker.example"), 400),
+        "error403.html": (as_viewer.get(f"/fr/staff/consultations/{pk}/edit/"), 403),
+        "csrf.html": (Client(enforce_csrf_checks=True).post("/en/staff/login/"), 403),
+        "ended.html": (Client().get("/fr/session/ended/"), 200),
+        "masked1.html": (as_viewer.get(f"/en/staff/consultations/{pk}/registry/"), 200),
+        "masked2.html": (as_viewer.get(f"/fr/staff/consultations/{pk}/outbox/"), 200),
+        "masked3.html": (
+            as_viewer.get(f"/en/staff/consultations/{pk}/sessions/{session.pk}/"),
+            200,
+        ),
+    }
+    for name, (response, status) in others.items():
+        assert response.status_code == status, name
+        (tmp_path / name).write_bytes(response.content)
+        files[name] = name
+    public_404 = client.get("/static/no-such-file.css")
+    assert public_404.status_code == 404
+    (tmp_path / "error404.html").write_bytes(public_404.content)
+    files["error404.html"] = "bilingual 404"
 
     result = subprocess.run(
         [*command, *map(str, sorted(tmp_path.glob("*.html")))],

@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied
 
 # Plain and percent-encoded e-mail addresses (“a@b.ca”, “a%40b.ca”).
 _EMAIL = re.compile(r"[\w.+-]+(?:@|%40)[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
+EMAIL = _EMAIL  # also masks addresses on staff pages (heard.core.templatetags.heard)
 # Query-string values that carry secrets (personal links, password resets).
 _SECRET_PARAM = re.compile(r"(?i)\b(token|key|password|code|sessionid|csrftoken)=([^&\s\"';]+)")
 # Long random path segments, the shape of tokens in personal links: 32+ URL-safe characters mixing

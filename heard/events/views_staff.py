@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from heard.consultations import selectors
-from heard.consultations.access import consultation_for
+from heard.consultations.access import consultation_for, may_see_contact_data
 from heard.consultations.models import EVENT_KINDS, Consultation, Role, ScheduleItem
 from heard.events import services
 from heard.events.forms import AgendaItemForm, NoteForm, SessionForm, WalkInForm
@@ -151,6 +151,7 @@ def session_detail(request: HttpRequest, pk: int, session_pk: int) -> HttpRespon
             "consultation": consultation,
             "session": session,
             "is_lead": selectors.role_of(request.user, consultation) == Role.LEAD,
+            "show_contact": may_see_contact_data(request, consultation),
             "counts": _counts([session])[session.pk],
             "invitations": invitations,
             "invite_form": AudienceForm(consultation=consultation),

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from heard.consultations import selectors
-from heard.consultations.access import consultation_for
+from heard.consultations.access import consultation_for, may_see_contact_data
 from heard.consultations.models import Role
 from heard.notify import services
 from heard.notify.models import Message, State
@@ -32,6 +32,7 @@ def outbox(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "consultation": consultation,
             "is_lead": selectors.role_of(request.user, consultation) == Role.LEAD,
+            "show_contact": may_see_contact_data(request, consultation),
             "rows": found[:500],
             "total": found.count(),
             "counts": [(value, label, counts.get(value, 0)) for value, label in State.choices],

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from heard.consultations.access import consultation_for, may_read_answers
+from heard.consultations.access import consultation_for, may_read_answers, may_see_contact_data
 from heard.consultations.models import Consultation
 from heard.consultations.services import PublishRefused
 from heard.questionnaires import exporting, selectors, services, xlsform, xlsform_export
@@ -261,6 +261,7 @@ def access_requests(request: HttpRequest, pk: int, qpk: int) -> HttpResponse:
         {
             "consultation": consultation,
             "questionnaire": questionnaire,
+            "show_contact": may_see_contact_data(request, consultation),
             "pending": [r for r in found if r.state == AccessRequest.State.PENDING],
             "decided": [r for r in found if r.state != AccessRequest.State.PENDING],
         },
@@ -303,7 +304,12 @@ def people(request: HttpRequest, pk: int, qpk: int) -> HttpResponse:
     return render(
         request,
         "questionnaires/staff/people.html",
-        {"consultation": consultation, "questionnaire": questionnaire, "rows": rows},
+        {
+            "consultation": consultation,
+            "questionnaire": questionnaire,
+            "rows": rows,
+            "show_contact": may_see_contact_data(request, consultation),
+        },
     )
 
 

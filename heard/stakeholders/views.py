@@ -18,7 +18,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from heard.consultations import selectors
-from heard.consultations.access import consultation_for
+from heard.consultations.access import consultation_for, may_see_contact_data
 from heard.consultations.models import Consultation, Role
 from heard.core.crypto import decrypt_bytes
 from heard.core.jobs import enqueue
@@ -45,13 +45,16 @@ MAX_UPLOAD = 50 * 1024 * 1024
 @login_required
 def registry(request: HttpRequest, pk: int) -> HttpResponse:
     consultation = consultation_for(request, pk)
+    # Names and e-mail addresses are masked for the roles that may not export them, and those
+    # roles cannot search by them either (the search would tell who is in the registry).
+    show_contact = may_see_contact_data(request, consultation)
     # The name search travels by POST and waits in the session, never in an address or a log.
     search_key = f"heard_registry_search_{consultation.pk}"
     if request.GET.get("clear"):
         request.session.pop(search_key, None)
     filters = {key: request.GET.get(key, "").strip() for key in FILTER_KEYS if key != "q"}
-    filters["q"] = request.session.get(search_key, "")
-    if request.method == "POST" and request.POST.get("action") == "search":
+    filters["q"] = request.session.get(search_key, "") if show_contact else ""
+    if request.method == "POST" and request.POST.get("action") == "search" and show_contact:
         request.session[search_key] = request.POST.get("q", "").strip()[:200]
         return redirect(
             f"{request.path}?{urlencode({k: v for k, v in filters.items() if v and k != 'q'})}"
@@ -90,13 +93,14 @@ def registry(request: HttpRequest, pk: int) -> HttpResponse:
                 for saved in SavedList.objects.filter(consultation=consultation)
             ],
             "is_lead": selectors.role_of(request.user, consultation) == Role.LEAD,
+            "show_contact": show_contact,
         },
     )
 
 
 @login_required
 def export(request: HttpRequest, pk: int, file_format: str) -> HttpResponse:
-    consultation = consultation_for(request, pk, lead=True)
+    consultation = consultation_for(request, pk, contact=True)
     if file_format not in ("csv", "xlsx"):
         raise Http404
     content = export_people(actor=request.user, consultation=consultation, file_format=file_format)
