@@ -49,6 +49,7 @@ def test_the_text_part_shows_titles_and_names_as_typed_not_html_escapes(marked_u
         parts = language_parts(message)
         assert TITLE_EN in parts["en"] and TITLE_FR in parts["fr"], message.kind
         assert "Hall <B> & Co" in parts["en"] and "Salle <B> & Cie" in parts["fr"]
+        assert "6 September 2031" in parts["en"] and "6 septembre 2031" in parts["fr"]
         assert 'Hello Dana <Lee> & "Co" O\'Neil,' in parts["en"]
         assert 'Bonjour Dana <Lee> & "Co" O\'Neil,' in parts["fr"]
 
