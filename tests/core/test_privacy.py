@@ -106,4 +106,6 @@ def test_configured_logging_never_writes_emails_or_tokens_even_in_tracebacks(tmp
     assert "Not Found" in logged and "invited" in logged and "Traceback" in logged
     assert "@example.org" not in logged
     assert "SeCrEt123" not in logged
-    assert logged.count("[email]") == 3
+    # Each address is masked where it was (Python 3.13 also prints the line of `-c` code raising).
+    for masked in ("/fr/?email=[email]", "invited [email]", "ValueError: bad address: [email]"):
+        assert masked in logged
