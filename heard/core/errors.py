@@ -16,7 +16,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse, HttpResponseServerError
 from django.template import loader
 from django.urls import get_script_prefix, reverse
-from django.utils.translation import get_language, get_language_from_path, override
+from django.utils.translation import get_language_from_path, get_language_from_request, override
 from django.utils.translation import gettext as _
 
 OTHER = {"en": "fr", "fr": "en"}
@@ -58,7 +58,9 @@ def _page(request: HttpRequest, kind: str, status: int, reason: str = "") -> Htt
     if language:
         languages = [language]
     else:
-        first = (get_language() or "en")[:2]
+        # From the request itself: some 404s (a static file under the test server) never go
+        # through the locale middleware.
+        first = get_language_from_request(request)[:2]
         languages = [first if first in OTHER else "en", OTHER.get(first, "fr")]
     sections = []
     for code in languages:

@@ -24,7 +24,11 @@
     function show(template) {
       if (shown === template) { return; }
       shown = template;
-      region.replaceChildren(template.content.cloneNode(true));
+      // A new element with role=alert is what screen readers announce most reliably.
+      var alert = document.createElement("div");
+      alert.setAttribute("role", "alert");
+      alert.appendChild(template.content.cloneNode(true));
+      region.replaceChildren(alert);
     }
     function hide() {
       shown = null;
