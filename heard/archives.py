@@ -1,8 +1,8 @@
 """Look inside an upload before any parser opens it, and stop reading it at the limits.
 
 An .xlsx or .docx file is a zip container. A few hundred kilobytes of it can inflate to gigabytes
-(a decompression bomb), and a tiny sheet can declare a million rows of 16,384 cells, which openpyxl
-then hands out one empty cell at a time. Every parser Heard uses (openpyxl, python-docx, pyxform)
+(a decompression bomb), and a few kilobytes of sheet can make openpyxl hand out a million rows of
+16,384 empty cells. Every parser Heard uses (openpyxl, python-docx, pyxform)
 opens the container with Python's `zipfile`, so the figures in its central directory are what
 these checks read, in milliseconds, before any parser runs:
 
@@ -20,7 +20,10 @@ these checks read, in milliseconds, before any parser runs:
   past its declared size, and refused if that byte exists. The work is bounded by the declared
   total, which the limit already bounds; for a real file it costs a fraction of the parse;
 - for a workbook, the rows and columns each worksheet declares in its `<dimension ref="A1:N9"/>`,
-  found in the first 64 KiB of the sheet (a streamed, bounded read).
+  found in the first 64 KiB of the sheet (a streamed, bounded read). openpyxl pads every row to
+  the declared columns and fills gaps in the row numbers with empty rows, as far as the declared
+  last row: a 5 KB sheet declaring A1:XFD1048576, with one cell on its last row, is the million
+  rows of 16,384 cells above.
 
 A sheet may declare no dimension, or lie about it, so `capped_rows` also stops a reader at the row
 and column limits as it goes. Plain text (CSV) gets a size limit and a line count (a newline count,

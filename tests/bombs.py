@@ -93,9 +93,30 @@ def sheet_bomb(size: int = 200 * MB, dimension: str = "") -> bytes:
 
 @cache
 def declared_rows_bomb(rows: int = 10_000_000, columns: str = "D") -> bytes:
-    """A small, honest-looking workbook whose sheet declares `rows` rows: openpyxl would pad it
-    with that many empty rows."""
-    return sheet_bomb(size=0, dimension=f"A1:{columns}{rows}")
+    """A workbook of a few kilobytes whose sheet declares `A1:{columns}{rows}` and has a header
+    and one cell on row `rows`: openpyxl fills the rows between with empty ones (as far as the
+    declared last row), each as wide as the declared columns."""
+    return _replaced(small_xlsx(), SHEET, _sparse(rows, f"A1:{columns}{rows}"))
+
+
+@cache
+def gap_sheet(row: int = 1_048_576) -> bytes:
+    """A workbook with a header and one cell on row `row` (the last a spreadsheet has), and no
+    dimension: openpyxl hands out every empty row in between."""
+    return _replaced(small_xlsx(), SHEET, _sparse(row, ""))
+
+
+def _sparse(last: int, dimension: str) -> list[bytes]:
+    head = _SHEET_START + (f'<dimension ref="{dimension}"/>'.encode() if dimension else b"")
+    header = b"".join(
+        b'<c t="inlineStr"><is><t>' + h.encode() + b"</t></is></c>" for h in REGISTRY_HEADERS
+    )
+    cell = f'<row r="{last}"><c r="A{last}" t="inlineStr"><is><t>Avery</t></is></c></row>'
+    return [
+        head + b'<sheetData><row r="1">' + header + b"</row>",
+        cell.encode(),
+        b"</sheetData></worksheet>",
+    ]
 
 
 def rows_sheet(

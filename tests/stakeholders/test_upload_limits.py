@@ -50,6 +50,21 @@ def test_a_sheet_declaring_ten_million_rows_is_refused_before_it_is_read():
     )
 
 
+def test_a_sheet_declaring_16384_columns_is_refused_before_openpyxl_pads_its_rows():
+    wide = bombs.declared_rows_bomb(rows=3000, columns="XFD")  # 5 KB: 49 million empty cells
+    assert refused("people.xlsx", wide) == (
+        "“people.xlsx” declares 16,384 columns on sheet “People”, more than the limit of 256; "
+        "nothing was read."
+    )
+
+
+def test_a_gap_of_a_million_empty_rows_stops_at_the_row_limit():
+    assert refused("people.xlsx", bombs.gap_sheet()) == (
+        "“people.xlsx” has more rows on sheet “People” than the limit of 250,000; reading "
+        "stopped there and nothing from the file was used."
+    )
+
+
 def test_a_part_declaring_a_gigabyte_is_refused():
     lying = bombs.forged(bombs.small_xlsx(), bombs.SHEET, declared=1024 * 1024 * 1024)
     assert "would expand to 1,025 MB when opened, more than the limit of 512 MB" in refused(
