@@ -7,6 +7,7 @@ from datetime import datetime, time
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -216,8 +217,10 @@ def publish_request_link(request: HttpRequest, pk: int, qpk: int) -> HttpRespons
     consultation = consultation_for(request, pk, lead=True)
     questionnaire = _questionnaire(consultation, qpk)
     try:
+        # The address the public reaches the site at, as in personal links: staff may work on an
+        # internal host name that readers of the consultation page could not follow.
         services.publish_request_link(
-            actor=request.user, questionnaire=questionnaire, site=request.build_absolute_uri("/")
+            actor=request.user, questionnaire=questionnaire, site=settings.HEARD_PUBLIC_URL
         )
     except PublishRefused as refused:
         _not_linked(request, "; ".join(refused.missing))

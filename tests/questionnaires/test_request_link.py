@@ -21,16 +21,21 @@ def _url(questionnaire):
     )
 
 
-def test_the_link_is_added_once_in_both_languages_with_its_audit(client, questionnaire, lead):
+def test_the_link_is_added_once_in_both_languages_with_its_audit(
+    client, questionnaire, lead, settings
+):
+    settings.HEARD_PUBLIC_URL = "https://consult.example.org"
     client.force_login(lead)
     before = Consultation.objects.get().modified_at
+    # Staff on an internal host name: the page still links to the public address.
     done = client.post(_url(questionnaire), HTTP_HOST="localhost", follow=True)
     assert "The consultation page now links to the request page." in done.content.decode()
     link = RelatedLink.objects.get()
     assert link.title_en == "Ask for the questionnaire: Questionnaire"
     assert link.title_fr == "Demander le questionnaire : Questionnaire"
-    assert link.url_en == f"http://localhost/en/questionnaire/{questionnaire.pk}/access/"
-    assert link.url_fr == f"http://localhost/fr/questionnaire/{questionnaire.pk}/access/"
+    site = "https://consult.example.org"
+    assert link.url_en == f"{site}/en/questionnaire/{questionnaire.pk}/access/"
+    assert link.url_fr == f"{site}/fr/questionnaire/{questionnaire.pk}/access/"
     # The consultation page's own record of the change, and the questionnaire's, together.
     created = AuditEvent.objects.get(action="relatedlink.created")
     assert created.actor == lead and created.target_id == str(link.pk)
@@ -61,9 +66,12 @@ def test_a_published_page_that_would_be_incomplete_refuses_the_link(
     assert not AuditEvent.objects.filter(action="questionnaire.request_link_published").exists()
 
 
-def test_an_address_the_page_cannot_use_is_refused_with_the_reason(client, questionnaire, lead):
+def test_an_address_the_page_cannot_use_is_refused_with_the_reason(
+    client, questionnaire, lead, settings
+):
     client.force_login(lead)
-    # "testserver" has no domain: not a web address a reader could follow.
+    # "intranet" has no domain: not a web address a reader could follow.
+    settings.HEARD_PUBLIC_URL = "http://intranet"
     page = client.post(_url(questionnaire), follow=True).content.decode()
     assert "The link was not added to the consultation page" in page
     assert not RelatedLink.objects.exists()
