@@ -18,7 +18,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from heard.consultations.status import Status, status_at
+from heard.core import limits
 from heard.core.bilingual import translated
+from heard.core.limits import BoundedTextField
 
 
 @cache
@@ -36,8 +38,8 @@ def validate_time_zone(value: str) -> None:
 
 class Subject(models.Model):
     slug = models.SlugField(max_length=80, unique=True)
-    name_en = models.CharField(_("name (English)"), max_length=120)
-    name_fr = models.CharField(_("name (French)"), max_length=120)
+    name_en = models.CharField(_("name (English)"), max_length=limits.SHORT_NAME)
+    name_fr = models.CharField(_("name (French)"), max_length=limits.SHORT_NAME)
 
     name = translated("name")
 
@@ -46,6 +48,22 @@ class Subject(models.Model):
 
     def __str__(self) -> str:
         return str(self.name)
+
+
+# The text columns without a length of their own in the database (TextField): checked there too.
+TEXT_LIMITS = {
+    f"{name}_{code}": limit
+    for name, limit in [
+        ("summary", limits.SUMMARY),
+        ("description", limits.MARKDOWN),
+        ("objectives", limits.MARKDOWN),
+        ("why", limits.MARKDOWN),
+        ("who", limits.MARKDOWN),
+        ("what", limits.MARKDOWN),
+        ("how_to_participate", limits.MARKDOWN),
+    ]
+    for code in ("en", "fr")
+}
 
 
 class Consultation(models.Model):
@@ -72,27 +90,59 @@ class Consultation(models.Model):
     )
     slug_en = models.SlugField(_("address (English)"), max_length=120, unique=True)
     slug_fr = models.SlugField(_("address (French)"), max_length=120, unique=True)
-    title_en = models.CharField(_("title (English)"), max_length=250)
-    title_fr = models.CharField(_("title (French)"), max_length=250, blank=True)
-    summary_en = models.TextField(_("summary (English)"), blank=True)
-    summary_fr = models.TextField(_("summary (French)"), blank=True)
-    description_en = models.TextField(_("description (English)"), blank=True)
-    description_fr = models.TextField(_("description (French)"), blank=True)
-    objectives_en = models.TextField(_("objectives (English)"), blank=True)
-    objectives_fr = models.TextField(_("objectives (French)"), blank=True)
-    why_en = models.TextField(_("why we are consulting (English)"), blank=True)
-    why_fr = models.TextField(_("why we are consulting (French)"), blank=True)
-    who_en = models.TextField(_("who is the focus (English)"), blank=True)
-    who_fr = models.TextField(_("who is the focus (French)"), blank=True)
-    what_en = models.TextField(_("what we are consulting on (English)"), blank=True)
-    what_fr = models.TextField(_("what we are consulting on (French)"), blank=True)
-    how_to_participate_en = models.TextField(_("how to participate (English)"), blank=True)
-    how_to_participate_fr = models.TextField(_("how to participate (French)"), blank=True)
-    department_en = models.CharField(_("department (English)"), max_length=200, blank=True)
-    department_fr = models.CharField(_("department (French)"), max_length=200, blank=True)
-    contact_name_en = models.CharField(_("contact (English)"), max_length=200, blank=True)
-    contact_name_fr = models.CharField(_("contact (French)"), max_length=200, blank=True)
-    contact_email = models.EmailField(_("contact email"), blank=True)
+    title_en = models.CharField(_("title (English)"), max_length=limits.TITLE)
+    title_fr = models.CharField(_("title (French)"), max_length=limits.TITLE, blank=True)
+    summary_en = BoundedTextField(_("summary (English)"), max_length=limits.SUMMARY, blank=True)
+    summary_fr = BoundedTextField(_("summary (French)"), max_length=limits.SUMMARY, blank=True)
+    description_en = BoundedTextField(
+        _("description (English)"), max_length=limits.MARKDOWN, blank=True
+    )
+    description_fr = BoundedTextField(
+        _("description (French)"), max_length=limits.MARKDOWN, blank=True
+    )
+    objectives_en = BoundedTextField(
+        _("objectives (English)"), max_length=limits.MARKDOWN, blank=True
+    )
+    objectives_fr = BoundedTextField(
+        _("objectives (French)"), max_length=limits.MARKDOWN, blank=True
+    )
+    why_en = BoundedTextField(
+        _("why we are consulting (English)"), max_length=limits.MARKDOWN, blank=True
+    )
+    why_fr = BoundedTextField(
+        _("why we are consulting (French)"), max_length=limits.MARKDOWN, blank=True
+    )
+    who_en = BoundedTextField(
+        _("who is the focus (English)"), max_length=limits.MARKDOWN, blank=True
+    )
+    who_fr = BoundedTextField(
+        _("who is the focus (French)"), max_length=limits.MARKDOWN, blank=True
+    )
+    what_en = BoundedTextField(
+        _("what we are consulting on (English)"), max_length=limits.MARKDOWN, blank=True
+    )
+    what_fr = BoundedTextField(
+        _("what we are consulting on (French)"), max_length=limits.MARKDOWN, blank=True
+    )
+    how_to_participate_en = BoundedTextField(
+        _("how to participate (English)"), max_length=limits.MARKDOWN, blank=True
+    )
+    how_to_participate_fr = BoundedTextField(
+        _("how to participate (French)"), max_length=limits.MARKDOWN, blank=True
+    )
+    department_en = models.CharField(
+        _("department (English)"), max_length=limits.DEPARTMENT, blank=True
+    )
+    department_fr = models.CharField(
+        _("department (French)"), max_length=limits.DEPARTMENT, blank=True
+    )
+    contact_name_en = models.CharField(
+        _("contact (English)"), max_length=limits.CONTACT_NAME, blank=True
+    )
+    contact_name_fr = models.CharField(
+        _("contact (French)"), max_length=limits.CONTACT_NAME, blank=True
+    )
+    contact_email = models.EmailField(_("contact email"), max_length=limits.EMAIL, blank=True)
     subjects = models.ManyToManyField(
         Subject, blank=True, related_name="consultations", verbose_name=_("subjects")
     )
@@ -152,6 +202,7 @@ class Consultation(models.Model):
                 condition=Q(is_published=False) | Q(published_at__isnull=False),
                 name="consultation_published_has_date",
             ),
+            limits.length_constraint("consultation_text_lengths", TEXT_LIMITS),
         ]
 
     def __str__(self) -> str:
@@ -264,15 +315,17 @@ class ScheduleItem(models.Model):
         help_text=_("Stable identifier within the consultation (used by `heard load`)."),
     )
     kind = models.CharField(_("kind"), max_length=30, choices=ItemKind.choices)
-    title_en = models.CharField(_("title (English)"), max_length=250)
-    title_fr = models.CharField(_("title (French)"), max_length=250, blank=True)
-    description_en = models.TextField(_("details (English)"), blank=True)
-    description_fr = models.TextField(_("details (French)"), blank=True)
+    title_en = models.CharField(_("title (English)"), max_length=limits.TITLE)
+    title_fr = models.CharField(_("title (French)"), max_length=limits.TITLE, blank=True)
+    description_en = BoundedTextField(
+        _("details (English)"), max_length=limits.MARKDOWN, blank=True
+    )
+    description_fr = BoundedTextField(_("details (French)"), max_length=limits.MARKDOWN, blank=True)
     format = models.CharField(_("format"), max_length=20, choices=ItemFormat.choices)
-    city_en = models.CharField(_("city (English)"), max_length=120, blank=True)
-    city_fr = models.CharField(_("city (French)"), max_length=120, blank=True)
-    venue_en = models.CharField(_("venue (English)"), max_length=200, blank=True)
-    venue_fr = models.CharField(_("venue (French)"), max_length=200, blank=True)
+    city_en = models.CharField(_("city (English)"), max_length=limits.CITY, blank=True)
+    city_fr = models.CharField(_("city (French)"), max_length=limits.CITY, blank=True)
+    venue_en = models.CharField(_("venue (English)"), max_length=limits.VENUE, blank=True)
+    venue_fr = models.CharField(_("venue (French)"), max_length=limits.VENUE, blank=True)
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(
         _("end date"), null=True, blank=True, help_text=_("For events over several days.")
@@ -323,6 +376,10 @@ class ScheduleItem(models.Model):
                 condition=~Q(format=ItemFormat.IN_PERSON) | ~Q(city_en=""),
                 name="schedule_item_in_person_has_city",
             ),
+            limits.length_constraint(
+                "schedule_item_text_lengths",
+                {f"description_{code}": limits.MARKDOWN for code in ("en", "fr")},
+            ),
         ]
 
     def __str__(self) -> str:
@@ -341,10 +398,10 @@ class RelatedLink(models.Model):
     consultation = models.ForeignKey(
         Consultation, on_delete=models.CASCADE, related_name="related_links"
     )
-    title_en = models.CharField(_("title (English)"), max_length=250)
-    title_fr = models.CharField(_("title (French)"), max_length=250, blank=True)
-    url_en = models.URLField(_("address (English)"), max_length=500)
-    url_fr = models.URLField(_("address (French)"), max_length=500, blank=True)
+    title_en = models.CharField(_("title (English)"), max_length=limits.TITLE)
+    title_fr = models.CharField(_("title (French)"), max_length=limits.TITLE, blank=True)
+    url_en = models.URLField(_("address (English)"), max_length=limits.URL)
+    url_fr = models.URLField(_("address (French)"), max_length=limits.URL, blank=True)
     position = models.PositiveIntegerField(
         _("position"), default=0, help_text=_("Rows are listed from the lowest number.")
     )
@@ -365,16 +422,18 @@ class ReportingCommitment(models.Model):
     consultation = models.ForeignKey(
         Consultation, on_delete=models.CASCADE, related_name="reporting_commitments"
     )
-    document_en = models.CharField(_("what will be published (English)"), max_length=250)
-    document_fr = models.CharField(_("what will be published (French)"), max_length=250, blank=True)
+    document_en = models.CharField(_("what will be published (English)"), max_length=limits.TITLE)
+    document_fr = models.CharField(
+        _("what will be published (French)"), max_length=limits.TITLE, blank=True
+    )
     audience_en = models.CharField(
         _("for whom, and how (English)"),
-        max_length=250,
+        max_length=limits.TITLE,
         help_text=_("A full phrase, e.g. “given to participants and posted online”."),
     )
     audience_fr = models.CharField(
         _("for whom, and how (French)"),
-        max_length=250,
+        max_length=limits.TITLE,
         blank=True,
         help_text=_("A full phrase, e.g. “given to participants and posted online”."),
     )

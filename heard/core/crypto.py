@@ -10,11 +10,12 @@ from __future__ import annotations
 import hashlib
 import hmac
 import unicodedata
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
+from django.core import validators
 from django.db import models
 
 
@@ -64,9 +65,21 @@ def blind_index(value: str) -> str:
 
 
 class EncryptedTextField(models.TextField):
-    """A text column stored as a Fernet token; it cannot be searched or ordered in SQL."""
+    """A text column stored as a Fernet token; it cannot be searched or ordered in SQL.
+
+    `max_length` counts the characters of the plain text. A TextField only hands it to its form
+    field; here it is also a model validator, so `full_clean` (and the services that call it)
+    refuse a longer value. The column itself holds the longer token: see heard.core.limits.
+    """
 
     description = "Text encrypted at rest"
+
+    @cached_property
+    def validators(self) -> list[Any]:
+        found = list(super().validators)
+        if self.max_length is not None:
+            found.append(validators.MaxLengthValidator(self.max_length))
+        return found
 
     def from_db_value(self, value: str | None, expression: Any, connection: Any) -> str | None:
         return None if value is None else decrypt(value)

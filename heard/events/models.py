@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from heard.consultations.models import ScheduleItem
+from heard.core import limits
 from heard.core.bilingual import translated
 from heard.core.crypto import EncryptedTextField
 from heard.stakeholders.models import Person, Sector
@@ -98,8 +99,10 @@ class Invitation(models.Model):
     reminders_sent = models.PositiveIntegerField(default=0)
     last_reminded_at = models.DateTimeField(null=True, blank=True)
     # Registration answers (personal: encrypted).
-    dietary_needs = EncryptedTextField(_("dietary needs"), blank=True)
-    accessibility_needs = EncryptedTextField(_("accessibility needs"), blank=True)
+    dietary_needs = EncryptedTextField(_("dietary needs"), max_length=limits.NEEDS, blank=True)
+    accessibility_needs = EncryptedTextField(
+        _("accessibility needs"), max_length=limits.NEEDS, blank=True
+    )
     interpretation = models.CharField(
         _("interpretation"), max_length=2, choices=Interpretation.choices, blank=True
     )
@@ -115,6 +118,11 @@ class Invitation(models.Model):
             models.UniqueConstraint(fields=["session", "person"], name="one_invitation_per_person"),
             models.CheckConstraint(
                 condition=Q(state__in=InvitationState.values), name="invitation_state_known"
+            ),
+            limits.length_constraint(
+                "invitation_text_lengths",
+                {"dietary_needs": limits.NEEDS, "accessibility_needs": limits.NEEDS},
+                encrypted=("dietary_needs", "accessibility_needs"),
             ),
         ]
         indexes = [models.Index(fields=["session", "state"])]
@@ -132,11 +140,24 @@ class Suggestion(models.Model):
         DECLINED = "declined", _("Declined")
 
     invitation = models.ForeignKey(Invitation, on_delete=models.CASCADE, related_name="suggestions")
-    name = EncryptedTextField(_("colleague's name"))
-    email = EncryptedTextField(_("colleague's e-mail address"))
-    note = EncryptedTextField(_("why this person"), blank=True)
+    name = EncryptedTextField(_("colleague's name"), max_length=limits.PERSON_NAME)
+    email = EncryptedTextField(_("colleague's e-mail address"), max_length=limits.EMAIL)
+    note = EncryptedTextField(_("why this person"), max_length=limits.SUGGESTION_NOTE, blank=True)
     state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            limits.length_constraint(
+                "suggestion_text_lengths",
+                {
+                    "name": limits.PERSON_NAME,
+                    "email": limits.EMAIL,
+                    "note": limits.SUGGESTION_NOTE,
+                },
+                encrypted=("name", "email", "note"),
+            )
+        ]
 
     def __str__(self) -> str:
         return f"suggestion {self.pk} ({self.state})"
@@ -167,15 +188,15 @@ class AgendaItem(models.Model):
 
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="agenda")
     kind = models.CharField(_("kind"), max_length=10, choices=AgendaKind.choices)
-    title_en = models.CharField(_("title (English)"), max_length=200)
-    title_fr = models.CharField(_("title (French)"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=limits.SHORT_TITLE)
+    title_fr = models.CharField(_("title (French)"), max_length=limits.SHORT_TITLE)
     theme_en = models.CharField(
         _("theme (English)"),
-        max_length=200,
+        max_length=limits.SHORT_TITLE,
         blank=True,
         help_text=_("For example a pillar: prevention, protection…"),
     )
-    theme_fr = models.CharField(_("theme (French)"), max_length=200, blank=True)
+    theme_fr = models.CharField(_("theme (French)"), max_length=limits.SHORT_TITLE, blank=True)
     starts_at = models.DateTimeField(_("starts"), null=True, blank=True)
     position = models.PositiveIntegerField(_("position"), default=0)
 
@@ -211,13 +232,18 @@ class Note(models.Model):
         related_name="notes",
         verbose_name=_("part of the programme"),
     )
-    question = models.CharField(_("discussion question"), max_length=500, blank=True)
+    question = models.CharField(
+        _("discussion question"), max_length=limits.DISCUSSION_QUESTION, blank=True
+    )
     language = models.CharField(
         _("language of the notes"), max_length=5, choices=NoteLanguage.choices
     )
-    text = EncryptedTextField(_("notes"))
+    text = EncryptedTextField(_("notes"), max_length=limits.NOTES)
     source = models.CharField(
-        _("source"), max_length=200, blank=True, help_text=_("The uploaded file's name, if any.")
+        _("source"),
+        max_length=limits.FILE_NAME,
+        blank=True,
+        help_text=_("The uploaded file's name, if any."),
     )
     speakers_kept = models.BooleanField(_("speaker names kept"), default=False)
     recorded_by = models.CharField(max_length=150)
@@ -225,6 +251,11 @@ class Note(models.Model):
 
     class Meta:
         ordering = ["recorded_at", "id"]
+        constraints = [
+            limits.length_constraint(
+                "note_text_length", {"text": limits.NOTES}, encrypted=("text",)
+            )
+        ]
 
     def __str__(self) -> str:
         return f"note {self.pk}"

@@ -19,8 +19,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from heard.consultations.models import Consultation
+from heard.core import limits
 from heard.core.bilingual import translated
 from heard.core.crypto import EncryptedTextField
+from heard.core.limits import BoundedTextField
 from heard.stakeholders.models import Person, Sector
 from heard.stakeholders.regions import Region
 
@@ -29,13 +31,14 @@ class Questionnaire(models.Model):
     consultation = models.ForeignKey(
         Consultation, on_delete=models.CASCADE, related_name="questionnaires"
     )
-    title_en = models.CharField(_("title (English)"), max_length=200)
-    title_fr = models.CharField(_("title (French)"), max_length=200)
-    privacy_notice_en = models.TextField(
+    title_en = models.CharField(_("title (English)"), max_length=limits.SHORT_TITLE)
+    title_fr = models.CharField(_("title (French)"), max_length=limits.SHORT_TITLE)
+    privacy_notice_en = BoundedTextField(
         _("privacy notice (English)"),
+        max_length=limits.MARKDOWN,
         help_text=_("Purpose, use, retention and whom to contact. Markdown."),
     )
-    privacy_notice_fr = models.TextField(_("privacy notice (French)"))
+    privacy_notice_fr = BoundedTextField(_("privacy notice (French)"), max_length=limits.MARKDOWN)
     opens_at = models.DateTimeField(_("opens"))
     closes_at = models.DateTimeField(_("closes"))
     link_valid_days = models.PositiveIntegerField(
@@ -62,7 +65,11 @@ class Questionnaire(models.Model):
             models.CheckConstraint(
                 condition=Q(closes_at__gt=models.F("opens_at")),
                 name="questionnaire_closes_after_opening",
-            )
+            ),
+            limits.length_constraint(
+                "questionnaire_text_lengths",
+                {"privacy_notice_en": limits.MARKDOWN, "privacy_notice_fr": limits.MARKDOWN},
+            ),
         ]
 
     def __str__(self) -> str:
@@ -86,7 +93,7 @@ class QuestionnaireVersion(models.Model):
     number = models.PositiveIntegerField()
     definition = models.JSONField()
     xform = models.TextField()
-    source_name = models.CharField(max_length=200)
+    source_name = models.CharField(max_length=limits.FILE_NAME)
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
@@ -211,6 +218,14 @@ class Response(models.Model):
         self.answers_json = json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
+REQUEST_LIMITS = {
+    "name": limits.PERSON_NAME,
+    "organisation": limits.ORGANISATION_NAME,
+    "email": limits.EMAIL,
+    "reason": limits.REQUEST_REASON,
+}
+
+
 class AccessRequest(models.Model):
     """Someone not on the list asks for the questionnaire; staff approve or decline."""
 
@@ -222,14 +237,18 @@ class AccessRequest(models.Model):
     questionnaire = models.ForeignKey(
         Questionnaire, on_delete=models.CASCADE, related_name="access_requests"
     )
-    name = EncryptedTextField(_("name"))
-    organisation = EncryptedTextField(_("organisation"), blank=True)
-    email = EncryptedTextField(_("email"))
+    name = EncryptedTextField(_("name"), max_length=limits.PERSON_NAME)
+    organisation = EncryptedTextField(
+        _("organisation"), max_length=limits.ORGANISATION_NAME, blank=True
+    )
+    email = EncryptedTextField(_("email"), max_length=limits.EMAIL)
     email_index = models.CharField(max_length=64, db_index=True)
     sector = models.ForeignKey(
         Sector, null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("sector")
     )
-    reason = EncryptedTextField(_("why you would like to take part"), blank=True)
+    reason = EncryptedTextField(
+        _("why you would like to take part"), max_length=limits.REQUEST_REASON, blank=True
+    )
     language = models.CharField(max_length=2, default="en")
     state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
     # A keyed hash of the sender's address, so that abuse can be throttled without storing it.
@@ -245,6 +264,13 @@ class AccessRequest(models.Model):
 
     class Meta:
         ordering = ["created_at", "id"]
+        constraints = [
+            limits.length_constraint(
+                "access_request_text_lengths",
+                REQUEST_LIMITS,
+                encrypted=tuple(REQUEST_LIMITS),
+            )
+        ]
 
     def __str__(self) -> str:
         return f"access request {self.pk} ({self.state})"

@@ -1,8 +1,9 @@
 """The stakeholder registry of a consultation: sectors, organisations, people, tags, saved lists.
 
 The registry belongs to one consultation: a team sees the people it invited, no one else's.
-Names, e-mail addresses, phone numbers and accessibility needs are encrypted at rest; e-mail
-addresses are matched through a keyed hash (blind index) of their normalised form.
+A person's name, job title, e-mail address, phone number, accessibility needs and where their
+contact details came from (the consent source) are encrypted at rest; e-mail addresses are
+matched through a keyed hash (blind index) of their normalised form.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from heard.consultations.models import Consultation
+from heard.core import limits
 from heard.core.bilingual import active_language, translated
 from heard.core.crypto import EncryptedTextField
 from heard.stakeholders.regions import Region
@@ -20,8 +22,8 @@ from heard.stakeholders.regions import Region
 class Sector(models.Model):
     consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="sectors")
     key = models.SlugField(_("key"), max_length=60)
-    name_en = models.CharField(_("name (English)"), max_length=120)
-    name_fr = models.CharField(_("name (French)"), max_length=120)
+    name_en = models.CharField(_("name (English)"), max_length=limits.SHORT_NAME)
+    name_fr = models.CharField(_("name (French)"), max_length=limits.SHORT_NAME)
     position = models.PositiveIntegerField(_("position"), default=0)
 
     name = translated("name")
@@ -54,8 +56,8 @@ class Organisation(models.Model):
     consultation = models.ForeignKey(
         Consultation, on_delete=models.CASCADE, related_name="organisations"
     )
-    name_en = models.CharField(_("name (English)"), max_length=250)
-    name_fr = models.CharField(_("name (French)"), max_length=250, blank=True)
+    name_en = models.CharField(_("name (English)"), max_length=limits.ORGANISATION_NAME)
+    name_fr = models.CharField(_("name (French)"), max_length=limits.ORGANISATION_NAME, blank=True)
     sector = models.ForeignKey(
         Sector, null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("sector")
     )
@@ -64,7 +66,7 @@ class Organisation(models.Model):
     )
     type = models.CharField(_("type"), max_length=20, choices=OrganisationType.choices, blank=True)
     # For matching imports: the normalised English name.
-    match_name = models.CharField(max_length=250, editable=False)
+    match_name = models.CharField(max_length=limits.ORGANISATION_NAME, editable=False)
 
     class Meta:
         ordering = ["name_en"]
@@ -92,7 +94,7 @@ def normalise_name(name: str) -> str:
 
 class Tag(models.Model):
     consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="tags")
-    name = models.CharField(_("name"), max_length=60)
+    name = models.CharField(_("name"), max_length=limits.TAG)
 
     class Meta:
         ordering = ["name"]
@@ -118,10 +120,21 @@ class ConsentBasis(models.TextChoices):
     OTHER = "other", _("Other lawful basis")
 
 
+# The personal fields, all encrypted: the database bounds their stored tokens.
+PERSON_LIMITS = {
+    "name": limits.PERSON_NAME,
+    "title": limits.JOB_TITLE,
+    "email": limits.EMAIL,
+    "phone": limits.PHONE,
+    "accessibility_needs": limits.NEEDS,
+    "consent_source": limits.CONSENT_SOURCE,
+}
+
+
 class Person(models.Model):
     consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="people")
-    name = EncryptedTextField(_("name"))
-    title = models.CharField(_("job title"), max_length=200, blank=True)
+    name = EncryptedTextField(_("name"), max_length=limits.PERSON_NAME)
+    title = EncryptedTextField(_("job title"), max_length=limits.JOB_TITLE, blank=True)
     organisation = models.ForeignKey(
         Organisation,
         null=True,
@@ -136,15 +149,17 @@ class Person(models.Model):
     region = models.CharField(
         _("province or territory"), max_length=2, choices=Region.choices, blank=True
     )
-    email = EncryptedTextField(_("email"))
+    email = EncryptedTextField(_("email"), max_length=limits.EMAIL)
     email_index = models.CharField(max_length=64, editable=False)
-    phone = EncryptedTextField(_("phone"), blank=True)
+    phone = EncryptedTextField(_("phone"), max_length=limits.PHONE, blank=True)
     language = models.CharField(
         _("preferred official language"), max_length=2, choices=Language.choices, default="en"
     )
-    accessibility_needs = EncryptedTextField(_("accessibility needs"), blank=True)
-    consent_source = models.CharField(
-        _("where the contact details came from"), max_length=200, blank=True
+    accessibility_needs = EncryptedTextField(
+        _("accessibility needs"), max_length=limits.NEEDS, blank=True
+    )
+    consent_source = EncryptedTextField(
+        _("where the contact details came from"), max_length=limits.CONSENT_SOURCE, blank=True
     )
     consent_date = models.DateField(_("consent date"), null=True, blank=True)
     consent_basis = models.CharField(
@@ -164,6 +179,9 @@ class Person(models.Model):
                 fields=["consultation", "email_index"], name="person_email_per_consultation"
             ),
             models.CheckConstraint(condition=~Q(email_index=""), name="person_has_email_index"),
+            limits.length_constraint(
+                "person_text_lengths", PERSON_LIMITS, encrypted=tuple(PERSON_LIMITS)
+            ),
         ]
         indexes = [models.Index(fields=["consultation", "sector"])]
 
@@ -177,7 +195,7 @@ class SavedList(models.Model):
     consultation = models.ForeignKey(
         Consultation, on_delete=models.CASCADE, related_name="saved_lists"
     )
-    name = models.CharField(_("name"), max_length=120)
+    name = models.CharField(_("name"), max_length=limits.SHORT_NAME)
     filters = models.JSONField(default=dict)
 
     class Meta:
