@@ -19,7 +19,7 @@ from heard.consultations.models import (
     Role,
     ScheduleItem,
 )
-from heard.core import signin
+from heard.core import limits, signin
 
 COMMON_TIME_ZONES = [
     "America/St_Johns",
@@ -60,6 +60,7 @@ class BilingualForm(ErrorsDescribedMixin, forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        limits.keep_long_pastes(self)
         for name in self.bilingual:
             for code in ("en", "fr"):
                 field = self.fields[f"{name}_{code}"]
@@ -277,7 +278,7 @@ class ReportingCommitmentForm(PartForm):
 
 
 class MemberForm(ErrorsDescribedMixin, forms.Form):
-    username = forms.CharField(label=_("Username"), max_length=150)
+    username = forms.CharField(label=_("Username"), max_length=limits.USERNAME)
     role = forms.ChoiceField(
         label=_("Role"),
         choices=[*Role.choices, ("", _("Remove from this consultation"))],

@@ -3,13 +3,22 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from heard.consultations.forms import LocalDateTimeField
 from heard.consultations.models import Visibility
+from heard.core import limits
 from heard.events.models import AgendaItem, Interpretation, NoteLanguage
 from heard.events.notes import UploadError, read_upload
 from heard.stakeholders.models import Language, Sector
+
+
+def too_long_file_name(name: str) -> str:
+    return _("The file's name has %(count)d characters, at most %(limit)d: rename the file.") % {
+        "count": len(name),
+        "limit": limits.FILE_NAME,
+    }
 
 
 class ResponseForm(forms.Form):
@@ -22,13 +31,13 @@ class ResponseForm(forms.Form):
     dietary_needs = forms.CharField(
         label=_("Dietary needs"),
         required=False,
-        max_length=500,
+        max_length=limits.NEEDS,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     accessibility_needs = forms.CharField(
         label=_("Accessibility needs"),
         required=False,
-        max_length=500,
+        max_length=limits.NEEDS,
         help_text=_("For example step-free access, captioning or a quiet room."),
         widget=forms.Textarea(attrs={"rows": 2}),
     )
@@ -39,6 +48,10 @@ class ResponseForm(forms.Form):
         label=_("You may list my organisation among the participants in the published report."),
         required=False,
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        limits.keep_long_pastes(self)
 
     def answers(self) -> dict[str, Any]:
         data = self.cleaned_data
@@ -51,14 +64,18 @@ class ResponseForm(forms.Form):
 
 
 class SuggestionForm(forms.Form):
-    name = forms.CharField(label=_("Your colleague's name"), max_length=200)
-    email = forms.EmailField(label=_("Your colleague's e-mail address"))
+    name = forms.CharField(label=_("Your colleague's name"), max_length=limits.PERSON_NAME)
+    email = forms.EmailField(label=_("Your colleague's e-mail address"), max_length=limits.EMAIL)
     note = forms.CharField(
         label=_("Why should they take part?"),
         required=False,
-        max_length=1000,
+        max_length=limits.SUGGESTION_NOTE,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        limits.keep_long_pastes(self)
 
 
 class SessionForm(forms.Form):
@@ -106,9 +123,11 @@ class SessionForm(forms.Form):
 
 
 class WalkInForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=200)
-    email = forms.EmailField(label=_("E-mail address"), required=False)
-    organisation = forms.CharField(label=_("Organisation"), max_length=250, required=False)
+    name = forms.CharField(label=_("Name"), max_length=limits.PERSON_NAME)
+    email = forms.EmailField(label=_("E-mail address"), max_length=limits.EMAIL, required=False)
+    organisation = forms.CharField(
+        label=_("Organisation"), max_length=limits.ORGANISATION_NAME, required=False
+    )
     sector = forms.ModelChoiceField(
         label=_("Sector"), queryset=Sector.objects.none(), required=False
     )
@@ -128,7 +147,9 @@ class NoteForm(forms.Form):
         required=False,
         empty_label=_("The whole session"),
     )
-    question = forms.CharField(label=_("Discussion question"), max_length=500, required=False)
+    question = forms.CharField(
+        label=_("Discussion question"), max_length=limits.DISCUSSION_QUESTION, required=False
+    )
     language = forms.ChoiceField(
         label=_("Language of the notes"),
         choices=[("", _("Detect it for me")), *NoteLanguage.choices],
@@ -137,6 +158,7 @@ class NoteForm(forms.Form):
     text = forms.CharField(
         label=_("Notes"),
         required=False,
+        max_length=limits.NOTES,
         widget=forms.Textarea(attrs={"rows": 10}),
         help_text=_("Record what was said, not who said it."),
     )
@@ -155,16 +177,32 @@ class NoteForm(forms.Form):
         self.fields["agenda_item"].queryset = AgendaItem.objects.filter(  # type: ignore[attr-defined]
             session=session
         )
+        limits.keep_long_pastes(self)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         upload = data.get("upload")
-        if upload is not None:
+        if upload is not None and len(upload.name) > limits.FILE_NAME:
+            self.add_error("upload", too_long_file_name(upload.name))
+        elif upload is not None:
             try:
                 data["text"] = read_upload(upload.name, upload.read())
                 data["source"] = upload.name
             except UploadError as error:
                 self.add_error("upload", str(error))
+            else:
+                if len(data["text"]) > limits.NOTES:
+                    self.add_error(
+                        "upload",
+                        _(
+                            "The file holds %(count)s characters of text; notes have at most "
+                            "%(limit)s. Split it into several notes."
+                        )
+                        % {
+                            "count": number_format(len(data["text"]), force_grouping=True),
+                            "limit": number_format(limits.NOTES, force_grouping=True),
+                        },
+                    )
         if not (data.get("text") or "").strip() and not self.errors:
             self.add_error("text", _("Type the notes or upload a file."))
         return data

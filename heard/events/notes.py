@@ -10,7 +10,7 @@ from typing import Any
 from django.db import transaction
 
 from heard.archives import Limits, Refused, check_zip
-from heard.core import audit
+from heard.core import audit, limits
 from heard.core.refusals import explain
 from heard.events.models import AgendaItem, Note, Session
 
@@ -22,7 +22,12 @@ MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 DOCX_LIMITS = Limits(max_bytes=64 * 1024 * 1024)
 
 # “Jane Placeholm: …” at the start of a line; labels that are roles, not names, are kept.
-_SPEAKER = re.compile(r"^(\s*(?:[-*•]\s*)?)((?:[A-ZÀ-Ý][\w'’.-]*\s*){1,4}):\s", re.MULTILINE)
+# Linear in the length of the notes: a word is taken whole (possessive `*+`), and spaces stay on
+# their line, so neither a long run of letters and dots nor many blank lines makes it backtrack
+# (both took minutes on notes well under the length limit).
+_SPEAKER = re.compile(
+    r"^([^\S\n]*(?:[-*•][^\S\n]*)?)((?:[A-ZÀ-Ý][\w'’.-]*+[^\S\n]*){1,4}):\s", re.MULTILINE
+)
 _ROLES = {
     "facilitator",
     "facilitatrice",
@@ -157,7 +162,7 @@ def record_note(
 ) -> Note:
     if not keep_speakers:
         text = remove_speaker_names(text)
-    note = Note.objects.create(
+    note = Note(
         session=session,
         agenda_item=agenda_item,
         question=question,
@@ -167,6 +172,8 @@ def record_note(
         speakers_kept=keep_speakers,
         recorded_by=actor.get_username() if actor else "import",
     )
+    limits.check_lengths(note)
+    note.save()
     audit.record(
         actor=actor,
         action="note.recorded",

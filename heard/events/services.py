@@ -22,7 +22,7 @@ from django.utils.translation import override
 from heard.consultations import services as consultation_services
 from heard.consultations.dates import clock_time, date_range, long_date
 from heard.consultations.models import ScheduleItem
-from heard.core import audit
+from heard.core import audit, limits
 from heard.core.crypto import blind_index
 from heard.core.tokens import new_token, token_hash
 from heard.events.calendar import session_ics
@@ -211,6 +211,7 @@ def respond(*, invitation: Invitation, attend: bool, answers: dict[str, Any] | N
     before = invitation.state
     for name, value in (answers or {}).items():
         setattr(invitation, name, value)
+    limits.check_lengths(invitation)
     now = timezone.now()
     code = ""
     if not attend:
@@ -417,7 +418,9 @@ def remind(
 
 @transaction.atomic
 def suggest_colleague(*, invitation: Invitation, name: str, email: str, note: str) -> Suggestion:
-    suggestion = Suggestion.objects.create(invitation=invitation, name=name, email=email, note=note)
+    suggestion = Suggestion(invitation=invitation, name=name, email=email, note=note)
+    limits.check_lengths(suggestion)
+    suggestion.save()
     audit.record(
         actor=None,
         action="suggestion.received",
@@ -479,7 +482,7 @@ def walk_in(
                 match_name=normalise_name(organisation),
                 defaults={"name_en": organisation.strip()},
             )
-        person = Person.objects.create(
+        person = Person(
             consultation=consultation,
             name=name,
             email=email,
@@ -490,6 +493,8 @@ def walk_in(
             consent_source="walk-in registration",
             consent_basis="consent",
         )
+        limits.check_lengths(person)
+        person.save()
     invitation = Invitation.objects.filter(session=session, person=person).first()
     if invitation is None:
         _, hashed = new_token()

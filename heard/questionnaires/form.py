@@ -15,11 +15,13 @@ from decimal import Decimal, InvalidOperation
 from functools import cached_property, lru_cache
 from typing import Any, Protocol
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from heard.core import limits
 from heard.questionnaires import expressions
 
-MAX_TEXT = 20_000
+MAX_TEXT = limits.ANSWER
 
 
 class PostData(Protocol):
@@ -193,7 +195,12 @@ class Form:
         if kind == "text":
             text = value.replace("\r\n", "\n").strip()
             if len(text) > MAX_TEXT:
-                return None, _("Write at most %(count)d characters.") % {"count": MAX_TEXT}
+                return None, _(
+                    "Write at most %(limit)s characters (this answer has %(count)s)."
+                ) % {
+                    "limit": number_format(MAX_TEXT, force_grouping=True),
+                    "count": number_format(len(text), force_grouping=True),
+                }
             return text, None
         if kind == "integer":
             text = value.strip().replace(" ", "").replace("\u202f", "")

@@ -7,6 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from heard.consultations.forms import LocalDateTimeField
+from heard.core import limits
 from heard.questionnaires.models import Channel, Questionnaire
 
 MAX_FORM_BYTES = 5 * 1024 * 1024
@@ -47,6 +48,7 @@ class QuestionnaireForm(forms.ModelForm):
                 },
             )
         super().__init__(*args, **kwargs)
+        limits.keep_long_pastes(self)
         for name in ("opens_at", "closes_at"):
             self.fields[name].help_text = _("In the consultation's time zone (%(zone)s).") % {
                 "zone": consultation.time_zone
@@ -79,6 +81,11 @@ class UploadForm(forms.Form):
         upload = self.cleaned_data["file"]
         if upload.size > MAX_FORM_BYTES:
             raise forms.ValidationError(_("The file is larger than 5 MB."))
+        if len(upload.name) > limits.FILE_NAME:
+            raise forms.ValidationError(
+                _("The file's name has %(count)d characters, at most %(limit)d: rename the file.")
+                % {"count": len(upload.name), "limit": limits.FILE_NAME}
+            )
         return upload
 
 

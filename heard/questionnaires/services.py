@@ -20,7 +20,7 @@ from django.utils.translation import override
 from heard.consultations import services as consultation_services
 from heard.consultations.dates import long_date
 from heard.consultations.models import Consultation, RelatedLink
-from heard.core import audit
+from heard.core import audit, limits
 from heard.core.bilingual import LANGUAGE_CODES
 from heard.core.crypto import blind_index
 from heard.core.rows import stored_copy
@@ -384,7 +384,7 @@ def request_access(
         or recent.filter(questionnaire=questionnaire).count() >= REQUESTS_PER_QUESTIONNAIRE_PER_HOUR
     ):
         raise TooManyRequests
-    request = AccessRequest.objects.create(
+    request = AccessRequest(
         questionnaire=questionnaire,
         name=name,
         organisation=organisation,
@@ -395,6 +395,8 @@ def request_access(
         language=language,
         address_index=by_address,
     )
+    limits.check_lengths(request)
+    request.save()
     audit.record(
         actor=None,
         action="questionnaire.access_requested",

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from heard.core import limits
 from heard.core.context_processors import OTHER_LANGUAGE
 from heard.core.sessions import start_link_session
 from heard.questionnaires import services
@@ -342,12 +343,13 @@ def done(request: HttpRequest) -> HttpResponse:
 
 
 class AccessRequestForm(forms.Form):
-    name = forms.CharField(label=gettext_lazy("Your name"), max_length=200)
+    name = forms.CharField(label=gettext_lazy("Your name"), max_length=limits.PERSON_NAME)
     organisation = forms.CharField(
-        label=gettext_lazy("Organisation"), max_length=250, required=False
+        label=gettext_lazy("Organisation"), max_length=limits.ORGANISATION_NAME, required=False
     )
     email = forms.EmailField(
         label=gettext_lazy("Email address"),
+        max_length=limits.EMAIL,
         help_text=gettext_lazy("We send your personal link to this address."),
     )
     sector = forms.ModelChoiceField(
@@ -356,7 +358,7 @@ class AccessRequestForm(forms.Form):
     reason = forms.CharField(
         label=gettext_lazy("Why you would like to take part"),
         widget=forms.Textarea(attrs={"rows": 4}),
-        max_length=2000,
+        max_length=limits.REQUEST_REASON,
         required=False,
     )
     # A field people never see: only a robot fills it in.
@@ -368,6 +370,7 @@ class AccessRequestForm(forms.Form):
 
     def __init__(self, *args: Any, questionnaire: Questionnaire, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        limits.keep_long_pastes(self)
         sector_field = cast(forms.ModelChoiceField, self.fields["sector"])
         sector_field.queryset = Sector.objects.filter(consultation=questionnaire.consultation)
 

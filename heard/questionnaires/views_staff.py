@@ -432,7 +432,9 @@ def enter_response(request: HttpRequest, pk: int, qpk: int) -> HttpResponse:
         for page in form.pages:
             answers, page_errors = form.read_page(page, request.POST, answers, language)
             errors.update(page_errors)
-        errors.update(form.problems(answers, language))
+        # A refused answer (too long, say) keeps its own message rather than "Answer this".
+        for name, problem in form.problems(answers, language).items():
+            errors.setdefault(name, problem)
         if meta.is_valid() and not errors:
             response = services.enter_response(
                 actor=request.user,
@@ -447,10 +449,14 @@ def enter_response(request: HttpRequest, pk: int, qpk: int) -> HttpResponse:
             messages.success(request, _("Response R%(number)05d saved.") % {"number": response.pk})
             return redirect("questionnaires:responses", pk=pk, qpk=qpk)
     values = form.clean(answers)
+    # A refused text answer comes back as it was typed, to be shortened rather than retyped.
+    typed = {
+        name: request.POST.get(name, "") for name in errors if form.fields[name]["type"] == "text"
+    }
     pages = [
         {
             "label": (p.get("label") or {}).get(language, ""),
-            "questions": question_views(form, p, values, language, errors),
+            "questions": question_views(form, p, values, language, errors, typed),
         }
         for p in form.pages
     ]

@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from heard.core import limits
 from heard.core.crypto import blind_index
 from heard.stakeholders.models import Organisation, Person, SavedList, Sector, Tag, normalise_name
 from heard.stakeholders.regions import Region
@@ -17,12 +18,13 @@ class PersonForm(forms.ModelForm):
     organisation_name = forms.CharField(
         label=_("Organisation"),
         required=False,
-        max_length=250,
+        max_length=limits.ORGANISATION_NAME,
         help_text=_("An organisation already in the registry is reused; a new name adds one."),
     )
     tag_names = forms.CharField(
         label=_("Tags"),
         required=False,
+        max_length=limits.TAGS,
         help_text=_("Separated by commas."),
     )
 
@@ -45,7 +47,9 @@ class PersonForm(forms.ModelForm):
         widgets = {
             "name": forms.TextInput(),
             "email": forms.EmailInput(),
+            "title": forms.TextInput(),
             "phone": forms.TextInput(),
+            "consent_source": forms.TextInput(),
             "accessibility_needs": forms.Textarea(attrs={"rows": 2}),
             "consent_date": forms.DateInput(attrs={"type": "date"}),
         }
@@ -56,7 +60,8 @@ class PersonForm(forms.ModelForm):
         self.fields["sector"].queryset = Sector.objects.filter(  # type: ignore[attr-defined]
             consultation=consultation
         )
-        self.fields["email"] = forms.EmailField(label=_("E-mail address"))
+        self.fields["email"] = forms.EmailField(label=_("E-mail address"), max_length=limits.EMAIL)
+        limits.keep_long_pastes(self)
         if self.instance.pk:
             if self.instance.organisation:
                 self.initial["organisation_name"] = self.instance.organisation.name_en
@@ -71,9 +76,19 @@ class PersonForm(forms.ModelForm):
             raise forms.ValidationError(_("Someone in this registry already has this address."))
         return email
 
+    def clean_tag_names(self) -> str:
+        raw: str = self.cleaned_data["tag_names"]
+        for tag in raw.split(","):
+            if len(tag.strip()) > limits.TAG:
+                raise forms.ValidationError(
+                    _("Each tag has at most %(limit)d characters; “%(start)s…” has %(count)d.")
+                    % {"limit": limits.TAG, "start": tag.strip()[:20], "count": len(tag.strip())}
+                )
+        return raw
+
     def tags(self) -> list[str]:
         raw = self.cleaned_data.get("tag_names", "")
-        return sorted({t.strip()[:60] for t in raw.split(",") if t.strip()})
+        return sorted({t.strip() for t in raw.split(",") if t.strip()})
 
     def organisation(self) -> Organisation | None:
         name = self.cleaned_data.get("organisation_name", "").strip()

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from heard.consultations import selectors
 from heard.consultations.access import consultation_for, may_see_contact_data
 from heard.consultations.models import Consultation, Role
+from heard.core import limits
 from heard.core.crypto import decrypt_bytes
 from heard.core.jobs import enqueue
 from heard.core.models import Job
@@ -62,11 +63,17 @@ def registry(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         if selectors.role_of(request.user, consultation) != Role.LEAD:
             raise PermissionDenied(_("Only a consultation lead can do this."))
-        name = request.POST.get("list_name", "").strip()[:120]
+        name = request.POST.get("list_name", "").strip()
         # A saved list keeps filters, never a name typed in the search box.
         saved = {k: v for k, v in request.POST.items() if k in FILTER_KEYS and k != "q" and v}
         if not name:
             messages.error(request, _("Give the list a name."))
+        elif len(name) > limits.SHORT_NAME:
+            messages.error(
+                request,
+                _("List name: at most %(limit)d characters (it has %(count)d).")
+                % {"limit": limits.SHORT_NAME, "count": len(name)},
+            )
         else:
             SavedList.objects.update_or_create(
                 consultation=consultation, name=name, defaults={"filters": saved}

@@ -32,13 +32,19 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         username: str = options["username"]
+        user_model = get_user_model()
+        try:
+            user_model._meta.get_field("username").run_validators(username)
+        except ValidationError as error:
+            raise CommandError(
+                f"Username: {' '.join(error.messages)} Nothing was changed."
+            ) from None
         if options["password_stdin"]:
             password = sys.stdin.readline().rstrip("\n")
         else:
             password = getpass.getpass(f"Password for {username}: ")
             if getpass.getpass("Again: ") != password:
                 raise CommandError("The two passwords differ; nothing was changed.")
-        user_model = get_user_model()
         candidate = user_model(username=username)
         try:
             password_validation.validate_password(password, candidate)
