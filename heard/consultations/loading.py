@@ -334,7 +334,7 @@ def _too_long(
             problems.append(
                 source.problem(
                     (*prefix, *_yaml_path(name, renamed)),
-                    f"too long: {len(value)} characters, at most {limit}",
+                    f"too long: {len(value):,} characters, at most {limit:,}",
                 )
             )
     return problems
@@ -349,8 +349,8 @@ def _check_lengths(
             main,
             ("subjects", index),
             Subject,
-            {"name_en": entry.en, "name_fr": entry.fr},
-            {"name": ()},
+            {"slug": entry.key, "name_en": entry.en, "name_fr": entry.fr},
+            {"name": (), "slug": ("key",)},
         )
     for index, link in enumerate(spec.related):
         problems += _too_long(main, ("related", index), RelatedLink, _link_values(link), {})

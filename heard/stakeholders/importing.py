@@ -21,7 +21,7 @@ from django.core.validators import validate_email
 from django.db import transaction
 
 from heard.consultations.models import Consultation
-from heard.core import audit
+from heard.core import audit, limits
 from heard.core.crypto import blind_index, normalise
 from heard.stakeholders.models import (
     ConsentBasis,
@@ -72,6 +72,18 @@ _LANGUAGES = {
 }
 _YES = {"yes", "y", "true", "1", "oui", "o", "x"}
 _NO = {"no", "n", "false", "0", "non", ""}
+# The longest value each free-text column may hold (heard.core.limits); a longer one makes the row
+# a bad row, never a cut value.
+LIMITS: dict[str, int] = {
+    "name": limits.PERSON_NAME,
+    "email": limits.EMAIL,
+    "title": limits.JOB_TITLE,
+    "organisation": limits.ORGANISATION_NAME,
+    "organisation_fr": limits.ORGANISATION_NAME,
+    "phone": limits.PHONE,
+    "accessibility_needs": limits.NEEDS,
+    "consent_source": limits.CONSENT_SOURCE,
+}
 _PHONE = re.compile(r"^\+?[\d\s().-]{7,25}(?:\s*(?:x|ext\.?|poste)\s*\d{1,6})?$", re.IGNORECASE)
 
 
@@ -165,6 +177,10 @@ class _Validator:
         for name, (required, _) in FIELDS.items():
             if required and not raw.get(name):
                 problem(name, "required value is missing")
+        for name, limit in LIMITS.items():
+            if len(raw.get(name, "")) > limit:
+                problem(name, too_long(len(raw[name]), limit))
+                raw = {**raw, name: ""}  # checked no further: the row is left out already
         email = raw.get("email", "")
         if email:
             try:
@@ -173,9 +189,9 @@ class _Validator:
             except ValidationError:
                 problem("email", "not a valid e-mail address")
         values["name"] = raw.get("name", "")
-        values["title"] = raw.get("title", "")[:200]
-        values["organisation"] = raw.get("organisation", "")[:250]
-        values["organisation_fr"] = raw.get("organisation_fr", "")[:250]
+        values["title"] = raw.get("title", "")
+        values["organisation"] = raw.get("organisation", "")
+        values["organisation_fr"] = raw.get("organisation_fr", "")
         sector = raw.get("sector", "")
         values["sector"] = None
         if sector:
@@ -201,7 +217,7 @@ class _Validator:
         if not values["language"]:
             problem("language", f"“{language}” is neither English nor French")
         values["accessibility_needs"] = raw.get("accessibility_needs", "")
-        values["consent_source"] = raw.get("consent_source", "")[:200]
+        values["consent_source"] = raw.get("consent_source", "")
         consent_date = raw.get("consent_date", "")
         values["consent_date"] = None
         if consent_date:
@@ -221,9 +237,17 @@ class _Validator:
         if flag not in _YES and flag not in _NO:
             problem("do_not_contact", "write yes or no")
         values["tags"] = sorted(
-            {t.strip()[:60] for t in re.split(r"[;,]", raw.get("tags", "")) if t.strip()}
+            {t.strip() for t in re.split(r"[;,]", raw.get("tags", "")) if t.strip()}
         )
+        for tag in values["tags"]:
+            if len(tag) > limits.TAG:
+                problem("tags", f"a tag is {too_long(len(tag), limits.TAG)}")
+                break
         return values, problems
+
+
+def too_long(length: int, limit: int) -> str:
+    return f"too long: {length:,} characters, at most {limit:,}"
 
 
 def _fingerprint(values: dict[str, Any]) -> str:

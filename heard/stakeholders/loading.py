@@ -3,21 +3,29 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated
 
 from django.db.models import Count
-from pydantic import Field
+from pydantic import AfterValidator, Field
 
 from heard.consultations.loading import LOADER_LABEL, Slug, Strict
 from heard.consultations.models import Consultation
-from heard.core import audit
+from heard.core import audit, limits
 from heard.core.sources import SourceError, read_yaml
 from heard.stakeholders.models import Sector
 
 
+def _short_key(key: str) -> str:
+    limit = Sector._meta.get_field("key").max_length or 0
+    if len(key) > limit:
+        raise ValueError(f"too long: {len(key):,} characters, at most {limit:,}")
+    return key
+
+
 class SectorEntry(Strict):
-    key: Slug
-    en: str = Field(min_length=1, max_length=120)
-    fr: str = Field(min_length=1, max_length=120)
+    key: Annotated[Slug, AfterValidator(_short_key)]
+    en: str = Field(min_length=1, max_length=limits.SHORT_NAME)
+    fr: str = Field(min_length=1, max_length=limits.SHORT_NAME)
 
 
 class SectorsFile(Strict):
