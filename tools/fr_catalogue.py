@@ -685,6 +685,8 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Progress": "Progression",
     "The import goes on in the background: you may leave this page and come back to it.": "L'importation se poursuit en arrière-plan : vous pouvez quitter cette page et y revenir.",
     "Check again": "Vérifier de nouveau",
+    "The uploaded file is no longer on the server (uploads are kept for a day). Upload it again.": "Le fichier téléversé n'est plus sur le serveur (les fichiers téléversés sont gardés un jour). Téléversez-le de nouveau.",
+    "%(label)s: %(error)s": "%(label)s : %(error)s",
     "The worker stopped while running this import, %(attempts)s time; it was not tried again.": (
         "Le processus d'arrière-plan s'est arrêté pendant cette importation, %(attempts)s fois ; elle n'a pas été relancée.",
         "Le processus d'arrière-plan s'est arrêté pendant cette importation, %(attempts)s fois ; elle n'a pas été relancée.",

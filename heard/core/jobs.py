@@ -45,6 +45,12 @@ class Kind:
 HANDLERS: dict[str, Kind] = {}
 
 
+class Refused(Exception):
+    """The job cannot be done, for a reason its message tells the person who started it (a file
+    past a limit, a column missing): the job fails with that message, logged as one line. Any
+    other exception is a fault, logged with its traceback."""
+
+
 def handler(
     kind: str, *, abandon: Callable[[Job], None] | None = None
 ) -> Callable[[Handler], Handler]:
@@ -193,7 +199,10 @@ def run_next(worker: str = "") -> bool:
         _give_back(job, worker)
         raise
     except Exception as error:  # any other failure is the job's, recorded for the person watching
-        log.exception("job %s (%s) failed", job.pk, job.kind)
+        if isinstance(error, Refused):
+            log.info("job %s (%s) refused: %s", job.pk, job.kind, error)
+        else:
+            log.exception("job %s (%s) failed", job.pk, job.kind)
         _finish(
             job,
             worker,

@@ -14,14 +14,16 @@ from typing import Any
 
 from django.conf import settings
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from heard.consultations.models import Consultation
 from heard.core.crypto import decrypt_bytes, encrypt_bytes
-from heard.core.jobs import Progress, handler
+from heard.core.jobs import Progress, Refused, handler
 from heard.core.models import Job
 from heard.core.private_files import remove_older_than, write_private
 from heard.core.runner import periodic
-from heard.stakeholders.importing import import_people
+from heard.stakeholders.importing import MappingError, import_people
+from heard.stakeholders.tables import TableError
 
 UPLOADS = settings.VAR_DIR / "uploads"
 PROBLEMS_KEPT = 1000
@@ -60,21 +62,26 @@ def run_import(job: Job, progress: Progress) -> dict[str, Any]:
     payload = job.payload
     consultation = Consultation.objects.get(pk=payload["consultation"])
     encrypted = upload_path(payload["token"], payload["suffix"])
-    if not encrypted.exists():
-        raise FileNotFoundError(
-            "The uploaded file is no longer on the server (uploads are kept for a day). "
-            "Upload it again."
-        )
     # In the words of the person who started it: a file past a limit says so (heard.archives).
     with translation.override(payload.get("language")):
-        report = import_people(
-            actor=job.created_by,
-            consultation=consultation,
-            path=Path(f"{Path(payload.get('name', 'upload')).stem}.{payload['suffix']}"),
-            mapping=payload["mapping"],
-            progress=progress,
-            content=decrypt_bytes(encrypted.read_bytes()),
-        )
+        if not encrypted.exists():
+            raise Refused(
+                _(
+                    "The uploaded file is no longer on the server (uploads are kept for a day). "
+                    "Upload it again."
+                )
+            )
+        try:
+            report = import_people(
+                actor=job.created_by,
+                consultation=consultation,
+                path=Path(f"{Path(payload.get('name', 'upload')).stem}.{payload['suffix']}"),
+                mapping=payload["mapping"],
+                progress=progress,
+                content=decrypt_bytes(encrypted.read_bytes()),
+            )
+        except (TableError, MappingError) as error:
+            raise Refused(str(error)) from None
     encrypted.unlink(missing_ok=True)  # imported: the upload is not kept
     return {
         "rows": report.rows,

@@ -32,7 +32,7 @@ def _text(page) -> str:
         ),
         (
             "fr",
-            "Description (anglais): Assurez-vous que cette valeur comporte au plus 20000 "
+            "Description (anglais) : Assurez-vous que cette valeur comporte au plus 20000 "
             "caractères (actuellement 1048576).",
         ),
     ],

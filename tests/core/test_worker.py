@@ -253,3 +253,21 @@ def test_email_held_by_a_dead_worker_is_recovered_without_waiting_for_the_lease(
     assert delivery.expire_leases() == 1
     assert Message.objects.get(pk=untried.pk).state == State.QUEUED
     assert Message.objects.get(pk=started.pk).state == State.UNCERTAIN
+
+
+def test_a_refused_job_fails_with_its_message_in_one_log_line(caplog):
+    def refuse(job: Job, progress) -> dict:
+        raise jobs.Refused("“people.xlsx” has more than 250,000 rows; nothing was read.")
+
+    jobs.HANDLERS["test.refused"] = jobs.Kind(refuse)
+    try:
+        job = Job.objects.create(kind="test.refused")
+        with caplog.at_level("INFO", logger="heard.jobs"):
+            assert jobs.run_next("host:1:me")
+        job.refresh_from_db()
+        assert (job.state, job.failure) == (Job.State.FAILED, Job.Failure.ERROR)
+        assert job.error == "“people.xlsx” has more than 250,000 rows; nothing was read."
+        [record] = [r for r in caplog.records if r.name == "heard.jobs"]
+        assert record.exc_info is None  # expected: no traceback in the log
+    finally:
+        del jobs.HANDLERS["test.refused"]

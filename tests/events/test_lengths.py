@@ -49,7 +49,7 @@ def invitee_client(client, session_event, settings):
         (
             "fr",
             [
-                "Adresse courriel de votre collègue: Assurez-vous que cette valeur comporte au "
+                "Adresse courriel de votre collègue : Assurez-vous que cette valeur comporte au "
                 "plus 254 caractères (actuellement 260).",
                 "comporte au plus 1000 caractères (actuellement 5000).",
             ],

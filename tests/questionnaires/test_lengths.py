@@ -98,7 +98,7 @@ ADDRESS = "s" * (260 - len("@example.org")) + "@example.org"
         (
             "fr",
             [
-                "Votre nom: Assurez-vous que cette valeur comporte au plus 200 caractères "
+                "Votre nom : Assurez-vous que cette valeur comporte au plus 200 caractères "
                 "(actuellement 1000000).",
                 "au plus 254 caractères (actuellement 260).",
             ],

@@ -50,9 +50,9 @@ PERSON = {
         ),
         (
             "fr",
-            "Nom: Assurez-vous que cette valeur comporte au plus 200 caractères "
+            "Nom : Assurez-vous que cette valeur comporte au plus 200 caractères "
             "(actuellement 1000000).",
-            "Adresse courriel: Assurez-vous que cette valeur comporte au plus 254 caractères "
+            "Adresse courriel : Assurez-vous que cette valeur comporte au plus 254 caractères "
             "(actuellement 260).",
         ),
     ],
