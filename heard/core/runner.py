@@ -136,8 +136,9 @@ class WorkerLoop:
         """Run rounds until stopped. Errors never end the loop; they make it wait."""
         thread = threading.current_thread()
         workers.mark_running(self.name, thread)
+        ended = threading.Event()  # the heartbeat lives exactly as long as this loop
         heartbeat = threading.Thread(
-            target=self._heartbeat, args=(thread,), name=f"{thread.name}-heartbeat", daemon=True
+            target=self._heartbeat, args=(ended,), name=f"{thread.name}-heartbeat", daemon=True
         )
         wait = 0.0
         registered = False
@@ -172,16 +173,19 @@ class WorkerLoop:
                 if not busy:
                     self.stop.wait(self.poll)
         finally:
+            ended.set()
+            if heartbeat.is_alive():
+                heartbeat.join(timeout=30)
             workers.mark_stopped(self.name)
             if registered:
                 workers.unregister(self.name)
             workers.close_thread_connection()
 
-    def _heartbeat(self, loop_thread: threading.Thread) -> None:
-        """Beat while the loop's thread lives; renew the leases of the jobs it holds."""
+    def _heartbeat(self, ended: threading.Event) -> None:
+        """Beat until the loop ends; renew the leases of the jobs it holds."""
         name = str(self.name)
         try:
-            while loop_thread.is_alive() and not self.stop.wait(workers.heartbeat_interval()):
+            while not ended.wait(workers.heartbeat_interval()):
                 if workers.beat(self.name):
                     try:
                         jobs.renew_leases(name)

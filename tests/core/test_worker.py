@@ -271,3 +271,14 @@ def test_a_refused_job_fails_with_its_message_in_one_log_line(caplog):
         assert record.exc_info is None  # expected: no traceback in the log
     finally:
         del jobs.HANDLERS["test.refused"]
+
+
+def test_nothing_of_a_worker_outlives_its_loop(mail_folder):
+    """`heard worker --once` ends its loop when nothing is due: its heartbeat ends with it (a
+    heartbeat left behind wrote to the database long after, from another test's point of view)."""
+    loop = runner.WorkerLoop(stop=threading.Event(), once=True)
+    thread = threading.Thread(target=loop.run, name="once-worker")
+    thread.start()
+    thread.join(timeout=30)
+    assert not thread.is_alive()
+    assert [t.name for t in threading.enumerate() if t.name.startswith("once-worker")] == []
