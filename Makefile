@@ -9,6 +9,11 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
+# The suite runs on every core (pytest-xdist), each test file kept on one worker so that its
+# fixtures are built once; PYTEST_WORKERS=0 runs it in one process (easier to debug).
+PYTEST_WORKERS ?= auto
+PARALLEL := -n $(PYTEST_WORKERS) --dist loadfile
+
 .DEFAULT_GOAL := help
 .PHONY: help python install demo serve worker test test-fast test-browser lint typecheck check deploy-check messages lock bench-data bench-analysis clean
 
@@ -41,13 +46,13 @@ serve: install ## Serve the site (waitress) on 127.0.0.1:8000
 	$(BIN)/heard serve --migrate --with-worker
 
 test: install ## Run the whole suite (browser tests too, when Chromium is installed)
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest $(PARALLEL) $(PYTEST_ARGS)
 
 test-fast: install ## Run the suite without the browser tests
-	$(BIN)/python -m pytest -m "not browser" $(PYTEST_ARGS)
+	$(BIN)/python -m pytest $(PARALLEL) -m "not browser" $(PYTEST_ARGS)
 
 test-browser: install ## Run only the browser tests
-	$(BIN)/python -m pytest -m browser $(PYTEST_ARGS)
+	$(BIN)/python -m pytest $(PARALLEL) -m browser $(PYTEST_ARGS)
 
 lint: install ## ruff (lint and format check) and the import-layer contract
 	$(BIN)/ruff check .

@@ -25,6 +25,17 @@ from heard.notify.models import Message, State
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
+@pytest.fixture(autouse=True)
+def no_worker_left_behind():
+    """Every worker thread a test started has ended (and closed its connection) before the next
+    test, or the test database could not be dropped at the end."""
+    yield
+    for thread in threading.enumerate():
+        if thread.name.startswith("heard-worker"):
+            thread.join(timeout=30)
+            assert not thread.is_alive(), f"{thread.name} is still running"
+
+
 def _queue_message(key: str = "m-1") -> Message:
     with transaction.atomic():
         return services.queue_email(

@@ -91,6 +91,7 @@ def page(browser, live_server, outside_requests) -> Iterator[object]:
 
     context.route("**/*", guard)
     page = context.new_page()
-    page.set_default_timeout(10_000)
+    # Generous: the suite runs on every core at once, browsers included (make test).
+    page.set_default_timeout(20_000)
     yield page
     context.close()
