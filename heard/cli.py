@@ -145,7 +145,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
     )
     if args.no_serve:
         return 0
-    print("Email worker: running inside this process (files in var/mail/).", flush=True)
+    print(
+        "Background worker (imports, email): running inside this process; email is written "
+        "as files in var/mail/.",
+        flush=True,
+    )
     _start_embedded_worker()
     return _serve(args.host, args.port, args.threads)
 
