@@ -5,11 +5,12 @@ from __future__ import annotations
 import hashlib
 import json
 import random
+import threading
 from pathlib import Path
 
 import pytest
 
-from heard.analysis.engine import pipeline
+from heard.analysis.engine import pipeline, prepare
 from heard.analysis.engine.redact import luhn_valid
 from tests.conftest import DEMO
 
@@ -268,3 +269,21 @@ def test_metadata_is_redacted_too(tmp_path):
     assert "dana.fictive@example.org" not in written and "613-555-0142" not in written
     line = _json.loads(written)
     assert (line["sector"], line["date"]) == ("ngos", "2018-09-14")
+
+
+def test_worker_processes_are_never_forked_from_a_threaded_caller(tmp_path):
+    """Heard will run analyses inside a threaded process (the web server with its worker
+    thread): forking it copies locks that other threads hold, and a worker can hang on one.
+    Workers start from a fork server instead. (Python 3.12+ warns of such a fork: CI's 3.13 run
+    saw it from the test runner's own threads; the suite makes that warning an error.)"""
+    assert prepare.worker_context().get_start_method() != "fork"
+    release = threading.Event()
+    bystander = threading.Thread(target=release.wait, name="bystander", daemon=True)
+    bystander.start()
+    try:
+        source = tmp_path / "answers.jsonl"
+        make_fixture(source)
+        pipeline.run(source, tmp_path / "out", codebook=CODEBOOK, workers=2)
+    finally:
+        release.set()
+    assert (tmp_path / "out" / "records.jsonl").stat().st_size > 0

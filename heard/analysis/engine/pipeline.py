@@ -69,6 +69,7 @@ from heard.analysis.engine.prepare import (
     dumps,
     prepare,
     staged_lines,
+    worker_context,
 )
 from heard.analysis.engine.redact import KINDS
 from heard.analysis.engine.themes import ThemeModel, find_themes
@@ -184,7 +185,10 @@ def _score(
             report(stage, len(scored), len(texts))
         return scored
     with ProcessPoolExecutor(
-        max_workers=workers, initializer=_set_worker_coder, initargs=(coder,)
+        max_workers=workers,
+        mp_context=worker_context(),
+        initializer=_set_worker_coder,
+        initargs=(coder,),
     ) as pool:
         for part in pool.map(_score_chunk, chunks):
             scored.extend(part)

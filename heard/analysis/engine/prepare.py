@@ -16,6 +16,8 @@ Pure Python; imports no Django.
 from __future__ import annotations
 
 import json
+import multiprocessing
+import multiprocessing.context
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -110,6 +112,18 @@ def _chunks(records: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[
         yield chunk
 
 
+def worker_context() -> multiprocessing.context.BaseContext:
+    """How worker processes start: from a fork server, never by forking the caller.
+
+    The caller may be a threaded process (a web server with its worker thread, the test runner):
+    forking it copies locks other threads held, and the child can hang on one of them (Python
+    3.12 and later warn of it). A fork server is a small single-threaded process that forks the
+    workers instead; it is the default from Python 3.14 on. Where there is none (Windows), spawn.
+    """
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    return multiprocessing.get_context(method)
+
+
 def _processed(records: Iterable[dict[str, Any]], workers: int) -> Iterator[list[_Done]]:
     """The prepared records, a chunk at a time, in input order."""
     chunks = _chunks(records, CHUNK_SIZE)
@@ -117,7 +131,7 @@ def _processed(records: Iterable[dict[str, Any]], workers: int) -> Iterator[list
         for chunk in chunks:
             yield _process_chunk(chunk)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=worker_context()) as pool:
         pending: deque[Future[list[_Done]]] = deque()
         for chunk in chunks:
             pending.append(pool.submit(_process_chunk, chunk))
