@@ -274,13 +274,13 @@ def test_metadata_is_redacted_too(tmp_path):
 def test_worker_processes_are_never_forked_from_a_threaded_caller(tmp_path):
     """Heard will run analyses inside a threaded process (the web server with its worker
     thread): forking it copies locks that other threads hold, and a worker can hang on one.
-    Workers start from a fork server instead. (Python 3.12+ warns of such a fork: CI's 3.13 run
-    saw it from the test runner's own threads; the suite makes that warning an error.)"""
-    assert prepare.worker_context().get_start_method() != "fork"
+    Its workers start from a fork server instead. (Python 3.12+ warns of such a fork: CI's 3.13
+    run saw it from the test runner's own threads; the suite makes that warning an error.)"""
     release = threading.Event()
     bystander = threading.Thread(target=release.wait, name="bystander", daemon=True)
     bystander.start()
     try:
+        assert prepare.worker_context().get_start_method() != "fork"
         source = tmp_path / "answers.jsonl"
         make_fixture(source)
         pipeline.run(source, tmp_path / "out", codebook=CODEBOOK, workers=2)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import multiprocessing.context
+import threading
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -112,16 +113,28 @@ def _chunks(records: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[
         yield chunk
 
 
-def worker_context() -> multiprocessing.context.BaseContext:
-    """How worker processes start: from a fork server, never by forking the caller.
+WORKER_MODULES = ("heard.analysis.engine.prepare", "heard.analysis.engine.coding")
 
-    The caller may be a threaded process (a web server with its worker thread, the test runner):
-    forking it copies locks other threads held, and the child can hang on one of them (Python
-    3.12 and later warn of it). A fork server is a small single-threaded process that forks the
-    workers instead; it is the default from Python 3.14 on. Where there is none (Windows), spawn.
+
+def worker_context() -> multiprocessing.context.BaseContext:
+    """How worker processes start: by forking the caller only when that is safe.
+
+    Forking a process that runs other threads (a web server with its worker thread, the test
+    runner) copies locks those threads hold, and a child can hang on one (Python 3.12 and later
+    warn of it). Such a caller gets its workers from a fork server: a small single-threaded
+    process that has imported the engine once and forks the workers instead (it costs about two
+    seconds to start, measured on the 10,000-record benchmark). A caller alone in its process
+    (`heard analyse`) forks, which is faster. Where neither exists (Windows), spawn.
     """
-    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-    return multiprocessing.get_context(method)
+    methods = multiprocessing.get_all_start_methods()
+    if threading.active_count() == 1 and "fork" in methods:
+        return multiprocessing.get_context("fork")
+    if "forkserver" not in methods:
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    # Without this, every worker would import numpy and scikit-learn again.
+    context.set_forkserver_preload(list(WORKER_MODULES))
+    return context
 
 
 def _processed(records: Iterable[dict[str, Any]], workers: int) -> Iterator[list[_Done]]:
