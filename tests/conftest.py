@@ -15,6 +15,22 @@ ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "heard" / "examples" / "human-trafficking-2018"
 
 
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language, whatever an earlier test in the same worker left.
+
+    A request through the test client runs LocaleMiddleware in the test's own thread, and the
+    language it activates outlives the request; without this, a test's messages depended on which
+    test file ran before it in the same xdist worker.
+    """
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def demo_folder() -> Path:
     return DEMO
