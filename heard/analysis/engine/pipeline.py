@@ -56,7 +56,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from importlib import metadata, resources
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from heard.analysis.engine import comparisons, quotes
 from heard.analysis.engine.campaigns import CampaignResult, find_campaigns
@@ -71,6 +71,7 @@ from heard.analysis.engine.prepare import (
     staged_lines,
     worker_context,
 )
+from heard.analysis.engine.records import RecordStream
 from heard.analysis.engine.redact import KINDS
 from heard.analysis.engine.themes import ThemeModel, find_themes
 
@@ -250,20 +251,40 @@ def _code_records(
     return Coded(of[:total], codes, own)
 
 
-def _person_codes(coded_path: Path, codebook: Codebook, prepared: Prepared) -> dict[str, list[str]]:
+@dataclass(frozen=True)
+class CodedExamples:
+    """People's codes held in memory (Heard's reviewed codes), in place of a ``--coded`` file:
+    (record id, codebook keys) pairs. Examples of records that are not in this run's input
+    (a source left out of it) are skipped and counted, not refused: they belong to other runs."""
+
+    name: str
+    pairs: Sequence[tuple[str, Sequence[str]]]
+
+    def sha256(self) -> str:
+        return hashlib.sha256(
+            dumps([[key, list(codes)] for key, codes in self.pairs]).encode()
+        ).hexdigest()
+
+
+def _person_codes(
+    coded: Path | CodedExamples, codebook: Codebook, prepared: Prepared
+) -> dict[str, list[str]]:
     """The analysts' codes by record id, each with its parents, in codebook order."""
     order = {code.key: position for position, code in enumerate(codebook.walk())}
     known = set(prepared.ids)
     problems: list[str] = []
     person: dict[str, list[str]] = {}
-    for record_id, keys in read_coded(coded_path):
+    in_memory = isinstance(coded, CodedExamples)
+    pairs = coded.pairs if isinstance(coded, CodedExamples) else read_coded(coded)
+    for record_id, keys in pairs:
         if record_id not in known:
-            problems.append(f"{coded_path.name}: record {record_id!r} is not in the input")
+            if not in_memory:
+                problems.append(f"{coded.name}: record {record_id!r} is not in the input")
             continue
         full: set[str] = set()
         for key in keys:
             if key not in order:
-                problems.append(f"{coded_path.name}: record {record_id!r}: no code {key!r}")
+                problems.append(f"{coded.name}: record {record_id!r}: no code {key!r}")
                 continue
             full.update(codebook.path(key))
         person[record_id] = sorted(full, key=order.__getitem__)
@@ -384,13 +405,16 @@ class Options:
     quotes_per_label: int = 5
 
 
+Input = str | Path | RecordStream
+
+
 def run(
-    input_path: str | Path,
+    input_path: Input,
     out_dir: str | Path,
     *,
     codebook: Codebook | str | Path | None = None,
-    coded: str | Path | None = None,
-    baseline: str | Path | None = None,
+    coded: str | Path | CodedExamples | None = None,
+    baseline: Input | None = None,
     seed: int = 2018,
     workers: int = 2,
     threshold: float = 0.5,
@@ -398,17 +422,25 @@ def run(
     consent_field: str = "consent",
     progress: Progress | None = None,
 ) -> Summary:
-    """Run the pipeline on `input_path` and write its outputs to `out_dir` (see the module)."""
-    input_path = Path(input_path)
+    """Run the pipeline on `input_path` and write its outputs to `out_dir` (see the module).
+
+    The input and the baseline may be files or `RecordStream`s (records from memory: Heard's
+    own, so that no original text is written to disk); the coded examples a file or
+    `CodedExamples`. The manifest names each by its name and the SHA-256 of what was read."""
+    input_path = _input(input_path)
     out_dir = Path(out_dir)
-    inputs: dict[str, Path] = {"input": input_path}
+    inputs: dict[str, Path | RecordStream | CodedExamples] = {"input": input_path}
     if isinstance(codebook, str | Path):
         inputs["codebook"] = Path(codebook)
     if coded is not None:
-        inputs["coded"] = Path(coded)
+        inputs["coded"] = coded if isinstance(coded, CodedExamples) else Path(coded)
     if baseline is not None:
-        inputs["baseline"] = Path(baseline)
-    missing = [f"the {role} file {path}" for role, path in inputs.items() if not path.is_file()]
+        inputs["baseline"] = _input(baseline)
+    missing = [
+        f"the {role} file {path}"
+        for role, path in inputs.items()
+        if isinstance(path, Path) and not path.is_file()
+    ]
     if missing:
         raise PipelineError(
             " and ".join(missing) + (" does" if len(missing) == 1 else " do") + " not exist"
@@ -436,6 +468,19 @@ def run(
         shutil.rmtree(staging, ignore_errors=True)
 
 
+def _input(value: Input) -> Path | RecordStream:
+    return value if isinstance(value, RecordStream) else Path(value)
+
+
+def _fingerprint(source: Path | RecordStream | CodedExamples) -> dict[str, str]:
+    """Name and SHA-256 of one input: a file's bytes, or what was read from memory."""
+    if isinstance(source, RecordStream):
+        return {"name": source.name, "sha256": source.sha256}
+    if isinstance(source, CodedExamples):
+        return {"name": source.name, "sha256": source.sha256()}
+    return {"name": source.name, "sha256": _sha256(source)}
+
+
 def _campaigns(prepared: Prepared, seed: int, report: Progress, stage: str) -> CampaignResult:
     report(stage, 0, 1)
     found = find_campaigns(
@@ -450,7 +495,7 @@ def _campaigns(prepared: Prepared, seed: int, report: Progress, stage: str) -> C
 
 
 def _run(
-    inputs: dict[str, Path],
+    inputs: dict[str, Path | RecordStream | CodedExamples],
     codebook: Codebook | None,
     out_dir: Path,
     staging: Path,
@@ -459,7 +504,10 @@ def _run(
 ) -> Summary:
     seed, workers = options.seed, options.workers
     partial = staging / "partial.jsonl"
-    prepared = prepare(inputs["input"], partial, workers, report)
+    records = cast(Path | RecordStream, inputs["input"])
+    coded_input = cast(Path | CodedExamples | None, inputs.get("coded"))
+    baseline = cast(Path | RecordStream | None, inputs.get("baseline"))
+    prepared = prepare(records, partial, workers, report)
     total = len(prepared)
     found = _campaigns(prepared, seed, report, "campaigns")
 
@@ -467,8 +515,8 @@ def _run(
     person: dict[str, list[str]] = {}
     if codebook is not None:
         coder = Coder(codebook, seed=seed, threshold=options.threshold)
-        if "coded" in inputs:
-            person = _person_codes(inputs["coded"], codebook, prepared)
+        if coded_input is not None:
+            person = _person_codes(coded_input, codebook, prepared)
             position = {record_id: index for index, record_id in enumerate(prepared.ids)}
             coder.fit(
                 [prepared.texts[position[record_id]] for record_id in person],
@@ -501,9 +549,9 @@ def _run(
         segments=segments,
     )
     change = None
-    if "baseline" in inputs:
+    if baseline is not None:
         earlier = _baseline(
-            inputs["baseline"], staging, coder, model, subjects, labels, segments, options, report
+            baseline, staging, coder, model, subjects, labels, segments, options, report
         )
         change = comparisons.emerging(prevalence, earlier)
     report("comparisons", 1, 1)
@@ -554,10 +602,7 @@ def _run(
             "packages": {package: _version(package) for package in PACKAGES},
             "python": platform.python_version(),
         },
-        "inputs": {
-            role: {"name": path.name, "sha256": _sha256(path)}
-            for role, path in sorted(inputs.items())
-        },
+        "inputs": {role: _fingerprint(source) for role, source in sorted(inputs.items())},
         "models": _data_files(),
         "outputs": {name: _sha256(staging / name) for name in OUTPUTS},
         "parameters": {
@@ -599,7 +644,7 @@ def _by_language(prepared: Prepared) -> dict[str, list[str]]:
 
 
 def _baseline(
-    path: Path,
+    path: Path | RecordStream,
     staging: Path,
     coder: Coder | None,
     model: ThemeModel,

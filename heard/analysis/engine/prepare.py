@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from heard.analysis.engine.language import detect_record
-from heard.analysis.engine.records import read_records
+from heard.analysis.engine.records import RecordStream, read_records
 from heard.analysis.engine.redact import redact
 
 CHUNK_SIZE = 2000
@@ -173,7 +173,11 @@ def dumps(data: Any) -> str:
 
 
 def prepare(
-    input_path: Path, staging_file: Path, workers: int, report: Progress, stage: str = "redact"
+    input_path: Path | RecordStream,
+    staging_file: Path,
+    workers: int,
+    report: Progress,
+    stage: str = "redact",
 ) -> Prepared:
     """Redact and detect every record of `input_path` into `staging_file`; see the module."""
     prepared = Prepared()

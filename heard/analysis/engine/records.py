@@ -14,8 +14,9 @@ writes outputs should therefore treat them as incomplete until the iteration has
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
@@ -78,9 +79,55 @@ class _Problems:
             raise RecordError(self.path, self.listed, self.more)
 
 
-def read_records(path: str | Path) -> Iterator[dict[str, Any]]:
+class RecordStream:
+    """Records that come from memory, not a file: what Heard hands the engine from its database,
+    so that no original text is ever written to disk for a run.
+
+    `records` is called once per reading and yields plain dicts, checked like the lines of a
+    JSONL file (each named ``record N`` in a problem). While they are read, their canonical JSON
+    is hashed: `sha256` names exactly what was analysed, for the manifest, as a file's hash does.
+    """
+
+    def __init__(self, name: str, records: Callable[[], Iterable[dict[str, Any]]]) -> None:
+        self.name = name
+        self._records = records
+        self._digest: Any = None
+
+    @property
+    def path(self) -> Path:
+        return Path(self.name)
+
+    @property
+    def sha256(self) -> str:
+        if self._digest is None:
+            raise RuntimeError(f"{self.name}: the records have not been read yet")
+        return str(self._digest.hexdigest())
+
+    def read(self, problems: _Problems) -> Iterator[tuple[str, dict[str, Any]]]:
+        digest = hashlib.sha256()
+        for number, data in enumerate(self._records(), start=1):
+            location = f"record {number}"
+            if not isinstance(data, dict):
+                problems.add(location, "not a record (a mapping of fields)")
+                continue
+            digest.update(
+                json.dumps(data, ensure_ascii=False, sort_keys=True, default=str).encode()
+            )
+            digest.update(b"\n")
+            keys = _field_names(list(data), location, problems)
+            record = dict(zip(keys, data.values(), strict=True))
+            if _valid(record, location, problems):
+                yield location, _ordered(record)
+        self._digest = digest
+
+
+def read_records(path: str | Path | RecordStream) -> Iterator[dict[str, Any]]:
     """Records of a `.jsonl`, `.csv` (UTF-8, with or without BOM) or `.xlsx` file (first sheet),
-    in file order, each a dict with `id` and `text` strings and the other fields as metadata."""
+    in file order, each a dict with `id` and `text` strings and the other fields as metadata;
+    or the records of a `RecordStream`, checked the same way."""
+    if isinstance(path, RecordStream):
+        stream_problems = _Problems(path.path)
+        return _checked(path.read(stream_problems), stream_problems)
     path = Path(path)
     problems = _Problems(path)
     suffix = path.suffix.lower()
