@@ -34,12 +34,14 @@ def load_everything(folder: Path) -> tuple[LoadResult, list[str]]:
     """Load a consultation folder: the consultation, then the parts later stages own."""
     from django.db import transaction
 
+    from heard.analysis.loading import load_folder_codebook
     from heard.consultations.loading import load_folder
     from heard.stakeholders.loading import load_sectors
 
     with transaction.atomic():
         result = load_folder(folder)
         changes = list(result.changes) + load_sectors(folder, result.consultation)
+        changes += load_folder_codebook(folder, result.consultation)
     return result, changes
 
 

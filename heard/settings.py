@@ -130,6 +130,7 @@ INSTALLED_APPS = [
     "heard.stakeholders",
     "heard.events",
     "heard.questionnaires",
+    "heard.analysis",
 ]
 
 MIDDLEWARE = [
@@ -355,6 +356,10 @@ HEARD_EMAIL_MAX_ATTEMPTS = int(os.environ.get("HEARD_EMAIL_MAX_ATTEMPTS", "12"))
 # no worker has been seen for HEARD_WORKER_STALE_SECONDS and work is waiting.
 HEARD_WORKER_LEASE_SECONDS = float(os.environ.get("HEARD_WORKER_LEASE_SECONDS", "120"))
 HEARD_WORKER_STALE_SECONDS = float(os.environ.get("HEARD_WORKER_STALE_SECONDS", "180"))
+
+# Processes an analysis run uses for its heaviest stages (redaction, coding). One runs them in the
+# worker itself; more start from a fork server (docs/adr/0011). Two suit a two-core machine.
+HEARD_ANALYSIS_PROCESSES = _env_positive("HEARD_ANALYSIS_PROCESSES", 2)
 
 # Personal links in email point here: the address the public reaches the site at.
 HEARD_PUBLIC_URL = os.environ.get("HEARD_PUBLIC_URL", "http://127.0.0.1:8000")

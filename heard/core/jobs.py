@@ -14,6 +14,7 @@ goes back to the queue and the worker waits before it tries again.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -38,11 +39,19 @@ TRANSIENT = (OperationalError, InterfaceError)  # "database is locked", a droppe
 @dataclass(frozen=True)
 class Kind:
     run: Handler
-    # Called once when a job of this kind is given up (failed for good): e.g. delete its upload.
+    # Called once when a job of this kind is given up (failed for good, or cancelled): e.g. delete
+    # its upload, or what a run had stored so far.
     abandon: Callable[[Job], None] | None = None
+    # Whether a person may stop it: its progress reports then raise Cancelled once asked to.
+    cancellable: bool = False
 
 
 HANDLERS: dict[str, Kind] = {}
+
+
+class Cancelled(Exception):
+    """Raised by a job's progress report once someone asked the job to stop: the handler stops
+    there, the job ends "cancelled", and its kind's `abandon` clears what it had done."""
 
 
 class Refused(Exception):
@@ -52,10 +61,10 @@ class Refused(Exception):
 
 
 def handler(
-    kind: str, *, abandon: Callable[[Job], None] | None = None
+    kind: str, *, abandon: Callable[[Job], None] | None = None, cancellable: bool = False
 ) -> Callable[[Handler], Handler]:
     def register(function: Handler) -> Handler:
-        HANDLERS[kind] = Kind(function, abandon)
+        HANDLERS[kind] = Kind(function, abandon, cancellable)
         return function
 
     return register
@@ -68,6 +77,36 @@ def enqueue(*, kind: str, scope: str, payload: dict[str, Any], actor: Any) -> Jo
 
 def waiting() -> int:
     return Job.objects.filter(state=Job.State.QUEUED).count()
+
+
+FINISHED = (Job.State.DONE, Job.State.FAILED, Job.State.CANCELLED)
+
+
+def request_cancel(job: Job) -> str:
+    """Ask a job to stop; returns the state it is in now. A queued job is cancelled at once (and
+    its kind's `abandon` runs); a running one stops at its next progress report. The caller, a
+    service, records who asked in its own audit event."""
+    now = timezone.now()
+    if Job.objects.filter(pk=job.pk, state=Job.State.QUEUED).update(
+        state=Job.State.CANCELLED, cancel_requested_at=now, finished_at=now
+    ):
+        _abandon(job)
+        return Job.State.CANCELLED
+    Job.objects.filter(pk=job.pk, state=Job.State.RUNNING, cancel_requested_at=None).update(
+        cancel_requested_at=now
+    )
+    return Job.objects.values_list("state", flat=True).get(pk=job.pk)
+
+
+def seconds_left(job: Job, now: datetime | None = None) -> int | None:
+    """How long the current stage should still take at its pace so far; None while unknown (no
+    total, too little done to tell, or under ten seconds into the stage)."""
+    if job.state != Job.State.RUNNING or not job.total or not job.done or not job.stage_started_at:
+        return None
+    elapsed = ((now or timezone.now()) - job.stage_started_at).total_seconds()
+    if elapsed < 10 or job.done >= job.total:
+        return None
+    return round(elapsed / job.done * (job.total - job.done))
 
 
 # --- Recovering jobs whose worker is gone -----------------------------------------------------
@@ -117,6 +156,13 @@ def recover(now: datetime | None = None) -> int:
         )
     )
     for job in orphans:
+        if job.cancel_requested_at is not None:
+            # Someone asked it to stop before its worker went: stop it, do not start it again.
+            if Job.objects.filter(
+                pk=job.pk, state=Job.State.RUNNING, claimed_by=job.claimed_by
+            ).update(state=Job.State.CANCELLED, finished_at=now, claimed_by="", lease_until=None):
+                _abandon(job)
+            continue
         if job.attempts >= MAX_ATTEMPTS:
             _give_up(job, now)
             continue
@@ -184,10 +230,22 @@ def run_next(worker: str = "") -> bool:
     if job is None:
         return False
 
-    def progress(stage: str, done: int, total: int) -> None:
-        Job.objects.filter(pk=job.pk, claimed_by=worker).update(stage=stage, done=done, total=total)
-
     kind = HANDLERS.get(job.kind)
+    cancellable = kind is not None and kind.cancellable
+    current: dict[str, Any] = {"stage": "", "checked": 0.0}
+
+    def progress(stage: str, done: int, total: int) -> None:
+        values: dict[str, Any] = {"stage": stage, "done": done, "total": total}
+        if stage != current["stage"]:
+            current["stage"] = stage
+            values["stage_started_at"] = timezone.now()
+        Job.objects.filter(pk=job.pk, claimed_by=worker).update(**values)
+        # Asking the database whether to stop costs a query: at most once a second.
+        if cancellable and time.monotonic() - current["checked"] >= 1.0:
+            current["checked"] = time.monotonic()
+            if Job.objects.filter(pk=job.pk, cancel_requested_at__isnull=False).exists():
+                raise Cancelled
+
     try:
         if kind is None:
             raise LookupError(f"no handler for jobs of kind {job.kind!r} in this version")
@@ -198,6 +256,10 @@ def run_next(worker: str = "") -> bool:
         log.warning("job %s (%s): the database was unavailable; queued again", job.pk, job.kind)
         _give_back(job, worker)
         raise
+    except Cancelled:
+        log.info("job %s (%s) cancelled", job.pk, job.kind)
+        _finish(job, worker, state=Job.State.CANCELLED)
+        _abandon(job)
     except Exception as error:  # any other failure is the job's, recorded for the person watching
         if isinstance(error, Refused):
             log.info("job %s (%s) refused: %s", job.pk, job.kind, error)

@@ -89,6 +89,7 @@ class Job(models.Model):
         RUNNING = "running", "running"
         DONE = "done", "done"
         FAILED = "failed", "failed"
+        CANCELLED = "cancelled", "cancelled"
 
     class Failure(models.TextChoices):
         NONE = "", "none"
@@ -114,13 +115,18 @@ class Job(models.Model):
     lease_until = models.DateTimeField(null=True, blank=True)
     attempts = models.PositiveIntegerField(default=0)
     failure = models.CharField(max_length=20, choices=Failure.choices, blank=True, default="")
+    # When the current stage began, for an estimate of the time left (done / total at this pace).
+    stage_started_at = models.DateTimeField(null=True, blank=True)
+    # Someone asked for the job to stop: a queued job stops at once, a running one at its next
+    # progress report (a handler that can be cancelled checks it there; see jobs.Cancelled).
+    cancel_requested_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["created_at", "id"]
         indexes = [models.Index(fields=["state", "created_at"], name="job_due")]
         constraints = [
             models.CheckConstraint(
-                condition=Q(state__in=["queued", "running", "done", "failed"]),
+                condition=Q(state__in=["queued", "running", "done", "failed", "cancelled"]),
                 name="job_state_known",
             ),
             models.CheckConstraint(

@@ -176,6 +176,32 @@ class Codebook:
         }
 
 
+def code_from_dict(data: dict[str, Any]) -> Code:
+    """A code again from `Code.to_dict` (data Heard wrote itself, already checked)."""
+    return Code(
+        key=data["key"],
+        name_en=data["name_en"],
+        name_fr=data["name_fr"],
+        description_en=data.get("description_en", ""),
+        description_fr=data.get("description_fr", ""),
+        keywords_en=list(data.get("keywords_en", [])),
+        keywords_fr=list(data.get("keywords_fr", [])),
+        examples=list(data.get("examples", [])),
+        children=[code_from_dict(child) for child in data.get("children", [])],
+        group=data.get("group", ""),
+    )
+
+
+def codebook_from_dict(data: dict[str, Any]) -> Codebook:
+    """A codebook again from `Codebook.to_dict`: how Heard keeps one in its database."""
+    return Codebook(
+        codes=[code_from_dict(code) for code in data.get("codes", [])],
+        version=data.get("version", ""),
+        title_en=data.get("title_en", ""),
+        title_fr=data.get("title_fr", ""),
+    )
+
+
 # --- Errors ----------------------------------------------------------------------------------
 
 

@@ -1,0 +1,188 @@
+"""Forms of the analysis screens: start a run, review a record, code an excerpt."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from heard.analysis.engine.codebook import Codebook as EngineCodebook
+from heard.analysis.models import Decision
+from heard.analysis.selectors import Question
+from heard.consultations.models import Consultation
+
+
+def _label(en: str, fr: str) -> str:
+    return fr if (get_language() or "en").startswith("fr") and fr else en
+
+
+def code_choices(codebook: EngineCodebook) -> list[tuple[str, str]]:
+    """Every code, indented under its parent, named in the page's language."""
+    choices = []
+    for code in codebook.walk():
+        depth = len(codebook.path(code.key)) - 1
+        choices.append((code.key, "— " * depth + _label(code.name_en, code.name_fr)))
+    return choices
+
+
+class StartRunForm(forms.Form):
+    questions = forms.MultipleChoiceField(
+        label=_("Questionnaire questions"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The free-text questions whose submitted answers the analysis reads."),
+    )
+    notes = forms.BooleanField(
+        label=_("Session notes"),
+        required=False,
+        help_text=_("Each paragraph of every session's notes is one record."),
+    )
+    use_codebook = forms.BooleanField(
+        label=_("Code the records with the consultation's codebook"),
+        required=False,
+        help_text=_(
+            "The engine learns from every record people have reviewed, and suggests codes for "
+            "the rest."
+        ),
+    )
+    baseline = forms.TypedChoiceField(
+        label=_("Compare with an earlier consultation (optional)"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        help_text=_("What rose, what fell and what is new since then."),
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        questions: list[Question],
+        has_codebook: bool,
+        baselines: list[Consultation],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        question_field: Any = self.fields["questions"]
+        question_field.choices = [
+            (question.name, _label(question.label_en, question.label_fr)) for question in questions
+        ]
+        self.baselines = {consultation.pk: consultation for consultation in baselines}
+        baseline_field: Any = self.fields["baseline"]
+        baseline_field.choices = [("", _("No comparison"))] + [
+            (consultation.pk, consultation.title) for consultation in baselines
+        ]
+        if not has_codebook:
+            self.fields["use_codebook"].disabled = True
+            self.fields["use_codebook"].help_text = _(
+                "This consultation has no codebook yet: the engine will look for themes only."
+            )
+        if not self.is_bound:
+            self.initial.setdefault("questions", [question.name for question in questions])
+            self.initial.setdefault("notes", True)
+            self.initial.setdefault("use_codebook", has_codebook)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not data.get("questions") and not data.get("notes"):
+            raise forms.ValidationError(
+                _("Choose at least one source: a question, or the session notes.")
+            )
+        return data
+
+    def baseline_consultation(self) -> Consultation | None:
+        chosen = self.cleaned_data.get("baseline")
+        return self.baselines.get(chosen) if chosen else None
+
+
+VERDICT_CHOICES = [
+    ("", _("Not decided")),
+    (Decision.Verdict.CONFIRMED, _("Applies")),
+    (Decision.Verdict.REJECTED, _("Does not apply")),
+]
+
+
+class ReviewForm(forms.Form):
+    """A verdict for each code shown (one radio group each) and codes to add."""
+
+    added = forms.MultipleChoiceField(
+        label=_("Add codes"),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+        help_text=_("Codes the engine did not suggest. Hold Ctrl (or ⌘) to choose several."),
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        codes: list[tuple[str, str]],
+        shown: list[tuple[str, str, str]],
+        **kwargs: Any,
+    ) -> None:
+        """`codes`: every code of the codebook; `shown`: (code, its name, current verdict)."""
+        super().__init__(*args, **kwargs)
+        added: Any = self.fields["added"]
+        added.choices = codes
+        self.shown = []
+        for code, name, verdict in shown:
+            field_name = f"code_{code}"
+            self.fields[field_name] = forms.ChoiceField(
+                label=name,
+                choices=VERDICT_CHOICES,
+                required=False,
+                initial=verdict,
+                widget=forms.RadioSelect,
+            )
+            self.shown.append(field_name)
+
+    def verdicts(self) -> dict[str, str]:
+        return {
+            name.removeprefix("code_"): self.cleaned_data[name]
+            for name in self.shown
+            if self.cleaned_data.get(name)
+        }
+
+    def verdict_fields(self) -> list[forms.BoundField]:
+        return [self[name] for name in self.shown]
+
+
+class ExcerptForm(forms.Form):
+    """A code on one sentence (without JavaScript) or on any selected span (with it)."""
+
+    code = forms.ChoiceField(label=_("Code"))
+    sentence = forms.TypedChoiceField(
+        label=_("Sentence"),
+        coerce=int,
+        required=False,
+        empty_value=None,
+        widget=forms.RadioSelect,
+    )
+    start = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
+    end = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+
+    def __init__(
+        self,
+        *args: Any,
+        codes: list[tuple[str, str]],
+        sentences: list[tuple[int, int, str]],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        code: Any = self.fields["code"]
+        code.choices = codes
+        self.sentences = sentences
+        sentence: Any = self.fields["sentence"]
+        sentence.choices = [(index, text) for index, (_s, _e, text) in enumerate(sentences)]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("start"), data.get("end")
+        if start is not None and end is not None and end > start:
+            data["span"] = (start, end)
+        elif data.get("sentence") is not None:
+            begin, finish, _text = self.sentences[data["sentence"]]
+            data["span"] = (begin, finish)
+        else:
+            raise forms.ValidationError(_("Choose the sentence to code."))
+        return data

@@ -1,0 +1,302 @@
+"""Reads for the analysis screens and for the run job: runs, records, codes, people's decisions."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+
+from heard.analysis.engine.codebook import Codebook as EngineCodebook
+from heard.analysis.engine.codebook import codebook_from_dict
+from heard.analysis.engine.pipeline import CodedExamples
+from heard.analysis.models import Codebook, Decision, Review, Run, RunRecord, Suggestion
+from heard.consultations.models import Consultation
+from heard.questionnaires.models import Questionnaire
+
+PAGE_SIZE = 25
+
+
+def engine_codebook(data: dict[str, Any]) -> EngineCodebook:
+    return codebook_from_dict(data)
+
+
+def codebook_of(consultation: Consultation) -> Codebook | None:
+    return Codebook.objects.filter(consultation=consultation).first()
+
+
+def runs_of(consultation: Consultation) -> QuerySet[Run]:
+    return Run.objects.filter(consultation=consultation).select_related(
+        "created_by", "job", "baseline"
+    )
+
+
+def latest_done_run(consultation: Consultation) -> Run | None:
+    return runs_of(consultation).filter(state=Run.State.DONE).order_by("-number").first()
+
+
+def summary_of(run: Run) -> dict[str, Any]:
+    """The engine's summary.json of a finished run (decrypted); empty before it is done."""
+    return json.loads(run.summary) if run.summary else {}
+
+
+def _whole_verdicts(consultation: Consultation) -> dict[tuple[str, int], dict[str, str]]:
+    """(record key, analyst) -> {code: verdict}, for decisions on whole records."""
+    verdicts: dict[tuple[str, int], dict[str, str]] = {}
+    rows = Decision.objects.filter(
+        consultation=consultation, excerpt_start__isnull=True
+    ).values_list("record_key", "analyst_id", "code", "verdict")
+    for record_key, analyst, code, verdict in rows.iterator(chunk_size=5000):
+        verdicts.setdefault((record_key, analyst), {})[code] = verdict
+    return verdicts
+
+
+def coded_examples(consultation: Consultation) -> CodedExamples:
+    """People's codes for the engine to learn from: for each reviewed record, the codes its most
+    recent reviewer confirmed or added (none at all is an example too: "nothing here applies")."""
+    verdicts = _whole_verdicts(consultation)
+    latest: dict[str, int] = {}
+    for record_key, analyst in (
+        Review.objects.filter(consultation=consultation)
+        .order_by("reviewed_at", "id")
+        .values_list("record_key", "analyst_id")
+    ):
+        latest[record_key] = analyst
+    pairs = [
+        (
+            record_key,
+            sorted(
+                code
+                for code, verdict in verdicts.get((record_key, analyst), {}).items()
+                if verdict != Decision.Verdict.REJECTED
+            ),
+        )
+        for record_key, analyst in sorted(latest.items())
+    ]
+    return CodedExamples(f"reviewed codes of {consultation.key}", pairs)
+
+
+# --- Records of a run, for review ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RecordFilter:
+    source: str = ""
+    question: str = ""
+    code: str = ""
+    reviewed: str = ""  # "", "yes", "no"
+    campaign: str = ""  # "", "yes", "no"
+
+
+def records_of_run(run: Run, chosen: RecordFilter) -> QuerySet[RunRecord]:
+    records = RunRecord.objects.filter(run=run)
+    if chosen.source:
+        records = records.filter(source=chosen.source)
+    if chosen.question:
+        records = records.filter(question=chosen.question)
+    if chosen.code:
+        records = records.filter(
+            Q(suggestions__code=chosen.code)
+            | Q(
+                key__in=Decision.objects.filter(
+                    consultation_id=run.consultation_id, code=chosen.code
+                )
+                .exclude(verdict=Decision.Verdict.REJECTED)
+                .values("record_key")
+            )
+        ).distinct()
+    reviewed = Review.objects.filter(consultation_id=run.consultation_id).values("record_key")
+    if chosen.reviewed == "yes":
+        records = records.filter(key__in=reviewed)
+    elif chosen.reviewed == "no":
+        records = records.exclude(key__in=reviewed)
+    if chosen.campaign == "yes":
+        records = records.exclude(campaign="")
+    elif chosen.campaign == "no":
+        records = records.filter(campaign="")
+    return records.order_by("position")
+
+
+@dataclass
+class CodeLine:
+    """One code on one record, as the review screen shows it."""
+
+    code: str
+    engine: float | None = None  # the engine's confidence, if it suggested the code
+    taught: bool = False  # the engine had it from a person (the record was an example)
+    decisions: list[Decision] = field(default_factory=list)
+
+
+def code_lines(record: RunRecord) -> list[CodeLine]:
+    """The engine's codes for the whole record and every person's verdict on any code of it."""
+    lines: dict[str, CodeLine] = {}
+    for suggestion in Suggestion.objects.filter(record=record, part=Suggestion.Part.WHOLE):
+        lines[suggestion.code] = CodeLine(
+            suggestion.code, engine=suggestion.confidence, taught=suggestion.taught
+        )
+    for decision in Decision.objects.filter(
+        consultation_id=record.run.consultation_id,
+        record_key=record.key,
+        excerpt_start__isnull=True,
+    ).select_related("analyst"):
+        lines.setdefault(decision.code, CodeLine(decision.code)).decisions.append(decision)
+    return list(lines.values())
+
+
+def excerpt_decisions(record: RunRecord) -> QuerySet[Decision]:
+    return Decision.objects.filter(
+        consultation_id=record.run.consultation_id,
+        record_key=record.key,
+        excerpt_start__isnull=False,
+    ).select_related("analyst")
+
+
+def reviews_of(record: RunRecord) -> QuerySet[Review]:
+    return Review.objects.filter(
+        consultation_id=record.run.consultation_id, record_key=record.key
+    ).select_related("analyst")
+
+
+def neighbours(run: Run, record: RunRecord, chosen: RecordFilter) -> tuple[int | None, int | None]:
+    """Positions of the previous and next record in the same filtered list."""
+    records = records_of_run(run, chosen)
+    before = records.filter(position__lt=record.position).order_by("-position").first()
+    after = records.filter(position__gt=record.position).order_by("position").first()
+    return (
+        before.position if before else None,
+        after.position if after else None,
+    )
+
+
+# --- How far along ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Progress:
+    label: str
+    source: str
+    question: str
+    records: int
+    reviewed: int
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.reviewed / self.records) if self.records else 0
+
+
+def review_progress(run: Run) -> list[Progress]:
+    """Records reviewed by a person, per source and question of the run."""
+    reviewed = Review.objects.filter(consultation_id=run.consultation_id).values("record_key")
+    rows = (
+        RunRecord.objects.filter(run=run)
+        .values("source", "question")
+        .annotate(
+            records=Count("id"),
+            reviewed=Count("id", filter=Q(key__in=reviewed)),
+        )
+        .order_by("source", "question")
+    )
+    return [
+        Progress(
+            label=row["question"] or row["source"],
+            source=row["source"],
+            question=row["question"],
+            records=row["records"],
+            reviewed=row["reviewed"],
+        )
+        for row in rows
+    ]
+
+
+def code_counts(run: Run) -> dict[str, dict[str, int]]:
+    """Per code: records the engine gave it in this run, and people's confirmed or added verdicts
+    (any run) and rejections."""
+    engine = dict(
+        Suggestion.objects.filter(run=run, part=Suggestion.Part.WHOLE)
+        .values_list("code")
+        .annotate(n=Count("id"))
+        .values_list("code", "n")
+    )
+    people: dict[str, dict[str, int]] = {}
+    for code, verdict, n in (
+        Decision.objects.filter(consultation_id=run.consultation_id)
+        .values_list("code", "verdict")
+        .annotate(n=Count("id"))
+        .values_list("code", "verdict", "n")
+    ):
+        people.setdefault(code, {})[verdict] = n
+    return {
+        code: {
+            "engine": engine.get(code, 0),
+            "kept": people.get(code, {}).get("confirmed", 0) + people.get(code, {}).get("added", 0),
+            "rejected": people.get(code, {}).get("rejected", 0),
+        }
+        for code in set(engine) | set(people)
+    }
+
+
+@dataclass(frozen=True)
+class Question:
+    name: str
+    label_en: str
+    label_fr: str
+
+
+def text_questions(consultation: Consultation) -> list[Question]:
+    """The free-text questions of the consultation's questionnaires (their newest versions)."""
+    found: dict[str, Question] = {}
+    for questionnaire in Questionnaire.objects.filter(consultation=consultation).order_by("id"):
+        version = questionnaire.current_version
+        if version is None:
+            continue
+        for item in version.definition["fields"]:
+            if item["type"] == "text" and item["name"] not in found:
+                label = item.get("label") or {}
+                found[item["name"]] = Question(
+                    item["name"], label.get("en", item["name"]), label.get("fr", item["name"])
+                )
+    return list(found.values())
+
+
+@dataclass(frozen=True)
+class RecordRow:
+    record: RunRecord
+    codes: list[tuple[str, str]]  # (key, name) the engine suggested for the whole text
+    reviewed: bool
+
+
+def record_rows(records: list[RunRecord], names: dict[str, str]) -> list[RecordRow]:
+    """A page of records with their codes and whether anyone reviewed them, in two queries."""
+    if not records:
+        return []
+    codes: dict[int, list[str]] = {}
+    for record_id, code in Suggestion.objects.filter(
+        record__in=records, part=Suggestion.Part.WHOLE
+    ).values_list("record_id", "code"):
+        codes.setdefault(record_id, []).append(code)
+    run = records[0].run_id
+    consultation = Run.objects.values_list("consultation_id", flat=True).get(pk=run)
+    reviewed = set(
+        Review.objects.filter(
+            consultation_id=consultation, record_key__in=[record.key for record in records]
+        ).values_list("record_key", flat=True)
+    )
+    return [
+        RecordRow(
+            record,
+            [(code, names.get(code, code).lstrip("— ")) for code in codes.get(record.pk, [])],
+            record.key in reviewed,
+        )
+        for record in records
+    ]
+
+
+def sources_of_run(run: Run) -> list[tuple[str, str]]:
+    """(source, question) pairs the run holds, for the filter."""
+    return list(
+        RunRecord.objects.filter(run=run)
+        .values_list("source", "question")
+        .distinct()
+        .order_by("source", "question")
+    )

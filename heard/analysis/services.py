@@ -1,0 +1,256 @@
+"""Writes of the analysis: start and cancel runs, and people's review of codes.
+
+Each service takes the acting user, runs in one transaction with its audit event, and defers the
+job to after the commit (the worker picks it up from the queue).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from heard.analysis.models import Codebook, Decision, Review, Run, RunRecord
+from heard.analysis.runs import KIND
+from heard.consultations.models import Consultation
+from heard.core import audit, jobs
+
+
+class ReviewError(ValueError):
+    """A review that cannot be saved, with the reason to show (nothing was saved)."""
+
+
+@transaction.atomic
+def start_run(
+    *,
+    actor: Any,
+    consultation: Consultation,
+    questions: Sequence[str],
+    notes: bool,
+    use_codebook: bool,
+    baseline: Consultation | None,
+) -> Run:
+    codebook = Codebook.objects.filter(consultation=consultation).first() if use_codebook else None
+    number = (
+        Run.objects.select_for_update()
+        .filter(consultation=consultation)
+        .aggregate(last=Max("number"))["last"]
+        or 0
+    ) + 1
+    job = jobs.enqueue(kind=KIND, scope=consultation.scope, payload={"number": number}, actor=actor)
+    run = Run.objects.create(
+        consultation=consultation,
+        number=number,
+        job=job,
+        sources={"questions": sorted(questions), "notes": notes},
+        codebook=codebook.data if codebook else None,
+        codebook_revision=codebook.revision if codebook else None,
+        baseline=baseline,
+        created_by=actor,
+    )
+    audit.record(
+        actor=actor,
+        action="analysis.run_started",
+        target=run,
+        scope=consultation.scope,
+        changes={
+            "questions": sorted(questions),
+            "notes": notes,
+            "codebook_revision": run.codebook_revision,
+            "baseline": baseline.key if baseline else None,
+        },
+    )
+    return run
+
+
+@transaction.atomic
+def cancel_run(*, actor: Any, run: Run) -> str:
+    """Ask the run to stop: at once if it waits, at its next progress report if it runs."""
+    if run.job is None or run.state not in (Run.State.QUEUED, Run.State.RUNNING):
+        return run.state
+    state = jobs.request_cancel(run.job)
+    audit.record(
+        actor=actor, action="analysis.run_cancelled", target=run, scope=run.consultation.scope
+    )
+    return state
+
+
+def _decide(
+    *,
+    actor: Any,
+    record: RunRecord,
+    code: str,
+    verdict: str,
+    now: Any,
+    excerpt: tuple[int, int] | None = None,
+) -> Decision:
+    consultation = record.run.consultation
+    lookup: dict[str, Any] = {
+        "consultation": consultation,
+        "record_key": record.key,
+        "code": code,
+        "analyst": actor,
+        "excerpt_start": excerpt[0] if excerpt else None,
+    }
+    defaults: dict[str, Any] = {"verdict": verdict, "run": record.run, "decided_at": now}
+    if excerpt:
+        defaults |= {"excerpt_end": excerpt[1], "excerpt": record.text[excerpt[0] : excerpt[1]]}
+    decision, _created = Decision.objects.update_or_create(**lookup, defaults=defaults)
+    return decision
+
+
+@transaction.atomic
+def save_review(
+    *,
+    actor: Any,
+    record: RunRecord,
+    verdicts: Mapping[str, str],
+    added: Sequence[str],
+    known_codes: set[str],
+) -> Review:
+    """An analyst's review of a whole record: a verdict on each code shown, codes added, and the
+    record marked as reviewed by them. Every verdict is in the History with who and when."""
+    unknown = sorted({*verdicts, *added} - known_codes)
+    if unknown:
+        raise ReviewError(", ".join(unknown))
+    now = timezone.now()
+    changed: dict[str, str] = {}
+    for code, verdict in sorted(verdicts.items()):
+        if verdict not in (Decision.Verdict.CONFIRMED, Decision.Verdict.REJECTED):
+            continue
+        _decide(actor=actor, record=record, code=code, verdict=verdict, now=now)
+        changed[code] = verdict
+    for code in sorted(set(added) - set(verdicts)):
+        _decide(actor=actor, record=record, code=code, verdict=Decision.Verdict.ADDED, now=now)
+        changed[code] = Decision.Verdict.ADDED
+    consultation = record.run.consultation
+    review, _created = Review.objects.update_or_create(
+        consultation=consultation,
+        record_key=record.key,
+        analyst=actor,
+        defaults={"run": record.run, "reviewed_at": now},
+    )
+    audit.record(
+        actor=actor,
+        action="analysis.record_reviewed",
+        target=review,
+        scope=consultation.scope,
+        # Codes and verdicts only: the text stays out of the History.
+        changes={"record": record.key, "run": record.run.number, "codes": changed},
+    )
+    return review
+
+
+@transaction.atomic
+def code_excerpt(
+    *, actor: Any, record: RunRecord, code: str, start: int, end: int, known_codes: set[str]
+) -> Decision:
+    """A code on part of a record: characters [start, end) of its redacted text."""
+    if code not in known_codes:
+        raise ReviewError(code)
+    text = record.text
+    start, end = max(0, start), min(len(text), end)
+    # Trim the spaces a selection tends to catch at either end.
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end <= start:
+        raise ReviewError("empty")
+    decision = _decide(
+        actor=actor,
+        record=record,
+        code=code,
+        verdict=Decision.Verdict.ADDED,
+        now=timezone.now(),
+        excerpt=(start, end),
+    )
+    audit.record(
+        actor=actor,
+        action="analysis.excerpt_coded",
+        target=decision,
+        scope=record.run.consultation.scope,
+        changes={"record": record.key, "code": code, "start": start, "end": end},
+    )
+    return decision
+
+
+@transaction.atomic
+def remove_excerpt(*, actor: Any, decision: Decision) -> None:
+    """Take back an excerpt code: rejected, so that it shows it was there and who took it back."""
+    decision.verdict = Decision.Verdict.REJECTED
+    decision.decided_at = timezone.now()
+    decision.save(update_fields=["verdict", "decided_at"])
+    audit.record(
+        actor=actor,
+        action="analysis.excerpt_rejected",
+        target=decision,
+        scope=decision.consultation.scope,
+        changes={"record": decision.record_key, "code": decision.code},
+    )
+
+
+@transaction.atomic
+def record_read(*, actor: Any, record: RunRecord) -> None:
+    """Reading a record's text is in the History: who read which record, when (not the text)."""
+    audit.record(
+        actor=actor,
+        action="analysis.record_read",
+        target=record,
+        scope=record.run.consultation.scope,
+        changes={"record": record.key, "run": record.run.number},
+    )
+
+
+def replace_codebook(
+    *, actor: Any, consultation: Consultation, data: dict[str, Any], system_label: str = "system"
+) -> Codebook | None:
+    """Make `data` (an engine `Codebook.to_dict`) the consultation's codebook: a new revision
+    when it differs, nothing when it is the same (returns None then). Runs keep their own copy."""
+    with transaction.atomic():
+        codebook = Codebook.objects.select_for_update().filter(consultation=consultation).first()
+        if codebook is not None and codebook.data == data:
+            return None
+        user = actor if actor is not None and getattr(actor, "is_authenticated", False) else None
+        if codebook is None:
+            codebook = Codebook.objects.create(
+                consultation=consultation, data=data, updated_by=user
+            )
+        else:
+            codebook.data = data
+            codebook.revision += 1
+            codebook.updated_by = user
+            codebook.save()
+        audit.record(
+            actor=actor,
+            action="analysis.codebook_replaced",
+            target=codebook,
+            scope=consultation.scope,
+            changes={"revision": codebook.revision, "codes": _code_count(data)},
+            system_label=system_label,
+        )
+        return codebook
+
+
+def _code_count(data: dict[str, Any]) -> int:
+    def count(codes: list[dict[str, Any]]) -> int:
+        return sum(1 + count(code.get("children", [])) for code in codes)
+
+    return count(data.get("codes", []))
+
+
+@transaction.atomic
+def records_listed(*, actor: Any, run: Run, records: Sequence[RunRecord]) -> None:
+    """A page of records shows the start of each text: which, and to whom, is in the History."""
+    if not records:
+        return
+    audit.record(
+        actor=actor,
+        action="analysis.records_listed",
+        target=run,
+        scope=run.consultation.scope,
+        changes={"records": [record.key for record in records]},
+    )

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from heard.analysis import views
+
+app_name = "analysis"
+base = "consultations/<int:pk>/analysis/"
+run = base + "runs/<int:number>/"
+urlpatterns = [
+    path(base, views.home, name="home"),
+    path(run, views.run, name="run"),
+    path(run + "status.json", views.run_state, name="run_status"),
+    path(run + "cancel/", views.cancel, name="cancel"),
+    path(run + "records/", views.records, name="records"),
+    path(run + "records/<int:position>/", views.record, name="record"),
+]
