@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from heard.analysis.codebooks import CodeValues
 from heard.analysis.engine.codebook import Codebook as EngineCodebook
 from heard.analysis.models import Decision
 from heard.analysis.selectors import Question
@@ -186,3 +187,105 @@ class ExcerptForm(forms.Form):
         else:
             raise forms.ValidationError(_("Choose the sentence to code."))
         return data
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _commas(text: str) -> list[str]:
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+class CodeForm(forms.Form):
+    """One code of the codebook, in both languages."""
+
+    key = forms.SlugField(
+        label=_("Key"),
+        max_length=60,
+        help_text=_(
+            "A short, stable name: lower-case letters, digits and hyphens (shelters-housing)."
+        ),
+    )
+    parent = forms.ChoiceField(label=_("Under"), required=False)
+    group = forms.CharField(
+        label=_("Group"),
+        required=False,
+        max_length=60,
+        help_text=_(
+            "Top-level codes only: pillar for the themes, statement-type for gap, emerging issue, "
+            "trend and the like (what kind of thing a text says, not what it is about)."
+        ),
+    )
+    name_en = forms.CharField(label=_("Name (English)"), max_length=200)
+    name_fr = forms.CharField(label=_("Name (French)"), max_length=200)
+    description_en = forms.CharField(
+        label=_("Description (English)"), required=False, max_length=2000, widget=forms.Textarea
+    )
+    description_fr = forms.CharField(
+        label=_("Description (French)"), required=False, max_length=2000, widget=forms.Textarea
+    )
+    keywords_en = forms.CharField(
+        label=_("Keywords (English)"),
+        required=False,
+        max_length=2000,
+        help_text=_("Separated by commas."),
+    )
+    keywords_fr = forms.CharField(
+        label=_("Keywords (French)"),
+        required=False,
+        max_length=2000,
+        help_text=_("Separated by commas."),
+    )
+    examples = forms.CharField(
+        label=_("Examples"),
+        required=False,
+        max_length=20_000,
+        widget=forms.Textarea,
+        help_text=_("Texts this code fits, one per line, in either language."),
+    )
+
+    def __init__(self, *args: Any, parents: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        parent: Any = self.fields["parent"]
+        parent.choices = [("", _("(top level)")), *parents]
+
+    def values(self) -> CodeValues:
+        data = self.cleaned_data
+        return CodeValues(
+            key=data["key"],
+            parent=data["parent"],
+            name_en=data["name_en"].strip(),
+            name_fr=data["name_fr"].strip(),
+            group=data["group"].strip(),
+            description_en=data["description_en"].strip(),
+            description_fr=data["description_fr"].strip(),
+            keywords_en=_commas(data["keywords_en"]),
+            keywords_fr=_commas(data["keywords_fr"]),
+            examples=_lines(data["examples"]),
+        )
+
+    @staticmethod
+    def initial_from(code: dict[str, Any], parent: str | None) -> dict[str, Any]:
+        return {
+            "key": code["key"],
+            "parent": parent or "",
+            "group": code.get("group", ""),
+            "name_en": code["name_en"],
+            "name_fr": code["name_fr"],
+            "description_en": code.get("description_en", ""),
+            "description_fr": code.get("description_fr", ""),
+            "keywords_en": ", ".join(code.get("keywords_en", [])),
+            "keywords_fr": ", ".join(code.get("keywords_fr", [])),
+            "examples": "\n".join(code.get("examples", [])),
+        }
+
+
+class CodebookUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Codebook file"),
+        help_text=_(
+            "YAML (.yaml), TOML (.toml) or REFI-QDA (.qdc), up to 2 MB. It replaces the whole "
+            "codebook as a new revision; runs already made keep the codebook they used."
+        ),
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from heard.analysis import services
+from heard.analysis import codebooks
 from heard.analysis.engine.codebook import CodebookError, load_codebook
 from heard.consultations.loading import LOADER_LABEL
 from heard.consultations.models import Consultation
@@ -26,7 +26,7 @@ def load_folder_codebook(folder: Path, consultation: Consultation) -> list[str]:
             Problem(path.name, problem.field, problem.line, problem.message)
             for problem in error.problems
         ) from None
-    changed = services.replace_codebook(
+    changed = codebooks.replace_codebook(
         actor=None,
         consultation=consultation,
         data=codebook.to_dict(),

@@ -205,43 +205,6 @@ def record_read(*, actor: Any, record: RunRecord) -> None:
     )
 
 
-def replace_codebook(
-    *, actor: Any, consultation: Consultation, data: dict[str, Any], system_label: str = "system"
-) -> Codebook | None:
-    """Make `data` (an engine `Codebook.to_dict`) the consultation's codebook: a new revision
-    when it differs, nothing when it is the same (returns None then). Runs keep their own copy."""
-    with transaction.atomic():
-        codebook = Codebook.objects.select_for_update().filter(consultation=consultation).first()
-        if codebook is not None and codebook.data == data:
-            return None
-        user = actor if actor is not None and getattr(actor, "is_authenticated", False) else None
-        if codebook is None:
-            codebook = Codebook.objects.create(
-                consultation=consultation, data=data, updated_by=user
-            )
-        else:
-            codebook.data = data
-            codebook.revision += 1
-            codebook.updated_by = user
-            codebook.save()
-        audit.record(
-            actor=actor,
-            action="analysis.codebook_replaced",
-            target=codebook,
-            scope=consultation.scope,
-            changes={"revision": codebook.revision, "codes": _code_count(data)},
-            system_label=system_label,
-        )
-        return codebook
-
-
-def _code_count(data: dict[str, Any]) -> int:
-    def count(codes: list[dict[str, Any]]) -> int:
-        return sum(1 + count(code.get("children", [])) for code in codes)
-
-    return count(data.get("codes", []))
-
-
 @transaction.atomic
 def records_listed(*, actor: Any, run: Run, records: Sequence[RunRecord]) -> None:
     """A page of records shows the start of each text: which, and to whom, is in the History."""

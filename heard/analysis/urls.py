@@ -1,6 +1,6 @@
 from django.urls import path
 
-from heard.analysis import views
+from heard.analysis import views, views_codebook
 
 app_name = "analysis"
 base = "consultations/<int:pk>/analysis/"
@@ -12,4 +12,10 @@ urlpatterns = [
     path(run + "cancel/", views.cancel, name="cancel"),
     path(run + "records/", views.records, name="records"),
     path(run + "records/<int:position>/", views.record, name="record"),
+]
+urlpatterns += [
+    path(base + "codebook/", views_codebook.codebook, name="codebook"),
+    path(base + "codebook/export.<str:file_format>", views_codebook.export, name="codebook_export"),
+    path(base + "codebook/codes/new/", views_codebook.code_edit, name="code_new"),
+    path(base + "codebook/codes/<slug:key>/", views_codebook.code_edit, name="code_edit"),
 ]

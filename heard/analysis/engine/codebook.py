@@ -55,6 +55,7 @@ from pathlib import Path
 from typing import Any
 
 import defusedxml.ElementTree as SafeET  # type: ignore[import-untyped]
+import tomli_w
 import yaml
 from defusedxml import DefusedXmlException
 
@@ -202,6 +203,44 @@ def codebook_from_dict(data: dict[str, Any]) -> Codebook:
     )
 
 
+def _file_code(code: Code, top: bool) -> dict[str, Any]:
+    data: dict[str, Any] = {"key": code.key}
+    if top and code.group:
+        data["group"] = code.group
+    data["name"] = {"en": code.name_en, "fr": code.name_fr}
+    if code.description_en or code.description_fr:
+        data["description"] = {"en": code.description_en, "fr": code.description_fr}
+    if code.keywords_en or code.keywords_fr:
+        data["keywords"] = {"en": list(code.keywords_en), "fr": list(code.keywords_fr)}
+    if code.examples:
+        data["examples"] = list(code.examples)
+    if code.children:
+        data["children"] = [_file_code(child, False) for child in code.children]
+    return data
+
+
+def to_file_data(codebook: Codebook) -> dict[str, Any]:
+    """The codebook in the shape of a codebook file (see the module), empty fields left out: what
+    `to_yaml` and `to_toml` write, and what `load_codebook` reads back to the same codebook."""
+    data: dict[str, Any] = {}
+    if codebook.version:
+        data["version"] = codebook.version
+    if codebook.title_en or codebook.title_fr:
+        data["title"] = {"en": codebook.title_en, "fr": codebook.title_fr}
+    data["codes"] = [_file_code(code, True) for code in codebook.codes]
+    return data
+
+
+def to_yaml(codebook: Codebook) -> bytes:
+    return yaml.safe_dump(
+        to_file_data(codebook), allow_unicode=True, sort_keys=False, width=100
+    ).encode("utf-8")
+
+
+def to_toml(codebook: Codebook) -> bytes:
+    return tomli_w.dumps(to_file_data(codebook)).encode("utf-8")
+
+
 # --- Errors ----------------------------------------------------------------------------------
 
 
@@ -247,6 +286,19 @@ def load_codebook(path: str | Path) -> Codebook:
         raw = path.read_bytes()
     except OSError as error:
         raise CodebookError(path, [Problem(None, "", f"cannot read: {error.strerror}")]) from None
+    return _parse(raw, path)
+
+
+def codebook_from_bytes(raw: bytes, name: str) -> Codebook:
+    """Read an uploaded codebook (its file name gives the format), with every problem listed."""
+    path = Path(Path(name).name)
+    if path.suffix.lower() not in (".yaml", ".yml", ".toml", ".qdc"):
+        raise CodebookError(path, [Problem(None, "", "only .yaml, .yml, .toml and .qdc files")])
+    return _parse(raw, path)
+
+
+def _parse(raw: bytes, path: Path) -> Codebook:
+    suffix = path.suffix.lower()
     line_of: Callable[[Path_], int | None] = _no_line
     if suffix == ".qdc":
         data = _from_qdc(raw, path)

@@ -1,0 +1,162 @@
+"""The analysis workbench in a real browser, in English and French, with and without JavaScript:
+start a run, follow it while the worker runs it, read its results, review records with the
+keyboard, code an excerpt by selecting words (script) or by choosing a sentence (no script).
+Every page passes axe."""
+
+from __future__ import annotations
+
+import pytest
+
+from heard.analysis.models import Decision, Review, Run, RunRecord, Suggestion
+from heard.cli import DEMO_FOLDER, load_everything
+from heard.consultations.models import Membership, Role
+from heard.core.jobs import run_next
+from heard.events.demo import _people as demo_people
+from heard.questionnaires.demo import populate as populate_questionnaire
+from tests.e2e.axe import axe_violations
+from tests.e2e.test_questionnaire_staff_pages import _signed_in
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+TEXTS = {
+    "en": {
+        "start": "Start the analysis",
+        "waiting": "Waiting for the worker to start…",
+        "codes": "Codes",
+        "review": "Review the records",
+        "applies": "Applies",
+        "not": "Does not apply",
+        "next": "Save and go to the next record",
+        "code_part": "Code this part",
+        "check": "Check again",
+        "selected": "Selected:",
+    },
+    "fr": {
+        "start": "Lancer l'analyse",
+        "waiting": "En attente du processus d'arrière-plan…",
+        "codes": "Codes",
+        "review": "Réviser les enregistrements",
+        "applies": "S'applique",
+        "not": "Ne s'applique pas",
+        "next": "Enregistrer et passer à l'enregistrement suivant",
+        "code_part": "Coder cette partie",
+        "check": "Vérifier de nouveau",
+        "selected": "Passage choisi",
+    },
+}
+
+
+@pytest.fixture
+def workbench(settings):
+    settings.HEARD_ANALYSIS_PROCESSES = 1
+    consultation = load_everything(DEMO_FOLDER)[0].consultation
+    demo_people(consultation)
+    populate_questionnaire(consultation, DEMO_FOLDER)
+    analyst = UserFactory(username="analyst-e2e")
+    Membership.objects.create(consultation=consultation, user=analyst, role=Role.ANALYST)
+    return consultation, analyst
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_an_analyst_runs_and_reviews_with_the_keyboard(page, live_server, workbench, language):
+    consultation, analyst = workbench
+    text = TEXTS[language]
+    _signed_in(page, live_server, analyst)
+    base = f"{live_server.url}/{language}/staff/consultations/{consultation.pk}/analysis/"
+    page.goto(base)
+    assert axe_violations(page) == []
+    page.get_by_role("button", name=text["start"]).click()
+
+    region = page.locator("[role=status][aria-live=polite]")
+    assert region.inner_text() == text["waiting"]
+    assert page.locator("meta[http-equiv]").count() == 0
+    assert axe_violations(page) == []
+    page.evaluate("() => { window.stillTheSamePage = true; }")
+    assert run_next()  # the worker, while the page is open
+    page.get_by_role("heading", level=2, name=text["codes"], exact=True).wait_for(timeout=20_000)
+    assert page.evaluate("() => window.stillTheSamePage") is True
+    assert axe_violations(page) == []
+
+    run = Run.objects.get(consultation=consultation)
+    page.get_by_role("link", name=text["review"], exact=True).click()
+    assert axe_violations(page) == []
+    first = RunRecord.objects.filter(run=run).order_by("position").first()
+    page.get_by_role("link", name=first.key, exact=True).click()
+    assert axe_violations(page) == []
+
+    # Keyboard only: into the first code's radio group, pick "does not apply", save and move on.
+    codes = list(
+        Suggestion.objects.filter(record=first, part="whole").values_list("code", flat=True)
+    )
+    assert codes, "the engine suggested codes for the first record"
+    page.locator(f"input[name=code_{codes[0]}]").first.focus()
+    page.keyboard.press("ArrowRight")  # "Applies"
+    page.keyboard.press("ArrowRight")  # "Does not apply"
+    assert page.get_by_label(text["not"]).first.is_checked()
+    page.get_by_role("button", name=text["next"]).focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/records/{first.position + 1}/**")
+    decision = Decision.objects.get(record_key=first.key, code=codes[0])
+    assert decision.verdict == "rejected" and decision.analyst == analyst
+    assert Review.objects.filter(record_key=first.key, analyst=analyst).exists()
+
+    # With the script: select words in the text, choose a code, code that part.
+    second = RunRecord.objects.get(run=run, position=first.position + 1)
+    page.evaluate(
+        """() => {
+            const span = document.querySelector('#record-text [data-start]');
+            const range = document.createRange();
+            range.setStart(span.firstChild, 0);
+            range.setEnd(span.firstChild, Math.min(12, span.firstChild.length));
+            const selection = window.getSelection();
+            selection.removeAllRanges();
+            selection.addRange(range);
+            document.getElementById('record-text').dispatchEvent(new MouseEvent('mouseup', {bubbles: true}));
+        }"""
+    )
+    assert text["selected"] in page.locator("[data-selection]").inner_text()
+    page.locator("#id_code").select_option("gap")
+    page.get_by_role("button", name=text["code_part"]).click()
+    excerpt = Decision.objects.get(record_key=second.key, code="gap")
+    chosen = second.text[:12].strip()  # the spaces a selection catches at its ends are trimmed
+    start = second.text.index(chosen)
+    assert (excerpt.excerpt_start, excerpt.excerpt_end) == (start, start + len(chosen))
+    assert excerpt.excerpt == chosen
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_without_javascript_everything_still_works(browser, live_server, workbench, language):
+    consultation, analyst = workbench
+    text = TEXTS[language]
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        _signed_in(page, live_server, analyst)
+        base = f"{live_server.url}/{language}/staff/consultations/{consultation.pk}/analysis/"
+        page.goto(base)
+        page.get_by_role("button", name=text["start"]).click()
+        assert text["waiting"] in page.locator("[role=status]").inner_text()
+        assert run_next()
+        page.get_by_role("link", name=text["check"]).click()
+        page.get_by_role("link", name=text["review"], exact=True).click()
+        run = Run.objects.get(consultation=consultation)
+        first = RunRecord.objects.filter(run=run).order_by("position").first()
+        page.get_by_role("link", name=first.key, exact=True).click()
+        # A sentence, then the code: the excerpt is that sentence.
+        page.locator("input[name=sentence]").first.check()
+        page.locator("#id_code").select_option("prevention")
+        page.get_by_role("button", name=text["code_part"]).click()
+        excerpt = Decision.objects.get(record_key=first.key, code="prevention")
+        assert excerpt.excerpt and excerpt.excerpt in first.text
+        assert excerpt.excerpt_start == first.text.index(excerpt.excerpt)
+        # A whole-record verdict.
+        codes = list(
+            Suggestion.objects.filter(record=first, part="whole").values_list("code", flat=True)
+        )
+        page.locator(f"input[name=code_{codes[0]}][value=confirmed]").check()
+        page.get_by_role("button", name=text["next"]).click()
+        assert Decision.objects.get(record_key=first.key, code=codes[0]).verdict == "confirmed"
+    finally:
+        context.close()
