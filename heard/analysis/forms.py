@@ -289,3 +289,60 @@ class CodebookUploadForm(forms.Form):
             "codebook as a new revision; runs already made keep the codebook they used."
         ),
     )
+
+
+class ThemeForm(forms.Form):
+    """What to make of one candidate theme."""
+
+    verdict = forms.ChoiceField(
+        label=_("Decision"),
+        widget=forms.RadioSelect,
+        choices=[
+            ("accepted", _("Accept it as a new code")),
+            ("merged", _("Merge it into an existing code")),
+            ("rejected", _("Reject it")),
+        ],
+    )
+    key = forms.SlugField(label=_("Key of the new code"), max_length=60, required=False)
+    name_en = forms.CharField(label=_("Name (English)"), max_length=200, required=False)
+    name_fr = forms.CharField(label=_("Name (French)"), max_length=200, required=False)
+    parent = forms.ChoiceField(label=_("Under"), required=False)
+    into = forms.ChoiceField(label=_("Merge into"), required=False)
+
+    def __init__(self, *args: Any, codes: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        parent: Any = self.fields["parent"]
+        parent.choices = [("", _("(top level)")), *codes]
+        into: Any = self.fields["into"]
+        into.choices = [("", _("Choose a code")), *codes]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("verdict") == "accepted":
+            for name in ("key", "name_en", "name_fr"):
+                if not data.get(name):
+                    self.add_error(name, _("Needed to accept the theme as a code."))
+        if data.get("verdict") == "merged" and not data.get("into"):
+            self.add_error("into", _("Choose the code to merge the theme into."))
+        return data
+
+    def new_code(self) -> CodeValues:
+        data = self.cleaned_data
+        return CodeValues(
+            key=data["key"],
+            parent=data["parent"],
+            name_en=data["name_en"].strip(),
+            name_fr=data["name_fr"].strip(),
+        )
+
+
+class QuoteForm(forms.Form):
+    text = forms.CharField(
+        label=_("Text to publish"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Check that nothing could identify anyone. You may remove words or replace them with "
+            "a placeholder such as [NAME]; you may not add any."
+        ),
+    )

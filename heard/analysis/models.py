@@ -251,3 +251,83 @@ class Review(models.Model):
 
     def __str__(self) -> str:
         return f"{self.record_key} reviewed"
+
+
+class ThemeDecision(models.Model):
+    """What people made of a candidate theme of a run: accepted into the codebook as a new code,
+    merged into an existing code, or rejected. Only themes that became codes reach a report."""
+
+    class Verdict(models.TextChoices):
+        ACCEPTED = "accepted", _("accepted as a new code")
+        MERGED = "merged", _("merged into a code")
+        REJECTED = "rejected", _("rejected")
+
+    run = models.ForeignKey(Run, on_delete=models.CASCADE, related_name="theme_decisions")
+    theme = models.CharField(max_length=20)  # the engine's theme id in that run ("T03")
+    verdict = models.CharField(max_length=10, choices=Verdict.choices)
+    code = models.CharField(max_length=CODE_KEY, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["run", "theme"], name="theme_decision_unique"),
+            models.CheckConstraint(
+                condition=Q(verdict__in=["accepted", "merged", "rejected"]),
+                name="theme_decision_verdict_known",
+            ),
+            models.CheckConstraint(
+                condition=Q(verdict="rejected") | ~Q(code=""), name="theme_decision_has_code"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.theme} {self.verdict}"
+
+
+QUOTE_TEXT = 2_000
+
+
+class Quote(models.Model):
+    """A candidate quote (a redacted excerpt the engine chose, from a consenting respondent) and
+    what a person decided: approved, with its redactions checked or corrected, or rejected.
+    Only approved quotes may appear in a report. Kept by record and label, so a decision holds
+    in later runs."""
+
+    class State(models.TextChoices):
+        APPROVED = "approved", _("approved")
+        REJECTED = "rejected", _("rejected")
+
+    consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="quotes")
+    record_key = models.CharField(max_length=RECORD_KEY)
+    label = models.CharField(max_length=CODE_KEY)  # a code key (an approved theme is a code)
+    language = models.CharField(max_length=8, blank=True)
+    # The engine's excerpt, and the text a person approved (the same, or with more removed).
+    suggested = EncryptedTextField(max_length=QUOTE_TEXT)
+    text = EncryptedTextField(max_length=QUOTE_TEXT)
+    state = models.CharField(max_length=10, choices=State.choices)
+    run = models.ForeignKey(Run, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["consultation", "record_key", "label"], name="quote_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(state__in=["approved", "rejected"]), name="quote_state_known"
+            ),
+            limits.length_constraint(
+                "quote_lengths",
+                {"suggested": QUOTE_TEXT, "text": QUOTE_TEXT},
+                encrypted=("suggested", "text"),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.record_key} {self.label} {self.state}"

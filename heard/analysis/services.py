@@ -6,6 +6,7 @@ job to after the commit (the worker picks it up from the queue).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -13,7 +14,18 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from heard.analysis.models import Codebook, Decision, Review, Run, RunRecord
+from heard.analysis import codebooks
+from heard.analysis.codebooks import CodeValues
+from heard.analysis.engine.quotes import has_pii_shape
+from heard.analysis.models import (
+    Codebook,
+    Decision,
+    Quote,
+    Review,
+    Run,
+    RunRecord,
+    ThemeDecision,
+)
 from heard.analysis.runs import KIND
 from heard.consultations.models import Consultation
 from heard.core import audit, jobs
@@ -217,3 +229,126 @@ def records_listed(*, actor: Any, run: Run, records: Sequence[RunRecord]) -> Non
         scope=run.consultation.scope,
         changes={"records": [record.key for record in records]},
     )
+
+
+# --- Themes and quotes ------------------------------------------------------------------------
+
+_PLACEHOLDER = re.compile(r"\[[A-Z_]+\]")
+
+
+def only_removes(original: str, corrected: str) -> bool:
+    """Whether `corrected` is `original` with words removed or replaced by placeholders such as
+    [NAME], and nothing added: a person may take more out of a quote, never put words in it.
+    Words are compared without the punctuation around them, in their order."""
+
+    def words(text: str) -> list[str]:
+        bare = (word.strip(_PUNCTUATION) for word in text.replace("…", " ").split())
+        return [word for word in bare if word]
+
+    remaining = iter(words(original))
+    return all(
+        any(word == candidate for candidate in remaining)
+        for word in words(_PLACEHOLDER.sub(" ", corrected))
+    )
+
+
+_PUNCTUATION = ".,;:!?«»“”\"'()[]—–-"
+
+
+@transaction.atomic
+def decide_quote(
+    *,
+    actor: Any,
+    run: Run,
+    record_key: str,
+    label: str,
+    language: str,
+    suggested: str,
+    approve: bool,
+    text: str,
+) -> Quote:
+    """Approve a candidate quote (its text as checked, perhaps with more removed) or reject it."""
+    text = " ".join(text.split()) or suggested
+    if approve and not only_removes(suggested, text):
+        raise ReviewError("added")
+    if approve and has_pii_shape(text):
+        raise ReviewError("personal")
+    quote, _created = Quote.objects.update_or_create(
+        consultation=run.consultation,
+        record_key=record_key,
+        label=label,
+        defaults={
+            "language": language,
+            "suggested": suggested,
+            "text": text if approve else suggested,
+            "state": Quote.State.APPROVED if approve else Quote.State.REJECTED,
+            "run": run,
+            "decided_by": actor,
+            "decided_at": timezone.now(),
+        },
+    )
+    audit.record(
+        actor=actor,
+        action="analysis.quote_approved" if approve else "analysis.quote_rejected",
+        target=quote,
+        scope=run.consultation.scope,
+        changes={"record": record_key, "label": label, "corrected": approve and text != suggested},
+    )
+    return quote
+
+
+@transaction.atomic
+def decide_theme(
+    *,
+    actor: Any,
+    run: Run,
+    theme: dict[str, Any],
+    verdict: str,
+    new_code: CodeValues | None = None,
+    into: str = "",
+) -> ThemeDecision:
+    """Accept a candidate theme as a new code, merge it into a code, or reject it. Accepting or
+    merging changes the codebook (a new revision): the theme's key phrases become the code's
+    keywords and its example texts its examples, so the next run codes such texts."""
+    examples = [
+        record.text[:1000]
+        for record in RunRecord.objects.filter(run=run, key__in=theme.get("examples", []))
+    ]
+    phrases = theme.get("key_phrases", {})
+    code = ""
+    if verdict == ThemeDecision.Verdict.ACCEPTED:
+        if new_code is None:
+            raise ReviewError("code")
+        new_code.keywords_en = new_code.keywords_en or list(phrases.get("en", []))
+        new_code.keywords_fr = new_code.keywords_fr or list(phrases.get("fr", []))
+        new_code.examples = new_code.examples or examples
+        codebooks.save_code(actor=actor, consultation=run.consultation, values=new_code)
+        code = new_code.key
+    elif verdict == ThemeDecision.Verdict.MERGED:
+        codebooks.merge_into(
+            actor=actor,
+            consultation=run.consultation,
+            key=into,
+            keywords_en=list(phrases.get("en", [])),
+            keywords_fr=list(phrases.get("fr", [])),
+            examples=examples,
+        )
+        code = into
+    decision, _created = ThemeDecision.objects.update_or_create(
+        run=run,
+        theme=theme["id"],
+        defaults={
+            "verdict": verdict,
+            "code": code,
+            "decided_by": actor,
+            "decided_at": timezone.now(),
+        },
+    )
+    audit.record(
+        actor=actor,
+        action=f"analysis.theme_{verdict}",
+        target=decision,
+        scope=run.consultation.scope,
+        changes={"run": run.number, "theme": theme["id"], "code": code},
+    )
+    return decision

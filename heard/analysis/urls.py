@@ -1,6 +1,6 @@
 from django.urls import path
 
-from heard.analysis import views, views_codebook
+from heard.analysis import views, views_codebook, views_findings
 
 app_name = "analysis"
 base = "consultations/<int:pk>/analysis/"
@@ -18,4 +18,8 @@ urlpatterns += [
     path(base + "codebook/export.<str:file_format>", views_codebook.export, name="codebook_export"),
     path(base + "codebook/codes/new/", views_codebook.code_edit, name="code_new"),
     path(base + "codebook/codes/<slug:key>/", views_codebook.code_edit, name="code_edit"),
+]
+urlpatterns += [
+    path(run + "themes/", views_findings.themes, name="themes"),
+    path(run + "quotes/", views_findings.quotes, name="quotes"),
 ]

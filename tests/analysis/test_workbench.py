@@ -5,7 +5,6 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-import pytest
 from django.db import connection
 from django.urls import reverse
 
@@ -13,54 +12,11 @@ from heard.analysis import runs, services
 from heard.analysis.collect import consultation_records
 from heard.analysis.models import Codebook, Decision, Review, Run, RunRecord, Suggestion
 from heard.cli import DEMO_FOLDER, load_everything
-from heard.consultations.models import Membership, Role
+from heard.consultations.models import Role
 from heard.core import jobs
 from heard.core.models import AuditEvent, Job
-from heard.events.demo import _people as demo_people
-from heard.events.demo import populate as populate_sessions
-from heard.questionnaires.demo import populate as populate_questionnaire
+from tests.analysis.conftest import member, start
 from tests.factories import UserFactory
-
-
-@pytest.fixture
-def demo(db, settings):
-    """The demo consultation with its registry and questionnaire answers, without the sessions
-    (their invitations and emails take ten seconds to make; one test below has them)."""
-    settings.HEARD_ANALYSIS_PROCESSES = 1
-    consultation = load_everything(DEMO_FOLDER)[0].consultation
-    demo_people(consultation)
-    populate_questionnaire(consultation, DEMO_FOLDER)
-    return consultation
-
-
-@pytest.fixture
-def full_demo(db, settings):
-    settings.HEARD_ANALYSIS_PROCESSES = 1
-    consultation = load_everything(DEMO_FOLDER)[0].consultation
-    populate_sessions(consultation)
-    populate_questionnaire(consultation, DEMO_FOLDER)
-    return consultation
-
-
-def _member(consultation, username, role):
-    user = UserFactory(username=username)
-    Membership.objects.create(consultation=consultation, user=user, role=role)
-    return user
-
-
-@pytest.fixture
-def analyst(demo):
-    return _member(demo, "ana", Role.ANALYST)
-
-
-def _start(client, consultation, **extra):
-    questions = [
-        field["name"]
-        for field in consultation.questionnaires.first().current_version.definition["fields"]
-        if field["type"] == "text"
-    ]
-    data = {"questions": questions, "notes": "on", "use_codebook": "on", **extra}
-    return client.post(reverse("analysis:home", kwargs={"pk": consultation.pk}), data)
 
 
 def _leftover_folders() -> set[str]:
@@ -79,9 +35,9 @@ def test_the_demo_loads_its_codebook(demo):
 
 def test_an_analyst_starts_a_run_and_the_worker_stores_its_results(full_demo, client):
     demo = full_demo
-    client.force_login(_member(demo, "ana", Role.ANALYST))
+    client.force_login(member(demo, "ana", Role.ANALYST))
     before = _leftover_folders()
-    response = _start(client, demo)
+    response = start(client, demo)
     run = Run.objects.get(consultation=demo)
     assert response.status_code == 302 and response.url.endswith(f"/runs/{run.number}/")
     assert run.state == Run.State.QUEUED and run.codebook is not None
@@ -116,7 +72,7 @@ def test_an_analyst_starts_a_run_and_the_worker_stores_its_results(full_demo, cl
 
 def test_the_run_page_and_its_status_speak_french(demo, analyst, client):
     client.force_login(analyst)
-    _start(client, demo)
+    start(client, demo)
     run = Run.objects.get(consultation=demo)
     url = reverse("analysis:run_status", kwargs={"pk": demo.pk, "number": run.number})
     with_language = url.replace("/en/", "/fr/")
@@ -141,9 +97,9 @@ def test_a_run_without_any_source_is_refused_with_a_reason(demo, analyst, client
 
 
 def test_viewers_see_counts_only(demo, analyst, client):
-    viewer = _member(demo, "vic", Role.VIEWER)
+    viewer = member(demo, "vic", Role.VIEWER)
     client.force_login(analyst)
-    _start(client, demo)
+    start(client, demo)
     jobs.run_next()
     run = Run.objects.get()
     client.force_login(viewer)
@@ -152,7 +108,7 @@ def test_viewers_see_counts_only(demo, analyst, client):
     assert (
         client.get(reverse("analysis:run", kwargs={"pk": demo.pk, "number": 1})).status_code == 200
     )
-    assert _start(client, demo).status_code == 403
+    assert start(client, demo).status_code == 403
     records = reverse("analysis:records", kwargs={"pk": demo.pk, "number": run.number})
     assert client.get(records).status_code == 403
     first = reverse("analysis:record", kwargs={"pk": demo.pk, "number": run.number, "position": 0})
@@ -160,16 +116,6 @@ def test_viewers_see_counts_only(demo, analyst, client):
     outsider = UserFactory(username="out")
     client.force_login(outsider)
     assert client.get(reverse("analysis:home", kwargs={"pk": demo.pk})).status_code == 404
-
-
-@pytest.fixture
-def done_run(demo, analyst, client):
-    client.force_login(analyst)
-    _start(client, demo)
-    assert jobs.run_next()
-    run = Run.objects.get(consultation=demo)
-    assert run.state == Run.State.DONE
-    return run
 
 
 def _record_url(run, position, **query):
@@ -275,7 +221,7 @@ def test_the_next_run_learns_from_reviewed_records(done_run, analyst, client):
             added=["empowerment"],
             known_codes={"empowerment"},
         )
-    _start(client, done_run.consultation)
+    start(client, done_run.consultation)
     assert jobs.run_next()
     second = Run.objects.get(number=2)
     assert second.state == Run.State.DONE
@@ -293,7 +239,7 @@ def test_the_next_run_learns_from_reviewed_records(done_run, analyst, client):
 
 def test_a_waiting_run_is_cancelled_at_once(demo, analyst, client):
     client.force_login(analyst)
-    _start(client, demo)
+    start(client, demo)
     run = Run.objects.get()
     response = client.post(reverse("analysis:cancel", kwargs={"pk": demo.pk, "number": 1}))
     assert response.status_code == 302
@@ -306,7 +252,7 @@ def test_a_waiting_run_is_cancelled_at_once(demo, analyst, client):
 
 def test_a_running_run_stops_at_its_next_step_and_keeps_nothing(demo, analyst, client, monkeypatch):
     client.force_login(analyst)
-    _start(client, demo)
+    start(client, demo)
     run = Run.objects.get()
     real_store = runs._store
 
@@ -341,7 +287,7 @@ def test_sources_with_nothing_to_read_fail_with_a_reason(db, settings, client):
     from tests.factories import ConsultationFactory
 
     consultation = ConsultationFactory()
-    lead = _member(consultation, "lee", Role.LEAD)
+    lead = member(consultation, "lee", Role.LEAD)
     run = services.start_run(
         actor=lead,
         consultation=consultation,

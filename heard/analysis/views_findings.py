@@ -1,0 +1,171 @@
+"""Staff screens where people approve what the engine proposed: candidate themes and quotes.
+
+Only leads and analysts see these (they show text). Accepting a theme makes it a code of the
+codebook (a new revision); a quote is approved with its text checked, or rejected. Only approved
+themes and quotes may reach a report.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from heard.analysis import codebooks, selectors, services
+from heard.analysis.engine.codebook import codebook_from_dict
+from heard.analysis.forms import QuoteForm, ThemeForm, code_choices
+from heard.analysis.models import Quote, Run, RunRecord, ThemeDecision
+from heard.consultations.access import consultation_for
+
+
+def _done_run(request: HttpRequest, pk: int, number: int) -> Run:
+    consultation = consultation_for(request, pk, answers=True)
+    run = get_object_or_404(
+        Run.objects.select_related("consultation"), consultation=consultation, number=number
+    )
+    if run.state != Run.State.DONE:
+        raise Http404
+    return run
+
+
+def _codes(run: Run) -> list[tuple[str, str]]:
+    stored = selectors.codebook_of(run.consultation)
+    return code_choices(codebook_from_dict(stored.data)) if stored else []
+
+
+def _theme_initial(theme: dict[str, Any]) -> dict[str, Any]:
+    english = theme.get("key_phrases", {}).get("en", [])
+    french = theme.get("key_phrases", {}).get("fr", [])
+    first_en = english[0] if english else (french[0] if french else theme["id"])
+    first_fr = french[0] if french else first_en
+    return {
+        "key": slugify(first_en)[:60] or theme["id"].lower(),
+        "name_en": first_en[:1].upper() + first_en[1:],
+        "name_fr": first_fr[:1].upper() + first_fr[1:],
+    }
+
+
+@login_required
+def themes(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    run = _done_run(request, pk, number)
+    candidates = selectors.summary_of(run).get("themes", {}).get("themes", [])
+    decisions = {d.theme: d for d in ThemeDecision.objects.filter(run=run)}
+    codes = _codes(run)
+    chosen = request.POST.get("theme", "") if request.method == "POST" else ""
+    rows = []
+    for theme in candidates:
+        bound = request.POST if chosen == theme["id"] else None
+        form = ThemeForm(bound, codes=codes, initial=_theme_initial(theme), prefix=theme["id"])
+        if bound is not None and form.is_valid():
+            try:
+                services.decide_theme(
+                    actor=request.user,
+                    run=run,
+                    theme=theme,
+                    verdict=form.cleaned_data["verdict"],
+                    new_code=form.new_code()
+                    if form.cleaned_data["verdict"] == "accepted"
+                    else None,
+                    into=form.cleaned_data["into"],
+                )
+            except codebooks.CodeError as error:
+                for name, message in error.problems.items():
+                    form.add_error(name if name in form.fields else None, message)
+            else:
+                messages.success(request, _("Decision saved."))
+                return redirect("analysis:themes", pk=pk, number=number)
+        examples = list(
+            RunRecord.objects.filter(run=run, key__in=theme.get("examples", [])).order_by(
+                "position"
+            )
+        )
+        rows.append(
+            {
+                "theme": theme,
+                "form": form,
+                "decision": decisions.get(theme["id"]),
+                "examples": examples,
+            }
+        )
+    return render(
+        request,
+        "analysis/themes.html",
+        {"consultation": run.consultation, "run": run, "rows": rows, "names": dict(codes)},
+    )
+
+
+def _quote_labels(run: Run) -> dict[str, str]:
+    """The engine's quote labels that may be quoted, mapped to the code they stand for: codes,
+    and themes people accepted or merged (the code they became)."""
+    labels = {key: key for key, _name in _codes(run)}
+    for decision in ThemeDecision.objects.filter(run=run).exclude(verdict="rejected"):
+        labels[decision.theme] = decision.code
+    return labels
+
+
+@login_required
+def quotes(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    run = _done_run(request, pk, number)
+    candidates = selectors.summary_of(run).get("quotes", {})
+    labels = _quote_labels(run)
+    names = dict(_codes(run))
+    decided = {
+        (quote.record_key, quote.label): quote
+        for quote in Quote.objects.filter(consultation=run.consultation)
+    }
+    posted = (
+        (request.POST.get("record"), request.POST.get("label"))
+        if request.method == "POST"
+        else None
+    )
+    groups = []
+    for engine_label, entry in sorted(candidates.items()):
+        code = labels.get(engine_label)
+        if code is None or not entry.get("quotes"):
+            continue
+        items = []
+        for candidate in entry["quotes"]:
+            key = (candidate["id"], code)
+            existing = decided.get(key)
+            form = QuoteForm(
+                request.POST if posted == key else None,
+                initial={"text": existing.text if existing else candidate["text"]},
+                prefix=f"{candidate['id']}-{code}",
+            )
+            if posted == key and form.is_valid():
+                try:
+                    services.decide_quote(
+                        actor=request.user,
+                        run=run,
+                        record_key=candidate["id"],
+                        label=code,
+                        language=candidate.get("language", ""),
+                        suggested=candidate["text"],
+                        approve="approve" in request.POST,
+                        text=form.cleaned_data["text"],
+                    )
+                except services.ReviewError as error:
+                    form.add_error(
+                        "text",
+                        _("Only remove words or replace them with a placeholder such as [NAME].")
+                        if str(error) == "added"
+                        else _(
+                            "It still holds something shaped like an email address, a phone "
+                            "number, a postal code or a SIN: remove it first."
+                        ),
+                    )
+                else:
+                    messages.success(request, _("Quote decision saved."))
+                    return redirect("analysis:quotes", pk=pk, number=number)
+            items.append({"candidate": candidate, "form": form, "decision": existing})
+        groups.append({"code": code, "name": names.get(code, code).lstrip("— "), "items": items})
+    return render(
+        request,
+        "analysis/quotes.html",
+        {"consultation": run.consultation, "run": run, "groups": groups},
+    )
