@@ -160,3 +160,68 @@ def test_without_javascript_everything_still_works(browser, live_server, workben
         assert Decision.objects.get(record_key=first.key, code=codes[0]).verdict == "confirmed"
     finally:
         context.close()
+
+
+PAGES = {
+    "en": {
+        "decide": "Decide",
+        "save": "Save the decision",
+        "approve": "Approve",
+        "accept": "Accept it as a new code",
+    },
+    "fr": {
+        "decide": "Décider",
+        "save": "Enregistrer la décision",
+        "approve": "Approuver",
+        "accept": "L'accepter comme nouveau code",
+    },
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_codebook_themes_and_quotes_in_the_browser(page, live_server, workbench, language):
+    from heard.analysis import selectors, services
+
+    consultation, analyst = workbench
+    text = PAGES[language]
+    questions = [
+        field["name"]
+        for field in consultation.questionnaires.first().current_version.definition["fields"]
+        if field["type"] == "text"
+    ]
+    services.start_run(
+        actor=analyst,
+        consultation=consultation,
+        questions=questions,
+        notes=False,
+        use_codebook=True,
+        baseline=None,
+    )
+    assert run_next()
+    run = Run.objects.get(consultation=consultation)
+    _signed_in(page, live_server, analyst)
+    base = f"{live_server.url}/{language}/staff/consultations/{consultation.pk}/analysis/"
+    for path in ("codebook/", "codebook/codes/new/", "codebook/codes/prevention/"):
+        page.goto(base + path)
+        assert axe_violations(page) == [], path
+
+    # A candidate theme, accepted as a code through its form.
+    theme = selectors.summary_of(run)["themes"]["themes"][0]
+    page.goto(base + f"runs/{run.number}/themes/")
+    assert axe_violations(page) == []
+    section = page.locator(f"section[aria-labelledby=theme-{theme['id']}]")
+    section.locator("summary").click()
+    section.get_by_label(text["accept"]).check()
+    section.locator(f"#id_{theme['id']}-key").fill("theme-from-the-browser")
+    section.get_by_role("button", name=text["save"]).click()
+    assert axe_violations(page) == []
+    from heard.analysis.models import Quote, ThemeDecision
+
+    assert ThemeDecision.objects.get(run=run, theme=theme["id"]).code == "theme-from-the-browser"
+
+    # A quote, approved as it stands.
+    page.goto(base + f"runs/{run.number}/quotes/")
+    assert axe_violations(page) == []
+    page.get_by_role("button", name=text["approve"]).first.click()
+    assert Quote.objects.filter(state="approved").count() == 1
+    assert axe_violations(page) == []
