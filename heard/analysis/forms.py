@@ -346,3 +346,29 @@ class QuoteForm(forms.Form):
             "a placeholder such as [NAME]; you may not add any."
         ),
     )
+
+
+class DoubleCodingForm(forms.Form):
+    first = forms.TypedChoiceField(label=_("First analyst"), coerce=int)
+    second = forms.TypedChoiceField(label=_("Second analyst"), coerce=int)
+    size = forms.IntegerField(
+        label=_("Records"),
+        min_value=5,
+        max_value=2000,
+        initial=40,
+        help_text=_("A random sample of the run's records, campaign copies left out."),
+    )
+
+    def __init__(self, *args: Any, people: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choices = [(person.pk, person.get_username()) for person in people]
+        for name in ("first", "second"):
+            field: Any = self.fields[name]
+            field.choices = choices
+        self.people = {person.pk: person for person in people}
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("first") is not None and data.get("first") == data.get("second"):
+            self.add_error("second", _("Choose two different people."))
+        return data

@@ -331,3 +331,31 @@ class Quote(models.Model):
 
     def __str__(self) -> str:
         return f"{self.record_key} {self.label} {self.state}"
+
+
+class Assignment(models.Model):
+    """A record given to an analyst to review: the double-coding sample, given to two analysts,
+    whose agreement tells how consistently the codebook is applied."""
+
+    consultation = models.ForeignKey(
+        Consultation, on_delete=models.CASCADE, related_name="review_assignments"
+    )
+    run = models.ForeignKey(Run, on_delete=models.CASCADE, related_name="assignments")
+    record_key = models.CharField(max_length=RECORD_KEY)
+    analyst = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    assigned_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["consultation", "record_key", "analyst"], name="assignment_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.record_key} for {self.analyst_id}"

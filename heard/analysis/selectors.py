@@ -8,11 +8,20 @@ from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 
+from heard.analysis.engine.agreement import Agreement, agreement
 from heard.analysis.engine.codebook import Codebook as EngineCodebook
 from heard.analysis.engine.codebook import codebook_from_dict
 from heard.analysis.engine.pipeline import CodedExamples
-from heard.analysis.models import Codebook, Decision, Review, Run, RunRecord, Suggestion
-from heard.consultations.models import Consultation
+from heard.analysis.models import (
+    Assignment,
+    Codebook,
+    Decision,
+    Review,
+    Run,
+    RunRecord,
+    Suggestion,
+)
+from heard.consultations.models import Consultation, Membership, Role
 from heard.questionnaires.models import Questionnaire
 
 PAGE_SIZE = 25
@@ -87,6 +96,7 @@ class RecordFilter:
     code: str = ""
     reviewed: str = ""  # "", "yes", "no"
     campaign: str = ""  # "", "yes", "no"
+    assigned_to: int | None = None  # records given to this analyst (double coding)
 
 
 def records_of_run(run: Run, chosen: RecordFilter) -> QuerySet[RunRecord]:
@@ -111,6 +121,12 @@ def records_of_run(run: Run, chosen: RecordFilter) -> QuerySet[RunRecord]:
         records = records.filter(key__in=reviewed)
     elif chosen.reviewed == "no":
         records = records.exclude(key__in=reviewed)
+    if chosen.assigned_to is not None:
+        records = records.filter(
+            key__in=Assignment.objects.filter(
+                consultation_id=run.consultation_id, analyst_id=chosen.assigned_to
+            ).values("record_key")
+        )
     if chosen.campaign == "yes":
         records = records.exclude(campaign="")
     elif chosen.campaign == "no":
@@ -299,4 +315,88 @@ def sources_of_run(run: Run) -> list[tuple[str, str]]:
         .values_list("source", "question")
         .distinct()
         .order_by("source", "question")
+    )
+
+
+# --- Agreement between two analysts -------------------------------------------------------------
+
+
+def coders(consultation: Consultation) -> list[Any]:
+    """The people who may review: the consultation's leads and analysts."""
+    return [
+        membership.user
+        for membership in Membership.objects.filter(
+            consultation=consultation, role__in=[Role.LEAD, Role.ANALYST]
+        )
+        .select_related("user")
+        .order_by("user__username")
+    ]
+
+
+def _kept_codes(consultation: Consultation, analyst_id: int, keys: set[str]) -> dict[str, set[str]]:
+    kept: dict[str, set[str]] = {key: set() for key in keys}
+    for record_key, code in Decision.objects.filter(
+        consultation=consultation,
+        analyst_id=analyst_id,
+        excerpt_start__isnull=True,
+        record_key__in=keys,
+        verdict__in=[Decision.Verdict.CONFIRMED, Decision.Verdict.ADDED],
+    ).values_list("record_key", "code"):
+        kept[record_key].add(code)
+    return kept
+
+
+@dataclass(frozen=True)
+class CodeAgreement:
+    code: str
+    result: Agreement
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    record: RunRecord
+    only_first: list[str]
+    only_second: list[str]
+
+
+def agreement_between(
+    run: Run, first: int, second: int, codes: list[str]
+) -> tuple[int, list[CodeAgreement], list[Disagreement]]:
+    """Records of the run both analysts reviewed; per code, how far they agree; and the records
+    where they differ, with the codes only one of them gave."""
+    reviewed = [
+        set(
+            Review.objects.filter(
+                consultation_id=run.consultation_id, analyst_id=analyst
+            ).values_list("record_key", flat=True)
+        )
+        for analyst in (first, second)
+    ]
+    in_run = set(RunRecord.objects.filter(run=run).values_list("key", flat=True))
+    both = reviewed[0] & reviewed[1] & in_run
+    one = _kept_codes(run.consultation, first, both)
+    two = _kept_codes(run.consultation, second, both)
+    table = [
+        CodeAgreement(code, agreement((code in one[key], code in two[key]) for key in both))
+        for code in codes
+    ]
+    differing = sorted(key for key in both if one[key] != two[key])
+    records = {r.key: r for r in RunRecord.objects.filter(run=run, key__in=differing)}
+    disagreements = [
+        Disagreement(records[key], sorted(one[key] - two[key]), sorted(two[key] - one[key]))
+        for key in differing
+    ]
+    return len(both), table, disagreements
+
+
+def blind_for(record: RunRecord, user: Any) -> bool:
+    """Whether the record is in the user's double-coding sample and they have not reviewed it."""
+    consultation = record.run.consultation_id
+    return (
+        Assignment.objects.filter(
+            consultation_id=consultation, record_key=record.key, analyst_id=user.pk
+        ).exists()
+        and not Review.objects.filter(
+            consultation_id=consultation, record_key=record.key, analyst_id=user.pk
+        ).exists()
     )

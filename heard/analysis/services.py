@@ -6,6 +6,7 @@ job to after the commit (the worker picks it up from the queue).
 
 from __future__ import annotations
 
+import random
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -18,6 +19,7 @@ from heard.analysis import codebooks
 from heard.analysis.codebooks import CodeValues
 from heard.analysis.engine.quotes import has_pii_shape
 from heard.analysis.models import (
+    Assignment,
     Codebook,
     Decision,
     Quote,
@@ -352,3 +354,48 @@ def decide_theme(
         changes={"run": run.number, "theme": theme["id"], "code": code},
     )
     return decision
+
+
+@transaction.atomic
+def assign_double_coding(*, actor: Any, run: Run, first: Any, second: Any, size: int) -> list[str]:
+    """Give the same `size` records of the run to two analysts to review on their own: a random
+    sample (seeded by the run, so asking again gives the same records), campaign copies left out
+    (they would agree trivially), records either of them already has left out."""
+    taken = set(
+        Assignment.objects.filter(
+            consultation=run.consultation, analyst__in=[first, second]
+        ).values_list("record_key", flat=True)
+    )
+    keys = [
+        key
+        for key in RunRecord.objects.filter(run=run, campaign="")
+        .order_by("position")
+        .values_list("key", flat=True)
+        if key not in taken
+    ]
+    rng = random.Random(f"double-coding {run.pk}")  # noqa: S311 - a sample, not a secret
+    chosen = sorted(rng.sample(keys, min(size, len(keys))))
+    now = timezone.now()
+    Assignment.objects.bulk_create(
+        Assignment(
+            consultation=run.consultation,
+            run=run,
+            record_key=key,
+            analyst=analyst,
+            assigned_by=actor,
+            assigned_at=now,
+        )
+        for key in chosen
+        for analyst in (first, second)
+    )
+    audit.record(
+        actor=actor,
+        action="analysis.double_coding_assigned",
+        target=run,
+        scope=run.consultation.scope,
+        changes={
+            "analysts": [first.get_username(), second.get_username()],
+            "records": len(chosen),
+        },
+    )
+    return chosen

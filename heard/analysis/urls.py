@@ -23,3 +23,4 @@ urlpatterns += [
     path(run + "themes/", views_findings.themes, name="themes"),
     path(run + "quotes/", views_findings.quotes, name="quotes"),
 ]
+urlpatterns += [path(run + "agreement/", views_findings.agreement, name="agreement")]

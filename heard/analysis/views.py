@@ -169,7 +169,7 @@ def cancel(request: HttpRequest, pk: int, number: int) -> HttpResponse:
 
 
 def _filters(request: HttpRequest) -> selectors.RecordFilter:
-    get = request.GET
+    get, user = request.GET, request.user
     source, _colon, question = get.get("where", "").partition(":")
     return selectors.RecordFilter(
         source=source[:20],
@@ -177,6 +177,7 @@ def _filters(request: HttpRequest) -> selectors.RecordFilter:
         code=get.get("code", "")[:60],
         reviewed=get.get("reviewed", "") if get.get("reviewed") in ("yes", "no") else "",
         campaign=get.get("campaign", "") if get.get("campaign") in ("yes", "no") else "",
+        assigned_to=user.pk if get.get("mine") == "1" else None,
     )
 
 
@@ -186,6 +187,7 @@ def _query(chosen: selectors.RecordFilter) -> str:
         "code": chosen.code,
         "reviewed": chosen.reviewed,
         "campaign": chosen.campaign,
+        "mine": "1" if chosen.assigned_to is not None else "",
     }
     return urlencode({key: value for key, value in values.items() if value})
 
@@ -229,6 +231,13 @@ def record(request: HttpRequest, pk: int, number: int, position: int) -> HttpRes
     codes = code_choices(codebook) if codebook else []
     names = dict(codes)
     lines = selectors.code_lines(item)
+    # Double coding is blind: until an analyst has reviewed a record of their sample, they do not
+    # see anyone else's verdicts on it.
+    blind = selectors.blind_for(item, request.user)
+    if blind:
+        for line in lines:
+            line.decisions = [d for d in line.decisions if d.analyst_id == request.user.pk]
+        lines = [line for line in lines if line.engine is not None or line.decisions]
     mine = {
         line.code: decision.verdict
         for line in lines
@@ -237,8 +246,7 @@ def record(request: HttpRequest, pk: int, number: int, position: int) -> HttpRes
     }
     shown = [
         (line.code, names.get(line.code, line.code).lstrip("— "), mine.get(line.code, ""))
-        for line in lines
-        if line.engine is not None or line.code in mine
+        for line in lines  # the engine's codes and every code a person gave or refused
     ]
     spans = sentence_spans(item.text)
     sentences = [(start, end, item.text[start:end]) for start, end in spans]
@@ -316,12 +324,14 @@ def record(request: HttpRequest, pk: int, number: int, position: int) -> HttpRes
                 (decision, names.get(decision.code, decision.code).lstrip("— "))
                 for decision in selectors.excerpt_decisions(item)
                 if decision.verdict != Decision.Verdict.REJECTED
+                and (not blind or decision.analyst_id == request.user.pk)
             ],
             "reviews": selectors.reviews_of(item),
             "before": before,
             "after": after,
             "query": query,
             "has_codebook": codebook is not None,
+            "blind": blind,
         },
     )
 

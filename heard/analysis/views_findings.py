@@ -13,12 +13,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from heard.analysis import codebooks, selectors, services
 from heard.analysis.engine.codebook import codebook_from_dict
-from heard.analysis.forms import QuoteForm, ThemeForm, code_choices
+from heard.analysis.forms import DoubleCodingForm, QuoteForm, ThemeForm, code_choices
 from heard.analysis.models import Quote, Run, RunRecord, ThemeDecision
 from heard.consultations.access import consultation_for
 
@@ -169,3 +171,64 @@ def quotes(request: HttpRequest, pk: int, number: int) -> HttpResponse:
         "analysis/quotes.html",
         {"consultation": run.consultation, "run": run, "groups": groups},
     )
+
+
+@login_required
+def agreement(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    """A double-coding sample for two analysts, and how far their reviews agree, code by code."""
+    run = _done_run(request, pk, number)
+    people = selectors.coders(run.consultation)
+    form = DoubleCodingForm(request.POST or None, people=people)
+    if request.method == "POST" and form.is_valid():
+        first = form.people[form.cleaned_data["first"]]
+        second = form.people[form.cleaned_data["second"]]
+        chosen = services.assign_double_coding(
+            actor=request.user, run=run, first=first, second=second, size=form.cleaned_data["size"]
+        )
+        messages.success(
+            request,
+            ngettext(
+                "%(n)s record given to both analysts.",
+                "%(n)s records given to both analysts.",
+                len(chosen),
+            )
+            % {"n": len(chosen)},
+        )
+        return redirect(
+            f"{reverse('analysis:agreement', kwargs={'pk': pk, 'number': number})}"
+            f"?first={first.pk}&second={second.pk}"
+        )
+    pair = _pair(request, people)
+    context: dict[str, Any] = {"consultation": run.consultation, "run": run, "form": form}
+    if pair is not None:
+        names = dict(_codes(run))
+        units, table, disagreements = selectors.agreement_between(
+            run, pair[0].pk, pair[1].pk, list(names)
+        )
+        context |= {
+            "pair": pair,
+            "units": units,
+            "table": [
+                (names[row.code].lstrip("— "), row.result) for row in table if row.result.units
+            ],
+            "disagreements": [
+                (
+                    row.record,
+                    [names.get(code, code).lstrip("— ") for code in row.only_first],
+                    [names.get(code, code).lstrip("— ") for code in row.only_second],
+                )
+                for row in disagreements
+            ],
+        }
+    return render(request, "analysis/agreement.html", context)
+
+
+def _pair(request: HttpRequest, people: list[Any]) -> tuple[Any, Any] | None:
+    by_id = {str(person.pk): person for person in people}
+    first, second = (
+        by_id.get(request.GET.get("first", "")),
+        by_id.get(request.GET.get("second", "")),
+    )
+    if first is None or second is None or first == second:
+        return None
+    return first, second
