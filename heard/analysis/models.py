@@ -23,6 +23,8 @@ from heard.core.models import Job
 
 RECORD_KEY = 80  # "Q00012-barriers", "N00003-014": opaque ids that name no person
 CODE_KEY = 60
+#: Metadata the engine carries through that a stored record keeps as its segments.
+SEGMENT_FIELDS = ("sector", "region", "event", "city", "channel", "date", "answer_language")
 #: A record's redacted text: an answer, or a paragraph of a session note.
 RECORD_TEXT = limits.NOTES
 
@@ -117,7 +119,7 @@ class RunRecord(models.Model):
     consent = models.BooleanField(null=True)
     # sector, region, event, city, channel, date, answer_language: what comparisons segment by.
     segments = models.JSONField(default=dict)
-    themes = models.JSONField(default=list)
+    theme = models.CharField(max_length=20, blank=True)  # the candidate theme it was placed in
     text = EncryptedTextField(max_length=RECORD_TEXT)
     added_text = EncryptedTextField(max_length=RECORD_TEXT, blank=True, default="")
 
@@ -132,7 +134,10 @@ class RunRecord(models.Model):
                 encrypted=("text", "added_text"),
             ),
         ]
-        indexes = [models.Index(fields=["run", "source", "question"], name="run_record_source")]
+        indexes = [
+            models.Index(fields=["run", "source", "question"], name="run_record_source"),
+            models.Index(fields=["run", "theme"], name="run_record_theme"),
+        ]
 
     def __str__(self) -> str:
         return self.key

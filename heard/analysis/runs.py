@@ -29,7 +29,7 @@ from heard.analysis import collect
 from heard.analysis.engine import pipeline
 from heard.analysis.engine.codebook import CodebookError
 from heard.analysis.engine.records import RecordError, RecordStream
-from heard.analysis.models import Run, RunRecord, Suggestion
+from heard.analysis.models import SEGMENT_FIELDS, Run, RunRecord, Suggestion
 from heard.analysis.selectors import coded_examples, engine_codebook
 from heard.consultations.models import Consultation
 from heard.core import audit, jobs
@@ -37,8 +37,6 @@ from heard.core.models import Job
 
 KIND = "analysis.run"
 STORE_BATCH = 1000
-#: Metadata the engine carries through that the Django side keeps as a record's segments.
-SEGMENT_FIELDS = ("sector", "region", "event", "city", "channel", "date", "answer_language")
 
 
 def records_of(consultation: Consultation, sources: dict[str, Any]) -> list[dict[str, Any]]:
@@ -109,7 +107,7 @@ def _store(run: Run, folder: Path, total: int, progress: jobs.Progress) -> None:
             segments={
                 name: line[name] for name in SEGMENT_FIELDS if line.get(name) not in (None, "")
             },
-            themes=line.get("themes") or [],
+            theme=(line.get("themes") or [""])[0],
             text=line["text_redacted"],
             added_text=line.get("added_text") or "",
         )

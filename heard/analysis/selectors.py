@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -13,6 +14,7 @@ from heard.analysis.engine.codebook import Codebook as EngineCodebook
 from heard.analysis.engine.codebook import codebook_from_dict
 from heard.analysis.engine.pipeline import CodedExamples
 from heard.analysis.models import (
+    SEGMENT_FIELDS,
     Assignment,
     Codebook,
     Decision,
@@ -25,6 +27,7 @@ from heard.consultations.models import Consultation, Membership, Role
 from heard.questionnaires.models import Questionnaire
 
 PAGE_SIZE = 25
+THEME_ID = re.compile(r"T\d+")
 
 
 def engine_codebook(data: dict[str, Any]) -> EngineCodebook:
@@ -97,6 +100,7 @@ class RecordFilter:
     reviewed: str = ""  # "", "yes", "no"
     campaign: str = ""  # "", "yes", "no"
     assigned_to: int | None = None  # records given to this analyst (double coding)
+    segment: str = ""  # "sector:ngos", "region:ON"...: the records behind a figure
 
 
 def records_of_run(run: Run, chosen: RecordFilter) -> QuerySet[RunRecord]:
@@ -105,7 +109,15 @@ def records_of_run(run: Run, chosen: RecordFilter) -> QuerySet[RunRecord]:
         records = records.filter(source=chosen.source)
     if chosen.question:
         records = records.filter(question=chosen.question)
-    if chosen.code:
+    if chosen.segment:
+        name, _colon, value = chosen.segment.partition(":")
+        if name in ("source", "question"):
+            records = records.filter(**{name: value})
+        elif name in SEGMENT_FIELDS:
+            records = records.filter(**{f"segments__{name}": value})
+    if chosen.code and THEME_ID.fullmatch(chosen.code):
+        records = records.filter(theme=chosen.code)
+    elif chosen.code:
         records = records.filter(
             Q(suggestions__code=chosen.code)
             | Q(

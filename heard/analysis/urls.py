@@ -24,3 +24,4 @@ urlpatterns += [
     path(run + "quotes/", views_findings.quotes, name="quotes"),
 ]
 urlpatterns += [path(run + "agreement/", views_findings.agreement, name="agreement")]
+urlpatterns += [path(run + "findings/", views_findings.findings, name="findings")]

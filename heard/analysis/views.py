@@ -178,6 +178,7 @@ def _filters(request: HttpRequest) -> selectors.RecordFilter:
         reviewed=get.get("reviewed", "") if get.get("reviewed") in ("yes", "no") else "",
         campaign=get.get("campaign", "") if get.get("campaign") in ("yes", "no") else "",
         assigned_to=user.pk if get.get("mine") == "1" else None,
+        segment=get.get("segment", "")[:200],
     )
 
 
@@ -188,6 +189,7 @@ def _query(chosen: selectors.RecordFilter) -> str:
         "reviewed": chosen.reviewed,
         "campaign": chosen.campaign,
         "mine": "1" if chosen.assigned_to is not None else "",
+        "segment": chosen.segment,
     }
     return urlencode({key: value for key, value in values.items() if value})
 

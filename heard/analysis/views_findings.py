@@ -15,14 +15,16 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.text import slugify
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
-from heard.analysis import codebooks, selectors, services
+from heard.analysis import codebooks, explorer, selectors, services
 from heard.analysis.engine.codebook import codebook_from_dict
 from heard.analysis.forms import DoubleCodingForm, QuoteForm, ThemeForm, code_choices
 from heard.analysis.models import Quote, Run, RunRecord, ThemeDecision
-from heard.consultations.access import consultation_for
+from heard.consultations.access import consultation_for, may_read_answers
+from heard.stakeholders.models import Sector
+from heard.stakeholders.regions import Region
 
 
 def _done_run(request: HttpRequest, pk: int, number: int) -> Run:
@@ -232,3 +234,106 @@ def _pair(request: HttpRequest, people: list[Any]) -> tuple[Any, Any] | None:
     if first is None or second is None or first == second:
         return None
     return first, second
+
+
+def _value_labels(run: Run, segment: str) -> dict[str, str]:
+    """Segment values as people read them, in the page's language."""
+    french = (get_language() or "en").startswith("fr")
+    if segment == "source":
+        return {"questionnaire": _("Questionnaire"), "session-notes": _("Session notes")}
+    if segment == "question":
+        return {
+            q.name: (q.label_fr if french else q.label_en)
+            for q in selectors.text_questions(run.consultation)
+        }
+    if segment == "region":
+        # The questionnaire's answers may name them in lower case ("on"); the labels are the same.
+        labels = {str(choice.value): str(choice.label) for choice in Region}
+        return labels | {key.lower(): label for key, label in labels.items()}
+    if segment == "sector":
+        return {
+            sector.key: str(sector.name)
+            for sector in Sector.objects.filter(consultation=run.consultation)
+        }
+    if segment == "channel":
+        return {
+            "online": _("Online"),
+            "email": _("By email"),
+            "paper": _("On paper"),
+            "session": _("Sessions"),
+        }
+    return {}
+
+
+def _label_names(run: Run, summary: dict[str, Any]) -> dict[str, str]:
+    names = {key: name.lstrip("— ") for key, name in _codes_of_run(run)}
+    french = (get_language() or "en").startswith("fr")
+    for theme in summary.get("themes", {}).get("themes", []):
+        phrases = theme["key_phrases"].get("fr" if french else "en") or theme["key_phrases"].get(
+            "en", []
+        )
+        names[theme["id"]] = _("Theme %(id)s: %(phrases)s") % {
+            "id": theme["id"],
+            "phrases": ", ".join(phrases[:3]),
+        }
+    return names
+
+
+def _codes_of_run(run: Run) -> list[tuple[str, str]]:
+    return code_choices(codebook_from_dict(run.codebook)) if run.codebook else []
+
+
+@login_required
+def findings(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    """How often each code and theme comes up, by segment, with intervals and charts. Everyone on
+    the consultation sees these counts; leads and analysts can open the records behind them."""
+    consultation = consultation_for(request, pk)
+    run = get_object_or_404(Run, consultation=consultation, number=number, state=Run.State.DONE)
+    summary = selectors.summary_of(run)
+    available = [
+        segment
+        for segment in explorer.SEGMENTS
+        if segment in (summary.get("prevalence") or {}).get("segments", {})
+    ]
+    segment = request.GET.get("segment", "")
+    if segment not in available:
+        segment = "sector" if "sector" in available else (available[0] if available else "")
+    basis = request.GET.get("basis", "deduplicated")
+    if basis not in explorer.BASES:
+        basis = "deduplicated"
+    names = _label_names(run, summary)
+    values, rows = explorer.table(summary, names, segment, basis) if segment else ([], [])
+    order = {label: position for position, label in enumerate(names)}  # codes, then themes
+    rows.sort(key=lambda row: order.get(row.label, len(order)))
+    value_labels = _value_labels(run, segment)
+    chosen = next((row for row in rows if row.label == request.GET.get("label")), None)
+    chosen = chosen or (rows[0] if rows else None)
+    return render(
+        request,
+        "analysis/findings.html",
+        {
+            "consultation": consultation,
+            "run": run,
+            "segments": [(name, _segment_name(name)) for name in available],
+            "segment": segment,
+            "segment_name": _segment_name(segment),
+            "basis": basis,
+            "values": [(value, value_labels.get(value, value)) for value in values],
+            "rows": rows,
+            "chosen": chosen,
+            "chart": explorer.chart(chosen, value_labels) if chosen else None,
+            "emerging": explorer.emerging(summary, names),
+            "may_read": may_read_answers(request, consultation),
+        },
+    )
+
+
+def _segment_name(segment: str) -> str:
+    return {
+        "source": _("Source"),
+        "question": _("Question"),
+        "sector": _("Sector"),
+        "region": _("Province or territory"),
+        "event": _("Session"),
+        "channel": _("Channel"),
+    }.get(segment, segment)
