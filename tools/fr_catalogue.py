@@ -1376,7 +1376,10 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Records given to me": "Enregistrements qui me sont confiés",
     "Compare two analysts": "Comparer deux analystes",
     "Compare": "Comparer",
-    "%(first)s and %(second)s both reviewed %(n)s record of this run.": ("%(first)s et %(second)s ont tous deux révisé %(n)s enregistrement de cette exécution.", "%(first)s et %(second)s ont tous deux révisé %(n)s enregistrements de cette exécution."),
+    "%(first)s and %(second)s both reviewed %(n)s record of this run.": (
+        "%(first)s et %(second)s ont tous deux révisé %(n)s enregistrement de cette exécution.",
+        "%(first)s et %(second)s ont tous deux révisé %(n)s enregistrements de cette exécution.",
+    ),
     "Agreement by code": "Accord par code",
     "Both gave it": "Donné par les deux",
     "Neither": "Par aucun",
@@ -1391,7 +1394,10 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "None.": "Aucun.",
     "Only records given to me": "Seulement les enregistrements qui me sont confiés",
     "Agreement between analysts": "Accord entre analystes",
-    "%(n)s record given to both analysts.": ("%(n)s enregistrement confié aux deux analystes.", "%(n)s enregistrements confiés aux deux analystes."),
+    "%(n)s record given to both analysts.": (
+        "%(n)s enregistrement confié aux deux analystes.",
+        "%(n)s enregistrements confiés aux deux analystes.",
+    ),
     "Other people's verdicts are hidden until you have reviewed this record: it is in your double-coding sample.": "Les verdicts des autres sont masqués tant que vous n'avez pas révisé cet enregistrement : il fait partie de votre échantillon de double codage.",
     # Analysis: the findings explorer
     "Findings of run %(number)s": "Constats de l'exécution %(number)s",
