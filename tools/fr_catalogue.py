@@ -1409,7 +1409,8 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Code or theme": "Code ou thème",
     "higher": "plus élevée",
     "lower": "plus basse",
-    "Each cell: records with the code / records in the segment, then the share and its 95%% interval. “higher” and “lower” mark significant differences.": "Chaque cellule : enregistrements portant le code / enregistrements du segment, puis la part et son intervalle à 95 %%. « plus élevée » et « plus basse » signalent les différences significatives.",
+    "Each cell: records with the code / records in the segment (each campaign once, or every record, as chosen), the share and its 95%% interval, and a link to every record behind it. “higher” and “lower” mark significant differences.": "Chaque cellule : enregistrements portant le code / enregistrements du segment (chaque campagne une fois, ou chaque enregistrement, selon le choix), la part et son intervalle à 95 %%, et un lien vers tous les enregistrements qui la fondent. « plus élevée » et « plus basse » signalent les différences significatives.",
+    "%(n)s record": ("%(n)s enregistrement", "%(n)s enregistrements"),
     "%(name)s: share of records by %(segment)s": "%(name)s : part des enregistrements selon : %(segment)s",
     "Bars give the share, lines its 95%% interval; the same figures are in the table above.": "Les barres donnent la part, les traits son intervalle à 95 %% ; les mêmes chiffres figurent dans le tableau ci-dessus.",
     "This run counted no code or theme.": "Cette exécution n'a compté aucun code ni thème.",
@@ -1423,6 +1424,19 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Theme %(id)s: %(phrases)s": "Thème %(id)s : %(phrases)s",
     "Question": "Question",
     "Session": "Séance",
+    # Analysis: campaigns
+    "Campaigns of run %(number)s": "Campagnes de l'exécution %(number)s",
+    "A campaign is one text sent by many people: a form letter, word for word (copies) or with small changes (near copies, templates). Counts give it its weight twice: every copy, and the campaign counted once. What a member added of their own is read and coded like any answer, and may be quoted; the common text never is.": "Une campagne est un même texte envoyé par de nombreuses personnes : une lettre type, mot pour mot (copies) ou avec de petits changements (quasi-copies, modèles). Les décomptes lui donnent son poids de deux façons : chaque copie, et la campagne comptée une fois. Ce qu'un membre a ajouté de lui-même est lu et codé comme toute réponse, et peut être cité ; le texte commun ne l'est jamais.",
+    "%(raw)s records; %(dedup)s with each campaign counted once.": "%(raw)s enregistrements ; %(dedup)s en comptant chaque campagne une fois.",
+    "%(id)s: %(n)s member": ("%(id)s : %(n)s membre", "%(id)s : %(n)s membres"),
+    "Exact copies": "Copies exactes",
+    "A template with names or details changed": "Un modèle dont les noms ou les détails changent",
+    "The same letter in English and in French": "La même lettre en anglais et en français",
+    "Near copies": "Quasi-copies",
+    "Its members": "Ses membres",
+    "What members added of their own": "Ce que les membres ont ajouté d'eux-mêmes",
+    "This run found no campaigns.": "Cette exécution n'a trouvé aucune campagne.",
+    "Read the campaigns": "Lire les campagnes",
 }
 
 

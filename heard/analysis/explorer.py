@@ -29,6 +29,7 @@ class Cell:
     high: float | None
     flagged: bool = False
     direction: str | None = None
+    records: int = 0  # every record holding the label: what a link to the records opens
 
 
 @dataclass
@@ -61,8 +62,11 @@ class Chart:
     plot_width: int = PLOT_WIDTH
 
 
-def _cell(value: str, counts: dict[str, Any], label: str, comparison: dict[str, Any]) -> Cell:
+def _cell(
+    value: str, counts: dict[str, Any], label: str, comparison: dict[str, Any], raw: dict[str, Any]
+) -> Cell:
     entry = counts.get("labels", {}).get(label, {})
+    records = raw.get("labels", {}).get(label, {}).get("count", 0)
     interval = entry.get("ci") or [None, None]
     return Cell(
         value=value,
@@ -73,6 +77,7 @@ def _cell(value: str, counts: dict[str, Any], label: str, comparison: dict[str, 
         high=interval[1],
         flagged=bool(comparison.get("flagged")),
         direction=comparison.get("direction"),
+        records=records,
     )
 
 
@@ -85,14 +90,20 @@ def table(
     values = sorted(values_data)
     rows = []
     for label in prevalence.get("parameters", {}).get("labels", []):
-        overall = _cell("", prevalence["overall"][basis], label, {})
+        overall = _cell("", prevalence["overall"][basis], label, {}, prevalence["overall"]["raw"])
         if not overall.count:
             continue
         row = Row(label, names.get(label, label), overall)
         for value in values:
             data = values_data[value]
             row.cells.append(
-                _cell(value, data[basis], label, data.get("comparisons", {}).get(label, {}))
+                _cell(
+                    value,
+                    data[basis],
+                    label,
+                    data.get("comparisons", {}).get(label, {}),
+                    data["raw"],
+                )
             )
         rows.append(row)
     return values, rows

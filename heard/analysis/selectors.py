@@ -98,7 +98,7 @@ class RecordFilter:
     question: str = ""
     code: str = ""
     reviewed: str = ""  # "", "yes", "no"
-    campaign: str = ""  # "", "yes", "no"
+    campaign: str = ""  # "", "yes", "no", or one campaign's id
     assigned_to: int | None = None  # records given to this analyst (double coding)
     segment: str = ""  # "sector:ngos", "region:ON"...: the records behind a figure
 
@@ -143,6 +143,8 @@ def records_of_run(run: Run, chosen: RecordFilter) -> QuerySet[RunRecord]:
         records = records.exclude(campaign="")
     elif chosen.campaign == "no":
         records = records.filter(campaign="")
+    elif chosen.campaign:
+        records = records.filter(campaign=chosen.campaign)
     return records.order_by("position")
 
 
@@ -412,3 +414,10 @@ def blind_for(record: RunRecord, user: Any) -> bool:
             consultation_id=consultation, record_key=record.key, analyst_id=user.pk
         ).exists()
     )
+
+
+def campaign_members(run: Run, campaign: str, limit: int = 20) -> tuple[int, list[RunRecord]]:
+    """How many records a campaign has in the run, and the first members who added words."""
+    members = RunRecord.objects.filter(run=run, campaign=campaign)
+    added = [record for record in members.order_by("position") if record.added_text][:limit]
+    return members.count(), added

@@ -25,3 +25,4 @@ urlpatterns += [
 ]
 urlpatterns += [path(run + "agreement/", views_findings.agreement, name="agreement")]
 urlpatterns += [path(run + "findings/", views_findings.findings, name="findings")]
+urlpatterns += [path(run + "campaigns/", views_findings.campaigns, name="campaigns")]

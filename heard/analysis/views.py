@@ -7,6 +7,7 @@ is written to the History.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from urllib.parse import urlencode
 
@@ -28,6 +29,8 @@ from heard.analysis.status import run_status
 from heard.consultations import selectors as consultation_selectors
 from heard.consultations.access import consultation_for, may_read_answers
 from heard.consultations.models import Consultation
+
+CAMPAIGN_ID = re.compile(r"C[0-9a-f]{1,40}")
 
 
 def _run(request: HttpRequest, pk: int, number: int, *, answers: bool = False) -> Run:
@@ -176,10 +179,14 @@ def _filters(request: HttpRequest) -> selectors.RecordFilter:
         question=question[:100] if source else "",
         code=get.get("code", "")[:60],
         reviewed=get.get("reviewed", "") if get.get("reviewed") in ("yes", "no") else "",
-        campaign=get.get("campaign", "") if get.get("campaign") in ("yes", "no") else "",
+        campaign=_campaign_filter(get.get("campaign", "")),
         assigned_to=user.pk if get.get("mine") == "1" else None,
         segment=get.get("segment", "")[:200],
     )
+
+
+def _campaign_filter(value: str) -> str:
+    return value if value in ("yes", "no") or CAMPAIGN_ID.fullmatch(value) else ""
 
 
 def _query(chosen: selectors.RecordFilter) -> str:

@@ -337,3 +337,18 @@ def _segment_name(segment: str) -> str:
         "event": _("Session"),
         "channel": _("Channel"),
     }.get(segment, segment)
+
+
+@login_required
+def campaigns(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    """Each campaign: its text, how many sent it, and the words members added of their own."""
+    run = _done_run(request, pk, number)
+    rows = []
+    for campaign in selectors.summary_of(run).get("campaigns", []):
+        size, added = selectors.campaign_members(run, campaign["id"])
+        rows.append({"campaign": campaign, "size": size, "added": added})
+    return render(
+        request,
+        "analysis/campaigns.html",
+        {"consultation": run.consultation, "run": run, "rows": rows},
+    )

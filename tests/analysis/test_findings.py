@@ -26,11 +26,11 @@ def test_the_explorer_shows_shares_intervals_and_a_chart(done_run, client):
     assert "Prevention" in text
     prevalence = selectors.summary_of(done_run)["prevalence"]
     overall = prevalence["overall"]["raw"]["labels"]["prevention"]
-    assert f"{overall['count']}</a> / {prevalence['overall']['raw']['n']}" in text
+    assert f"{overall['count']} / {prevalence['overall']['raw']['n']}" in text
     assert "Ontario" in text  # segment values are named, not coded
     # A count opens the records behind it: as many as the count says.
     link = re.search(
-        r'href="([^"]+code=prevention&amp;segment=region:([a-zA-Z]{2}))">(\d+)</a>', text
+        r'href="([^"]+code=prevention&amp;segment=region:([a-zA-Z]{2}))">(\d+) records?</a>', text
     )
     assert link, "a per-region count links to its records"
     url, region, count = link.group(1).replace("&amp;", "&"), link.group(2), int(link.group(3))

@@ -225,3 +225,42 @@ def test_codebook_themes_and_quotes_in_the_browser(page, live_server, workbench,
     page.get_by_role("button", name=text["approve"]).first.click()
     assert Quote.objects.filter(state="approved").count() == 1
     assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_findings_agreement_and_campaigns_pass_axe(page, live_server, workbench, language):
+    from heard.analysis import services
+
+    consultation, analyst = workbench
+    questions = [
+        field["name"]
+        for field in consultation.questionnaires.first().current_version.definition["fields"]
+        if field["type"] == "text"
+    ]
+    services.start_run(
+        actor=analyst,
+        consultation=consultation,
+        questions=questions,
+        notes=False,
+        use_codebook=True,
+        baseline=None,
+    )
+    assert run_next()
+    run = Run.objects.get(consultation=consultation)
+    _signed_in(page, live_server, analyst)
+    base = f"{live_server.url}/{language}/staff/consultations/{consultation.pk}/analysis/runs/{run.number}/"
+    for path in ("findings/", "findings/?segment=region&basis=raw", "agreement/", "campaigns/"):
+        page.goto(base + path)
+        assert axe_violations(page) == [], path
+    # The chart is an image with a name, and its figures are in a table beside it.
+    page.goto(base + "findings/?segment=region")
+    chart = page.locator("svg[role=img]")
+    assert chart.count() == 1 and chart.get_attribute("aria-labelledby")
+    assert page.locator("table.findings tbody tr").count() > 1
+    # Keyboard: from a count, Enter opens the records behind it.
+    link = page.locator("table.findings tbody td a").first
+    expected = link.inner_text().split()[0]  # "101 records": what the link opens
+    link.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/records/?code=*")
+    assert f"{expected} " in page.locator("caption").inner_text()
