@@ -1437,6 +1437,11 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "What members added of their own": "Ce que les membres ont ajouté d'eux-mêmes",
     "This run found no campaigns.": "Cette exécution n'a trouvé aucune campagne.",
     "Read the campaigns": "Lire les campagnes",
+    # Analysis: exchange
+    "Export people's coding:": "Exporter le codage des personnes :",
+    "REFI-QDA project (.qdpx) for NVivo, ATLAS.ti or MAXQDA": "projet REFI-QDA (.qdpx) pour NVivo, ATLAS.ti ou MAXQDA",
+    "coded excerpts (CSV)": "extraits codés (CSV)",
+    "coded excerpts (Excel)": "extraits codés (Excel)",
 }
 
 

@@ -113,7 +113,8 @@ class RunRecord(models.Model):
     position = models.PositiveIntegerField()
     key = models.CharField(max_length=RECORD_KEY)
     source = models.CharField(max_length=20)  # questionnaire, session-notes
-    question = models.CharField(max_length=100, blank=True)
+    # A questionnaire question's name, or a session note's discussion question.
+    question = models.CharField(max_length=limits.DISCUSSION_QUESTION, blank=True)
     language = models.CharField(max_length=8, blank=True)
     campaign = models.CharField(max_length=20, blank=True)
     consent = models.BooleanField(null=True)

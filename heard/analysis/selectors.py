@@ -13,6 +13,7 @@ from heard.analysis.engine.agreement import Agreement, agreement
 from heard.analysis.engine.codebook import Codebook as EngineCodebook
 from heard.analysis.engine.codebook import codebook_from_dict
 from heard.analysis.engine.pipeline import CodedExamples
+from heard.analysis.exchange import Coded, Text
 from heard.analysis.models import (
     SEGMENT_FIELDS,
     Assignment,
@@ -421,3 +422,51 @@ def campaign_members(run: Run, campaign: str, limit: int = 20) -> tuple[int, lis
     members = RunRecord.objects.filter(run=run, campaign=campaign)
     added = [record for record in members.order_by("position") if record.added_text][:limit]
     return members.count(), added
+
+
+def coded_for_export(run: Run) -> tuple[dict[str, Text], list[Coded]]:
+    """The run's records that people coded, as export texts, and every person's kept code on
+    them (whole record, or a part found again in this run's text)."""
+    decisions = list(
+        Decision.objects.filter(
+            consultation_id=run.consultation_id,
+            verdict__in=[Decision.Verdict.CONFIRMED, Decision.Verdict.ADDED],
+            record_key__in=RunRecord.objects.filter(run=run).values("key"),
+        ).select_related("analyst")
+    )
+    keys = {decision.record_key for decision in decisions}
+    texts = {}
+    for record in RunRecord.objects.filter(run=run, key__in=keys):
+        texts[record.key] = Text(
+            record.key,
+            record.text,
+            {
+                "source": record.source,
+                "question": record.question,
+                "language": record.language,
+                **{name: str(value) for name, value in record.segments.items()},
+            },
+        )
+    coded = []
+    for decision in decisions:
+        text = texts[decision.record_key].text
+        if decision.excerpt_start is None:
+            start, end = 0, len(text)
+        elif text[decision.excerpt_start : decision.excerpt_end] == decision.excerpt:
+            start, end = decision.excerpt_start, decision.excerpt_end or 0
+        elif decision.excerpt and decision.excerpt in text:
+            start = text.index(decision.excerpt)
+            end = start + len(decision.excerpt)
+        else:
+            continue  # the part is no longer in this run's text (redacted differently)
+        coded.append(
+            Coded(
+                decision.record_key,
+                decision.code,
+                decision.analyst.get_username(),
+                decision.decided_at,
+                start,
+                end,
+            )
+        )
+    return texts, coded

@@ -399,3 +399,15 @@ def assign_double_coding(*, actor: Any, run: Run, first: Any, second: Any, size:
         },
     )
     return chosen
+
+
+@transaction.atomic
+def coding_exported(*, actor: Any, run: Run, file_format: str, records: int) -> None:
+    """An export of people's coding (with the texts) is in the History: who, which run, how many."""
+    audit.record(
+        actor=actor,
+        action="analysis.coding_exported",
+        target=run,
+        scope=run.consultation.scope,
+        changes={"format": file_format, "records": records},
+    )

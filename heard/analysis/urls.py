@@ -26,3 +26,6 @@ urlpatterns += [
 urlpatterns += [path(run + "agreement/", views_findings.agreement, name="agreement")]
 urlpatterns += [path(run + "findings/", views_findings.findings, name="findings")]
 urlpatterns += [path(run + "campaigns/", views_findings.campaigns, name="campaigns")]
+urlpatterns += [
+    path(run + "coding.<str:file_format>", views_findings.export_coding, name="export"),
+]

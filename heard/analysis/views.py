@@ -29,6 +29,7 @@ from heard.analysis.status import run_status
 from heard.consultations import selectors as consultation_selectors
 from heard.consultations.access import consultation_for, may_read_answers
 from heard.consultations.models import Consultation
+from heard.core import limits
 
 CAMPAIGN_ID = re.compile(r"C[0-9a-f]{1,40}")
 
@@ -176,7 +177,7 @@ def _filters(request: HttpRequest) -> selectors.RecordFilter:
     source, _colon, question = get.get("where", "").partition(":")
     return selectors.RecordFilter(
         source=source[:20],
-        question=question[:100] if source else "",
+        question=question[: limits.DISCUSSION_QUESTION] if source else "",
         code=get.get("code", "")[:60],
         reviewed=get.get("reviewed", "") if get.get("reviewed") in ("yes", "no") else "",
         campaign=_campaign_filter(get.get("campaign", "")),

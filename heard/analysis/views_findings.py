@@ -14,11 +14,12 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
-from heard.analysis import codebooks, explorer, selectors, services
+from heard.analysis import codebooks, exchange, explorer, selectors, services
 from heard.analysis.engine.codebook import codebook_from_dict
 from heard.analysis.forms import DoubleCodingForm, QuoteForm, ThemeForm, code_choices
 from heard.analysis.models import Quote, Run, RunRecord, ThemeDecision
@@ -352,3 +353,41 @@ def campaigns(request: HttpRequest, pk: int, number: int) -> HttpResponse:
         "analysis/campaigns.html",
         {"consultation": run.consultation, "run": run, "rows": rows},
     )
+
+
+EXPORT_TYPES = {
+    "qdpx": "application/zip",
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+@login_required
+def export_coding(request: HttpRequest, pk: int, number: int, file_format: str) -> HttpResponse:
+    """People's coding of the run: a REFI-QDA project, or the coded excerpts as a table."""
+    run = _done_run(request, pk, number)
+    if file_format not in EXPORT_TYPES:
+        raise Http404
+    texts, coded = selectors.coded_for_export(run)
+    if file_format == "qdpx":
+        content = exchange.qdpx(
+            name=f"{run.consultation.title_en} (run {run.number})",
+            codebook=run.codebook or codebooks.EMPTY,
+            texts=texts.values(),
+            coded=coded,
+            created=timezone.now(),
+        )
+    else:
+        book = codebook_from_dict(run.codebook or codebooks.EMPTY)
+        names = {code.key: (code.name_en, code.name_fr) for code in book.walk()}
+        rows = exchange.excerpt_rows(texts, coded, names)
+        content = (
+            exchange.excerpts_csv(rows) if file_format == "csv" else exchange.excerpts_xlsx(rows)
+        )
+    services.coding_exported(
+        actor=request.user, run=run, file_format=file_format, records=len(texts)
+    )
+    response = HttpResponse(content, content_type=EXPORT_TYPES[file_format])
+    name = f"{run.consultation.key}-run{run.number}-coding.{file_format}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
