@@ -123,6 +123,19 @@ def cmd_demo(args: argparse.Namespace) -> int:
             f"{answers.drafts} drafts, {answers.requests} access requests.",
             flush=True,
         )
+    from heard.analysis.demo import populate as populate_analysis
+
+    print(
+        "Analysing what the demo's people said (redaction, campaigns, codes, themes)…", flush=True
+    )
+    analysis = populate_analysis(result.consultation)
+    if analysis.run:
+        print(
+            f"Analysis: run {analysis.run} of {analysis.records} records; {analysis.reviewed} "
+            f"reviewed by two fictional analysts ({analysis.double_coded} by both), "
+            f"{analysis.themes} themes and {analysis.quotes} quotes approved.",
+            flush=True,
+        )
     delivered = 0
     while True:  # the demo's email goes through the outbox too, written as files in var/mail/
         report = deliver_due(batch=200)

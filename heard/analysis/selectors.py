@@ -240,18 +240,12 @@ def review_progress(run: Run) -> list[Progress]:
     ]
 
 
-def code_counts(run: Run) -> dict[str, dict[str, int]]:
-    """Per code: records the engine gave it in this run, and people's confirmed or added verdicts
-    (any run) and rejections."""
-    engine = dict(
-        Suggestion.objects.filter(run=run, part=Suggestion.Part.WHOLE)
-        .values_list("code")
-        .annotate(n=Count("id"))
-        .values_list("code", "n")
-    )
+def people_counts(run: Run) -> dict[str, dict[str, int]]:
+    """Per code: people's confirmed or added verdicts (kept) and rejections, on whole records,
+    in any run. (The engine's counts are in the run's summary: counted once, when it ran.)"""
     people: dict[str, dict[str, int]] = {}
     for code, verdict, n in (
-        Decision.objects.filter(consultation_id=run.consultation_id)
+        Decision.objects.filter(consultation_id=run.consultation_id, excerpt_start__isnull=True)
         .values_list("code", "verdict")
         .annotate(n=Count("id"))
         .values_list("code", "verdict", "n")
@@ -259,11 +253,10 @@ def code_counts(run: Run) -> dict[str, dict[str, int]]:
         people.setdefault(code, {})[verdict] = n
     return {
         code: {
-            "engine": engine.get(code, 0),
-            "kept": people.get(code, {}).get("confirmed", 0) + people.get(code, {}).get("added", 0),
-            "rejected": people.get(code, {}).get("rejected", 0),
+            "kept": verdicts.get("confirmed", 0) + verdicts.get("added", 0),
+            "rejected": verdicts.get("rejected", 0),
         }
-        for code in set(engine) | set(people)
+        for code, verdicts in people.items()
     }
 
 

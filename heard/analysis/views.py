@@ -101,7 +101,7 @@ def run(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     }
     if analysis.state == Run.State.DONE:
         summary = selectors.summary_of(analysis)
-        counts = selectors.code_counts(analysis)
+        counts = selectors.people_counts(analysis)
         codes = [
             {**code, "people": counts.get(code["key"], {"kept": 0, "rejected": 0})}
             for code in summary.get("codes", [])

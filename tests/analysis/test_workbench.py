@@ -19,8 +19,18 @@ from tests.analysis.conftest import member, start
 from tests.factories import UserFactory
 
 
-def _leftover_folders() -> set[str]:
-    return {path.name for path in Path(tempfile.gettempdir()).glob("heard-analysis-*")}
+def _spy_on_folders(monkeypatch) -> list[Path]:
+    """The private folders the run job makes (other tests may run analyses at the same time)."""
+    made: list[Path] = []
+    real = tempfile.mkdtemp
+
+    def mkdtemp(*args, **kwargs):
+        folder = real(*args, **kwargs)
+        made.append(Path(folder))
+        return folder
+
+    monkeypatch.setattr(runs.tempfile, "mkdtemp", mkdtemp)
+    return made
 
 
 def test_the_demo_loads_its_codebook(demo):
@@ -33,10 +43,10 @@ def test_the_demo_loads_its_codebook(demo):
     assert Codebook.objects.get(consultation=demo).revision == codebook.revision
 
 
-def test_an_analyst_starts_a_run_and_the_worker_stores_its_results(full_demo, client):
+def test_an_analyst_starts_a_run_and_the_worker_stores_its_results(full_demo, client, monkeypatch):
     demo = full_demo
     client.force_login(member(demo, "ana", Role.ANALYST))
-    before = _leftover_folders()
+    folders = _spy_on_folders(monkeypatch)
     response = start(client, demo)
     run = Run.objects.get(consultation=demo)
     assert response.status_code == 302 and response.url.endswith(f"/runs/{run.number}/")
@@ -54,7 +64,9 @@ def test_an_analyst_starts_a_run_and_the_worker_stores_its_results(full_demo, cl
     assert {record.key for record in stored} == {record["id"] for record in expected}
     assert Suggestion.objects.filter(run=run).exists()
     assert run.manifest["inputs"]["input"]["name"] == f"consultation {demo.key}"
-    assert _leftover_folders() == before, "the run's private folder was removed"
+    private = [folder for folder in folders if folder.name.startswith("heard-analysis-")]
+    assert private, "the run worked in a private folder of its own"
+    assert not [folder for folder in private if folder.exists()], "and removed it"
 
     # Text is encrypted at rest: the column holds no sentence of what was said.
     sample = stored.exclude(text="").first()
