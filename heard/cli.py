@@ -133,7 +133,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         print(
             f"Analysis: run {analysis.run} of {analysis.records} records; {analysis.reviewed} "
             f"reviewed by two fictional analysts ({analysis.double_coded} by both), "
-            f"{analysis.themes} themes and {analysis.quotes} quotes approved.",
+            f"{analysis.themes} theme(s) and {analysis.quotes} quotes approved.",
             flush=True,
         )
     delivered = 0

@@ -1442,6 +1442,8 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "REFI-QDA project (.qdpx) for NVivo, ATLAS.ti or MAXQDA": "projet REFI-QDA (.qdpx) pour NVivo, ATLAS.ti ou MAXQDA",
     "coded excerpts (CSV)": "extraits codés (CSV)",
     "coded excerpts (Excel)": "extraits codés (Excel)",
+    "record": "enregistrement",
+    "records": "enregistrements",
 }
 
 

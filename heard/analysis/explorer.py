@@ -109,6 +109,34 @@ def table(
     return values, rows
 
 
+def decimal(value: float | None, french: bool) -> str:
+    """A share as the page shows it: two decimals, a decimal comma in French."""
+    if value is None:
+        return "—"
+    text = f"{value:.2f}"
+    return text.replace(".", ",") if french else text
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A cell ready for the template: the texts and the link, made once in Python (the table has
+    hundreds of cells; template filters and URL reversing per cell made the page slow)."""
+
+    cell: Cell
+    share: str
+    interval: str
+    link: str
+
+
+def shown(cell: Cell, french: bool, link: str) -> Shown:
+    return Shown(
+        cell,
+        decimal(cell.share, french),
+        f"{decimal(cell.low, french)}–{decimal(cell.high, french)}",
+        link,
+    )
+
+
 def chart(row: Row, labels: dict[str, str]) -> Chart:
     """Horizontal bars, one per segment value, with the interval as a whisker; 0-100%."""
     bars = []

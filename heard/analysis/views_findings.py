@@ -8,6 +8,7 @@ themes and quotes may reach a report.
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -309,6 +310,27 @@ def findings(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     value_labels = _value_labels(run, segment)
     chosen = next((row for row in rows if row.label == request.GET.get("label")), None)
     chosen = chosen or (rows[0] if rows else None)
+    french = (get_language() or "en").startswith("fr")
+    may_read = may_read_answers(request, consultation)
+    records_url = reverse("analysis:records", kwargs={"pk": pk, "number": number})
+    table = [
+        {
+            "row": row,
+            "overall": explorer.shown(
+                row.overall, french, f"{records_url}?{urlencode({'code': row.label})}"
+            ),
+            "cells": [
+                explorer.shown(
+                    cell,
+                    french,
+                    f"{records_url}?"
+                    + urlencode({"code": row.label, "segment": f"{segment}:{cell.value}"}),
+                )
+                for cell in row.cells
+            ],
+        }
+        for row in rows
+    ]
     return render(
         request,
         "analysis/findings.html",
@@ -320,11 +342,12 @@ def findings(request: HttpRequest, pk: int, number: int) -> HttpResponse:
             "segment_name": _segment_name(segment),
             "basis": basis,
             "values": [(value, value_labels.get(value, value)) for value in values],
-            "rows": rows,
+            "rows": table,
             "chosen": chosen,
             "chart": explorer.chart(chosen, value_labels) if chosen else None,
             "emerging": explorer.emerging(summary, names),
-            "may_read": may_read_answers(request, consultation),
+            "may_read": may_read,
+            "records_word": (_("record"), _("records")),
         },
     )
 

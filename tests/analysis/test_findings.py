@@ -30,7 +30,7 @@ def test_the_explorer_shows_shares_intervals_and_a_chart(done_run, client):
     assert "Ontario" in text  # segment values are named, not coded
     # A count opens the records behind it: as many as the count says.
     link = re.search(
-        r'href="([^"]+code=prevention&amp;segment=region:([a-zA-Z]{2}))">(\d+) records?</a>', text
+        r'href="([^"]+code=prevention&amp;segment=region%3A([a-zA-Z]{2}))">(\d+) records?</a>', text
     )
     assert link, "a per-region count links to its records"
     url, region, count = link.group(1).replace("&amp;", "&"), link.group(2), int(link.group(3))
