@@ -4,7 +4,7 @@ assignments stored.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/test .venv/bin/python bench/workbench.py
 
-It uses (and empties) a database of its own, ``heard_bench``, on that server. Steps:
+It uses (and empties) a database of its own, ``heard_bench_workbench``, on that server. Steps:
 
 1. The demo consultation, and 100,000 submitted questionnaire answers written from the seeded
    synthetic generator (bench/analysis/synthetic.py: fictional, bilingual, with campaigns and
@@ -43,7 +43,7 @@ RECORDS = int(os.environ.get("BENCH_RECORDS", "100000"))
 ASSIGNMENTS = int(os.environ.get("BENCH_ASSIGNMENTS", "1000000"))
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "60"))
 REVIEWED = 2000
-DATABASE = "heard_bench"
+DATABASE = "heard_bench_workbench"
 
 
 def _bench_database() -> str:
