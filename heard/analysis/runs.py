@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import shutil
 import tempfile
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -65,9 +66,11 @@ def _clear(run: Run) -> None:
     RunRecord.objects.filter(run=run).delete()
 
 
-def _store(run: Run, folder: Path, total: int, progress: jobs.Progress) -> None:
-    """records.jsonl into RunRecord and Suggestion rows, a batch per transaction."""
+def _store(run: Run, folder: Path, total: int, progress: jobs.Progress) -> dict[str, Any]:
+    """records.jsonl into RunRecord and Suggestion rows, a batch per transaction; returns the
+    run's facets (records per source and question)."""
     stored = 0
+    per_source: Counter[tuple[str, str]] = Counter()
     progress("storing", 0, total)
     batch: list[tuple[RunRecord, dict[str, Any]]] = []
 
@@ -112,10 +115,14 @@ def _store(run: Run, folder: Path, total: int, progress: jobs.Progress) -> None:
             added_text=line.get("added_text") or "",
         )
         batch.append((record, line))
+        per_source[(record.source, record.question)] += 1
         if len(batch) >= STORE_BATCH:
             flush()
     if batch:
         flush()
+    return {
+        "sources": [[source, question, n] for (source, question), n in sorted(per_source.items())]
+    }
 
 
 def _engine_progress(progress: jobs.Progress, total: int) -> pipeline.Progress:
@@ -171,7 +178,7 @@ def run_analysis(job: Job, progress: jobs.Progress) -> dict[str, Any]:
             )
         except (pipeline.PipelineError, RecordError, CodebookError) as error:
             raise jobs.Refused(str(error)) from error
-        _store(run, folder, summary.records, progress)
+        facets = _store(run, folder, summary.records, progress)
         manifest = json.loads((folder / pipeline.MANIFEST).read_text(encoding="utf-8"))
         summary_text = (folder / "summary.json").read_text(encoding="utf-8")
     finally:
@@ -182,6 +189,7 @@ def run_analysis(job: Job, progress: jobs.Progress) -> dict[str, Any]:
             manifest=manifest,
             records_raw=summary.records,
             records_deduplicated=summary.records_deduplicated,
+            facets=facets,
             examples=len(examples.pairs) if examples is not None else 0,
             finished_at=timezone.now(),
         )

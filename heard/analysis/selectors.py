@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
@@ -50,8 +51,21 @@ def latest_done_run(consultation: Consultation) -> Run | None:
 
 
 def summary_of(run: Run) -> dict[str, Any]:
-    """The engine's summary.json of a finished run (decrypted); empty before it is done."""
-    return json.loads(run.summary) if run.summary else {}
+    """The engine's summary.json of a finished run (decrypted); empty before it is done.
+
+    A finished run never changes, so its parsed summary is kept in memory (a few runs at most):
+    decrypting and parsing it took most of the time of the pages that show it."""
+    if run.state != Run.State.DONE:
+        return {}
+    # Keyed by the summary's own hash (from the manifest) too, so a run row that was replaced
+    # (a restored database, a reused id) is never answered from memory.
+    return _summary(run.pk, run.manifest.get("outputs", {}).get("summary.json", ""))
+
+
+@lru_cache(maxsize=8)
+def _summary(run_pk: int, sha256: str) -> dict[str, Any]:
+    text = Run.objects.filter(pk=run_pk).values_list("summary", flat=True).first()
+    return json.loads(text) if text else {}
 
 
 def _whole_verdicts(consultation: Consultation) -> dict[tuple[str, int], dict[str, str]]:
@@ -217,26 +231,24 @@ class Progress:
 
 
 def review_progress(run: Run) -> list[Progress]:
-    """Records reviewed by a person, per source and question of the run."""
-    reviewed = Review.objects.filter(consultation_id=run.consultation_id).values("record_key")
-    rows = (
-        RunRecord.objects.filter(run=run)
+    """Records reviewed by a person, per source and question of the run: the totals from the
+    run's facets, the reviewed ones looked up by key (a few thousand, not 100,000 rows)."""
+    reviewed_keys = Review.objects.filter(consultation_id=run.consultation_id).values("record_key")
+    reviewed = {
+        (row["source"], row["question"]): row["n"]
+        for row in RunRecord.objects.filter(run=run, key__in=reviewed_keys)
         .values("source", "question")
-        .annotate(
-            records=Count("id"),
-            reviewed=Count("id", filter=Q(key__in=reviewed)),
-        )
-        .order_by("source", "question")
-    )
+        .annotate(n=Count("id"))
+    }
     return [
         Progress(
-            label=row["question"] or row["source"],
-            source=row["source"],
-            question=row["question"],
-            records=row["records"],
-            reviewed=row["reviewed"],
+            label=question or source,
+            source=source,
+            question=question,
+            records=records,
+            reviewed=reviewed.get((source, question), 0),
         )
-        for row in rows
+        for source, question, records in run.facets.get("sources", [])
     ]
 
 
@@ -317,13 +329,8 @@ def record_rows(records: list[RunRecord], names: dict[str, str]) -> list[RecordR
 
 
 def sources_of_run(run: Run) -> list[tuple[str, str]]:
-    """(source, question) pairs the run holds, for the filter."""
-    return list(
-        RunRecord.objects.filter(run=run)
-        .values_list("source", "question")
-        .distinct()
-        .order_by("source", "question")
-    )
+    """(source, question) pairs the run holds, for the filter (from its facets)."""
+    return [(source, question) for source, question, _n in run.facets.get("sources", [])]
 
 
 # --- Agreement between two analysts -------------------------------------------------------------

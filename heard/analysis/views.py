@@ -37,7 +37,9 @@ CAMPAIGN_ID = re.compile(r"C[0-9a-f]{1,40}")
 def _run(request: HttpRequest, pk: int, number: int, *, answers: bool = False) -> Run:
     consultation = consultation_for(request, pk, answers=answers)
     return get_object_or_404(
-        Run.objects.select_related("consultation", "job", "baseline", "created_by"),
+        Run.objects.select_related("consultation", "job", "baseline", "created_by").defer(
+            "summary"
+        ),
         consultation=consultation,
         number=number,
     )
@@ -207,9 +209,10 @@ def records(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     """The run's records, a page at a time, filtered; each opens its review."""
     analysis = _run(request, pk, number, answers=True)
     chosen = _filters(request)
-    page = Paginator(selectors.records_of_run(analysis, chosen), selectors.PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    paginator = Paginator(selectors.records_of_run(analysis, chosen), selectors.PAGE_SIZE)
+    if chosen == selectors.RecordFilter():
+        paginator.count = analysis.records_raw  # known: no need to count 100,000 rows
+    page = paginator.get_page(request.GET.get("page"))
     rows = list(page.object_list)
     services.records_listed(actor=request.user, run=analysis, records=rows)
     codebook = selectors.engine_codebook(analysis.codebook) if analysis.codebook else None

@@ -32,7 +32,9 @@ from heard.stakeholders.regions import Region
 def _done_run(request: HttpRequest, pk: int, number: int) -> Run:
     consultation = consultation_for(request, pk, answers=True)
     run = get_object_or_404(
-        Run.objects.select_related("consultation"), consultation=consultation, number=number
+        Run.objects.select_related("consultation").defer("summary"),
+        consultation=consultation,
+        number=number,
     )
     if run.state != Run.State.DONE:
         raise Http404
@@ -290,7 +292,9 @@ def findings(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     """How often each code and theme comes up, by segment, with intervals and charts. Everyone on
     the consultation sees these counts; leads and analysts can open the records behind them."""
     consultation = consultation_for(request, pk)
-    run = get_object_or_404(Run, consultation=consultation, number=number, state=Run.State.DONE)
+    run = get_object_or_404(
+        Run.objects.defer("summary"), consultation=consultation, number=number, state=Run.State.DONE
+    )
     summary = selectors.summary_of(run)
     available = [
         segment
