@@ -19,6 +19,9 @@ It uses (and empties) a database of its own, ``heard_bench_workbench``, on that 
    staff home page (sign-in, session, one query, a template).
 
 Results go to bench/results/workbench.jsonl.
+
+``BENCH_PAGES_ONLY=1 HEARD_VAR_DIR=<the var folder of the run that loaded it>`` measures step 4
+alone on the data a full run left in the database (the keys to decrypt it are in that folder).
 """
 
 from __future__ import annotations
@@ -75,6 +78,9 @@ def _interval(samples: list[float], rng: random.Random) -> tuple[float, float]:
 
 def main() -> int:
     os.environ["DATABASE_URL"] = _bench_database()
+    pages_only = os.environ.get("BENCH_PAGES_ONLY") == "1"
+    if pages_only and not os.environ.get("HEARD_VAR_DIR"):
+        sys.exit("BENCH_PAGES_ONLY needs HEARD_VAR_DIR: the var folder of the run that loaded it")
     workdir = Path(tempfile.mkdtemp(prefix="heard-bench-"))
     os.environ.setdefault("HEARD_VAR_DIR", str(workdir / "var"))
     os.environ["DJANGO_SETTINGS_MODULE"] = "heard.settings"
@@ -90,6 +96,8 @@ def main() -> int:
     from django.urls import reverse
 
     settings.ALLOWED_HOSTS = ["*"]
+    if pages_only:
+        return _pages_only()
     call_command("flush", interactive=False, verbosity=0)
     call_command("migrate", verbosity=0)
 
@@ -239,9 +247,39 @@ def main() -> int:
             known_codes=set(codes),
         )
 
-    # 4. The pages.
-    base = f"/en/staff/consultations/{consultation.pk}/analysis/runs/{run.number}/"
-    middle = RunRecord.objects.get(run=run, position=RECORDS // 2)
+    measured = _measure(client, consultation.pk, run.number, rng)
+    result = {
+        "date": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "commit": _commit(),
+        "database": connection.vendor,
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores",
+        "python": platform.python_version(),
+        "records": run.records_raw,
+        "records_deduplicated": run.records_deduplicated,
+        "loading_answers_s": round(loading, 1),
+        "run_s": round(run_seconds, 1),
+        "analysis_processes": settings.HEARD_ANALYSIS_PROCESSES,
+        "progress_reads": len(seen),
+        "progress_stages": stages,
+        "progress_last": seen[-2:] if seen else [],
+        "suggestions_of_the_run": Suggestion.objects.filter(run=run).count(),
+        "code_assignments_stored": assignments,
+        "runs_stored": Run.objects.filter(consultation=consultation).count(),
+        "reviewed_records": Review.objects.count(),
+        "decisions": Decision.objects.count(),
+        "requests_per_page": REQUESTS,
+        "pages": measured,
+    }
+    return _record(result)
+
+
+def _measure(client: Any, consultation: int, number: int, rng: random.Random) -> dict[str, Any]:
+    """p95 of each workbench page against the staff home page, in the same run."""
+    from heard.analysis.models import RunRecord
+
+    base = f"/en/staff/consultations/{consultation}/analysis/runs/{number}/"
+    records = RunRecord.objects.filter(run__consultation_id=consultation, run__number=number)
+    middle = records.get(position=records.count() // 2)
     pages = {
         "baseline: staff home": "/en/staff/",
         "run summary": base,
@@ -273,35 +311,45 @@ def main() -> int:
             "median_ms": round(statistics.median(samples), 1),
             "ratio_to_baseline_p95": round(_p95(samples) / baseline, 2),
         }
-    commit = subprocess.run(
+    return measured
+
+
+def _pages_only() -> int:
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.test import Client
+
+    from heard.analysis.models import Run, Suggestion
+
+    run = Run.objects.filter(state=Run.State.DONE).order_by("number").first()
+    if run is None:
+        sys.exit("no finished run in the bench database: run bench/workbench.py in full first")
+    client = Client()
+    client.force_login(get_user_model().objects.get(username="bench-lead"))
+    result = {
+        "date": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "commit": _commit(),
+        "database": connection.vendor,
+        "pages_only": True,
+        "records": run.records_raw,
+        "code_assignments_stored": Suggestion.objects.count(),
+        "requests_per_page": REQUESTS,
+        "pages": _measure(client, run.consultation_id, run.number, random.Random(2018)),
+    }
+    return _record(result)
+
+
+def _commit() -> str:
+    return subprocess.run(
         ["git", "rev-parse", "--short", "HEAD"],
         cwd=ROOT,
         capture_output=True,
         text=True,
         check=False,
     ).stdout.strip()
-    result = {
-        "date": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "commit": commit,
-        "database": connection.vendor,
-        "machine": f"{platform.machine()}, {os.cpu_count()} cores",
-        "python": platform.python_version(),
-        "records": run.records_raw,
-        "records_deduplicated": run.records_deduplicated,
-        "loading_answers_s": round(loading, 1),
-        "run_s": round(run_seconds, 1),
-        "analysis_processes": settings.HEARD_ANALYSIS_PROCESSES,
-        "progress_reads": len(seen),
-        "progress_stages": stages,
-        "progress_last": seen[-2:] if seen else [],
-        "suggestions_of_the_run": Suggestion.objects.filter(run=run).count(),
-        "code_assignments_stored": assignments,
-        "runs_stored": Run.objects.filter(consultation=consultation).count(),
-        "reviewed_records": Review.objects.count(),
-        "decisions": Decision.objects.count(),
-        "requests_per_page": REQUESTS,
-        "pages": measured,
-    }
+
+
+def _record(result: dict[str, Any]) -> int:
     out = ROOT / "bench" / "results" / "workbench.jsonl"
     with out.open("a", encoding="utf-8") as handle:
         handle.write(json.dumps(result, ensure_ascii=False) + "\n")
