@@ -1444,6 +1444,8 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "coded excerpts (Excel)": "extraits codés (Excel)",
     "record": "enregistrement",
     "records": "enregistrements",
+    "Code these next": "À coder ensuite",
+    "Only the records the engine would learn most from": "Seulement les enregistrements dont le moteur apprendrait le plus",
 }
 
 

@@ -115,6 +115,7 @@ class RecordFilter:
     reviewed: str = ""  # "", "yes", "no"
     campaign: str = ""  # "", "yes", "no", or one campaign's id
     assigned_to: int | None = None  # records given to this analyst (double coding)
+    code_next: bool = False  # the records the engine is least sure of (its active learning)
     segment: str = ""  # "sector:ngos", "region:ON"...: the records behind a figure
 
 
@@ -154,6 +155,8 @@ def records_of_run(run: Run, chosen: RecordFilter) -> QuerySet[RunRecord]:
         records = records.filter(key__in=reviewed)
     elif chosen.reviewed == "no":
         records = records.exclude(key__in=reviewed)
+    if chosen.code_next:
+        records = records.filter(key__in=summary_of(run).get("to_code_next", []))
     if chosen.assigned_to is not None:
         records = records.filter(
             key__in=Assignment.objects.filter(

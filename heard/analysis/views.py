@@ -184,6 +184,7 @@ def _filters(request: HttpRequest) -> selectors.RecordFilter:
         reviewed=get.get("reviewed", "") if get.get("reviewed") in ("yes", "no") else "",
         campaign=_campaign_filter(get.get("campaign", "")),
         assigned_to=user.pk if get.get("mine") == "1" else None,
+        code_next=get.get("next") == "1",
         segment=get.get("segment", "")[:200],
     )
 
@@ -199,6 +200,7 @@ def _query(chosen: selectors.RecordFilter) -> str:
         "reviewed": chosen.reviewed,
         "campaign": chosen.campaign,
         "mine": "1" if chosen.assigned_to is not None else "",
+        "next": "1" if chosen.code_next else "",
         "segment": chosen.segment,
     }
     return urlencode({key: value for key, value in values.items() if value})

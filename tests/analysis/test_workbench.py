@@ -315,3 +315,18 @@ def test_sources_with_nothing_to_read_fail_with_a_reason(db, settings, client):
     client.force_login(lead)
     page = client.get(reverse("analysis:run", kwargs={"pk": consultation.pk, "number": 1}))
     assert "no text to analyse" in page.content.decode()
+
+
+def test_code_these_next_lists_what_the_engine_would_learn_most_from(done_run, client):
+    from heard.analysis import selectors
+
+    wanted = selectors.summary_of(done_run)["to_code_next"]
+    assert wanted, "the engine proposes records to code next"
+    url = reverse("analysis:records", kwargs={"pk": done_run.consultation.pk, "number": 1})
+    page = client.get(url + "?next=1").content.decode()
+    assert f"{len(wanted)} records" in page
+    assert all(key in page for key in wanted[:5])
+    run_page = client.get(
+        reverse("analysis:run", kwargs={"pk": done_run.consultation.pk, "number": 1})
+    ).content.decode()
+    assert "?next=1&amp;reviewed=no" in run_page and "Code these next" in run_page
