@@ -47,6 +47,22 @@ TEXTS = {
 }
 
 
+def _finished_run(consultation, analyst) -> Run:
+    """A run of the questionnaire's answers, finished by the worker's own code."""
+    from heard.analysis import selectors, services
+
+    services.start_run(
+        actor=analyst,
+        consultation=consultation,
+        questions=[question.name for question in selectors.text_questions(consultation)],
+        notes=False,
+        use_codebook=True,
+        baseline=None,
+    )
+    assert run_next()
+    return Run.objects.get(consultation=consultation)
+
+
 @pytest.fixture
 def workbench(settings):
     settings.HEARD_ANALYSIS_PROCESSES = 1
@@ -180,25 +196,11 @@ PAGES = {
 
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_codebook_themes_and_quotes_in_the_browser(page, live_server, workbench, language):
-    from heard.analysis import selectors, services
+    from heard.analysis import selectors
 
     consultation, analyst = workbench
     text = PAGES[language]
-    questions = [
-        field["name"]
-        for field in consultation.questionnaires.first().current_version.definition["fields"]
-        if field["type"] == "text"
-    ]
-    services.start_run(
-        actor=analyst,
-        consultation=consultation,
-        questions=questions,
-        notes=False,
-        use_codebook=True,
-        baseline=None,
-    )
-    assert run_next()
-    run = Run.objects.get(consultation=consultation)
+    run = _finished_run(consultation, analyst)
     _signed_in(page, live_server, analyst)
     base = f"{live_server.url}/{language}/staff/consultations/{consultation.pk}/analysis/"
     for path in ("codebook/", "codebook/codes/new/", "codebook/codes/prevention/"):
@@ -229,24 +231,8 @@ def test_codebook_themes_and_quotes_in_the_browser(page, live_server, workbench,
 
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_findings_agreement_and_campaigns_pass_axe(page, live_server, workbench, language):
-    from heard.analysis import services
-
     consultation, analyst = workbench
-    questions = [
-        field["name"]
-        for field in consultation.questionnaires.first().current_version.definition["fields"]
-        if field["type"] == "text"
-    ]
-    services.start_run(
-        actor=analyst,
-        consultation=consultation,
-        questions=questions,
-        notes=False,
-        use_codebook=True,
-        baseline=None,
-    )
-    assert run_next()
-    run = Run.objects.get(consultation=consultation)
+    run = _finished_run(consultation, analyst)
     _signed_in(page, live_server, analyst)
     base = f"{live_server.url}/{language}/staff/consultations/{consultation.pk}/analysis/runs/{run.number}/"
     for path in ("findings/", "findings/?segment=region&basis=raw", "agreement/", "campaigns/"):
