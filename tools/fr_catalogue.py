@@ -1352,7 +1352,7 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Decide on the candidate themes": "Se prononcer sur les thèmes possibles",
     "Approve quotes": "Approuver des citations",
     "Candidate themes of run %(number)s": "Thèmes possibles de l'exécution %(number)s",
-    "The engine groups what the codebook does not cover into candidate themes. A theme reaches a report only once people accept it as a code or merge it into one; its key phrases and examples then teach the engine, in the next run.": "Le moteur regroupe ce que la grille de codage ne couvre pas en thèmes possibles. Un thème n'entre dans un rapport qu'une fois accepté comme code ou fusionné avec un code ; ses expressions clés et ses exemples instruisent alors le moteur, à l'exécution suivante.",
+    "The engine groups what the codebook does not cover into candidate themes. A theme reaches a report only once people accept it as a code or merge it into one; its key phrases then teach the engine, in the next run, with the records people review.": "Le moteur regroupe ce que la grille de codage ne couvre pas en thèmes possibles. Un thème n'entre dans un rapport qu'une fois accepté comme code ou fusionné avec un code ; ses expressions clés instruisent alors le moteur, à l'exécution suivante, avec les enregistrements révisés par des personnes.",
     "%(n)s record.": ("%(n)s enregistrement.", "%(n)s enregistrements."),
     "Change the decision": "Modifier la décision",
     "Decide": "Décider",

@@ -216,21 +216,15 @@ def merge_into(
     key: str,
     keywords_en: list[str],
     keywords_fr: list[str],
-    examples: list[str],
 ) -> Codebook | None:
-    """Fold a theme into an existing code: its key phrases join the code's keywords and its
-    example texts the code's examples (each once)."""
+    """Fold a theme into an existing code: its key phrases join the code's keywords (each once)."""
     data = _current(consultation)
     found = _find(data["codes"], key)
     if found is None:
         raise CodeError({"code": _("There is no code “%(key)s”.") % {"key": key}})
     holder, index = found
     code = holder[index]
-    for name, extra in (
-        ("keywords_en", keywords_en),
-        ("keywords_fr", keywords_fr),
-        ("examples", examples),
-    ):
+    for name, extra in (("keywords_en", keywords_en), ("keywords_fr", keywords_fr)):
         present = list(code.get(name, []))
         code[name] = present + [item for item in extra if item not in present]
     return replace_codebook(actor=actor, consultation=consultation, data=data)

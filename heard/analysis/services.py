@@ -311,11 +311,9 @@ def decide_theme(
 ) -> ThemeDecision:
     """Accept a candidate theme as a new code, merge it into a code, or reject it. Accepting or
     merging changes the codebook (a new revision): the theme's key phrases become the code's
-    keywords and its example texts its examples, so the next run codes such texts."""
-    examples = [
-        record.text[:1000]
-        for record in RunRecord.objects.filter(run=run, key__in=theme.get("examples", []))
-    ]
+    keywords, so the next run codes such texts. People's words never go into the codebook: it
+    is stored in clear and exported, and answers are kept only encrypted (reviewing the theme's
+    records teaches the engine the rest)."""
     phrases = theme.get("key_phrases", {})
     code = ""
     if verdict == ThemeDecision.Verdict.ACCEPTED:
@@ -323,7 +321,6 @@ def decide_theme(
             raise ReviewError("code")
         new_code.keywords_en = new_code.keywords_en or list(phrases.get("en", []))
         new_code.keywords_fr = new_code.keywords_fr or list(phrases.get("fr", []))
-        new_code.examples = new_code.examples or examples
         codebooks.save_code(actor=actor, consultation=run.consultation, values=new_code)
         code = new_code.key
     elif verdict == ThemeDecision.Verdict.MERGED:
@@ -333,7 +330,6 @@ def decide_theme(
             key=into,
             keywords_en=list(phrases.get("en", [])),
             keywords_fr=list(phrases.get("fr", [])),
-            examples=examples,
         )
         code = into
     decision, _created = ThemeDecision.objects.update_or_create(

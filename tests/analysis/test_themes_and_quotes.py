@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from django.urls import reverse
 
 from heard.analysis import selectors, services
-from heard.analysis.models import Codebook, Quote, Run, ThemeDecision
+from heard.analysis.models import Codebook, Quote, Run, RunRecord, ThemeDecision
 from heard.consultations.models import Role
 from heard.core import jobs
 from heard.core.models import AuditEvent
@@ -48,7 +50,10 @@ def test_a_theme_is_accepted_as_a_code_and_teaches_the_next_run(done_run, analys
     protection = next(code for code in stored.data["codes"] if code["key"] == "protection")
     new = next(code for code in protection["children"] if code["key"] == "new-theme")
     assert new["keywords_en"] == theme["key_phrases"]["en"]
-    assert new["examples"], "the theme's example texts teach the coder"
+    # People's words stay out of the codebook (stored in clear and exported); key phrases only.
+    assert new["examples"] == []
+    for record in RunRecord.objects.filter(run=done_run, key__in=theme["examples"]):
+        assert record.text[:40] not in json.dumps(stored.data, ensure_ascii=False)
     assert AuditEvent.objects.filter(action="analysis.theme_accepted", actor=analyst).exists()
     # The next run knows the code.
     start(client, done_run.consultation)
