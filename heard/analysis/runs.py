@@ -3,9 +3,10 @@
 The worker runs `run_analysis` for a job of kind "analysis.run" (started by
 `services.start_run`). It reads the consultation's answers and notes from the database and hands
 them to the engine in memory (`RecordStream`), so no original text is written to disk. The engine
-writes its redacted outputs to a private temporary folder (0700, removed when the job ends,
-whatever happens), and this module stores them in the database: text encrypted, in batches, with
-progress for the page that watches.
+writes its redacted outputs to the run's own private folder (0700, `run_folder`), removed when
+the job ends; a worker killed mid-run leaves it behind, and the retry (or the giving up) removes
+it. This module stores the outputs in the database: text encrypted, in batches, with progress for
+the page that watches.
 
 A run is safe to start again: a retried job first deletes whatever an earlier attempt stored. A
 cancelled or failed run keeps its row (what was asked, by whom, why it stopped) and loses its
@@ -16,7 +17,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import tempfile
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -35,6 +35,7 @@ from heard.analysis.selectors import coded_examples, engine_codebook
 from heard.consultations.models import Consultation
 from heard.core import audit, jobs
 from heard.core.models import Job
+from heard.core.private_files import private_folder
 
 KIND = "analysis.run"
 STORE_BATCH = 1000
@@ -139,6 +140,13 @@ def _engine_progress(progress: jobs.Progress, total: int) -> pipeline.Progress:
     return report
 
 
+def run_folder(run: Run) -> Path:
+    """Where the engine writes a run's redacted staging: one folder per run, so that whatever a
+    killed worker left there is found and removed by the next attempt or by `_abandon`."""
+    # The time it was asked for too: several databases may share one var folder (test workers).
+    return Path(settings.VAR_DIR) / "analysis" / f"run-{run.pk}-{run.created_at:%Y%m%d%H%M%S%f}"
+
+
 def processes() -> int:
     return max(1, int(getattr(settings, "HEARD_ANALYSIS_PROCESSES", 1)))
 
@@ -163,7 +171,9 @@ def run_analysis(job: Job, progress: jobs.Progress) -> dict[str, Any]:
             baseline = _stream(f"consultation {run.baseline.key}", earlier)
     codebook = engine_codebook(run.codebook) if run.codebook else None
     examples = coded_examples(run.consultation) if codebook is not None else None
-    folder = Path(tempfile.mkdtemp(prefix="heard-analysis-"))  # 0700: only this user
+    folder = run_folder(run)
+    shutil.rmtree(folder, ignore_errors=True)  # what a killed attempt left
+    private_folder(folder)
     try:
         try:
             summary = pipeline.run(
@@ -213,6 +223,7 @@ def _abandon(job: Job) -> None:
     run = Run.objects.filter(job=job).first()
     if run is None:
         return
+    shutil.rmtree(run_folder(run), ignore_errors=True)
     _clear(run)
     job.refresh_from_db()
     state = Run.State.CANCELLED if job.state == Job.State.CANCELLED else Run.State.FAILED

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
 from django.db import connection
 from django.urls import reverse
 
@@ -19,20 +16,6 @@ from tests.analysis.conftest import member, start
 from tests.factories import UserFactory
 
 
-def _spy_on_folders(monkeypatch) -> list[Path]:
-    """The private folders the run job makes (other tests may run analyses at the same time)."""
-    made: list[Path] = []
-    real = tempfile.mkdtemp
-
-    def mkdtemp(*args, **kwargs):
-        folder = real(*args, **kwargs)
-        made.append(Path(folder))
-        return folder
-
-    monkeypatch.setattr(runs.tempfile, "mkdtemp", mkdtemp)
-    return made
-
-
 def test_the_demo_loads_its_codebook(demo):
     codebook = Codebook.objects.get(consultation=demo)
     top = [code["key"] for code in codebook.data["codes"]]
@@ -43,10 +26,9 @@ def test_the_demo_loads_its_codebook(demo):
     assert Codebook.objects.get(consultation=demo).revision == codebook.revision
 
 
-def test_an_analyst_starts_a_run_and_the_worker_stores_its_results(full_demo, client, monkeypatch):
+def test_an_analyst_starts_a_run_and_the_worker_stores_its_results(full_demo, client):
     demo = full_demo
     client.force_login(member(demo, "ana", Role.ANALYST))
-    folders = _spy_on_folders(monkeypatch)
     response = start(client, demo)
     run = Run.objects.get(consultation=demo)
     assert response.status_code == 302 and response.url.endswith(f"/runs/{run.number}/")
@@ -64,9 +46,7 @@ def test_an_analyst_starts_a_run_and_the_worker_stores_its_results(full_demo, cl
     assert {record.key for record in stored} == {record["id"] for record in expected}
     assert Suggestion.objects.filter(run=run).exists()
     assert run.manifest["inputs"]["input"]["name"] == f"consultation {demo.key}"
-    private = [folder for folder in folders if folder.name.startswith("heard-analysis-")]
-    assert private, "the run worked in a private folder of its own"
-    assert not [folder for folder in private if folder.exists()], "and removed it"
+    assert not runs.run_folder(run).exists(), "the run's private folder is removed"
 
     # Text is encrypted at rest: the column holds no sentence of what was said.
     sample = stored.exclude(text="").first()
@@ -287,12 +267,17 @@ def test_a_running_run_stops_at_its_next_step_and_keeps_nothing(demo, analyst, c
 
 
 def test_a_retried_run_starts_from_nothing(done_run):
-    """A worker that died while storing leaves rows; the retry clears them before it stores."""
+    """A worker killed mid-run leaves rows and its folder of redacted staging; the retry clears
+    both before it starts (seen with kill -9 on a 100,000-record run)."""
     count = RunRecord.objects.filter(run=done_run).count()
+    leftover = runs.run_folder(done_run) / ".heard-run-killed"
+    leftover.mkdir(parents=True)
+    (leftover / "partial.jsonl").write_text('{"text_redacted": "left by a killed worker"}\n')
     Run.objects.filter(pk=done_run.pk).update(state=Run.State.RUNNING)
     Job.objects.filter(pk=done_run.job_id).update(state=Job.State.QUEUED)
     assert jobs.run_next()
     assert RunRecord.objects.filter(run=done_run).count() == count
+    assert not runs.run_folder(done_run).exists()
 
 
 def test_sources_with_nothing_to_read_fail_with_a_reason(db, settings, client):
