@@ -292,7 +292,9 @@ class CodebookUploadForm(forms.Form):
 
 
 class ThemeForm(forms.Form):
-    """What to make of one candidate theme."""
+    """What to make of one candidate theme. Accepting and splitting use the new code's fields
+    (a split, the first code's); a split also names a second code and shares out the theme's key
+    phrases between the two."""
 
     verdict = forms.ChoiceField(
         label=_("Decision"),
@@ -300,29 +302,87 @@ class ThemeForm(forms.Form):
         choices=[
             ("accepted", _("Accept it as a new code")),
             ("merged", _("Merge it into an existing code")),
+            ("split", _("Split it into two new codes")),
             ("rejected", _("Reject it")),
         ],
     )
-    key = forms.SlugField(label=_("Key of the new code"), max_length=60, required=False)
+    key = forms.SlugField(
+        label=_("Key of the new code"),
+        max_length=60,
+        required=False,
+        help_text=_("When splitting, the first of the two codes."),
+    )
     name_en = forms.CharField(label=_("Name (English)"), max_length=200, required=False)
     name_fr = forms.CharField(label=_("Name (French)"), max_length=200, required=False)
-    parent = forms.ChoiceField(label=_("Under"), required=False)
+    parent = forms.ChoiceField(
+        label=_("Under"),
+        required=False,
+        help_text=_("When splitting, both codes go here."),
+    )
     into = forms.ChoiceField(label=_("Merge into"), required=False)
+    key_2 = forms.SlugField(
+        label=_("Key of the second code (split only)"), max_length=60, required=False
+    )
+    name_en_2 = forms.CharField(
+        label=_("Name of the second code (English)"), max_length=200, required=False
+    )
+    name_fr_2 = forms.CharField(
+        label=_("Name of the second code (French)"), max_length=200, required=False
+    )
+    first_phrases = forms.MultipleChoiceField(
+        label=_("Key phrases of the first code (split only)"),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_(
+            "The phrases you tick become the first code's keywords; the others, the second's."
+        ),
+    )
 
-    def __init__(self, *args: Any, codes: list[tuple[str, str]], **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        codes: list[tuple[str, str]],
+        phrases: dict[str, list[str]] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         parent: Any = self.fields["parent"]
         parent.choices = [("", _("(top level)")), *codes]
         into: Any = self.fields["into"]
         into.choices = [("", _("Choose a code")), *codes]
+        choices = [
+            (f"{language}:{phrase}", f"{phrase} ({language.upper()})")
+            for language in ("en", "fr")
+            for phrase in (phrases or {}).get(language, [])
+        ]
+        first: Any = self.fields["first_phrases"]
+        first.choices = choices
+        if not choices:
+            del self.fields["first_phrases"]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if data.get("verdict") == "accepted":
-            for name in ("key", "name_en", "name_fr"):
+        verdict = data.get("verdict")
+        if verdict in ("accepted", "split"):
+            needed = ["key", "name_en", "name_fr"]
+            if verdict == "split":
+                needed += ["key_2", "name_en_2", "name_fr_2"]
+            for name in needed:
                 if not data.get(name):
-                    self.add_error(name, _("Needed to accept the theme as a code."))
-        if data.get("verdict") == "merged" and not data.get("into"):
+                    self.add_error(
+                        name,
+                        _("Needed to accept the theme as a code.")
+                        if verdict == "accepted"
+                        else _("Needed to split the theme into two codes."),
+                    )
+        if verdict == "split" and "first_phrases" in self.fields:
+            chosen = data.get("first_phrases") or []
+            if not chosen or len(chosen) == len(self.fields["first_phrases"].choices):  # type: ignore[attr-defined]
+                self.add_error(
+                    "first_phrases",
+                    _("Tick the phrases of the first code, leaving at least one for the second."),
+                )
+        if verdict == "merged" and not data.get("into"):
             self.add_error("into", _("Choose the code to merge the theme into."))
         return data
 
@@ -334,6 +394,27 @@ class ThemeForm(forms.Form):
             name_en=data["name_en"].strip(),
             name_fr=data["name_fr"].strip(),
         )
+
+    def parts(self) -> list[CodeValues]:
+        """A split's two codes, each with its share of the key phrases as keywords."""
+        data = self.cleaned_data
+        field: Any = self.fields.get("first_phrases")
+        every = [value for value, _label in field.choices] if field else []
+        chosen = set(data.get("first_phrases") or [])
+        shares = ([v for v in every if v in chosen], [v for v in every if v not in chosen])
+        parts = []
+        for suffix, share in zip(("", "_2"), shares, strict=True):
+            parts.append(
+                CodeValues(
+                    key=data[f"key{suffix}"],
+                    parent=data["parent"],
+                    name_en=data[f"name_en{suffix}"].strip(),
+                    name_fr=data[f"name_fr{suffix}"].strip(),
+                    keywords_en=[v[3:] for v in share if v.startswith("en:")],
+                    keywords_fr=[v[3:] for v in share if v.startswith("fr:")],
+                )
+            )
+        return parts
 
 
 class QuoteForm(forms.Form):

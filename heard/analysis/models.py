@@ -264,17 +264,20 @@ class Review(models.Model):
 
 class ThemeDecision(models.Model):
     """What people made of a candidate theme of a run: accepted into the codebook as a new code,
-    merged into an existing code, or rejected. Only themes that became codes reach a report."""
+    merged into an existing code, split into two new codes, or rejected. Only themes that became
+    codes reach a report."""
 
     class Verdict(models.TextChoices):
         ACCEPTED = "accepted", _("accepted as a new code")
         MERGED = "merged", _("merged into a code")
+        SPLIT = "split", _("split into two new codes")
         REJECTED = "rejected", _("rejected")
 
     run = models.ForeignKey(Run, on_delete=models.CASCADE, related_name="theme_decisions")
     theme = models.CharField(max_length=20)  # the engine's theme id in that run ("T03")
     verdict = models.CharField(max_length=10, choices=Verdict.choices)
-    code = models.CharField(max_length=CODE_KEY, blank=True)
+    code = models.CharField(max_length=CODE_KEY, blank=True)  # a split's first code
+    split_into = models.JSONField(default=list, blank=True)  # a split's codes, in order
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -284,7 +287,7 @@ class ThemeDecision(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["run", "theme"], name="theme_decision_unique"),
             models.CheckConstraint(
-                condition=Q(verdict__in=["accepted", "merged", "rejected"]),
+                condition=Q(verdict__in=["accepted", "merged", "split", "rejected"]),
                 name="theme_decision_verdict_known",
             ),
             models.CheckConstraint(

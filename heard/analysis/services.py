@@ -14,6 +14,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from heard.analysis import codebooks
 from heard.analysis.codebooks import CodeValues
@@ -308,15 +309,34 @@ def decide_theme(
     verdict: str,
     new_code: CodeValues | None = None,
     into: str = "",
+    parts: Sequence[CodeValues] = (),
 ) -> ThemeDecision:
-    """Accept a candidate theme as a new code, merge it into a code, or reject it. Accepting or
-    merging changes the codebook (a new revision): the theme's key phrases become the code's
-    keywords, so the next run codes such texts. People's words never go into the codebook: it
-    is stored in clear and exported, and answers are kept only encrypted (reviewing the theme's
-    records teaches the engine the rest)."""
+    """Accept a candidate theme as a new code, merge it into a code, split it into two new codes,
+    or reject it. Accepting, merging or splitting changes the codebook: the theme's key phrases
+    become the code's keywords (a split shares them out as the analyst chose, in `parts`), so the
+    next run codes such texts. People's words never go into the codebook: it is stored in clear
+    and exported, and answers are kept only encrypted (reviewing the theme's records teaches the
+    engine the rest)."""
     phrases = theme.get("key_phrases", {})
     code = ""
-    if verdict == ThemeDecision.Verdict.ACCEPTED:
+    split_into: list[str] = []
+    if verdict == ThemeDecision.Verdict.SPLIT:
+        if len(parts) != 2:
+            raise ReviewError("parts")
+        if parts[0].key == parts[1].key:
+            raise codebooks.CodeError({"key_2": _("The two codes need different keys.")})
+        for index, part in enumerate(parts):
+            try:
+                codebooks.save_code(actor=actor, consultation=run.consultation, values=part)
+            except codebooks.CodeError as error:
+                # The second code's fields carry a "_2" (the form shows both codes).
+                suffix = "_2" if index else ""
+                raise codebooks.CodeError(
+                    {f"{name}{suffix}": message for name, message in error.problems.items()}
+                ) from error
+        split_into = [part.key for part in parts]
+        code = split_into[0]
+    elif verdict == ThemeDecision.Verdict.ACCEPTED:
         if new_code is None:
             raise ReviewError("code")
         new_code.keywords_en = new_code.keywords_en or list(phrases.get("en", []))
@@ -338,6 +358,7 @@ def decide_theme(
         defaults={
             "verdict": verdict,
             "code": code,
+            "split_into": split_into,
             "decided_by": actor,
             "decided_at": timezone.now(),
         },
@@ -347,7 +368,7 @@ def decide_theme(
         action=f"analysis.theme_{verdict}",
         target=decision,
         scope=run.consultation.scope,
-        changes={"run": run.number, "theme": theme["id"], "code": code},
+        changes={"run": run.number, "theme": theme["id"], "code": code, "split_into": split_into},
     )
     return decision
 

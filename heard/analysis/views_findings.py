@@ -51,11 +51,27 @@ def _theme_initial(theme: dict[str, Any]) -> dict[str, Any]:
     french = theme.get("key_phrases", {}).get("fr", [])
     first_en = english[0] if english else (french[0] if french else theme["id"])
     first_fr = french[0] if french else first_en
+    # A split's second code starts from the phrases after the first; the first keeps the first
+    # half of each language's phrases.
+    second_en = english[1] if len(english) > 1 else f"{first_en} 2"
+    second_fr = french[1] if len(french) > 1 else second_en
     return {
         "key": slugify(first_en)[:60] or theme["id"].lower(),
-        "name_en": first_en[:1].upper() + first_en[1:],
-        "name_fr": first_fr[:1].upper() + first_fr[1:],
+        "name_en": _capital(first_en),
+        "name_fr": _capital(first_fr),
+        "key_2": slugify(second_en)[:60] or f"{theme['id'].lower()}-2",
+        "name_en_2": _capital(second_en),
+        "name_fr_2": _capital(second_fr),
+        "first_phrases": [
+            f"{language}:{phrase}"
+            for language, phrases in (("en", english), ("fr", french))
+            for phrase in phrases[: max(1, len(phrases) // 2)]
+        ],
     }
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 @login_required
@@ -68,18 +84,24 @@ def themes(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     rows = []
     for theme in candidates:
         bound = request.POST if chosen == theme["id"] else None
-        form = ThemeForm(bound, codes=codes, initial=_theme_initial(theme), prefix=theme["id"])
+        form = ThemeForm(
+            bound,
+            codes=codes,
+            phrases=theme.get("key_phrases"),
+            initial=_theme_initial(theme),
+            prefix=theme["id"],
+        )
         if bound is not None and form.is_valid():
+            verdict = form.cleaned_data["verdict"]
             try:
                 services.decide_theme(
                     actor=request.user,
                     run=run,
                     theme=theme,
-                    verdict=form.cleaned_data["verdict"],
-                    new_code=form.new_code()
-                    if form.cleaned_data["verdict"] == "accepted"
-                    else None,
+                    verdict=verdict,
+                    new_code=form.new_code() if verdict == "accepted" else None,
                     into=form.cleaned_data["into"],
+                    parts=form.parts() if verdict == "split" else (),
                 )
             except codebooks.CodeError as error:
                 for name, message in error.problems.items():
@@ -111,7 +133,11 @@ def _quote_labels(run: Run) -> dict[str, str]:
     """The engine's quote labels that may be quoted, mapped to the code they stand for: codes,
     and themes people accepted or merged (the code they became)."""
     labels = {key: key for key, _name in _codes(run)}
-    for decision in ThemeDecision.objects.filter(run=run).exclude(verdict="rejected"):
+    # A split theme's quotes are not offered: which of its two codes a quote speaks to is for
+    # people to say, by reviewing the record.
+    for decision in ThemeDecision.objects.filter(run=run).exclude(
+        verdict__in=["rejected", "split"]
+    ):
         labels[decision.theme] = decision.code
     return labels
 

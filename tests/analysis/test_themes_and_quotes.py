@@ -105,6 +105,76 @@ def test_a_theme_merged_into_a_code_adds_its_phrases_once(done_run, client):
     assert ThemeDecision.objects.get().verdict == "merged"
 
 
+def _split_post(theme, first, **changes):
+    prefix = theme["id"]
+    data = {
+        "theme": theme["id"],
+        f"{prefix}-verdict": "split",
+        f"{prefix}-key": "first-part",
+        f"{prefix}-name_en": "First part",
+        f"{prefix}-name_fr": "Première partie",
+        f"{prefix}-key_2": "second-part",
+        f"{prefix}-name_en_2": "Second part",
+        f"{prefix}-name_fr_2": "Deuxième partie",
+        f"{prefix}-parent": "prevention",
+        f"{prefix}-first_phrases": first,
+    }
+    data.update({f"{prefix}-{name}": value for name, value in changes.items()})
+    return data
+
+
+def test_a_theme_is_split_into_two_codes_sharing_its_phrases(done_run, analyst, client):
+    theme = next(
+        t
+        for t in selectors.summary_of(done_run)["themes"]["themes"]
+        if len(t["key_phrases"]["en"]) >= 2
+    )
+    english = theme["key_phrases"]["en"]
+    response = client.post(_url("themes", done_run), _split_post(theme, [f"en:{english[0]}"]))
+    assert response.status_code == 302
+    decision = ThemeDecision.objects.get(run=done_run, theme=theme["id"])
+    assert decision.verdict == "split"
+    assert decision.split_into == ["first-part", "second-part"]
+    prevention = next(c for c in Codebook.objects.get().data["codes"] if c["key"] == "prevention")
+    children = {code["key"]: code for code in prevention["children"]}
+    assert children["first-part"]["keywords_en"] == [english[0]]
+    assert children["second-part"]["keywords_en"] == english[1:]
+    assert children["second-part"]["keywords_fr"] == theme["key_phrases"]["fr"]
+    assert children["first-part"]["name_fr"] == "Première partie"
+    event = AuditEvent.objects.get(action="analysis.theme_split", actor=analyst)
+    assert event.changes["split_into"] == ["first-part", "second-part"]
+    page = client.get(_url("themes", done_run)).content.decode()
+    assert "<code>first-part</code>, <code>second-part</code>" in page
+
+
+def test_a_split_needs_two_names_different_keys_and_phrases_on_both_sides(done_run, client):
+    theme = next(
+        t
+        for t in selectors.summary_of(done_run)["themes"]["themes"]
+        if len(t["key_phrases"]["en"]) >= 2
+    )
+    every = [f"en:{p}" for p in theme["key_phrases"]["en"]] + [
+        f"fr:{p}" for p in theme["key_phrases"]["fr"]
+    ]
+    no_name = client.post(
+        _url("themes", done_run), _split_post(theme, every[:1], name_fr_2="")
+    ).content.decode()
+    assert "Needed to split the theme into two codes." in no_name
+    all_phrases = client.post(_url("themes", done_run), _split_post(theme, every)).content.decode()
+    assert "leaving at least one for the second" in all_phrases
+    same_key = client.post(
+        _url("themes", done_run), _split_post(theme, every[:1], key_2="first-part")
+    ).content.decode()
+    assert "The two codes need different keys." in same_key
+    taken = client.post(
+        _url("themes", done_run), _split_post(theme, every[:1], key_2="protection")
+    ).content.decode()
+    assert "already used by another code" in taken
+    # Nothing half-done: the first code of the refused split is not in the codebook.
+    assert not ThemeDecision.objects.exists()
+    assert "first-part" not in json.dumps(Codebook.objects.get().data)
+
+
 def _a_candidate(run):
     quotes = selectors.summary_of(run)["quotes"]
     for label, entry in sorted(quotes.items()):
