@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-SEGMENTS = ("source", "question", "sector", "region", "event", "channel")
+SEGMENTS = ("source", "question", "sector", "region", "event", "language", "channel")
 BASES = ("deduplicated", "raw")
 CHART_WIDTH = 640
 BAR_HEIGHT = 22

@@ -127,7 +127,7 @@ def records_of_run(run: Run, chosen: RecordFilter) -> QuerySet[RunRecord]:
         records = records.filter(question=chosen.question)
     if chosen.segment:
         name, _colon, value = chosen.segment.partition(":")
-        if name in ("source", "question"):
+        if name in ("source", "question", "language"):
             records = records.filter(**{name: value})
         elif name in SEGMENT_FIELDS:
             records = records.filter(**{f"segments__{name}": value})

@@ -285,6 +285,8 @@ def _value_labels(run: Run, segment: str) -> dict[str, str]:
             sector.key: str(sector.name)
             for sector in Sector.objects.filter(consultation=run.consultation)
         }
+    if segment == "language":
+        return {"en": _("English"), "fr": _("French"), "und": _("Language not known")}
     if segment == "channel":
         return {
             "online": _("Online"),
@@ -389,6 +391,7 @@ def _segment_name(segment: str) -> str:
         "sector": _("Sector"),
         "region": _("Province or territory"),
         "event": _("Session"),
+        "language": _("Language"),
         "channel": _("Channel"),
     }.get(segment, segment)
 

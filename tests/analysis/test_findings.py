@@ -45,6 +45,25 @@ def test_the_explorer_shows_shares_intervals_and_a_chart(done_run, client):
     assert expected == count
 
 
+def test_the_explorer_compares_languages_and_opens_each_ones_records(done_run, client):
+    text = client.get(_url(done_run, segment="language", basis="raw")).content.decode()
+    assert "French" in text and "English" in text  # values named, not coded
+    links = re.findall(
+        r'href="([^"]+code=prevention&amp;segment=language%3A(en|fr))">(\d+) records?</a>', text
+    )
+    assert {language for _url_, language, _n in links} == {"en", "fr"}
+    for url, language, count in links:
+        behind = client.get(url.replace("&amp;", "&")).content.decode()
+        assert f"{count} record" in behind
+        expected = (
+            RunRecord.objects.filter(run=done_run, language=language)
+            .filter(suggestions__code="prevention", suggestions__part="whole")
+            .distinct()
+            .count()
+        )
+        assert int(count) == expected
+
+
 def test_the_explorer_speaks_french(done_run, client):
     text = client.get(_url(done_run).replace("/en/", "/fr/")).content.decode()
     assert "Constats de l'exécution" in text or "Constats de l&#x27;exécution" in text
