@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from heard.analysis.codebooks import CodeValues
@@ -13,10 +12,11 @@ from heard.analysis.engine.codebook import Codebook as EngineCodebook
 from heard.analysis.models import Decision
 from heard.analysis.selectors import Question
 from heard.consultations.models import Consultation
+from heard.core.bilingual import active_language
 
 
 def _label(en: str, fr: str) -> str:
-    return fr if (get_language() or "en").startswith("fr") and fr else en
+    return fr if active_language() == "fr" and fr else en
 
 
 def code_choices(codebook: EngineCodebook) -> list[tuple[str, str]]:

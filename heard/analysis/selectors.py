@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext as _
 
 from heard.analysis.engine.agreement import Agreement, agreement
 from heard.analysis.engine.codebook import Codebook as EngineCodebook
@@ -26,6 +27,7 @@ from heard.analysis.models import (
     Suggestion,
 )
 from heard.consultations.models import Consultation, Membership, Role
+from heard.core.bilingual import in_language
 from heard.questionnaires.models import Questionnaire
 
 PAGE_SIZE = 25
@@ -479,3 +481,25 @@ def coded_for_export(run: Run) -> tuple[dict[str, Text], list[Coded]]:
             )
         )
     return texts, coded
+
+
+def source_labels(run: Run) -> list[str]:
+    """What a run read, as people read it: its questions' labels in the page's language."""
+    questions = {q.name: q for q in text_questions(run.consultation)}
+    labels = [
+        in_language(questions[name], "label") if name in questions else name
+        for name in run.sources.get("questions", [])
+    ]
+    if run.sources.get("notes"):
+        labels.append(_("Session notes"))
+    return labels
+
+
+def taught_counts(run: Run) -> dict[str, int]:
+    """Per code, the records of the run where people's codes taught the engine (its examples)."""
+    return dict(
+        Suggestion.objects.filter(run=run, taught=True, part=Suggestion.Part.WHOLE)
+        .values_list("code")
+        .annotate(n=Count("id"))
+        .values_list("code", "n")
+    )

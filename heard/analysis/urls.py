@@ -1,6 +1,6 @@
 from django.urls import path
 
-from heard.analysis import views, views_codebook, views_findings
+from heard.analysis import views, views_codebook, views_compare, views_findings
 
 app_name = "analysis"
 base = "consultations/<int:pk>/analysis/"
@@ -29,3 +29,4 @@ urlpatterns += [path(run + "campaigns/", views_findings.campaigns, name="campaig
 urlpatterns += [
     path(run + "coding.<str:file_format>", views_findings.export_coding, name="export"),
 ]
+urlpatterns += [path(run + "compare/", views_compare.compare, name="compare")]

@@ -17,7 +17,6 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -30,6 +29,7 @@ from heard.consultations import selectors as consultation_selectors
 from heard.consultations.access import consultation_for, may_read_answers
 from heard.consultations.models import Consultation
 from heard.core import limits
+from heard.core.bilingual import in_language
 
 CAMPAIGN_ID = re.compile(r"C[0-9a-f]{1,40}")
 
@@ -113,34 +113,20 @@ def run(request: HttpRequest, pk: int, number: int) -> HttpResponse:
             "codes": codes,
             "themes": summary.get("themes", {}).get("themes", []),
             "progress": selectors.review_progress(analysis),
-            "sources": _source_labels(analysis),
+            "sources": selectors.source_labels(analysis),
         }
     return render(request, "analysis/run.html", context)
-
-
-def _source_labels(analysis: Run) -> list[str]:
-    questions = {q.name: q for q in selectors.text_questions(analysis.consultation)}
-    labels = []
-    for name in analysis.sources.get("questions", []):
-        question = questions.get(name)
-        french = (get_language() or "en").startswith("fr")
-        labels.append((question.label_fr if french else question.label_en) if question else name)
-    if analysis.sources.get("notes"):
-        labels.append(_("Session notes"))
-    return labels
 
 
 def _source_choices(analysis: Run) -> list[tuple[str, str, str]]:
     """(source, question, label) for the records filter, labels in the page's language."""
     questions = {q.name: q for q in selectors.text_questions(analysis.consultation)}
-    french = (get_language() or "en").startswith("fr")
     choices = []
     for source, question in selectors.sources_of_run(analysis):
         if source == "session-notes":
             label = _("Session notes") + (f": {question}" if question else "")
         elif question in questions:
-            found = questions[question]
-            label = found.label_fr if french else found.label_en
+            label = in_language(questions[question], "label")
         else:
             label = question or source
         choices.append((source, question, label))

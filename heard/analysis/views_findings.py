@@ -17,14 +17,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
-from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from heard.analysis import codebooks, exchange, explorer, selectors, services
 from heard.analysis.engine.codebook import codebook_from_dict
 from heard.analysis.forms import DoubleCodingForm, QuoteForm, ThemeForm, code_choices
 from heard.analysis.models import Quote, Run, RunRecord, ThemeDecision
 from heard.consultations.access import consultation_for, may_read_answers
+from heard.core.bilingual import active_language
 from heard.stakeholders.models import Sector
 from heard.stakeholders.regions import Region
 
@@ -268,7 +269,7 @@ def _pair(request: HttpRequest, people: list[Any]) -> tuple[Any, Any] | None:
 
 def _value_labels(run: Run, segment: str) -> dict[str, str]:
     """Segment values as people read them, in the page's language."""
-    french = (get_language() or "en").startswith("fr")
+    french = active_language() == "fr"
     if segment == "source":
         return {"questionnaire": _("Questionnaire"), "session-notes": _("Session notes")}
     if segment == "question":
@@ -299,7 +300,7 @@ def _value_labels(run: Run, segment: str) -> dict[str, str]:
 
 def _label_names(run: Run, summary: dict[str, Any]) -> dict[str, str]:
     names = {key: name.lstrip("— ") for key, name in _codes_of_run(run)}
-    french = (get_language() or "en").startswith("fr")
+    french = active_language() == "fr"
     for theme in summary.get("themes", {}).get("themes", []):
         phrases = theme["key_phrases"].get("fr" if french else "en") or theme["key_phrases"].get(
             "en", []
@@ -342,7 +343,7 @@ def findings(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     value_labels = _value_labels(run, segment)
     chosen = next((row for row in rows if row.label == request.GET.get("label")), None)
     chosen = chosen or (rows[0] if rows else None)
-    french = (get_language() or "en").startswith("fr")
+    french = active_language() == "fr"
     may_read = may_read_answers(request, consultation)
     records_url = reverse("analysis:records", kwargs={"pk": pk, "number": number})
     table = [
