@@ -12,19 +12,22 @@ other tool's export (docs/analysis/engine.md):
 - one record per paragraph of each session note, with the session as `event`, its city as
   `city`, `channel` "session", the date of the session, the note's discussion question, its
   language when not mixed, and `consent` left unknown: notes are a facilitator's summary of a
-  room, so the engine never quotes them (quotes.py needs consent true).
+  room, so the engine never quotes them (quotes.py needs consent true);
+- one record per text of each imported file (email submissions, letters: heard.analysis.imports),
+  with the file's channel, the text's sector, region and date, and its consent as the file says.
 
-Record ids are opaque and stable (`Q<response>-<question>`, `N<note>-<paragraph>`): they name no
-person. The texts are the originals, decrypted: the file this feeds is as sensitive as the
-answers themselves, and the engine redacts before anything else.
+Record ids are opaque and stable (`Q<response>-<question>`, `N<note>-<paragraph>`,
+`F<file>-<row>`): they name no person. The texts are the originals, decrypted: the file this
+feeds is as sensitive as the answers themselves, and the engine redacts before anything else.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
+from heard.analysis.models import ImportedText, RecordFile
 from heard.consultations.models import Consultation
 from heard.events.models import Note
 from heard.questionnaires.models import Response, ResponseState
@@ -113,7 +116,40 @@ def note_records(consultation: Consultation) -> Iterator[dict[str, Any]]:
             yield record
 
 
+def imported_records(
+    consultation: Consultation, files: Iterable[int] | None = None
+) -> Iterator[dict[str, Any]]:
+    """One record per text of the consultation's imported files (all, or those in `files`),
+    file by file in the order they were imported. `question` names the file, so that progress
+    and findings count each file apart; `channel` is the file's (email, paper...)."""
+    chosen = RecordFile.objects.filter(consultation=consultation).order_by("id")
+    if files is not None:
+        chosen = chosen.filter(pk__in=list(files))
+    for record_file in chosen:
+        texts = ImportedText.objects.filter(file=record_file).order_by("position")
+        for text in texts.iterator(chunk_size=500):
+            record: dict[str, Any] = {
+                "id": f"F{record_file.pk:04d}-{text.position:05d}",
+                "text": text.text,
+                "source": "imported",
+                "question": imported_question(record_file.pk),
+                "channel": record_file.channel,
+                "date": text.received.isoformat() if text.received else None,
+                "consent": text.consent,
+            }
+            if text.sector:
+                record["sector"] = text.sector
+            if text.region:
+                record["region"] = text.region
+            yield record
+
+
+def imported_question(file_pk: int) -> str:
+    return f"file-{file_pk}"
+
+
 def consultation_records(consultation: Consultation) -> Iterator[dict[str, Any]]:
-    """Everything the consultation heard: answers first, then session notes."""
+    """Everything the consultation heard: answers, then session notes, then imported texts."""
     yield from answer_records(consultation)
     yield from note_records(consultation)
+    yield from imported_records(consultation)

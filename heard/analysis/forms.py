@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from heard.analysis.codebooks import CodeValues
 from heard.analysis.engine.codebook import Codebook as EngineCodebook
-from heard.analysis.models import Decision
+from heard.analysis.models import Decision, RecordFile
 from heard.analysis.selectors import Question
 from heard.consultations.models import Consultation
 from heard.core.bilingual import active_language
@@ -40,6 +40,13 @@ class StartRunForm(forms.Form):
         required=False,
         help_text=_("Each paragraph of every session's notes is one record."),
     )
+    imported = forms.TypedMultipleChoiceField(
+        label=_("Imported files"),
+        required=False,
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Texts received outside Heard, such as email submissions: one record each."),
+    )
     use_codebook = forms.BooleanField(
         label=_("Code the records with the consultation's codebook"),
         required=False,
@@ -62,9 +69,20 @@ class StartRunForm(forms.Form):
         questions: list[Question],
         has_codebook: bool,
         baselines: list[Consultation],
+        files: list[RecordFile] = (),  # type: ignore[assignment]
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
+        file_field: Any = self.fields["imported"]
+        file_field.choices = [
+            (
+                record_file.pk,
+                _("%(name)s (%(n)s texts)") % {"name": record_file.name, "n": record_file.records},
+            )
+            for record_file in files
+        ]
+        if not files:
+            del self.fields["imported"]
         question_field: Any = self.fields["questions"]
         question_field.choices = [
             (question.name, _label(question.label_en, question.label_fr)) for question in questions
@@ -82,13 +100,14 @@ class StartRunForm(forms.Form):
         if not self.is_bound:
             self.initial.setdefault("questions", [question.name for question in questions])
             self.initial.setdefault("notes", True)
+            self.initial.setdefault("imported", [record_file.pk for record_file in files])
             self.initial.setdefault("use_codebook", has_codebook)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if not data.get("questions") and not data.get("notes"):
+        if not data.get("questions") and not data.get("notes") and not data.get("imported"):
             raise forms.ValidationError(
-                _("Choose at least one source: a question, or the session notes.")
+                _("Choose at least one source: a question, the session notes or an imported file.")
             )
         return data
 
@@ -453,3 +472,30 @@ class DoubleCodingForm(forms.Form):
         if data.get("first") is not None and data.get("first") == data.get("second"):
             self.add_error("second", _("Choose two different people."))
         return data
+
+
+class RecordFileForm(forms.Form):
+    """A file of texts received outside Heard, to import for analysis."""
+
+    name = forms.CharField(
+        label=_("Name"),
+        max_length=200,
+        help_text=_("How the runs and findings will name these texts, e.g. “Email submissions”."),
+    )
+    channel = forms.ChoiceField(
+        label=_("How they were received"), choices=RecordFile.Channel.choices, initial="email"
+    )
+    upload = forms.FileField(
+        label=_("File (CSV or Excel)"),
+        help_text=_(
+            "A header row, then one text per row. Columns: text (required); sector, region, "
+            "date (YYYY-MM-DD) and consent (yes or no: may it be quoted, never attributed) if "
+            "you have them. Leave out senders' names and addresses: Heard does not need them."
+        ),
+    )
+
+    def clean_upload(self) -> Any:
+        upload = self.cleaned_data["upload"]
+        if not upload.name.lower().endswith((".csv", ".xlsx")):
+            raise forms.ValidationError(_("Choose a .csv or .xlsx file."))
+        return upload

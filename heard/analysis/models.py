@@ -371,3 +371,61 @@ class Assignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.record_key} for {self.analyst_id}"
+
+
+class RecordFile(models.Model):
+    """Texts the consultation received outside Heard (email submissions, letters on paper),
+    imported from a spreadsheet so that a run can read them beside the answers and notes."""
+
+    class Channel(models.TextChoices):
+        EMAIL = "email", _("By email")
+        PAPER = "paper", _("On paper")
+        OTHER = "other", _("Other")
+
+    consultation = models.ForeignKey(
+        Consultation, on_delete=models.CASCADE, related_name="record_files"
+    )
+    name = models.CharField(max_length=200)  # "Email submissions, spring 2018"
+    channel = models.CharField(max_length=10, choices=Channel.choices, default=Channel.EMAIL)
+    records = models.PositiveIntegerField(default=0)
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    imported_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["consultation", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(channel__in=["email", "paper", "other"]),
+                name="record_file_channel_known",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ImportedText(models.Model):
+    """One text of an imported file, encrypted at rest like an answer; the engine redacts it
+    when a run reads it, as it does answers."""
+
+    file = models.ForeignKey(RecordFile, on_delete=models.CASCADE, related_name="texts")
+    position = models.PositiveIntegerField()  # its row's order in the file
+    text = EncryptedTextField(max_length=RECORD_TEXT)
+    sector = models.CharField(max_length=60, blank=True)
+    region = models.CharField(max_length=2, blank=True)
+    received = models.DateField(null=True, blank=True)
+    consent = models.BooleanField(null=True)  # may it be quoted (never attributed)?
+
+    class Meta:
+        ordering = ["file", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["file", "position"], name="imported_text_position"),
+            limits.length_constraint(
+                "imported_text_lengths", {"text": RECORD_TEXT}, encrypted=("text",)
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.file_id}-{self.position}"

@@ -49,6 +49,8 @@ def records_of(consultation: Consultation, sources: dict[str, Any]) -> list[dict
     ]
     if sources.get("notes"):
         chosen.extend(collect.note_records(consultation))
+    if sources.get("files"):
+        chosen.extend(collect.imported_records(consultation, sources["files"]))
     return chosen
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -11,6 +12,7 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
 
+from heard.analysis.collect import imported_question
 from heard.analysis.engine.agreement import Agreement, agreement
 from heard.analysis.engine.codebook import Codebook as EngineCodebook
 from heard.analysis.engine.codebook import codebook_from_dict
@@ -21,6 +23,7 @@ from heard.analysis.models import (
     Assignment,
     Codebook,
     Decision,
+    RecordFile,
     Review,
     Run,
     RunRecord,
@@ -251,9 +254,10 @@ def review_progress(run: Run) -> list[Progress]:
         .values("source", "question")
         .annotate(n=Count("id"))
     }
+    name = source_namer(run.consultation)
     return [
         Progress(
-            label=question or source,
+            label=name(source, question),
             source=source,
             question=question,
             records=records,
@@ -492,7 +496,28 @@ def source_labels(run: Run) -> list[str]:
     ]
     if run.sources.get("notes"):
         labels.append(_("Session notes"))
+    names = dict(
+        RecordFile.objects.filter(pk__in=run.sources.get("files") or []).values_list("pk", "name")
+    )
+    labels.extend(
+        names.get(pk, _("Imported file %(number)s (removed since)") % {"number": pk})
+        for pk in run.sources.get("files") or []
+    )
     return labels
+
+
+def record_files(consultation: Consultation) -> QuerySet[RecordFile]:
+    return RecordFile.objects.filter(consultation=consultation).select_related("imported_by")
+
+
+def file_labels(consultation: Consultation) -> dict[str, str]:
+    """The `question` of imported records (one per file), as people read it: the file's name."""
+    return {
+        imported_question(pk): name
+        for pk, name in RecordFile.objects.filter(consultation=consultation).values_list(
+            "pk", "name"
+        )
+    }
 
 
 def taught_counts(run: Run) -> dict[str, int]:
@@ -503,3 +528,21 @@ def taught_counts(run: Run) -> dict[str, int]:
         .annotate(n=Count("id"))
         .values_list("code", "n")
     )
+
+
+def source_namer(consultation: Consultation) -> Callable[[str, str], str]:
+    """Names a run's (source, question) as people read it, in the page's language: a question's
+    label, "Session notes: <discussion question>", an imported file's name."""
+    questions = {q.name: q for q in text_questions(consultation)}
+    files = file_labels(consultation)
+
+    def name(source: str, question: str) -> str:
+        if source == "session-notes":
+            return _("Session notes") + (f": {question}" if question else "")
+        if source == "imported":
+            return files.get(question) or _("Imported file (removed since)")
+        if question in questions:
+            return str(in_language(questions[question], "label"))
+        return question or source
+
+    return name

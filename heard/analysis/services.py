@@ -47,6 +47,7 @@ def start_run(
     notes: bool,
     use_codebook: bool,
     baseline: Consultation | None,
+    files: Sequence[int] = (),
 ) -> Run:
     codebook = Codebook.objects.filter(consultation=consultation).first() if use_codebook else None
     number = (
@@ -60,7 +61,7 @@ def start_run(
         consultation=consultation,
         number=number,
         job=job,
-        sources={"questions": sorted(questions), "notes": notes},
+        sources={"questions": sorted(questions), "notes": notes, "files": sorted(files)},
         codebook=codebook.data if codebook else None,
         codebook_revision=codebook.revision if codebook else None,
         baseline=baseline,
@@ -74,6 +75,7 @@ def start_run(
         changes={
             "questions": sorted(questions),
             "notes": notes,
+            "files": sorted(files),
             "codebook_revision": run.codebook_revision,
             "baseline": baseline.key if baseline else None,
         },

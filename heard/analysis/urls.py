@@ -1,6 +1,6 @@
 from django.urls import path
 
-from heard.analysis import views, views_codebook, views_compare, views_findings
+from heard.analysis import views, views_codebook, views_compare, views_files, views_findings
 
 app_name = "analysis"
 base = "consultations/<int:pk>/analysis/"
@@ -30,3 +30,7 @@ urlpatterns += [
     path(run + "coding.<str:file_format>", views_findings.export_coding, name="export"),
 ]
 urlpatterns += [path(run + "compare/", views_compare.compare, name="compare")]
+urlpatterns += [
+    path(base + "files/", views_files.files, name="files"),
+    path(base + "files/<int:file_pk>/delete/", views_files.delete_file, name="file_delete"),
+]

@@ -29,7 +29,6 @@ from heard.consultations import selectors as consultation_selectors
 from heard.consultations.access import consultation_for, may_read_answers
 from heard.consultations.models import Consultation
 from heard.core import limits
-from heard.core.bilingual import in_language
 
 CAMPAIGN_ID = re.compile(r"C[0-9a-f]{1,40}")
 
@@ -57,6 +56,7 @@ def _start_form(request: HttpRequest, consultation: Consultation) -> StartRunFor
         questions=selectors.text_questions(consultation),
         has_codebook=selectors.codebook_of(consultation) is not None,
         baselines=baselines,
+        files=list(selectors.record_files(consultation)),
     )
 
 
@@ -72,6 +72,7 @@ def home(request: HttpRequest, pk: int) -> HttpResponse:
             consultation=consultation,
             questions=form.cleaned_data["questions"],
             notes=form.cleaned_data["notes"],
+            files=form.cleaned_data.get("imported") or [],
             use_codebook=form.cleaned_data["use_codebook"],
             baseline=form.baseline_consultation(),
         )
@@ -120,17 +121,11 @@ def run(request: HttpRequest, pk: int, number: int) -> HttpResponse:
 
 def _source_choices(analysis: Run) -> list[tuple[str, str, str]]:
     """(source, question, label) for the records filter, labels in the page's language."""
-    questions = {q.name: q for q in selectors.text_questions(analysis.consultation)}
-    choices = []
-    for source, question in selectors.sources_of_run(analysis):
-        if source == "session-notes":
-            label = _("Session notes") + (f": {question}" if question else "")
-        elif question in questions:
-            label = in_language(questions[question], "label")
-        else:
-            label = question or source
-        choices.append((source, question, label))
-    return choices
+    name = selectors.source_namer(analysis.consultation)
+    return [
+        (source, question, name(source, question))
+        for source, question in selectors.sources_of_run(analysis)
+    ]
 
 
 @login_required

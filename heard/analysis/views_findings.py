@@ -271,12 +271,16 @@ def _value_labels(run: Run, segment: str) -> dict[str, str]:
     """Segment values as people read them, in the page's language."""
     french = active_language() == "fr"
     if segment == "source":
-        return {"questionnaire": _("Questionnaire"), "session-notes": _("Session notes")}
+        return {
+            "questionnaire": _("Questionnaire"),
+            "session-notes": _("Session notes"),
+            "imported": _("Imported files"),
+        }
     if segment == "question":
         return {
             q.name: (q.label_fr if french else q.label_en)
             for q in selectors.text_questions(run.consultation)
-        }
+        } | selectors.file_labels(run.consultation)
     if segment == "region":
         # The questionnaire's answers may name them in lower case ("on"); the labels are the same.
         labels = {str(choice.value): str(choice.label) for choice in Region}
@@ -294,6 +298,7 @@ def _value_labels(run: Run, segment: str) -> dict[str, str]:
             "email": _("By email"),
             "paper": _("On paper"),
             "session": _("Sessions"),
+            "other": _("Other"),
         }
     return {}
 
