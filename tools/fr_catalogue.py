@@ -1544,6 +1544,7 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "The file is larger than %(mb)s MB: split it into several files.": "Le fichier dépasse %(mb)s Mo : divisez-le en plusieurs fichiers.",
     "%(n)s texts imported from %(name)s. Choose the file when you start a run.": "%(n)s textes importés de %(name)s. Choisissez le fichier au lancement d'une exécution.",
     "%(name)s removed.": "%(name)s retiré.",
+    "Import the file": "Importer le fichier",
 }
 
 

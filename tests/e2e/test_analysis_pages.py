@@ -250,3 +250,124 @@ def test_findings_agreement_and_campaigns_pass_axe(page, live_server, workbench,
     page.keyboard.press("Enter")
     page.wait_for_url("**/records/?code=*")
     assert f"{expected} " in page.locator("caption").inner_text()
+
+
+NO_SCRIPT = {
+    "en": {
+        "save": "Save",
+        "split": "Split it into two new codes",
+        "save_decision": "Save the decision",
+        "approve": "Approve",
+        "show": "Show",
+        "import": "Import the file",
+        "compare": "Compare",
+        "changed": "What changed",
+    },
+    "fr": {
+        "save": "Enregistrer",
+        "split": "La scinder en deux nouveaux codes",
+        "save_decision": "Enregistrer la décision",
+        "approve": "Approuver",
+        "show": "Afficher",
+        "import": "Importer le fichier",
+        "compare": "Comparer",
+        "changed": "Ce qui a changé",
+    },
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_rest_of_the_workbench_without_javascript(
+    browser, live_server, workbench, language, tmp_path
+):
+    """Codebook, themes (split), quotes, findings, imported files and the comparison of two
+    runs, each through its forms alone."""
+    from heard.analysis import selectors, services
+    from heard.analysis.models import Codebook, Quote, RecordFile, ThemeDecision
+
+    consultation, analyst = workbench
+    text = NO_SCRIPT[language]
+    run = _finished_run(consultation, analyst)
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        _signed_in(page, live_server, analyst)
+        base = f"{live_server.url}/{language}/staff/consultations/{consultation.pk}/analysis/"
+        # A new code in the codebook.
+        page.goto(base + "codebook/codes/new/")
+        page.locator("#id_key").fill("no-script-code")
+        page.locator("#id_name_en").fill("Added without a script")
+        page.locator("#id_name_fr").fill("Ajouté sans script")
+        page.get_by_role("button", name=text["save"], exact=True).click()
+        assert "no-script-code" in str(Codebook.objects.get(consultation=consultation).data)
+        # A candidate theme split in two, from its prefilled form.
+        theme = next(
+            t
+            for t in selectors.summary_of(run)["themes"]["themes"]
+            if len(t["key_phrases"]["en"]) >= 2
+        )
+        page.goto(base + f"runs/{run.number}/themes/")
+        section = page.locator(f"section[aria-labelledby=theme-{theme['id']}]")
+        section.locator("summary").click()
+        section.get_by_label(text["split"]).check()
+        section.get_by_role("button", name=text["save_decision"]).click()
+        decision = ThemeDecision.objects.get(run=run, theme=theme["id"])
+        assert decision.verdict == "split" and len(decision.split_into) == 2
+        # A quote approved.
+        page.goto(base + f"runs/{run.number}/quotes/")
+        page.get_by_role("button", name=text["approve"]).first.click()
+        assert Quote.objects.filter(state="approved").count() == 1
+        # The explorer by language, chosen with its form.
+        page.goto(base + f"runs/{run.number}/findings/")
+        page.locator("#x-segment").select_option("language")
+        page.get_by_role("button", name=text["show"]).click()
+        assert "segment=language" in page.url
+        assert page.locator("table.findings tbody tr").count() > 1
+        # A file of email submissions imported.
+        upload = tmp_path / "emails.csv"
+        upload.write_text("text,region\nShelters need stable funding.,ON\n", encoding="utf-8")
+        page.goto(base + "files/")
+        page.locator("#id_name").fill("Emails")
+        page.locator("#id_upload").set_input_files(str(upload))
+        page.get_by_role("button", name=text["import"], exact=True).click()
+        assert RecordFile.objects.get(consultation=consultation).records == 1
+        # A second run, compared with the first.
+        services.start_run(
+            actor=analyst,
+            consultation=consultation,
+            questions=[q.name for q in selectors.text_questions(consultation)],
+            notes=False,
+            use_codebook=True,
+            baseline=None,
+            files=[RecordFile.objects.get().pk],
+        )
+        assert run_next()
+        page.goto(base + "runs/1/compare/")
+        page.locator("#compare-with").select_option("2")
+        page.get_by_role("button", name=text["compare"], exact=True).click()
+        assert "with=2" in page.url
+        assert page.get_by_role("heading", name=text["changed"]).count() == 1
+        assert "no-script-code" in page.content()
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_imported_files_and_the_comparison_pass_axe(page, live_server, workbench, language):
+    consultation, analyst = workbench
+    _finished_run(consultation, analyst)
+    _signed_in(page, live_server, analyst)
+    base = f"{live_server.url}/{language}/staff/consultations/{consultation.pk}/analysis/"
+    for path in ("files/", "runs/1/compare/"):
+        page.goto(base + path)
+        assert axe_violations(page) == [], path
+    # A refused file: the problems are announced and named by row and column.
+    page.goto(base + "files/")
+    page.locator("#id_name").fill("Emails")
+    page.locator("#id_upload").set_input_files(
+        files=[{"name": "emails.csv", "mimeType": "text/csv", "buffer": b"text,date\nHi,May\n"}]
+    )
+    page.locator("form.narrow button[type=submit]").click()
+    alert = page.locator(".error-summary[role=alert]")
+    assert alert.count() == 1 and "2" in alert.inner_text()
+    assert axe_violations(page) == []
