@@ -280,10 +280,10 @@ NO_SCRIPT = {
 def test_the_rest_of_the_workbench_without_javascript(
     browser, live_server, workbench, language, tmp_path
 ):
-    """Codebook, themes (split), quotes, findings, imported files and the comparison of two
-    runs, each through its forms alone."""
+    """Codebook, themes (split), quotes, double coding, campaigns, findings, imported files and
+    the comparison of two runs, each through its forms alone."""
     from heard.analysis import selectors, services
-    from heard.analysis.models import Codebook, Quote, RecordFile, ThemeDecision
+    from heard.analysis.models import Assignment, Codebook, Quote, RecordFile, ThemeDecision
 
     consultation, analyst = workbench
     text = NO_SCRIPT[language]
@@ -317,6 +317,18 @@ def test_the_rest_of_the_workbench_without_javascript(
         page.goto(base + f"runs/{run.number}/quotes/")
         page.get_by_role("button", name=text["approve"]).first.click()
         assert Quote.objects.filter(state="approved").count() == 1
+        # A double-coding sample given to two analysts, and the campaigns read.
+        second_analyst = UserFactory(username="analyst-two")
+        Membership.objects.create(consultation=consultation, user=second_analyst, role=Role.ANALYST)
+        page.goto(base + f"runs/{run.number}/agreement/")
+        page.locator("#id_first").select_option(str(analyst.pk))
+        page.locator("#id_second").select_option(str(second_analyst.pk))
+        page.locator("#id_size").fill("10")
+        page.locator("form.narrow button[type=submit]").click()
+        assert Assignment.objects.filter(analyst=second_analyst).count() == 10
+        response = page.goto(base + f"runs/{run.number}/campaigns/")
+        assert response is not None and response.status == 200
+        assert page.locator("h1").count() == 1
         # The explorer by language, chosen with its form.
         page.goto(base + f"runs/{run.number}/findings/")
         page.locator("#x-segment").select_option("language")
