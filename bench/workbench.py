@@ -16,7 +16,9 @@ It uses (and empties) a database of its own, ``heard_bench_workbench``, on that 
    assignments (suggestions) are stored, and 2,000 reviewed records with decisions.
 4. Each page answers `BENCH_REQUESTS` (default 60) requests through the test client, in process;
    p95 with a bootstrap 95% interval, against a baseline page measured in the same run: the
-   staff home page (sign-in, session, one query, a template).
+   staff home page (sign-in, session, one query, a template). Run 2 is changed first (a tenth
+   of its codes removed, a code added to a twentieth of its records), and the comparison of runs
+   1 and 2 is measured with a quarter of the requests.
 
 Results go to bench/results/workbench.jsonl.
 
@@ -234,6 +236,18 @@ def main() -> int:
                 "analysis_runrecord c ON c.run_id = %s AND c.key = r.key WHERE s.run_id = %s",
                 [copy.pk, copy.pk, run.pk],
             )
+        # Run 2 differs from run 1 as a rerun after a codebook change would: a tenth of its
+        # codes gone, and one code given to a twentieth of its records (the comparison's work).
+        second = Run.objects.get(consultation=consultation, number=run.number + 1)
+        cursor.execute(
+            "DELETE FROM analysis_suggestion WHERE run_id = %s AND id %% 10 = 0", [second.pk]
+        )
+        cursor.execute(
+            "INSERT INTO analysis_suggestion (run_id, record_id, code, confidence, part, taught) "
+            "SELECT run_id, id, 'shelters-housing', 0.7, 'whole', false FROM analysis_runrecord "
+            "WHERE run_id = %s AND position %% 20 = 0",
+            [second.pk],
+        )
         cursor.execute("ANALYZE")
     assignments = Suggestion.objects.count()
     codes = [code.key for code in selectors.engine_codebook(run.codebook).walk()]
@@ -291,11 +305,14 @@ def _measure(client: Any, consultation: int, number: int, rng: random.Random) ->
         "findings by region": base + "findings/?segment=region",
         "agreement": base + "agreement/",
     }
+    # Comparing two runs reads both runs' million-row suggestions: not a page of the review's
+    # p95 target, measured with fewer requests.
+    slow = {"compare runs 1 and 2": base + f"compare/?with={number + 1}"}
     timings: dict[str, list[float]] = {}
-    for name, url in pages.items():
+    for name, url in (pages | slow).items():
         assert client.get(url).status_code == 200, url  # warm: compiled templates, caches
         samples = []
-        for _ in range(REQUESTS):
+        for _ in range(REQUESTS if name not in slow else max(10, REQUESTS // 4)):
             begun = time.perf_counter()
             answer = client.get(url)
             samples.append((time.perf_counter() - begun) * 1000)

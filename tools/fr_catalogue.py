@@ -1486,7 +1486,7 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Run %(number)s (%(when)s)": "Exécution %(number)s (%(when)s)",
     "Run %(earlier)s (earlier) against run %(later)s (later).": "Exécution %(earlier)s (la plus ancienne) et exécution %(later)s (la plus récente).",
     "Why the results differ: how the runs were made": "Pourquoi les résultats diffèrent : comment les exécutions ont été faites",
-    "Both runs were made the same way, from the same records: same codebook, same reviewed examples, same sources, engine and settings. Their results are the same.": "Les deux exécutions ont été faites de la même façon, sur les mêmes enregistrements : même grille de codes, mêmes exemples revus, mêmes sources, même moteur et mêmes réglages. Leurs résultats sont les mêmes.",
+    "Both runs were made the same way, from the same records: same codebook, same reviewed examples, same sources, engine and settings.": "Les deux exécutions ont été faites de la même façon, sur les mêmes enregistrements : même grille de codes, mêmes exemples revus, mêmes sources, même moteur et mêmes réglages.",
     "What changed": "Ce qui a changé",
     "Records read": "Enregistrements lus",
     "%(before)s → %(after)s with each campaign counted once": "%(before)s → %(after)s en comptant chaque campagne une fois",
