@@ -131,6 +131,7 @@ INSTALLED_APPS = [
     "heard.events",
     "heard.questionnaires",
     "heard.analysis",
+    "heard.reports",
 ]
 
 MIDDLEWARE = [

@@ -15,6 +15,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
 urlpatterns += i18n_patterns(
     path("", views_public.home, name="home"),
     path(_("consultations/"), include("heard.consultations.urls")),
+    path(_("consultations/"), include("heard.reports.urls_public")),
     path("invitation/", event_views.invitation_page, name="invitation"),
     path("invitation/colleague/", event_views.suggest_page, name="invitation_suggest"),
     path("questionnaire/", include("heard.questionnaires.urls")),

@@ -449,3 +449,34 @@ class ReportingCommitment(models.Model):
 
     def __str__(self) -> str:
         return self.document_en
+
+
+class PublishedDocument(models.Model):
+    """A document published on the consultation's page, such as a "What We Heard" report.
+
+    The reports app writes it when it publishes; the page reads it without importing the reports
+    code (a later stage never reaches back into an earlier one)."""
+
+    consultation = models.ForeignKey(
+        Consultation, on_delete=models.CASCADE, related_name="published_documents"
+    )
+    key = models.SlugField(max_length=40)  # "full", "questionnaire": part of its address
+    title_en = models.CharField(max_length=limits.TITLE)
+    title_fr = models.CharField(max_length=limits.TITLE)
+    version = models.PositiveIntegerField()
+    first_published_at = models.DateTimeField()
+    corrected_at = models.DateTimeField(null=True, blank=True)
+    position = models.PositiveIntegerField(default=0)
+
+    title = translated("title")
+
+    class Meta:
+        ordering = ["position", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["consultation", "key"], name="published_document_key_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title_en

@@ -106,6 +106,7 @@ def page_context(consultation: Consultation, *, moment: datetime | None = None) 
         ],
         "related_links": list(consultation.related_links.all()),
         "commitments": list(consultation.reporting_commitments.all()),
+        "published_documents": list(consultation.published_documents.all()),
         "subjects": list(consultation.subjects.all()),
         "date_modified": consultation.modified_at.astimezone(consultation.zone).date(),
     }

@@ -1,0 +1,119 @@
+"""A report's text, checked and rendered: each section's Markdown with its references resolved,
+in English and in French, and the method annex that names the analysis run it came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from heard.reports import figures as figure_data
+from heard.reports.models import Report, Section
+from heard.reports.references import Figure, fill, references_in
+
+LANGUAGES = ("en", "fr")
+
+
+@dataclass
+class Check:
+    """What stands between a report and a build (`blocking`) or a publication (`incomplete`)."""
+
+    blocking: list[str] = field(default_factory=list)
+    incomplete: list[str] = field(default_factory=list)
+    figures: dict[str, Figure] = field(default_factory=dict)
+
+
+def check(report: Report) -> Check:
+    found = Check()
+    sections = list(report.sections.all())
+    if not report.title_fr.strip():
+        found.incomplete.append(_("The report has no French title."))
+    cited: list[str] = []
+    for section in sections:
+        name = section.heading_en or _("section %(n)s") % {"n": section.position}
+        for language in LANGUAGES:
+            if not getattr(section, f"heading_{language}").strip():
+                found.incomplete.append(_missing(name, language, "heading"))
+            if not getattr(section, f"body_{language}").strip():
+                found.incomplete.append(_missing(name, language, "text"))
+        english, french = references_in(section.body_en), references_in(section.body_fr)
+        if section.body_en.strip() and section.body_fr.strip() and set(english) != set(french):
+            only_en = sorted(set(english) - set(french))
+            only_fr = sorted(set(french) - set(english))
+            found.blocking.append(
+                _(
+                    "“%(section)s”: the two languages cite different figures (English only: "
+                    "%(en)s; French only: %(fr)s). Cite the same ones in both."
+                )
+                % {
+                    "section": name,
+                    "en": ", ".join(f"[[{r}]]" for r in only_en) or "—",
+                    "fr": ", ".join(f"[[{r}]]" for r in only_fr) or "—",
+                }
+            )
+        cited.extend(english + french)
+    for reference in dict.fromkeys(cited):
+        try:
+            found.figures |= figure_data.resolve(report, [reference])
+        except figure_data.UnknownReference as unknown:
+            where = next(
+                s.heading_en or str(s.position)
+                for s in sections
+                if reference in references_in(s.body_en) + references_in(s.body_fr)
+            )
+            found.blocking.append(
+                _("“%(section)s”: [[%(reference)s]]: %(reason)s.")
+                % {"section": where, "reference": reference, "reason": unknown.reason}
+            )
+    return found
+
+
+def _missing(section: str, language: str, what: str) -> str:
+    messages = {
+        ("en", "heading"): _("“%(section)s”: the English heading is missing."),
+        ("fr", "heading"): _("“%(section)s”: the French heading is missing."),
+        ("en", "text"): _("“%(section)s”: the English text is missing."),
+        ("fr", "text"): _("“%(section)s”: the French text is missing."),
+    }
+    return messages[(language, what)] % {"section": section}
+
+
+def render(report: Report, figures: dict[str, Figure], language: str) -> str:
+    """The report's body in one language, as HTML (headings, sections, method annex)."""
+    sections: list[Section] = list(report.sections.all())
+    manifest: dict[str, Any] = report.run.manifest if report.run else {}
+    with translation.override(language):
+        return render_to_string(
+            "reports/_body.html",
+            {
+                "report": report,
+                "title": report.title_fr if language == "fr" else report.title_en,
+                "sections": [
+                    {
+                        "heading": getattr(section, f"heading_{language}"),
+                        "body": fill(getattr(section, f"body_{language}"), figures, language),
+                        "anchor": f"section-{section.position}",
+                    }
+                    for section in sections
+                ],
+                "run": report.run,
+                "manifest_sha256": manifest_hash(manifest),
+                "engine": manifest.get("engine", {}),
+                "threshold": report.threshold,
+                "language": language,
+            },
+        )
+
+
+def manifest_hash(manifest: dict[str, Any]) -> str:
+    """The SHA-256 of the run's manifest as stored (keys sorted): what the annex cites."""
+    import hashlib
+    import json
+
+    if not manifest:
+        return ""
+    text = json.dumps(manifest, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

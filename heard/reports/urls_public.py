@@ -1,0 +1,13 @@
+from django.urls import path
+
+from heard.reports import views_public
+
+app_name = "reports"
+urlpatterns = [
+    path("<slug:slug>/reports/<slug:key>/", views_public.public, name="public"),
+    path(
+        "<slug:slug>/reports/<slug:key>/<int:number>/",
+        views_public.public,
+        name="public_version",
+    ),
+]
