@@ -25,6 +25,7 @@ urlpatterns += i18n_patterns(
     path("staff/", include("heard.stakeholders.urls")),
     path("staff/", include("heard.questionnaires.staff_urls")),
     path("staff/", include("heard.analysis.urls")),
+    path("staff/", include("heard.reports.urls_staff")),
     path("session/ended/", sessions.session_ended, name="session_ended"),
     path("session/alive/", sessions.session_alive, name="session_alive"),
     prefix_default_language=True,

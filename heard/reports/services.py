@@ -154,6 +154,8 @@ def publish(
     report = Report.objects.select_for_update().get(pk=version.report_id)
     found = build.check(report)
     problems = found.incomplete + found.blocking
+    if report.state not in (ReportState.APPROVED, ReportState.PUBLISHED):
+        problems.append(_("A lead approves the report before it is published."))
     if version.pk != report.versions.order_by("-number").values_list("pk", flat=True).first():
         problems.append(_("Only the newest version can be published: build it again."))
     earlier = report.versions.filter(published_at__isnull=False).exclude(pk=version.pk).exists()
@@ -192,3 +194,52 @@ def publish(
         changes={"report": report.kind, "version": version.number},
     )
     return version
+
+
+@transaction.atomic
+def update_report(
+    *, actor: Any, report: Report, title_en: str, title_fr: str, threshold: int, run: Run | None
+) -> Report:
+    report.title_en, report.title_fr = title_en, title_fr
+    report.threshold, report.run = threshold, run
+    report.save(update_fields=["title_en", "title_fr", "threshold", "run"])
+    audit.record(
+        actor=actor,
+        action="reports.settings_saved",
+        target=report,
+        scope=report.consultation.scope,
+        changes={"threshold": threshold, "run": run.number if run else None},
+    )
+    return report
+
+
+#: Who may move a report from one state to the next: leads approve (and publish).
+STEPS = {
+    ReportState.REVIEW: (ReportState.DRAFT, ReportState.APPROVED),
+    ReportState.APPROVED: (ReportState.REVIEW,),
+    ReportState.DRAFT: (ReportState.REVIEW, ReportState.APPROVED),
+}
+
+
+@transaction.atomic
+def set_state(*, actor: Any, report: Report, state: str) -> Report:
+    """Draft → in review → approved (or back to draft for more work); publishing is `publish`."""
+    allowed = STEPS.get(ReportState(state), ())
+    if report.state not in allowed:
+        raise ReportProblems(
+            [
+                _("A report that is “%(now)s” cannot become “%(next)s”.")
+                % {"now": ReportState(report.state).label, "next": ReportState(state).label}
+            ]
+        )
+    before = report.state
+    report.state = state
+    report.save(update_fields=["state"])
+    audit.record(
+        actor=actor,
+        action="reports.state_changed",
+        target=report,
+        scope=report.consultation.scope,
+        changes={"from": before, "to": state},
+    )
+    return report

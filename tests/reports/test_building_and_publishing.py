@@ -115,9 +115,13 @@ def test_publication_waits_for_both_languages_and_corrections_keep_the_old(
         body_en=ENGLISH,
         body_fr=FRENCH,
     )
-    first = services.publish(
-        actor=analyst, version=services.build_version(actor=analyst, report=report)
-    )
+    built = services.build_version(actor=analyst, report=report)
+    with pytest.raises(services.ReportProblems) as unapproved:
+        services.publish(actor=analyst, version=built)
+    assert "approves the report before it is published" in " ".join(unapproved.value.problems)
+    services.set_state(actor=analyst, report=report, state="review")
+    services.set_state(actor=analyst, report=report, state="approved")
+    first = services.publish(actor=analyst, version=built)
     consultation = done_run.consultation
     for language, title in (("en", report.title_en), ("fr", report.title_fr)):
         with translation.override(language):

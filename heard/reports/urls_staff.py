@@ -1,0 +1,18 @@
+from django.urls import path
+
+from heard.reports import views_staff
+
+app_name = "reports_staff"
+base = "consultations/<int:pk>/reports/"
+report = base + "<slug:kind>/"
+urlpatterns = [
+    path(base, views_staff.home, name="home"),
+    path(report, views_staff.report, name="report"),
+    path(report + "act/", views_staff.act, name="act"),
+    path(report + "sections/<int:position>/", views_staff.section, name="section"),
+    path(
+        report + "versions/<int:number>/<str:language>/",
+        views_staff.preview,
+        name="preview",
+    ),
+]

@@ -1,0 +1,209 @@
+"""Staff screens of the reports: the two reports of a consultation, their sections beside the
+evidence, versions built from the data, review, approval and publication.
+
+Leads and analysts write; only a lead approves and publishes. Views parse, call a service and
+render (heard.reports.services owns the writes and their History records)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from heard.analysis.models import Run
+from heard.consultations import selectors as consultation_selectors
+from heard.consultations.access import consultation_for, may_read_answers
+from heard.consultations.models import Consultation, Role
+from heard.reports import build, selectors, services
+from heard.reports.forms import NewReportForm, PublishForm, ReportForm, SectionForm
+from heard.reports.models import Report, ReportState, Section
+
+
+def _done_runs(consultation: Consultation) -> list[Run]:
+    return list(
+        Run.objects.filter(consultation=consultation, state=Run.State.DONE)
+        .defer("summary")
+        .order_by("-number")
+    )
+
+
+def _run_by_number(consultation: Consultation, number: str) -> Run | None:
+    if not number:
+        return None
+    return get_object_or_404(
+        Run.objects.defer("summary"), consultation=consultation, number=int(number)
+    )
+
+
+def _is_lead(request: HttpRequest, consultation: Consultation) -> bool:
+    return consultation_selectors.role_of(request.user, consultation) == Role.LEAD
+
+
+@login_required
+def home(request: HttpRequest, pk: int) -> HttpResponse:
+    consultation = consultation_for(request, pk, answers=request.method == "POST")
+    reports = selectors.reports_of(consultation)
+    runs = _done_runs(consultation)
+    form = NewReportForm(request.POST or None, runs=runs, taken=set(reports))
+    if request.method == "POST" and form.is_valid():
+        report = services.create_report(
+            actor=request.user,
+            consultation=consultation,
+            kind=form.cleaned_data["kind"],
+            run=_run_by_number(consultation, form.cleaned_data["run"]),
+        )
+        return redirect("reports_staff:report", pk=pk, kind=report.kind)
+    return render(
+        request,
+        "reports/staff_home.html",
+        {
+            "consultation": consultation,
+            "reports": list(reports.values()),
+            "form": form if may_read_answers(request, consultation) else None,
+        },
+    )
+
+
+def _report(request: HttpRequest, pk: int, kind: str, *, write: bool = False) -> Report:
+    """The report, for any member of the consultation; to change it, leads and analysts only."""
+    consultation = consultation_for(request, pk, answers=write)
+    return get_object_or_404(
+        Report.objects.select_related("consultation", "run"), consultation=consultation, kind=kind
+    )
+
+
+@login_required
+def report(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+    report = _report(request, pk, kind, write=request.method == "POST")
+    consultation = report.consultation
+    runs = _done_runs(consultation)
+    form = ReportForm(
+        request.POST if request.method == "POST" else None,
+        runs=runs,
+        initial={
+            "title_en": report.title_en,
+            "title_fr": report.title_fr,
+            "threshold": report.threshold,
+            "run": str(report.run.number) if report.run else "",
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        services.update_report(
+            actor=request.user,
+            report=report,
+            title_en=form.cleaned_data["title_en"].strip(),
+            title_fr=form.cleaned_data["title_fr"].strip(),
+            threshold=form.cleaned_data["threshold"],
+            run=_run_by_number(consultation, form.cleaned_data["run"]),
+        )
+        messages.success(request, _("Report settings saved."))
+        return redirect("reports_staff:report", pk=pk, kind=kind)
+    check = build.check(report)
+    versions = list(report.versions.select_related("built_by"))
+    newest = versions[0] if versions else None
+    earlier_published = any(v.published_at for v in versions[1:])
+    return render(
+        request,
+        "reports/staff_report.html",
+        {
+            "consultation": consultation,
+            "report": report,
+            "form": form,
+            "sections": list(report.sections.all()),
+            "check": check,
+            "versions": versions,
+            "newest": newest,
+            "publish_form": PublishForm() if newest and not newest.published_at else None,
+            "needs_correction": earlier_published,
+            "is_lead": _is_lead(request, consultation),
+            "may_write": may_read_answers(request, consultation),
+        },
+    )
+
+
+@login_required
+def section(request: HttpRequest, pk: int, kind: str, position: int) -> HttpResponse:
+    report = _report(request, pk, kind, write=True)  # its evidence holds quotes
+    current = get_object_or_404(Section, report=report, position=position)
+    form = SectionForm(
+        request.POST if request.method == "POST" else None,
+        initial={
+            "heading_en": current.heading_en,
+            "heading_fr": current.heading_fr,
+            "body_en": current.body_en,
+            "body_fr": current.body_fr,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        services.save_section(actor=request.user, section=current, **form.cleaned_data)
+        messages.success(request, _("Section saved."))
+        return redirect("reports_staff:report", pk=pk, kind=kind)
+    return render(
+        request,
+        "reports/staff_section.html",
+        {
+            "consultation": report.consultation,
+            "report": report,
+            "section": current,
+            "form": form,
+            "evidence": selectors.evidence(report),
+            "quotes": selectors.approved_quotes(report.consultation),
+            "themes": selectors.approved_themes(report.run),
+        },
+    )
+
+
+@require_POST
+@login_required
+def act(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+    """Build a version, send for review, approve, or publish (the button pressed says which)."""
+    report = _report(request, pk, kind, write=True)
+    action = request.POST.get("action", "")
+    lead_only = action in ("approve", "publish")
+    if lead_only and not _is_lead(request, report.consultation):
+        consultation_for(request, pk, lead=True)  # raises the usual 403, with its message
+    try:
+        if action == "build":
+            version = services.build_version(actor=request.user, report=report)
+            messages.success(request, _("Version %(n)s built.") % {"n": version.number})
+        elif action in ("review", "approve", "draft"):
+            state = {"review": ReportState.REVIEW, "approve": ReportState.APPROVED}.get(
+                action, ReportState.DRAFT
+            )
+            services.set_state(actor=request.user, report=report, state=state)
+            messages.success(request, _("The report is now “%(state)s”.") % {"state": state.label})
+        elif action == "publish":
+            form = PublishForm(request.POST)
+            newest = report.versions.order_by("-number").first()
+            if newest is None or not form.is_valid():
+                raise Http404
+            services.publish(actor=request.user, version=newest, **form.cleaned_data)
+            messages.success(request, _("Version %(n)s published.") % {"n": newest.number})
+        else:
+            raise Http404
+    except services.ReportProblems as refused:
+        for problem in refused.problems:
+            messages.error(request, problem)
+    return redirect("reports_staff:report", pk=pk, kind=kind)
+
+
+@login_required
+def preview(request: HttpRequest, pk: int, kind: str, number: int, language: str) -> HttpResponse:
+    report = _report(request, pk, kind)
+    if language not in build.LANGUAGES:
+        raise Http404
+    version = get_object_or_404(report.versions, number=number)
+    context: dict[str, Any] = {
+        "consultation": report.consultation,
+        "report": report,
+        "version": version,
+        "language": language,
+        "body": mark_safe(version.html(language)),  # noqa: S308 - rendered by build.render
+    }
+    return render(request, "reports/staff_preview.html", context)
