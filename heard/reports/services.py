@@ -101,8 +101,8 @@ def save_section(
     section.body_en, section.body_fr = body_en, body_fr
     section.save()
     report = section.report
-    if report.state == ReportState.APPROVED:
-        # A change after approval needs approving again.
+    if report.state in (ReportState.APPROVED, ReportState.PUBLISHED):
+        # A change after approval needs approving again (what is published stays published).
         Report.objects.filter(pk=report.pk).update(state=ReportState.REVIEW)
     audit.record(
         actor=actor,
@@ -215,7 +215,7 @@ def update_report(
 
 #: Who may move a report from one state to the next: leads approve (and publish).
 STEPS = {
-    ReportState.REVIEW: (ReportState.DRAFT, ReportState.APPROVED),
+    ReportState.REVIEW: (ReportState.DRAFT, ReportState.APPROVED, ReportState.PUBLISHED),
     ReportState.APPROVED: (ReportState.REVIEW,),
     ReportState.DRAFT: (ReportState.REVIEW, ReportState.APPROVED),
 }

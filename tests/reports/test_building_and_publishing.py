@@ -138,8 +138,21 @@ def test_publication_waits_for_both_languages_and_corrections_keep_the_old(
         assert url in page and title in page
         text = client.get(url).content.decode()
         assert ("We received" if language == "en" else "Nous avons reçu") in text
-    # A correction: a new version, with what was corrected in both languages.
+    # A correction: a change sends the report back to review; a new version, approved, is
+    # published with what was corrected in both languages.
+    services.save_section(
+        actor=analyst,
+        section=section,
+        heading_en=section.heading_en,
+        heading_fr=section.heading_fr,
+        body_en=ENGLISH + " Corrected.",
+        body_fr=FRENCH + " Corrigé.",
+    )
+    assert Report.objects.get(pk=report.pk).state == "review"
     second = services.build_version(actor=analyst, report=report)
+    with pytest.raises(services.ReportProblems):
+        services.publish(actor=analyst, version=second)  # not approved again
+    services.set_state(actor=analyst, report=report, state="approved")
     with pytest.raises(services.ReportProblems):
         services.publish(actor=analyst, version=second)  # no correction note
     services.publish(
