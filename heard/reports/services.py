@@ -100,7 +100,9 @@ def save_section(
     section.heading_en, section.heading_fr = heading_en, heading_fr
     section.body_en, section.body_fr = body_en, body_fr
     section.save()
-    report = section.report
+    report = (
+        Report.objects.select_for_update().select_related("consultation").get(pk=section.report_id)
+    )  # as stored now: the caller's copy may be older
     if report.state in (ReportState.APPROVED, ReportState.PUBLISHED):
         # A change after approval needs approving again (what is published stays published).
         Report.objects.filter(pk=report.pk).update(state=ReportState.REVIEW)
@@ -224,6 +226,7 @@ STEPS = {
 @transaction.atomic
 def set_state(*, actor: Any, report: Report, state: str) -> Report:
     """Draft → in review → approved (or back to draft for more work); publishing is `publish`."""
+    report = Report.objects.select_for_update().select_related("consultation").get(pk=report.pk)
     allowed = STEPS.get(ReportState(state), ())
     if report.state not in allowed:
         raise ReportProblems(
