@@ -1653,6 +1653,16 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Version %(n)s built.": "Version %(n)s produite.",
     "The report is now “%(state)s”.": "Le rapport est maintenant « %(state)s ».",
     "Version %(n)s published.": "Version %(n)s publiée.",
+    'The figures of this version, and where they come from': 'Les chiffres de cette version, et leur provenance',
+    'Value': 'Valeur',
+    'Each value opens what it counted, as the data stands today: a later change to the data shows there, not in this version.': "Chaque valeur ouvre ce qu'elle a compté, selon les données d'aujourd'hui : un changement ultérieur des données y paraît, pas dans cette version.",
+    'The section already has text: empty both languages first to draft it again.': "La section contient déjà du texte : videz les deux langues avant d'en produire une nouvelle ébauche.",
+    'There is nothing to draft from: choose an analysis run first.': "Il n'y a rien à partir de quoi rédiger : choisissez d'abord une exécution d'analyse.",
+    'Drafted from the evidence: rewrite it in your words.': 'Ébauche faite à partir des éléments probants : réécrivez-la dans vos mots.',
+    'Start from a draft': "Partir d'une ébauche",
+    'Heard can fill this empty section with figures and approved quotes, in both languages, for you to rewrite. It writes no opinion of its own.': "Heard peut remplir cette section vide de chiffres et de citations approuvées, dans les deux langues, pour que vous la réécriviez. Il n'exprime aucune opinion.",
+    'Draft: the figures at a glance': "Ébauche : les chiffres en un coup d'œil",
+    'Draft: what we heard, code by code': 'Ébauche : ce que nous avons entendu, code par code',
 }
 
 

@@ -13,9 +13,12 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import override
 
 from heard.analysis import selectors
 from heard.analysis.models import Run, RunRecord, Suggestion
@@ -83,7 +86,29 @@ class Comparison:
 
 
 def compare(earlier: Run, later: Run) -> Comparison:
-    """`earlier` and `later`, two finished runs of one consultation (in either order of number)."""
+    """`earlier` and `later`, two finished runs of one consultation.
+
+    Finished runs never change, so a comparison is kept in memory (a few at most, per language):
+    with a million code assignments stored, finding the differences takes seconds (bench/)."""
+    # Keyed by when each run was made too: a run's row number may be reused (a database
+    # rebuilt, test databases rolled back), its creation time is not.
+    return _compare(
+        (earlier.pk, earlier.created_at), (later.pk, later.created_at), active_language()
+    )
+
+
+@lru_cache(maxsize=8)
+def _compare(
+    earlier_key: tuple[int, datetime], later_key: tuple[int, datetime], language: str
+) -> Comparison:
+    earlier_pk, later_pk = earlier_key[0], later_key[0]
+    runs = Run.objects.select_related("consultation", "baseline").defer("summary")
+    earlier, later = runs.get(pk=earlier_pk), runs.get(pk=later_pk)
+    with override(language):
+        return _comparison(earlier, later)
+
+
+def _comparison(earlier: Run, later: Run) -> Comparison:
     first, second = selectors.summary_of(earlier), selectors.summary_of(later)
     gained, lost = _code_differences(earlier, later)
     codes = _code_changes(earlier, later, first, second, gained, lost)

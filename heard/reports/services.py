@@ -14,7 +14,7 @@ from django.utils.translation import override
 from heard.analysis.models import Run
 from heard.consultations.models import Consultation, PublishedDocument
 from heard.core import audit
-from heard.reports import build
+from heard.reports import build, drafting
 from heard.reports.models import Report, ReportKind, ReportState, Section, Version
 
 #: The sections a new report starts with (headings in both languages; people write the text).
@@ -246,3 +246,24 @@ def set_state(*, actor: Any, report: Report, state: str) -> Report:
         changes={"from": before, "to": state},
     )
     return report
+
+
+@transaction.atomic
+def draft_section(*, actor: Any, section: Section, kind: str) -> Section:
+    """Fill an empty section with a draft made from the evidence (heard.reports.drafting).
+    Refused when either language already has text: a draft never replaces people's words."""
+    if section.body_en.strip() or section.body_fr.strip():
+        raise ReportProblems(
+            [_("The section already has text: empty both languages first to draft it again.")]
+        )
+    english, french = drafting.draft(section.report, kind)
+    if not english:
+        raise ReportProblems([_("There is nothing to draft from: choose an analysis run first.")])
+    return save_section(
+        actor=actor,
+        section=section,
+        heading_en=section.heading_en,
+        heading_fr=section.heading_fr,
+        body_en=english,
+        body_fr=french,
+    )

@@ -20,7 +20,7 @@ from heard.analysis.models import Run
 from heard.consultations import selectors as consultation_selectors
 from heard.consultations.access import consultation_for, may_read_answers
 from heard.consultations.models import Consultation, Role
-from heard.reports import build, selectors, services
+from heard.reports import build, drafting, selectors, services
 from heard.reports.forms import NewReportForm, PublishForm, ReportForm, SectionForm
 from heard.reports.models import Report, ReportState, Section
 
@@ -140,6 +140,15 @@ def section(request: HttpRequest, pk: int, kind: str, position: int) -> HttpResp
             "body_fr": current.body_fr,
         },
     )
+    if request.method == "POST" and request.POST.get("draft") in drafting.KINDS:
+        try:
+            services.draft_section(actor=request.user, section=current, kind=request.POST["draft"])
+        except services.ReportProblems as refused:
+            for problem in refused.problems:
+                messages.error(request, problem)
+        else:
+            messages.success(request, _("Drafted from the evidence: rewrite it in your words."))
+        return redirect("reports_staff:section", pk=pk, kind=kind, position=position)
     if request.method == "POST" and form.is_valid():
         services.save_section(actor=request.user, section=current, **form.cleaned_data)
         messages.success(request, _("Section saved."))
@@ -205,5 +214,7 @@ def preview(request: HttpRequest, pk: int, kind: str, number: int, language: str
         "version": version,
         "language": language,
         "body": mark_safe(version.html(language)),  # noqa: S308 - rendered by build.render
+        "figures": selectors.traced(report, version.figures),
+        "may_read": may_read_answers(request, report.consultation),
     }
     return render(request, "reports/staff_preview.html", context)

@@ -104,3 +104,69 @@ def test_viewers_read_reports_but_do_not_write_them_and_french_pages(done_run, a
     assert client.get(section_url.replace("/fr/", "/en/")).status_code == 403
     act = _url("act", consultation, kind="questionnaire").replace("/fr/", "/en/")
     assert client.post(act, {"action": "build"}).status_code == 403
+
+
+def test_each_figure_of_a_version_opens_what_it_counted(done_run, analyst, client):
+    consultation = done_run.consultation
+    record = RunRecord.objects.filter(run=done_run).first()
+    analysis_services.save_review(
+        actor=analyst, record=record, verdicts={}, added=["prevention"], known_codes={"prevention"}
+    )
+    client.force_login(analyst)
+    client.post(_url("home", consultation), {"kind": "full", "run": "1"})
+    client.post(
+        _url("section", consultation, kind="full", position=1),
+        {
+            "heading_en": "Summary",
+            "heading_fr": "Sommaire",
+            "body_en": "[[code:prevention]] and [[responses]]",
+            "body_fr": "[[code:prevention]] et [[responses]]",
+        },
+    )
+    client.post(_url("act", consultation, kind="full"), {"action": "build"})
+    page = client.get(_url("preview", consultation, kind="full", number=1, language="en"))
+    rows = {row.reference: row for row in page.context["figures"]}
+    assert rows["code:prevention"].value == "fewer than 5"
+    behind = client.get(rows["code:prevention"].url)
+    assert behind.status_code == 200 and "1 record" in behind.content.decode()
+    assert client.get(rows["responses"].url).status_code == 200
+    assert rows["code:prevention"].url.replace("&", "&amp;") in page.content.decode()
+
+
+def test_an_empty_section_is_drafted_from_the_evidence_only(done_run, analyst, client):
+    from heard.analysis import selectors as analysis_selectors
+
+    consultation = done_run.consultation
+    label, candidate = next(
+        (label, entry["quotes"][0])
+        for label, entry in sorted(analysis_selectors.summary_of(done_run)["quotes"].items())
+        if entry["quotes"] and not label.startswith("T")
+    )
+    analysis_services.decide_quote(
+        actor=analyst,
+        run=done_run,
+        record_key=candidate["id"],
+        label=label,
+        language=candidate.get("language", ""),
+        suggested=candidate["text"],
+        approve=True,
+        text=candidate["text"],
+    )
+    client.force_login(analyst)
+    client.post(_url("home", consultation), {"kind": "full", "run": "1"})
+    section_url = _url("section", consultation, kind="full", position=3)
+    client.post(section_url, {"draft": "codes"})
+    section = Report.objects.get(consultation=consultation).sections.get(position=3)
+    assert "[[code:prevention]]" in section.body_en and "[[code:prevention]]" in section.body_fr
+    assert "### Prevention" in section.body_en and "### Prévention" in section.body_fr
+    quoted = " ".join(candidate["text"].split())
+    assert quoted in section.body_en and quoted in section.body_fr
+    # A second draft never replaces people's words.
+    again = client.post(section_url, {"draft": "glance"}, follow=True).content.decode()
+    assert "already has text" in again
+    assert "[[code:prevention]]" in Report.objects.get().sections.get(position=3).body_en
+    # The draft builds: the same references in both languages.
+    client.post(_url("section", consultation, kind="full", position=1), {"draft": "glance"})
+    client.post(_url("act", consultation, kind="full"), {"action": "build"})
+    version = Report.objects.get().versions.get()
+    assert quoted[:40] in version.html_en
