@@ -1663,6 +1663,12 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Heard can fill this empty section with figures and approved quotes, in both languages, for you to rewrite. It writes no opinion of its own.": "Heard peut remplir cette section vide de chiffres et de citations approuvées, dans les deux langues, pour que vous la réécriviez. Il n'exprime aucune opinion.",
     "Draft: the figures at a glance": "Ébauche : les chiffres en un coup d'œil",
     "Draft: what we heard, code by code": "Ébauche : ce que nous avons entendu, code par code",
+    "Results, question by question": "Résultats, question par question",
+    "For each multiple-choice question: how many of the submitted responses answered it, and for each choice how many chose it, their share of those who answered, and its 95%% interval (Wilson). A respondent may pick several choices of a multiple-answer question, so its shares may add up to more than 100%%.": "Pour chaque question à choix : combien de réponses soumises y ont répondu et, pour chaque choix, combien l'ont retenu, leur part parmi celles et ceux qui ont répondu, et son intervalle à 95 %% (Wilson). Une personne peut retenir plusieurs choix d'une question à réponses multiples : ses parts peuvent donc dépasser 100 %% au total.",
+    "answered by %(n)s": "%(n)s réponses",
+    "Choice": "Choix",
+    "95%% interval": "Intervalle à 95 %%",
+    "Chart of the answers to “%(question)s”: the same figures as the table.": "Graphique des réponses à « %(question)s » : les mêmes chiffres que le tableau.",
 }
 
 

@@ -11,8 +11,9 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from heard.reports import figures as figure_data
-from heard.reports.models import Report, Section
-from heard.reports.references import Figure, fill, references_in
+from heard.reports.models import Report, ReportKind, Section
+from heard.reports.questionnaire import LABEL_WIDTH, PLOT_WIDTH, closed_questions
+from heard.reports.references import Figure, fill, format_figure, references_in
 
 LANGUAGES = ("en", "fr")
 
@@ -99,13 +100,55 @@ def render(report: Report, figures: dict[str, Figure], language: str) -> str:
                     }
                     for section in sections
                 ],
+                "questions": _questions(report, language),
                 "run": report.run,
                 "manifest_sha256": manifest_hash(manifest),
                 "engine": manifest.get("engine", {}),
                 "threshold": report.threshold,
                 "language": language,
+                "label_width": LABEL_WIDTH,
+                "chart_width": LABEL_WIDTH + PLOT_WIDTH + 40,
             },
         )
+
+
+def _questions(report: Report, language: str) -> list[dict[str, Any]]:
+    """The detailed questionnaire report's results, question by question, formatted for the
+    language (the full report cites the questionnaire through references instead)."""
+    if report.kind != ReportKind.QUESTIONNAIRE:
+        return []
+    results = []
+    for question in closed_questions(report.consultation, language, report.threshold):
+        rows = []
+        for row in question.rows:
+            rows.append(
+                {
+                    "row": row,
+                    "count": format_figure(
+                        Figure(row.count, suppressed=row.suppressed, threshold=report.threshold),
+                        language,
+                    ),
+                    "share": _percent(row.share, language),
+                    "interval": (
+                        f"{_percent(row.low, language)} – {_percent(row.high, language)}"
+                        if row.low is not None and row.high is not None
+                        else "—"
+                    ),
+                }
+            )
+        answered = Figure(
+            question.answered, suppressed=question.answered_suppressed, threshold=report.threshold
+        )
+        results.append(
+            {"question": question, "answered": format_figure(answered, language), "rows": rows}
+        )
+    return results
+
+
+def _percent(share: float | None, language: str) -> str:
+    if share is None:
+        return "—"
+    return format_figure(Figure(100 * share, kind="percent"), language)
 
 
 def manifest_hash(manifest: dict[str, Any]) -> str:

@@ -159,6 +159,17 @@ def fill_visible(page: Any, answers: dict[str, Any]) -> None:
             _default(question, name)
 
 
+def press(page: Any, role: str, name: str) -> None:
+    """Click a button or link that loads a new page, and wait for that page.
+
+    Playwright's click returns once the click is delivered, not once the next page has loaded;
+    filling in "the visible questions" straight after would otherwise race the navigation and
+    fill the page being left.
+    """
+    with page.expect_navigation():
+        page.get_by_role(role, name=name).click()
+
+
 def visible(page: Any, name: str) -> bool:
     return page.locator(f'[data-question="{name}"]').is_visible()
 
@@ -172,13 +183,13 @@ def test_a_respondent_fills_in_the_demo_questionnaire(
     page.goto(links[language])
     assert "/q/" not in page.url and page.url.endswith(f"/{language}/questionnaire/")
     assert axe_violations(page) == []
-    page.get_by_role("button", name=text["start"]).click()
+    press(page, "button", text["start"])
 
     # Consent page.
     assert page.locator("progress").count() == 1
     fill_visible(page, {})
     assert axe_violations(page) == []
-    page.get_by_role("button", name=text["next"]).click()
+    press(page, "button", text["next"])
 
     # Profile: skip logic and a choice filter, live in the page.
     assert not visible(page, "organisation_type_other")
@@ -202,17 +213,17 @@ def test_a_respondent_fills_in_the_demo_questionnaire(
         },
     )
     assert axe_violations(page) == []
-    page.get_by_role("button", name=text["next"]).click()
+    press(page, "button", text["next"])
     # The constraint is checked on the server; the error summary links to the question.
     summary = page.locator(".error-summary")
     assert summary.is_visible()
     assert axe_violations(page) == []
     page.locator('[name="years_experience"]').fill("12")
-    page.get_by_role("button", name=text["next"]).click()
+    press(page, "button", text["next"])
 
     # Prevention: answer, then leave and come back with the same link.
     fill_visible(page, {})
-    page.get_by_role("button", name=text["later"]).click()
+    press(page, "button", text["later"])
     assert page.locator("h1").inner_text() == text["saved"]
     assert axe_violations(page) == []
     later = browser.new_context(locale="en-CA")
@@ -224,21 +235,21 @@ def test_a_respondent_fills_in_the_demo_questionnaire(
     )
     again = later.new_page()
     again.goto(links[language])
-    again.get_by_role("button", name=text["continue"]).click()
+    press(again, "button", text["continue"])
     assert "/page/protection/" in again.url  # the first page not yet seen
 
     # Go back: the earlier page shows what was saved.
-    again.get_by_role("link", name=text["back"]).click()
+    press(again, "link", text["back"])
     assert "/page/prevention/" in again.url
     assert again.locator('[data-question="prevention_rating"] input:checked').count() == 1
-    again.get_by_role("button", name=text["next"]).click()
+    press(again, "button", text["next"])
 
     # Protection: the training date appears only after "yes".
     assert not visible(again, "last_training")
     again.locator('[data-question="received_training"] input[value="yes"]').check()
     assert visible(again, "last_training")
     fill_visible(again, {"received_training": "yes", "last_training": "2018-03-15"})
-    again.get_by_role("button", name=text["next"]).click()
+    press(again, "button", text["next"])
     while "/check/" not in again.url:
         fill_visible(
             again,
@@ -247,19 +258,20 @@ def test_a_respondent_fills_in_the_demo_questionnaire(
             else {},
         )
         assert axe_violations(again) == [], again.url
-        again.get_by_role("button", name=text["next"]).click()
+        press(again, "button", text["next"])
 
     # The check page, and a change made from it.
     assert again.locator("h1").inner_text() == text["check"]
     years = again.locator(".summary-row", has=again.locator('a[href$="#q-years_experience"]'))
     assert "12" in years.inner_text()
     assert axe_violations(again) == []
-    again.locator('a[href*="page/profile/?return=check#q-years_experience"]').click()
+    with again.expect_navigation():
+        again.locator('a[href*="page/profile/?return=check#q-years_experience"]').click()
     again.locator('[name="years_experience"]').fill("15")
-    again.get_by_role("button", name=text["return"]).click()
+    press(again, "button", text["return"])
     assert "/check/" in again.url
     assert "15" in years.inner_text()
-    again.get_by_role("button", name=text["send"]).click()
+    press(again, "button", text["send"])
     assert again.locator("h1").inner_text() == text["done"]
     assert axe_violations(again) == []
     later.close()
@@ -282,12 +294,12 @@ def test_skip_logic_without_javascript(browser, live_server, demo_links):
     context = browser.new_context(locale="en-CA", java_script_enabled=False)
     page = context.new_page()
     page.goto(links["en"])
-    page.get_by_role("button", name="Start the questionnaire").click()
+    press(page, "button", "Start the questionnaire")
     fill_visible(page, {})
-    page.get_by_role("button", name="Save and continue").click()
+    press(page, "button", "Save and continue")
     assert not visible(page, "organisation_type_other")
     fill_visible(page, {"organisation_type": "other", "province": "on"})
-    page.get_by_role("button", name="Save and continue").click()
+    press(page, "button", "Save and continue")
     # The page comes back with the new question, and no error for it yet.
     assert TEXTS["en"]["appeared"] in page.locator("[role=status]").inner_text()
     assert visible(page, "organisation_type_other")
@@ -301,7 +313,7 @@ def test_skip_logic_without_javascript(browser, live_server, demo_links):
     assert "toronto" in cities and "vancouver" not in cities
     page.locator('[name="organisation_type_other"]').fill("Shelter network")
     page.locator('[name="city"]').select_option("toronto")
-    page.get_by_role("button", name="Save and continue").click()
+    press(page, "button", "Save and continue")
     assert "/page/prevention/" in page.url
     # (axe itself needs JavaScript: the same pages are scanned in the test above.)
     context.close()

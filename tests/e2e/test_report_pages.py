@@ -93,8 +93,16 @@ def test_report_pages_pass_axe(page, live_server, workbench, language):  # noqa:
     services.set_state(actor=analyst, report=report, state="review")
     services.set_state(actor=analyst, report=report, state="approved")
     services.publish(actor=analyst, version=version)
+    detailed = services.create_report(
+        actor=analyst, consultation=consultation, kind="questionnaire", run=run
+    )
+    detailed_version = services.build_version(actor=analyst, report=detailed)
     _signed_in(page, live_server, analyst)
     staff = f"{live_server.url}/{language}/staff/consultations/{consultation.pk}/reports/"
+    # The questionnaire report's tables and charts, question by question.
+    page.goto(staff + f"questionnaire/versions/{detailed_version.number}/{language}/")
+    assert page.locator("figure.question-result svg[role=img]").count() > 0
+    assert axe_violations(page) == []
     for path in ("", "full/", "full/sections/1/", f"full/versions/{version.number}/{language}/"):
         page.goto(staff + path)
         assert axe_violations(page) == [], path

@@ -1,0 +1,130 @@
+"""The questionnaire's closed questions, counted for the detailed questionnaire report: for each
+single- and multiple-choice question, how many submitted responses answered it, and for each
+choice its count, its share of those who answered, and a 95% Wilson interval, with a chart drawn
+as SVG (each chart beside its table, so the figures are readable without it).
+
+Counts below the report's threshold (and above zero) are suppressed, and so are their shares
+and intervals: a small group must not be singled out by a percentage either.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from heard.analysis.engine.comparisons import wilson_interval
+from heard.consultations.models import Consultation
+from heard.questionnaires.models import Questionnaire, Response, ResponseState
+
+CLOSED = ("select_one", "select_multiple")
+LABEL_WIDTH = 230
+PLOT_WIDTH = 360
+BAR_HEIGHT = 22
+
+
+@dataclass(frozen=True)
+class ChoiceRow:
+    label: str
+    count: int
+    suppressed: bool
+    share: float | None  # 0..1 of those who answered; None when suppressed or none answered
+    low: float | None
+    high: float | None
+    y: int  # the chart's geometry, in pixels
+    width: float
+    low_x: float
+    high_x: float
+
+
+@dataclass(frozen=True)
+class QuestionResult:
+    name: str
+    label: str
+    kind: str
+    answered: int
+    answered_suppressed: bool
+    rows: list[ChoiceRow]
+    height: int
+
+
+def closed_questions(
+    consultation: Consultation, language: str, threshold: int
+) -> list[QuestionResult]:
+    """Every closed question of the consultation's questionnaires (newest versions), in order."""
+    fields: list[tuple[dict[str, Any], list[dict[str, Any]]]] = []
+    for questionnaire in Questionnaire.objects.filter(consultation=consultation).order_by("id"):
+        version = questionnaire.current_version
+        if version is None:
+            continue
+        definition = version.definition
+        for item in definition["fields"]:
+            if item["type"] in CLOSED and item.get("list_name") in definition.get("choices", {}):
+                fields.append((item, list(definition["choices"][item["list_name"]])))
+    answered: Counter[str] = Counter()
+    chosen: Counter[tuple[str, str]] = Counter()
+    names = {item["name"] for item, _choices in fields}
+    responses = Response.objects.filter(
+        respondent__questionnaire__consultation=consultation, state=ResponseState.SUBMITTED
+    )
+    for response in responses.iterator(chunk_size=500):
+        answers = response.answers
+        for name in names:
+            value = answers.get(name)
+            if value in (None, "", []):
+                continue
+            answered[name] += 1
+            for picked in value if isinstance(value, list) else [value]:
+                chosen[(name, str(picked))] += 1
+    return [
+        _result(item, choices, answered[item["name"]], chosen, language, threshold)
+        for item, choices in fields
+    ]
+
+
+def _text(label: Any, language: str, default: str) -> str:
+    if isinstance(label, dict):
+        return str(label.get(language) or label.get("en") or default)
+    return str(label or default)
+
+
+def _result(
+    item: dict[str, Any],
+    choices: list[dict[str, Any]],
+    answered: int,
+    chosen: Counter[tuple[str, str]],
+    language: str,
+    threshold: int,
+) -> QuestionResult:
+    rows = []
+    for index, choice in enumerate(choices):
+        count = chosen[(item["name"], str(choice["name"]))]
+        suppressed = 0 < count < threshold
+        share = low = high = None
+        # When the question's own count is hidden, so is every share of it (even 0%).
+        if answered and not suppressed and not 0 < answered < threshold:
+            share = count / answered
+            low, high = wilson_interval(count, answered)
+        rows.append(
+            ChoiceRow(
+                label=_text(choice.get("label"), language, str(choice["name"])),
+                count=count,
+                suppressed=suppressed,
+                share=share,
+                low=low,
+                high=high,
+                y=index * (BAR_HEIGHT + 6) + 4,
+                width=round((share or 0) * PLOT_WIDTH, 1),
+                low_x=round(LABEL_WIDTH + (low or 0) * PLOT_WIDTH, 1),
+                high_x=round(LABEL_WIDTH + (high or 0) * PLOT_WIDTH, 1),
+            )
+        )
+    return QuestionResult(
+        name=item["name"],
+        label=_text(item.get("label"), language, item["name"]),
+        kind=item["type"],
+        answered=answered,
+        answered_suppressed=0 < answered < threshold,
+        rows=rows,
+        height=len(rows) * (BAR_HEIGHT + 6) + 28,
+    )
