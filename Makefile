@@ -15,7 +15,7 @@ PYTEST_WORKERS ?= auto
 PARALLEL := -n $(PYTEST_WORKERS) --dist loadfile
 
 .DEFAULT_GOAL := help
-.PHONY: help python install demo serve worker test test-fast test-browser lint typecheck check deploy-check messages lock bench-data bench-analysis clean
+.PHONY: help python system-libs install demo serve worker test test-fast test-browser lint typecheck check deploy-check messages lock bench-data bench-analysis clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-13s %s\n", $$1, $$2}'
@@ -29,7 +29,23 @@ $(BIN)/python:
 		"Run: make demo PYTHON=/path/to/python3.13"; exit 1; }
 	'$(PYTHON)' -m venv $(VENV)
 
-$(STAMP): $(BIN)/python requirements/base.txt requirements/dev.txt pyproject.toml
+# WeasyPrint (the reports' PDFs) needs Pango and a font from the system. As root on Debian or
+# Ubuntu they are installed (from the Debian registry); anywhere else, the message says what to do.
+PANGO_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+
+system-libs: ## Check (as root on Debian: install) Pango and a font for the reports' PDFs
+	@if [ "$$(uname)" != Linux ]; then :; \
+	elif ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so.0' && find /usr/share/fonts \
+		/usr/local/share/fonts -name '*.[ot]tf' 2>/dev/null | grep -q .; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "Installing Pango and a font for PDF reports: $(PANGO_PACKAGES)"; \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PANGO_PACKAGES) >/dev/null 2>&1 || \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PANGO_PACKAGES) >/dev/null; }; \
+	else echo "The reports' PDFs need Pango and a font. Install them, then run make again:" \
+		"Debian/Ubuntu: sudo apt-get install $(PANGO_PACKAGES); Fedora: sudo dnf install pango" \
+		"dejavu-sans-fonts; macOS: brew install pango."; exit 1; fi
+
+$(STAMP): $(BIN)/python requirements/base.txt requirements/dev.txt pyproject.toml | system-libs
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements/base.txt -r requirements/dev.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@touch $(STAMP)

@@ -136,6 +136,16 @@ def cmd_demo(args: argparse.Namespace) -> int:
             f"{analysis.themes} theme(s) and {analysis.quotes} quotes approved.",
             flush=True,
         )
+    from heard.reports.demo import populate as populate_reports
+
+    print("Writing and publishing the two reports, in English and French (PDF, Word)…", flush=True)
+    reports = populate_reports(result.consultation)
+    if reports.published:
+        print(
+            f"Reports: {len(reports.published)} published, {reports.files} files made "
+            "(tagged PDF and DOCX in each language, open data).",
+            flush=True,
+        )
     delivered = 0
     while True:  # the demo's email goes through the outbox too, written as files in var/mail/
         report = deliver_due(batch=200)

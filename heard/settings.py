@@ -334,6 +334,9 @@ LOGGING = {
         # waitress warns of its queue depth on every request that waits for a thread: a crowd
         # arriving at once would bury the log in these lines. Errors still come through.
         "waitress.queue": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+        # WeasyPrint logs each layout step of each page at INFO: noise, not news. Its warnings
+        # (a font missing, a CSS rule it cannot use) still come through.
+        "weasyprint.progress": {"handlers": ["console"], "level": "WARNING", "propagate": False},
     },
 }
 

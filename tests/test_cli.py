@@ -71,8 +71,16 @@ def test_demo_without_serving_loads_the_demo_and_prints_a_login(capsys, settings
     }
     assert not Message.objects.exclude(state="sent").exists()  # delivered, as files
     assert len(list(tmp_path.glob("*.eml"))) == Message.objects.count()
+    # Both reports, published in both languages, with their files made.
+    from heard.consultations.models import PublishedDocument
+    from heard.reports.models import VersionFile
+
+    assert "Reports: 2 published, 10 files made" in out
+    assert set(PublishedDocument.objects.values_list("key", flat=True)) == {"full", "questionnaire"}
+    assert VersionFile.objects.filter(kind="pdf").count() == 4
     assert main(["demo", "--no-serve"]) == 0  # a second run changes nothing
     assert Person.objects.count() == 300
+    assert VersionFile.objects.count() == 10
 
 
 def test_serve_with_worker_delivers_email_from_the_same_process(tmp_path):

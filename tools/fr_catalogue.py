@@ -1669,6 +1669,17 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Choice": "Choix",
     "95%% interval": "Intervalle à 95 %%",
     "Chart of the answers to “%(question)s”: the same figures as the table.": "Graphique des réponses à « %(question)s » : les mêmes chiffres que le tableau.",
+    "Open data (Frictionless data package)": "Données ouvertes (paquet de données Frictionless)",
+    "Version %(number)s, built on %(date)s; not published.": "Version %(number)s, produite le %(date)s; non publiée.",
+    "Download this report": "Télécharger ce rapport",
+    "This version as a file:": "Cette version en fichier :",
+    "PDF (tagged, accessible)": "PDF (balisé, accessible)",
+    "Word document (DOCX)": "Document Word (DOCX)",
+    "Open data: the figures as CSV tables (Frictionless data package, ZIP)": "Données ouvertes : les chiffres en tableaux CSV (paquet de données Frictionless, ZIP)",
+    "PDF": "PDF",
+    "Open data package (ZIP)": "Paquet de données ouvertes (ZIP)",
+    "Word": "Word",
+    "open data": "données ouvertes",
 }
 
 

@@ -10,7 +10,8 @@
 - ``quotes``: approved quotes.
 
 Counts below the report's threshold (and above zero) are suppressed, so that a small group
-cannot be singled out; a percentage is suppressed when its count is.
+cannot be singled out; a percentage is suppressed when its count is. Sessions are counted as
+they are: they are what the organisers held, not a group of people.
 """
 
 from __future__ import annotations
@@ -26,6 +27,9 @@ from heard.reports.models import Report
 from heard.reports.references import Figure
 
 SIMPLE = ("responses", "participants", "sessions", "records", "campaigns", "reviewed", "quotes")
+# Counts of what the organisers did, not of people or of what they said: a small number of them
+# singles nobody out, so they are never suppressed ("4 sessions", not "fewer than 5").
+NOT_OF_PEOPLE = ("sessions",)
 
 
 class UnknownReference(ValueError):
@@ -42,7 +46,9 @@ def resolve(report: Report, references: Iterable[str]) -> dict[str, Figure]:
     figures: dict[str, Figure] = {}
     for reference in wanted:
         name, *arguments = reference.split(":")
-        if name in SIMPLE and not arguments:
+        if name in NOT_OF_PEOPLE and not arguments:
+            figures[reference] = Figure(float(_simple(report, name)))
+        elif name in SIMPLE and not arguments:
             figures[reference] = _count(report, _simple(report, name))
         elif name == "code" and len(arguments) in (1, 2):
             code = arguments[0]

@@ -108,6 +108,9 @@ class Version(models.Model):
     html_en = models.TextField()
     html_fr = models.TextField()
     figures = models.JSONField(default=dict)  # reference -> {"value", "kind", "suppressed"}
+    # The aggregate tables the version shows, frozen at build time for the open-data package
+    # (suppressed cells already blanked): {"questions": [...]} (docs/adr/0012).
+    tables = models.JSONField(default=dict)
     manifest_sha256 = models.CharField(max_length=64, blank=True)
     built_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
@@ -131,3 +134,32 @@ class Version(models.Model):
 
     def html(self, language: str) -> str:
         return self.html_fr if language == "fr" else self.html_en
+
+
+class FileKind(models.TextChoices):
+    PDF = "pdf", "PDF"
+    DOCX = "docx", "DOCX"
+    DATA = "data", _("Open data (Frictionless data package)")
+
+
+class VersionFile(models.Model):
+    """A version as a downloadable file, made once from the version's stored text and kept: a
+    version never changes, so neither does its PDF, its DOCX or its data package."""
+
+    version = models.ForeignKey(Version, on_delete=models.CASCADE, related_name="files")
+    kind = models.CharField(max_length=4, choices=FileKind.choices)
+    language = models.CharField(max_length=2, blank=True)  # "" for the bilingual data package
+    content = models.BinaryField()
+    sha256 = models.CharField(max_length=64)
+    made_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["version", "kind", "language"], name="version_file"),
+            models.CheckConstraint(
+                condition=Q(kind__in=["pdf", "docx", "data"]), name="version_file_kind"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.version} {self.kind} {self.language}".strip()

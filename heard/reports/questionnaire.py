@@ -4,7 +4,8 @@ choice its count, its share of those who answered, and a 95% Wilson interval, wi
 as SVG (each chart beside its table, so the figures are readable without it).
 
 Counts below the report's threshold (and above zero) are suppressed, and so are their shares
-and intervals: a small group must not be singled out by a percentage either.
+and intervals: a small group must not be singled out by a percentage either. In a single-choice
+question the counts add up to the total, so a second count is hidden beside a lone hidden one.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ class QuestionResult:
     answered_suppressed: bool
     rows: list[ChoiceRow]
     height: int
+    choice_names: tuple[str, ...] = ()
 
 
 def closed_questions(
@@ -82,6 +84,20 @@ def closed_questions(
     ]
 
 
+def _hidden(counts: list[int], answered: int, kind: str, threshold: int) -> set[int]:
+    """Which choices' counts are hidden: each under the threshold (and above zero) and, for a
+    single-choice question whose total is shown, one more when only one is hidden, since the
+    choices add up to the total and a lone hidden count could be found by subtraction (the
+    smallest other count above zero is hidden with it: complementary suppression)."""
+    hidden = {i for i, count in enumerate(counts) if 0 < count < threshold}
+    total_shown = not 0 < answered < threshold
+    if kind == "select_one" and total_shown and len(hidden) == 1:
+        others = [(count, i) for i, count in enumerate(counts) if count > 0 and i not in hidden]
+        if others:
+            hidden.add(min(others)[1])
+    return hidden
+
+
 def _text(label: Any, language: str, default: str) -> str:
     if isinstance(label, dict):
         return str(label.get(language) or label.get("en") or default)
@@ -97,9 +113,11 @@ def _result(
     threshold: int,
 ) -> QuestionResult:
     rows = []
+    counts = [chosen[(item["name"], str(choice["name"]))] for choice in choices]
+    hidden = _hidden(counts, answered, item["type"], threshold)
     for index, choice in enumerate(choices):
-        count = chosen[(item["name"], str(choice["name"]))]
-        suppressed = 0 < count < threshold
+        count = counts[index]
+        suppressed = index in hidden
         share = low = high = None
         # When the question's own count is hidden, so is every share of it (even 0%).
         if answered and not suppressed and not 0 < answered < threshold:
@@ -127,4 +145,36 @@ def _result(
         answered_suppressed=0 < answered < threshold,
         rows=rows,
         height=len(rows) * (BAR_HEIGHT + 6) + 28,
+        choice_names=tuple(str(choice["name"]) for choice in choices),
     )
+
+
+def frozen_tables(consultation: Consultation, threshold: int) -> dict[str, Any]:
+    """The closed questions' results in both languages, as a version keeps them for its open
+    data: suppressed counts, shares and intervals are already blank (None), never stored."""
+    english = closed_questions(consultation, "en", threshold)
+    french = closed_questions(consultation, "fr", threshold)
+    questions = []
+    for en, fr in zip(english, french, strict=True):
+        choices = []
+        for row_en, row_fr, choice_name in zip(en.rows, fr.rows, en.choice_names, strict=True):
+            choices.append(
+                {
+                    "name": choice_name,
+                    "label": {"en": row_en.label, "fr": row_fr.label},
+                    "count": None if row_en.suppressed else row_en.count,
+                    "share": row_en.share,
+                    "low": row_en.low,
+                    "high": row_en.high,
+                }
+            )
+        questions.append(
+            {
+                "name": en.name,
+                "kind": en.kind,
+                "label": {"en": en.label, "fr": fr.label},
+                "answered": None if en.answered_suppressed else en.answered,
+                "choices": choices,
+            }
+        )
+    return {"threshold": threshold, "questions": questions}

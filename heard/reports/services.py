@@ -16,6 +16,7 @@ from heard.consultations.models import Consultation, PublishedDocument
 from heard.core import audit
 from heard.reports import build, drafting
 from heard.reports.models import Report, ReportKind, ReportState, Section, Version
+from heard.reports.questionnaire import frozen_tables
 
 #: The sections a new report starts with (headings in both languages; people write the text).
 OUTLINES = {
@@ -132,6 +133,7 @@ def build_version(*, actor: Any, report: Report) -> Version:
         html_en=build.render(report, found.figures, "en"),
         html_fr=build.render(report, found.figures, "fr"),
         figures={name: figure.as_dict() for name, figure in sorted(found.figures.items())},
+        tables=frozen_tables(report.consultation, report.threshold),
         manifest_sha256=build.manifest_hash(report.run.manifest if report.run else {}),
         built_by=actor,
         built_at=timezone.now(),

@@ -10,4 +10,9 @@ urlpatterns = [
         views_public.public,
         name="public_version",
     ),
+    path(
+        "<slug:slug>/reports/<slug:key>/<int:number>/<slug:kind>/",
+        views_public.download,
+        name="download",
+    ),
 ]

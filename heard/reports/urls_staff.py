@@ -15,4 +15,9 @@ urlpatterns = [
         views_staff.preview,
         name="preview",
     ),
+    path(
+        report + "versions/<int:number>/<str:language>/<slug:file>/",
+        views_staff.download,
+        name="download",
+    ),
 ]

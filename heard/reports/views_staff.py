@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -22,7 +23,8 @@ from heard.consultations.access import consultation_for, may_read_answers
 from heard.consultations.models import Consultation, Role
 from heard.reports import build, drafting, selectors, services
 from heard.reports.forms import NewReportForm, PublishForm, ReportForm, SectionForm
-from heard.reports.models import Report, ReportState, Section
+from heard.reports.models import FileKind, Report, ReportState, Section
+from heard.reports.views_public import file_response
 
 
 def _done_runs(consultation: Consultation) -> list[Run]:
@@ -217,4 +219,35 @@ def preview(request: HttpRequest, pk: int, kind: str, number: int, language: str
         "figures": selectors.traced(report, version.figures),
         "may_read": may_read_answers(request, report.consultation),
     }
+    context["downloads"] = [
+        {
+            "label": label,
+            "url": reverse(
+                "reports_staff:download",
+                kwargs={
+                    "pk": pk,
+                    "kind": kind,
+                    "number": number,
+                    "language": language,
+                    "file": file_kind,
+                },
+            ),
+        }
+        for file_kind, label in (
+            (FileKind.PDF, _("PDF")),
+            (FileKind.DOCX, _("Word document (DOCX)")),
+            (FileKind.DATA, _("Open data package (ZIP)")),
+        )
+    ]
     return render(request, "reports/staff_preview.html", context)
+
+
+def download(
+    request: HttpRequest, pk: int, kind: str, number: int, language: str, file: str
+) -> HttpResponse:
+    """Any version's files, published or not, for the team to check before publishing."""
+    report = _report(request, pk, kind)
+    if language not in build.LANGUAGES or file not in FileKind.values:
+        raise Http404
+    version = get_object_or_404(report.versions, number=number)
+    return file_response(version, file, language)

@@ -114,3 +114,44 @@ def test_report_pages_pass_axe(page, live_server, workbench, language):  # noqa:
     assert TEXT[language]["expected"] in page.locator("article.report").inner_text()
     assert page.locator("html").get_attribute("lang") == language
     assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_demo_publishes_both_reports_linked_from_the_page(
+    page,
+    live_server,
+    workbench,  # noqa: F811
+    language,
+):
+    """What `make demo` publishes: the consultation page links both reports in each language;
+    each report page passes axe and offers its tagged PDF in that language, and its Word file."""
+    import io
+
+    from pypdf import PdfReader
+
+    from heard.analysis.demo import populate as populate_analysis
+    from heard.reports.demo import populate as populate_reports
+
+    consultation, _analyst = workbench
+    populate_analysis(consultation)
+    assert len(populate_reports(consultation).published) == 2
+    slug = getattr(consultation, f"slug_{language}")
+    home = f"{live_server.url}/{language}/consultations/{slug}/"
+    page.goto(home)
+    links = page.locator("ul.published-reports > li > a")
+    assert links.count() == 2
+    for index in range(2):
+        page.goto(home)
+        title = links.nth(index).inner_text()
+        links.nth(index).click()
+        page.wait_for_load_state()
+        assert page.locator("h1").first.inner_text() == title
+        assert axe_violations(page) == [], page.url
+        pdf_url = page.locator(".downloads a").first.get_attribute("href")
+        answer = page.request.get(live_server.url + pdf_url)
+        assert answer.headers["content-type"] == "application/pdf"
+        reader = PdfReader(io.BytesIO(answer.body()))
+        assert reader.trailer["/Root"]["/Lang"] == f"{language}-CA"
+        assert "/StructTreeRoot" in reader.trailer["/Root"]
+        word_url = page.locator(".downloads a").nth(1).get_attribute("href")
+        assert page.request.get(live_server.url + word_url).ok

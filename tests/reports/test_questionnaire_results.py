@@ -76,3 +76,48 @@ def test_counts_under_the_threshold_are_never_shown(done_run, analyst):
     # No share of a hidden count either, not even a 0% of a hidden total.
     assert not re.search(r"<td>\d+%</td>", tables)
     assert "moins de 10000" in version.html_fr
+
+
+def test_a_lone_hidden_count_cannot_be_found_by_subtraction():
+    from heard.reports.questionnaire import _hidden
+
+    # 20 answered: 12 + 6 + 2; the 2 alone hidden would be 20 - 12 - 6.
+    assert _hidden([12, 6, 2, 0], 20, "select_one", 5) == {2, 1}
+    assert _hidden([12, 4, 2, 0], 18, "select_one", 5) == {1, 2}  # two hidden already
+    # Several answers per respondent: the counts do not add up to the total.
+    assert _hidden([12, 6, 2], 15, "select_multiple", 5) == {2}
+    # A hidden total hides every share; nothing to subtract from.
+    assert _hidden([3, 1], 4, "select_one", 5) == {0, 1}
+
+
+def test_no_single_choice_question_shows_all_but_one_count(done_run):
+    for threshold in (3, 5, 8):
+        for result in closed_questions(done_run.consultation, "en", threshold):
+            if result.kind != "select_one" or result.answered_suppressed:
+                continue
+            hidden = [row for row in result.rows if row.suppressed]
+            assert len(hidden) != 1, (result.name, threshold)
+
+
+def test_sessions_are_counted_as_they_are_people_are_not(done_run, analyst):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from heard.consultations.models import ScheduleItem
+    from heard.events.models import Session
+    from heard.reports import figures
+
+    now = timezone.now()
+    for item in ScheduleItem.objects.filter(consultation=done_run.consultation)[:3]:
+        Session.objects.create(schedule_item=item, starts_at=now, ends_at=now + timedelta(hours=2))
+    report = services.create_report(
+        actor=analyst, consultation=done_run.consultation, kind="full", run=done_run
+    )
+    resolved = figures.resolve(report, ["sessions", "responses", "quotes"])
+    assert resolved["sessions"].value == Session.objects.count() == 3
+    assert not resolved["sessions"].suppressed  # 3 sessions single nobody out
+    report.threshold = 10_000
+    report.save()
+    resolved = figures.resolve(report, ["sessions", "responses"])
+    assert not resolved["sessions"].suppressed and resolved["responses"].suppressed
