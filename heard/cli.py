@@ -143,7 +143,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if reports.published:
         print(
             f"Reports: {len(reports.published)} published, {reports.files} files made "
-            "(tagged PDF and DOCX in each language, open data).",
+            "(tagged PDF and DOCX in each language, open data); the full report emailed to "
+            f"{reports.told} participants and respondents who asked for it.",
             flush=True,
         )
     delivered = 0

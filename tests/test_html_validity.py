@@ -16,6 +16,7 @@ import pytest
 from django.db import transaction
 
 from heard.consultations.loading import load_folder
+from tests.analysis.conftest import analyst, demo, done_run  # noqa: F401 - fixtures
 from tests.factories import UserFactory
 
 
@@ -238,6 +239,10 @@ def test_every_page_is_valid_html(client, demo_folder, tmp_path):
     (tmp_path / "error404.html").write_bytes(public_404.content)
     files["error404.html"] = "bilingual 404"
 
+    _validate(command, tmp_path, files)
+
+
+def _validate(command: list[str], tmp_path, files: dict[str, str]) -> None:
     result = subprocess.run(
         [*command, *map(str, sorted(tmp_path.glob("*.html")))],
         capture_output=True,
@@ -254,3 +259,58 @@ def test_every_page_is_valid_html(client, demo_folder, tmp_path):
         if m["type"] == "error"
     ]
     assert problems == [], "\n".join(problems)
+
+
+@pytest.mark.django_db
+def test_report_pages_are_valid_html(done_run, analyst, client, tmp_path):  # noqa: F811
+    """The reports' screens and public pages, with a published report and its summary on the
+    consultation page: built from the analysis fixtures (a finished run of the demo)."""
+    from heard.consultations.models import Role
+    from heard.reports import services
+    from tests.analysis.conftest import member
+
+    command = _checker()
+    consultation = done_run.consultation
+    report = services.create_report(
+        actor=analyst, consultation=consultation, kind="full", run=done_run
+    )
+    for section in report.sections.all():
+        services.save_section(
+            actor=analyst,
+            section=section,
+            heading_en=section.heading_en,
+            heading_fr=section.heading_fr,
+            body_en="We received [[responses]] answers.\n\n> A quote.\n\n- a\n- b",
+            body_fr="Nous avons reçu [[responses]] réponses.\n\n> Une citation.\n\n- a\n- b",
+        )
+    version = services.build_version(actor=analyst, report=report)
+    services.set_state(actor=analyst, report=report, state="review")
+    services.set_state(actor=analyst, report=report, state="approved")
+    services.publish(actor=analyst, version=version)
+    detailed = services.create_report(
+        actor=analyst, consultation=consultation, kind="questionnaire", run=done_run
+    )
+    services.build_version(actor=analyst, report=detailed)
+    lead = member(consultation, "html-lead", Role.LEAD)
+    client.force_login(lead)
+    pk = consultation.pk
+    staff = f"/en/staff/consultations/{pk}/reports/"
+    pages = {
+        "consultation-en.html": f"/en/consultations/{consultation.slug_en}/",
+        "consultation-fr.html": f"/fr/consultations/{consultation.slug_fr}/",
+        "report-en.html": f"/en/consultations/{consultation.slug_en}/reports/full/",
+        "report-fr.html": f"/fr/consultations/{consultation.slug_fr}/reports/full/",
+        "reports-home.html": staff,
+        "report-screen.html": staff + "full/",
+        "section.html": staff + "full/sections/6/",
+        "preview.html": staff + "full/versions/1/fr/",
+        "questionnaire-preview.html": staff + "questionnaire/versions/1/en/",
+    }
+    files = {}
+    for name, url in pages.items():
+        response = client.get(url)
+        assert response.status_code == 200, url
+        (tmp_path / name).write_bytes(response.content)
+        files[name] = url
+    assert b"report-summary" in (tmp_path / "consultation-fr.html").read_bytes()
+    _validate(command, tmp_path, files)

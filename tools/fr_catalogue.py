@@ -1680,6 +1680,24 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Open data package (ZIP)": "Paquet de données ouvertes (ZIP)",
     "Word": "Word",
     "open data": "données ouvertes",
+    "Email me the report on what we heard when it is published": "Envoyez-moi par courriel le rapport sur ce que nous avons entendu lorsqu'il sera publié",
+    "Once, to the address this questionnaire was sent to, in your language. We use your address for nothing else.": "Une seule fois, à l'adresse à laquelle ce questionnaire a été envoyé, dans votre langue. Nous n'utilisons votre adresse à aucune autre fin.",
+    "Thank you for taking part in “%(consultation)s”. As promised, the report on what we heard is now published:": "Merci d'avoir participé à « %(consultation)s ». Comme promis, le rapport sur ce que nous avons entendu est maintenant publié :",
+    "The page offers it as a web page, a PDF and a Word document, and its figures as open data. It shows what participants told us, not necessarily the views of the government.": "La page le présente en page Web, en PDF et en document Word, et ses chiffres en données ouvertes. Il rend compte de ce que les participants nous ont dit, et non nécessairement de l'avis du gouvernement.",
+    "You receive this email because you took part in a session or asked for the report when you sent your answers. We will not write to you about this report again.": "Vous recevez ce courriel parce que vous avez participé à une séance ou avez demandé le rapport en envoyant vos réponses. Nous ne vous écrirons plus au sujet de ce rapport.",
+    "Send it to participants": "L'envoyer aux participants",
+    "%(n)s person took part in a session or asked for the report when sending their answers.": (
+        "%(n)s personne a participé à une séance ou a demandé le rapport en envoyant ses réponses.",
+        "%(n)s personnes ont participé à une séance ou ont demandé le rapport en envoyant leurs réponses.",
+    ),
+    "Each gets one email, in their language first, with the link to the report; nobody marked “do not contact”, and nobody twice.": "Chacune reçoit un seul courriel, d'abord dans sa langue, avec le lien vers le rapport; personne qui a demandé à ne pas être contacté, et personne deux fois.",
+    "Last sent %(when)s; %(n)s emails queued so far. Pressing again writes only to those not yet told.": "Dernier envoi : %(when)s; %(n)s courriels mis en file jusqu'ici. Un nouvel envoi n'écrit qu'aux personnes pas encore avisées.",
+    "Email the report to participants": "Envoyer le rapport aux participants par courriel",
+    "%(n)s email queued in the outbox.": (
+        "%(n)s courriel mis en file dans la boîte d'envoi.",
+        "%(n)s courriels mis en file dans la boîte d'envoi.",
+    ),
+    "Publish the report before sending it to participants.": "Publiez le rapport avant de l'envoyer aux participants.",
 }
 
 

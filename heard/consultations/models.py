@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from heard.consultations.status import Status, status_at
 from heard.core import limits
 from heard.core.bilingual import translated
+from heard.core.crypto import EncryptedTextField
 from heard.core.limits import BoundedTextField
 
 
@@ -467,8 +468,13 @@ class PublishedDocument(models.Model):
     first_published_at = models.DateTimeField()
     corrected_at = models.DateTimeField(null=True, blank=True)
     position = models.PositiveIntegerField(default=0)
+    # "We asked / You said / We did": HTML the report's build rendered (figures resolved), shown
+    # on the consultation page; blank when the report has no such section.
+    summary_en = EncryptedTextField(blank=True)  # quotes people's words, like the report
+    summary_fr = EncryptedTextField(blank=True)
 
     title = translated("title")
+    summary = translated("summary")
 
     class Meta:
         ordering = ["position", "id"]

@@ -141,6 +141,9 @@ def populate(consultation: Consultation, folder: Path, *, seed: int = 2018) -> D
                 channel=channel,
                 language=item["language"],
                 submitted_at=moment if submitted else None,
+                # About two in three asked for the report (not drawn from rng: the rest of the
+                # fiction stays as it was).
+                wants_report=submitted and number % 3 != 1,
                 pages_seen=[
                     p["name"]
                     for p in version.definition["pages"]

@@ -188,6 +188,8 @@ class Response(models.Model):
     started_at = models.DateTimeField(auto_now_add=True)
     saved_at = models.DateTimeField(auto_now=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
+    # Asked on the check page, beside the send button: email me the report when it is published.
+    wants_report = models.BooleanField(default=False)
     withdrawn_at = models.DateTimeField(null=True, blank=True)
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL

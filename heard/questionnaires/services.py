@@ -524,8 +524,11 @@ class SubmitResult:
 
 
 @transaction.atomic
-def submit(*, response: Response, language: str, actor: Any = None) -> SubmitResult:
-    """Check every answer again and submit, exactly once however many times it is asked."""
+def submit(
+    *, response: Response, language: str, actor: Any = None, wants_report: bool = False
+) -> SubmitResult:
+    """Check every answer again and submit, exactly once however many times it is asked.
+    `wants_report`: the respondent asked to be emailed the report when it is published."""
     locked = Response.objects.select_for_update().select_related("version").get(pk=response.pk)
     if locked.state != ResponseState.DRAFT:
         return SubmitResult(False, True, {})
@@ -547,6 +550,7 @@ def submit(*, response: Response, language: str, actor: Any = None) -> SubmitRes
         language=language,
         answers_json=cleaned.answers_json,
         saved_at=now,
+        wants_report=wants_report,
     )
     if not changed:
         return SubmitResult(False, True, {})

@@ -288,7 +288,11 @@ def check(request: HttpRequest) -> HttpResponse:
     problems: dict[str, str] = {}
     if request.method == "POST":
         try:
-            result = services.submit(response=response, language=language)
+            result = services.submit(
+                response=response,
+                language=language,
+                wants_report=request.POST.get("wants_report") == "yes",
+            )
         except services.QuestionnaireClosed:
             return redirect("questionnaire")
         if result.submitted or result.already:
@@ -315,6 +319,7 @@ def check(request: HttpRequest) -> HttpResponse:
             back_url=reverse("questionnaire_page", args=[pages[-1]["name"]])
             if pages
             else reverse("questionnaire"),
+            wants_report=request.POST.get("wants_report") == "yes",
         ),
         status=400 if problems else 200,
     )

@@ -112,6 +112,28 @@ def render(report: Report, figures: dict[str, Figure], language: str) -> str:
         )
 
 
+def render_summary(report: Report, figures: dict[str, Figure], language: str) -> str:
+    """The sections shown on the consultation page as well ("We asked / You said / We did"),
+    as HTML with the same figures as the report; empty when there are none."""
+    shown = [section for section in report.sections.all() if section.on_page]
+    if not shown:
+        return ""
+    with translation.override(language):
+        return render_to_string(
+            "reports/_summary.html",
+            {
+                "sections": [
+                    {
+                        "heading": getattr(section, f"heading_{language}"),
+                        "body": fill(getattr(section, f"body_{language}"), figures, language),
+                    }
+                    for section in shown
+                ],
+                "language": language,
+            },
+        )
+
+
 def _questions(report: Report, language: str) -> list[dict[str, Any]]:
     """The detailed questionnaire report's results, question by question, formatted for the
     language (the full report cites the questionnaire through references instead)."""

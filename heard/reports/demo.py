@@ -16,7 +16,7 @@ from django.db import transaction
 
 from heard.analysis.models import Run
 from heard.consultations.models import Consultation, Membership, Role
-from heard.reports import drafting, files, services
+from heard.reports import drafting, files, loop, services
 from heard.reports.models import Report, ReportKind, ReportState
 
 LEAD = "demo-lead-report"
@@ -108,10 +108,33 @@ unique, un autre nombre est masqué à côté d'un nombre masqué seul, pour qu'
 retrouver par soustraction."""
 
 
+LOOP_EN = """**We asked** people who work against human trafficking, and people with lived
+experience, what a new national strategy should do: in four meetings and a questionnaire.
+
+**You said** ([[participants]] people in the sessions, [[responses]] questionnaire responses)
+that protection comes first: [[code:protection:percent]] of the records people reviewed speak of
+it, from shelters to temporary resident permits.
+
+**We did** (fiction): the findings went to the team drafting the strategy, and this report is
+sent to everyone who took part or asked for it."""
+
+LOOP_FR = """**Nous avons demandé** aux personnes qui luttent contre la traite des personnes, et
+aux personnes ayant une expérience vécue, ce que devrait faire une nouvelle stratégie nationale :
+lors de quatre rencontres et par un questionnaire.
+
+**Vous avez répondu** ([[participants]] personnes aux séances, [[responses]] réponses au
+questionnaire) que la protection passe d'abord : [[code:protection:percent]] des enregistrements
+revus en parlent, des refuges aux permis de séjour temporaire.
+
+**Nous avons agi** (fiction) : les constats ont été transmis à l'équipe qui rédige la stratégie,
+et ce rapport est envoyé à toutes les personnes qui ont participé ou qui l'ont demandé."""
+
+
 @dataclass
 class DemoReports:
     published: list[str] = field(default_factory=list)
     files: int = 0
+    told: int = 0
 
 
 def _lead(consultation: Consultation) -> object:
@@ -145,6 +168,7 @@ def _texts(report: Report) -> list[tuple[str, str]]:
                 "sur le questionnaire donne les résultats de chaque question.",
             ),
             (NEXT_EN, NEXT_FR),
+            (LOOP_EN, LOOP_FR),
         ]
     return [
         (f"{FICTION_EN}\n\n{QUESTIONNAIRE_EN}", f"{FICTION_FR}\n\n{QUESTIONNAIRE_FR}"),
@@ -188,4 +212,6 @@ def populate(consultation: Consultation) -> DemoReports:
             services.publish(actor=lead, version=version)
         result.files += len(files.make_all(version))
         result.published.append(version.title_en)
+        if kind == ReportKind.FULL:  # "provided to participants": the full report, by email
+            result.told = loop.tell(actor=lead, report=report)
     return result

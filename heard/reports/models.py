@@ -17,6 +17,7 @@ from heard.analysis.models import Run
 from heard.consultations.models import Consultation
 from heard.core import limits
 from heard.core.bilingual import translated
+from heard.core.crypto import EncryptedTextField
 
 SECTION_TEXT = 60_000
 
@@ -52,6 +53,9 @@ class Report(models.Model):
         help_text=_("Counts below this (but above zero) are shown as “fewer than …”."),
     )
     state = models.CharField(max_length=10, choices=ReportState.choices, default="draft")
+    # When participants and respondents who asked for it were emailed the published report.
+    told_at = models.DateTimeField(null=True, blank=True)
+    told_count = models.PositiveIntegerField(default=0)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -81,8 +85,12 @@ class Section(models.Model):
     position = models.PositiveIntegerField()
     heading_en = models.CharField(_("heading (English)"), max_length=limits.TITLE)
     heading_fr = models.CharField(_("heading (French)"), max_length=limits.TITLE, blank=True)
-    body_en = models.TextField(_("text (English)"), blank=True, max_length=SECTION_TEXT)
-    body_fr = models.TextField(_("text (French)"), blank=True, max_length=SECTION_TEXT)
+    # Encrypted at rest: a report's text quotes what people wrote (approved, redacted quotes, but
+    # their words all the same), and a draft is not public.
+    body_en = EncryptedTextField(_("text (English)"), blank=True, max_length=SECTION_TEXT)
+    body_fr = EncryptedTextField(_("text (French)"), blank=True, max_length=SECTION_TEXT)
+    # Shown on the consultation page as well, once published: "We asked / You said / We did".
+    on_page = models.BooleanField(default=False)
 
     heading = translated("heading")
 
@@ -105,12 +113,17 @@ class Version(models.Model):
     number = models.PositiveIntegerField()
     title_en = models.CharField(max_length=limits.TITLE)
     title_fr = models.CharField(max_length=limits.TITLE)
-    html_en = models.TextField()
-    html_fr = models.TextField()
+    html_en = (
+        EncryptedTextField()
+    )  # encrypted as the sections are: a version may never be published
+    html_fr = EncryptedTextField()
     figures = models.JSONField(default=dict)  # reference -> {"value", "kind", "suppressed"}
     # The aggregate tables the version shows, frozen at build time for the open-data package
     # (suppressed cells already blanked): {"questions": [...]} (docs/adr/0012).
     tables = models.JSONField(default=dict)
+    # The sections shown on the consultation page too, rendered with the same figures.
+    summary_en = EncryptedTextField(blank=True)
+    summary_fr = EncryptedTextField(blank=True)
     manifest_sha256 = models.CharField(max_length=64, blank=True)
     built_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
@@ -134,6 +147,9 @@ class Version(models.Model):
 
     def html(self, language: str) -> str:
         return self.html_fr if language == "fr" else self.html_en
+
+    def summary(self, language: str) -> str:
+        return self.summary_fr if language == "fr" else self.summary_en
 
 
 class FileKind(models.TextChoices):

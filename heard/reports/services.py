@@ -26,6 +26,8 @@ OUTLINES = {
         ("What we heard, by theme", "Ce que nous avons entendu, par thème"),
         ("What we heard from the questionnaire", "Ce que nous a appris le questionnaire"),
         ("Next steps", "Prochaines étapes"),
+        # Shown on the consultation page as well (Section.on_page): the loop closed in brief.
+        ("We asked, you said, we did", "Nous avons demandé, vous avez répondu, nous avons agi"),
     ],
     ReportKind.QUESTIONNAIRE: [
         ("About the questionnaire", "À propos du questionnaire"),
@@ -34,6 +36,9 @@ OUTLINES = {
         ("Method and limits", "Méthode et limites"),
     ],
 }
+
+
+ON_PAGE = {"We asked, you said, we did"}
 
 
 class ReportProblems(Exception):
@@ -65,7 +70,13 @@ def create_report(*, actor: Any, consultation: Consultation, kind: str, run: Run
         created_by=actor,
     )
     Section.objects.bulk_create(
-        Section(report=report, position=position, heading_en=english, heading_fr=french)
+        Section(
+            report=report,
+            position=position,
+            heading_en=english,
+            heading_fr=french,
+            on_page=english in ON_PAGE,
+        )
         for position, (english, french) in enumerate(OUTLINES[ReportKind(kind)], start=1)
     )
     audit.record(
@@ -134,6 +145,8 @@ def build_version(*, actor: Any, report: Report) -> Version:
         html_fr=build.render(report, found.figures, "fr"),
         figures={name: figure.as_dict() for name, figure in sorted(found.figures.items())},
         tables=frozen_tables(report.consultation, report.threshold),
+        summary_en=build.render_summary(report, found.figures, "en"),
+        summary_fr=build.render_summary(report, found.figures, "fr"),
         manifest_sha256=build.manifest_hash(report.run.manifest if report.run else {}),
         built_by=actor,
         built_at=timezone.now(),
@@ -181,6 +194,8 @@ def publish(
             "version": version.number,
             "corrected_at": now if earlier else None,
             "position": 0 if report.kind == ReportKind.FULL else 1,
+            "summary_en": version.summary_en,
+            "summary_fr": version.summary_fr,
         },
         create_defaults={
             "title_en": version.title_en,
@@ -188,6 +203,8 @@ def publish(
             "version": version.number,
             "first_published_at": now,
             "position": 0 if report.kind == ReportKind.FULL else 1,
+            "summary_en": version.summary_en,
+            "summary_fr": version.summary_fr,
         },
     )
     audit.record(

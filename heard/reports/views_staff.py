@@ -15,13 +15,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from heard.analysis.models import Run
 from heard.consultations import selectors as consultation_selectors
 from heard.consultations.access import consultation_for, may_read_answers
 from heard.consultations.models import Consultation, Role
-from heard.reports import build, drafting, selectors, services
+from heard.reports import build, drafting, loop, selectors, services
 from heard.reports.forms import NewReportForm, PublishForm, ReportForm, SectionForm
 from heard.reports.models import FileKind, Report, ReportState, Section
 from heard.reports.views_public import file_response
@@ -122,6 +123,9 @@ def report(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
             "versions": versions,
             "newest": newest,
             "publish_form": PublishForm() if newest and not newest.published_at else None,
+            "to_tell": (
+                len(loop.recipients(report)) if report.state == ReportState.PUBLISHED else None
+            ),
             "needs_correction": earlier_published,
             "is_lead": _is_lead(request, consultation),
             "may_write": may_read_answers(request, consultation),
@@ -176,7 +180,7 @@ def act(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     """Build a version, send for review, approve, or publish (the button pressed says which)."""
     report = _report(request, pk, kind, write=True)
     action = request.POST.get("action", "")
-    lead_only = action in ("approve", "publish")
+    lead_only = action in ("approve", "publish", "tell")
     if lead_only and not _is_lead(request, report.consultation):
         consultation_for(request, pk, lead=True)  # raises the usual 403, with its message
     try:
@@ -196,11 +200,24 @@ def act(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
                 raise Http404
             services.publish(actor=request.user, version=newest, **form.cleaned_data)
             messages.success(request, _("Version %(n)s published.") % {"n": newest.number})
+        elif action == "tell":
+            queued = loop.tell(actor=request.user, report=report)
+            messages.success(
+                request,
+                ngettext(
+                    "%(n)s email queued in the outbox.",
+                    "%(n)s emails queued in the outbox.",
+                    queued,
+                )
+                % {"n": queued},
+            )
         else:
             raise Http404
     except services.ReportProblems as refused:
         for problem in refused.problems:
             messages.error(request, problem)
+    except loop.NotPublished:
+        messages.error(request, _("Publish the report before sending it to participants."))
     return redirect("reports_staff:report", pk=pk, kind=kind)
 
 

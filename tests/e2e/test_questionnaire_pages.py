@@ -271,6 +271,10 @@ def test_a_respondent_fills_in_the_demo_questionnaire(
     press(again, "button", text["return"])
     assert "/check/" in again.url
     assert "15" in years.inner_text()
+    # "Email me the report", ticked from the keyboard.
+    again.locator("#wants-report").focus()
+    again.keyboard.press("Space")
+    assert again.locator("#wants-report").is_checked()
     press(again, "button", text["send"])
     assert again.locator("h1").inner_text() == text["done"]
     assert axe_violations(again) == []
@@ -280,6 +284,7 @@ def test_a_respondent_fills_in_the_demo_questionnaire(
         respondent__questionnaire=questionnaire, respondent__language=language
     )
     assert response.state == ResponseState.SUBMITTED
+    assert response.wants_report
     answers = response.answers
     assert answers["years_experience"] == 15
     assert answers["organisation_type_other"] == "Community legal clinic"

@@ -138,8 +138,12 @@ def test_the_demo_publishes_both_reports_linked_from_the_page(
     slug = getattr(consultation, f"slug_{language}")
     home = f"{live_server.url}/{language}/consultations/{slug}/"
     page.goto(home)
-    links = page.locator("ul.published-reports > li > a")
+    links = page.locator("ul.published-reports > li > a:not([download])")
     assert links.count() == 2
+    # "We asked / You said / We did", above the reports, its figures resolved.
+    summary = page.locator(".report-summary")
+    assert summary.count() == 1 and "[[" not in summary.inner_text()
+    assert axe_violations(page) == []
     for index in range(2):
         page.goto(home)
         title = links.nth(index).inner_text()

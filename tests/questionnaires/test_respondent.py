@@ -163,18 +163,25 @@ def test_full_walk_with_skip_logic_errors_check_page_and_one_submission(small, s
     )
     assert changed["Location"] == "/en/questionnaire/check/"
     # The server checks everything again: the "why" question now applies and is required.
-    problems = client.post("/en/questionnaire/check/")
+    problems = client.post("/en/questionnaire/check/", {"wants_report": "yes"})
     assert problems.status_code == 400
     assert "/en/questionnaire/page/why/?return=check#q-why" in problems.content.decode()
+    # The "email me the report" box stays as it was ticked.
+    assert (
+        'name="wants_report" value="yes" id="wants-report" aria-describedby="wants-report-hint" checked'
+        in problems.content.decode()
+    )
     assert Response.objects.get().state == ResponseState.DRAFT
     answered = client.post(
         "/en/questionnaire/page/why/", {"why": "They matter", "return": "check", "shown": "why"}
     )
     assert answered["Location"] == "/en/questionnaire/check/"
-    done = client.post("/en/questionnaire/check/")
+    assert 'id="wants-report"' in client.get("/en/questionnaire/check/").content.decode()
+    done = client.post("/en/questionnaire/check/", {"wants_report": "yes"})
     assert done["Location"] == "/en/questionnaire/done/"
     response = Response.objects.get()
     assert response.state == ResponseState.SUBMITTED
+    assert response.wants_report  # asked to be emailed the report
     assert response.answers["topics"] == ["prevention", "protection"]
     assert response.answers["topic_count"] == "2"
     assert response.answers["ranking"] == ["protection", "prevention", "prosecution"]

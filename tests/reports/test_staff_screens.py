@@ -45,7 +45,9 @@ def test_from_no_report_to_published_through_the_screens(done_run, analyst, clie
     created = client.post(_url("home", consultation), {"kind": "full", "run": "1"})
     assert created.status_code == 302
     report = Report.objects.get(consultation=consultation, kind="full")
-    assert report.run == done_run and report.sections.count() == 5
+    assert report.run == done_run and report.sections.count() == 6
+    # The last, "We asked, you said, we did", is shown on the consultation page as well.
+    assert [s.on_page for s in report.sections.all()] == [False] * 5 + [True]
     editor = client.get(_url("section", consultation, kind="full", position=1)).content.decode()
     assert "[[code:prevention]]" in editor and "[[responses]]" in editor  # the evidence panel
     _written(client, consultation)
@@ -65,6 +67,7 @@ def test_from_no_report_to_published_through_the_screens(done_run, analyst, clie
     assert PublishedDocument.objects.get(consultation=consultation, key="full").version == 1
     page = client.get(_url("report", consultation, kind="full")).content.decode()
     assert "published" in page
+    assert "Email the report to participants" in page  # closing the loop, for a lead
 
 
 def test_problems_are_listed_and_nothing_is_built(done_run, analyst, client):
