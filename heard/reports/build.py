@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from heard.analysis.models import Quote
 from heard.reports import figures as figure_data
 from heard.reports.models import Report, ReportKind, Section
 from heard.reports.questionnaire import LABEL_WIDTH, PLOT_WIDTH, closed_questions
@@ -56,6 +57,20 @@ def check(report: Report) -> Check:
                 }
             )
         cited.extend(english + french)
+    approved = _approved_quotes(report)
+    for section in sections:
+        name = section.heading_en or _("section %(n)s") % {"n": section.position}
+        for language in LANGUAGES:
+            for passage in quoted_passages(getattr(section, f"body_{language}")):
+                if not any(quote in passage for quote in approved):
+                    found.incomplete.append(
+                        _(
+                            "“%(section)s”: a quoted passage is not an approved quote: "
+                            "“%(passage)s”. Quote approved quotes word for word (the evidence "
+                            "lists them), or write the passage as your own text."
+                        )
+                        % {"section": name, "passage": _shorten(passage)}
+                    )
     for reference in dict.fromkeys(cited):
         try:
             found.figures |= figure_data.resolve(report, [reference])
@@ -70,6 +85,36 @@ def check(report: Report) -> Check:
                 % {"section": where, "reference": reference, "reason": unknown.reason}
             )
     return found
+
+
+def quoted_passages(markdown: str) -> list[str]:
+    """Each Markdown block quote's text (consecutive lines starting with ">"), whitespace
+    collapsed: what a reader takes for someone's words."""
+    passages: list[str] = []
+    current: list[str] = []
+    for line in [*markdown.splitlines(), ""]:
+        stripped = line.lstrip()
+        if stripped.startswith(">"):
+            current.append(stripped.lstrip(">").strip())
+        elif current:
+            text = " ".join(" ".join(current).split())
+            if text:
+                passages.append(text)
+            current = []
+    return passages
+
+
+def _approved_quotes(report: Report) -> list[str]:
+    """The approved quotes' texts, whitespace collapsed; a quoted passage must contain one
+    (an attribution after it, such as "— participant, Winnipeg", is allowed)."""
+    texts = Quote.objects.filter(consultation=report.consultation, state="approved").values_list(
+        "text", flat=True
+    )
+    return [" ".join(text.split()) for text in texts if text.strip()]
+
+
+def _shorten(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _missing(section: str, language: str, what: str) -> str:

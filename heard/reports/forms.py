@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from heard.analysis.models import Run
 from heard.core import limits
-from heard.reports.models import SECTION_TEXT, ReportKind
+from heard.reports.models import COMMENT_TEXT, SECTION_TEXT, ReportKind
 
 
 def _run_choices(runs: list[Run]) -> list[tuple[str, Any]]:
@@ -82,4 +82,13 @@ class PublishForm(forms.Form):
     )
     correction_fr = forms.CharField(
         label=_("What was corrected (French)"), max_length=limits.TITLE, required=False
+    )
+
+
+class CommentForm(forms.Form):
+    text = forms.CharField(
+        label=_("Your comment"),
+        max_length=COMMENT_TEXT,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("For the people writing the report; never published."),
     )

@@ -20,6 +20,7 @@ from heard.core.bilingual import translated
 from heard.core.crypto import EncryptedTextField
 
 SECTION_TEXT = 60_000
+COMMENT_TEXT = 4_000
 
 
 class ReportKind(models.TextChoices):
@@ -179,3 +180,25 @@ class VersionFile(models.Model):
 
     def __str__(self) -> str:
         return f"{self.version} {self.kind} {self.language}".strip()
+
+
+class Comment(models.Model):
+    """A reviewer's remark on a section, kept until someone marks it resolved (and after: the
+    review's history). Encrypted like the text it is about."""
+
+    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    text = EncryptedTextField(_("comment"), max_length=COMMENT_TEXT)
+    created_at = models.DateTimeField(auto_now_add=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["section", "created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"comment {self.pk} on {self.section}"

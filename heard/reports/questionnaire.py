@@ -14,9 +14,12 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+
 from heard.analysis.engine.comparisons import wilson_interval
 from heard.consultations.models import Consultation
-from heard.questionnaires.models import Questionnaire, Response, ResponseState
+from heard.questionnaires.models import Channel, Questionnaire, Response, ResponseState
 
 CLOSED = ("select_one", "select_multiple")
 LABEL_WIDTH = 230
@@ -78,10 +81,26 @@ def closed_questions(
             answered[name] += 1
             for picked in value if isinstance(value, list) else [value]:
                 chosen[(name, str(picked))] += 1
-    return [
+    results = [
         _result(item, choices, answered[item["name"]], chosen, language, threshold)
         for item, choices in fields
     ]
+    return [_channels(responses, language, threshold), *results] if results else results
+
+
+#: Not a question of the form: how each submitted response reached the team (a name no XLSForm
+#: question can have, so it never collides with one in the open data).
+CHANNEL = "~channel"
+
+
+def _channels(responses: Any, language: str, threshold: int) -> QuestionResult:
+    """Reach by channel, counted like a single-choice question everyone answered."""
+    counts = Counter(responses.values_list("channel", flat=True))
+    with override(language):
+        item = {"name": CHANNEL, "type": "select_one", "label": str(_("How the answers came in"))}
+        choices = [{"name": value, "label": str(label)} for value, label in Channel.choices]
+    chosen = Counter({(CHANNEL, value): count for value, count in counts.items()})
+    return _result(item, choices, sum(counts.values()), chosen, language, threshold)
 
 
 def _hidden(counts: list[int], answered: int, kind: str, threshold: int) -> set[int]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from django.db.models import Count
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -12,7 +13,7 @@ from heard.analysis.models import Quote, Run, ThemeDecision
 from heard.consultations.models import Consultation
 from heard.core.bilingual import active_language
 from heard.reports import figures
-from heard.reports.models import Report
+from heard.reports.models import Comment, Report
 from heard.reports.references import Figure, format_figure
 
 
@@ -138,3 +139,13 @@ def approved_themes(run: Run | None) -> list[ThemeDecision]:
 
 def reports_of(consultation: Consultation) -> dict[str, Report]:
     return {report.kind: report for report in Report.objects.filter(consultation=consultation)}
+
+
+def open_comments(report: Report) -> dict[int, int]:
+    """How many unresolved comments each section has, by position."""
+    rows = (
+        Comment.objects.filter(section__report=report, resolved_at__isnull=True)
+        .values_list("section__position")
+        .annotate(count=Count("id"))
+    )
+    return dict(rows)

@@ -15,7 +15,7 @@ from heard.analysis.models import Run
 from heard.consultations.models import Consultation, PublishedDocument
 from heard.core import audit
 from heard.reports import build, drafting
-from heard.reports.models import Report, ReportKind, ReportState, Section, Version
+from heard.reports.models import Comment, Report, ReportKind, ReportState, Section, Version
 from heard.reports.questionnaire import frozen_tables
 
 #: The sections a new report starts with (headings in both languages; people write the text).
@@ -286,3 +286,32 @@ def draft_section(*, actor: Any, section: Section, kind: str) -> Section:
         body_en=english,
         body_fr=french,
     )
+
+
+@transaction.atomic
+def add_comment(*, actor: Any, section: Section, text: str) -> Comment:
+    """A reviewer's remark on a section; the History records that one was made, not its words."""
+    comment = Comment.objects.create(section=section, author=actor, text=text.strip())
+    audit.record(
+        actor=actor,
+        action="reports.commented",
+        target=section.report,
+        scope=section.report.consultation.scope,
+        changes={"section": section.position, "comment": comment.pk},
+    )
+    return comment
+
+
+@transaction.atomic
+def resolve_comment(*, actor: Any, comment: Comment) -> Comment:
+    if comment.resolved_at is None:
+        comment.resolved_at, comment.resolved_by = timezone.now(), actor
+        comment.save(update_fields=["resolved_at", "resolved_by"])
+        audit.record(
+            actor=actor,
+            action="reports.comment_resolved",
+            target=comment.section.report,
+            scope=comment.section.report.consultation.scope,
+            changes={"section": comment.section.position, "comment": comment.pk},
+        )
+    return comment

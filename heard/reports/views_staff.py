@@ -22,8 +22,8 @@ from heard.analysis.models import Run
 from heard.consultations import selectors as consultation_selectors
 from heard.consultations.access import consultation_for, may_read_answers
 from heard.consultations.models import Consultation, Role
-from heard.reports import build, drafting, loop, selectors, services
-from heard.reports.forms import NewReportForm, PublishForm, ReportForm, SectionForm
+from heard.reports import build, diffing, drafting, loop, selectors, services
+from heard.reports.forms import CommentForm, NewReportForm, PublishForm, ReportForm, SectionForm
 from heard.reports.models import FileKind, Report, ReportState, Section
 from heard.reports.views_public import file_response
 
@@ -118,7 +118,7 @@ def report(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
             "consultation": consultation,
             "report": report,
             "form": form,
-            "sections": list(report.sections.all()),
+            "sections": _with_comment_counts(report),
             "check": check,
             "versions": versions,
             "newest": newest,
@@ -170,8 +170,40 @@ def section(request: HttpRequest, pk: int, kind: str, position: int) -> HttpResp
             "evidence": selectors.evidence(report),
             "quotes": selectors.approved_quotes(report.consultation),
             "themes": selectors.approved_themes(report.run),
+            "comments": list(current.comments.select_related("author", "resolved_by")),
+            "comment_form": CommentForm(),
         },
     )
+
+
+def _with_comment_counts(report: Report) -> list[Section]:
+    counts = selectors.open_comments(report)
+    sections = list(report.sections.all())
+    for item in sections:
+        item.open_comments = counts.get(item.position, 0)  # type: ignore[attr-defined]
+    return sections
+
+
+@require_POST
+@login_required
+def comment(request: HttpRequest, pk: int, kind: str, position: int) -> HttpResponse:
+    """Add a comment on a section, or mark one resolved (`resolve` names it)."""
+    report = _report(request, pk, kind, write=True)
+    current = get_object_or_404(Section, report=report, position=position)
+    anchor = reverse("reports_staff:section", kwargs={"pk": pk, "kind": kind, "position": position})
+    if "resolve" in request.POST:
+        found = get_object_or_404(current.comments, pk=request.POST.get("resolve"))
+        services.resolve_comment(actor=request.user, comment=found)
+        messages.success(request, _("Comment marked as resolved."))
+        return redirect(anchor + "#comments")
+    form = CommentForm(request.POST)
+    if form.is_valid():
+        services.add_comment(actor=request.user, section=current, text=form.cleaned_data["text"])
+        messages.success(request, _("Comment added."))
+    else:
+        for problem in form.errors.get("text", []):
+            messages.error(request, _("Comment: %(problem)s") % {"problem": problem})
+    return redirect(anchor + "#comments")
 
 
 @require_POST
@@ -259,6 +291,38 @@ def preview(request: HttpRequest, pk: int, kind: str, number: int, language: str
     return render(request, "reports/staff_preview.html", context)
 
 
+@login_required
+def compare(
+    request: HttpRequest, pk: int, kind: str, number: int, other: int, language: str
+) -> HttpResponse:
+    """What changed from version `number` to version `other`, in one language."""
+    report = _report(request, pk, kind)
+    if language not in build.LANGUAGES or number == other:
+        raise Http404
+    older = get_object_or_404(report.versions, number=min(number, other))
+    newer = get_object_or_404(report.versions, number=max(number, other))
+    rows = []
+    comparison = diffing.compare(older, newer, language)
+    for change in comparison.changes:
+        before, after = change.words()
+        rows.append({"change": change, "before": before, "after": after})
+    return render(
+        request,
+        "reports/staff_compare.html",
+        {
+            "consultation": report.consultation,
+            "report": report,
+            "older": older,
+            "newer": newer,
+            "language": language,
+            "comparison": comparison,
+            "rows": rows,
+            "other_language": "fr" if language == "en" else "en",
+        },
+    )
+
+
+@login_required
 def download(
     request: HttpRequest, pk: int, kind: str, number: int, language: str, file: str
 ) -> HttpResponse:

@@ -176,3 +176,44 @@ def test_publication_waits_for_both_languages_and_corrections_keep_the_old(
     assert "A count of submissions was fixed." in current.content.decode()
     assert old.status_code == 200 and "earlier version of the report" in old.content.decode()
     assert AuditEvent.objects.filter(action="reports.corrected").exists()
+
+
+def test_a_quoted_passage_must_be_an_approved_quote(done_run, analyst):
+    from django.utils import timezone
+
+    from heard.analysis.models import Quote
+    from heard.reports import build
+
+    approved = "Shelters   in the north\nare full every winter."
+    for key, state, text in (("A", "approved", approved), ("B", "rejected", "Rejected words.")):
+        Quote.objects.create(
+            consultation=done_run.consultation,
+            record_key=key,
+            label="protection",
+            suggested=text,
+            text=text,
+            state=state,
+            decided_by=analyst,
+            decided_at=timezone.now(),
+        )
+    report = _report(done_run, analyst)
+    section = report.sections.get(position=3)
+    section.body_en = (
+        "Two voices.\n\n> Shelters in the north are full\n> every winter.\n> — a participant"
+    )
+    section.body_fr = "Deux voix.\n\n> Rejected words.\n\nEt plus.\n\n> Words nobody approved."
+    section.save()
+    found = build.check(report)
+    about_quotes = [p for p in found.incomplete if "not an approved quote" in p]
+    # The English quote, with its line breaks and attribution, is approved; the rejected and the
+    # invented French passages are not, and each is named.
+    assert len(about_quotes) == 2
+    assert "“Rejected words.”" in about_quotes[0] and "“Words nobody approved.”" in about_quotes[1]
+    assert not found.blocking  # a version can still be built to read; publishing waits
+    version = services.build_version(actor=analyst, report=report)
+    services.set_state(actor=analyst, report=report, state="review")
+    services.set_state(actor=analyst, report=report, state="approved")
+    with pytest.raises(services.ReportProblems) as refused:
+        services.publish(actor=analyst, version=version)
+    assert "not an approved quote" in " ".join(refused.value.problems)
+    assert build.quoted_passages("> a\n>  b\n\ntext\n> c") == ["a b", "c"]

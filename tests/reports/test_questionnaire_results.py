@@ -8,7 +8,7 @@ from collections import Counter
 
 from heard.questionnaires.models import Response, ResponseState
 from heard.reports import services
-from heard.reports.questionnaire import closed_questions
+from heard.reports.questionnaire import CHANNEL, closed_questions
 
 
 def _built(done_run, analyst, threshold=5):
@@ -39,6 +39,18 @@ def test_each_closed_question_is_counted_from_the_submitted_answers(done_run, an
             respondent__questionnaire__consultation=consultation, state=ResponseState.SUBMITTED
         )
     ]
+    channel, results = results[0], results[1:]
+    assert channel.name == CHANNEL and channel.answered == len(answers)
+    by_channel = Counter(
+        Response.objects.filter(
+            respondent__questionnaire__consultation=consultation, state=ResponseState.SUBMITTED
+        ).values_list("channel", flat=True)
+    )
+    assert {row.label: row.count for row in channel.rows} == {
+        "Online": by_channel["online"],
+        "By email": by_channel["email"],
+        "On paper": by_channel["paper"],
+    }
     for result in results:
         picked = Counter()
         answered = 0
