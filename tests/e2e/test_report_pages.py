@@ -103,9 +103,32 @@ def test_report_pages_pass_axe(page, live_server, workbench, language):  # noqa:
     page.goto(staff + f"questionnaire/versions/{detailed_version.number}/{language}/")
     assert page.locator("figure.question-result svg[role=img]").count() > 0
     assert axe_violations(page) == []
-    for path in ("", "full/", "full/sections/1/", f"full/versions/{version.number}/{language}/"):
+    # A review comment on a section, and a second version to compare with the first.
+    services.add_comment(
+        actor=analyst, section=report.sections.get(position=1), text="Name the four cities."
+    )
+    first = report.sections.get(position=1)
+    services.save_section(
+        actor=analyst,
+        section=first,
+        heading_en=first.heading_en,
+        heading_fr=first.heading_fr,
+        body_en=TEXT["en"]["body"] + " And more.",
+        body_fr=TEXT["fr"]["body"] + " Et plus.",
+    )
+    newer = services.build_version(actor=analyst, report=report)
+    compare = f"full/versions/{newer.number}/compare/{version.number}/{language}/"
+    for path in (
+        "",
+        "full/",
+        "full/sections/1/",
+        f"full/versions/{version.number}/{language}/",
+        compare,
+    ):
         page.goto(staff + path)
         assert axe_violations(page) == [], path
+    page.goto(staff + compare)
+    assert page.locator("table.version-diff ins").count() >= 1
     slug = getattr(consultation, f"slug_{language}")
     word = "consultations"
     page.goto(f"{live_server.url}/{language}/{word}/{slug}/")
