@@ -1733,6 +1733,7 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Comment added.": "Commentaire ajouté.",
     "Comment: %(problem)s": "Commentaire : %(problem)s",
     "How the answers came in": "Comment les réponses nous sont parvenues",
+    "people checked in at one or more sessions (each person once)": "personnes inscrites à l'arrivée à au moins une séance (chacune une fois)",
 }
 
 

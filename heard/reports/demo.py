@@ -17,7 +17,7 @@ from django.db import transaction
 from heard.analysis.models import Run
 from heard.consultations.models import Consultation, Membership, Role
 from heard.reports import drafting, files, loop, services
-from heard.reports.models import Report, ReportKind, ReportState
+from heard.reports.models import Report, ReportKind, ReportState, Version
 
 LEAD = "demo-lead-report"
 
@@ -111,7 +111,8 @@ retrouver par soustraction."""
 LOOP_EN = """**We asked** people who work against human trafficking, and people with lived
 experience, what a new national strategy should do: in four meetings and a questionnaire.
 
-**You said** ([[participants]] people in the sessions, [[responses]] questionnaire responses)
+**You said** (in this demonstration's fictional data: [[participants]] people in the sessions,
+[[responses]] questionnaire responses)
 that protection comes first: [[code:protection:percent]] of the records people reviewed speak of
 it, from shelters to temporary resident permits.
 
@@ -122,9 +123,10 @@ LOOP_FR = """**Nous avons demandé** aux personnes qui luttent contre la traite 
 aux personnes ayant une expérience vécue, ce que devrait faire une nouvelle stratégie nationale :
 lors de quatre rencontres et par un questionnaire.
 
-**Vous avez répondu** ([[participants]] personnes aux séances, [[responses]] réponses au
-questionnaire) que la protection passe d'abord : [[code:protection:percent]] des enregistrements
-revus en parlent, des refuges aux permis de séjour temporaire.
+**Vous avez répondu** (dans les données fictives de cette démonstration : [[participants]]
+personnes aux séances, [[responses]] réponses au questionnaire) que la protection passe
+d'abord : [[code:protection:percent]] des enregistrements revus en parlent, des refuges aux
+permis de séjour temporaire.
 
 **Nous avons agi** (fiction) : les constats ont été transmis à l'équipe qui rédige la stratégie,
 et ce rapport est envoyé à toutes les personnes qui ont participé ou qui l'ont demandé."""
@@ -183,35 +185,56 @@ def _texts(report: Report) -> list[tuple[str, str]]:
     ]
 
 
+def _publish(consultation: Consultation, kind: str, run: Run, lead: object) -> Version:
+    """Write, build, approve and publish one report, all or nothing."""
+    with transaction.atomic():
+        report = services.create_report(actor=lead, consultation=consultation, kind=kind, run=run)
+        for section, (english, french) in zip(
+            report.sections.order_by("position"), _texts(report), strict=True
+        ):
+            services.save_section(
+                actor=lead,
+                section=section,
+                heading_en=section.heading_en,
+                heading_fr=section.heading_fr,
+                body_en=english,
+                body_fr=french,
+            )
+        version = services.build_version(actor=lead, report=report)
+        services.set_state(actor=lead, report=report, state=ReportState.REVIEW)
+        services.set_state(actor=lead, report=report, state=ReportState.APPROVED)
+        return services.publish(actor=lead, version=version)
+
+
 def populate(consultation: Consultation) -> DemoReports:
-    """Both reports, published with their files made; a consultation with reports is left as is."""
+    """Both reports, published, their files made, the full report emailed to participants.
+
+    Each step is done once and picked up where it stopped: a report is published in one
+    transaction (or not at all), its files and the email are made only if missing, so a demo
+    interrupted at any point (even killed) completes on the next run. A report someone started
+    by hand in the staff area is left alone."""
     result = DemoReports()
-    run = Run.objects.filter(consultation=consultation, state=Run.State.DONE).order_by("-number")
-    if Report.objects.filter(consultation=consultation).exists() or not run.exists():
+    run = (
+        Run.objects.filter(consultation=consultation, state=Run.State.DONE)
+        .order_by("-number")
+        .first()
+    )
+    if run is None:
         return result
     lead = _lead(consultation)
     for kind in (ReportKind.FULL, ReportKind.QUESTIONNAIRE):
-        with transaction.atomic():
-            report = services.create_report(
-                actor=lead, consultation=consultation, kind=kind, run=run.first()
-            )
-            for section, (english, french) in zip(
-                report.sections.order_by("position"), _texts(report), strict=True
-            ):
-                services.save_section(
-                    actor=lead,
-                    section=section,
-                    heading_en=section.heading_en,
-                    heading_fr=section.heading_fr,
-                    body_en=english,
-                    body_fr=french,
-                )
-            version = services.build_version(actor=lead, report=report)
-            services.set_state(actor=lead, report=report, state=ReportState.REVIEW)
-            services.set_state(actor=lead, report=report, state=ReportState.APPROVED)
-            services.publish(actor=lead, version=version)
-        result.files += len(files.make_all(version))
-        result.published.append(version.title_en)
-        if kind == ReportKind.FULL:  # "provided to participants": the full report, by email
+        report = Report.objects.filter(consultation=consultation, kind=kind).first()
+        if report is None:
+            version = _publish(consultation, kind, run, lead)
+            report = version.report
+            result.published.append(version.title_en)
+        published = report.versions.filter(published_at__isnull=False).order_by("-number")
+        newest = published.first()
+        if newest is None:
+            continue
+        made = newest.files.count()
+        result.files += len(files.make_all(newest)) - made
+        # "Provided to participants": the full report, by email, once.
+        if kind == ReportKind.FULL and report.told_at is None:
             result.told = loop.tell(actor=lead, report=report)
     return result

@@ -1,7 +1,8 @@
 """What a report's references stand for, resolved from the data when a version is built.
 
 - ``responses``: questionnaire responses submitted;
-- ``participants``: people checked in at the consultation's sessions; ``sessions``: sessions held;
+- ``participants``: people checked in at one or more of the consultation's sessions (each
+  person once); ``sessions``: sessions held;
 - ``records``: records the report's analysis run read; ``campaigns``: campaigns it found;
 - ``reviewed``: the run's records that a person reviewed;
 - ``code:<key>``: reviewed records that people coded with the code (confirmed or added, on the
@@ -95,10 +96,13 @@ def _simple(report: Report, name: str) -> int:
         return Response.objects.filter(
             respondent__questionnaire__consultation=consultation, state=ResponseState.SUBMITTED
         ).count()
-    if name == "participants":
-        return Attendance.objects.filter(
-            invitation__session__schedule_item__consultation=consultation
-        ).count()
+    if name == "participants":  # people, not check-ins: one person at two sessions is one
+        return (
+            Attendance.objects.filter(invitation__session__schedule_item__consultation=consultation)
+            .values("invitation__person")
+            .distinct()
+            .count()
+        )
     if name == "sessions":
         return Session.objects.filter(schedule_item__consultation=consultation).count()
     if name == "quotes":

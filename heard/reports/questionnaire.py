@@ -22,7 +22,7 @@ from heard.consultations.models import Consultation
 from heard.questionnaires.models import Channel, Questionnaire, Response, ResponseState
 
 CLOSED = ("select_one", "select_multiple")
-LABEL_WIDTH = 230
+LABEL_WIDTH = 260  # room for a 30-character label at 13 px
 PLOT_WIDTH = 360
 BAR_HEIGHT = 22
 

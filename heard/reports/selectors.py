@@ -28,7 +28,7 @@ def meanings(report: Report) -> dict[str, str]:
     """Every reference the report may cite, and what it counts, in the page's language."""
     found = {
         "responses": _("questionnaire responses submitted"),
-        "participants": _("people checked in at the sessions"),
+        "participants": _("people checked in at one or more sessions (each person once)"),
         "sessions": _("sessions held"),
         "quotes": _("quotes people approved"),
     }

@@ -9,23 +9,18 @@ from collections import Counter
 from heard.questionnaires.models import Response, ResponseState
 from heard.reports import services
 from heard.reports.questionnaire import CHANNEL, closed_questions
+from tests.reports.conftest import written
 
 
 def _built(done_run, analyst, threshold=5):
-    report = services.create_report(
-        actor=analyst, consultation=done_run.consultation, kind="questionnaire", run=done_run
+    report = written(
+        done_run,
+        analyst,
+        "questionnaire",
+        english="[[responses]] responses.",
+        french="[[responses]] réponses.",
+        threshold=threshold,
     )
-    report.threshold = threshold
-    report.save()
-    for section in report.sections.all():
-        services.save_section(
-            actor=analyst,
-            section=section,
-            heading_en=section.heading_en,
-            heading_fr=section.heading_fr,
-            body_en="[[responses]] responses.",
-            body_fr="[[responses]] réponses.",
-        )
     return services.build_version(actor=analyst, report=report)
 
 
@@ -133,3 +128,47 @@ def test_sessions_are_counted_as_they_are_people_are_not(done_run, analyst):
     report.save()
     resolved = figures.resolve(report, ["sessions", "responses"])
     assert not resolved["sessions"].suppressed and resolved["responses"].suppressed
+
+
+def test_the_charts_are_drawn_with_plain_numbers_in_french_too(done_run, analyst):
+    # French formats 334.3 as "334,3", which SVG cannot read: no bar would be drawn.
+    version = _built(done_run, analyst)
+    for html in (version.html_en, version.html_fr):
+        shapes = re.findall(r"<(?:rect|line)\b[^>]*>", html)
+        assert shapes
+        for shape in shapes:
+            for name, value in re.findall(r'\b(x|x1|x2|width|y)="([^"]*)"', shape):
+                assert re.fullmatch(r"\d+(\.\d+)?", value), (name, value, shape)
+
+
+def test_participants_are_people_not_check_ins(done_run, analyst):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from heard.consultations.models import ScheduleItem
+    from heard.events.models import Attendance, Invitation, Session
+    from heard.reports import figures
+    from heard.stakeholders.models import Person
+
+    now = timezone.now()
+    people = list(Person.objects.order_by("pk")[:6])
+    for number, item in enumerate(
+        ScheduleItem.objects.filter(consultation=done_run.consultation)[:2]
+    ):
+        session = Session.objects.create(
+            schedule_item=item, starts_at=now, ends_at=now + timedelta(hours=2)
+        )
+        for person in people:  # the same six people at both sessions
+            invitation = Invitation.objects.create(
+                session=session,
+                person=person,
+                token_hash=f"{number}-{person.pk}".ljust(64, "0"),
+                link_expires_at=now + timedelta(days=9),
+            )
+            Attendance.objects.create(invitation=invitation, checked_in_by="door")
+    assert Attendance.objects.count() == 12
+    report = services.create_report(
+        actor=analyst, consultation=done_run.consultation, kind="full", run=done_run
+    )
+    assert figures.resolve(report, ["participants"])["participants"].value == 6
