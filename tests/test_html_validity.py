@@ -271,22 +271,17 @@ def test_report_pages_are_valid_html(done_run, analyst, client, tmp_path):  # no
 
     command = _checker()
     consultation = done_run.consultation
-    report = services.create_report(
-        actor=analyst, consultation=consultation, kind="full", run=done_run
-    )
     from heard.analysis.models import Quote
+    from tests.reports.conftest import written
 
     quote = Quote.objects.filter(consultation=consultation, state="approved").first()
     quoted = f"\n\n> {quote.text}" if quote else ""
-    for section in report.sections.all():
-        services.save_section(
-            actor=analyst,
-            section=section,
-            heading_en=section.heading_en,
-            heading_fr=section.heading_fr,
-            body_en=f"We received [[responses]] answers.{quoted}\n\n- a\n- b",
-            body_fr=f"Nous avons reçu [[responses]] réponses.{quoted}\n\n- a\n- b",
-        )
+    report = written(
+        done_run,
+        analyst,
+        english=f"We received [[responses]] answers.{quoted}\n\n- a\n- b",
+        french=f"Nous avons reçu [[responses]] réponses.{quoted}\n\n- a\n- b",
+    )
     version = services.build_version(actor=analyst, report=report)
     services.set_state(actor=analyst, report=report, state="review")
     services.set_state(actor=analyst, report=report, state="approved")

@@ -7,8 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext as _
-from django.utils.translation import override
+from django.utils.translation import gettext_lazy, override
 
 from heard.consultations import selectors as consultation_selectors
 from heard.consultations.models import Consultation
@@ -16,6 +15,15 @@ from heard.core.bilingual import active_language
 from heard.core.context_processors import OTHER_LANGUAGE
 from heard.reports import files
 from heard.reports.models import FileKind, Report, Version
+
+#: How each file of a version is offered, on the public page and on the team's preview.
+FILE_LABELS = {
+    FileKind.PDF: gettext_lazy("PDF (tagged, accessible)"),
+    FileKind.DOCX: gettext_lazy("Word document (DOCX)"),
+    FileKind.DATA: gettext_lazy(
+        "Open data: the figures as CSV tables (Frictionless data package, ZIP)"
+    ),
+}
 
 
 def _url(consultation: Consultation, key: str, language: str, number: int | None) -> str:
@@ -72,11 +80,6 @@ def public(request: HttpRequest, slug: str, key: str, number: int | None = None)
 def downloads(version: Version, language: str, slug: str) -> list[dict[str, object]]:
     """The version's files for the download links, with sizes once they are made."""
     known = files.sizes(version, language)
-    labels = {
-        FileKind.PDF: _("PDF (tagged, accessible)"),
-        FileKind.DOCX: _("Word document (DOCX)"),
-        FileKind.DATA: _("Open data: the figures as CSV tables (Frictionless data package, ZIP)"),
-    }
     return [
         {
             "label": label,
@@ -91,7 +94,7 @@ def downloads(version: Version, language: str, slug: str) -> list[dict[str, obje
                 },
             ),
         }
-        for kind, label in labels.items()
+        for kind, label in FILE_LABELS.items()
     ]
 
 

@@ -25,7 +25,7 @@ from heard.consultations.models import Consultation, Role
 from heard.reports import build, diffing, drafting, loop, selectors, services
 from heard.reports.forms import CommentForm, NewReportForm, PublishForm, ReportForm, SectionForm
 from heard.reports.models import FileKind, Report, ReportState, Section
-from heard.reports.views_public import file_response
+from heard.reports.views_public import FILE_LABELS, file_response
 
 
 def _done_runs(consultation: Consultation) -> list[Run]:
@@ -282,11 +282,7 @@ def preview(request: HttpRequest, pk: int, kind: str, number: int, language: str
                 },
             ),
         }
-        for file_kind, label in (
-            (FileKind.PDF, _("PDF")),
-            (FileKind.DOCX, _("Word document (DOCX)")),
-            (FileKind.DATA, _("Open data package (ZIP)")),
-        )
+        for file_kind, label in FILE_LABELS.items()
     ]
     return render(request, "reports/staff_preview.html", context)
 

@@ -14,25 +14,17 @@ from heard.core.models import AuditEvent
 from heard.questionnaires.models import Response, ResponseState
 from heard.reports import services
 from heard.reports.models import Report, Section
+from tests.reports.conftest import written
 
 ENGLISH = "We received [[responses]] submissions; [[code:prevention]] reviewed records speak of prevention."
 FRENCH = "Nous avons reçu [[responses]] réponses; [[code:prevention]] enregistrements revus parlent de prévention."
 
 
 def _report(done_run, analyst, *, complete=True):
-    report = services.create_report(
-        actor=analyst, consultation=done_run.consultation, kind="full", run=done_run
-    )
-    for section in report.sections.all():
-        services.save_section(
-            actor=analyst,
-            section=section,
-            heading_en=section.heading_en,
-            heading_fr=section.heading_fr,
-            body_en=ENGLISH,
-            body_fr=FRENCH if complete or section.position != 3 else "",
-        )
-    return Report.objects.get(pk=report.pk)
+    report = written(done_run, analyst, english=ENGLISH, french=FRENCH)
+    if not complete:  # the French of one section not written yet
+        Section.objects.filter(report=report, position=3).update(body_fr="")
+    return report
 
 
 def _submitted(consultation):

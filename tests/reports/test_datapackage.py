@@ -21,6 +21,7 @@ from heard.reports import services
 from heard.reports.datapackage import data_package
 from heard.reports.questionnaire import closed_questions
 from heard.stakeholders.models import Person
+from tests.reports.conftest import written
 
 pytestmark = pytest.mark.django_db
 
@@ -44,20 +45,9 @@ def _built(done_run, analyst, threshold):
             added=["prevention"],
             known_codes={"prevention"},
         )
-    report = services.create_report(
-        actor=analyst, consultation=done_run.consultation, kind="questionnaire", run=done_run
+    report = written(
+        done_run, analyst, "questionnaire", english=ENGLISH, french=FRENCH, threshold=threshold
     )
-    report.threshold = threshold
-    report.save()
-    for section in report.sections.all():
-        services.save_section(
-            actor=analyst,
-            section=section,
-            heading_en=section.heading_en,
-            heading_fr=section.heading_fr,
-            body_en=ENGLISH,
-            body_fr=FRENCH,
-        )
     return services.build_version(actor=analyst, report=report)
 
 

@@ -13,6 +13,7 @@ from docx.oxml.ns import qn
 
 from heard.reports import services
 from heard.reports.docx import html_to_docx, version_docx
+from tests.reports.conftest import written
 
 pytestmark = pytest.mark.django_db
 
@@ -29,18 +30,13 @@ def _default_language(document) -> str:
 
 
 def _questionnaire_version(done_run, analyst):
-    report = services.create_report(
-        actor=analyst, consultation=done_run.consultation, kind="questionnaire", run=done_run
+    report = written(
+        done_run,
+        analyst,
+        "questionnaire",
+        english="We received [[responses]] responses.\n\n- **first**\n- *second*",
+        french="Nous avons reçu [[responses]] réponses.\n\n- **premier**\n- *second*",
     )
-    for section in report.sections.all():
-        services.save_section(
-            actor=analyst,
-            section=section,
-            heading_en=section.heading_en,
-            heading_fr=section.heading_fr,
-            body_en="We received [[responses]] responses.\n\n- **first**\n- *second*",
-            body_fr="Nous avons reçu [[responses]] réponses.\n\n- **premier**\n- *second*",
-        )
     return services.build_version(actor=analyst, report=report)
 
 

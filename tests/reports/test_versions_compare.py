@@ -10,6 +10,7 @@ from django.utils.translation import override
 from heard.questionnaires.models import Response, ResponseState
 from heard.reports import diffing, services
 from heard.reports.models import Section
+from tests.reports.conftest import written
 
 
 def test_blocks_are_what_a_reader_sees_in_order():
@@ -29,18 +30,7 @@ def test_changed_words_are_marked_on_each_side():
 
 
 def _versions(done_run, analyst):
-    report = services.create_report(
-        actor=analyst, consultation=done_run.consultation, kind="full", run=done_run
-    )
-    for section in report.sections.all():
-        services.save_section(
-            actor=analyst,
-            section=section,
-            heading_en=section.heading_en,
-            heading_fr=section.heading_fr,
-            body_en="We received [[responses]] answers.",
-            body_fr="Nous avons reçu [[responses]] réponses.",
-        )
+    report = written(done_run, analyst)
     first = services.build_version(actor=analyst, report=report)
     Response.objects.filter(
         respondent__questionnaire__consultation=done_run.consultation,
