@@ -140,7 +140,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     print("Writing and publishing the two reports, in English and French (PDF, Word)…", flush=True)
     reports = populate_reports(result.consultation)
-    if reports.published:
+    if reports.published or reports.files:
         print(
             f"Reports: {len(reports.published)} published, {reports.files} files made "
             "(tagged PDF and DOCX in each language, open data); the full report emailed to "
