@@ -6,6 +6,7 @@ Every page passes axe."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from heard.analysis.models import Decision, Review, Run, RunRecord, Suggestion
 from heard.cli import DEMO_FOLDER, load_everything
@@ -333,8 +334,11 @@ def test_the_rest_of_the_workbench_without_javascript(
         page.goto(base + f"runs/{run.number}/findings/")
         page.locator("#x-segment").select_option("language")
         page.get_by_role("button", name=text["show"]).click()
+        # The click returns once the new page is committed, maybe before it is parsed: wait for it.
+        page.wait_for_load_state("load")
         assert "segment=language" in page.url
-        assert page.locator("table.findings tbody tr").count() > 1
+        assert page.locator("table.findings th[scope=col]").count() >= 3  # label, overall, values
+        expect(page.locator("table.findings tbody tr").nth(1)).to_be_attached()
         # A file of email submissions imported.
         upload = tmp_path / "emails.csv"
         upload.write_text("text,region\nShelters need stable funding.,ON\n", encoding="utf-8")
