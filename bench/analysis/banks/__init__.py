@@ -1,0 +1,1 @@
+"""Phrase banks for the analysis benchmark: development banks and frozen test banks."""
