@@ -266,6 +266,83 @@ def test_domain_words_are_kept():
     assert redact(text).text == text
 
 
+# --- Local numbers, first names alone, French names, places named after people ---------------
+
+
+@pytest.mark.parametrize(
+    "text", ["Call 731-1957 for a ride.", "Appelez le 731 1957.", "Text 482.3310 any time."]
+)
+def test_a_seven_digit_local_number_is_a_phone_number(text):
+    assert [span.kind for span in redact(text).spans] == [PHONE]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The budget was 3,450,000 dollars, or 3 450 000 $.",
+        "From 2018-2019 the caseload doubled; see section 279.011.",
+        "Between 250-1500 people came, on 2019-06-12 at 9:30.",
+        "Composez le 211 ou le 911; environ 1 200 appels en 18 mois.",
+        "See page 123-4567 of the report.",
+    ],
+)
+def test_ordinary_numbers_are_not_phone_numbers(text):
+    assert redact(text).spans == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Robyn said the shelter was full.", "Robyn"),
+        ("Hi Kelsey, here are our comments.", "Kelsey"),
+        ("We miss Raven every day.", "Raven"),
+        ("Our volunteer Shelby translated for the family.", "Shelby"),
+        ("It was Imani who called the hotline.", "Imani"),
+        ("Quand Maëlle est enfin partie, personne ne l'a crue.", "Maëlle"),
+        ("Demandez à Ludovic pour les formulaires.", "Ludovic"),
+        ("Aurèle m'a dit que l'agence gardait son passeport.", "Aurèle"),
+        ("Merci, Anaïs, de nous avoir écoutés.", "Anaïs"),
+    ],
+)
+def test_a_first_name_alone_is_found_from_what_surrounds_it(text, name):
+    result = redact(text)
+    assert name not in result.text and "[NAME]" in result.text, result.text
+
+
+@pytest.mark.parametrize(
+    "name", ["Timothée Raymond", "Gaëlle Létourneau", "Noël Saint-Amand", "Marc-Olivier D'Amours"]
+)
+def test_both_parts_of_a_french_name_go_even_at_the_start_of_a_sentence(name):
+    for text in (f"{name} coordonne le programme.", f"Merci encore à {name} pour le cercle."):
+        assert redact(text).text.split()[0 if text.startswith(name) else 3] == "[NAME]"
+        assert not any(part in redact(text).text for part in name.split())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She was taken to Joseph Brant Hospital after the raid.",
+        "The youth stayed in the Margaret Lee Unit for three weeks.",
+        "We refer clients to Sophie's House and the Elizabeth Fry Society.",
+        "Le personnel du pavillon Roger-Gaudry a reçu une formation.",
+        "La jeune est restée dans l'unité Bellevue.",
+        "Nous dirigeons nos clientes vers la Maison Hélène-Lacroix.",
+        "Centre de santé Inuulitsivik dépiste maintenant la traite.",
+        "I grew up in Flin Flon and left at sixteen.",
+        "J'ai grandi à Matane.",
+        "Our discussion kept coming back to support in Cree, Ojibwe and Inuktitut.",
+        "Officers who see a girl with an older man often treat it as a runaway case.",
+    ],
+)
+def test_hospitals_wards_organisations_and_towns_are_not_people(text):
+    assert redact(text).spans == [], redact(text).text
+
+
+def test_a_given_name_with_a_surname_that_is_also_a_place_word_is_a_person():
+    assert redact("We spoke with Sarah Hall yesterday.").text == "We spoke with [NAME] yesterday."
+    assert redact("Mr. Church came alone.").text == "Mr. [NAME] came alone."
+
+
 # --- Property-based: no email-, phone- or postal-code-shaped string survives -------------------
 
 EMAIL_SHAPED = re.compile(r"\S+@\S+\.\w+")

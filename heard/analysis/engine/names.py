@@ -7,13 +7,17 @@ capitalised words none of which is a known non-name (a province, a city, an orga
 a pillar of the national strategy, a common sentence opener...). The rules favour recall: an
 analyst would rather see a redacted place name than an unredacted survivor's name.
 
-Pure Python, standard library only; imports no Django.
+Pure Python, standard library only (and the engine's own lexicons, to tell a common word from a
+name); imports no Django.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
+
+from heard.analysis.engine.bilingual import _rows, stem
 
 
 def _set(words: str) -> frozenset[str]:
@@ -88,7 +92,9 @@ _STOP_TEXT = """
     tes son sa ses en au aux sur sous entre vers chez si oui non enfin ensuite puis alors ainsi
     parmi pendant avant après lors lorsque toutefois néanmoins également
     monday tuesday wednesday thursday friday saturday sunday lundi mardi mercredi jeudi vendredi
-    samedi dimanche january february march april may june july august september october november
+    samedi dimanche mondays tuesdays wednesdays thursdays fridays saturdays sundays lundis mardis
+    mercredis jeudis vendredis samedis dimanches weekend weekends
+    january february march april may june july august september october november
     december janvier février mars avril mai juin juillet août septembre octobre novembre décembre
     spring summer fall autumn winter printemps été automne hiver
     canada canadian canadians canadien canadienne canadiens canadiennes québec quebec québécois
@@ -105,7 +111,10 @@ _STOP_TEXT = """
     anglais français française british asia asian africa african ukraine ukrainian china
     chinese india indian philippines filipino syria syrian haiti haitian
     north south east west northern southern eastern western nord sud est ouest central
-    rcmp grc cbsa asfc ircc ircc cisc opp spvm sq gc
+    rcmp grc cbsa asfc ircc ircc cisc opp spvm sq gc interpol europol unodc unicef onu iom oim
+    ilo oit cree ojibwe oji-cree inuktitut dene mi'kmaq mohawk innu atikamekw anishinaabe
+    anishinaabemowin tagalog punjabi spanish arabic mandarin cantonese urdu hindi somali tigrinya
+    amharic vietnamese korean portuguese russian espagnol arabe
     royal mounted police gendarmerie service services department departments ministry
     ministère government gouvernement federal fédéral fédérale provincial provinciale
     territorial territoriale municipal municipale national nationale council conseil
@@ -151,6 +160,70 @@ STOP_WORDS: frozenset[str] = _set(_STOP_TEXT)
 # Lower-case particles allowed inside a name ("Jean de Brébeuf", "Ludwig van Beethoven").
 PARTICLES: frozenset[str] = _set("de du des d' van von der den da di del della bin ibn al el ben")
 
+# Class nouns of institutions and places. A run of capitalised words that holds one ("Joseph
+# Brant Hospital", "the Fraser Wing", "Cold Lake") or follows one ("Maison Marguerite", "le pavillon
+# Roger-Gaudry", "l'unité Bellevue") names a hospital, a ward, an organisation or a place, even when
+# it is named after a person. General words written from the kinds of places a consultation names,
+# never from a benchmark's lists; tests/analysis/test_bench_hygiene.py pins the list.
+DESIGNATORS: frozenset[str] = _set(
+    """
+    hospital hospitals infirmary clinic clinics centre center centres centers medical health
+    memorial sanatorium hospice wing unit units ward wards pavilion building tower hall lodge
+    house houses manor society association foundation institute institution agency council
+    coalition network alliance union church cathedral chapel mission parish shelter school
+    college university academy library museum park arena street avenue road boulevard river
+    lake lakes falls bay harbour harbor creek valley hills heights springs point island landing
+    junction crossing mills beach mountain prairie reserve band inc ltd corp corporation company
+    group club fund trust bank hotel motel inn café restaurant store market mall plaza square
+    station airport office department ministry police court army navy cross project program
+    programme services service sound portage way port fort mount outreach place
+    hôpital hôpitaux hôtel-dieu clinique centre pavillon aile unité unités maison maisons foyer
+    refuge fondation société association regroupement comité conseil réseau coalition service
+    services sûreté école collège cégep université église paroisse rivière lac baie mont pointe
+    île chute chutes cap havre régie commission ministère caisse banque hôtel auberge
+    résidence campus clsc cisss ciusss calacs cavac
+    """
+)
+
+# Words before a single capitalised word that make it a place: "in Dauphin", "near Amos",
+# "à Matane", "dans Lanaudière". ("from", "to" and "at" are left out: "from Robyn".)
+PLACE_BEFORE: frozenset[str] = _set("in near outside around across inside dans près vers en")
+
+# After "à" a capitalised word is a place ("grandi à Matane") unless a verb of speaking or giving
+# comes first ("merci à Robyn", "demandez à Robyn").
+_TO_A_PERSON = _set(
+    "merci demandez demander demandé demande parlé parler parlez parle dit dire dites écrit "
+    "écrire écrivez téléphoné téléphonez répondu expliqué raconté montré donné donnez envoyé "
+    "envoyez offert remis présenté présentez confié confiée grâce"
+)
+
+# Words before a first name alone: greetings, "with Robyn", "told Robyn". A capitalised word
+# after one of these is a name even when no list knows it.
+PERSON_BEFORE: frozenset[str] = _set(
+    "hi hello hey dear thanks thank with told tell ask asked asking and named called "
+    "bonjour salut allô cher chère chers merci avec et nommé nommée appelé appelée demandez dites"
+)
+
+# Words after a capitalised word that make it a person: "Robyn said", "Robyn m'a dit".
+PERSON_AFTER: frozenset[str] = _set(
+    "said says told tells asked asks explained explains mentioned wrote writes thinks thought "
+    "believes believed feels felt remembers remembered wanted wants agreed cried laughed replied "
+    "added noted shared knew knows finally herself himself "
+    "dit raconte racontait explique expliquait pense pensait croit croyait voulait veut disait "
+    "répond répondait ajoute m me nous vous lui t te s se who qui"
+)
+
+# Common words that may open a sentence before a name ("Reach Marie Tremblay", "Ask Sarah
+# Okafor"): the opener is dropped from the name. A capitalised opener that is not one of these
+# belongs to the name ("Timothée Raymond").
+OPENERS: frozenset[str] = _set(
+    "reach contact ask call email write tell thank thanks see meet invite please talk speak "
+    "and but so when then also only even dear hi hello hey according cc attn attention "
+    "joignez contactez demandez appelez écrivez remerciez voyez rencontrez invitez parlez "
+    "selon merci bonjour salut chère cher attention aussi mais quand puis alors when if because "
+    "after before while since once or lorsque lorsqu si parce depuis après avant pendant dès ou"
+)
+
 # Phrases after which the next capitalised word(s) are taken as a name even if unknown.
 _TRIGGER_RE = re.compile(
     r"(?i:\b(?:my\s+name\s+is|my\s+name's|call\s+me|i\s+am\s+called|signed|sincerely|regards|"
@@ -166,7 +239,9 @@ _CAP_RE = re.compile(
     rf"^(?:[{_UPPER}]['’])?[{_UPPER}][{_LOWER}]+(?:[{_UPPER}][{_LOWER}]+)?"
     rf"(?:[-'’][{_UPPER}][{_LOWER}]+)*$"
 )
-_WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+# Words, with their hyphens and apostrophes ("Marie-Ève", "O'Neill", "l'unité"), but not an
+# English possessive: "Navjot Baptiste's report" names "Navjot Baptiste".
+_WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’](?![sS]\b)[^\W\d_]+)*")
 
 
 def _kind(word: str, following: str) -> str:
@@ -228,6 +303,11 @@ def _judge_run(
     text: str, words: list[tuple[int, int, str]], run: list[int]
 ) -> Iterator[tuple[int, int]]:
     """Split a run at stop words and decide which pieces are names."""
+    if _institution(text, words, run):
+        return
+    if len(run) == 2 and _given_and_place_word(words, run):
+        yield words[run[0]][0], words[run[1]][1]  # "Sarah Hall", "Jennifer Park"
+        return
     pieces: list[list[int]] = []
     current: list[int] = []
     # After a title ("Mr. Whitehorse", "Mme Laval") the first word is a name even if it is
@@ -265,7 +345,7 @@ def _judge_run(
         if (
             caps[0] == piece[0]
             and _sentence_start(text, words[piece[0]][0])
-            and first not in GIVEN_NAMES
+            and first.lower() in OPENERS
             and len(caps) >= 2
         ):
             rest = piece[1:]
@@ -289,11 +369,208 @@ def _is_name(
     first = words[caps[0]][2]
     if _after_title(text, words, piece[0]) or _TRIGGER_RE.search(before):
         return True
-    if len(caps) >= 2:
+    known = first in GIVEN_NAMES and first not in AMBIGUOUS_GIVEN
+    previous, gap, earlier = _word_before(text, first_start)
+    if not known and _place_before(previous, gap, earlier, len(caps)):
+        return False  # "in Flin Flon", "à Matane", "at Tim Hortons"
+    following, after_gap = _word_after(text, words[piece[-1]][1])
+    if _owns_institution(text, words[piece[-1]][1]):
+        return False  # "Joseph's Health Centre", "Sophie's House"
+    if len(caps) >= 2 or known:
         return True
-    if first in GIVEN_NAMES and first not in AMBIGUOUS_GIVEN:
+    if first in GIVEN_NAMES and _WEAK_TRIGGER_RE.search(before):
         return True
-    return bool(_WEAK_TRIGGER_RE.search(before)) and first in GIVEN_NAMES
+    # A first name alone, known from what surrounds it: "Hi Robyn", "with Robyn", "Robyn said",
+    # "Robyn m'a dit", "Merci, Robyn".
+    if (
+        previous in PERSON_BEFORE
+        and gap in (" ", ", ", "\u00a0")
+        and not (previous in ("and", "et") and _sentence_start(text, first_start - len(gap) - 3))
+    ):
+        return True
+    if previous == "you" and earlier == "thank" and gap == ", ":
+        return True
+    if previous == "à" and earlier in _TO_A_PERSON and gap in (" ", "\u00a0"):
+        return True  # "demandez à Robyn"
+    common = _common_word(first)
+    if not common and after_gap in (" ", "\u00a0") and _says(text, words[piece[-1]][1], following):
+        return True
+    if common or _listed_with_non_names(text, first_start, words[piece[-1]][1]):
+        return False
+    # Inside a sentence, an unknown capitalised word that no article or place word comes before
+    # and no designator follows is taken for a name: "We miss Raven every day", "Our volunteer
+    # Shelby translated". Recall first: a redacted brand costs less than a survivor's name. A
+    # capitalised word just before ("North Battleford", "United Way") makes it part of a place or
+    # an organisation's name instead.
+    before_word = _WORD_RE.findall(text[max(0, first_start - 40) : first_start])
+    return (
+        not _sentence_start(text, first_start)
+        and previous not in NOT_A_PERSON_BEFORE
+        and not (
+            gap in (" ", "\u00a0")
+            and before_word
+            and before_word[-1][:1].isupper()
+            and before_word[-1].lower() not in OPENERS
+        )
+        and not (following in DESIGNATORS and after_gap in (" ", "\u00a0"))
+    )
+
+
+# "Robyn a dit", "Robyn a appelé": French "a" before a past participle (English "a" is an article).
+_PARTICIPLE_RE = re.compile(r"(?:é|ée|és|ées|i|is|it|u|ue|ert|ait)$")
+
+
+def _says(text: str, end: int, following: str) -> bool:
+    """Whether the words after ``end`` make what comes before a person: "said", "m'a dit"."""
+    if following in PERSON_AFTER:
+        return True
+    if following != "a":
+        return False
+    found = list(_WORD_RE.finditer(text, end, end + 40))
+    return len(found) > 1 and bool(_PARTICIPLE_RE.search(found[1].group().lower()))
+
+
+@cache
+def _common_words() -> tuple[frozenset[str], frozenset[str]]:
+    """French word forms and English stems from the engine's lexicons: ordinary words."""
+    english = set()
+    for word, concept in _rows("lexicon_en.tsv"):
+        english.add(stem(word.lower()))
+        english.update(stem(part) for part in concept.lower().split())
+    french = set()
+    for word, concept in _rows("lexicon_fr_en.tsv"):
+        french.add(word.lower())
+        english.update(stem(part) for part in concept.lower().split())
+    return frozenset(french), frozenset(english)
+
+
+def _common_word(word: str) -> bool:
+    """Whether a capitalised word is an ordinary word of English or French ("Officers",
+    "Leaving", "Ceux", "Bridges") rather than a name a list would not know."""
+    french, english = _common_words()
+    low = word.lower()
+    return low in french or stem(low) in english or low in STOP_WORDS
+
+
+def _listed_with_non_names(text: str, start: int, end: int) -> bool:
+    """Whether a capitalised word sits in a list beside a known non-name: "Cree, Ojibwe and
+    Inuktitut", "Mexico, Guatemala or the Philippines"."""
+    before = list(_WORD_RE.finditer(text, max(0, start - 40), start))
+    after = list(_WORD_RE.finditer(text, end, end + 40))
+    neighbours = []
+    if before:
+        last = before[-1]
+        if text[last.end() : start] == ", ":
+            neighbours.append(last.group())
+        elif last.group().lower() in ("and", "or", "et", "ou") and len(before) > 1:
+            neighbours.append(before[-2].group())
+    if after:
+        first = after[0]
+        if text[end : first.start()] == ", ":
+            neighbours.append(first.group())
+        elif first.group().lower() in ("and", "or", "et", "ou") and len(after) > 1:
+            neighbours.append(after[1].group())
+    return any(word[:1].isupper() and _is_stop(word) for word in neighbours)
+
+
+_POSSESSIVE_RE = re.compile(r"['’]s\s+")
+
+
+def _owns_institution(text: str, end: int) -> bool:
+    """Whether a name is followed by "'s" and a capitalised institution: "Sophie's House"."""
+    possessive = _POSSESSIVE_RE.match(text, end)
+    if not possessive:
+        return False
+    for match in _WORD_RE.finditer(text, possessive.end(), possessive.end() + 60):
+        word = match.group()
+        if not word[:1].isupper():
+            return False
+        if _bare(word) in DESIGNATORS:
+            return True
+    return False
+
+
+def _bare(word: str) -> str:
+    """A word in lower case without a French elided article ("l'unité" → "unité")."""
+    low = word.lower()
+    parts = re.split(r"['’]", low)
+    return parts[-1] if len(parts) == 2 and len(parts[0]) <= 2 else low
+
+
+def _word_before(text: str, start: int) -> tuple[str, str, str]:
+    """The word before ``start`` (bare, lower case), what separates them, and the word before."""
+    window = text[max(0, start - 60) : start]
+    found = list(_WORD_RE.finditer(window))
+    if not found:
+        return "", window, ""
+    last = found[-1]
+    earlier = _bare(found[-2].group()) if len(found) > 1 else ""
+    return _bare(last.group()), window[last.end() :], earlier
+
+
+def _word_after(text: str, end: int) -> tuple[str, str]:
+    """The word after ``end`` in lower case, cut at an apostrophe ("m'a" → "m"), and the gap."""
+    window = text[end : end + 40]
+    found = _WORD_RE.search(window)
+    if not found:
+        return "", window
+    return re.split(r"['’]", found.group().lower())[0], window[: found.start()]
+
+
+def _place_before(previous: str, gap: str, earlier: str, caps: int) -> bool:
+    """Whether the words before ``caps`` capitalised words make them a place or an
+    organisation: "in Flin Flon", "at Tim Hortons"; one word after "from", "à", "au"."""
+    if gap not in (" ", "\u00a0"):
+        return False
+    if previous in PLACE_BEFORE or previous == "at":
+        return True
+    if caps > 1:  # "Merci encore à Gaëlle Létourneau", "a letter from Sarah Okafor"
+        return False
+    if previous in ("au", "aux", "from"):
+        return True
+    return previous == "à" and earlier not in _TO_A_PERSON
+
+
+_FRENCH_ARTICLES = _set("le la les du des au aux un une ce cette")
+
+# Words before a capitalised word that make it something other than a person: articles and
+# determiners ("the Salvation Army", "la Sortie"), "at" ("at Walmart") and "of" ("the town of").
+NOT_A_PERSON_BEFORE: frozenset[str] = _set(
+    "the a an this that these those at of by le la les l un une du des de d au aux ce cet "
+    "cette ces sur par"
+)
+
+
+def _institution(text: str, words: list[tuple[int, int, str]], run: list[int]) -> bool:
+    """Whether a run of capitalised words names an institution or a place (see DESIGNATORS)."""
+    titled = _after_title(text, words, run[0])
+    if titled and len(run) == 1:
+        return False  # "Mr. Church"
+    bare = [_bare(words[i][2]) for i in run]
+    if any(word in DESIGNATORS for word in bare):
+        return not (len(run) == 2 and _given_and_place_word(words, run))
+    if run[0] == 0:
+        return False
+    # A capitalised designator a few words before, across small words: "Centre de santé
+    # Inuulitsivik", "Hôpital régional Chaleur".
+    for back in range(1, 4):
+        index = run[0] - back
+        if index < 0 or "." in text[words[index][1] : words[index + 1][0]]:
+            break
+        word = words[index][2]
+        if word[:1].isupper() and _bare(word) in DESIGNATORS:
+            return True
+        if word[:1].isupper():
+            break
+    # A designator just before, in French with its article: "le pavillon Roger-Gaudry",
+    # "l'unité Bellevue", "la maison Marguerite". ("the centre Robyn runs" is left alone.)
+    _start, end, word = words[run[0] - 1]
+    if text[end : words[run[0]][0]] not in (" ", "\u00a0") or _bare(word) not in DESIGNATORS:
+        return False
+    if _bare(word) != word.lower():
+        return True  # the article is elided into the word
+    previous, gap, _earlier = _word_before(text, words[run[0] - 1][0])
+    return previous in _FRENCH_ARTICLES and gap in (" ", "\u00a0")
 
 
 def _after_title(text: str, words: list[tuple[int, int, str]], idx: int) -> bool:
@@ -309,4 +586,20 @@ def _after_title(text: str, words: list[tuple[int, int, str]], idx: int) -> bool
         return False
     if low == "m":  # the French "M." needs its dot
         return gap.startswith(".")
-    return True
+    # A full stop after a title written in full ends a sentence: "the Calls for Justice. Other…"
+    return not gap.startswith(".") or low in _ABBREVIATED_TITLES
+
+
+def _given_and_place_word(words: list[tuple[int, int, str]], run: list[int]) -> bool:
+    """ "Sarah Hall", "Jennifer Park": a known given name, then a designator, is a person."""
+    first, second = words[run[0]][2], words[run[1]][2]
+    return (
+        first in GIVEN_NAMES
+        and first not in AMBIGUOUS_GIVEN
+        and _bare(first) not in DESIGNATORS
+        and _bare(second) in DESIGNATORS
+        and second[:1].isupper()
+    )
+
+
+_ABBREVIATED_TITLES = _set("mr mrs ms mx dr prof sgt m mme mmes mlle mlles dre me")

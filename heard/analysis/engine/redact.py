@@ -95,6 +95,20 @@ _PHONE_RE = re.compile(
     re.VERBOSE,
 )
 
+# A local number without its area code, as people write one for a small town: "731-1957",
+# "731 1957", "731.1957". Three digits (not starting with 0 or 1), a separator, four digits, with
+# no digit, currency or decimal mark around it, so amounts ("3 450 000"), ranges ("2018-2019"),
+# dates and Criminal Code sections ("279.011") stay as they are.
+_LOCAL_PHONE_RE = re.compile(
+    r"(?<![\w$€.,:/\-])(?<!\d[ \u00a0])"
+    r"[2-9]\d{2}[-.\u00a0 \u2010\u2011]\d{4}"
+    r"(?![\w$€%]|[.,/:\-]\d|[ \u00a0]\d|\s?(?:\$|%|€))"
+)
+_NOT_A_LOCAL_PHONE_BEFORE = re.compile(
+    r"(?i)(?:section|sections|article|articles|art\.|s\.|par\.|para\.|page|pages|p\.|pp\.|"
+    r"between|entre|about|around|approximately|roughly|environ|from|de)\s*$"
+)
+
 _PC_FIRST = "ABCEGHJKLMNPRSTVXY"
 _PC_OTHER = "ABCEGHJKLMNPRSTVWXYZ"
 _POSTAL_RE = re.compile(
@@ -212,6 +226,9 @@ def _numbered(text: str) -> Iterator[tuple[int, int, str]]:
             yield m.start(), m.end(), SIN
     for m in _PHONE_RE.finditer(text):
         yield m.start(), m.end(), PHONE
+    for m in _LOCAL_PHONE_RE.finditer(text):
+        if not _NOT_A_LOCAL_PHONE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            yield m.start(), m.end(), PHONE
     for m in _POSTAL_RE.finditer(text):
         yield m.start(), m.end(), POSTAL_CODE
     for pattern in (_ADDRESS_EN_RE, _ADDRESS_FR_RE, _PO_BOX_RE):
