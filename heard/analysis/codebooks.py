@@ -94,6 +94,14 @@ def _find(codes: list[dict[str, Any]], key: str) -> tuple[list[dict[str, Any]], 
     return None
 
 
+def _all_keys(codes: list[dict[str, Any]]) -> list[str]:
+    keys: list[str] = []
+    for code in codes:
+        keys.append(code["key"])
+        keys += _all_keys(code.get("children", []))
+    return keys
+
+
 def _keys_under(code: dict[str, Any]) -> set[str]:
     keys = {code["key"]}
     for child in code.get("children", []):
@@ -121,7 +129,7 @@ def save_code(
     data = _current(consultation)
     problems: dict[str, str] = {}
     if not KEY_PATTERN.fullmatch(values.key):
-        problems["key"] = _("Use lower-case letters, digits, hyphens and underscores only.")
+        problems["key"] = _("Use letters, digits, hyphens and underscores only.")
     existing: dict[str, Any] | None = None
     if original is not None:
         found = _find(data["codes"], original)
@@ -131,10 +139,22 @@ def save_code(
         existing = holder[index]
         if values.parent and values.parent in _keys_under(existing):
             problems["parent"] = _("A code cannot be placed under itself or one of its sub-codes.")
-    if values.key != original and _find(data["codes"], values.key) is not None:
+    # Keys are kept as written but compared without case: "Gap" and "gap" would be one code to
+    # anyone reading a coded file or a report.
+    same = [
+        key
+        for key in _all_keys(data["codes"])
+        if key.casefold() == values.key.casefold() and key != original
+    ]
+    if same and same[0] == values.key:
         problems["key"] = _("The key “%(key)s” is already used by another code.") % {
             "key": values.key
         }
+    elif same:
+        problems["key"] = _(
+            "The key “%(key)s” is already used by another code as “%(other)s”: keys that "
+            "differ only in case are the same key."
+        ) % {"key": values.key, "other": same[0]}
     if values.parent and _find(data["codes"], values.parent) is None:
         problems["parent"] = _("There is no code “%(key)s”.") % {"key": values.parent}
     if problems:

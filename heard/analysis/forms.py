@@ -223,7 +223,8 @@ class CodeForm(forms.Form):
         label=_("Key"),
         max_length=60,
         help_text=_(
-            "A short, stable name: lower-case letters, digits and hyphens (shelters-housing)."
+            "A short, stable name: letters, digits and hyphens (shelters-housing). Keys that "
+            "differ only in case are the same key."
         ),
     )
     parent = forms.ChoiceField(label=_("Under"), required=False)
@@ -304,8 +305,9 @@ class CodebookUploadForm(forms.Form):
     file = forms.FileField(
         label=_("Codebook file"),
         help_text=_(
-            "YAML (.yaml), TOML (.toml) or REFI-QDA (.qdc), up to 2 MB. It replaces the whole "
-            "codebook as a new revision; runs already made keep the codebook they used."
+            "YAML (.yaml), TOML (.toml), JSON (.json) or REFI-QDA (.qdc), up to 2 MB. It "
+            "replaces the whole codebook as a new revision; runs already made keep the codebook "
+            "they used."
         ),
     )
 

@@ -325,7 +325,7 @@ def decide_theme(
     if verdict == ThemeDecision.Verdict.SPLIT:
         if len(parts) != 2:
             raise ReviewError("parts")
-        if parts[0].key == parts[1].key:
+        if parts[0].key.casefold() == parts[1].key.casefold():
             raise codebooks.CodeError({"key_2": _("The two codes need different keys.")})
         for index, part in enumerate(parts):
             try:

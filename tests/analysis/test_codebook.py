@@ -1,4 +1,5 @@
-"""Codebooks (heard.analysis.engine.codebook): YAML, TOML and REFI-QDA; no database, no Django."""
+"""Codebooks (heard.analysis.engine.codebook): YAML, TOML, JSON and REFI-QDA; no database, no
+Django."""
 
 from __future__ import annotations
 
@@ -16,8 +17,13 @@ from heard.analysis.engine.codebook import (
     Codebook,
     CodebookError,
     code_guid,
+    codebook_from_bytes,
     load_codebook,
+    missing_french,
+    to_file_data,
     to_qdc,
+    to_toml,
+    to_yaml,
 )
 
 DEMO = Path(__file__).resolve().parents[2] / "heard/examples/human-trafficking-2018/codebook.yaml"
@@ -202,7 +208,8 @@ codes:
         (4, "codes[0].colour", "unknown field 'colour' (expected one of: key, group, name, "
          "description, keywords, examples, children)"),
         (6, "codes[0].children[0].key",
-         "bad key 'Shelters.Men': use only a-z, 0-9, _ and - (nest codes with `children`)"),
+         "bad key 'Shelters.Men': use only letters a-z and A-Z, 0-9, _ and - "
+         "(nest codes with `children`)"),
         (8, "codes[0].children[1].key", "duplicate key 'protection' (first at line 2)"),
         (9, "codes[0].children[1].group", "only a top-level code can set `group`"),
         (12, "codes[0].children[2].name.en", "code 'housing': missing English name"),
@@ -249,8 +256,8 @@ def test_toml_errors_give_the_field_path(tmp_path: Path) -> None:
 
 
 def test_unreadable_files(tmp_path: Path) -> None:
-    assert problems(write(tmp_path, "codes.json", "{}")) == [
-        (None, "", "only .yaml, .yml, .toml and .qdc files")
+    assert problems(write(tmp_path, "codes.txt", "{}")) == [
+        (None, "", "only .yaml, .yml, .toml, .json and .qdc files")
     ]
     assert problems(tmp_path / "missing.yaml")[0][2].startswith("cannot read")
     assert problems(write(tmp_path, "latin.yaml", "codes: caf\xe9".encode("latin-1"))) == [
@@ -269,6 +276,145 @@ def test_toml_and_yaml_give_the_same_codebook(tmp_path: Path) -> None:
     assert from_yaml.path("mens-shelters") == ["protection", "shelters", "mens-shelters"]
     assert from_yaml.get("mens-shelters").group == "pillar"
     assert from_yaml.get("mens-shelters").description_fr == "Hommes seulement."
+
+
+# --- JSON ------------------------------------------------------------------------------------
+
+
+def test_json_gives_the_same_codebook_as_yaml(tmp_path: Path) -> None:
+    from_yaml = load_codebook(write(tmp_path, "small.yaml", SMALL_YAML))
+    as_json = json.dumps(to_file_data(from_yaml), ensure_ascii=False, indent=2)
+    from_json = load_codebook(write(tmp_path, "small.json", as_json))
+    assert from_json == from_yaml
+    assert from_json.to_dict() == from_yaml.to_dict()
+    # An uploaded file (the staff area's import) is read by the same loader, BOM and all.
+    uploaded = codebook_from_bytes(b"\xef\xbb\xbf" + as_json.encode(), "book.JSON")
+    assert uploaded == from_yaml
+
+
+def test_json_errors_name_the_file_line_and_column(tmp_path: Path) -> None:
+    broken = write(tmp_path, "broken.json", '{\n  "codes": [\n    {"key": "a" "name": {}}\n  ]\n}')
+    assert problems(broken) == [(3, "", "bad JSON: Expecting ',' delimiter")]
+    with pytest.raises(CodebookError) as caught:
+        load_codebook(broken)
+    assert str(caught.value) == "broken.json: line 3, column 17: bad JSON: Expecting ',' delimiter"
+    assert caught.value.problems[0].column == 17
+    path = write(
+        tmp_path,
+        "bad.json",
+        """{
+  "codes": [
+    {"key": "protection", "name": {"en": "Protection"}, "colour": "red"},
+    {"key": "gap", "name": {"en": "Gap", "fr": "Lacune"}, "keywords": {"en": "lack of"}}
+  ]
+}""",
+    )
+    assert problems(path) == [
+        (3, "codes[0].colour", "unknown field 'colour' (expected one of: key, group, name, "
+         "description, keywords, examples, children)"),
+        (3, "codes[0].name.fr", "code 'protection': missing French name"),
+        (4, "codes[1].keywords.en", "must be a list of texts"),
+    ]  # fmt: skip
+    twice = write(tmp_path, "twice.json", '{"codes": [\n {"key": "a",\n  "key": "b"}]}')
+    assert problems(twice) == [(3, "codes[0].key", "field 'key' is given twice")]
+    assert problems(write(tmp_path, "list.json", "[]")) == [
+        (1, "", "a codebook must be a mapping with a `codes` list")
+    ]
+
+
+# --- Keys keep their case; French names and codes may be missing to analyse ----------------
+
+
+MIXED_CASE = """\
+codes:
+  - key: Prevention
+    group: pillar
+    name: {en: Prevention, fr: Prévention}
+    children:
+      - key: Prevention-Online
+        name: {en: Online recruitment, fr: Recrutement en ligne}
+  - key: GAP_2018
+    name: {en: Gap, fr: Lacune}
+"""
+
+
+def test_keys_keep_their_case_through_every_format(tmp_path: Path) -> None:
+    codebook = load_codebook(write(tmp_path, "mixed.yaml", MIXED_CASE))
+    keys = ["Prevention", "Prevention-Online", "GAP_2018"]
+    assert [code.key for code in codebook.walk()] == keys
+    assert codebook.path("Prevention-Online") == ["Prevention", "Prevention-Online"]
+    exports = {
+        "back.yaml": to_yaml(codebook),
+        "back.toml": to_toml(codebook),
+        "back.json": json.dumps(to_file_data(codebook)).encode(),
+        "back.qdc": to_qdc(codebook),
+    }
+    for name, data in exports.items():
+        back = load_codebook(write(tmp_path, name, data))
+        assert [code.key for code in back.walk()] == keys, name
+    assert code_guid("Prevention-Online") != code_guid("prevention-online")
+
+
+def test_keys_that_differ_only_in_case_are_duplicates(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "case.yaml",
+        "codes:\n  - key: Gap\n    name: {en: A, fr: A}\n  - key: gap\n    name: {en: B, fr: B}\n",
+    )
+    assert problems(path) == [
+        (
+            4,
+            "codes[1].key",
+            "duplicate key 'gap' (first at line 2 as 'Gap'; keys that differ only in case are "
+            "the same key)",
+        )
+    ]
+    from heard.analysis.engine.codebook import Code
+
+    with pytest.raises(ValueError, match="differ only in case"):
+        Codebook([Code("Gap", "A", "A"), Code("gap", "B", "B")])
+
+
+def test_french_names_may_be_missing_only_to_analyse(tmp_path: Path) -> None:
+    text = (
+        "codes:\n  - key: prevention\n    name: {en: Prevention}\n"
+        "    children:\n      - key: online\n        name: {en: Online, fr: ''}\n"
+        "  - key: gap\n    name: {en: Gap, fr: Lacune}\n  - key: trend\n"
+    )
+    path = write(tmp_path, "english.yaml", text)
+    # The staff area's rule, for a codebook reports are published with: French is required.
+    assert problems(path) == [
+        (3, "codes[0].name.fr", "code 'prevention': missing French name"),
+        (6, "codes[0].children[0].name.fr", "code 'online': missing French name"),
+        (9, "codes[2].name", "code 'trend': missing English and French name"),
+    ]
+    with pytest.raises(CodebookError) as caught:
+        load_codebook(path, french_required=False)
+    # English is still needed (the last code has no name at all).
+    assert [str(problem) for problem in caught.value.problems] == [
+        "line 9, codes[2].name: code 'trend': missing English name"
+    ]
+    fixed = write(tmp_path, "english.yaml", text.replace("  - key: trend\n", ""))
+    codebook = load_codebook(fixed, french_required=False)
+    assert missing_french(codebook) == ["prevention", "online"]
+    assert codebook.get("gap").name_fr == "Lacune"
+    assert missing_french(load_codebook(DEMO)) == []
+
+
+def test_an_empty_list_of_codes_only_to_analyse(tmp_path: Path) -> None:
+    path = write(
+        tmp_path, "none.json", '{"title": {"en": "Nothing yet", "fr": "Rien"}, "codes": []}'
+    )
+    assert problems(path) == [(1, "codes", "must be a non-empty list of codes")]
+    codebook = load_codebook(path, codes_required=False)
+    assert codebook.codes == [] and list(codebook.walk()) == []
+    assert codebook.title_fr == "Rien"
+    toml = write(tmp_path, "none.toml", "codes = []\n")
+    assert load_codebook(toml, codes_required=False).codes == []
+    # A file without `codes` at all is still refused: it is likely not a codebook.
+    missing = write(tmp_path, "other.yaml", "version: '1'\n")
+    with pytest.raises(CodebookError, match="missing field `codes`"):
+        load_codebook(missing, codes_required=False)
 
 
 # --- REFI-QDA --------------------------------------------------------------------------------

@@ -1,6 +1,9 @@
-"""The codebook editor: codes in a hierarchy, both languages, YAML / TOML / REFI-QDA in and out."""
+"""The codebook editor: codes in a hierarchy, both languages, YAML / TOML / JSON / REFI-QDA in
+and out."""
 
 from __future__ import annotations
+
+import json
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -145,6 +148,62 @@ def test_a_bad_file_lists_every_problem_and_keeps_the_codebook(team, client):
     assert Codebook.objects.get().revision == 1
     wrong = client.post(_url("codebook", consultation), {"file": SimpleUploadedFile("x.txt", b"x")})
     assert ".yaml" in wrong.content.decode()
+
+
+def test_a_json_file_is_imported_keys_as_written_french_still_required(team, client):
+    consultation, analyst, _viewer = team
+    client.force_login(analyst)
+    book = {
+        "codes": [
+            {
+                "key": "Prevention",
+                "name": {"en": "Prevention", "fr": "Prévention"},
+                "children": [
+                    {
+                        "key": "Prevention-Online",
+                        "name": {"en": "Online", "fr": "En ligne"},
+                    }
+                ],
+            }
+        ]
+    }
+    upload = SimpleUploadedFile("book.json", json.dumps(book).encode())
+    assert client.post(_url("codebook", consultation), {"file": upload}).status_code == 302
+    stored = Codebook.objects.get().data
+    assert stored["codes"][0]["children"][0]["key"] == "Prevention-Online"
+    exported = client.get(_url("codebook_export", consultation, file_format="yaml"))
+    assert "key: Prevention-Online" in exported.content.decode()
+    page = client.get(_url("codebook", consultation)).content.decode()
+    assert "JSON (.json)" in page
+    # Reports are published in both languages: the staff area still requires French names.
+    del book["codes"][0]["name"]["fr"]
+    unilingual = SimpleUploadedFile("book.json", json.dumps(book, indent=1).encode())
+    page = client.post(_url("codebook", consultation), {"file": unilingual}).content.decode()
+    assert "nothing was changed" in page and "codes[0].name.fr" in page
+    assert Codebook.objects.get().revision == 1
+    french = client.get(_url("codebook", consultation).replace("/en/", "/fr/")).content.decode()
+    assert "TOML (.toml), JSON (.json) ou REFI-QDA (.qdc)" in french
+
+
+def test_keys_that_differ_only_in_case_are_one_key_in_the_editor(team, client):
+    consultation, analyst, _viewer = team
+    client.force_login(analyst)
+    client.post(_url("code_new", consultation), CODE)
+    taken = client.post(_url("code_new", consultation), {**CODE, "key": "Prevention"})
+    assert (
+        "The key “Prevention” is already used by another code as “prevention”: keys that differ "
+        "only in case are the same key."
+    ) in taken.content.decode()
+    mixed = {**CODE, "key": "Prevention-Online", "parent": "prevention"}
+    assert client.post(_url("code_new", consultation), mixed).status_code == 302
+    # A code may change the case of its own key.
+    renamed = {**CODE, "key": "Prevention"}
+    assert (
+        client.post(_url("code_edit", consultation, key="prevention"), renamed).status_code == 302
+    )
+    data = Codebook.objects.get().data
+    assert data["codes"][0]["key"] == "Prevention"
+    assert data["codes"][0]["children"][0]["key"] == "Prevention-Online"
 
 
 def test_viewers_read_but_do_not_change(team, client):

@@ -1,11 +1,12 @@
-"""Codebooks: hierarchical, bilingual codes to code answers against, from YAML, TOML or REFI-QDA.
+"""Codebooks: hierarchical, bilingual codes to code answers against, from YAML, TOML, JSON or
+REFI-QDA.
 
-A codebook file (``.yaml``/``.yml`` or ``.toml``) has this shape, in YAML::
+A codebook file (``.yaml``/``.yml``, ``.toml`` or ``.json``) has this shape, in YAML::
 
     version: "2018.1"                         # optional, text
     title: {en: Human trafficking, fr: Traite des personnes}   # optional
     codes:
-      - key: prevention                       # required, [a-z0-9_-]+, unique in the whole file
+      - key: prevention                       # required, [A-Za-z0-9_-]+, unique in the whole file
         group: pillar                         # optional, top-level codes only; children inherit it
         name: {en: Prevention, fr: Prévention}                 # both required, one line each
         description: {en: ..., fr: ...}       # optional
@@ -15,12 +16,21 @@ A codebook file (``.yaml``/``.yml`` or ``.toml``) has this shape, in YAML::
           - key: public-awareness
             ...
 
-The TOML form has the same fields (``[[codes]]``, ``[[codes.children]]``...). Hierarchy is given
-by nesting only: a key has no dots and is unique in the whole codebook, so a code is named by its
-key alone and ``Codebook.path(key)`` gives its ancestors. Every problem in a file (missing English
-or French name, duplicate or badly formed key, unknown field, wrong type) is collected and one
-`CodebookError` lists them all, each with its line (YAML only) and field path
+The TOML form has the same fields (``[[codes]]``, ``[[codes.children]]``...), and so has the JSON
+form (``{"codes": [{"key": ..., "name": {"en": ..., "fr": ...}, "children": [...]}]}``).
+Hierarchy is given by nesting only: a key has no dots and is unique in the whole codebook, so a
+code is named by its key alone and ``Codebook.path(key)`` gives its ancestors. A key is kept as
+written, in any case (``Prevention-Online`` stays so in every output and export), but two keys
+that differ only in case are duplicates: one could not tell them apart in a coded file or a
+report. Every problem in a file (missing English or French name, duplicate or badly formed key,
+unknown field, wrong type) is collected and one `CodebookError` lists them all, each with its
+line (YAML and JSON; a JSON syntax error has its column too) and field path
 (``codes[0].children[2].name.fr``).
+
+By default a codebook must be one a report can be published with: every code has both names, and
+there is at least one code (the staff area's rule). The engine analyses with less:
+``load_codebook(path, french_required=False, codes_required=False)`` accepts codes without a
+French name (`missing_french` lists them, so that a caller can warn) and an empty list of codes.
 
 REFI-QDA codebooks (``.qdc``, namespace ``urn:QDA-XML:codebook:1.0``) are written by `to_qdc` and
 read by `load_codebook`. The format has a single ``name`` per code, so Heard writes:
@@ -44,6 +54,7 @@ Standard library, PyYAML and defusedxml only; imports no Django.
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 import unicodedata
@@ -59,7 +70,9 @@ import tomli_w
 import yaml
 from defusedxml import DefusedXmlException
 
-KEY_PATTERN = re.compile(r"[a-z0-9_-]+")
+KEY_PATTERN = re.compile(r"[A-Za-z0-9_-]+")
+GROUP_PATTERN = re.compile(r"[a-z0-9_-]+")
+SUFFIXES = (".yaml", ".yml", ".toml", ".json", ".qdc")
 QDC_NAMESPACE = "urn:QDA-XML:codebook:1.0"
 #: Namespace of the UUID 5 guids written to QDC files; never change it, or guids change.
 GUID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:heard:codebook")
@@ -111,7 +124,8 @@ class Code:
 
 @dataclass(frozen=True)
 class Codebook:
-    """A tree of codes. Keys are unique in the whole tree; codes keep the file's order."""
+    """A tree of codes. Keys are unique in the whole tree, whatever their case; codes keep the
+    file's order."""
 
     codes: list[Code]
     version: str = ""
@@ -123,9 +137,16 @@ class Codebook:
     _by_key: dict[str, Code] = field(init=False, repr=False, compare=False, default_factory=dict)
 
     def __post_init__(self) -> None:
+        folded: dict[str, str] = {}
+
         def index(code: Code, parent: str | None) -> None:
-            if code.key in self._by_key:
-                raise ValueError(f"duplicate code key {code.key!r}")
+            earlier = folded.get(code.key.casefold())
+            if earlier is not None:
+                raise ValueError(
+                    f"duplicate code key {code.key!r}"
+                    + (f" (first{_same_as(code.key, earlier)})" if earlier != code.key else "")
+                )
+            folded[code.key.casefold()] = code.key
             self._by_key[code.key] = code
             self._parents[code.key] = parent
             for child in code.children:
@@ -175,6 +196,19 @@ class Codebook:
             "title_fr": self.title_fr,
             "version": self.version,
         }
+
+
+def missing_french(codebook: Codebook) -> list[str]:
+    """Keys of the codes without a French name, in `walk` order (a codebook loaded with
+    ``french_required=False``): the engine analyses with them, a report cannot be published."""
+    return [code.key for code in codebook.walk() if not code.name_fr]
+
+
+def _same_as(key: str, earlier: str) -> str:
+    """What to add to a duplicate-key message when the two keys differ only in case."""
+    if key == earlier:
+        return ""
+    return f" as {earlier!r}; keys that differ only in case are the same key"
 
 
 def code_from_dict(data: dict[str, Any]) -> Code:
@@ -246,14 +280,18 @@ def to_toml(codebook: Codebook) -> bytes:
 
 @dataclass(frozen=True)
 class Problem:
-    line: int | None  # 1-based line in a YAML file; None for TOML, QDC or the file as a whole
+    line: int | None  # 1-based line in a YAML or JSON file; None for TOML, QDC or the whole file
     field: str  # "codes[0].children[2].name.fr", or "" for the file as a whole
     message: str
+    column: int | None = None  # 1-based, for a JSON syntax error
 
     def __str__(self) -> str:
-        where = ", ".join(
-            part for part in (f"line {self.line}" if self.line else "", self.field) if part
+        parts = (
+            f"line {self.line}" if self.line else "",
+            f"column {self.column}" if self.column else "",
+            self.field,
         )
+        where = ", ".join(part for part in parts if part)
         return f"{where}: {self.message}" if where else self.message
 
 
@@ -276,28 +314,37 @@ def _dotted(path: Path_) -> str:
 # --- Loading ---------------------------------------------------------------------------------
 
 
-def load_codebook(path: str | Path) -> Codebook:
-    """Read a codebook from a ``.yaml``/``.yml``, ``.toml`` or REFI-QDA ``.qdc`` file."""
+_WRONG_SUFFIX = "only .yaml, .yml, .toml, .json and .qdc files"
+
+
+def load_codebook(
+    path: str | Path, *, french_required: bool = True, codes_required: bool = True
+) -> Codebook:
+    """Read a codebook from a ``.yaml``/``.yml``, ``.toml``, ``.json`` or REFI-QDA ``.qdc`` file.
+
+    With ``french_required=False`` a code may lack its French name (`missing_french` lists
+    them); with ``codes_required=False`` the list of codes may be empty (``codes: []``)."""
     path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in (".yaml", ".yml", ".toml", ".qdc"):
-        raise CodebookError(path, [Problem(None, "", "only .yaml, .yml, .toml and .qdc files")])
+    if path.suffix.lower() not in SUFFIXES:
+        raise CodebookError(path, [Problem(None, "", _WRONG_SUFFIX)])
     try:
         raw = path.read_bytes()
     except OSError as error:
         raise CodebookError(path, [Problem(None, "", f"cannot read: {error.strerror}")]) from None
-    return _parse(raw, path)
+    return _parse(raw, path, french_required=french_required, codes_required=codes_required)
 
 
-def codebook_from_bytes(raw: bytes, name: str) -> Codebook:
+def codebook_from_bytes(
+    raw: bytes, name: str, *, french_required: bool = True, codes_required: bool = True
+) -> Codebook:
     """Read an uploaded codebook (its file name gives the format), with every problem listed."""
     path = Path(Path(name).name)
-    if path.suffix.lower() not in (".yaml", ".yml", ".toml", ".qdc"):
-        raise CodebookError(path, [Problem(None, "", "only .yaml, .yml, .toml and .qdc files")])
-    return _parse(raw, path)
+    if path.suffix.lower() not in SUFFIXES:
+        raise CodebookError(path, [Problem(None, "", _WRONG_SUFFIX)])
+    return _parse(raw, path, french_required=french_required, codes_required=codes_required)
 
 
-def _parse(raw: bytes, path: Path) -> Codebook:
+def _parse(raw: bytes, path: Path, *, french_required: bool, codes_required: bool) -> Codebook:
     suffix = path.suffix.lower()
     line_of: Callable[[Path_], int | None] = _no_line
     if suffix == ".qdc":
@@ -309,9 +356,14 @@ def _parse(raw: bytes, path: Path) -> Codebook:
             raise CodebookError(path, [Problem(None, "", "not UTF-8 text")]) from None
         if suffix == ".toml":
             data = _from_toml(text, path)
+        elif suffix == ".json":
+            data, line_of = _from_json(text, path)
         else:
             data, line_of = _from_yaml(text, path)
-    return _Builder(path, line_of).codebook(data)
+    builder = _Builder(
+        path, line_of, french_required=french_required, codes_required=codes_required
+    )
+    return builder.codebook(data)
 
 
 def _no_line(path: Path_) -> int | None:
@@ -335,6 +387,49 @@ def _from_yaml(text: str, path: Path) -> tuple[Any, Callable[[Path_], int | None
         line = mark.line + 1 if mark is not None else None
         problem = getattr(error, "problem", None) or str(error)
         raise CodebookError(path, [Problem(line, "", f"bad YAML: {problem}")]) from None
+    return data, _node_lines(node, path)
+
+
+def _from_json(text: str, path: Path) -> tuple[Any, Callable[[Path_], int | None]]:
+    """The data of a JSON codebook and the line of each field path.
+
+    `json` gives the data (and the line and column of a syntax error) but no positions. A JSON
+    document is also YAML (its flow style), so PyYAML's nodes give each field's line and find
+    fields given twice, which `json` would silently keep the last of; should PyYAML stumble on
+    some JSON it does not read, problems are reported without lines and repeats found apart."""
+    repeated: list[str] = []
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        seen: dict[str, Any] = {}
+        for name, value in items:
+            if name in seen:
+                repeated.append(name)
+            seen[name] = value
+        return seen
+
+    try:
+        data = json.loads(text, object_pairs_hook=pairs)
+    except json.JSONDecodeError as error:
+        problem = Problem(error.lineno, "", f"bad JSON: {error.msg}", error.colno)
+        raise CodebookError(path, [problem]) from None
+    except RecursionError:
+        raise CodebookError(path, [Problem(None, "", "bad JSON: nested too deeply")]) from None
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except (yaml.YAMLError, RecursionError):
+        node = None
+    if node is None:
+        if repeated:
+            raise CodebookError(
+                path, [Problem(None, "", f"field {name!r} is given twice") for name in repeated]
+            )
+        return data, _no_line
+    return data, _node_lines(node, path)
+
+
+def _node_lines(node: yaml.Node | None, path: Path) -> Callable[[Path_], int | None]:
+    """A function giving the line of any field path (or of its nearest parent) in a composed
+    YAML document; `CodebookError` if a mapping gives a field twice."""
     lines: dict[Path_, int] = {}
     repeated: list[Problem] = []
 
@@ -368,17 +463,26 @@ def _from_yaml(text: str, path: Path) -> tuple[Any, Callable[[Path_], int | None
             at = at[:-1]
         return lines.get(at)
 
-    return data, line_of
+    return line_of
 
 
 class _Builder:
     """Check a parsed codebook (plain dicts and lists) and build it, collecting every problem."""
 
-    def __init__(self, path: Path, line_of: Callable[[Path_], int | None]) -> None:
+    def __init__(
+        self,
+        path: Path,
+        line_of: Callable[[Path_], int | None],
+        *,
+        french_required: bool = True,
+        codes_required: bool = True,
+    ) -> None:
         self.path = path
         self.line_of = line_of
+        self.french_required = french_required
+        self.codes_required = codes_required
         self.problems: list[Problem] = []
-        self.first_seen: dict[str, Path_] = {}
+        self.first_seen: dict[str, tuple[str, Path_]] = {}  # folded key -> (key, where)
 
     def report(self, at: Path_, message: str) -> None:
         self.problems.append(Problem(self.line_of(at), _dotted(at), message))
@@ -394,7 +498,7 @@ class _Builder:
         raw_codes = data.get("codes")
         if raw_codes is None:
             self.report((), "missing field `codes`")
-        elif not isinstance(raw_codes, list) or not raw_codes:
+        elif not isinstance(raw_codes, list) or (self.codes_required and not raw_codes):
             self.report(("codes",), "must be a non-empty list of codes")
         else:
             codes = self.codes(raw_codes, ("codes",), group=None)
@@ -422,15 +526,17 @@ class _Builder:
         own_group = group if group is not None else ""
         if "group" in data and group is None:
             value = data["group"]
-            if not isinstance(value, str) or not KEY_PATTERN.fullmatch(value):
+            if not isinstance(value, str) or not GROUP_PATTERN.fullmatch(value):
                 self.report((*at, "group"), "must be text of a-z, 0-9, _ and -")
             else:
                 own_group = value
         if "name" not in data:
-            self.report((*at, "name"), f"{label}: missing English and French name")
+            missing = "English and French name" if self.french_required else "English name"
+            self.report((*at, "name"), f"{label}: missing {missing}")
             names = {"en": "", "fr": ""}
         else:
-            names = self.pair(data, "name", at, single_line=True, label=label, required=True)
+            required = ("en", "fr") if self.french_required else ("en",)
+            names = self.pair(data, "name", at, single_line=True, label=label, required=required)
         descriptions = self.pair(data, "description", at, label=label)
         keywords = self.keywords(data, at)
         examples = self.texts(data.get("examples", []), (*at, "examples"))
@@ -466,16 +572,20 @@ class _Builder:
         if not KEY_PATTERN.fullmatch(key):
             self.report(
                 (*at, "key"),
-                f"bad key {key!r}: use only a-z, 0-9, _ and - (nest codes with `children`)",
+                f"bad key {key!r}: use only letters a-z and A-Z, 0-9, _ and - "
+                "(nest codes with `children`)",
             )
             return ""
-        earlier = self.first_seen.get(key)
+        earlier = self.first_seen.get(key.casefold())
         if earlier is not None:
-            line = self.line_of(earlier)
-            where = f"line {line}" if line else _dotted(earlier)
-            self.report((*at, "key"), f"duplicate key {key!r} (first at {where})")
+            first, first_at = earlier
+            line = self.line_of(first_at)
+            where = f"line {line}" if line else _dotted(first_at)
+            self.report(
+                (*at, "key"), f"duplicate key {key!r} (first at {where}{_same_as(key, first)})"
+            )
             return ""
-        self.first_seen[key] = at
+        self.first_seen[key.casefold()] = (key, at)
         return key
 
     def unknown(self, data: dict[Any, Any], allowed: tuple[str, ...], at: Path_) -> None:
@@ -501,9 +611,10 @@ class _Builder:
         *,
         single_line: bool = False,
         label: str = "",
-        required: bool = False,
+        required: tuple[str, ...] = (),
     ) -> dict[str, str]:
-        """An ``{en: ..., fr: ...}`` field as two stripped strings ("" when absent)."""
+        """An ``{en: ..., fr: ...}`` field as two stripped strings ("" when absent); a language
+        in `required` must be given."""
         result = {"en": "", "fr": ""}
         if name not in data:
             return result
@@ -516,7 +627,7 @@ class _Builder:
         for language in _LANGUAGES:
             text = value.get(language)
             if text is None or (isinstance(text, str) and not text.strip()):
-                if required:
+                if language in required:
                     prefix = f"{label}: " if label else ""
                     self.report(
                         (*here, language),
