@@ -29,6 +29,7 @@ class ProgressPrinter:
         self.stage = ""
         self.stage_started = self.started
         self.last = 0.0
+        self.redraw = False  # a warning was written under the stage's line: draw it again
         self.live = stream.isatty()
 
     def __call__(self, stage: str, done: int, total: int | None) -> None:
@@ -43,9 +44,9 @@ class ProgressPrinter:
         if new_stage:
             self.stage, self.stage_started = stage, now
         finished = total is not None and done >= total
-        if new_stage or finished or now - self.last >= self.interval:
+        if new_stage or finished or self.redraw or now - self.last >= self.interval:
             self._line(stage, done, total, now, final=False)
-            self.last = now
+            self.last, self.redraw = now, False
 
     def _line(
         self, stage: str, done: int | None, total: int | None, now: float, *, final: bool
@@ -68,6 +69,14 @@ class ProgressPrinter:
         else:
             self.stream.write(text + "\n")
         self.stream.flush()
+
+    def note(self, text: str) -> None:
+        """A line of its own (a warning) between progress lines, not drawn over by them."""
+        if self.live:
+            self.stream.write("\r\033[K")
+        self.stream.write(text + "\n")
+        self.stream.flush()
+        self.redraw = self.live  # on a terminal, the stage's line again at its next report
 
     def close(self) -> None:
         if self.stage and self.stage != "done":
@@ -114,7 +123,9 @@ def format_summary(summary: dict[str, Any], out_dir: Path, elapsed: float) -> st
             f"“{_shorten(campaign['canonical'], 70)}”"
         )
     coded = [code for code in summary["codes"] if code["records"]["raw"]]
-    if summary["codes"]:
+    if not summary["codes"]:
+        lines.append("Codes: none (the codebook has no codes), so only themes were looked for.")
+    else:
         lines.append(f"Codes assigned: {len(coded)} of {len(summary['codes'])}. Most frequent:")
         ranked = sorted(coded, key=lambda code: (-code["records"]["raw"], code["key"]))
         for code in ranked[:10]:
@@ -166,6 +177,10 @@ def cmd_analyse(args: argparse.Namespace) -> int:
     out_dir = Path(args.out)
     printer = ProgressPrinter(sys.stderr)
     print(f"heard analyse: {args.input} → {out_dir}", file=sys.stderr)
+
+    def warn(text: str) -> None:
+        printer.note(f"heard analyse: warning: {text}")
+
     started = time.monotonic()
     try:
         run(
@@ -180,6 +195,7 @@ def cmd_analyse(args: argparse.Namespace) -> int:
             segments=args.segments.split(",") if args.segments else None,
             consent_field=args.consent_field,
             progress=printer,
+            warn=warn,
         )
     except (RecordError, CodebookError, PipelineError) as error:
         printer.close()
@@ -252,7 +268,7 @@ def add_commands(commands: Any) -> None:
     )
     analyse.add_argument("input", help="records: .jsonl, .csv or .xlsx with id and text columns")
     analyse.add_argument(
-        "--codebook", required=True, help="the codebook: .yaml, .toml or REFI-QDA .qdc"
+        "--codebook", required=True, help="the codebook: .yaml, .toml, .json or REFI-QDA .qdc"
     )
     analyse.add_argument(
         "--coded", help="analyst-coded examples: .jsonl {id, codes} or .csv id,codes (a;b)"

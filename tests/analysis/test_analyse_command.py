@@ -20,8 +20,20 @@ def test_analyse_prints_progress_and_a_summary(tmp_path, capsys):
     )
     captured = capsys.readouterr()
     assert code == 0
-    for stage in ("redact", "campaigns", "codes", "themes", "comparisons", "quotes", "write"):
-        assert f"  {stage}: finished in" in captured.err
+    stages = (
+        "redact",
+        "campaigns",
+        "fitting the coder",
+        "codes",
+        "themes",
+        "comparisons",
+        "quotes",
+        "records to code next",
+        "write",
+    )
+    finished = [line for line in captured.err.splitlines() if ": finished in" in line]
+    assert [line.split(":")[0].strip() for line in finished] == list(stages)
+    assert "warning" not in captured.err
     assert "Analysed 60 records" in captured.out
     assert "Online recruitment (online-recruitment)" in captured.out
     assert "Shelters and housing (shelters-housing)" in captured.out
@@ -41,16 +53,107 @@ def test_bad_input_is_named_and_nothing_is_written(tmp_path, capsys):
     assert code == 2
     assert "answers.csv: line 3: duplicate id" in err and "line 4: missing id" in err
     assert "Nothing was written." in err
-    assert not out.exists() or list(out.iterdir()) == []
+    assert not out.exists()
 
 
 def test_a_broken_codebook_is_reported(tmp_path, capsys):
     source = _write(tmp_path / "answers.jsonl", _records(online=3, shelter=3, seed=5, prefix="R"))
     codebook = tmp_path / "codebook.yaml"
-    codebook.write_text("codes:\n  - key: a\n    name: {en: A}\n", encoding="utf-8")
+    codebook.write_text(
+        "codes:\n  - key: a\n    name: {en: A}\n  - key: A\n    name: {en: B}\n",
+        encoding="utf-8",
+    )
     code = main(["analyse", str(source), "--codebook", str(codebook), "--out", str(tmp_path / "o")])
     err = capsys.readouterr().err
-    assert code == 2 and "codebook.yaml" in err and "fr" in err
+    assert code == 2
+    assert "codebook.yaml: line 4, codes[1].key: duplicate key 'A' (first at line 2 as 'a'" in err
+    assert not (tmp_path / "o").exists()
+
+
+def test_a_json_codebook_is_read_and_its_errors_located(tmp_path, capsys):
+    source = _write(tmp_path / "answers.jsonl", _records(online=10, shelter=10, seed=6, prefix="R"))
+    codebook = tmp_path / "codebook.json"
+    codebook.write_text('{"codes": [\n  {"key": "gap", "name": {"en": "Gap"}}\n  ]', "utf-8")
+    out = tmp_path / "out"
+    arguments = ["analyse", str(source), "--codebook", str(codebook), "--out", str(out)]
+    assert main([*arguments, "--workers", "1"]) == 2
+    err = capsys.readouterr().err
+    assert "codebook.json: line 3, column 4: bad JSON: Expecting ',' delimiter" in err
+    assert not out.exists()
+    codebook.write_text(
+        json.dumps(
+            {
+                "codes": [
+                    {
+                        "key": "Online-Recruitment",
+                        "name": {"en": "Online recruitment"},
+                        "keywords": {"en": ["social media"], "fr": ["médias sociaux"]},
+                    },
+                    {"key": "shelters", "name": {"en": "Shelters", "fr": "Refuges"}},
+                ]
+            }
+        ),
+        "utf-8",
+    )
+    assert main([*arguments, "--workers", "1"]) == 0
+    captured = capsys.readouterr()
+    # French names are needed to publish, not to analyse: a warning names the codes.
+    assert (
+        "heard analyse: warning: 1 code(s) of the codebook have no French name: Online-Recruitment."
+    ) in captured.err
+    assert "Online recruitment (Online-Recruitment)" in captured.out
+
+
+def test_a_codebook_without_codes_looks_for_themes_only(tmp_path, capsys):
+    source = _write(tmp_path / "answers.jsonl", _records(online=30, shelter=30, seed=7, prefix="R"))
+    codebook = tmp_path / "codebook.toml"
+    codebook.write_text('title = {en = "Themes only", fr = "Thèmes seulement"}\ncodes = []\n')
+    out = str(tmp_path / "out")
+    code = main(
+        ["analyse", str(source), "--codebook", str(codebook), "--out", out, "--workers", "1"]
+    )
+    captured = capsys.readouterr()
+    assert code == 0
+    assert "Codes: none (the codebook has no codes), so only themes were looked for." in (
+        captured.out
+    )
+    assert "Candidate themes beyond the codebook:" in captured.out
+    assert "  codes: finished" not in captured.err and "fitting the coder" not in captured.err
+
+
+def test_records_without_a_consent_field_are_warned_of(tmp_path, capsys):
+    records = _records(online=10, shelter=10, seed=8, prefix="R")
+    for record in records:
+        del record["consent"]
+    source = _write(tmp_path / "answers.jsonl", records)
+    out = str(tmp_path / "out")
+    code = main(
+        ["analyse", str(source), "--codebook", str(CODEBOOK), "--out", out, "--workers", "1"]
+    )
+    captured = capsys.readouterr()
+    assert code == 0
+    assert (
+        "heard analyse: warning: no record has a value in the consent field 'consent', so no "
+        "quote could be chosen"
+    ) in captured.err
+    assert "--consent-field" in captured.err
+    assert "Quotes chosen: 0" in captured.out
+
+
+def test_a_warning_is_a_line_of_its_own_on_a_terminal():
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    stream = Terminal()
+    printer = ProgressPrinter(stream, interval=3600)
+    printer("codes", 5, 10)
+    printer.note("heard analyse: warning: something")
+    printer("codes", 6, 10)
+    printer("done", 10, 10)
+    text = stream.getvalue()
+    assert "\r\033[Kheard analyse: warning: something\n" in text
+    assert "codes: 6 of 10" in text  # the stage's line is drawn again after the warning
 
 
 def test_progress_lines_in_a_log_are_throttled():

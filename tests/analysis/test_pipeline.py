@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import random
 import threading
@@ -11,7 +12,9 @@ from pathlib import Path
 import pytest
 
 from heard.analysis.engine import pipeline, prepare
+from heard.analysis.engine.records import RecordError
 from heard.analysis.engine.redact import luhn_valid
+from tests.analysis.test_pipeline_stages import ONLINE, _records, _texts, _write
 from tests.conftest import DEMO
 
 CODEBOOK = DEMO / "codebook.yaml"
@@ -223,13 +226,18 @@ def test_manifest_hashes_match_and_hold_no_paths(runs):
 
 def test_progress_reported(runs):
     stages = [call[0] for call in runs["calls"]]
+    # Each stage is reported once, in the order it runs: fitting the coder is a stage of its own
+    # (not part of the campaigns), and so is choosing the records to code next.
+    assert [stage for stage, _ in itertools.groupby(stages)] == list(dict.fromkeys(stages))
     assert [stage for stage in dict.fromkeys(stages)] == [
         "redact",
         "campaigns",
+        "fitting the coder",
         "codes",
         "themes",
         "comparisons",
         "quotes",
+        "records to code next",
         "write",
         "done",
     ]
@@ -239,10 +247,18 @@ def test_progress_reported(runs):
 def test_failed_run_leaves_no_output(tmp_path):
     source = tmp_path / "bad.jsonl"
     source.write_text('{"id": "1", "text": "fine"}\n{"id": "1", "text": "duplicate"}\n')
-    out = tmp_path / "out"
-    with pytest.raises(Exception, match="duplicate id"):
+    out = tmp_path / "new" / "out"
+    with pytest.raises(RecordError, match="duplicate id"):
         pipeline.run(source, out, workers=1)
-    assert list(out.iterdir()) == []
+    # The run made `new/out`: it is gone again, with the parent it made.
+    assert not out.exists() and not (tmp_path / "new").exists()
+    # A folder that existed is left as it was, earlier outputs and all.
+    kept = tmp_path / "kept"
+    kept.mkdir()
+    (kept / "summary.json").write_text("earlier\n")
+    with pytest.raises(RecordError):
+        pipeline.run(source, kept, workers=1)
+    assert _files(kept) == {"summary.json": b"earlier\n"}
 
 
 def test_metadata_is_redacted_too(tmp_path):
@@ -287,3 +303,181 @@ def test_worker_processes_are_never_forked_from_a_threaded_caller(tmp_path):
     finally:
         release.set()
     assert (tmp_path / "out" / "records.jsonl").stat().st_size > 0
+
+
+# --- Command-line concerns: stages, workers, codebooks that are not ready to publish ----------
+
+
+def _online_or_shelter(records: list[dict]) -> list[dict]:
+    """Coded examples for `_records`: online recruitment or shelters, and every third a gap."""
+    online = set(_texts(ONLINE, "en") + _texts(ONLINE, "fr"))
+    return [
+        {
+            "id": record["id"],
+            "codes": (["online-recruitment"] if record["text"] in online else ["shelters-housing"])
+            + (["gap"] if index % 3 == 0 else []),
+        }
+        for index, record in enumerate(records)
+    ]
+
+
+def test_the_coder_is_fitted_across_workers_with_the_same_result(tmp_path):
+    records = _records(online=40, shelter=40, seed=8, prefix="R")
+    source = _write(tmp_path / "in.jsonl", records)
+    coded = _write(tmp_path / "coded.jsonl", _online_or_shelter(records[:45]))
+    calls: dict[int, list[tuple[str, int, int | None]]] = {1: [], 2: []}
+    for workers in (1, 2):
+        pipeline.run(
+            source,
+            tmp_path / f"w{workers}",
+            codebook=CODEBOOK,
+            coded=coded,
+            workers=workers,
+            progress=lambda *args, workers=workers: calls[workers].append(args),
+        )
+    for name in ("records.jsonl", "summary.json"):
+        assert (tmp_path / "w1" / name).read_bytes() == (tmp_path / "w2" / name).read_bytes()
+    manifests = [json.loads((tmp_path / f"w{n}" / "manifest.json").read_text()) for n in (1, 2)]
+    assert [manifest["parameters"].pop("workers") for manifest in manifests] == [1, 2]
+    assert manifests[0] == manifests[1]
+    models = manifests[0]["parameters"]["coding"]["codes"]
+    fitted = [key for key, code in models.items() if code["model"].startswith("logistic")]
+    # online-recruitment, prevention, shelters-housing, protection and gap have models.
+    assert len(fitted) >= 4
+    # The fit is reported as its own stage, counting each code's two tasks.
+    fit = [(done, total) for stage, done, total in calls[2] if stage == "fitting the coder"]
+    assert (2 * len(fitted), 2 * len(fitted)) in fit
+    assert fit[0] == (0, 1) and fit[-1] == (1, 1)
+
+
+def test_the_baseline_has_its_own_stages_before_the_comparisons(tmp_path):
+    source = _write(tmp_path / "in.jsonl", _records(online=20, shelter=20, seed=12, prefix="C"))
+    baseline = _write(tmp_path / "base.jsonl", _records(online=5, shelter=35, seed=13, prefix="B"))
+    calls: list[tuple[str, int, int | None]] = []
+    pipeline.run(
+        source,
+        tmp_path / "out",
+        codebook=CODEBOOK,
+        baseline=baseline,
+        workers=1,
+        progress=lambda *args: calls.append(args),
+    )
+    stages = [stage for stage, _ in itertools.groupby(call[0] for call in calls)]
+    assert stages == [
+        "redact",
+        "campaigns",
+        "fitting the coder",
+        "codes",
+        "themes",
+        "baseline",
+        "baseline campaigns",
+        "baseline codes",
+        "baseline themes",
+        "comparisons",
+        "quotes",
+        "records to code next",
+        "write",
+        "done",
+    ]
+
+
+def test_a_codebook_without_codes_gives_themes_only(tmp_path):
+    source = _write(tmp_path / "in.jsonl", _records(online=30, shelter=30, seed=9, prefix="R"))
+    codebook = tmp_path / "none.json"
+    codebook.write_text('{"codes": []}', encoding="utf-8")
+    calls: list[tuple[str, int, int | None]] = []
+    summary = pipeline.run(
+        source, tmp_path / "out", codebook=codebook, workers=1, progress=lambda *a: calls.append(a)
+    )
+    stages = {stage for stage, _, _ in calls}
+    assert not stages & {"fitting the coder", "codes", "records to code next"}
+    assert "themes" in stages
+    assert summary.codes == {} and summary.to_code_next == []
+    written = json.loads((tmp_path / "out" / "summary.json").read_text())
+    assert written["codes"] == [] and written["themes"]["themes"]
+    lines = (tmp_path / "out" / "records.jsonl").read_text().splitlines()
+    assert all(json.loads(line)["codes"] == [] for line in lines)
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text())
+    assert manifest["parameters"]["coding"] is None
+    coded = _write(tmp_path / "coded.jsonl", [{"id": "R0000", "codes": []}])
+    with pytest.raises(pipeline.PipelineError, match="codebook with codes: this one has none"):
+        pipeline.run(source, tmp_path / "again", codebook=codebook, coded=coded, workers=1)
+    assert not (tmp_path / "again").exists()
+
+
+def test_missing_french_names_are_a_warning_and_keys_keep_their_case(tmp_path):
+    records = _records(online=30, shelter=30, seed=10, prefix="R")
+    source = _write(tmp_path / "in.jsonl", records)
+    codebook = tmp_path / "mixed.yaml"
+    codebook.write_text(
+        "codes:\n"
+        "  - key: Prevention\n"
+        "    name: {en: Prevention}\n"
+        "    children:\n"
+        "      - key: Prevention-Online\n"
+        "        name: {en: Online recruitment}\n"
+        "        keywords: {en: [social media, dating apps], fr: [médias sociaux]}\n"
+        "  - key: Shelters\n"
+        "    name: {en: Shelters, fr: Refuges}\n"
+        "    keywords: {en: [shelter, housing], fr: [refuge, logement]}\n",
+        encoding="utf-8",
+    )
+    coded = _write(
+        tmp_path / "coded.jsonl",
+        [
+            {"id": record["id"], "codes": ["Prevention-Online"] if "online" in codes else []}
+            for record, codes in zip(
+                records[:30],
+                [item["codes"][0] for item in _online_or_shelter(records[:30])],
+                strict=True,
+            )
+        ],
+    )
+    warned: list[str] = []
+    summary = pipeline.run(
+        source, tmp_path / "out", codebook=codebook, coded=coded, workers=1, warn=warned.append
+    )
+    assert warned == summary.warnings
+    assert warned == [
+        "2 code(s) of the codebook have no French name: Prevention, Prevention-Online. The "
+        "analysis runs; a report needs both names before it can be published."
+    ]
+    assert summary.codes["Prevention-Online"] > 0
+    written = json.loads((tmp_path / "out" / "summary.json").read_text())
+    table = {code["key"]: code for code in written["codes"]}
+    assert table["Prevention-Online"]["parent"] == "Prevention"
+    assert table["Prevention-Online"]["name"] == {"en": "Online recruitment", "fr": ""}
+    keys = set()
+    for line in (tmp_path / "out" / "records.jsonl").read_text().splitlines():
+        keys |= {code["code"] for code in json.loads(line)["codes"]}
+    assert "Prevention-Online" in keys and "prevention-online" not in keys
+    assert "Prevention-Online" in written["prevalence"]["overall"]["raw"]["labels"]
+    # A coded file must write the key as the codebook does.
+    lower = _write(tmp_path / "lower.jsonl", [{"id": "R0000", "codes": ["prevention-online"]}])
+    with pytest.raises(pipeline.PipelineError, match="did you mean 'Prevention-Online'"):
+        pipeline.run(source, tmp_path / "again", codebook=codebook, coded=lower, workers=1)
+
+
+def test_no_consent_field_is_a_warning(runs, tmp_path):
+    # make_fixture's records carry no consent field at all: nothing can be quoted.
+    [warning] = runs["summary"].warnings
+    assert warning.startswith("no record has a value in the consent field 'consent'")
+    assert runs["summary"].quotes == 0
+    records = _records(online=15, shelter=15, seed=11, prefix="R")
+    source = _write(tmp_path / "in.jsonl", records)
+    summary = pipeline.run(source, tmp_path / "out", codebook=CODEBOOK, workers=1)
+    assert summary.warnings == []
+    renamed = _write(
+        tmp_path / "renamed.jsonl",
+        [
+            {("agreed" if name == "consent" else name): value for name, value in record.items()}
+            for record in records
+        ],
+    )
+    warned: list[str] = []
+    pipeline.run(renamed, tmp_path / "out2", codebook=CODEBOOK, workers=1, warn=warned.append)
+    assert len(warned) == 1 and "'consent'" in warned[0]
+    quiet = pipeline.run(
+        renamed, tmp_path / "out3", codebook=CODEBOOK, workers=1, consent_field="agreed"
+    )
+    assert quiet.warnings == [] and quiet.quotes > 0

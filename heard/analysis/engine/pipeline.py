@@ -7,18 +7,21 @@
    on), detect the language of the redacted text; in chunks across `workers` processes.
 2. **Campaigns** (`campaigns.py`) among the redacted texts.
 3. **Codes** (`coding.py`): a `Coder` built from the codebook learns from the analyst-coded
-   examples (``coded``: ids of input records and their codes), then scores every distinct
-   redacted text (exact copies are scored once) across `workers` processes. The coded records keep
-   their people's codes (source "person", confidence 1); the others get the engine's (source
-   "engine") with calibrated confidence. It also proposes which records to code next.
+   examples (``coded``: ids of input records and their codes), each code fitted apart across
+   `workers` processes (the stage "fitting the coder"), then scores every distinct redacted text
+   (exact copies are scored once) across `workers` processes. The coded records keep their
+   people's codes (source "person", confidence 1); the others get the engine's (source
+   "engine") with calibrated confidence. It also proposes which records to code next (after the
+   quotes). A codebook without codes skips this stage: the run looks for themes only.
 4. **Themes** (`themes.py`): candidate themes among the records the codebook's subject codes do
    not cover. Codes whose top-level code is in the group ``statement-type`` say what kind of
    statement a text makes (a gap, a recommendation), not what it is about, so they do not count
    as covering a record.
 5. **Comparisons** (`comparisons.py`): prevalence of every code and theme by segment, raw and with
    each campaign counted once, with intervals and flags; with a ``baseline`` file (an earlier
-   consultation or period, taken through stages 1 to 4 with the same coder and themes), the
-   codes and themes that rose or fell.
+   consultation or period, taken through stages 1 to 4 with the same coder and themes, under
+   stages of its own named "baseline ..." before the comparisons), the codes and themes that
+   rose or fell.
 6. **Quotes** (`quotes.py`): varied, redacted excerpts for every code and theme, from records whose
    consent field is true, never a campaign's copied text.
 
@@ -38,7 +41,14 @@ It writes three files:
 
 The original text is never written. There are no timestamps or absolute paths, so the same inputs
 and parameters give byte-identical files. Everything is written into a staging directory inside
-`out_dir` and renamed into place only when the run has succeeded; a failed run leaves no output.
+`out_dir` and renamed into place only when the run has succeeded; a failed run leaves no output,
+and no `out_dir` either if the run made it.
+
+Progress goes to ``progress(stage, done, total)``; the stages, in the order they run: "redact"
+(reading, redaction and languages), "campaigns", "fitting the coder", "codes", "themes",
+"baseline", "baseline campaigns", "baseline codes", "baseline themes", "comparisons", "quotes",
+"records to code next", "write", then "done". Warnings (codes without a French name, no record
+with a value in the consent field) go to ``warn(text)`` and `Summary.warnings`.
 
 Pure Python, numpy, scipy and scikit-learn; imports no Django.
 """
@@ -51,16 +61,16 @@ import platform
 import shutil
 import tempfile
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import metadata, resources
 from pathlib import Path
 from typing import Any, cast
 
 from heard.analysis.engine import comparisons, quotes
 from heard.analysis.engine.campaigns import CampaignResult, find_campaigns
-from heard.analysis.engine.codebook import Codebook, load_codebook
+from heard.analysis.engine.codebook import Codebook, load_codebook, missing_french
 from heard.analysis.engine.coding import Assignment, Coder, read_coded
 from heard.analysis.engine.prepare import (
     CHUNK_SIZE,
@@ -106,6 +116,7 @@ class Summary:
     quotes: int = 0
     emerging: list[str] = field(default_factory=list)
     to_code_next: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
 def _sha256(path: Path) -> str:
@@ -251,6 +262,37 @@ def _code_records(
     return Coded(of[:total], codes, own)
 
 
+FIT_STAGE = "fitting the coder"
+
+
+def _fit_coder(
+    codebook: Codebook,
+    coded: Path | CodedExamples | None,
+    prepared: Prepared,
+    options: Options,
+    report: Progress,
+) -> tuple[Coder, dict[str, list[str]]]:
+    """A coder built from the codebook and fitted to the analysts' examples (if any), one code
+    per task across `workers` processes: its own stage, reported per code fitted. Returns it
+    and the analysts' codes by record id."""
+    report(FIT_STAGE, 0, 1)
+    coder = Coder(codebook, seed=options.seed, threshold=options.threshold)
+    person: dict[str, list[str]] = {}
+    if coded is not None:
+        person = _person_codes(coded, codebook, prepared)
+    position = {record_id: index for index, record_id in enumerate(prepared.ids)}
+    texts = [prepared.texts[position[record_id]] for record_id in person]
+    labels = [person[record_id] for record_id in person]
+    coder.fit(
+        texts,
+        labels,
+        workers=options.workers,
+        progress=lambda done, total: report(FIT_STAGE, done, total),
+    )
+    report(FIT_STAGE, 1, 1)
+    return coder, person
+
+
 @dataclass(frozen=True)
 class CodedExamples:
     """People's codes held in memory (Heard's reviewed codes), in place of a ``--coded`` file:
@@ -271,6 +313,7 @@ def _person_codes(
 ) -> dict[str, list[str]]:
     """The analysts' codes by record id, each with its parents, in codebook order."""
     order = {code.key: position for position, code in enumerate(codebook.walk())}
+    folded = {key.casefold(): key for key in order}
     known = set(prepared.ids)
     problems: list[str] = []
     person: dict[str, list[str]] = {}
@@ -284,7 +327,10 @@ def _person_codes(
         full: set[str] = set()
         for key in keys:
             if key not in order:
-                problems.append(f"{coded.name}: record {record_id!r}: no code {key!r}")
+                # Keys are kept as written: one written in another case is named, not guessed.
+                other = folded.get(key.casefold())
+                hint = f" (did you mean {other!r}?)" if other else ""
+                problems.append(f"{coded.name}: record {record_id!r}: no code {key!r}{hint}")
                 continue
             full.update(codebook.path(key))
         person[record_id] = sorted(full, key=order.__getitem__)
@@ -364,7 +410,10 @@ def _views(
     campaigns: CampaignResult,
     segments: Sequence[str],
     consent_field: str,
+    carried: Counter[str] | None = None,
 ) -> Iterator[dict[str, Any]]:
+    """Each record as comparisons and quotes read it; `carried` (if given) counts the records
+    with a value in the consent field under ``"consent"``."""
     added = {
         member: campaign.added_text[member]
         for campaign in campaigns.campaigns
@@ -390,6 +439,8 @@ def _views(
             "segments": values,
             "consent": consent_of(line.get(consent_field)),
         }
+        if carried is not None and line.get(consent_field) not in (None, ""):
+            carried["consent"] += 1
 
 
 # --- The run -----------------------------------------------------------------------------------
@@ -421,12 +472,22 @@ def run(
     segments: Sequence[str] | None = None,
     consent_field: str = "consent",
     progress: Progress | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> Summary:
     """Run the pipeline on `input_path` and write its outputs to `out_dir` (see the module).
 
     The input and the baseline may be files or `RecordStream`s (records from memory: Heard's
     own, so that no original text is written to disk); the coded examples a file or
-    `CodedExamples`. The manifest names each by its name and the SHA-256 of what was read."""
+    `CodedExamples`. The manifest names each by its name and the SHA-256 of what was read.
+
+    A codebook file is read as one to analyse with, not to publish: codes without a French name
+    and an empty list of codes are accepted. What the run could do only in part is said once
+    through `warn` as it is found, and listed in `Summary.warnings`: codes without a French
+    name (a report needs them), no record with a value in the consent field (nothing can be
+    quoted). A codebook without codes gives themes only.
+
+    If the run fails, `out_dir` is as it was: left alone if it existed, removed (with the
+    parents the run made) if it did not."""
     input_path = _input(input_path)
     out_dir = Path(out_dir)
     inputs: dict[str, Path | RecordStream | CodedExamples] = {"input": input_path}
@@ -446,9 +507,29 @@ def run(
             " and ".join(missing) + (" does" if len(missing) == 1 else " do") + " not exist"
         )
     if isinstance(codebook, str | Path):
-        codebook = load_codebook(codebook)
-    if coded is not None and codebook is None:
-        raise PipelineError("coded examples need a codebook")
+        codebook = load_codebook(codebook, french_required=False, codes_required=False)
+    if coded is not None and (codebook is None or not codebook.codes):
+        raise PipelineError(
+            "coded examples need a codebook"
+            + (" with codes: this one has none" if codebook is not None else "")
+        )
+    warnings: list[str] = []
+
+    def warning(text: str) -> None:
+        warnings.append(text)
+        if warn is not None:
+            warn(text)
+
+    if codebook is not None:
+        unnamed = missing_french(codebook)
+        if unnamed:
+            shown = ", ".join(unnamed[:20]) + (
+                f" and {len(unnamed) - 20} more" if len(unnamed) > 20 else ""
+            )
+            warning(
+                f"{len(unnamed)} code(s) of the codebook have no French name: {shown}. The "
+                "analysis runs; a report needs both names before it can be published."
+            )
     options = Options(
         seed=seed,
         workers=max(1, workers),
@@ -456,16 +537,29 @@ def run(
         segments=tuple(segments) if segments is not None else None,
         consent_field=consent_field,
     )
-    out_dir.mkdir(parents=True, exist_ok=True)
     report: Progress = progress or (lambda stage, done, total: None)
-    staging = Path(tempfile.mkdtemp(prefix=".heard-run-", dir=out_dir))
+    # The folders this run makes (`out_dir` and any missing parent), deepest first: a failed
+    # run removes them again, so that an error leaves no trace of the run behind.
+    made = [folder for folder in (out_dir, *out_dir.parents) if not folder.exists()]
+    staging: Path | None = None
+    finished = False
     try:
-        summary = _run(inputs, codebook, out_dir, staging, options, report)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".heard-run-", dir=out_dir))
+        summary = _run(inputs, codebook, out_dir, staging, options, report, warning)
         for name in (*OUTPUTS, MANIFEST):
             os.replace(staging / name, out_dir / name)
-        return summary
+        finished = True
+        return replace(summary, warnings=warnings)
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
+        if not finished:
+            for folder in made:
+                try:
+                    folder.rmdir()  # only if empty: never what someone else put there
+                except OSError:
+                    break
 
 
 def _input(value: Input) -> Path | RecordStream:
@@ -501,6 +595,7 @@ def _run(
     staging: Path,
     options: Options,
     report: Progress,
+    warning: Callable[[str], None],
 ) -> Summary:
     seed, workers = options.seed, options.workers
     partial = staging / "partial.jsonl"
@@ -513,17 +608,8 @@ def _run(
 
     coder: Coder | None = None
     person: dict[str, list[str]] = {}
-    if codebook is not None:
-        coder = Coder(codebook, seed=seed, threshold=options.threshold)
-        if coded_input is not None:
-            person = _person_codes(coded_input, codebook, prepared)
-            position = {record_id: index for index, record_id in enumerate(prepared.ids)}
-            coder.fit(
-                [prepared.texts[position[record_id]] for record_id in person],
-                [person[record_id] for record_id in person],
-            )
-        else:
-            coder.fit([], [])
+    if codebook is not None and codebook.codes:  # a codebook without codes: themes only
+        coder, person = _fit_coder(codebook, coded_input, prepared, options, report)
         added = {
             member: text
             for campaign in found.campaigns
@@ -542,6 +628,9 @@ def _run(
         theme.id for theme in model.themes
     ]
     segments = _segment_fields(partial, options.segments)
+    earlier = None
+    if baseline is not None:  # its own stages, before the comparisons that use it
+        earlier = _baseline(baseline, staging, coder, model, subjects, options, report)
     report("comparisons", 0, 1)
     prevalence = comparisons.prevalence(
         _views(partial, coded, themes, found, segments, options.consent_field),
@@ -549,22 +638,30 @@ def _run(
         segments=segments,
     )
     change = None
-    if baseline is not None:
-        earlier = _baseline(
-            baseline, staging, coder, model, subjects, labels, segments, options, report
+    if earlier is not None:
+        before = comparisons.prevalence(
+            earlier.views(segments, options.consent_field), labels=labels, segments=segments
         )
-        change = comparisons.emerging(prevalence, earlier)
+        earlier.partial.unlink()
+        change = comparisons.emerging(prevalence, before)
     report("comparisons", 1, 1)
     report("quotes", 0, 1)
+    carried: Counter[str] = Counter()
     chosen = quotes.select_quotes(
-        _views(partial, coded, themes, found, segments, options.consent_field),
+        _views(partial, coded, themes, found, segments, options.consent_field, carried),
         labels=labels,
         per_label=options.quotes_per_label,
         seed=seed,
     )
     report("quotes", 1, 1)
+    if total and not carried["consent"]:
+        warning(
+            f"no record has a value in the consent field {options.consent_field!r}, so no "
+            "quote could be chosen: a record is quoted only when that field says its author "
+            "agreed (name the field that holds consent with --consent-field)."
+        )
 
-    to_code_next = _to_code_next(coder, prepared, person, found)
+    to_code_next = _to_code_next(coder, prepared, person, found, report)
     code_counts = _write_records(partial, staging / "records.jsonl", coded, themes, found, report)
     by_language = dict(sorted(_by_language(prepared).items()))
     redaction_counts = {
@@ -643,18 +740,30 @@ def _by_language(prepared: Prepared) -> dict[str, list[str]]:
     return languages
 
 
+@dataclass
+class _Earlier:
+    """The baseline taken through the current run's stages, ready to be compared."""
+
+    partial: Path
+    coded: Coded
+    themes: list[str | None]
+    found: CampaignResult
+
+    def views(self, segments: Sequence[str], consent_field: str) -> Iterator[dict[str, Any]]:
+        return _views(self.partial, self.coded, self.themes, self.found, segments, consent_field)
+
+
 def _baseline(
     path: Path | RecordStream,
     staging: Path,
     coder: Coder | None,
     model: ThemeModel,
     subjects: frozenset[str],
-    labels: list[str],
-    segments: list[str],
     options: Options,
     report: Progress,
-) -> dict[str, Any]:
-    """The baseline's prevalence, with the current run's coder and themes."""
+) -> _Earlier:
+    """The baseline through redaction, campaigns, codes and themes, with the current run's coder
+    and themes; its prevalence is worked out with the comparisons."""
     partial = staging / "baseline.jsonl"
     prepared = prepare(path, partial, options.workers, report, stage="baseline")
     found = _campaigns(prepared, options.seed, report, "baseline campaigns")
@@ -662,6 +771,7 @@ def _baseline(
         coded = _code_records(coder, prepared, {}, options.workers, report, "baseline codes")
     else:
         coded = Coded(list(range(len(prepared))), [[] for _ in range(len(prepared))])
+    report("baseline themes", 0, 1)
     uncovered = _uncovered(coded, subjects)
     placed = model.assign(
         [text for text, alone in zip(prepared.texts, uncovered, strict=True) if alone],
@@ -669,21 +779,21 @@ def _baseline(
     )
     places = iter(placed)
     themes = [next(places) if alone else None for alone in uncovered]
-    result = comparisons.prevalence(
-        _views(partial, coded, themes, found, segments, options.consent_field),
-        labels=labels,
-        segments=segments,
-    )
-    partial.unlink()
-    return result
+    report("baseline themes", 1, 1)
+    return _Earlier(partial, coded, themes, found)
 
 
 def _to_code_next(
-    coder: Coder | None, prepared: Prepared, person: dict[str, list[str]], found: CampaignResult
+    coder: Coder | None,
+    prepared: Prepared,
+    person: dict[str, list[str]],
+    found: CampaignResult,
+    report: Progress,
 ) -> list[str]:
     """Records an analyst should code next (active learning), one per distinct text, no copies."""
     if coder is None or not prepared.ids:
         return []
+    report("records to code next", 0, 1)
     seen: set[str] = set()
     pool: list[int] = []
     for position, (record_id, text) in enumerate(zip(prepared.ids, prepared.texts, strict=True)):
@@ -695,6 +805,7 @@ def _to_code_next(
         step = len(pool) / _SUGGEST_POOL
         pool = [pool[int(index * step)] for index in range(_SUGGEST_POOL)]
     picked = coder.suggest([prepared.texts[position] for position in pool], TO_CODE_NEXT)
+    report("records to code next", 1, 1)
     return [prepared.ids[pool[index]] for index in picked]
 
 
