@@ -99,7 +99,7 @@ def test_a_json_codebook_is_read_and_its_errors_located(tmp_path, capsys):
     captured = capsys.readouterr()
     # French names are needed to publish, not to analyse: a warning names the codes.
     assert (
-        "heard analyse: warning: 1 code(s) of the codebook have no French name: Online-Recruitment."
+        "heard analyse: warning: 1 code of the codebook has no French name: Online-Recruitment."
     ) in captured.err
     assert "Online recruitment (Online-Recruitment)" in captured.out
 

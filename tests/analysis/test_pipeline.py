@@ -439,7 +439,7 @@ def test_missing_french_names_are_a_warning_and_keys_keep_their_case(tmp_path):
     )
     assert warned == summary.warnings
     assert warned == [
-        "2 code(s) of the codebook have no French name: Prevention, Prevention-Online. The "
+        "2 codes of the codebook have no French name: Prevention, Prevention-Online. The "
         "analysis runs; a report needs both names before it can be published."
     ]
     assert summary.codes["Prevention-Online"] > 0

@@ -526,9 +526,14 @@ def run(
             shown = ", ".join(unnamed[:20]) + (
                 f" and {len(unnamed) - 20} more" if len(unnamed) > 20 else ""
             )
+            codes = (
+                "1 code of the codebook has"
+                if len(unnamed) == 1
+                else f"{len(unnamed)} codes of the codebook have"
+            )
             warning(
-                f"{len(unnamed)} code(s) of the codebook have no French name: {shown}. The "
-                "analysis runs; a report needs both names before it can be published."
+                f"{codes} no French name: {shown}. The analysis runs; a report needs both names "
+                "before it can be published."
             )
     options = Options(
         seed=seed,
