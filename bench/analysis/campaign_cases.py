@@ -7,9 +7,9 @@ with the development generator's letters, or the frozen `banks/letters_test.py`)
 | letter kind | how members differ |
 |---|---|
 | `exact` | case, punctuation and spacing |
-| `near` | 10–20% of the words swapped for synonyms from the bank, plus the changes of `exact` |
+| `near` | 10 to 20% of the words swapped for synonyms from the bank, plus the changes of `exact` |
 | `template` | `{town}`, `{org}` and `{n}` filled differently for each member |
-| `mailmerge` | `{name}`, `{town}` and `{n}` filled: a mail-merge letter (the engine should say "template") |
+| `mailmerge` | `{name}`, `{town}`, `{n}` filled: a mail-merge letter, which is a "template" |
 | `crosslang` | the letter sent in English or in French |
 
 About one member in six adds a sentence of its own, before or after the letter. `score` runs
@@ -39,7 +39,7 @@ ADDED_SHARE = 1 / 6
 
 
 def _swap(rng: Random, text: str, table: dict[str, list[str]]) -> tuple[str, float]:
-    """``text`` with 10–20% of its words replaced by synonyms (as many as the table allows), and
+    """``text`` with 10 to 20% of its words replaced by synonyms (as many as the table allows), and
     the share of words replaced."""
     words = list(_WORD_RE.finditer(text))
     target = round(len(words) * rng.uniform(0.10, 0.20))
@@ -183,9 +183,7 @@ def score(records: list[dict[str, Any]], truth: dict[str, Any], seed: int = 2018
         owned += 1
         kept += _tidy(redact(sentence).text) in added
     false_campaigns = sum(
-        1
-        for found in found_sizes
-        if not any(p is not None for (f, p) in cells if f == found)
+        1 for found in found_sizes if not any(p is not None for (f, p) in cells if f == found)
     )
     swapped = truth["swapped"]
     per_kind_sizes: dict[str, int] = defaultdict(int)
