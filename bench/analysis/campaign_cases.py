@@ -21,6 +21,7 @@ recall per kind and precision overall, whether template and mail-merge campaigns
 from __future__ import annotations
 
 import re
+import time
 from collections import Counter, defaultdict
 from math import comb
 from random import Random
@@ -101,7 +102,10 @@ def cases(
             record_id = f"{key}-{member:03d}"
             if rng.random() < ADDED_SHARE:
                 sentence = str(rng.choice(people.FILLER[language]))
-                text = f"{sentence} {text}" if rng.random() < 0.3 else f"{text.rstrip()} {sentence}"
+                copy = text.strip()
+                if copy[-1:].isalnum():  # a copy without its last full stop gets one back
+                    copy += "."
+                text = f"{sentence} {copy}" if rng.random() < 0.3 else f"{copy} {sentence}"
                 own[record_id] = sentence
             records.append({"id": record_id, "text": text})
             campaign_of[record_id] = key
@@ -128,9 +132,14 @@ def _tidy(text: str) -> str:
     return normalise(re.sub(r"\[[A-Z_]+\]", " ", text))
 
 
-def score(records: list[dict[str, Any]], truth: dict[str, Any], seed: int = 2018) -> dict[str, Any]:
+def score(
+    records: list[dict[str, Any]], truth: dict[str, Any], seed: int = 2018, **options: Any
+) -> dict[str, Any]:
+    """Scores of `find_campaigns` (with ``options``, e.g. ``reworded=False`` for the baseline)."""
     redacted = [{"id": r["id"], "text": redact(r["text"]).text} for r in records]
-    result = find_campaigns(redacted, seed=seed)
+    started = time.perf_counter()
+    result = find_campaigns(redacted, seed=seed, **options)
+    seconds = time.perf_counter() - started
     found_of = {member: c.id for c in result.campaigns for member in c.members}
     by_id = {c.id: c for c in result.campaigns}
     campaign_of: dict[str, str] = truth["campaign_of"]
@@ -191,6 +200,7 @@ def score(records: list[dict[str, Any]], truth: dict[str, Any], seed: int = 2018
         per_kind_sizes[kind] += planted_sizes[key]
     return {
         "records": len(records),
+        "seconds": round(seconds, 2),
         "letters": len(kind_of),
         "members": dict(sorted(per_kind_sizes.items())),
         "swapped_share": {

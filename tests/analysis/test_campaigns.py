@@ -549,3 +549,99 @@ def test_translation_campaigns_do_not_depend_on_the_hash_seed(tmp_path):
     outputs = outputs_under_hash_seeds(script)
     assert outputs[0] == outputs[1]
     assert '"translation"' in outputs[0]
+
+
+# --- Reworded copies, mail merges, and the canonical member's own words ---------------------------
+
+LETTER = (
+    "I am writing about the families who wait months for a place in a shelter. "
+    "Our town has one small house for women leaving violence and it is always full. "
+    "Outreach workers drive people two hours south because nothing closer is open. "
+    "Please fund more beds in rural areas and keep the money coming every year. "
+    "The people who run these programs should not have to beg for them each spring."
+)
+SWAPS = {
+    "families": "households",
+    "wait": "linger",
+    "months": "ages",
+    "small": "little",
+    "always": "constantly",
+    "full": "packed",
+    "drive": "take",
+    "closer": "nearer",
+    "fund": "finance",
+    "rural": "country",
+    "money": "funds",
+    "beg": "plead",
+    "programs": "services",
+    "spring": "year",
+    "violence": "abuse",
+    "people": "folks",
+}
+
+
+def _reworded(rng: random.Random, share: float) -> str:
+    words = LETTER.split(" ")
+    swappable = [i for i, w in enumerate(words) if w.strip(".") in SWAPS]
+    for i in rng.sample(swappable, round(len(words) * share)):
+        bare = words[i].strip(".")
+        words[i] = words[i].replace(bare, SWAPS[bare])
+    return " ".join(words)
+
+
+def test_copies_with_a_fifth_of_their_words_swapped_for_synonyms_are_one_campaign():
+    rng = random.Random(3)
+    records = [{"id": f"c{n}", "text": _reworded(rng, 0.15 + 0.05 * (n % 2))} for n in range(8)]
+    records += [
+        {"id": f"g{n}", "text": f"We need {w} in our region. It has been a hard year for us."}
+        for n, w in enumerate(["beds", "shelters", "housing", "funding"])
+    ]
+    result = find_campaigns(records)
+    assert [sorted(c.members) for c in result.campaigns] == [[f"c{n}" for n in range(8)]]
+    assert find_campaigns(records, reworded=False).campaigns == () or all(
+        c.size < 8 for c in find_campaigns(records, reworded=False).campaigns
+    )
+
+
+def test_two_sentence_answers_worded_alike_are_not_a_campaign():
+    # People agreeing in the same words: too short to be a letter, even one word apart.
+    records = [
+        {"id": w, "text": f"We need more shelter {w} in the north. Police need better training."}
+        for w in ("beds", "spaces", "places", "rooms")
+    ]
+    assert find_campaigns(records).campaigns == ()
+
+
+def test_a_mail_merge_is_a_template_even_when_its_copies_are_near_alike():
+    merged = [
+        {
+            "id": f"m{n}",
+            "text": f"My name is {name} and I live in {town}. {LETTER} Our shelter turned away "
+            f"{count} women last year.",
+        }
+        for n, (name, town, count) in enumerate(
+            [
+                ("Ann Lee", "Dauphin", 40),
+                ("Bo Chen", "Flin Flon", 12),
+                ("Cy Roy", "Amos", 7),
+                ("Di Fox", "Gander", 31),
+                ("Ed Hay", "Alma", 66),
+            ]
+        )
+    ]
+    (campaign,) = find_campaigns(merged).campaigns
+    assert campaign.size == 5 and campaign.kind == "template"
+
+
+def test_the_member_whose_copy_is_canonical_keeps_the_words_it_added():
+    own = "I was turned away twice with my two children in the middle of winter."
+    # The copy with the added sentence has the most copies (four), so it is the central text;
+    # the letter alone comes three times (case aside), edited once.
+    records = [{"id": f"own{n}", "text": f"{LETTER} {own}"} for n in range(4)]
+    records += [{"id": "x0", "text": LETTER}, {"id": "x1", "text": LETTER.lower()}]
+    records += [{"id": "x2", "text": LETTER.upper()}]
+    records += [{"id": "edited", "text": LETTER.replace("two hours", "three hours")}]
+    (campaign,) = find_campaigns(records).campaigns
+    assert campaign.added_text["own0"] == own
+    assert own not in campaign.canonical and campaign.canonical.startswith("I am writing")
+    assert campaign.added_text["x0"] == "" and campaign.added_text["edited"] == ""
