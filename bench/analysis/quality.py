@@ -375,7 +375,7 @@ def evaluate_letters(seed: int, background: int) -> dict[str, Any]:
     banks = {
         "letters_test": (letters_test.LETTERS, letters_test.SYNONYMS, pii_test),
         "letters_dev": (
-            [*synthetic.P.LETTERS, *letters_dev.MAILMERGE],
+            [*synthetic.P.LETTERS, *letters_dev.MAILMERGE, *letters_dev.CROSSLANG],
             letters_dev.SYNONYMS,
             pii_dev,
         ),

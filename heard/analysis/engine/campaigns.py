@@ -109,11 +109,14 @@ import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import pairwise
 from typing import Any, Literal
 
 import numpy as np
 
+from heard.analysis.engine.bilingual import _english as bilingual_english
+from heard.analysis.engine.bilingual import _french as bilingual_french
 from heard.analysis.engine.bilingual import analyse, concepts
 from heard.analysis.engine.language import sentences
 from heard.analysis.engine.normalise import fold, normalise
@@ -136,6 +139,8 @@ _MASK64 = np.uint64(0xFFFFFFFFFFFFFFFF)
 _REWORDED_ROWS = 5  # 25 bands of 5 rows over word sets: proposed at 0.6 87%, at 0.3 6% of the time
 _REWORDED_BANDS = _PERMUTATIONS // _REWORDED_ROWS
 _REWORDED_TEXT = 0.45  # Jaccard of the two texts' sets of words
+_REWORDED_LENGTH = 0.4  # words of the shorter text over the longer's, below which none is checked
+_CACHED = 50_000  # texts whose word sets and sentences are kept while the pass runs
 _REWORDED_SENTENCES = 3  # texts with fewer sentences (of 4 words or more) are not compared
 _REWORDED_SENTENCE = 0.6  # Jaccard of two sentences' words for them to align
 _REWORDED_ALIGNED = 0.7  # aligned sentences over the sentences of the text that has fewer
@@ -404,18 +409,32 @@ def _reworded_pairs(docs: list[str], originals: list[str], uf: _UnionFind, seed:
     people agreeing, not a letter."""
     if len(docs) < 2:
         return
-    signatures, words, starts = _minhash(docs, 1, seed + 1)
+    # Function words ("the", "de") are left out of the signatures: every text shares them, and
+    # with them unrelated answers collide in the bands (on a million records the checks of
+    # those collisions took longer than the whole near pass).
+    function_words = _function_words()
+    content = [
+        " ".join(word for word in doc.split(" ") if word not in function_words) or doc
+        for doc in docs
+    ]
+    signatures, words, starts = _minhash(content, 1, seed + 1)
+    del content
     ends = np.append(starts[1:], len(words))
+    counts = ends - starts
     word_sets: dict[int, set[int]] = {}
     sentence_sets: dict[int, list[frozenset[str]]] = {}
 
     def word_set(doc: int) -> set[int]:
         if doc not in word_sets:
+            if len(word_sets) >= _CACHED:  # bounded: a million texts' sets took gigabytes
+                word_sets.clear()
             word_sets[doc] = set(words[starts[doc] : ends[doc]].tolist())
         return word_sets[doc]
 
     def sentence_list(doc: int) -> list[frozenset[str]]:
         if doc not in sentence_sets:
+            if len(sentence_sets) >= _CACHED:
+                sentence_sets.clear()
             sets = (
                 frozenset(normalise(sentence).split()) for sentence in sentences(originals[doc])
             )
@@ -425,8 +444,9 @@ def _reworded_pairs(docs: list[str], originals: list[str], uf: _UnionFind, seed:
         return sentence_sets[doc]
 
     def check(first: int, second: int) -> None:
-        if uf.find(first) == uf.find(second):
-            return
+        shorter, longer = sorted((int(counts[first]), int(counts[second])))
+        if shorter < _REWORDED_LENGTH * longer or uf.find(first) == uf.find(second):
+            return  # lengths too far apart for the word sets to be alike
         similarity = _jaccard(word_set(first), word_set(second))
         if similarity < _REWORDED_TEXT:
             return
@@ -442,6 +462,16 @@ def _reworded_pairs(docs: list[str], originals: list[str], uf: _UnionFind, seed:
             uf.union(first, second, 1)
 
     _banded(signatures, _REWORDED_BANDS, _REWORDED_ROWS, check)
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    """English and French function words of the engine's lexicons, as `normalise` writes them."""
+    english_stop, _ = bilingual_english()
+    french = bilingual_french()
+    return frozenset(english_stop) | frozenset(
+        word for word, concept in french.items() if not concept
+    )
 
 
 def _template_pairs(keys: list[frozenset[int]], uf: _UnionFind, nodes: list[int]) -> None:
