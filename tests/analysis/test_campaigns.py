@@ -645,3 +645,52 @@ def test_the_member_whose_copy_is_canonical_keeps_the_words_it_added():
     assert campaign.added_text["own0"] == own
     assert own not in campaign.canonical and campaign.canonical.startswith("I am writing")
     assert campaign.added_text["x0"] == "" and campaign.added_text["edited"] == ""
+
+
+def test_cognates_meet_across_languages():
+    from heard.analysis.engine.campaigns import cognate
+
+    pairs = [
+        ("organization", "organisation"),
+        ("strategy", "strategi"),
+        ("security", "securit"),
+        ("public", "publiqu"),
+        ("director", "directeur"),
+        ("necessary", "necessair"),
+        ("negativ", "negatif"),
+    ]
+    for english, french in pairs:
+        assert cognate(english) == cognate(french), (english, french)
+    assert cognate("pas") == "pas" and cognate("but") != cognate("butte")
+
+
+FREE_EN = (
+    "Our coalition documents the vulnerability of seasonal agricultural workers in the Niagara "
+    "region. Their accommodation is often overcrowded and their contracts are opaque. We "
+    "recommend a systematic inspection of every bunkhouse and an independent ombudsperson for "
+    "migrant workers. The federal program should also finance legal clinics specialised in "
+    "labour exploitation, with interpreters available in Spanish and Tagalog."
+)
+FREE_FR = (
+    "Notre coalition documente la vulnérabilité des travailleurs agricoles saisonniers de la "
+    "région de Niagara. Leur hébergement est souvent surpeuplé, et leurs contrats demeurent "
+    "opaques. Nous recommandons une inspection systématique de chaque dortoir ainsi qu'un "
+    "ombudsman indépendant pour les travailleurs migrants. Le programme fédéral devrait aussi "
+    "financer des cliniques juridiques spécialisées en exploitation de la main-d'œuvre, avec "
+    "des interprètes en espagnol et en tagalog."
+)
+
+
+def test_a_letter_translated_freely_is_one_campaign_with_its_original():
+    rng = random.Random(11)
+    records = [{"id": f"en{n}", "text": restyle(rng, FREE_EN)} for n in range(6)]
+    records += [{"id": f"fr{n}", "text": restyle(rng, FREE_FR)} for n in range(4)]
+    records += [
+        {"id": f"g{n}", "text": genuine_answer(rng, ("en", "fr")[n % 2])} for n in range(60)
+    ]
+    campaigns = find_campaigns(records).campaigns
+    assert len(campaigns) == 1
+    assert sorted(campaigns[0].members) == sorted(
+        [f"en{n}" for n in range(6)] + [f"fr{n}" for n in range(4)]
+    )
+    assert campaigns[0].kind == "translation"

@@ -31,7 +31,9 @@ translations at once:
    Each group found so far is read through its central text (see below): its language from its
    function words (`bilingual.guess_language`) and its concepts (`bilingual.concepts`: English
    concepts for the words of either language, through a French-English lexicon written by hand,
-   so that a letter and its translation share most of theirs). Groups of two records or more
+   so that a letter and its translation share most of theirs; words the lexicon does not hold
+   meet their cognates through `cognate`: "organisation" and "organization", "stratégie" and
+   "strategy"). Groups of two records or more
    with at least `_MIN_CONCEPTS` distinct concepts are indexed, per language, by concept. Every
    group, a single text included, then looks in the other language's index with its `_PROBES`
    rarest concepts among those held by at most `_POSTING_LIMIT` indexed groups, and the
@@ -155,7 +157,7 @@ _LENGTH_RATIO = 0.5  # concepts of the shorter text over those of the longer
 _TEXT_SIMILARITY = 0.3  # weighted Jaccard of the two concept sets
 _TEXT_SIMILARITY_ALONE = 0.45  # the same, when there are not two sentences to align
 _SENTENCE_CONCEPTS = 2  # sentences with fewer concepts ("Merci.") are left out of the alignment
-_SENTENCE_SIMILARITY = 0.4  # Jaccard of two sentences' concepts for them to align
+_SENTENCE_SIMILARITY = 0.3  # Jaccard of two sentences' concepts for them to align
 _ALIGNED_SHARE = 0.6  # aligned sentences over the sentences of the text that has fewer
 _ALIGNED_ALL = 3  # texts with this many sentences or fewer to align need them all aligned
 _MAX_SENTENCES = 200  # sentences aligned per text (the rest are not compared)
@@ -596,7 +598,10 @@ def _weights(sample: list[frozenset[str]]) -> tuple[dict[str, int], int]:
 
 def _sentence_sets(unit: _Unit) -> list[frozenset[str]]:
     if unit.sentences is None:
-        sets = (frozenset(concepts(sentence, unit.language)) for sentence in sentences(unit.text))
+        sets = (
+            frozenset(map(cognate, concepts(sentence, unit.language)))
+            for sentence in sentences(unit.text)
+        )
         unit.sentences = [
             concept_set for concept_set in sets if len(concept_set) >= _SENTENCE_CONCEPTS
         ][:_MAX_SENTENCES]
@@ -659,7 +664,7 @@ def _translation_pairs(units: list[tuple[int, str, int]], uf: _UnionFind) -> dic
         if size < 2 and position % stride:
             continue
         language, found = analyse(text)
-        concept_set = frozenset(found)
+        concept_set = frozenset(map(cognate, found))
         if position % stride == 0:
             sample.append(concept_set)
             sampled[node] = (language, concept_set)
@@ -712,7 +717,40 @@ def _translation_pairs(units: list[tuple[int, str, int]], uf: _UnionFind) -> dic
 
 def _analysed(text: str) -> tuple[str | None, frozenset[str]]:
     language, found = analyse(text)
-    return language, frozenset(found)
+    return language, frozenset(map(cognate, found))
+
+
+# Word endings that differ between an English word and its French cognate once both are folded
+# and stemmed (`bilingual.stem`, which a French word the lexicon does not hold goes through
+# too): "organisation"/"organization", "stratégie"/"strategy", "sécurité"/"security",
+# "publique"/"public", "directeur"/"director", "nécessaire"/"necessary", "négatif"/"negative",
+# "américain"/"american".
+_COGNATE_ENDINGS: tuple[tuple[str, str], ...] = (
+    ("iqu", "ic"),
+    ("eur", "or"),
+    ("aire", "ar"),
+    ("air", "ar"),
+    ("iv", "if"),
+    ("ain", "an"),
+)
+_TRAILING_VOWELS = re.compile(r"(?<=[^aeiouy])[aeiouy]+$")
+
+
+@cache
+def cognate(concept: str) -> str:
+    """A concept as a key that an English word and its French cognate share, for words the
+    lexicon does not hold: translations written freely use many of them, and they are most of
+    what the hand-written lexicon misses. "z" is read as "s", a few endings are made alike, and
+    the last vowels are dropped ("strategi"/"strategy" -> "strateg"). Short concepts are kept
+    as they are: "pas", "but", "art" would meet words they have nothing to do with."""
+    if len(concept) < 5:
+        return concept
+    key = concept.replace("z", "s")
+    for french, english in _COGNATE_ENDINGS:
+        if key.endswith(french):
+            key = key[: -len(french)] + english
+            break
+    return _TRAILING_VOWELS.sub("", key)
 
 
 def _central(
