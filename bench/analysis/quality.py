@@ -64,8 +64,10 @@ import pii_cases  # noqa: E402
 import synthetic  # noqa: E402
 from banks import letters_dev, letters_test, pii_dev, pii_test  # noqa: E402
 
+from heard.analysis.engine.bilingual import guess_language  # noqa: E402
 from heard.analysis.engine.campaigns import find_campaigns  # noqa: E402
 from heard.analysis.engine.codebook import Code, Codebook, load_codebook  # noqa: E402
+from heard.analysis.engine.language import detect, sentences  # noqa: E402
 from heard.analysis.engine.redact import redact  # noqa: E402
 
 CODEBOOK = ROOT / "heard" / "examples" / "human-trafficking-2018" / "codebook.yaml"
@@ -361,6 +363,49 @@ def evaluate_people(count: int, seed: int) -> dict[str, Any]:
             "engine": engine,
             "baseline": pii_cases.score(made, pii_cases.naive),
             "seconds": round(seconds, 2),
+        }
+    return results
+
+
+# --- Language, on the development and the frozen test bank --------------------------------------
+
+
+def _language_scores(
+    items: list[tuple[str, str]], detect_one: Callable[[str], str | None]
+) -> dict[str, Any]:
+    decided = correct = 0
+    for text, language in items:
+        found = detect_one(text)
+        if found in ("en", "fr"):
+            decided += 1
+            correct += found == language
+    return {
+        "texts": len(items),
+        "abstained": pii_cases._proportion(len(items) - decided, len(items)),
+        "accuracy_when_decided": pii_cases._proportion(correct, decided),
+        "accuracy_overall": pii_cases._proportion(correct, len(items)),
+    }
+
+
+def evaluate_language(count: int, seed: int) -> dict[str, Any]:
+    """The language detector (`language.detect`) on texts of three to five sentences and on
+    single sentences of each bank, beside the baseline of counting function words
+    (`bilingual.guess_language`, which abstains unless one language has twice the other's)."""
+    results: dict[str, Any] = {}
+    for name, bank in (("pii_test", pii_test), ("pii_dev", pii_dev)):
+        made = pii_cases.cases(bank, count, seed)
+        texts = [(case.text, case.language) for case in made]
+        single = [
+            (sentence, case.language)
+            for case in made
+            for sentence in sentences(case.text)[:1]  # the first sentence of each text
+        ]
+        results[name] = {
+            kind: {
+                "engine": _language_scores(items, lambda text: detect(text).language),
+                "baseline": _language_scores(items, guess_language),
+            }
+            for kind, items in (("texts", texts), ("sentences", single))
         }
     return results
 
@@ -886,6 +931,34 @@ def _people_markdown(people: dict[str, Any] | None) -> list[str]:
     return lines
 
 
+def _language_markdown(language: dict[str, Any] | None) -> list[str]:
+    if not language:
+        return []
+    lines = [
+        "## Language",
+        "",
+        "English or French, or no answer (`und`), for the `pii_cases` texts (three to five "
+        "sentences) and for the first sentence of each; 95% Wilson intervals. Baseline: "
+        "counting function words (`bilingual.guess_language`).",
+        "",
+        "| bank | texts | measure | engine | baseline |",
+        "|---|---|---|---|---|",
+    ]
+    for bank, title in (("pii_test", "frozen test"), ("pii_dev", "development")):
+        for kind in ("texts", "sentences"):
+            data = language[bank][kind]
+            for label, key in (
+                ("abstained", "abstained"),
+                ("right when it answers", "accuracy_when_decided"),
+                ("right, abstentions counted wrong", "accuracy_overall"),
+            ):
+                lines.append(
+                    f"| {title} | {kind} | {label} | {_share(data['engine'][key])} | "
+                    f"{_share(data['baseline'][key])} |"
+                )
+    return [*lines, ""]
+
+
 _LETTER_ROWS = (
     ("pairs found, all letters (recall)", "pairwise_recall_all", None),
     ("… exact copies", "pairwise_recall", "exact"),
@@ -953,6 +1026,7 @@ def markdown(results: dict[str, Any]) -> str:
     lines.append(f"Commit `{results['commit']}`, {results['date']}, seed {results['seed']}.")
     lines.append("")
     lines += _people_markdown(results.get("people"))
+    lines += _language_markdown(results.get("language"))
     lines += _letters_markdown(results.get("letters"))
     red = results.get("redaction")
     if red:
@@ -1124,7 +1198,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=2018)
     parser.add_argument(
         "--only",
-        choices=("people", "letters", "redaction", "campaigns", "coding"),
+        choices=("people", "language", "letters", "redaction", "campaigns", "coding"),
         action="append",
         help="run only these parts (repeatable); default all",
     )
@@ -1178,7 +1252,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--json", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
-    parts = set(args.only or ("people", "letters", "redaction", "campaigns", "coding"))
+    parts = set(args.only or ("people", "language", "letters", "redaction", "campaigns", "coding"))
     started = time.perf_counter()
     results: dict[str, Any] = {
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -1193,6 +1267,9 @@ def main(argv: list[str] | None = None) -> int:
     if "people" in parts:
         print("people's names and local numbers...", file=sys.stderr)
         results["people"] = evaluate_people(args.people_texts, args.seed)
+    if "language" in parts:
+        print("language...", file=sys.stderr)
+        results["language"] = evaluate_language(args.people_texts, args.seed)
     if "letters" in parts:
         print("campaign letters...", file=sys.stderr)
         results["letters"] = evaluate_letters(args.seed, args.letters_background)
