@@ -241,7 +241,7 @@ def test_examples_are_counted_with_their_parents(trained: Coder) -> None:
     assert codes["partnerships"]["examples"] == n_dashboard + 8  # and the funding examples
     assert codes["data-research"]["model"] == "logistic, Platt-calibrated"
     assert codes["justice-training"]["model"] == "logistic, not calibrated"
-    assert codes["survivor-voice"] == {"examples": 0, "model": "prior"}
+    assert codes["survivor-voice"] == {"examples": 0, "model": "prior", "threshold": 0.5}
     assert parameters["examples"] == len(training_set()[0])
     assert parameters["model"] == "codebook prior + logistic regression"
     assert parameters["logistic"]["C"] in parameters["logistic"]["C_grid"]
@@ -506,3 +506,80 @@ def test_read_coded_file_problems(tmp_path: Path) -> None:
     latin.write_bytes("id,codes\nR1,prévention\n".encode("latin-1"))
     with pytest.raises(RecordError, match="not UTF-8"):
         read_coded(latin)
+
+
+# --- Per-code thresholds and at least one code --------------------------------------------------
+
+
+def _flat_codebook() -> Codebook:
+    return Codebook(
+        [
+            Code(key="beds", name_en="Beds", name_fr="Lits"),
+            Code(key="police", name_en="Police", name_fr="Police"),
+            Code(key="rare", name_en="Rare topic", name_fr="Sujet rare"),
+        ]
+    )
+
+
+def _flat_examples(rng: random.Random) -> tuple[list[str], list[list[str]]]:
+    topics = {
+        "beds": ["shelter", "housing", "mattress", "room", "night"],
+        "police": ["officer", "patrol", "arrest", "detective", "station"],
+        "rare": ["harbour", "ferry", "dock", "vessel", "crew"],
+    }
+    filler = "we think the people here need more help and more time".split()
+    texts, labels = [], []
+    for number in range(120):
+        code = "rare" if number % 12 == 0 else ("beds", "police")[number % 2]
+        # Weak evidence for the rare code: one topic word among many shared words.
+        words = rng.sample(filler, 8) + rng.sample(topics[code], 1 if code == "rare" else 3)
+        rng.shuffle(words)
+        texts.append(" ".join(words))
+        labels.append([code])
+    return texts, labels
+
+
+def test_each_code_gets_its_own_threshold_from_the_examples():
+    texts, labels = _flat_examples(random.Random(4))
+    coder = Coder(_flat_codebook()).fit(texts, labels)
+    thresholds = {key: value["threshold"] for key, value in coder.parameters["codes"].items()}
+    assert set(thresholds) == {"beds", "police", "rare"}
+    assert all(0.1 <= value <= 0.9 for value in thresholds.values())
+    # The rare code, with weak evidence, is assigned below the default (measured: 0.35).
+    assert thresholds["rare"] < 0.5 and thresholds["beds"] == 0.5
+    assert coder.parameters["at_least_one_code"] is True
+
+
+def test_when_every_example_has_a_code_every_answer_gets_one():
+    texts, labels = _flat_examples(random.Random(5))
+    coder = Coder(_flat_codebook()).fit(texts, labels)
+    answers = ["nothing to say about any of it", "we think people need time", "ferry"]
+    assert all(len(row) >= 1 for row in coder.assign(answers))
+    # Examples a fifth of which have no code: an answer may have none.
+    unlabelled = [[] if number % 5 == 0 else codes for number, codes in enumerate(labels)]
+    loose = Coder(_flat_codebook()).fit(texts, unlabelled)
+    assert loose.parameters["at_least_one_code"] is False
+
+
+def test_a_child_given_by_its_own_threshold_brings_its_parents(codebook: Codebook) -> None:
+    coder = Coder(codebook)
+    probabilities = np.zeros((1, len(coder.codes)))
+    child = next(key for key in coder.codes if len(codebook.path(key)) == 2)
+    probabilities[0, coder.codes.index(child)] = 0.9
+    chosen = coder._chosen(probabilities)
+    for ancestor in codebook.path(child):
+        assert chosen[0, coder.codes.index(ancestor)]
+
+
+def test_when_every_example_has_exactly_one_code_every_answer_gets_exactly_one():
+    texts, labels = _flat_examples(random.Random(6))
+    coder = Coder(_flat_codebook()).fit(texts, labels)
+    assert coder.parameters["exactly_one_code"] is True
+    rows = coder.assign(["shelter housing room police officer", "nothing at all", "ferry crew"])
+    assert [len(row) for row in rows] == [1, 1, 1]
+    assert codes_of(rows[2]) == ["rare"]
+    # Two codes on some examples: answers may get several.
+    several = [
+        codes + ["police"] if number % 3 == 0 else codes for number, codes in enumerate(labels)
+    ]
+    assert Coder(_flat_codebook()).fit(texts, several).parameters["exactly_one_code"] is False

@@ -1,7 +1,8 @@
 """Coding: which codes of a codebook each answer is about, with a probability for each.
 
 ``Coder(codebook).fit(texts, labels).assign(new_texts)`` gives each (redacted) answer the codes
-whose probability reaches the threshold (0.5 by default), as `Assignment` records. With no
+whose probability reaches their threshold (0.5 by default, then each code's own once it has
+examples: see Thresholds), as `Assignment` records. With no
 examples the coder works from the codebook alone; with answers coded by people it learns from
 them. `keyword_baseline` is the plain keyword matcher that benchmarks compare it with, and
 `read_coded` reads the ``--coded FILE`` of examples.
@@ -42,6 +43,13 @@ its out-of-fold scores: its probabilities are calibrated on the examples given (
 as those examples represent the answers). A code with 3 to 9 positives keeps the regression's
 own probability, which is not calibrated and leans towards recall (balanced class weights). A
 code with fewer examples keeps its prior. `parameters` says which of these each code got.
+
+Thresholds. A code with a model is assigned at its own threshold: the one of 0.10, 0.15, ...
+0.90 that gives the best F1 on its out-of-fold probabilities (nearest the coder's `threshold`
+on a tie), so a rare code whose examples score low is still assigned. When at least 90% of the
+examples have a code, every answer gets at least its likeliest one (the largest margin over its
+threshold); when every example (20 or more) has exactly one, every answer gets exactly one, as
+with a question's type or a story's topic. A code given brings its ancestors.
 
 Hierarchy. Every code, parent or child, is scored; then each parent's probability is raised to
 at least the highest of its children's (an answer about shelters is about protection), so a
@@ -123,6 +131,10 @@ _PRIOR_SIMILARITY = 10.0
 _C_GRID = (4.0, 16.0, 64.0, 256.0)
 _MIN_POSITIVES = 3  # fewer positive (or negative) examples: the code keeps its prior
 _MIN_CALIBRATED = 10  # this many positives and negatives: Platt scaling on out-of-fold scores
+# Per-code thresholds are chosen among these by out-of-fold F1 (see `_best_threshold`).
+_THRESHOLD_GRID = tuple(round(0.05 * step, 2) for step in range(2, 19))  # 0.10 to 0.90
+_AT_LEAST_ONE_SHARE = 0.9  # examples with a code, from which every answer gets one
+_EXACTLY_ONE_EXAMPLES = 20  # examples, all with exactly one code, before answers get exactly one
 _FOLDS = 3
 
 _MAX_PROBLEMS = 1000
@@ -672,6 +684,15 @@ class Coder:
         self._positives = np.zeros(len(self.codes), dtype=np.int64)
         self._kinds = ["prior"] * len(self.codes)
         self._c: float | None = None
+        # Per code, the probability at which it is assigned: `threshold` until examples say
+        # otherwise (see `fit`), and whether every answer gets at least one code.
+        self._thresholds = np.full(len(self.codes), threshold)
+        self._at_least_one = False
+        self._exactly_one = False
+        children = {parent for _, parent in self._upward}
+        self._leaves = np.array(
+            [number not in children for number in range(len(self.codes))], dtype=bool
+        )
 
     # -- Learning -----------------------------------------------------------------------------
 
@@ -701,6 +722,14 @@ class Coder:
         self._learned = None
         self._kinds = ["prior"] * len(self.codes)
         self._c = None
+        self._thresholds = np.full(len(self.codes), self.threshold)
+        # When (nearly) every example has a code, so should every answer: an answer none of
+        # whose codes reaches its threshold gets its likeliest one.
+        coded = truth[:, self._leaves].sum(axis=1)
+        self._at_least_one = bool(len(texts)) and float((coded > 0).mean()) >= _AT_LEAST_ONE_SHARE
+        # Codes that exclude each other: every example has exactly one (a question's type, a
+        # story's topic). Then every answer gets exactly one too, its likeliest.
+        self._exactly_one = len(texts) >= _EXACTLY_ONE_EXAMPLES and bool(np.all(coded == 1))
         if not len(texts):
             return self
         evidence = self._evidence(list(texts))
@@ -752,12 +781,17 @@ class Coder:
             learned.extra[:, number] = coefficients[len(columns) :]
             learned.bias[number] = intercept
             learned.learned[number] = True
+            scores = out_of_fold[number][chosen]
             if counts[number] >= _MIN_CALIBRATED:
-                scores = out_of_fold[number][chosen]
                 learned.scale[number], learned.shift[number] = _platt(scores, positive)
                 self._kinds[number] = "logistic, Platt-calibrated"
             else:
                 self._kinds[number] = "logistic, not calibrated"
+            self._thresholds[number] = _best_threshold(
+                expit(learned.scale[number] * scores + learned.shift[number]),
+                positive,
+                self.threshold,
+            )
         self._learned, self._c = learned, chosen
         return self
 
@@ -814,6 +848,26 @@ class Coder:
             result[start : start + len(probabilities)] = probabilities
         return result
 
+    def _chosen(self, probabilities: np.ndarray) -> np.ndarray:
+        """Which codes each text gets (n x C, bool): those reaching their own threshold, the
+        likeliest leaf (by its margin over its threshold) for a text with none when the examples
+        say every answer has a code, and the ancestors of every code given."""
+        chosen = probabilities >= self._thresholds
+        if self._exactly_one:
+            leaves = np.flatnonzero(self._leaves)
+            margin = probabilities[:, leaves] - self._thresholds[leaves]
+            chosen[:, leaves] = False
+            chosen[np.arange(len(probabilities)), leaves[np.argmax(margin, axis=1)]] = True
+        elif self._at_least_one:
+            empty = ~chosen[:, self._leaves].any(axis=1)
+            if empty.any():
+                leaves = np.flatnonzero(self._leaves)
+                margin = probabilities[np.ix_(empty, leaves)] - self._thresholds[leaves]
+                chosen[np.flatnonzero(empty), leaves[np.argmax(margin, axis=1)]] = True
+        for child, parent in self._upward:  # deepest first, so grandparents follow too
+            chosen[:, parent] |= chosen[:, child]
+        return chosen
+
     def assign(self, texts: Sequence[str]) -> list[list[Assignment]]:
         """For each text, the codes whose probability reaches the threshold, in `codes` order,
         each with its probability rounded to 4 decimals."""
@@ -821,7 +875,8 @@ class Coder:
         codes = self.codes
         for _, probabilities, _ in self._batches(texts):
             batch: list[list[Assignment]] = [[] for _ in range(len(probabilities))]
-            rows, columns = np.nonzero(probabilities >= self.threshold)
+            chosen = self._chosen(probabilities)
+            rows, columns = np.nonzero(chosen)
             values = probabilities[rows, columns].tolist()
             for row, column, value in zip(rows.tolist(), columns.tolist(), values, strict=True):
                 batch[row].append(Assignment(codes[column], round(value, 4), "engine"))
@@ -887,6 +942,9 @@ class Coder:
             if self._learned is not None
             else "codebook prior",
             "threshold": self.threshold,
+            "thresholds": "per code, by out-of-fold F1 once it has a model",
+            "at_least_one_code": self._at_least_one,
+            "exactly_one_code": self._exactly_one,
             "seed": self.seed,
             "features": {
                 "words": "folded, light English/French stems, placeholders left out",
@@ -915,7 +973,11 @@ class Coder:
             "hierarchy": "parent probability >= max of its children; a label implies its parents",
             "examples": self._examples,
             "codes": {
-                key: {"examples": int(self._positives[number]), "model": self._kinds[number]}
+                key: {
+                    "examples": int(self._positives[number]),
+                    "model": self._kinds[number],
+                    "threshold": float(self._thresholds[number]),
+                }
                 for number, key in enumerate(self.codes)
             },
         }
@@ -923,6 +985,20 @@ class Coder:
 
 def _logit(p: float) -> float:
     return math.log(p / (1.0 - p))
+
+
+def _best_threshold(probabilities: np.ndarray, positive: np.ndarray, default: float) -> float:
+    """The probability threshold that gives the best F1 on out-of-fold probabilities, from
+    `_THRESHOLD_GRID` (the one nearest `default` on a tie). Rare codes get a lower one and are
+    still assigned; a code whose examples say little keeps about `default`."""
+    best, best_f1 = default, -1.0
+    for threshold in sorted(_THRESHOLD_GRID, key=lambda t: (abs(t - default), t)):
+        predicted = probabilities >= threshold
+        true_positive = float(np.sum(predicted & positive))
+        f1 = 2 * true_positive / max(float(predicted.sum() + positive.sum()), 1.0)
+        if f1 > best_f1 + 1e-9:
+            best, best_f1 = threshold, f1
+    return best
 
 
 # --- The keyword baseline --------------------------------------------------------------------
