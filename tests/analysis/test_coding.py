@@ -527,7 +527,7 @@ def _flat_examples(rng: random.Random) -> tuple[list[str], list[list[str]]]:
         "police": ["officer", "patrol", "arrest", "detective", "station"],
         "rare": ["harbour", "ferry", "dock", "vessel", "crew"],
     }
-    filler = "we think the people here need more help and more time".split()
+    filler = ["we", "think", "the", "people", "here", "need", "more", "help", "and", "more", "time"]
     texts, labels = [], []
     for number in range(120):
         code = "rare" if number % 12 == 0 else ("beds", "police")[number % 2]
@@ -580,6 +580,6 @@ def test_when_every_example_has_exactly_one_code_every_answer_gets_exactly_one()
     assert codes_of(rows[2]) == ["rare"]
     # Two codes on some examples: answers may get several.
     several = [
-        codes + ["police"] if number % 3 == 0 else codes for number, codes in enumerate(labels)
+        [*codes, "police"] if number % 3 == 0 else codes for number, codes in enumerate(labels)
     ]
     assert Coder(_flat_codebook()).fit(texts, several).parameters["exactly_one_code"] is False

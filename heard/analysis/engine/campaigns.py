@@ -554,8 +554,8 @@ def _shared_and_own(central: str, others: list[str]) -> tuple[str, str]:
         for text in others[::step][:_OWN_SAMPLE]
     ]
     needed = min(len(sample), max(2, math.ceil(_LETTER_SHARE * len(sample))))
-    letter = []
-    own = []
+    letter: list[str] = []
+    own: list[str] = []
     for sentence in sentences(central):
         holders = sum(1 for known in sample if not _own_sentences(sentence, known))
         (letter if holders >= needed else own).append(sentence)
