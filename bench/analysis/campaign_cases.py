@@ -29,7 +29,7 @@ from types import ModuleType
 from typing import Any
 
 import synthetic
-from pii_cases import wilson
+from pii_cases import proportion
 
 from heard.analysis.engine.campaigns import find_campaigns
 from heard.analysis.engine.normalise import normalise
@@ -119,15 +119,6 @@ def cases(
     return records, truth
 
 
-def _share(hits: int, total: int) -> dict[str, Any]:
-    return {
-        "n": total,
-        "hits": hits,
-        "value": hits / total if total else None,
-        "interval": wilson(hits, total),
-    }
-
-
 def _tidy(text: str) -> str:
     return normalise(re.sub(r"\[[A-Z_]+\]", " ", text))
 
@@ -159,7 +150,7 @@ def score(
         chosen = {key for key, k in kind_of.items() if k == kind}
         true_pairs = sum(comb(planted_sizes[key], 2) for key in chosen)
         hit_pairs = sum(comb(n, 2) for (_f, p), n in cells.items() if p in chosen)
-        recall[kind] = _share(hit_pairs, true_pairs)
+        recall[kind] = proportion(hit_pairs, true_pairs)
     all_true = sum(comb(n, 2) for n in planted_sizes.values())
     all_hit = sum(comb(n, 2) for (_f, p), n in cells.items() if p is not None)
     found_pairs = sum(comb(n, 2) for n in found_sizes.values())
@@ -208,12 +199,12 @@ def score(
             "max": max(swapped) if swapped else None,
         },
         "pairwise_recall": recall,
-        "pairwise_recall_all": _share(all_hit, all_true),
+        "pairwise_recall_all": proportion(all_hit, all_true),
         # Pairs in one found campaign that are in one planted campaign, over all found pairs.
-        "pairwise_precision": _share(all_hit, found_pairs),
-        "template_labelled": _share(sum(labelled), len(labelled)),
-        "own_sentence_kept": _share(kept, owned),
-        "members_given_words_they_did_not_add": _share(false_additions, members_found - owned),
+        "pairwise_precision": proportion(all_hit, found_pairs),
+        "template_labelled": proportion(sum(labelled), len(labelled)),
+        "own_sentence_kept": proportion(kept, owned),
+        "members_given_words_they_did_not_add": proportion(false_additions, members_found - owned),
         "false_campaigns": false_campaigns,
         "kinds_reported": dict(Counter(c.kind for c in result.campaigns)),
     }

@@ -133,7 +133,8 @@ def wilson(successes: int, total: int, z: float = 1.96) -> tuple[float, float] |
     return max(0.0, centre - half), min(1.0, centre + half)
 
 
-def _proportion(successes: int, total: int) -> dict[str, Any]:
+def proportion(successes: int, total: int) -> dict[str, Any]:
+    """A share with its sample size and 95% Wilson interval, as every benchmark figure is given."""
     return {
         "n": total,
         "hits": successes,
@@ -198,16 +199,16 @@ def score(made: list[Case], find: Callable[[str], list[Span]] = engine) -> dict[
     return {
         "texts": len(made),
         "recall": {
-            kind: _proportion(hidden[kind], planted[kind])
+            kind: proportion(hidden[kind], planted[kind])
             for kind in (*POSITIVE, "FIRST_NAME (known)", "FIRST_NAME (unknown)")
         }
-        | {"all names": _proportion(hidden["NAME"] + hidden["FIRST_NAME"], names_planted)},
+        | {"all names": proportion(hidden["NAME"] + hidden["FIRST_NAME"], names_planted)},
         "precision": {
-            "names": _proportion(name_true, name_redactions),
-            "phones": _proportion(phone_true, phone_redactions),
+            "names": proportion(name_true, name_redactions),
+            "phones": proportion(phone_true, phone_redactions),
         },
         "redacted_look_alikes": {
-            kind: _proportion(touched[kind], planted[kind]) for kind in NEGATIVE
+            kind: proportion(touched[kind], planted[kind]) for kind in NEGATIVE
         },
         "false_names_top": false_names.most_common(8),
     }

@@ -382,9 +382,9 @@ def _language_scores(
             correct += found == language
     return {
         "texts": len(items),
-        "abstained": pii_cases._proportion(len(items) - decided, len(items)),
-        "accuracy_when_decided": pii_cases._proportion(correct, decided),
-        "accuracy_overall": pii_cases._proportion(correct, len(items)),
+        "abstained": pii_cases.proportion(len(items) - decided, len(items)),
+        "accuracy_when_decided": pii_cases.proportion(correct, decided),
+        "accuracy_overall": pii_cases.proportion(correct, len(items)),
     }
 
 
