@@ -364,6 +364,14 @@ HEARD_WORKER_STALE_SECONDS = float(os.environ.get("HEARD_WORKER_STALE_SECONDS", 
 # Processes an analysis run uses for its heaviest stages (redaction, coding). One runs them in the
 # worker itself; more start from a fork server (docs/adr/0011). Two suit a two-core machine.
 HEARD_ANALYSIS_PROCESSES = _env_positive("HEARD_ANALYSIS_PROCESSES", 2)
+# Whether analysis runs read the answers' meaning with the bundled sentence model as well as their
+# words: "auto" for runs of up to 5,000 distinct texts (the model takes minutes on more), "on",
+# "off" (docs/adr/0013).
+HEARD_ANALYSIS_MEANING = os.environ.get("HEARD_ANALYSIS_MEANING", "auto")
+if HEARD_ANALYSIS_MEANING not in ("auto", "on", "off"):
+    raise ImproperlyConfigured(
+        f"HEARD_ANALYSIS_MEANING must be auto, on or off, not {HEARD_ANALYSIS_MEANING!r}"
+    )
 
 # Personal links in email point here: the address the public reaches the site at.
 HEARD_PUBLIC_URL = os.environ.get("HEARD_PUBLIC_URL", "http://127.0.0.1:8000")

@@ -1169,6 +1169,7 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Gathering the answers and notes": "Collecte des réponses et des notes",
     "Removing personal information and detecting languages": "Retrait des renseignements personnels et détection des langues",
     "Finding campaigns (copied letters)": "Recherche des campagnes (lettres copiées)",
+    "Reading what each answer means": "Lecture du sens de chaque réponse",
     "Learning the codes from the codebook and the reviewed examples": "Apprentissage des codes à partir de la grille de codage et des exemples révisés",
     "Suggesting codes": "Proposition de codes",
     "Looking for themes": "Recherche de thèmes",

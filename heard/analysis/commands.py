@@ -16,6 +16,9 @@ import time
 from pathlib import Path
 from typing import Any, TextIO
 
+from heard.analysis.engine.meaning import AUTO_LIMIT as MEANING_LIMIT
+from heard.analysis.engine.meaning import MODES as MEANING_MODES
+
 PROGRESS_INTERVAL = 2.0  # seconds between two progress lines of the same stage
 
 
@@ -192,6 +195,7 @@ def cmd_analyse(args: argparse.Namespace) -> int:
             seed=args.seed,
             workers=args.workers,
             threshold=args.threshold,
+            meaning=args.meaning,
             segments=args.segments.split(",") if args.segments else None,
             consent_field=args.consent_field,
             progress=printer,
@@ -283,6 +287,14 @@ def add_commands(commands: Any) -> None:
     )
     analyse.add_argument(
         "--threshold", type=_probability, default=0.5, help="confidence to assign a code (0.5)"
+    )
+    analyse.add_argument(
+        "--meaning",
+        choices=MEANING_MODES,
+        default="auto",
+        help="code by the answers' meaning as well as their words, with the bundled sentence "
+        f"model: 'auto' (default) up to {MEANING_LIMIT:,} distinct texts, where it takes "
+        "minutes; 'on' always; 'off' words only",
     )
     analyse.add_argument(
         "--segments",

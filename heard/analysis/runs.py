@@ -20,7 +20,7 @@ import shutil
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from django.db import transaction
@@ -29,6 +29,7 @@ from django.utils import timezone
 from heard.analysis import collect
 from heard.analysis.engine import pipeline
 from heard.analysis.engine.codebook import CodebookError
+from heard.analysis.engine.meaning import Mode
 from heard.analysis.engine.records import RecordError, RecordStream
 from heard.analysis.models import SEGMENT_FIELDS, Run, RunRecord, Suggestion
 from heard.analysis.selectors import coded_examples, engine_codebook
@@ -186,6 +187,7 @@ def run_analysis(job: Job, progress: jobs.Progress) -> dict[str, Any]:
                 baseline=baseline,
                 seed=2018,
                 workers=processes(),
+                meaning=cast(Mode, settings.HEARD_ANALYSIS_MEANING),
                 progress=_engine_progress(progress, len(records)),
             )
         except (pipeline.PipelineError, RecordError, CodebookError) as error:

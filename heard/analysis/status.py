@@ -18,6 +18,7 @@ def stage_name(stage: str) -> str:
         "collecting": _("Gathering the answers and notes"),
         "redact": _("Removing personal information and detecting languages"),
         "campaigns": _("Finding campaigns (copied letters)"),
+        "meaning": _("Reading what each answer means"),
         "fitting the coder": _("Learning the codes from the codebook and the reviewed examples"),
         "codes": _("Suggesting codes"),
         "themes": _("Looking for themes"),

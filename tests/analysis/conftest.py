@@ -20,6 +20,7 @@ def demo(db, settings):
     """The demo consultation with its registry and questionnaire answers, without the sessions
     (their invitations and emails take ten seconds to make; one test below has them)."""
     settings.HEARD_ANALYSIS_PROCESSES = 1
+    settings.HEARD_ANALYSIS_MEANING = "off"  # words only: the sentence model has tests of its own
     consultation = load_everything(DEMO_FOLDER)[0].consultation
     demo_people(consultation)
     populate_questionnaire(consultation, DEMO_FOLDER)
@@ -29,6 +30,7 @@ def demo(db, settings):
 @pytest.fixture
 def full_demo(db, settings):
     settings.HEARD_ANALYSIS_PROCESSES = 1
+    settings.HEARD_ANALYSIS_MEANING = "off"  # words only: the sentence model has tests of its own
     consultation = load_everything(DEMO_FOLDER)[0].consultation
     populate_sessions(consultation)
     populate_questionnaire(consultation, DEMO_FOLDER)

@@ -26,8 +26,9 @@ def test_the_demo_loads_its_codebook(demo):
     assert Codebook.objects.get(consultation=demo).revision == codebook.revision
 
 
-def test_an_analyst_starts_a_run_and_the_worker_stores_its_results(full_demo, client):
+def test_an_analyst_starts_a_run_and_the_worker_stores_its_results(full_demo, client, settings):
     demo = full_demo
+    settings.HEARD_ANALYSIS_MEANING = "auto"  # as deployed: the demo is small enough for meaning
     client.force_login(member(demo, "ana", Role.ANALYST))
     response = start(client, demo)
     run = Run.objects.get(consultation=demo)
@@ -46,6 +47,8 @@ def test_an_analyst_starts_a_run_and_the_worker_stores_its_results(full_demo, cl
     assert {record.key for record in stored} == {record["id"] for record in expected}
     assert Suggestion.objects.filter(run=run).exists()
     assert run.manifest["inputs"]["input"]["name"] == f"consultation {demo.key}"
+    assert run.manifest["parameters"]["meaning"] == "auto"
+    assert run.manifest["parameters"]["coding"]["meaning"] is not None, "read by meaning too"
     assert not runs.run_folder(run).exists(), "the run's private folder is removed"
 
     # Text is encrypted at rest: the column holds no sentence of what was said.

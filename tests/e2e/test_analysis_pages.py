@@ -67,6 +67,7 @@ def _finished_run(consultation, analyst) -> Run:
 @pytest.fixture
 def workbench(settings):
     settings.HEARD_ANALYSIS_PROCESSES = 1
+    settings.HEARD_ANALYSIS_MEANING = "off"  # words only: the sentence model has tests of its own
     consultation = load_everything(DEMO_FOLDER)[0].consultation
     demo_people(consultation)
     populate_questionnaire(consultation, DEMO_FOLDER)

@@ -106,6 +106,8 @@ from scipy.optimize import minimize  # type: ignore[import-untyped]
 from scipy.special import expit  # type: ignore[import-untyped]
 
 from heard.analysis.engine.codebook import Code, Codebook
+from heard.analysis.engine.meaning import MODEL as MEANING_MODEL
+from heard.analysis.engine.meaning import Meaning
 from heard.analysis.engine.normalise import tokens
 from heard.analysis.engine.records import Problem, RecordError
 
@@ -126,6 +128,14 @@ _PRIOR_KEYWORD = 3.9
 _PRIOR_STEM = 2.4
 _PRIOR_MORE = 0.8
 _PRIOR_SIMILARITY = 10.0
+# With meaning: the code whose meaning is closest to the text's gets +3.5 (with the bias, about
+# 0.57 alone), each other code loses 200 per unit of cosine it is further away (the model's
+# cosines all lie within a few hundredths of each other). Set on the TREC and synthetic
+# development data (see bench/analysis/README.md).
+_PRIOR_MEANING_TOP = 3.5
+_PRIOR_MEANING = 200.0
+_MEANING_SCALE = 20.0  # the closeness as a feature of the regression: about 0 to -1
+_VECTOR_SCALE = 1.0  # the sentence vector's columns, next to the word columns (length 1 each)
 
 # Learning from examples. Inverse regularisation C: the best of these by out-of-fold AP is kept.
 _C_GRID = (4.0, 16.0, 64.0, 256.0)
@@ -450,12 +460,60 @@ def _prototypes(codebook: Codebook, codes: list[str]) -> Any:
     return sp.vstack([rows[key] for key in codes]).tocsr()
 
 
+def _meaning_of_codes(meaning: Meaning, codebook: Codebook, codes: list[str]) -> np.ndarray:
+    """One row per code (C x 384, length 1): the mean meaning of its names with their
+    descriptions, its keywords and its examples, in both languages; a parent adds the mean of
+    its children's rows (as `_prototypes` does with words)."""
+    pieces: dict[str, list[str]] = {}
+    for code in codebook.walk():
+        own = [
+            f"{name}: {description}" if description else name
+            for name, description in (
+                (code.name_en, code.description_en),
+                (code.name_fr, code.description_fr),
+            )
+            if name
+        ]
+        for name, keywords in ((code.name_en, code.keywords_en), (code.name_fr, code.keywords_fr)):
+            if keywords:
+                own.append(f"{name}: {', '.join(keywords)}")
+        pieces[code.key] = own + list(code.examples)
+    texts = [text for key in codes for text in pieces[key]]
+    vectors = meaning.vectors(texts).astype(np.float64)
+    rows: dict[str, np.ndarray] = {}
+    start = 0
+    for key in codes:
+        rows[key] = _unit(vectors[start : start + len(pieces[key])].sum(axis=0))
+        start += len(pieces[key])
+
+    def build(code: Code) -> np.ndarray:
+        own = rows[code.key]
+        if code.children:
+            children = np.mean([build(child) for child in code.children], axis=0)
+            rows[code.key] = _unit(own + children)
+        return rows[code.key]
+
+    for code in codebook.codes:
+        build(code)
+    return np.stack([rows[key] for key in codes])
+
+
+def _unit(vector: np.ndarray) -> np.ndarray:
+    norm = float(np.linalg.norm(vector))
+    return vector / norm if norm else vector
+
+
 @dataclass(frozen=True)
 class _Evidence:
     features: Any  # CSR, n x N_FEATURES
     exact: np.ndarray  # n x C: distinct keywords of each code found as written (folded)
     stems: np.ndarray  # n x C: distinct keywords of each code found as stems
     similarity: np.ndarray  # n x C: cosine with each code's prototype
+    # With meaning (see `Coder`): each text's sentence vector (n x 384, else n x 0) and how much
+    # closer it is to each code's meaning than to the closest code's (n x C, 0 for the closest;
+    # all 0 without meaning).
+    vectors: np.ndarray
+    closeness: np.ndarray
 
     def prior_logit(self) -> np.ndarray:
         """The prior's logit for each text and code (see the module's docstring)."""
@@ -464,11 +522,22 @@ class _Evidence:
             + np.where(self.exact > 0, _PRIOR_KEYWORD, np.where(self.stems > 0, _PRIOR_STEM, 0.0))
             + _PRIOR_MORE * np.clip(self.stems - 1.0, 0.0, 2.0)
             + _PRIOR_SIMILARITY * self.similarity
+            + self.meaning_logit()
         )
+
+    def meaning_logit(self) -> np.ndarray:
+        if not self.vectors.shape[1]:
+            return np.zeros_like(self.similarity)
+        return _PRIOR_MEANING_TOP + _PRIOR_MEANING * self.closeness
 
     def extras(self) -> list[np.ndarray]:
         """The prior's evidence as features of each code's logistic regression (n x C each)."""
-        return [np.minimum(self.exact, 2.0), np.minimum(self.stems, 2.0), 4.0 * self.similarity]
+        return [
+            np.minimum(self.exact, 2.0),
+            np.minimum(self.stems, 2.0),
+            4.0 * self.similarity,
+            _MEANING_SCALE * self.closeness,
+        ]
 
 
 # --- Learned from examples -------------------------------------------------------------------
@@ -480,7 +549,9 @@ class _Learned:
 
     column_map: np.ndarray  # N_FEATURES → column of `weights`, or -1 if never seen in training
     weights: np.ndarray  # n_columns x C
-    extra: np.ndarray  # 3 x C: weights of the prior's features
+    centre: np.ndarray  # the mean sentence vector of the examples (384, or 0 without meaning)
+    vector_weights: np.ndarray  # 384 x C (0 x C without meaning)
+    extra: np.ndarray  # 4 x C: weights of the prior's features
     bias: np.ndarray  # C
     scale: np.ndarray  # C: Platt scaling, p = sigmoid(scale·f + shift); 1 and 0 when not calibrated
     shift: np.ndarray  # C
@@ -496,8 +567,15 @@ class _Learned:
             shape=(features.shape[0], self.weights.shape[0]),
         )
 
+    def vectors(self, evidence: _Evidence) -> np.ndarray:
+        """The sentence vectors as the regression's columns: centred on the examples' mean (the
+        model's vectors share a large common part), scaled."""
+        return _VECTOR_SCALE * (evidence.vectors.astype(np.float64) - self.centre)
+
     def decision(self, evidence: _Evidence) -> np.ndarray:
         scores = np.asarray(self.compact(evidence.features) @ self.weights) + self.bias
+        if len(self.centre):
+            scores += self.vectors(evidence) @ self.vector_weights
         for values, weights in zip(evidence.extras(), self.extra, strict=True):
             scores += values * weights
         return scores
@@ -654,10 +732,18 @@ class Coder:
     ``Coder(codebook).fit(texts, labels).assign(new_texts)``; `probabilities` gives every code's
     probability, `suggest` which answers a person should code next."""
 
-    def __init__(self, codebook: Codebook, *, seed: int = 2018, threshold: float = 0.5) -> None:
+    def __init__(
+        self,
+        codebook: Codebook,
+        *,
+        seed: int = 2018,
+        threshold: float = 0.5,
+        meaning: Meaning | None = None,
+    ) -> None:
         if not 0.0 < threshold < 1.0:
             raise ValueError(f"threshold must be between 0 and 1, not {threshold}")
         self.codebook = codebook
+        self.meaning = meaning
         self.seed = seed
         self.threshold = threshold
         self.codes: list[str] = [code.key for code in codebook.walk()]
@@ -679,6 +765,9 @@ class Coder:
         self._exact = _Phrases(phrases, _WORD_IDS, len(self.codes))
         self._stems = _Phrases(phrases, _STEM_IDS, len(self.codes))
         self._prototypes_t = _prototypes(codebook, self.codes).T.tocsr()
+        self._code_meaning = (
+            _meaning_of_codes(meaning, codebook, self.codes) if meaning is not None else None
+        )
         self._learned: _Learned | None = None
         self._examples = 0
         self._positives = np.zeros(len(self.codes), dtype=np.int64)
@@ -737,10 +826,13 @@ class Coder:
         column_map = np.full(N_FEATURES, -1, dtype=np.int64)
         column_map[columns] = np.arange(len(columns))
         n_codes = len(self.codes)
+        dimensions = evidence.vectors.shape[1]
         learned = _Learned(
             column_map=column_map,
             weights=np.zeros((len(columns), n_codes)),
-            extra=np.zeros((3, n_codes)),
+            centre=evidence.vectors.astype(np.float64).mean(axis=0),
+            vector_weights=np.zeros((dimensions, n_codes)),
+            extra=np.zeros((len(evidence.extras()), n_codes)),
             bias=np.zeros(n_codes),
             scale=np.ones(n_codes),
             shift=np.zeros(n_codes),
@@ -750,8 +842,11 @@ class Coder:
         trained = [number for number in range(n_codes) if counts[number] >= _MIN_POSITIVES]
         if not trained:
             return self
+        words = learned.compact(evidence.features)
         state = _FitState(
-            features=learned.compact(evidence.features),
+            features=sp.hstack([words, sp.csr_matrix(learned.vectors(evidence))], format="csr")
+            if dimensions
+            else words,
             extras=np.stack(evidence.extras()),
             truth=truth,
             seed=self.seed,
@@ -778,7 +873,10 @@ class Coder:
         for number, (coefficients, intercept) in zip(trained, finals, strict=True):
             positive = truth[:, number]
             learned.weights[:, number] = coefficients[: len(columns)]
-            learned.extra[:, number] = coefficients[len(columns) :]
+            learned.vector_weights[:, number] = coefficients[
+                len(columns) : len(columns) + dimensions
+            ]
+            learned.extra[:, number] = coefficients[len(columns) + dimensions :]
             learned.bias[number] = intercept
             learned.learned[number] = True
             scores = out_of_fold[number][chosen]
@@ -818,7 +916,20 @@ class Coder:
         features = _hashed(ids, starts)
         similarity = np.asarray((features @ self._prototypes_t).toarray())
         exact = self._exact.counts(*_WORD_IDS.of(word_lists))
-        return _Evidence(features, exact, self._stems.counts(ids, starts), similarity)
+        vectors = np.zeros((len(texts), 0), dtype=np.float32)
+        closeness = np.zeros_like(similarity)
+        if self.meaning is not None and self._code_meaning is not None:
+            vectors = self.meaning.vectors(texts)
+            cosines = vectors.astype(np.float64) @ self._code_meaning.T
+            if len(texts):
+                # Relative to the closest leaf: a parent's meaning is the mean of its children's.
+                closest = cosines[:, self._leaves].max(axis=1, keepdims=True)
+                closeness = np.minimum(cosines - closest, 0.0)
+            # A text with no words (all zeros) is close to nothing.
+            closeness[~vectors.any(axis=1)] = -1.0
+        return _Evidence(
+            features, exact, self._stems.counts(ids, starts), similarity, vectors, closeness
+        )
 
     def _batch(self, texts: list[str]) -> tuple[np.ndarray, _Evidence]:
         """Probabilities of a batch of texts (n x C), and the evidence they came from."""
@@ -941,6 +1052,14 @@ class Coder:
             "model": "codebook prior + logistic regression"
             if self._learned is not None
             else "codebook prior",
+            "meaning": {
+                "model": MEANING_MODEL,
+                "prior": {"closest": _PRIOR_MEANING_TOP, "per_cosine": _PRIOR_MEANING},
+                "feature_scale": _MEANING_SCALE,
+                "vector_scale": _VECTOR_SCALE,
+            }
+            if self.meaning is not None
+            else None,
             "threshold": self.threshold,
             "thresholds": "per code, by out-of-fold F1 once it has a model",
             "at_least_one_code": self._at_least_one,

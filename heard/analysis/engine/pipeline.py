@@ -12,7 +12,10 @@
    (exact copies are scored once) across `workers` processes. The coded records keep their
    people's codes (source "person", confidence 1); the others get the engine's (source
    "engine") with calibrated confidence. It also proposes which records to code next (after the
-   quotes). A codebook without codes skips this stage: the run looks for themes only.
+   quotes). A codebook without codes skips this stage: the run looks for themes only. With
+   ``meaning="auto"`` (the default) a run of up to 5,000 distinct texts first embeds each one
+   with the bundled sentence model (the stage "meaning", `meaning.py`) and the coder reads
+   meaning as well as words; a larger run codes from words alone ("on" and "off" force it).
 4. **Themes** (`themes.py`): candidate themes among the records the codebook's subject codes do
    not cover. Codes whose top-level code is in the group ``statement-type`` say what kind of
    statement a text makes (a gap, a recommendation), not what it is about, so they do not count
@@ -45,7 +48,8 @@ and parameters give byte-identical files. Everything is written into a staging d
 and no `out_dir` either if the run made it.
 
 Progress goes to ``progress(stage, done, total)``; the stages, in the order they run: "redact"
-(reading, redaction and languages), "campaigns", "fitting the coder", "codes", "themes",
+(reading, redaction and languages), "campaigns", "meaning" (when the run codes by meaning as well
+as words: see `meaning.wanted`), "fitting the coder", "codes", "themes",
 "baseline", "baseline campaigns", "baseline codes", "baseline themes", "comparisons", "quotes",
 "records to code next", "write", then "done". Warnings (codes without a French name, no record
 with a value in the consent field) go to ``warn(text)`` and `Summary.warnings`.
@@ -72,6 +76,8 @@ from heard.analysis.engine import comparisons, quotes
 from heard.analysis.engine.campaigns import CampaignResult, find_campaigns
 from heard.analysis.engine.codebook import Codebook, load_codebook, missing_french
 from heard.analysis.engine.coding import Assignment, Coder, read_coded
+from heard.analysis.engine.meaning import Meaning, Mode
+from heard.analysis.engine.meaning import wanted as meaning_wanted
 from heard.analysis.engine.prepare import (
     CHUNK_SIZE,
     Prepared,
@@ -263,6 +269,19 @@ def _code_records(
 
 
 FIT_STAGE = "fitting the coder"
+MEANING_STAGE = "meaning"
+
+
+def _meaning(prepared: Prepared, options: Options, report: Progress) -> Meaning | None:
+    """The texts' meaning, when the run's mode wants it for this many distinct texts: every
+    distinct text embedded once, here, with progress (the coder, in this process or in workers,
+    then reads the vectors from its cache); None to code from words alone."""
+    distinct = list(dict.fromkeys(prepared.texts))
+    if not meaning_wanted(options.meaning, len(distinct)):
+        return None
+    meaning = Meaning(cache={})
+    meaning.vectors(distinct, progress=lambda done, total: report(MEANING_STAGE, done, total))
+    return meaning
 
 
 def _fit_coder(
@@ -275,8 +294,9 @@ def _fit_coder(
     """A coder built from the codebook and fitted to the analysts' examples (if any), one code
     per task across `workers` processes: its own stage, reported per code fitted. Returns it
     and the analysts' codes by record id."""
+    meaning = _meaning(prepared, options, report)
     report(FIT_STAGE, 0, 1)
-    coder = Coder(codebook, seed=options.seed, threshold=options.threshold)
+    coder = Coder(codebook, seed=options.seed, threshold=options.threshold, meaning=meaning)
     person: dict[str, list[str]] = {}
     if coded is not None:
         person = _person_codes(coded, codebook, prepared)
@@ -451,6 +471,7 @@ class Options:
     seed: int = 2018
     workers: int = 2
     threshold: float = 0.5
+    meaning: Mode = "auto"
     segments: tuple[str, ...] | None = None
     consent_field: str = "consent"
     quotes_per_label: int = 5
@@ -469,6 +490,7 @@ def run(
     seed: int = 2018,
     workers: int = 2,
     threshold: float = 0.5,
+    meaning: Mode = "auto",
     segments: Sequence[str] | None = None,
     consent_field: str = "consent",
     progress: Progress | None = None,
@@ -539,6 +561,7 @@ def run(
         seed=seed,
         workers=max(1, workers),
         threshold=threshold,
+        meaning=meaning,
         segments=tuple(segments) if segments is not None else None,
         consent_field=consent_field,
     )
@@ -712,6 +735,7 @@ def _run(
             "chunk_size": CHUNK_SIZE,
             "coding": coder.parameters if coder else None,
             "consent_field": options.consent_field,
+            "meaning": options.meaning,
             "seed": seed,
             "segments": segments,
             "statement_group": STATEMENT_GROUP,

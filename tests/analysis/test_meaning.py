@@ -1,0 +1,104 @@
+"""The answers' meaning: the bundled sentence model, and what the coder does with it."""
+
+from __future__ import annotations
+
+import pickle
+
+import numpy as np
+import pytest
+
+from heard.analysis.engine.codebook import load_codebook
+from heard.analysis.engine.coding import Coder
+from heard.analysis.engine.meaning import AUTO_LIMIT, Meaning, text_key, wanted
+from tests.analysis.test_pipeline import CODEBOOK
+
+SHELTER = (
+    "People who got out need a safe place to sleep tonight, somewhere they can stay for months."
+)
+SHELTER_FR = "Les personnes qui s'en sortent ont besoin d'un endroit sûr où dormir ce soir."
+UNRELATED = "The quarterly report lists the ferry timetable for the summer season."
+
+
+@pytest.fixture(scope="module")
+def meaning():
+    return Meaning({})  # the codebook's texts are embedded once for the module
+
+
+def test_vectors_have_length_one_and_do_not_depend_on_the_batch(meaning):
+    together = meaning.vectors([SHELTER, UNRELATED, SHELTER_FR])
+    alone = meaning.vectors([SHELTER_FR])
+    assert together.shape == (3, 384)
+    assert np.allclose(np.linalg.norm(together, axis=1), 1.0, atol=1e-4)
+    assert np.array_equal(together[2], alone[0])
+
+
+def test_the_same_meaning_in_french_is_closer_than_another_subject(meaning):
+    shelter, french, unrelated = meaning.vectors([SHELTER, SHELTER_FR, UNRELATED])
+    assert float(shelter @ french) > float(shelter @ unrelated) + 0.05
+
+
+def test_each_distinct_text_is_embedded_once_and_an_empty_one_not_at_all():
+    cache: dict[str, np.ndarray] = {}
+    counted: list[tuple[int, int]] = []
+    vectors = Meaning(cache).vectors(
+        [SHELTER, "", SHELTER, "  "], progress=lambda done, total: counted.append((done, total))
+    )
+    assert sorted(cache) == [text_key(SHELTER)]
+    assert counted[0] == (0, 3) and counted[-1] == (3, 3)
+    assert np.array_equal(vectors[0], vectors[2])
+    assert not vectors[1].any() and not vectors[3].any()
+
+
+def test_a_stored_vector_is_used_instead_of_the_model():
+    planted = np.full(384, 1 / np.sqrt(384), dtype=np.float32)
+    vectors = Meaning({text_key(SHELTER): planted}).vectors([SHELTER])
+    assert np.array_equal(vectors[0], planted)
+
+
+def test_it_travels_to_worker_processes_without_the_loaded_model(meaning):
+    meaning.vectors([SHELTER])
+    sent = pickle.dumps(Meaning({"k": np.zeros(384, dtype=np.float32)}))
+    copy = pickle.loads(sent)  # noqa: S301 (bytes this test made)
+    assert copy.cache is not None and "k" in copy.cache
+    assert np.array_equal(copy.vectors([SHELTER]), meaning.vectors([SHELTER]))
+
+
+def test_auto_reads_meaning_up_to_the_limit_only():
+    assert wanted("auto", AUTO_LIMIT) and not wanted("auto", AUTO_LIMIT + 1)
+    assert wanted("on", 10 * AUTO_LIMIT) and not wanted("off", 1)
+    with pytest.raises(ValueError, match="auto, on, off"):
+        wanted("sometimes", 1)  # type: ignore[arg-type]
+
+
+def test_the_codebook_alone_codes_by_meaning_what_has_none_of_its_words(meaning):
+    codebook = load_codebook(CODEBOOK)
+    texts = [SHELTER, SHELTER_FR]
+    by_words = Coder(codebook).assign(texts)
+    by_meaning = Coder(codebook, meaning=meaning).assign(texts)
+    # Neither answer says "shelter", "housing" or any other of the code's words...
+    assert all("shelters-housing" not in {a.code for a in row} for row in by_words)
+    # ...but both are about it, in English and in French; a code given brings its parent.
+    for row in by_meaning:
+        codes = {a.code for a in row}
+        assert {"shelters-housing", "protection"} <= codes
+
+
+def test_examples_teach_the_coder_through_meaning_too(meaning):
+    codebook = load_codebook(CODEBOOK)
+    examples = [
+        ("Somewhere safe to stay for the night is what they lack most.", ["shelters-housing"]),
+        ("A bed and a locked door, for months, not days.", ["shelters-housing"]),
+        (
+            "They need a roof over their heads that the traffickers cannot find.",
+            ["shelters-housing"],
+        ),
+        ("Teach police officers to spot the signs.", ["frontline-training"]),
+        ("Nurses should learn what to ask and when.", ["frontline-training"]),
+        ("Border agents need courses on recognising victims.", ["frontline-training"]),
+    ]
+    coder = Coder(codebook, meaning=meaning).fit(
+        [text for text, _ in examples], [codes for _, codes in examples]
+    )
+    assert coder.parameters["meaning"]["model"].startswith("multilingual-e5-small")
+    found = coder.assign([SHELTER_FR])[0]
+    assert "shelters-housing" in {a.code for a in found}
