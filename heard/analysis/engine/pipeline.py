@@ -272,14 +272,24 @@ FIT_STAGE = "fitting the coder"
 MEANING_STAGE = "meaning"
 
 
-def _meaning(prepared: Prepared, options: Options, report: Progress) -> Meaning | None:
+def _meaning(
+    prepared: Prepared, options: Options, report: Progress, warning: Callable[[str], None]
+) -> Meaning | None:
     """The texts' meaning, when the run's mode wants it for this many distinct texts: every
     distinct text embedded once, here, with progress (the coder, in this process or in workers,
-    then reads the vectors from its cache); None to code from words alone."""
+    then reads the vectors from its cache); None to code from words alone. Where the model
+    cannot run (a platform its wheel has no library for), "auto" codes from words with a
+    warning and "on" fails, saying why."""
     distinct = list(dict.fromkeys(prepared.texts))
     if not meaning_wanted(options.meaning, len(distinct)):
         return None
     meaning = Meaning(cache={})
+    problem = meaning.unavailable()
+    if problem is not None:
+        if options.meaning == "on":
+            raise PipelineError(f"--meaning on, but the sentence model cannot run: {problem}")
+        warning(f"the sentence model cannot run here ({problem}); codes come from words alone")
+        return None
     meaning.vectors(distinct, progress=lambda done, total: report(MEANING_STAGE, done, total))
     return meaning
 
@@ -290,11 +300,12 @@ def _fit_coder(
     prepared: Prepared,
     options: Options,
     report: Progress,
+    warning: Callable[[str], None],
 ) -> tuple[Coder, dict[str, list[str]]]:
     """A coder built from the codebook and fitted to the analysts' examples (if any), one code
     per task across `workers` processes: its own stage, reported per code fitted. Returns it
     and the analysts' codes by record id."""
-    meaning = _meaning(prepared, options, report)
+    meaning = _meaning(prepared, options, report, warning)
     report(FIT_STAGE, 0, 1)
     coder = Coder(codebook, seed=options.seed, threshold=options.threshold, meaning=meaning)
     person: dict[str, list[str]] = {}
@@ -637,7 +648,7 @@ def _run(
     coder: Coder | None = None
     person: dict[str, list[str]] = {}
     if codebook is not None and codebook.codes:  # a codebook without codes: themes only
-        coder, person = _fit_coder(codebook, coded_input, prepared, options, report)
+        coder, person = _fit_coder(codebook, coded_input, prepared, options, report, warning)
         added = {
             member: text
             for campaign in found.campaigns
