@@ -1044,9 +1044,9 @@ def evaluate_themes(dataset: Dataset, seed: int) -> dict[str, Any]:
     matches a gold theme when more than half of its records have it; a gold theme is found when
     a candidate matches it. Gold themes with fewer records than a theme's minimum size (5) are
     left out, and so are codes of the group "statement-type" (a gap, a trend: what kind of
-    statement, not what about). The baseline is the share one candidate theme per gold theme at random would find:
-    the gold themes' largest share among the records (a candidate of random records matches
-    only a theme holding most of them)."""
+    statement, not what about). Baseline: a candidate theme of records drawn at random matches
+    only a gold theme that most records have, so the largest gold theme's share of the records
+    is reported beside the figure."""
     from heard.analysis.engine import language, themes
 
     test = list(dataset.test) if dataset.test is not None else _held_out(dataset, seed)
