@@ -1176,6 +1176,7 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Comparing segments": "Comparaison des segments",
     "Reading the earlier consultation": "Lecture de la consultation antérieure",
     "Finding campaigns in the earlier consultation": "Recherche des campagnes dans la consultation antérieure",
+    "Reading what each answer of the earlier consultation means": "Lecture du sens de chaque réponse de la consultation antérieure",
     "Coding the earlier consultation": "Codage de la consultation antérieure",
     "Finding the themes in the earlier consultation": "Recherche des thèmes dans la consultation antérieure",
     "Choosing candidate quotes": "Choix des citations possibles",

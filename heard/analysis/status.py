@@ -25,6 +25,7 @@ def stage_name(stage: str) -> str:
         "comparisons": _("Comparing segments"),
         "baseline": _("Reading the earlier consultation"),
         "baseline campaigns": _("Finding campaigns in the earlier consultation"),
+        "baseline meaning": _("Reading what each answer of the earlier consultation means"),
         "baseline codes": _("Coding the earlier consultation"),
         "baseline themes": _("Finding the themes in the earlier consultation"),
         "quotes": _("Choosing candidate quotes"),

@@ -28,7 +28,7 @@ def meaning():
 
 def test_vectors_have_length_one_and_do_not_depend_on_the_batch(meaning):
     together = meaning.vectors([SHELTER, UNRELATED, SHELTER_FR])
-    alone = meaning.vectors([SHELTER_FR])
+    alone = Meaning().vectors([SHELTER_FR])  # no cache: the model reads it again, alone
     assert together.shape == (3, 384)
     assert np.allclose(np.linalg.norm(together, axis=1), 1.0, atol=1e-4)
     assert np.array_equal(together[2], alone[0])
@@ -58,11 +58,18 @@ def test_a_stored_vector_is_used_instead_of_the_model():
 
 
 def test_it_travels_to_worker_processes_without_the_loaded_model(meaning):
-    meaning.vectors([SHELTER])
-    sent = pickle.dumps(Meaning({"k": np.zeros(384, dtype=np.float32)}))
-    copy = pickle.loads(sent)  # noqa: S301 (bytes this test made)
-    assert copy.cache is not None and "k" in copy.cache
+    stored = {text_key(SHELTER): meaning.vectors([SHELTER])[0]}
+    copy = pickle.loads(pickle.dumps(Meaning(stored)))  # noqa: S301 (bytes this test made)
     assert np.array_equal(copy.vectors([SHELTER]), meaning.vectors([SHELTER]))
+
+
+def test_a_worker_never_runs_the_model_itself():
+    """Workers are forked from a parent whose model has started its OpenMP threads: running it
+    again in a child can hang, so a worker's copy only reads what the parent embedded."""
+    copy = pickle.loads(pickle.dumps(Meaning({text_key(SHELTER): np.zeros(384, np.float32)})))  # noqa: S301
+    assert copy.vectors([SHELTER]).shape == (1, 384)
+    with pytest.raises(RuntimeError, match="had not embedded"):
+        copy.vectors([SHELTER_FR])
 
 
 def test_auto_reads_meaning_up_to_the_limit_only():
@@ -121,6 +128,18 @@ def test_where_the_model_cannot_run_auto_uses_words_and_on_says_why(tmp_path, mo
     )
     assert summary.records == 8
     assert any("sentence model cannot run here" in text for text in warnings)
-    with pytest.raises(pipeline.PipelineError, match=r"--meaning on, but .*engine not found"):
+    with pytest.raises(pipeline.PipelineError, match=r"meaning is on, but .*engine not found"):
         pipeline.run(source, tmp_path / "on", codebook=CODEBOOK, workers=1, meaning="on")
     assert not (tmp_path / "on").exists()
+
+
+def test_a_code_given_by_meaning_alone_leaves_the_answer_to_the_themes(meaning):
+    from heard.analysis.engine import pipeline
+
+    [row] = Coder(load_codebook(CODEBOOK), meaning=meaning).assign([UNRELATED])
+    # The closest subject code in meaning is given (the codebook alone, no word of it here)...
+    assert row, "an answer with words gets the subject code closest to it in meaning"
+    # ...but not so surely that the themes stop looking at the answer.
+    coded = pipeline.Coded([0], [row])
+    subjects = frozenset(a.code for a in row)
+    assert pipeline._uncovered(coded, subjects) == [True]

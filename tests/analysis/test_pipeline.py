@@ -354,7 +354,9 @@ def test_the_coder_is_fitted_across_workers_with_the_same_result(tmp_path):
     assert fit[0] == (0, 1) and fit[-1] == (1, 1)
 
 
-def test_a_run_reading_meaning_is_the_same_whatever_the_number_of_workers(tmp_path):
+def test_a_run_reading_meaning_is_the_same_whatever_the_number_of_workers(tmp_path, monkeypatch):
+    # Chunks of 8 texts, so that two workers really score them (the texts embedded beforehand).
+    monkeypatch.setattr(pipeline, "CHUNK_SIZE", 8)
     records = _records(online=15, shelter=15, seed=21, prefix="M")
     source = _write(tmp_path / "in.jsonl", records)
     coded = _write(tmp_path / "coded.jsonl", _online_or_shelter(records[:20]))

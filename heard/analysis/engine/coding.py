@@ -128,12 +128,12 @@ _PRIOR_KEYWORD = 3.9
 _PRIOR_STEM = 2.4
 _PRIOR_MORE = 0.8
 _PRIOR_SIMILARITY = 10.0
-# With meaning: the code whose meaning is closest to the text's gets +3.5 (with the bias, about
-# 0.57 alone), each other code loses 200 per unit of cosine it is further away (the model's
-# cosines all lie within a few hundredths of each other). Set on the TREC and synthetic
-# development data (see bench/analysis/README.md).
-_PRIOR_MEANING_TOP = 3.5
-_PRIOR_MEANING = 200.0
+# With meaning and no examples: an answer that no subject code reaches by words gets the subject
+# code closest to it in meaning, at this probability (or the coder's threshold, if higher): low
+# enough that the pipeline still offers the answer to the themes (it counts an answer as covered
+# from 0.6), since the closest code is not always a close one.
+_MEANING_FILL = 0.55
+_STATEMENT_GROUP = "statement-type"
 _MEANING_SCALE = 20.0  # the closeness as a feature of the regression: about 0 to -1
 _VECTOR_SCALE = 1.0  # the sentence vector's columns, next to the word columns (length 1 each)
 
@@ -522,13 +522,7 @@ class _Evidence:
             + np.where(self.exact > 0, _PRIOR_KEYWORD, np.where(self.stems > 0, _PRIOR_STEM, 0.0))
             + _PRIOR_MORE * np.clip(self.stems - 1.0, 0.0, 2.0)
             + _PRIOR_SIMILARITY * self.similarity
-            + self.meaning_logit()
         )
-
-    def meaning_logit(self) -> np.ndarray:
-        if not self.vectors.shape[1]:
-            return np.zeros_like(self.similarity)
-        return _PRIOR_MEANING_TOP + _PRIOR_MEANING * self.closeness
 
     def extras(self) -> list[np.ndarray]:
         """The prior's evidence as features of each code's logistic regression (n x C each)."""
@@ -575,7 +569,9 @@ class _Learned:
     def decision(self, evidence: _Evidence) -> np.ndarray:
         scores = np.asarray(self.compact(evidence.features) @ self.weights) + self.bias
         if len(self.centre):
-            scores += self.vectors(evidence) @ self.vector_weights
+            if evidence.vectors.shape[1] != len(self.centre):
+                raise ValueError("this coder learned from meaning: it needs the texts' meaning")
+            scores += np.einsum("ij,jk->ik", self.vectors(evidence), self.vector_weights)
         for values, weights in zip(evidence.extras(), self.extra, strict=True):
             scores += values * weights
         return scores
@@ -782,6 +778,12 @@ class Coder:
         self._leaves = np.array(
             [number not in children for number in range(len(self.codes))], dtype=bool
         )
+        # Codes are compared by meaning within their kind: what an answer is about (the codes
+        # outside the statement-type group) apart from what kind of statement it makes.
+        groups = [codebook.get(key).group == _STATEMENT_GROUP for key in self.codes]
+        self._kinds_of_code = [
+            np.array([kind == wanted for kind in groups], dtype=bool) for wanted in (False, True)
+        ]
 
     # -- Learning -----------------------------------------------------------------------------
 
@@ -920,15 +922,24 @@ class Coder:
         closeness = np.zeros_like(similarity)
         if self.meaning is not None and self._code_meaning is not None:
             vectors = self.meaning.vectors(texts)
-            cosines = vectors.astype(np.float64) @ self._code_meaning.T
-            if len(texts):
-                # Relative to the closest leaf: a parent's meaning is the mean of its children's.
-                closest = cosines[:, self._leaves].max(axis=1, keepdims=True)
-                closeness = np.minimum(cosines - closest, 0.0)
+            # Row by row (einsum, not BLAS), so that a text's figures do not depend on its batch.
+            cosines = np.einsum("ij,kj->ik", vectors.astype(np.float64), self._code_meaning)
+            for kind in self._kinds_of_code:
+                leaves = kind & self._leaves
+                if len(texts) and leaves.any():
+                    # Relative to the closest leaf of the same kind (a parent's meaning is the
+                    # mean of its children's, so it is never much closer).
+                    closest = cosines[:, leaves].max(axis=1, keepdims=True)
+                    closeness[:, kind] = np.minimum(cosines[:, kind] - closest, 0.0)
             # A text with no words (all zeros) is close to nothing.
             closeness[~vectors.any(axis=1)] = -1.0
         return _Evidence(
-            features, exact, self._stems.counts(ids, starts), similarity, vectors, closeness
+            features,
+            exact,
+            self._stems.counts(ids, starts),
+            similarity,
+            vectors,
+            closeness,
         )
 
     def _batch(self, texts: list[str]) -> tuple[np.ndarray, _Evidence]:
@@ -940,11 +951,28 @@ class Coder:
             model = learned.scale * learned.decision(evidence) + learned.shift
             logits = np.where(learned.learned, model, logits)
         probabilities = expit(logits)
+        if learned is None and evidence.vectors.shape[1]:
+            self._fill_by_meaning(probabilities, evidence)
         for child, parent in self._upward:
             np.maximum(
                 probabilities[:, parent], probabilities[:, child], out=probabilities[:, parent]
             )
         return probabilities, evidence
+
+    def _fill_by_meaning(self, probabilities: np.ndarray, evidence: _Evidence) -> None:
+        """From the codebook alone: an answer (with words) that no subject code reaches gets the
+        subject leaf closest in meaning, at `_MEANING_FILL`. Statement types are left to words:
+        many answers make no statement of any type."""
+        subjects = np.flatnonzero(self._kinds_of_code[0] & self._leaves)
+        if not len(subjects):
+            return
+        reached = (probabilities[:, subjects] >= self._thresholds[subjects]).any(axis=1)
+        empty = np.flatnonzero(~reached & evidence.vectors.any(axis=1))
+        if not len(empty):
+            return
+        closest = subjects[np.argmax(evidence.closeness[np.ix_(empty, subjects)], axis=1)]
+        fill = max(_MEANING_FILL, self.threshold)
+        probabilities[empty, closest] = np.maximum(probabilities[empty, closest], fill)
 
     def _batches(self, texts: Sequence[str]) -> Iterator[tuple[int, np.ndarray, _Evidence]]:
         for start in range(0, len(texts), BATCH_SIZE):
@@ -1054,7 +1082,8 @@ class Coder:
             else "codebook prior",
             "meaning": {
                 "model": MEANING_MODEL,
-                "prior": {"closest": _PRIOR_MEANING_TOP, "per_cosine": _PRIOR_MEANING},
+                "codebook_only": "an answer no subject code reaches by words gets the subject "
+                f"code closest in meaning, at {_MEANING_FILL}",
                 "feature_scale": _MEANING_SCALE,
                 "vector_scale": _VECTOR_SCALE,
             }

