@@ -31,11 +31,22 @@ The prior (the codebook alone). For each code:
   they are not calibrated to any data, and the prior's "probabilities" are scores on a
   probability scale, nothing more.
 
+Meaning (`Coder(..., meaning=Meaning())`, `meaning.py`). Each code also gets a meaning: the
+mean sentence vector of its names with descriptions, keywords and examples, both languages (a
+parent adds its children's mean), and each answer its own vector. From the codebook alone, an
+answer with words that no subject code reaches (codes outside the "statement-type" group) gets
+the subject leaf closest in meaning at probability 0.55 (or the coder's threshold if higher):
+the closest code is not always a close one, so the pipeline still offers such answers to the
+themes. With examples, each regression also reads the answer's vector (384 columns, centred on
+the examples' mean) and its closeness to the code (cosine minus that of the closest leaf of its
+kind, subjects apart from statement types; 20 x that, about 0 to -1) as a fourth prior feature.
+
 Learning from examples. Each example's keys are completed with their ancestors; a code not in
 an example's keys is taken as not applying to it. Every code with at least 3 positive and 3
 negative examples gets a logistic regression (liblinear, L2, class_weight="balanced",
-random_state=seed) on the hashed features plus three features from the prior (its keyword
-counts as written and as stems, each capped at 2, and 4·similarity), so that a code with few
+random_state=seed) on the hashed features (and the sentence vector, with meaning) plus four
+features from the prior (its keyword counts as written and as stems, each capped at 2,
+4·similarity, and the closeness in meaning, 0 without it), so that a code with few
 examples still leans on the codebook. One regularisation C for all codes is chosen from
 (4, 16, 64, 256) by the mean out-of-fold average precision (3-fold stratified, seeded). A code
 with at least 10 positive and 10 negative examples is then calibrated by Platt scaling fitted on
@@ -64,7 +75,8 @@ picked, so near-copies and campaign letters are not suggested together.
 
 Determinism. Same inputs and seed give the same outputs: the hashing is fixed, nothing iterates
 over a set or dict of strings, liblinear and the folds are seeded, and no multithreaded BLAS
-call is involved (sparse products run in scipy's own single-threaded loops). A record's
+call is involved (sparse products run in scipy's own single-threaded loops, and products with
+sentence vectors in numpy's einsum, row by row). A record's
 probabilities depend on its own text only, never on the other records or on the batch size.
 
 Cost. For n answers of w words and C codes: O(n·w) to tokenise, stem (memoised per distinct
@@ -82,8 +94,8 @@ apart, so `fit(..., workers=n)` shares the codes out among n processes (the out-
 every code first, then, once the common C is chosen, the final models), with the same result
 whatever n.
 
-Pure Python with numpy, scipy and scikit-learn (imported only to fit); nothing is downloaded;
-no Django.
+Pure Python with numpy, scipy and scikit-learn (imported only to fit), and the bundled sentence
+model through `meaning.py` when asked; nothing is downloaded; no Django.
 """
 
 from __future__ import annotations
@@ -600,7 +612,7 @@ def _platt(scores: np.ndarray, positive: np.ndarray) -> tuple[float, float]:
 @dataclass(frozen=True)
 class _FitState:
     """What every code's fit reads: the examples' features (restricted to the training columns),
-    the prior's evidence as features (3 x n x C), which codes each example has, and the seed."""
+    the prior's evidence as features (4 x n x C), which codes each example has, and the seed."""
 
     features: Any  # CSR, n x columns
     extras: np.ndarray
@@ -608,7 +620,7 @@ class _FitState:
     seed: int
 
     def design(self, number: int) -> Any:
-        """Code `number`'s design matrix: the text features, then its three prior features."""
+        """Code `number`'s design matrix: the text features, then its four prior features."""
         prior = np.column_stack([values[:, number] for values in self.extras])
         return sp.hstack([self.features, prior], format="csr")
 

