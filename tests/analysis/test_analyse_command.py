@@ -23,6 +23,7 @@ def test_analyse_prints_progress_and_a_summary(tmp_path, capsys):
     stages = (
         "redact",
         "campaigns",
+        "meaning",  # 60 answers: by default the command reads their meaning too
         "fitting the coder",
         "codes",
         "themes",
@@ -212,3 +213,6 @@ def test_missing_files_and_bad_options_are_named(tmp_path, capsys):
     with pytest.raises(SystemExit):
         main(["analyse", "x", "--codebook", "y", "--out", "z", "--threshold", "1.5"])
     assert "--threshold: 1.5 is not between 0 and 1" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["analyse", "x", "--codebook", "y", "--out", "z", "--meaning", "sometimes"])
+    assert "--meaning: invalid choice: 'sometimes'" in capsys.readouterr().err

@@ -510,9 +510,16 @@ def test_no_consent_field_is_a_warning(runs, tmp_path):
         ],
     )
     warned: list[str] = []
-    pipeline.run(renamed, tmp_path / "out2", codebook=CODEBOOK, workers=1, warn=warned.append)
+    pipeline.run(
+        renamed, tmp_path / "out2", codebook=CODEBOOK, workers=1, meaning="off", warn=warned.append
+    )
     assert len(warned) == 1 and "'consent'" in warned[0]
     quiet = pipeline.run(
-        renamed, tmp_path / "out3", codebook=CODEBOOK, workers=1, consent_field="agreed"
+        renamed,
+        tmp_path / "out3",
+        codebook=CODEBOOK,
+        workers=1,
+        meaning="off",
+        consent_field="agreed",
     )
     assert quiet.warnings == [] and quiet.quotes > 0

@@ -21,9 +21,11 @@ def test_a_stream_gives_the_same_results_as_the_same_records_in_a_file(tmp_path)
     source = tmp_path / "answers.jsonl"
     planted, _originals = make_fixture(source)
     records = _lines(source)
-    from_file = pipeline.run(source, tmp_path / "file", codebook=CODEBOOK, workers=1)
+    from_file = pipeline.run(source, tmp_path / "file", codebook=CODEBOOK, workers=1, meaning="off")
     stream = RecordStream("consultation 7", lambda: iter(records))
-    from_memory = pipeline.run(stream, tmp_path / "memory", codebook=CODEBOOK, workers=1)
+    from_memory = pipeline.run(
+        stream, tmp_path / "memory", codebook=CODEBOOK, workers=1, meaning="off"
+    )
 
     assert from_memory.records == from_file.records == len(records)
     for name in pipeline.OUTPUTS:
@@ -80,6 +82,7 @@ def test_coded_examples_in_memory_teach_the_coder_and_skip_records_of_other_runs
         codebook=CODEBOOK,
         coded=examples,
         workers=1,
+        meaning="off",
     )
     coded = {line["id"]: line for line in _lines(tmp_path / "out" / "records.jsonl")}
     given = coded[first]["codes"]
