@@ -82,3 +82,11 @@ def test_development_generates_and_keeps_its_own_secrets(tmp_path):
     assert first.returncode == 0, first.stderr
     assert first.stdout == second.stdout and len(first.stdout.strip()) >= 50
     assert oct((tmp_path / "dev-secrets.json").stat().st_mode & 0o777) == "0o600"
+
+
+def test_an_unknown_analysis_meaning_mode_is_named(tmp_path):
+    result = _run(
+        ["manage.py", "check"], HEARD_ANALYSIS_MEANING="sometimes", HEARD_VAR_DIR=str(tmp_path)
+    )
+    assert result.returncode != 0
+    assert "HEARD_ANALYSIS_MEANING must be auto, on or off, not 'sometimes'" in result.stderr
