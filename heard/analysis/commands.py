@@ -293,8 +293,8 @@ def add_commands(commands: Any) -> None:
         choices=MEANING_MODES,
         default="auto",
         help="code by the answers' meaning as well as their words, with the bundled sentence "
-        f"model: 'auto' (default) up to {MEANING_LIMIT:,} distinct texts, where it takes "
-        "minutes; 'on' always; 'off' words only",
+        f"model: 'auto' (default) up to {MEANING_LIMIT:,} distinct texts (about ten a "
+        "second); 'on' always; 'off' words only",
     )
     analyse.add_argument(
         "--segments",

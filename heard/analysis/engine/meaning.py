@@ -10,8 +10,9 @@ recommend for comparing texts with each other (classification, clustering) rathe
 search.
 
 What it costs. The model is slow next to the engine's word features: measured on the two-core
-test machine, about 25 to 45 answers of 20 to 60 words a second (2 threads), and longer texts
-slower still (a text is cut into windows of 512 tokens). So the engine uses it where it pays:
+test machine (2 threads, busy with other work), about 50 short questions a second, 10 to 12
+answers of about 60 words, 3 to 5 texts of 100 to 150 words (a text longer than 512 tokens is
+cut into windows). So the engine uses it where it pays:
 `wanted` says yes for runs of up to `AUTO_LIMIT` distinct texts and no above it, where the word
 features alone keep a million answers within minutes. A run's settings can force it on or off.
 
