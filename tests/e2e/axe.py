@@ -16,6 +16,7 @@ def _axe_source() -> str:
 
 def axe_violations(page: Any) -> list[dict[str, Any]]:
     """The WCAG 2.1 A and AA violations axe finds on the page as it is now."""
+    page.wait_for_load_state()  # a page still loading has no document to check yet
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         # Evaluated through the DevTools protocol, so the page's CSP (no inline script) allows it.
         page.evaluate(_axe_source())
