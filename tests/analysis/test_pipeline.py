@@ -324,10 +324,12 @@ def _online_or_shelter(records: list[dict]) -> list[dict]:
     ]
 
 
-def test_the_coder_is_fitted_across_workers_with_the_same_result(tmp_path):
-    records = _records(online=40, shelter=40, seed=8, prefix="R")
+def _one_and_two_workers(tmp_path: Path, records: list[dict], examples: int, **options):
+    """The same records and coded examples run with one worker, then two: each run's progress
+    calls, and its manifest without its number of workers, after checking that both runs wrote
+    the same records and summary."""
     source = _write(tmp_path / "in.jsonl", records)
-    coded = _write(tmp_path / "coded.jsonl", _online_or_shelter(records[:45]))
+    coded = _write(tmp_path / "coded.jsonl", _online_or_shelter(records[:examples]))
     calls: dict[int, list[tuple[str, int, int | None]]] = {1: [], 2: []}
     for workers in (1, 2):
         pipeline.run(
@@ -336,15 +338,21 @@ def test_the_coder_is_fitted_across_workers_with_the_same_result(tmp_path):
             codebook=CODEBOOK,
             coded=coded,
             workers=workers,
-            meaning="off",
             progress=lambda *args, workers=workers: calls[workers].append(args),
+            **options,
         )
     for name in ("records.jsonl", "summary.json"):
         assert (tmp_path / "w1" / name).read_bytes() == (tmp_path / "w2" / name).read_bytes()
     manifests = [json.loads((tmp_path / f"w{n}" / "manifest.json").read_text()) for n in (1, 2)]
     assert [manifest["parameters"].pop("workers") for manifest in manifests] == [1, 2]
     assert manifests[0] == manifests[1]
-    models = manifests[0]["parameters"]["coding"]["codes"]
+    return calls, manifests[0]
+
+
+def test_the_coder_is_fitted_across_workers_with_the_same_result(tmp_path):
+    records = _records(online=40, shelter=40, seed=8, prefix="R")
+    calls, manifest = _one_and_two_workers(tmp_path, records, 45, meaning="off")
+    models = manifest["parameters"]["coding"]["codes"]
     fitted = [key for key, code in models.items() if code["model"].startswith("logistic")]
     # online-recruitment, prevention, shelters-housing, protection and gap have models.
     assert len(fitted) >= 4
@@ -358,25 +366,10 @@ def test_a_run_reading_meaning_is_the_same_whatever_the_number_of_workers(tmp_pa
     # Chunks of 8 texts, so that two workers really score them (the texts embedded beforehand).
     monkeypatch.setattr(pipeline, "CHUNK_SIZE", 8)
     records = _records(online=15, shelter=15, seed=21, prefix="M")
-    source = _write(tmp_path / "in.jsonl", records)
-    coded = _write(tmp_path / "coded.jsonl", _online_or_shelter(records[:20]))
-    calls: list[tuple[str, int, int | None]] = []
-    for workers in (1, 2):
-        pipeline.run(
-            source,
-            tmp_path / f"w{workers}",
-            codebook=CODEBOOK,
-            coded=coded,
-            workers=workers,
-            progress=lambda *args: calls.append(args),  # auto: 30 texts are read by meaning
-        )
-    for name in ("records.jsonl", "summary.json"):
-        assert (tmp_path / "w1" / name).read_bytes() == (tmp_path / "w2" / name).read_bytes()
-    manifests = [json.loads((tmp_path / f"w{n}" / "manifest.json").read_text()) for n in (1, 2)]
-    assert [manifest["parameters"].pop("workers") for manifest in manifests] == [1, 2]
-    assert manifests[0] == manifests[1]
-    assert manifests[0]["parameters"]["meaning"] == "auto"
-    assert manifests[0]["parameters"]["coding"]["meaning"]["model"].startswith("multilingual-e5")
+    runs, manifest = _one_and_two_workers(tmp_path, records, 20)  # auto: 30 texts, by meaning
+    calls = runs[1] + runs[2]
+    assert manifest["parameters"]["meaning"] == "auto"
+    assert manifest["parameters"]["coding"]["meaning"]["model"].startswith("multilingual-e5")
     # Its own stage, before the fit, counting the distinct texts read.
     stages = [stage for stage, _ in itertools.groupby(call[0] for call in calls)]
     assert stages.index("meaning") == stages.index("campaigns") + 1
