@@ -109,13 +109,13 @@ import math
 import re
 import zlib
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import pairwise
 from typing import Any, Literal
 
 import numpy as np
+from scipy import sparse
 
 from heard.analysis.engine.bilingual import _english as bilingual_english
 from heard.analysis.engine.bilingual import _french as bilingual_french
@@ -137,12 +137,15 @@ _SHARED_SHARE = 0.6
 _POSTINGS = 3
 _SENTENCE_JACCARD = 0.5  # a member's sentence this close to one of the canonical is not its own
 _MASK64 = np.uint64(0xFFFFFFFFFFFFFFFF)
+# A candidate pair whose signatures agree on fewer than (threshold - this) of their values is
+# not verified: with 126 values the estimate's standard deviation is at most 0.045, so a pair at
+# the threshold falls below it less than once in a hundred thousand.
+_ESTIMATE_MARGIN = 0.2
 # Reworded copies (step 2b): the same letter with some words swapped for synonyms.
 _REWORDED_ROWS = 5  # 25 bands of 5 rows over word sets: proposed at 0.6 87%, at 0.3 6% of the time
 _REWORDED_BANDS = _PERMUTATIONS // _REWORDED_ROWS
 _REWORDED_TEXT = 0.45  # Jaccard of the two texts' sets of words
 _REWORDED_LENGTH = 0.4  # words of the shorter text over the longer's, below which none is checked
-_CACHED = 50_000  # texts whose word sets and sentences are kept while the pass runs
 _REWORDED_SENTENCES = 3  # texts with fewer sentences (of 4 words or more) are not compared
 _REWORDED_SENTENCE = 0.6  # Jaccard of two sentences' words for them to align
 _REWORDED_ALIGNED = 0.7  # aligned sentences over the sentences of the text that has fewer
@@ -169,6 +172,8 @@ _UPPER = "".join(chr(code) for code in range(0x250) if chr(code).isupper())
 # A whole word (between single spaces) that starts with a capital or holds a digit.
 _MASK = re.compile(rf"(?<!\S)(?:[{_UPPER}]|\S*\d)\S*")
 _MASK_RUN = re.compile(r"_(?: _)+")
+_ROUGH_BOUNDARY = re.compile(r"[.!?;\n]")
+_WORD = re.compile(r"[^\W_]+")  # a word as `normalise` reads one
 
 
 @dataclass(frozen=True)
@@ -359,28 +364,65 @@ def _near_pairs(
     if len(docs) < 2:
         return
     signatures, shingles, starts = _minhash(docs, shingle, seed)
-    ends = np.append(starts[1:], len(shingles))
-    cache: dict[int, set[int]] = {}
-
-    def shingle_set(doc: int) -> set[int]:
-        if doc not in cache:
-            cache[doc] = set(shingles[starts[doc] : ends[doc]].tolist())
-        return cache[doc]
-
-    def check(first: int, second: int) -> None:
-        if uf.find(nodes[first]) == uf.find(nodes[second]):
-            return
-        if _jaccard(shingle_set(first), shingle_set(second)) >= threshold:
-            uf.union(nodes[first], nodes[second], 1)
-
-    _banded(signatures, _BANDS, _ROWS, check)
+    roots = np.fromiter((uf.find(node) for node in nodes), dtype=np.int64, count=len(nodes))
+    firsts, seconds = _candidates(
+        signatures, _BANDS, _ROWS, roots, threshold - _ESTIMATE_MARGIN, None, 0.0
+    )
+    del signatures
+    similar = _jaccards(shingles, starts, firsts, seconds) >= threshold
+    for first, second in zip(firsts[similar].tolist(), seconds[similar].tolist(), strict=True):
+        uf.union(nodes[first], nodes[second], 1)
 
 
-def _banded(
-    signatures: np.ndarray, bands: int, rows_per_band: int, check: Callable[[int, int], None]
-) -> None:
-    """Call ``check`` on candidate pairs: docs whose signatures agree on a whole band. Within a
-    bucket each doc is checked against the bucket's first doc and its predecessor only."""
+def _jaccards(
+    values: np.ndarray, starts: np.ndarray, firsts: np.ndarray, seconds: np.ndarray
+) -> np.ndarray:
+    """The Jaccard similarity of the sets of values of docs `firsts[i]` and `seconds[i]` (doc d
+    holds ``values[starts[d]:starts[d + 1]]``), for every pair at once: through a sparse
+    docs-by-values matrix of ones, whose row products count the values two docs share. On a
+    million texts building a Python set per doc and pair took longer than the rest of the pass.
+    """
+    if not len(firsts):
+        return np.empty(0, dtype=np.float64)
+    _, columns = np.unique(values, return_inverse=True)
+    indptr = np.append(starts, len(values)).astype(np.int64)
+    matrix = sparse.csr_matrix(
+        (np.ones(len(values), dtype=np.int32), columns.ravel(), indptr),
+        shape=(len(starts), int(columns.max()) + 1 if len(columns) else 0),
+    )
+    matrix.sum_duplicates()
+    matrix.data[:] = 1  # a value repeated in a doc counts once: sets, not bags
+    sizes = np.diff(matrix.indptr)
+    shared = np.empty(len(firsts), dtype=np.int64)
+    step = 100_000  # pairs per block: bounds the two row selections' memory
+    for low in range(0, len(firsts), step):
+        left, right = firsts[low : low + step], seconds[low : low + step]
+        shared[low : low + step] = np.asarray(
+            matrix[left].multiply(matrix[right]).sum(axis=1)
+        ).ravel()
+    union = sizes[firsts] + sizes[seconds] - shared
+    return np.divide(shared, union, out=np.zeros(len(firsts)), where=union > 0)
+
+
+def _candidates(
+    signatures: np.ndarray,
+    bands: int,
+    rows_per_band: int,
+    roots: np.ndarray,
+    estimate: float,
+    lengths: np.ndarray | None,
+    length_ratio: float,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Candidate pairs (first < second, sorted, each once): docs whose signatures agree on a
+    whole band, within a bucket each doc paired with the bucket's first doc and its predecessor
+    only. Pairs already in one group (`roots`, the union-find's roots when the pass starts),
+    pairs whose signatures agree on fewer than `estimate` of their values (the MinHash estimate
+    of their Jaccard) and, with `lengths`, pairs whose shorter doc has fewer than
+    `length_ratio` of the longer's are dropped here, in numpy: on a million texts most
+    proposals are the same pair again in another band, or a pair far below the threshold, and
+    checking each in Python took most of the pass."""
+    codes: list[np.ndarray] = []
+    size = np.int64(len(signatures))
     for band in range(bands):
         rows = signatures[:, band * rows_per_band : (band + 1) * rows_per_band]
         keys = rows[:, 0].astype(np.uint64)
@@ -388,16 +430,42 @@ def _banded(
             keys = (keys * np.uint64(0x100000001B3)) ^ rows[:, column]
         order = np.argsort(keys, kind="stable")
         ordered = keys[order]
-        breaks = np.flatnonzero(ordered[1:] != ordered[:-1]) + 1
-        bounds = np.concatenate(([0], breaks, [len(ordered)]))
-        sizes = np.diff(bounds)
-        for group in np.flatnonzero(sizes > 1).tolist():
-            members = order[bounds[group] : bounds[group + 1]].tolist()
-            anchor = members[0]
-            for previous, member in pairwise(members):
-                check(anchor, member)
-                if previous != anchor:
-                    check(previous, member)
+        same = ordered[1:] == ordered[:-1]  # position i+1 is in the bucket of position i
+        if not same.any():
+            continue
+        starts = np.flatnonzero(np.concatenate(([True], ~same)))
+        bucket = np.cumsum(np.concatenate(([True], ~same))) - 1
+        anchor = order[starts[bucket]]  # each position's bucket's first doc
+        members = np.flatnonzero(same) + 1
+        pairs = [
+            (anchor[members], order[members]),
+            (order[members - 1], order[members]),
+        ]
+        for left, right in pairs:
+            keep = left != right
+            low, high = np.minimum(left[keep], right[keep]), np.maximum(left[keep], right[keep])
+            codes.append(low.astype(np.int64) * size + high)
+    if not codes:
+        empty = np.empty(0, dtype=np.int64)
+        return empty, empty
+    unique = np.unique(np.concatenate(codes))
+    del codes
+    firsts, seconds = unique // size, unique % size
+    keep = roots[firsts] != roots[seconds]
+    if lengths is not None:
+        shorter = np.minimum(lengths[firsts], lengths[seconds])
+        longer = np.maximum(lengths[firsts], lengths[seconds])
+        keep &= shorter >= length_ratio * longer
+    firsts, seconds = firsts[keep], seconds[keep]
+    agree = np.empty(len(firsts), dtype=np.int64)
+    step = 50_000  # pairs per block: two blocks of signatures stay near 50 MB
+    for low in range(0, len(firsts), step):
+        high = low + step
+        agree[low:high] = np.count_nonzero(
+            signatures[firsts[low:high]] == signatures[seconds[low:high]], axis=1
+        )
+    keep = agree >= estimate * signatures.shape[1]
+    return firsts[keep], seconds[keep]
 
 
 def _reworded_pairs(docs: list[str], originals: list[str], uf: _UnionFind, seed: int) -> None:
@@ -422,39 +490,32 @@ def _reworded_pairs(docs: list[str], originals: list[str], uf: _UnionFind, seed:
     signatures, words, starts = _minhash(content, 1, seed + 1)
     del content
     ends = np.append(starts[1:], len(words))
-    counts = ends - starts
-    word_sets: dict[int, set[int]] = {}
-    sentence_sets: dict[int, list[frozenset[str]]] = {}
-
-    def word_set(doc: int) -> set[int]:
-        if doc not in word_sets:
-            if len(word_sets) >= _CACHED:  # bounded: a million texts' sets took gigabytes
-                word_sets.clear()
-            word_sets[doc] = set(words[starts[doc] : ends[doc]].tolist())
-        return word_sets[doc]
-
-    def sentence_list(doc: int) -> list[frozenset[str]]:
-        if doc not in sentence_sets:
-            if len(sentence_sets) >= _CACHED:
-                sentence_sets.clear()
-            sets = (
-                frozenset(normalise(sentence).split()) for sentence in sentences(originals[doc])
-            )
-            sentence_sets[doc] = [found for found in sets if len(found) >= _MIN_SENTENCE_WORDS][
-                :_MAX_SENTENCES
-            ]
-        return sentence_sets[doc]
-
-    def check(first: int, second: int) -> None:
-        shorter, longer = sorted((int(counts[first]), int(counts[second])))
-        if shorter < _REWORDED_LENGTH * longer or uf.find(first) == uf.find(second):
-            return  # lengths too far apart for the word sets to be alike
-        similarity = _jaccard(word_set(first), word_set(second))
-        if similarity < _REWORDED_TEXT:
-            return
-        left, right = sentence_list(first), sentence_list(second)
-        if min(len(left), len(right)) < _REWORDED_SENTENCES:
-            return  # short answers alike in wording are agreement, not a letter
+    roots = np.fromiter((uf.find(doc) for doc in range(len(docs))), np.int64, count=len(docs))
+    firsts, seconds = _candidates(
+        signatures,
+        _REWORDED_BANDS,
+        _REWORDED_ROWS,
+        roots,
+        _REWORDED_TEXT - _ESTIMATE_MARGIN,
+        ends - starts,
+        _REWORDED_LENGTH,
+    )
+    similar = _jaccards(words, starts, firsts, seconds) >= _REWORDED_TEXT
+    firsts, seconds = firsts[similar], seconds[similar]
+    del signatures, roots, words, similar
+    # Pairs come sorted by their first text: its sentences are split once for all its pairs.
+    last: tuple[int, list[frozenset[str]]] = (-1, [])
+    for first, second in zip(firsts.tolist(), seconds.tolist(), strict=True):
+        if uf.find(first) == uf.find(second):
+            continue
+        if last[0] != first:
+            last = (first, _word_sentences(originals[first]))
+        left = last[1]
+        if len(left) < _REWORDED_SENTENCES:
+            continue  # short answers alike in wording are agreement, not a letter
+        right = _word_sentences(originals[second])
+        if len(right) < _REWORDED_SENTENCES:
+            continue
         aligned = _aligned(left, right, _REWORDED_SENTENCE)
         if (
             aligned >= _REWORDED_SENTENCES
@@ -463,7 +524,14 @@ def _reworded_pairs(docs: list[str], originals: list[str], uf: _UnionFind, seed:
         ):
             uf.union(first, second, 1)
 
-    _banded(signatures, _REWORDED_BANDS, _REWORDED_ROWS, check)
+
+def _word_sentences(text: str) -> list[frozenset[str]]:
+    """The sets of words of the sentences of `text` that have `_MIN_SENTENCE_WORDS` or more.
+    Split at every . ! ? ; and line break, abbreviations included: a piece cut off after "M."
+    is too short to count, and this runs on hundreds of thousands of texts."""
+    pieces = _ROUGH_BOUNDARY.split(fold(text))
+    sets = (frozenset(_WORD.findall(piece)) for piece in pieces)
+    return [found for found in sets if len(found) >= _MIN_SENTENCE_WORDS][:_MAX_SENTENCES]
 
 
 @cache
