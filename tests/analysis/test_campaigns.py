@@ -14,7 +14,8 @@ from itertools import combinations
 
 import pytest
 
-from heard.analysis.engine.campaigns import find_campaigns
+from heard.analysis.engine.campaigns import find_campaigns, text_features
+from heard.analysis.engine.language import sentence_spans
 from heard.analysis.engine.normalise import normalise
 from tests.analysis.hashseed import outputs_under_hash_seeds
 
@@ -293,6 +294,19 @@ def test_deterministic_and_independent_of_order(planted):
     random.Random(1).shuffle(shuffled)
     assert json.dumps(find_campaigns(shuffled).to_dict(), sort_keys=True) == first
     assert json.dumps(result.to_dict()) == first  # keys already sorted
+
+
+def test_features_computed_elsewhere_give_the_same_campaigns(planted):
+    # The pipeline computes each text's features in its worker processes, from the sentence
+    # spans language detection found, and passes them in: the campaigns must not change.
+    records, _, _, result = planted
+    with_features = []
+    for record in records:
+        normalised, keys = text_features(record["text"], sentence_spans(record["text"]))
+        assert (normalised, keys) == text_features(record["text"])
+        with_features.append(record | {"normalised": normalised, "sentence_keys": keys})
+    assert sum(1 for record in with_features if record["sentence_keys"]) > len(records) // 2
+    assert find_campaigns(with_features).to_dict() == result.to_dict()
 
 
 def test_short_identical_answers_are_not_a_campaign():

@@ -643,11 +643,18 @@ def _campaigns(prepared: Prepared, seed: int, report: Progress, stage: str) -> C
     report(stage, 0, 1)
     found = find_campaigns(
         (
-            {"id": record_id, "text": text}
-            for record_id, text in zip(prepared.ids, prepared.texts, strict=True)
+            {"id": record_id, "text": text, "normalised": normalised, "sentence_keys": keys}
+            for record_id, text, normalised, keys in zip(
+                prepared.ids,
+                prepared.texts,
+                prepared.normalised,
+                prepared.sentence_keys,
+                strict=True,
+            )
         ),
         seed=seed,
     )
+    prepared.normalised, prepared.sentence_keys = [], []  # read once: free their memory
     report(stage, 1, 1)
     return found
 

@@ -5,7 +5,9 @@
 of the redacted text, and writes one JSON line per record to `staging_file` in input order: the
 metadata (redacted too) and the per-record results. The original text never leaves the worker
 that redacted it. It returns the `Prepared` columns the later stages work on: ids, redacted texts
-and languages, in input order.
+and languages, in input order, and what the campaigns stage reads of each text before comparing
+any (`campaigns.text_features`: normalised text and sentence fingerprints), computed here in
+parallel because that stage runs on one core.
 
 At most ``2 * workers`` chunks are in flight, so memory stays bounded whatever the input size;
 ``workers=1`` runs inline. The same records give the same lines whatever the number of workers.
@@ -25,8 +27,9 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
+from heard.analysis.engine.campaigns import text_features
 from heard.analysis.engine.language import detect_record
 from heard.analysis.engine.records import RecordStream, read_records
 from heard.analysis.engine.redact import redact
@@ -62,6 +65,9 @@ class Prepared:
     texts: list[str] = field(default_factory=list)  # redacted
     languages: list[str] = field(default_factory=list)
     redactions: Counter[str] = field(default_factory=Counter)
+    # `campaigns.text_features` of each redacted text; emptied once the campaigns are found.
+    normalised: list[str] = field(default_factory=list)
+    sentence_keys: list[tuple[int, ...]] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -75,6 +81,8 @@ class _Done(NamedTuple):
     text: str  # redacted
     language: str
     kinds: list[str]
+    normalised: str
+    sentence_keys: tuple[int, ...]
 
 
 def _process_chunk(chunk: list[dict[str, Any]]) -> list[_Done]:
@@ -86,6 +94,9 @@ def _process_chunk(chunk: list[dict[str, Any]]) -> list[_Done]:
     for record in chunk:
         redaction = redact(str(record["text"]))
         detection = detect_record(redaction.text)
+        parts = cast(list[dict[str, int]], detection["sentences"])
+        spans = [(part["start"], part["end"]) for part in parts]
+        normalised, sentence_keys = text_features(redaction.text, spans)
         result = {
             "id": record["id"],
             "text_redacted": redaction.text,
@@ -102,6 +113,8 @@ def _process_chunk(chunk: list[dict[str, Any]]) -> list[_Done]:
                 redaction.text,
                 str(detection["language"]),
                 [span.kind for span in redaction.spans],
+                normalised,
+                sentence_keys,
             )
         )
     return results
@@ -191,6 +204,8 @@ def prepare(
                 prepared.texts.append(done_record.text)
                 prepared.languages.append(done_record.language)
                 prepared.redactions.update(done_record.kinds)
+                prepared.normalised.append(done_record.normalised)
+                prepared.sentence_keys.append(done_record.sentence_keys)
             done += len(results)
             report(stage, done, None)
     return prepared
