@@ -9,6 +9,10 @@ from sklearn.metrics import cohen_kappa_score
 
 from heard.analysis.engine.agreement import agreement
 
+# The analysis engine alone (no database): CI runs these on SQLite and on Python 3.13, not again
+# on PostgreSQL.
+pytestmark = pytest.mark.engine
+
 
 def _alpha_by_coincidences(pairs):
     """Krippendorff's alpha the long way: the coincidence matrix, then 1 - Do / De."""

@@ -11,6 +11,10 @@ from heard.analysis.commands import ProgressPrinter, format_summary
 from heard.cli import main
 from tests.analysis.test_pipeline_stages import CODEBOOK, _records, _write
 
+# The analysis engine alone (no database): CI runs these on SQLite and on Python 3.13, not again
+# on PostgreSQL.
+pytestmark = pytest.mark.engine
+
 
 def test_analyse_prints_progress_and_a_summary(tmp_path, capsys):
     source = _write(tmp_path / "answers.jsonl", _records(online=30, shelter=30, seed=4, prefix="R"))

@@ -6,6 +6,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "bench" / "analysis"))
 
@@ -13,6 +15,10 @@ import campaign_cases  # noqa: E402
 import pii_cases  # noqa: E402
 import synthetic_phrases  # noqa: E402
 from banks import letters_dev, pii_dev  # noqa: E402
+
+# The analysis engine alone (no database): CI runs these on SQLite and on Python 3.13, not again
+# on PostgreSQL.
+pytestmark = pytest.mark.engine
 
 
 def test_pii_cases_truth_points_at_the_planted_values():

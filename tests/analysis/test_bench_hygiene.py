@@ -13,11 +13,17 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "bench" / "analysis"))
 
 import synthetic_phrases  # noqa: E402
 from banks import letters_test, pii_dev, pii_test  # noqa: E402
+
+# The analysis engine alone (no database): CI runs these on SQLite and on Python 3.13, not again
+# on PostgreSQL.
+pytestmark = pytest.mark.engine
 
 from heard.analysis.engine import names, wordlists  # noqa: E402
 from heard.analysis.engine.bilingual import _rows, stem  # noqa: E402

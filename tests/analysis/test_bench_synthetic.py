@@ -11,6 +11,10 @@ from pathlib import Path
 
 import pytest
 
+# The analysis engine alone (no database): CI runs these on SQLite and on Python 3.13, not again
+# on PostgreSQL.
+pytestmark = pytest.mark.engine
+
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "bench" / "analysis"))
 

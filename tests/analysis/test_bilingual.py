@@ -17,6 +17,10 @@ from heard.analysis.engine.bilingual import (
 )
 from tests.analysis.hashseed import outputs_under_hash_seeds
 
+# The analysis engine alone (no database): CI runs these on SQLite and on Python 3.13, not again
+# on PostgreSQL.
+pytestmark = pytest.mark.engine
+
 # The same sentence in both languages, translated freely, as a person would.
 PAIRS = [
     (

@@ -19,6 +19,10 @@ from heard.analysis.engine.language import sentence_spans
 from heard.analysis.engine.normalise import normalise
 from tests.analysis.hashseed import outputs_under_hash_seeds
 
+# The analysis engine alone (no database): CI runs these on SQLite and on Python 3.13, not again
+# on PostgreSQL.
+pytestmark = pytest.mark.engine
+
 BANKS = {
     "en": {
         "subject": "we|our members|front-line workers|survivors|families|police officers|"
@@ -662,7 +666,7 @@ def test_the_member_whose_copy_is_canonical_keeps_the_words_it_added():
 
 
 def test_cognates_meet_across_languages():
-    from heard.analysis.engine.campaigns import cognate
+    from heard.analysis.engine.crosslang import cognate
 
     pairs = [
         ("organization", "organisation"),

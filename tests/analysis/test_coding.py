@@ -21,6 +21,10 @@ from heard.analysis.engine.coding import (
 from heard.analysis.engine.records import RecordError
 from tests.analysis.hashseed import outputs_under_hash_seeds
 
+# The analysis engine alone (no database): CI runs these on SQLite and on Python 3.13, not again
+# on PostgreSQL.
+pytestmark = pytest.mark.engine
+
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "heard" / "examples" / "human-trafficking-2018" / "codebook.yaml"
 

@@ -24,6 +24,10 @@ from heard.analysis.engine.comparisons import (
     wilson_interval,
 )
 
+# The analysis engine alone (no database): CI runs these on SQLite and on Python 3.13, not again
+# on PostgreSQL.
+pytestmark = pytest.mark.engine
+
 
 def view(
     record_id: str,

@@ -13,6 +13,10 @@ from heard.analysis.engine.meaning import AUTO_LIMIT, Meaning, text_key, wanted
 from tests.analysis.test_pipeline_stages import _records, _write
 from tests.conftest import DEMO
 
+# The analysis engine alone (no database): CI runs these on SQLite and on Python 3.13, not again
+# on PostgreSQL.
+pytestmark = pytest.mark.engine
+
 SHELTER = (
     "People who got out need a safe place to sleep tonight, somewhere they can stay for months."
 )

@@ -17,6 +17,10 @@ from heard.analysis.engine.redact import luhn_valid
 from tests.analysis.test_pipeline_stages import ONLINE, _records, _texts, _write
 from tests.conftest import DEMO
 
+# The analysis engine alone (no database): CI runs these on SQLite and on Python 3.13, not again
+# on PostgreSQL.
+pytestmark = pytest.mark.engine
+
 CODEBOOK = DEMO / "codebook.yaml"
 
 FIRST = ["Marie", "Jean", "Chantal", "Kwame", "Sophie", "Olivier", "Amira", "David"]

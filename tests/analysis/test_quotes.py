@@ -18,6 +18,10 @@ import pytest
 from heard.analysis.engine.quotes import has_pii_shape, select_quotes, trim
 from tests.analysis.hashseed import outputs_under_hash_seeds
 
+# The analysis engine alone (no database): CI runs these on SQLite and on Python 3.13, not again
+# on PostgreSQL.
+pytestmark = pytest.mark.engine
+
 ROOT = Path(__file__).resolve().parents[2]
 PLACEHOLDER = re.compile(r"\[(?:NAME|EMAIL|PHONE|POSTAL_CODE|SIN|URL|ADDRESS)\]")
 

@@ -12,6 +12,10 @@ from heard.analysis.engine import pipeline
 from heard.analysis.engine.records import RecordError, RecordStream, read_records
 from tests.analysis.test_pipeline import CODEBOOK, make_fixture
 
+# The analysis engine alone (no database): CI runs these on SQLite and on Python 3.13, not again
+# on PostgreSQL.
+pytestmark = pytest.mark.engine
+
 
 def _lines(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]

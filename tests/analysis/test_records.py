@@ -11,6 +11,10 @@ from openpyxl import Workbook
 
 from heard.analysis.engine.records import RecordError, read_records
 
+# The analysis engine alone (no database): CI runs these on SQLite and on Python 3.13, not again
+# on PostgreSQL.
+pytestmark = pytest.mark.engine
+
 
 def write_xlsx(path: Path, rows: list[list[object]]) -> Path:
     workbook = Workbook()

@@ -10,6 +10,10 @@ from heard.analysis.engine.records import RecordError, read_records
 from heard.archives import Limits
 from tests import bombs
 
+# The analysis engine alone (no database): CI runs these on SQLite and on Python 3.13, not again
+# on PostgreSQL.
+pytestmark = pytest.mark.engine
+
 
 def problem_of(path) -> str:
     with pytest.raises(RecordError) as caught:

@@ -20,6 +20,10 @@ from sklearn.metrics import adjusted_rand_score
 from heard.analysis.engine import themes
 from heard.analysis.engine.themes import ThemeModel, find_themes
 
+# The analysis engine alone (no database): CI runs these on SQLite and on Python 3.13, not again
+# on PostgreSQL.
+pytestmark = pytest.mark.engine
+
 TOPICS: dict[str, dict[str, list[str]]] = {
     "roads": {
         "en": [

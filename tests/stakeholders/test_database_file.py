@@ -36,7 +36,9 @@ def test_the_sqlite_file_holds_no_personal_data_in_plain_text(tmp_path):
     # The demo adds its own 300 people to another consultation file: invitations, answers,
     # check-ins, notes and email all go into the same database.
     env["HEARD_EMAIL_URL"] = f"file://{tmp_path / 'mail'}"
-    demo_env = dict(env, HEARD_VAR_DIR=str(tmp_path / "demo"))
+    # Words only: what the analysis stores is the same either way, and reading meaning would
+    # double this test's time (the sentence model has tests of its own).
+    demo_env = dict(env, HEARD_VAR_DIR=str(tmp_path / "demo"), HEARD_ANALYSIS_MEANING="off")
     subprocess.run(
         [sys.executable, "-m", "heard.cli", "demo", "--no-serve"],
         cwd=ROOT,

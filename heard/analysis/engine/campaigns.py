@@ -72,17 +72,24 @@ English campaign adds nothing, a French copy with a sentence of its own adds tha
 central text itself is split: a sentence of it that fewer than `_LETTER_SHARE` of a sample of the
 other members have is its writer's own (its `added_text`), and the canonical text is the rest.
 
-Cost, for n records of at most L words and p = `_PERMUTATIONS`: normalising and hashing O(n L);
-MinHash O(n L p) numpy operations; banding O(n p log n) (a sort per band); verification
-O(c L) for c candidate pairs, and c is O(n) because within a bucket each text is checked against
-the bucket's first text and its predecessor only, never against all the others; templates
+Where the code is: this module holds the exact and template passes, the canonical texts and what
+members add; `copies` the near and reworded passes (MinHash, banding, verification) and the
+union-find; `crosslang` the translation pass.
+
+Cost, for n records of at most L words and p = `_PERMUTATIONS`: normalising and hashing O(n L)
+(`text_features`, which the pipeline runs in its worker processes); MinHash O(n L p) numpy
+operations; banding O(n p log n) (a sort per band); c candidate pairs, c O(n) because within a
+bucket each text is paired with the bucket's first text and its predecessor only, filtered and
+measured in numpy (O(c L)); the reworded pass then aligns the sentences of the pairs whose word
+sets are alike, one by one in Python. That count is O(n) at most (25 bands, two pairs each) but
+grows with how alike the answers are: on the synthetic benchmark, whose answers are drawn from
+the same phrase banks, 69,000 alignments at 200,000 records and 309,000 at 500,000. Templates
 O(n s `_POSTINGS`) for s sentences per text; translations O(n L) dictionary look-ups for the
 languages and concepts of the groups' central texts, O(n `_PROBES` `_POSTING_LIMIT`) at most for
 the probes and O(n `_CANDIDATES` s²) at most for the alignments. No step compares all pairs.
-Memory O(n L). Measured on one core at 100,000 records (30% of them campaign copies, 71,000
-groups): `find_campaigns` takes 23.6 s, 2.0 s of them in the translation pass (22.1 s without
-it); at a million records, 15 s of 323 s (a run without the pass took 342 s on that busy
-machine: the difference is within its noise).
+Memory O(n L). Measured on one core on the synthetic benchmark (30% campaign copies), with the
+text features computed in the same process: 1,000,000 records in 376 s (near 51 s, templates
+24 s, reworded 116 s, translations 24 s, the rest reading, normalising and the canonical texts).
 
 Limits of the translation pass. It knows English and French only, one word at a time, through
 a lexicon of about 1,400 French words (9,900 forms): a translation written freely (sentences
@@ -107,19 +114,18 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-import zlib
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any, Literal
 
-import numpy as np
-import scipy.sparse as sp  # type: ignore[import-untyped]
-
-from heard.analysis.engine.bilingual import _english as bilingual_english
-from heard.analysis.engine.bilingual import _french as bilingual_french
-from heard.analysis.engine.bilingual import analyse, concepts
+from heard.analysis.engine.copies import (
+    MIN_SENTENCE_WORDS,
+    UnionFind,
+    near_pairs,
+    reworded_pairs,
+)
+from heard.analysis.engine.crosslang import translation_pairs
 from heard.analysis.engine.language import sentences
 from heard.analysis.engine.normalise import fold, normalise
 
@@ -127,53 +133,17 @@ Kind = Literal["exact", "near", "template", "translation"]
 # Weakest link last: it names the kind.
 _KINDS: tuple[Kind, ...] = ("exact", "near", "template", "translation")
 
-_PERMUTATIONS = 126
-_BANDS = 21
-_ROWS = _PERMUTATIONS // _BANDS  # 6 rows: pairs are proposed at 0.8 99.8%, at 0.3 1.5% of the time
-_MIN_SENTENCE_WORDS = 4  # shorter sentences ("Thank you.") are shared by everyone
 _MIN_SHARED = 2
 _SHARED_ENOUGH = 3
 _SHARED_SHARE = 0.6
 _POSTINGS = 3
 _SENTENCE_JACCARD = 0.5  # a member's sentence this close to one of the canonical is not its own
-_MASK64 = np.uint64(0xFFFFFFFFFFFFFFFF)
-# A candidate pair whose signatures agree on fewer than (threshold - this) of their values is
-# not verified: with 126 values the estimate's standard deviation is at most 0.045, so a pair at
-# the threshold falls below it less than once in a hundred thousand.
-_ESTIMATE_MARGIN = 0.2
-# Reworded copies (step 2b): the same letter with some words swapped for synonyms.
-_REWORDED_ROWS = 5  # 25 bands of 5 rows over word sets: proposed at 0.6 87%, at 0.3 6% of the time
-_REWORDED_BANDS = _PERMUTATIONS // _REWORDED_ROWS
-_REWORDED_TEXT = 0.45  # Jaccard of the two texts' sets of words
-_REWORDED_LENGTH = 0.4  # words of the shorter text over the longer's, below which none is checked
-_REWORDED_SENTENCES = 3  # texts with fewer sentences (of 4 words or more) are not compared
-_REWORDED_SENTENCE = 0.6  # Jaccard of two sentences' words for them to align
-_REWORDED_ALIGNED = 0.7  # aligned sentences over the sentences of the text that has fewer
-_REWORDED_ALIGNED_MORE = 0.6  # ... and over those of the text that has more (a sentence added)
-# Cross-language pass (see the module docstring, step 4).
-_MIN_CONCEPTS = 8  # shorter texts are not matched across languages: too likely to agree by chance
-_PROBES = 8  # the rarest concepts of a text that look for candidates in the other language
-_POSTING_LIMIT = 50  # a concept held by more indexed campaigns than this proposes none of them
-_MIN_HITS = 2  # probes a candidate must answer
-_CANDIDATES = 3  # candidates verified per text, most hits first
-_LENGTH_RATIO = 0.5  # concepts of the shorter text over those of the longer
-_TEXT_SIMILARITY = 0.3  # weighted Jaccard of the two concept sets
-_TEXT_SIMILARITY_ALONE = 0.45  # the same, when there are not two sentences to align
-_SENTENCE_CONCEPTS = 2  # sentences with fewer concepts ("Merci.") are left out of the alignment
-_SENTENCE_SIMILARITY = 0.3  # Jaccard of two sentences' concepts for them to align
-_ALIGNED_SHARE = 0.6  # aligned sentences over the sentences of the text that has fewer
-_ALIGNED_ALL = 3  # texts with this many sentences or fewer to align need them all aligned
-_MAX_SENTENCES = 200  # sentences aligned per text (the rest are not compared)
-_WEIGHT_SAMPLE = 20_000  # texts sampled (evenly, in sorted order) for concept frequencies
-_IDF_CAP = 5.0
 
 _KEY_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _UPPER = "".join(chr(code) for code in range(0x250) if chr(code).isupper())
 # A whole word (between single spaces) that starts with a capital or holds a digit.
 _MASK = re.compile(rf"(?<!\S)(?:[{_UPPER}]|\S*\d)\S*")
 _MASK_RUN = re.compile(r"_(?: _)+")
-_ROUGH_BOUNDARY = re.compile(r"[.!?;\n]")
-_WORD = re.compile(r"[^\W_]+")  # a word as `normalise` reads one
 
 
 @dataclass(frozen=True)
@@ -246,39 +216,15 @@ class CampaignResult:
         }
 
 
-class _UnionFind:
-    def __init__(self, size: int) -> None:
-        self.parent = list(range(size))
-        self.kind = [0] * size  # index in _KINDS of the weakest link used in the root's set
-
-    def find(self, item: int) -> int:
-        parent = self.parent
-        root = item
-        while parent[root] != root:
-            root = parent[root]
-        while parent[item] != root:
-            parent[item], item = root, parent[item]
-        return root
-
-    def union(self, first: int, second: int, kind: int) -> None:
-        a, b = self.find(first), self.find(second)
-        if a == b:
-            return
-        if b < a:
-            a, b = b, a
-        self.parent[b] = a
-        self.kind[a] = max(self.kind[a], self.kind[b], kind)
-
-
 def _sentence_key(sentence: str) -> str | None:
     """A fingerprint of a sentence with inner capitalised words and numbers masked, or None."""
     words = _KEY_TOKEN.findall(sentence)
-    if len(words) < _MIN_SENTENCE_WORDS:
+    if len(words) < MIN_SENTENCE_WORDS:
         return None
     rest = _MASK.sub("_", " ".join(words[1:]))
     key = fold(words[0] + " " + _MASK_RUN.sub("_", rest)).replace("’", "'")
     kept = len(words) - rest.count("_")  # a masked word holds no "_": words never contain one
-    return key if kept >= _MIN_SENTENCE_WORDS else None
+    return key if kept >= MIN_SENTENCE_WORDS else None
 
 
 def _key_id(key: str) -> int:
@@ -300,264 +246,7 @@ def text_features(
     return normalise(text), tuple(sorted(keys))
 
 
-def _hash32(word: str) -> int:
-    return zlib.crc32(word.encode("utf-8"))
-
-
-def _minhash(docs: list[str], shingle: int, seed: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """MinHash signatures (docs x _PERMUTATIONS, uint32), shingle hashes (uint32) and each doc's
-    start. `docs` are normalised texts: words separated by single spaces. Their words are hashed
-    as they are read, never held as lists: on a million letters those lists alone took gigabytes.
-    """
-    vocabulary: dict[str, int] = {}
-    lengths = np.fromiter((doc.count(" ") + 1 for doc in docs), dtype=np.int64, count=len(docs))
-    flat = np.fromiter(
-        (
-            vocabulary.get(w) or vocabulary.setdefault(w, _hash32(w) | 1)
-            for doc in docs
-            for w in doc.split(" ")
-        ),
-        dtype=np.uint64,
-        count=int(lengths.sum()),
-    )
-    del vocabulary
-    token_starts = np.concatenate(([0], np.cumsum(lengths)[:-1])).astype(np.int64)
-    # Shingle i of a doc covers its tokens i..i+shingle-1: valid while inside the doc.
-    count = len(flat) - shingle + 1
-    hashes = flat[:count].copy()
-    for offset in range(1, shingle):
-        hashes = (hashes * np.uint64(0x9E3779B97F4A7C15) + flat[offset : offset + count]) & _MASK64
-    hashes = (hashes ^ (hashes >> np.uint64(29))) & np.uint64(0xFFFFFFFF)
-    shingle_counts = lengths - shingle + 1
-    valid = np.ones(len(flat), dtype=bool)
-    ends = token_starts + lengths
-    for back in range(1, shingle):
-        valid[ends - back] = False  # shingles that would run into the next doc
-    shingles = hashes[valid[:count]].astype(np.uint32)
-    del flat, hashes, valid
-    starts = np.concatenate(([0], np.cumsum(shingle_counts)[:-1])).astype(np.int64)
-
-    rng = np.random.default_rng(seed)
-    # Multiply-shift hashing: (a x + b) mod 2^64, top 32 bits; a odd. A universal family.
-    multipliers = rng.integers(1, 2**63, size=_PERMUTATIONS, dtype=np.uint64) * np.uint64(2) + 1
-    offsets = rng.integers(0, 2**63, size=_PERMUTATIONS, dtype=np.uint64)
-    signatures = np.empty((len(docs), _PERMUTATIONS), dtype=np.uint32)
-    chunk = 200_000  # shingles per block: bounds memory on a million records
-    doc = 0
-    while doc < len(docs):
-        last = int(np.searchsorted(starts, starts[doc] + chunk, side="right"))
-        last = max(last, doc + 1)
-        low = int(starts[doc])
-        high = int(starts[last]) if last < len(docs) else len(shingles)
-        block = shingles[low:high].astype(np.uint64)
-        local = starts[doc:last] - low
-        for permutation in range(_PERMUTATIONS):
-            values = (block * multipliers[permutation] + offsets[permutation]) >> np.uint64(32)
-            signatures[doc:last, permutation] = np.minimum.reduceat(values, local)
-        doc = last
-    return signatures, shingles, starts
-
-
-def _jaccard(first: set[int], second: set[int]) -> float:
-    if not first or not second:
-        return 0.0
-    shared = len(first & second)
-    return shared / (len(first) + len(second) - shared)
-
-
-def _near_pairs(
-    docs: list[str],
-    uf: _UnionFind,
-    nodes: list[int],
-    shingle: int,
-    threshold: float,
-    seed: int,
-) -> None:
-    """Union the near copies among `docs` (node `nodes[i]` for doc i)."""
-    if len(docs) < 2:
-        return
-    signatures, shingles, starts = _minhash(docs, shingle, seed)
-    roots = np.fromiter((uf.find(node) for node in nodes), dtype=np.int64, count=len(nodes))
-    firsts, seconds = _candidates(
-        signatures, _BANDS, _ROWS, roots, threshold - _ESTIMATE_MARGIN, None, 0.0
-    )
-    del signatures
-    similar = _jaccards(shingles, starts, firsts, seconds) >= threshold
-    for first, second in zip(firsts[similar].tolist(), seconds[similar].tolist(), strict=True):
-        uf.union(nodes[first], nodes[second], 1)
-
-
-def _jaccards(
-    values: np.ndarray, starts: np.ndarray, firsts: np.ndarray, seconds: np.ndarray
-) -> np.ndarray:
-    """The Jaccard similarity of the sets of values of docs `firsts[i]` and `seconds[i]` (doc d
-    holds ``values[starts[d]:starts[d + 1]]``), for every pair at once: through a sparse
-    docs-by-values matrix of ones, whose row products count the values two docs share. On a
-    million texts building a Python set per doc and pair took longer than the rest of the pass.
-    """
-    if not len(firsts):
-        return np.empty(0, dtype=np.float64)
-    _, columns = np.unique(values, return_inverse=True)
-    indptr = np.append(starts, len(values)).astype(np.int64)
-    matrix = sp.csr_matrix(
-        (np.ones(len(values), dtype=np.int32), columns.ravel(), indptr),
-        shape=(len(starts), int(columns.max()) + 1 if len(columns) else 0),
-    )
-    matrix.sum_duplicates()
-    matrix.data[:] = 1  # a value repeated in a doc counts once: sets, not bags
-    sizes = np.diff(matrix.indptr)
-    shared = np.empty(len(firsts), dtype=np.int64)
-    step = 100_000  # pairs per block: bounds the two row selections' memory
-    for low in range(0, len(firsts), step):
-        left, right = firsts[low : low + step], seconds[low : low + step]
-        shared[low : low + step] = np.asarray(
-            matrix[left].multiply(matrix[right]).sum(axis=1)
-        ).ravel()
-    union = sizes[firsts] + sizes[seconds] - shared
-    return np.divide(shared, union, out=np.zeros(len(firsts)), where=union > 0)
-
-
-def _candidates(
-    signatures: np.ndarray,
-    bands: int,
-    rows_per_band: int,
-    roots: np.ndarray,
-    estimate: float,
-    lengths: np.ndarray | None,
-    length_ratio: float,
-) -> tuple[np.ndarray, np.ndarray]:
-    """Candidate pairs (first < second, sorted, each once): docs whose signatures agree on a
-    whole band, within a bucket each doc paired with the bucket's first doc and its predecessor
-    only. Pairs already in one group (`roots`, the union-find's roots when the pass starts),
-    pairs whose signatures agree on fewer than `estimate` of their values (the MinHash estimate
-    of their Jaccard) and, with `lengths`, pairs whose shorter doc has fewer than
-    `length_ratio` of the longer's are dropped here, in numpy: on a million texts most
-    proposals are the same pair again in another band, or a pair far below the threshold, and
-    checking each in Python took most of the pass."""
-    codes: list[np.ndarray] = []
-    size = np.int64(len(signatures))
-    for band in range(bands):
-        rows = signatures[:, band * rows_per_band : (band + 1) * rows_per_band]
-        keys = rows[:, 0].astype(np.uint64)
-        for column in range(1, rows_per_band):
-            keys = (keys * np.uint64(0x100000001B3)) ^ rows[:, column]
-        order = np.argsort(keys, kind="stable")
-        ordered = keys[order]
-        same = ordered[1:] == ordered[:-1]  # position i+1 is in the bucket of position i
-        if not same.any():
-            continue
-        starts = np.flatnonzero(np.concatenate(([True], ~same)))
-        bucket = np.cumsum(np.concatenate(([True], ~same))) - 1
-        anchor = order[starts[bucket]]  # each position's bucket's first doc
-        members = np.flatnonzero(same) + 1
-        pairs = [
-            (anchor[members], order[members]),
-            (order[members - 1], order[members]),
-        ]
-        for left, right in pairs:
-            keep = left != right
-            low, high = np.minimum(left[keep], right[keep]), np.maximum(left[keep], right[keep])
-            codes.append(low.astype(np.int64) * size + high)
-    if not codes:
-        empty = np.empty(0, dtype=np.int64)
-        return empty, empty
-    unique = np.unique(np.concatenate(codes))
-    del codes
-    firsts, seconds = unique // size, unique % size
-    keep = roots[firsts] != roots[seconds]
-    if lengths is not None:
-        shorter = np.minimum(lengths[firsts], lengths[seconds])
-        longer = np.maximum(lengths[firsts], lengths[seconds])
-        keep &= shorter >= length_ratio * longer
-    firsts, seconds = firsts[keep], seconds[keep]
-    agree = np.empty(len(firsts), dtype=np.int64)
-    step = 50_000  # pairs per block: two blocks of signatures stay near 50 MB
-    for low in range(0, len(firsts), step):
-        high = low + step
-        agree[low:high] = np.count_nonzero(
-            signatures[firsts[low:high]] == signatures[seconds[low:high]], axis=1
-        )
-    keep = agree >= estimate * signatures.shape[1]
-    return firsts[keep], seconds[keep]
-
-
-def _reworded_pairs(docs: list[str], originals: list[str], uf: _UnionFind, seed: int) -> None:
-    """Union reworded copies: the same letter with words swapped for synonyms ("urgent" for
-    "pressing"), which breaks most word pairs but leaves most words and every sentence in its
-    place. Candidates: MinHash over each text's set of words, in bands of `_REWORDED_ROWS`.
-    Verified: the word sets' Jaccard reaches `_REWORDED_TEXT` and the sentences pair off in
-    order (`_REWORDED_ALIGNED` of the text that has fewer, a pair counting at a Jaccard of
-    `_REWORDED_SENTENCE`, and `_REWORDED_ALIGNED_MORE` of the one that has more). Texts of fewer
-    than `_REWORDED_SENTENCES` sentences are not compared: two short answers worded alike are
-    people agreeing, not a letter."""
-    if len(docs) < 2:
-        return
-    # Function words ("the", "de") are left out of the signatures: every text shares them, and
-    # with them unrelated answers collide in the bands (on a million records the checks of
-    # those collisions took longer than the whole near pass).
-    function_words = _function_words()
-    content = [
-        " ".join(word for word in doc.split(" ") if word not in function_words) or doc
-        for doc in docs
-    ]
-    signatures, words, starts = _minhash(content, 1, seed + 1)
-    del content
-    ends = np.append(starts[1:], len(words))
-    roots = np.fromiter((uf.find(doc) for doc in range(len(docs))), np.int64, count=len(docs))
-    firsts, seconds = _candidates(
-        signatures,
-        _REWORDED_BANDS,
-        _REWORDED_ROWS,
-        roots,
-        _REWORDED_TEXT - _ESTIMATE_MARGIN,
-        ends - starts,
-        _REWORDED_LENGTH,
-    )
-    similar = _jaccards(words, starts, firsts, seconds) >= _REWORDED_TEXT
-    firsts, seconds = firsts[similar], seconds[similar]
-    del signatures, roots, words, similar
-    # Pairs come sorted by their first text: its sentences are split once for all its pairs.
-    last: tuple[int, list[frozenset[str]]] = (-1, [])
-    for first, second in zip(firsts.tolist(), seconds.tolist(), strict=True):
-        if uf.find(first) == uf.find(second):
-            continue
-        if last[0] != first:
-            last = (first, _word_sentences(originals[first]))
-        left = last[1]
-        if len(left) < _REWORDED_SENTENCES:
-            continue  # short answers alike in wording are agreement, not a letter
-        right = _word_sentences(originals[second])
-        if len(right) < _REWORDED_SENTENCES:
-            continue
-        aligned = _aligned(left, right, _REWORDED_SENTENCE)
-        if (
-            aligned >= _REWORDED_SENTENCES
-            and aligned >= _REWORDED_ALIGNED * min(len(left), len(right))
-            and aligned >= _REWORDED_ALIGNED_MORE * max(len(left), len(right))
-        ):
-            uf.union(first, second, 1)
-
-
-def _word_sentences(text: str) -> list[frozenset[str]]:
-    """The sets of words of the sentences of `text` that have `_MIN_SENTENCE_WORDS` or more.
-    Split at every . ! ? ; and line break, abbreviations included: a piece cut off after "M."
-    is too short to count, and this runs on hundreds of thousands of texts."""
-    pieces = _ROUGH_BOUNDARY.split(fold(text))
-    sets = (frozenset(_WORD.findall(piece)) for piece in pieces)
-    return [found for found in sets if len(found) >= _MIN_SENTENCE_WORDS][:_MAX_SENTENCES]
-
-
-@cache
-def _function_words() -> frozenset[str]:
-    """English and French function words of the engine's lexicons, as `normalise` writes them."""
-    english_stop, _ = bilingual_english()
-    french = bilingual_french()
-    return frozenset(english_stop) | frozenset(
-        word for word, concept in french.items() if not concept
-    )
-
-
-def _template_pairs(keys: list[frozenset[int]], uf: _UnionFind, nodes: list[int]) -> None:
+def _template_pairs(keys: list[frozenset[int]], uf: UnionFind, nodes: list[int]) -> None:
     """Union texts sharing enough sentence fingerprints (node `nodes[i]` for text i)."""
     postings: dict[int, list[int]] = {}
     for doc, doc_keys in enumerate(keys):
@@ -651,189 +340,6 @@ def _jaccard_words(first: set[str], second: set[str]) -> float:
     return len(first & second) / len(first | second)
 
 
-@dataclass
-class _Unit:
-    """A group after the same-language passes, seen through its central text."""
-
-    node: int  # its root in the union-find
-    language: str  # "en" or "fr"
-    concepts: frozenset[str]
-    text: str
-    weight: int = 0  # sum of its concepts' weights, once needed
-    sentences: list[frozenset[str]] | None = None  # filled when first needed
-
-
-def _weights(sample: list[frozenset[str]]) -> tuple[dict[str, int], int]:
-    """Integer weights (10 x (1 + capped idf)) of the concepts of `sample`, and the weight of a
-    concept it does not hold. Integers, so that sums do not depend on the order of a set."""
-    frequency: Counter[str] = Counter()
-    for concept_set in sample:
-        frequency.update(concept_set)
-    size = len(sample)
-    weights = {
-        concept: round(10 * (1 + min(_IDF_CAP, math.log((size + 1) / (count + 1)))))
-        for concept, count in frequency.items()
-    }
-    return weights, round(10 * (1 + min(_IDF_CAP, math.log(size + 1))))
-
-
-def _sentence_sets(unit: _Unit) -> list[frozenset[str]]:
-    if unit.sentences is None:
-        sets = (
-            frozenset(map(cognate, concepts(sentence, unit.language)))
-            for sentence in sentences(unit.text)
-        )
-        unit.sentences = [
-            concept_set for concept_set in sets if len(concept_set) >= _SENTENCE_CONCEPTS
-        ][:_MAX_SENTENCES]
-    return unit.sentences
-
-
-def _aligned(
-    first: list[frozenset[str]],
-    second: list[frozenset[str]],
-    similarity: float = _SENTENCE_SIMILARITY,
-) -> int:
-    """The most sentence pairs alike enough, in the same order in both texts (one to one)."""
-    previous = [0] * (len(second) + 1)
-    for left in first:
-        current = [0]
-        for column, right in enumerate(second):
-            best = max(previous[column + 1], current[column])
-            shared = len(left & right)
-            if shared and shared >= similarity * (len(left) + len(right) - shared):
-                best = max(best, previous[column] + 1)
-            current.append(best)
-        previous = current
-    return previous[-1]
-
-
-def _translated(first: _Unit, second: _Unit, weights: dict[str, int], unseen: int) -> bool:
-    """Whether two texts in different languages are the same letter: similar concepts overall,
-    then most sentences aligned in order."""
-    short, long = sorted((len(first.concepts), len(second.concepts)))
-    if short < _LENGTH_RATIO * long:
-        return False
-    for unit in (first, second):
-        if not unit.weight:
-            unit.weight = sum(weights.get(concept, unseen) for concept in unit.concepts)
-    shared = sum(weights.get(concept, unseen) for concept in first.concepts & second.concepts)
-    if shared < _TEXT_SIMILARITY * (first.weight + second.weight - shared):
-        return False
-    left, right = _sentence_sets(first), _sentence_sets(second)
-    fewer = min(len(left), len(right))
-    if fewer < 2:  # one sentence, or a copy typed without punctuation: nothing to align
-        return shared >= _TEXT_SIMILARITY_ALONE * (first.weight + second.weight - shared)
-    aligned = _aligned(left, right)
-    return aligned >= min(fewer, _ALIGNED_ALL) and aligned >= _ALIGNED_SHARE * fewer
-
-
-def _translation_pairs(units: list[tuple[int, str, int]], uf: _UnionFind) -> dict[int, str]:
-    """Union groups in English with groups in French that are the same letter.
-
-    `units` holds (root node, central text, records) for each group so far, by node. Returns
-    the language of every node joined to another language."""
-    stride = max(1, len(units) // _WEIGHT_SAMPLE)
-    sample: list[frozenset[str]] = []
-    sampled: dict[int, tuple[str | None, frozenset[str]]] = {}
-    anchors: list[_Unit] = []
-    by_node: dict[int, _Unit] = {}
-    postings: dict[str, dict[str, list[int]]] = {"en": {}, "fr": {}}
-    # Groups of two or more records are indexed: a translation is looked for among them. An
-    # even sample of all groups gives the weights of concepts (rare ones weigh more).
-    for position, (node, text, size) in enumerate(units):
-        if size < 2 and position % stride:
-            continue
-        language, found = analyse(text)
-        concept_set = frozenset(map(cognate, found))
-        if position % stride == 0:
-            sample.append(concept_set)
-            sampled[node] = (language, concept_set)
-        if size >= 2 and language in postings and len(concept_set) >= _MIN_CONCEPTS:
-            index = postings[language]
-            for concept in concept_set:
-                index.setdefault(concept, []).append(len(anchors))
-            by_node[node] = _Unit(node, language, concept_set, text)
-            anchors.append(by_node[node])
-    if not postings["en"] or not postings["fr"]:
-        return {}
-    weights, unseen = _weights(sample)
-    del sample
-    # The concepts that may propose candidates, with the indexed groups holding them.
-    probing = {
-        language: {concept: held for concept, held in index.items() if len(held) <= _POSTING_LIMIT}
-        for language, index in postings.items()
-    }
-
-    joined: dict[int, str] = {}
-    for node, text, _ in units:
-        unit = by_node.get(node)
-        if unit is None:
-            known = sampled.pop(node, None)
-            language, concept_set = known if known is not None else _analysed(text)
-            if language not in postings or len(concept_set) < _MIN_CONCEPTS:
-                continue
-            unit = _Unit(node, language, concept_set, text)
-        other = probing["fr" if unit.language == "en" else "en"]
-        shared = unit.concepts & other.keys()
-        if not shared:
-            continue
-        probes = sorted((len(other[concept]), concept) for concept in shared)[:_PROBES]
-        hits: Counter[int] = Counter()
-        for _, concept in probes:
-            hits.update(other[concept])
-        candidates = sorted(
-            (-count, anchor) for anchor, count in hits.items() if count >= _MIN_HITS
-        )[:_CANDIDATES]
-        for _, anchor_index in candidates:
-            anchor = anchors[anchor_index]
-            if uf.find(node) == uf.find(anchor.node):
-                continue
-            if _translated(unit, anchor, weights, unseen):
-                uf.union(node, anchor.node, _KINDS.index("translation"))
-                joined[node] = unit.language
-                joined[anchor.node] = anchor.language
-    return joined
-
-
-def _analysed(text: str) -> tuple[str | None, frozenset[str]]:
-    language, found = analyse(text)
-    return language, frozenset(map(cognate, found))
-
-
-# Word endings that differ between an English word and its French cognate once both are folded
-# and stemmed (`bilingual.stem`, which a French word the lexicon does not hold goes through
-# too): "organisation"/"organization", "stratégie"/"strategy", "sécurité"/"security",
-# "publique"/"public", "directeur"/"director", "nécessaire"/"necessary", "négatif"/"negative",
-# "américain"/"american".
-_COGNATE_ENDINGS: tuple[tuple[str, str], ...] = (
-    ("iqu", "ic"),
-    ("eur", "or"),
-    ("aire", "ar"),
-    ("air", "ar"),
-    ("iv", "if"),
-    ("ain", "an"),
-)
-_TRAILING_VOWELS = re.compile(r"(?<=[^aeiouy])[aeiouy]+$")
-
-
-@cache
-def cognate(concept: str) -> str:
-    """A concept as a key that an English word and its French cognate share, for words the
-    lexicon does not hold: translations written freely use many of them, and they are most of
-    what the hand-written lexicon misses. "z" is read as "s", a few endings are made alike, and
-    the last vowels are dropped ("strategi"/"strategy" -> "strateg"). Short concepts are kept
-    as they are: "pas", "but", "art" would meet words they have nothing to do with."""
-    if len(concept) < 5:
-        return concept
-    key = concept.replace("z", "s")
-    for french, english in _COGNATE_ENDINGS:
-        if key.endswith(french):
-            key = key[: -len(french)] + english
-            break
-    return _TRAILING_VOWELS.sub("", key)
-
-
 def _central(
     indices: list[int],
     sentence_keys: list[frozenset[int]],
@@ -865,10 +371,12 @@ def find_campaigns(
     min_words: int = 6,
     translations: bool = True,
     reworded: bool = True,
+    threads: int = 1,
 ) -> CampaignResult:
     """Group `records` ({"id", "text", ...}) into campaigns; see the module docstring. A record
     may also carry "normalised" and "sentence_keys": its text's `text_features`, which must be
-    of the same text (the pipeline computes them in parallel)."""
+    of the same text (the pipeline computes them in parallel). `threads` share the MinHash
+    signatures' arithmetic; the result does not depend on their number."""
     # 1. Exact: distinct normalised texts, each with its records and their original texts.
     # A record may bring its `text_features` ("normalised", "sentence_keys"), computed elsewhere.
     groups: dict[str, list[tuple[str, str]]] = {}
@@ -887,8 +395,9 @@ def find_campaigns(
         if best is None or (record_id, text) < best[:2]:
             chosen[norm] = (record_id, text, record.get("sentence_keys"))
     min_words = max(min_words, shingle)
-    distinct = sorted(norm for norm in groups if len(norm.split()) >= min_words)
-    uf = _UnionFind(len(distinct))
+    # Normalised words are separated by single spaces: counting them needs no list.
+    distinct = sorted(norm for norm in groups if norm.count(" ") + 1 >= min_words)
+    uf = UnionFind(len(distinct))
 
     # Sentence fingerprints, from one original text of each group.
     originals = [chosen[norm][1] for norm in distinct]
@@ -900,13 +409,13 @@ def find_campaigns(
 
     # 2. Near copies among the distinct texts.
     nodes = list(range(len(distinct)))
-    _near_pairs(distinct, uf, nodes, shingle, threshold, seed)
+    near_pairs(distinct, uf, nodes, shingle, threshold, seed, threads)
 
     # 3. Template letters: shared sentence fingerprints. Then reworded copies, among what the
     # passes before left apart (a template found first keeps its kind).
     _template_pairs(sentence_keys, uf, nodes)
     if reworded:
-        _reworded_pairs(distinct, originals, uf, seed)
+        reworded_pairs(distinct, originals, uf, seed, threads)
     copies = [len(groups[norm]) for norm in distinct]
 
     # 4. The same letter in English and French: each group so far is seen through its central
@@ -917,7 +426,7 @@ def find_campaigns(
         units: dict[int, list[int]] = {}
         for index, root in enumerate(before):
             units.setdefault(root, []).append(index)
-        languages = _translation_pairs(
+        languages = translation_pairs(
             [
                 (
                     root,
@@ -927,6 +436,7 @@ def find_campaigns(
                 for root, indices in sorted(units.items())
             ],
             uf,
+            _KINDS.index("translation"),
         )
         del units
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -83,16 +84,31 @@ def _word_evidence(word: str) -> float:
     return max(-_WORD_CAP, min(_WORD_CAP, score))
 
 
-def _log_odds(text: str) -> tuple[float, int]:
-    """Scaled log-odds for English over French, and the number of words that carried a cue."""
-    total = 0.0
-    cues = 0
+def _evidence(text: str) -> list[float]:
+    """The evidence of each word of `text` that carries a cue, in order."""
+    found = []
     for match in _WORD.finditer(text.casefold()):
         evidence = _word_evidence(match.group())
         if evidence:
-            total += evidence
-            cues += 1
+            found.append(evidence)
+    return found
+
+
+def _summed(evidence: Iterable[float]) -> tuple[float, int]:
+    """Scaled log-odds for English over French, and the number of words that carried a cue. Added
+    one by one in the words' order, so a text's sum is the same whether its words are read at once
+    or sentence by sentence (`detect_record` reads each word once)."""
+    total = 0.0
+    cues = 0
+    for value in evidence:
+        total += value
+        cues += 1
     return total * _SCALE, cues
+
+
+def _log_odds(text: str) -> tuple[float, int]:
+    """Scaled log-odds for English over French, and the number of words that carried a cue."""
+    return _summed(_evidence(text))
 
 
 def _decide(log_odds: float, cues: int) -> Detection:
@@ -151,12 +167,16 @@ def detect_record(text: str) -> dict[str, object]:
 
     `mixed` is true when at least one sentence of three or more words is confidently English and
     another confidently French; the record's own language weighs all its words together."""
-    overall = detect(text)
     parts = []
     seen: set[str] = set()
+    # Every word of the text is in one of its sentences (only spaces lie between them), so the
+    # whole text's evidence is its sentences' evidence in order: each word is weighed once.
+    everything: list[float] = []
     for start, end in _spans(text):
         sentence = text[start:end]
-        detection = detect(sentence)
+        evidence = _evidence(sentence)
+        everything.extend(evidence)
+        detection = _decide(*_summed(evidence))
         parts.append(
             {
                 "start": start,
@@ -171,6 +191,7 @@ def detect_record(text: str) -> dict[str, object]:
             and len(_WORD.findall(sentence)) >= _MIXED_MIN_WORDS
         ):
             seen.add(detection.language)
+    overall = _decide(*_summed(everything))
     return {
         "language": overall.language,
         "confidence": overall.confidence,

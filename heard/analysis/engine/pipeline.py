@@ -639,7 +639,9 @@ def _fingerprint(source: Path | RecordStream | CodedExamples) -> dict[str, str]:
     return {"name": source.name, "sha256": _sha256(source)}
 
 
-def _campaigns(prepared: Prepared, seed: int, report: Progress, stage: str) -> CampaignResult:
+def _campaigns(
+    prepared: Prepared, seed: int, workers: int, report: Progress, stage: str
+) -> CampaignResult:
     report(stage, 0, 1)
     found = find_campaigns(
         (
@@ -653,6 +655,7 @@ def _campaigns(prepared: Prepared, seed: int, report: Progress, stage: str) -> C
             )
         ),
         seed=seed,
+        threads=workers,
     )
     prepared.normalised, prepared.sentence_keys = [], []  # read once: free their memory
     report(stage, 1, 1)
@@ -675,7 +678,7 @@ def _run(
     baseline = cast(Path | RecordStream | None, inputs.get("baseline"))
     prepared = prepare(records, partial, workers, report)
     total = len(prepared)
-    found = _campaigns(prepared, seed, report, "campaigns")
+    found = _campaigns(prepared, seed, workers, report, "campaigns")
 
     coder: Coder | None = None
     person: dict[str, list[str]] = {}
@@ -838,7 +841,7 @@ def _baseline(
     and themes; its prevalence is worked out with the comparisons."""
     partial = staging / "baseline.jsonl"
     prepared = prepare(path, partial, options.workers, report, stage="baseline")
-    found = _campaigns(prepared, options.seed, report, "baseline campaigns")
+    found = _campaigns(prepared, options.seed, options.workers, report, "baseline campaigns")
     if coder is not None:
         coded = _code_records(coder, prepared, {}, options.workers, report, "baseline codes")
     else:
