@@ -31,7 +31,7 @@ import scipy.sparse as sp  # type: ignore[import-untyped]
 
 from heard.analysis.engine.bilingual import _english as bilingual_english
 from heard.analysis.engine.bilingual import _french as bilingual_french
-from heard.analysis.engine.normalise import fold
+from heard.analysis.engine.normalise import fold, tokens
 
 _PERMUTATIONS = 126
 _BANDS = 21
@@ -53,7 +53,6 @@ _REWORDED_ALIGNED_MORE = 0.6  # ... and over those of the text that has more (a 
 MIN_SENTENCE_WORDS = 4  # shorter sentences ("Thank you.") are shared by everyone
 MAX_SENTENCES = 200  # sentences aligned per text (the rest are not compared)
 _ROUGH_BOUNDARY = re.compile(r"[.!?;\n]")
-_WORD = re.compile(r"[^\W_]+")  # a word as `normalise` reads one
 
 
 class UnionFind:
@@ -337,7 +336,7 @@ def _word_sentences(text: str) -> list[frozenset[str]]:
     Split at every . ! ? ; and line break, abbreviations included: a piece cut off after "M."
     is too short to count, and this runs on hundreds of thousands of texts."""
     pieces = _ROUGH_BOUNDARY.split(fold(text))
-    sets = (frozenset(_WORD.findall(piece)) for piece in pieces)
+    sets = (frozenset(tokens(piece)) for piece in pieces)  # folding twice changes nothing
     return [found for found in sets if len(found) >= MIN_SENTENCE_WORDS][:MAX_SENTENCES]
 
 
