@@ -363,7 +363,8 @@ def test_the_rest_of_the_workbench_without_javascript(
         page.locator("#compare-with").select_option("2")
         page.get_by_role("button", name=text["compare"], exact=True).click()
         assert "with=2" in page.url
-        assert page.get_by_role("heading", name=text["changed"]).count() == 1
+        # As above, the new page may be committed but not yet parsed: let the locator wait for it.
+        expect(page.get_by_role("heading", name=text["changed"])).to_have_count(1)
         assert "no-script-code" in page.content()
     finally:
         context.close()
@@ -386,5 +387,6 @@ def test_imported_files_and_the_comparison_pass_axe(page, live_server, workbench
     )
     page.locator("form.narrow button[type=submit]").click()
     alert = page.locator(".error-summary[role=alert]")
-    assert alert.count() == 1 and "2" in alert.inner_text()
+    expect(alert).to_have_count(1)
+    assert "2" in alert.inner_text()
     assert axe_violations(page) == []
