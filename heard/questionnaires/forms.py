@@ -64,18 +64,8 @@ class QuestionnaireForm(forms.ModelForm):
         return data
 
 
-class UploadForm(forms.Form):
-    file = forms.FileField(
-        label=_("XLSForm file"),
-        help_text=_(
-            "An .xlsx or .csv file with survey, choices and settings sheets, and English and "
-            "French labels."
-        ),
-    )
-    new_version = forms.BooleanField(
-        label=_("Keep the answers given so far under the current version, and start a new one"),
-        required=False,
-    )
+class FormFileMixin:
+    cleaned_data: dict[str, Any]
 
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]
@@ -87,6 +77,40 @@ class UploadForm(forms.Form):
                 % {"count": len(upload.name), "limit": limits.FILE_NAME}
             )
         return upload
+
+
+class UploadForm(FormFileMixin, forms.Form):
+    file = forms.FileField(
+        label=_("XLSForm file"),
+        help_text=_(
+            "An .xlsx, .xls or .csv file with survey, choices and settings sheets. Its texts may "
+            "be in English, French or both: texts lacking a language can be translated here "
+            "before the questionnaire opens."
+        ),
+    )
+    language = forms.ChoiceField(
+        label=_("Language of text columns written without one"),
+        choices=[("en", _("English")), ("fr", _("French"))],
+        required=False,
+        help_text=_(
+            "For columns such as “label” rather than “label::English (en)”, when the settings "
+            "sheet names no default_language."
+        ),
+    )
+    new_version = forms.BooleanField(
+        label=_("Keep the answers given so far under the current version, and start a new one"),
+        required=False,
+    )
+
+
+class TranslationUploadForm(FormFileMixin, forms.Form):
+    file = forms.FileField(
+        label=_("Translated file"),
+        help_text=_(
+            "The XLSForm downloaded here with the other language's columns filled in (.xlsx), "
+            "or the XLIFF file back from a translation tool (.xlf)."
+        ),
+    )
 
 
 class ExportForm(forms.Form):

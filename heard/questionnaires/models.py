@@ -76,8 +76,13 @@ class Questionnaire(models.Model):
         return self.title_en
 
     def is_open(self, at: datetime | None = None) -> bool:
+        """Between its dates, and with every text of its form in English and French."""
         moment = at or timezone.now()
-        return self.opens_at <= moment < self.closes_at
+        return self.opens_at <= moment < self.closes_at and self.translated()
+
+    def translated(self) -> bool:
+        version = self.current_version
+        return version is None or not version.missing_translations()
 
     @property
     def current_version(self) -> QuestionnaireVersion | None:
@@ -109,6 +114,11 @@ class QuestionnaireVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.questionnaire} v{self.number}"
+
+    def missing_translations(self) -> list[dict[str, Any]]:
+        from heard.questionnaires.xlsform import missing_translations
+
+        return missing_translations(self.definition)
 
 
 class Respondent(models.Model):

@@ -65,9 +65,11 @@ def upload_form(
     data: bytes,
     filename: str,
     new_version: bool = False,
+    language: str = "en",
 ) -> QuestionnaireVersion:
-    """Read an XLSForm into the questionnaire: FormError if it cannot be used, nothing written."""
-    definition, xform = xlsform.parse(data, filename)
+    """Read an XLSForm into the questionnaire: FormError if it cannot be used, nothing written.
+    `language`: that of text columns written without one (see `xlsform.parse`)."""
+    definition, xform = xlsform.parse(data, filename, language=language)
     questionnaire = Questionnaire.objects.select_for_update().get(pk=questionnaire.pk)
     current = questionnaire.current_version
     if current is not None and not new_version:

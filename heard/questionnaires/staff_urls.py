@@ -1,6 +1,6 @@
 from django.urls import path
 
-from heard.questionnaires import views_staff
+from heard.questionnaires import views_staff, views_translation
 
 app_name = "questionnaires"
 base = "consultations/<int:pk>/questionnaires/"
@@ -11,6 +11,8 @@ urlpatterns = [
     path(one, views_staff.questionnaire_detail, name="detail"),
     path(one + "edit/", views_staff.questionnaire_edit, name="edit"),
     path(one + "versions/<int:number>/", views_staff.download_version, name="version"),
+    path(one + "translation/", views_translation.translation_page, name="translation"),
+    path(one + "translation/file/", views_translation.translation_file, name="translation_file"),
     path(one + "invite/", views_staff.invite, name="invite"),
     path(one + "remind/", views_staff.remind, name="remind"),
     path(one + "publish-request-link/", views_staff.publish_request_link, name="publish_link"),

@@ -86,7 +86,7 @@ def questionnaire_edit(request: HttpRequest, pk: int, qpk: int | None = None) ->
 def questionnaire_detail(request: HttpRequest, pk: int, qpk: int) -> HttpResponse:
     consultation = consultation_for(request, pk)
     questionnaire = _questionnaire(consultation, qpk)
-    upload = UploadForm()
+    upload = UploadForm(initial={"language": "fr" if request.LANGUAGE_CODE == "fr" else "en"})
     problems: list[xlsform.FormProblem] = []
     status = 200
     if request.method == "POST":
@@ -101,6 +101,7 @@ def questionnaire_detail(request: HttpRequest, pk: int, qpk: int) -> HttpRespons
                     data=data,
                     filename=upload.cleaned_data["file"].name,
                     new_version=upload.cleaned_data["new_version"],
+                    language=upload.cleaned_data["language"] or "en",
                 )
             except xlsform.FormError as exc:
                 problems, status = exc.problems, 400
@@ -127,6 +128,17 @@ def questionnaire_detail(request: HttpRequest, pk: int, qpk: int) -> HttpRespons
                         "pages": len(Form(version.definition).pages),
                     },
                 )
+                missing = len(xlsform.missing_translations(version.definition))
+                if missing:
+                    messages.warning(
+                        request,
+                        _(
+                            "%(count)d texts are in one language only: the questionnaire cannot "
+                            "open until they are translated."
+                        )
+                        % {"count": missing},
+                    )
+                    return redirect("questionnaires:translation", pk=pk, qpk=qpk)
                 return redirect("questionnaires:detail", pk=pk, qpk=qpk)
         else:
             status = 400
@@ -146,6 +158,11 @@ def questionnaire_detail(request: HttpRequest, pk: int, qpk: int) -> HttpRespons
                 reverse("questionnaire_request", args=[questionnaire.pk])
             ),
             "can_read": may_read_answers(request, consultation),
+            "untranslated": len(
+                xlsform.missing_translations(questionnaire.current_version.definition)
+            )
+            if questionnaire.current_version
+            else 0,
         },
         status=status,
     )
@@ -177,6 +194,8 @@ def invite(request: HttpRequest, pk: int, qpk: int) -> HttpResponse:
     questionnaire = _questionnaire(consultation, qpk)
     if questionnaire.current_version is None:
         messages.error(request, _("Upload the form before inviting anyone."))
+    elif not questionnaire.translated():
+        messages.error(request, _("Translate the form before inviting anyone."))
     else:
         outreach.invite_from_form(
             request,

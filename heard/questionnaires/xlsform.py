@@ -2,17 +2,19 @@
 
 Heard checks every row itself first, because pyxform's own messages do not always say which sheet,
 row and column is at fault, and because Heard supports only part of XLSForm (the part that makes
-sense on a web page) and needs English and French for every text a respondent reads. Once a form
-passes those checks, pyxform converts it to an XForm: that proves the form is valid XLSForm for
-other tools too, and the XForm is what the round trip (Heard back to XLSForm) is compared on.
+sense on a web page). Every problem is reported in one pass, each with why and what to use
+instead. A form may arrive in English or French only: it is accepted, and
+`missing_translations` lists what the other language lacks (the questionnaire cannot open until
+that list is empty). Once a form passes those checks, pyxform converts it to an XForm: that
+proves the form is valid XLSForm for other tools too, and the XForm is what the round trip
+(Heard back to XLSForm) is compared on.
 
-The definition this module builds is described in DEFINITION.md beside it.
+The definition this module builds is described in DEFINITION.md beside it; what each XLSForm
+word means to Heard is in `xlsform_vocabulary`.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -20,51 +22,22 @@ from datetime import date
 from typing import Any
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
 
-from heard.archives import Limits, Refused, capped_rows, check_text, check_xlsx
-from heard.core.refusals import explain
 from heard.questionnaires import expressions
+from heard.questionnaires import xlsform_vocabulary as vocabulary
+from heard.questionnaires.xlsform_sheets import (
+    LIMITS,
+    FormError,
+    FormProblem,
+    Sheet,
+    check_characters,
+    read_sheets,
+)
+
+__all__ = ["LIMITS", "FormError", "FormProblem", "parse", "read_sheets", "to_xform"]
 
 LANGUAGES = ("en", "fr")
-ANSWER_TYPES = ("text", "integer", "decimal", "date", "select_one", "select_multiple", "rank")
-LABELLED_TYPES = (*ANSWER_TYPES, "note", "acknowledge")
-LIST_TYPES = ("select_one", "select_multiple", "rank")
-SIMPLE_TYPES = ("text", "integer", "decimal", "date", "note", "acknowledge", "calculate")
-USABLE_TYPES = (*SIMPLE_TYPES, *LIST_TYPES, "begin_group", "end_group")
-# Types other tools know that Heard does not render; named so the message can say why. (Written
-# gettext_noop in full: makemessages finds the texts by that name.)
-KNOWN_UNSUPPORTED = {
-    "begin_repeat": gettext_noop("repeats are not supported"),
-    "end_repeat": gettext_noop("repeats are not supported"),
-    "time": gettext_noop("time questions are not supported"),
-    "datetime": gettext_noop("date-and-time questions are not supported"),
-    "geopoint": gettext_noop("locations are not supported"),
-    "geotrace": gettext_noop("locations are not supported"),
-    "geoshape": gettext_noop("locations are not supported"),
-    "image": gettext_noop("photos and files are not supported"),
-    "audio": gettext_noop("photos and files are not supported"),
-    "video": gettext_noop("photos and files are not supported"),
-    "file": gettext_noop("photos and files are not supported"),
-    "barcode": gettext_noop("barcodes are not supported"),
-    "range": gettext_noop("ranges are not supported"),
-    "trigger": gettext_noop("use acknowledge instead of trigger"),
-    "select_one_from_file": gettext_noop("choices from a file are not supported"),
-    "select_multiple_from_file": gettext_noop("choices from a file are not supported"),
-    "select_one_external": gettext_noop("choices from a file are not supported"),
-}
-# pyxform's spellings of types in several words, and the name Heard uses for each. pyxform reads
-# types as written (case-sensitive), so Heard does too.
-TYPE_SPELLINGS = {
-    "begin group": "begin_group",
-    "end group": "end_group",
-    "begin repeat": "begin_repeat",
-    "end repeat": "end_repeat",
-    "select one": "select_one",
-    "select all that apply": "select_multiple",
-    "select one from file": "select_one_from_file",
-    "select multiple from file": "select_multiple_from_file",
-}
+LANGUAGE_LABELS = {"en": "English (en)", "fr": "Français (fr)"}
 TRANSLATED_COLUMNS = ("label", "hint", "required_message", "constraint_message")
 PLAIN_COLUMNS = (
     "type",
@@ -77,13 +50,6 @@ PLAIN_COLUMNS = (
     "calculation",
     "default",
 )
-# Appearances that mean something on a web page, per type.
-APPEARANCES = {
-    "text": {"multiline"},
-    "select_one": {"minimal", "horizontal", "horizontal-compact", "likert"},
-    "select_multiple": {"minimal", "horizontal", "horizontal-compact"},
-    "group": {"field-list"},
-}
 SETTINGS_COLUMNS = ("form_title", "form_id", "version", "default_language", "style")
 NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
 RESERVED_NAMES = {"meta"}  # pyxform keeps it for the form's metadata
@@ -92,206 +58,13 @@ TRUE = {"yes", "Yes", "YES", "true", "True", "TRUE", "true()"}
 FALSE = {"no", "No", "NO", "false", "False", "FALSE", "false()"}
 LANGUAGE_NAMES = {"english": "en", "french": "fr", "français": "fr", "francais": "fr"}
 LANGUAGE_CODE = re.compile(r"(en|fr)(-[a-z]{2})?")
-# pyxform stops reading a sheet after these many empty rows or empty column names in a row.
-MAX_EMPTY_ROWS = 60
-MAX_EMPTY_COLUMNS = 20
-# Characters a spreadsheet cannot store (the same test openpyxl makes when writing a cell).
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-# What a form file may hold, checked before openpyxl or pyxform opens it (heard.archives). A form
-# is small: the demo's 18 KB inflate to 81 KB; a list of every Canadian municipality (about
-# 5,000 choices) fits on one sheet. A CSV form holds its three sheets in one file.
-LIMITS = Limits(max_bytes=32 * 1024 * 1024, max_rows=10_000, max_columns=100, max_lines=30_000)
-
-
-@dataclass(frozen=True)
-class FormProblem:
-    sheet: str
-    row: int | None
-    column: str
-    reason: str
-
-    def __str__(self) -> str:
-        where = [_("sheet “%(sheet)s”") % {"sheet": self.sheet}] if self.sheet else []
-        if self.row:
-            where.append(_("row %(row)d") % {"row": self.row})
-        if self.column:
-            where.append(_("column “%(column)s”") % {"column": self.column})
-        return (", ".join(where) + ": " if where else "") + self.reason
-
-
-class FormError(Exception):
-    """The form cannot be used; `problems` lists every reason with its sheet, row and column."""
-
-    def __init__(self, problems: Iterable[FormProblem]) -> None:
-        self.problems = list(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
-
-
-@dataclass
-class Sheet:
-    name: str
-    header_row: int
-    headers: list[str]
-    rows: list[tuple[int, dict[str, str]]] = field(default_factory=list)
-    problems: list[FormProblem] = field(default_factory=list)  # found while reading
-
-
-# Reading -----------------------------------------------------------------------------------------
-
-
-def _cell_text(value: Any) -> str:
-    """A cell as text, the way pyxform reads it, so that Heard and the XForm see the same value."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
-def _sheet_from_rows(
-    name: str, rows: Iterable[tuple[int, list[str]]], *, spreadsheet: bool
-) -> Sheet | None:
-    """The sheet's column names and rows. In a spreadsheet, also what pyxform would not read as
-    Heard does: column names below row 1, and what follows a long run of empty rows or columns."""
-    sheet: Sheet | None = None
-    last = 0  # the last row read
-    gap_reported = False
-    for number, cells in rows:
-        if sheet is None:
-            if not any(cells):
-                continue
-            headers = [" ".join(c.split()) if spreadsheet else c.strip() for c in cells]
-            sheet = Sheet(name=name, header_row=number, headers=headers)
-            last = number
-            if spreadsheet:
-                if number != 1:
-                    sheet.problems.append(
-                        FormProblem(name, number, "", _("Put the column names on row 1."))
-                    )
-                _check_empty_columns(sheet)
-            continue
-        # As for pyxform, a row is empty when no cell under a column name holds anything.
-        found = {h: v for h, v in zip(sheet.headers, cells, strict=False) if h and v}
-        if not found:
-            continue
-        if spreadsheet and not gap_reported and number - last - 1 > MAX_EMPTY_ROWS:
-            sheet.problems.append(
-                FormProblem(
-                    name,
-                    number,
-                    "",
-                    _(
-                        "Remove the empty rows above this one: XLSForm tools stop reading after "
-                        "%(count)d empty rows."
-                    )
-                    % {"count": MAX_EMPTY_ROWS},
-                )
-            )
-            gap_reported = True
-        last = number
-        sheet.rows.append((number, found))
-    return sheet
-
-
-def _check_empty_columns(sheet: Sheet) -> None:
-    empty = 0
-    for header in sheet.headers:
-        if not header:
-            empty += 1
-            continue
-        if empty > MAX_EMPTY_COLUMNS:
-            sheet.problems.append(
-                FormProblem(
-                    sheet.name,
-                    sheet.header_row,
-                    header,
-                    _(
-                        "Move this column next to the others: XLSForm tools stop reading after "
-                        "%(count)d empty columns."
-                    )
-                    % {"count": MAX_EMPTY_COLUMNS},
-                )
-            )
-        empty = 0
-
-
-def read_sheets(data: bytes, filename: str) -> dict[str, Sheet]:
-    """The survey, choices and settings sheets, keyed by lower-case name, with row numbers kept."""
-    suffix = filename.lower().rsplit(".", 1)[-1]
-    sheets: dict[str, Sheet] = {}
-    try:
-        if suffix == "xlsx":
-            check_xlsx(filename, data, LIMITS)
-        elif suffix == "csv":
-            check_text(filename, data, LIMITS)
-    except Refused as refused:
-        raise FormError([FormProblem("", None, "", explain(refused))]) from None
-    if suffix == "xlsx":
-        import openpyxl
-
-        try:
-            book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        except Exception as exc:  # openpyxl raises many kinds for a damaged file
-            raise FormError(
-                [FormProblem("", None, "", _("This is not a readable .xlsx file (%s).") % exc)]
-            ) from exc
-        try:
-            for worksheet in book.worksheets:
-                values = capped_rows(
-                    worksheet.iter_rows(values_only=True),
-                    name=filename,
-                    sheet=worksheet.title,
-                    limits=LIMITS,
-                )
-                # openpyxl pads a sheet to its dimension with empty rows: skip them cheaply.
-                rows = (
-                    (number, [] if row.count(None) == len(row) else [_cell_text(v) for v in row])
-                    for number, row in enumerate(values, start=1)
-                )
-                # pyxform lower-cases sheet names but keeps spaces: so does Heard.
-                sheet = _sheet_from_rows(worksheet.title.lower(), rows, spreadsheet=True)
-                if sheet is not None:
-                    sheets[sheet.name] = sheet
-        except Refused as refused:  # a sheet holds more than it declared
-            raise FormError([FormProblem("", None, "", explain(refused))]) from None
-        finally:
-            book.close()
-    elif suffix == "csv":
-        # XLSForm's CSV layout: the first column names the sheet on the sheet's header row.
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise FormError([FormProblem("", None, "", _("Save the CSV file as UTF-8."))]) from exc
-        current: list[tuple[int, list[str]]] = []
-        current_name = ""
-        for number, cells in enumerate(csv.reader(io.StringIO(text, newline="")), start=1):
-            first = cells[0].strip().lower() if cells else ""
-            if first:
-                if current_name:
-                    found = _sheet_from_rows(current_name, current, spreadsheet=False)
-                    if found:
-                        sheets[current_name] = found
-                current_name, current = first, []
-            current.append((number, [c.strip() for c in cells[1:]]))
-        if current_name:
-            found = _sheet_from_rows(current_name, current, spreadsheet=False)
-            if found:
-                sheets[current_name] = found
-    elif suffix == "xls":
-        raise FormError(
-            [
-                FormProblem(
-                    "", None, "", _("Save the form as .xlsx: the old .xls format is not read.")
-                )
-            ]
-        )
-    else:
-        raise FormError(
-            [FormProblem("", None, "", _("Upload the XLSForm as an .xlsx or .csv file."))]
-        )
-    return sheets
+# Columns pyxform copies into the XForm as attributes: kept as written for the way back.
+ATTRIBUTE_PREFIXES = ("instance::", "bind::", "body::")
+LIST_TYPES = vocabulary.LIST_TYPES
+ANSWER_TYPES = vocabulary.ANSWER_TYPES
+LABELLED_TYPES = vocabulary.LABELLED_TYPES
+# What a respondent never sees: worked out, or recorded by Heard.
+HIDDEN_TYPES = ("calculate", *vocabulary.METADATA_TYPES)
 
 
 # Columns -----------------------------------------------------------------------------------------
@@ -311,7 +84,22 @@ class Columns:
 
     plain: dict[str, str] = field(default_factory=dict)  # base name -> header
     translated: dict[tuple[str, str], str] = field(default_factory=dict)  # (base, lang) -> header
+    # Headers kept as written for the way back (other languages, XForm attributes).
+    kept: list[str] = field(default_factory=list)
+    other_languages: set[str] = field(default_factory=set)  # as the headers spell them
     extra: list[str] = field(default_factory=list)  # headers left for the caller to judge
+
+
+def _split_header(header: str, double_colons: bool) -> tuple[str, str]:
+    """('label', 'English (en)') for 'label::English (en)'. pyxform splits on a single colon
+    only when no header of the sheet uses two, and never splits 'jr:'."""
+    if double_colons:
+        base, _sep, suffix = header.partition("::")
+    else:
+        base, _sep, suffix = header.partition(":")
+        if base.strip().lower() == "jr":
+            base, suffix = header, ""
+    return base.strip().lower().replace(" ", "_"), " ".join(suffix.split())
 
 
 def _columns(
@@ -319,22 +107,35 @@ def _columns(
     allowed_plain: Iterable[str],
     translated: Iterable[str],
     problems: list[FormProblem],
-    spellings: dict[str, str] | None = None,
+    spellings: dict[str, str],
+    *,
+    aliases: dict[str, str],
+    bare: str | None,
 ) -> Columns:
     """Sort the sheet's headers. `spellings` (language -> first header naming it) is shared by
-    the sheets of a file: pyxform takes each spelling of a language for another language."""
+    the sheets of a file: pyxform takes each spelling of a language for another language.
+    `bare` is the language of a text column written without one (None: another language)."""
     found = Columns()
     allowed, translatable = set(allowed_plain), set(translated)
-    spellings = {} if spellings is None else spellings
+    double_colons = any("::" in h for h in sheet.headers)
     seen: dict[tuple[str, ...], str] = {}
     for header in sheet.headers:
         if not header:
             continue
-        base, _sep, suffix = header.partition("::")
-        base = base.strip().lower().replace(" ", "_")
-        suffix = " ".join(suffix.split())
-        language = _language_of(suffix) if base in translatable and suffix else None
-        key = (base, language) if language else (base,) if not suffix else (header.lower(),)
+        if header.lower().startswith(ATTRIBUTE_PREFIXES):
+            found.kept.append(header)
+            continue
+        base, suffix = _split_header(header, double_colons)
+        base = aliases.get(base, base)
+        if base in translatable:
+            language = _language_of(suffix) if suffix else bare
+            if language is None:
+                found.kept.append(header)
+                found.other_languages.add(suffix or "default")
+                continue
+            key: tuple[str, ...] = (base, language)
+        else:
+            key = (base,) if not suffix else (header.lower(),)
         if key in seen:
             problems.append(
                 FormProblem(
@@ -347,32 +148,9 @@ def _columns(
             continue
         seen[key] = header
         if base in translatable:
-            if not suffix:
-                problems.append(
-                    FormProblem(
-                        sheet.name,
-                        sheet.header_row,
-                        header,
-                        _(
-                            "Give this column a language: “%(base)s::English (en)” and "
-                            "“%(base)s::Français (fr)”."
-                        )
-                        % {"base": base},
-                    )
-                )
-                continue
-            if language is None:
-                problems.append(
-                    FormProblem(
-                        sheet.name,
-                        sheet.header_row,
-                        header,
-                        _("Only English (en) and French (fr) are supported."),
-                    )
-                )
-                continue
+            language = key[1]
             first = spellings.setdefault(language, header)
-            written = " ".join(first.partition("::")[2].split())
+            written = _split_header(first, double_colons or "::" in first)[1]
             if written != suffix:
                 problems.append(
                     FormProblem(
@@ -383,7 +161,7 @@ def _columns(
                             "Write this language “%(language)s”, as column “%(other)s” does: "
                             "XLSForm tools take each spelling for another language."
                         )
-                        % {"language": written, "other": first},
+                        % {"language": written or _("(no language)"), "other": first},
                     )
                 )
             found.translated[(base, language)] = header
@@ -395,11 +173,18 @@ def _columns(
 
 
 def _text(row: dict[str, str], columns: Columns, base: str) -> dict[str, str] | None:
+    """The text in each language ("" where it is missing), or None where there is none."""
     texts = {lang: row.get(columns.translated.get((base, lang), ""), "") for lang in LANGUAGES}
     return texts if any(texts.values()) else None
 
 
-def _check_languages(
+def _kept(row: dict[str, str], columns: Columns) -> dict[str, dict[str, str]]:
+    """{"kept": the row's cells in columns Heard keeps as written}, or nothing."""
+    kept = {h: row[h] for h in columns.kept if row.get(h)}
+    return {"kept": kept} if kept else {}
+
+
+def _check_texts(
     sheet: Sheet,
     number: int,
     row: dict[str, str],
@@ -409,63 +194,104 @@ def _check_languages(
     *,
     needed: Iterable[str] = (),
 ) -> None:
-    """Each text in both languages (`needed` ones even when empty), and none showing answers."""
-    must = set(needed)
+    """The `needed` texts are there in English or French (the other language may come later,
+    through translation), and none shows answers."""
     for base in bases:
         texts = _text(row, columns, base)
-        if texts is None and base not in must:
-            continue
-        for lang in LANGUAGES:
-            header = columns.translated.get((base, lang))
-            if texts and texts[lang]:
-                if "${" in texts[lang]:
-                    problems.append(
-                        FormProblem(
-                            sheet.name,
-                            number,
-                            header or base,
-                            _("A text cannot show answers: ${…} is not supported here."),
-                        )
-                    )
-                continue
-            name = {"en": "English (en)", "fr": "Français (fr)"}[lang]
-            problems.append(
-                FormProblem(
-                    sheet.name,
-                    number,
-                    header or f"{base}::{name}",
-                    _("The %(language)s text is missing.")
-                    % {"language": _("English") if lang == "en" else _("French")},
+        if texts is None:
+            if base in needed:
+                column = (
+                    columns.translated.get((base, "en"))
+                    or columns.translated.get((base, "fr"))
+                    or base
                 )
-            )
-
-
-def _check_characters(sheet: Sheet, problems: list[FormProblem]) -> None:
-    """Control characters (a CSV file can hold them) cannot be written back to a spreadsheet."""
-    for number, row in [(sheet.header_row, {h: h for h in sheet.headers}), *sheet.rows]:
-        for header, value in row.items():
-            if CONTROL_CHARACTERS.search(value):
+                others = sorted(columns.other_languages)
                 problems.append(
                     FormProblem(
                         sheet.name,
                         number,
-                        CONTROL_CHARACTERS.sub("", header),
-                        _("Remove the control character from this cell."),
+                        column,
+                        _("The %(column)s is missing: write it in English or French.")
+                        % {"column": base}
+                        if not others or not any(row.get(h) for h in columns.kept)
+                        else _(
+                            "The %(column)s is only in %(languages)s: add a column "
+                            "“%(column)s::English (en)” or “%(column)s::Français (fr)”."
+                        )
+                        % {"column": base, "languages": ", ".join(others)},
                     )
                 )
+            continue
+        for lang in LANGUAGES:
+            if "${" in texts[lang]:
+                problems.append(
+                    FormProblem(
+                        sheet.name,
+                        number,
+                        columns.translated[(base, lang)],
+                        _(
+                            "Showing an answer inside a text (${…}) is not supported yet: "
+                            "write the text without it."
+                        ),
+                    )
+                )
+
+
+def missing_translations(definition: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every text of the form written in one language only: where it is, the language it lacks,
+    and the text it has. The questionnaire cannot open while this list is not empty."""
+    found: list[dict[str, Any]] = []
+
+    def check(where: dict[str, Any], column: str, texts: dict[str, str] | None) -> None:
+        if not texts:
+            return
+        for lang in LANGUAGES:
+            other = "fr" if lang == "en" else "en"
+            if not texts.get(lang) and texts.get(other):
+                found.append({**where, "column": column, "missing": lang, "text": texts[other]})
+
+    check({"sheet": "settings", "name": "form_title"}, "form_title", definition["title"])
+    for page in definition["pages"]:
+        if page["group"]:
+            for column in ("label", "hint"):
+                check({"sheet": "survey", "name": page["name"]}, column, page.get(column))
+    for item in definition["fields"]:
+        if item["type"] in HIDDEN_TYPES:
+            continue  # never shown
+        for column in TRANSLATED_COLUMNS:
+            check({"sheet": "survey", "name": item["name"]}, column, item.get(column))
+    for list_name, choices in definition["choices"].items():
+        for choice in choices:
+            check(
+                {"sheet": "choices", "name": f"{list_name}/{choice['name']}"},
+                "label",
+                choice["label"],
+            )
+    return found
 
 
 # The survey sheet --------------------------------------------------------------------------------
 
 
 def _type_of(raw: str) -> tuple[str, str]:
-    """('select_one', 'sectors') from 'select_one sectors' or 'select one sectors'; ('begin_group',
-    '') from 'begin group'. Written as pyxform reads it: 'Text' is not 'text'."""
+    """Heard's name for the type, and the list name after it: ('select_one', 'sectors') from
+    'select_one sectors' or 'select one sectors', ('begin_group', '') from 'begin group',
+    ('integer', '') from 'int'. Written as pyxform reads it: 'Text' is not 'text'."""
     words = raw.split()
-    for size in (4, 3, 2):
-        if " ".join(words[:size]) in TYPE_SPELLINGS:
-            return TYPE_SPELLINGS[" ".join(words[:size])], " ".join(words[size:])
-    return (words[0], " ".join(words[1:])) if words else ("", "")
+    if not words:
+        return "", ""
+    if words[0] in ("begin_group", "end_group", "begin_repeat", "end_repeat"):
+        return words[0], " ".join(words[1:])
+    if words[0] in ("begin", "end") and " ".join(words[1:]) in vocabulary.CONTROL_SPELLINGS:
+        return f"{words[0]}_{vocabulary.CONTROL_SPELLINGS[' '.join(words[1:])]}", ""
+    for size in (5, 4, 3, 2, 1):
+        head = " ".join(words[:size])
+        if head in vocabulary.LIST_TYPE_SPELLINGS:
+            return vocabulary.LIST_TYPE_SPELLINGS[head], " ".join(words[size:])
+    whole = " ".join(words)
+    if whole in vocabulary.question_types():
+        return vocabulary.question_types()[whole], ""
+    return words[0], " ".join(words[1:])
 
 
 def _parse_expression(
@@ -555,26 +381,41 @@ def _check_default(kind: str, value: str, choices: set[str]) -> str | None:
 
 def _type_problem(kind: str, raw_type: str) -> str | None:
     """Why a type cannot be used, or None."""
-    if kind in USABLE_TYPES:
+    if kind in vocabulary.USABLE_TYPES:
         return None
-    words = raw_type.split()
-    for size in (4, 3, 2, 1):
-        head = " ".join(words[:size]).lower()
-        if TYPE_SPELLINGS.get(head, head) in USABLE_TYPES:
-            return _("Write the type in lower case: “%(type)s”.") % {
-                "type": " ".join([head, *words[size:]])
-            }
-    reason = KNOWN_UNSUPPORTED.get(kind) or KNOWN_UNSUPPORTED.get(kind.lower(), "")
-    return _("The type “%(type)s” is not supported%(why)s.") % {
-        "type": raw_type,
-        "why": f" ({_(reason)})" if reason else "",
-    }
+    if kind.startswith("device:"):
+        why = vocabulary.device_reason(kind.removeprefix("device:"))
+        return _("The type “%(type)s” is not supported: %(why)s.") % {"type": raw_type, "why": why}
+    if kind in vocabulary.UNSUPPORTED:
+        return _("The type “%(type)s” is not supported: %(why)s.") % {
+            "type": raw_type,
+            "why": _(vocabulary.UNSUPPORTED[kind]),
+        }
+    lowered = _type_of(raw_type.lower())[0]
+    if lowered in vocabulary.USABLE_TYPES:
+        return _("Write the type in lower case: “%(type)s”.") % {"type": raw_type.lower()}
+    return _(
+        "“%(type)s” is not an XLSForm type: see the list of types in the consultation lead's guide."
+    ) % {"type": raw_type}
 
 
-def parse(data: bytes, filename: str) -> tuple[dict[str, Any], str]:
-    """(definition, XForm XML) for an XLSForm file; FormError listing every problem otherwise."""
+def _bad_name(name: str) -> str:
+    return _(
+        "“%(name)s” is not a valid name: use letters, digits and _, starting with a letter."
+    ) % {"name": name}
+
+
+def parse(data: bytes, filename: str, *, language: str = "en") -> tuple[dict[str, Any], str]:
+    """(definition, XForm XML) for an XLSForm file; FormError listing every problem otherwise.
+
+    `language` is the language of text columns written without one ("label" rather than
+    "label::English (en)") when the settings do not name it. A form whose texts are in one
+    language only is accepted: `missing_translations` lists what the other language lacks."""
     sheets = read_sheets(data, filename)
     problems: list[FormProblem] = [p for sheet in sheets.values() for p in sheet.problems]
+    if "survey" not in sheets and len(sheets) == 1:
+        # pyxform reads the only sheet of a workbook as the survey, whatever its name.
+        sheets = {"survey": next(iter(sheets.values()))}
     survey, choices_sheet, settings_sheet = (
         sheets.get("survey"),
         sheets.get("choices"),
@@ -582,27 +423,47 @@ def parse(data: bytes, filename: str) -> tuple[dict[str, Any], str]:
     )
     if survey is None:
         raise FormError([FormProblem("survey", None, "", _("The form has no “survey” sheet."))])
-    for name in sorted(set(sheets) - {"survey", "choices", "settings"}):
+    if "entities" in sheets:
         problems.append(
             FormProblem(
-                name,
+                "entities",
                 None,
                 "",
-                _("Sheets other than survey, choices and settings are not supported."),
+                _(
+                    "ODK entities are not supported: a consultation keeps no list of people or "
+                    "places across forms. Remove the entities sheet."
+                ),
             )
         )
     for sheet in (survey, choices_sheet, settings_sheet):
         if sheet is not None:
-            _check_characters(sheet, problems)
+            check_characters(sheet, problems)
 
+    settings, kept_settings = _read_settings(settings_sheet, problems)
+    bare = _bare_language(settings.get("default_language", ""), language, sheets)
     spellings: dict[str, str] = {}
-    columns = _columns(survey, PLAIN_COLUMNS, TRANSLATED_COLUMNS, problems, spellings)
-    choices, choice_columns = _read_choices(choices_sheet, problems, spellings)
-    settings = _read_settings(settings_sheet, problems)
+    columns = _columns(
+        survey,
+        PLAIN_COLUMNS,
+        TRANSLATED_COLUMNS,
+        problems,
+        spellings,
+        aliases=vocabulary.SURVEY_COLUMN_ALIASES,
+        bare=bare,
+    )
+    choices, choice_columns, choice_kept = _read_choices(choices_sheet, problems, spellings, bare)
     for header in columns.extra:
-        problems.append(
-            FormProblem(survey.name, survey.header_row, header, _("This column is not supported."))
-        )
+        base = _split_header(header, "::" in header)[0]
+        reason = vocabulary.SURVEY_COLUMN_REASONS.get(base)
+        if reason:
+            problems.append(
+                FormProblem(
+                    survey.name,
+                    survey.header_row,
+                    header,
+                    _("This column is not supported: %(why)s.") % {"why": _(reason)},
+                )
+            )
     if "type" not in columns.plain or "name" not in columns.plain:
         problems.append(
             FormProblem(
@@ -619,7 +480,12 @@ def parse(data: bytes, filename: str) -> tuple[dict[str, Any], str]:
 
     def report(number: int, base: str, reason: str) -> None:
         """A problem on the survey sheet, in the column for `base` (as the file names it)."""
-        column = columns.plain.get(base) or columns.translated.get((base, "en")) or base
+        column = (
+            columns.plain.get(base)
+            or columns.translated.get((base, "en"))
+            or columns.translated.get((base, "fr"))
+            or base
+        )
         problems.append(FormProblem(survey.name, number, column, reason))
 
     # First pass: names, so that expressions can refer to fields further down.
@@ -657,6 +523,9 @@ def parse(data: bytes, filename: str) -> tuple[dict[str, Any], str]:
         wrong_type = _type_problem(kind, raw_type)
         if wrong_type:
             report(number, "type", wrong_type)
+            name = cell(row, "name")
+            if name and not NAME.match(name) and not kind.startswith("end"):
+                report(number, "name", _bad_name(name))
             continue
         if kind == "end_group":
             if nested:
@@ -683,15 +552,7 @@ def parse(data: bytes, filename: str) -> tuple[dict[str, Any], str]:
             report(number, "name", _("The name is missing."))
             continue
         if not NAME.match(name):
-            report(
-                number,
-                "name",
-                _(
-                    "“%(name)s” is not a valid name: use letters, digits and _, starting "
-                    "with a letter."
-                )
-                % {"name": name},
-            )
+            report(number, "name", _bad_name(name))
         elif name in RESERVED_NAMES:
             report(number, "name", _("The name “%(name)s” is reserved.") % {"name": name})
         if kind in LIST_TYPES and not list_name:
@@ -725,14 +586,14 @@ def parse(data: bytes, filename: str) -> tuple[dict[str, Any], str]:
         if kind not in LIST_TYPES and list_name:
             report(number, "type", _("The type “%(type)s” takes no list name.") % {"type": kind})
         appearance = cell(row, "appearance")
-        appearance_key = "group" if kind == "begin_group" else kind
-        for word in appearance.split():
-            if word not in APPEARANCES.get(appearance_key, set()):
+        for word in vocabulary.appearance_words(appearance):
+            why = vocabulary.appearance_reason(word)
+            if why:
                 report(
                     number,
                     "appearance",
-                    _("The appearance “%(appearance)s” is not supported on %(type)s.")
-                    % {"appearance": word, "type": kind},
+                    _("The appearance “%(appearance)s” is not supported: %(why)s.")
+                    % {"appearance": word, "why": _(why)},
                 )
         relevant = _parse_expression(
             survey.name,
@@ -745,9 +606,7 @@ def parse(data: bytes, filename: str) -> tuple[dict[str, Any], str]:
         raw_required = cell(row, "required")
 
         if kind == "begin_group":
-            _check_languages(
-                survey, number, row, columns, ("label", "hint"), problems, needed=("label",)
-            )
+            _check_texts(survey, number, row, columns, ("label", "hint"), problems)
             for base in ("constraint", "calculation", "choice_filter", "default"):
                 if cell(row, base):
                     report(number, base, _("A group takes no %(column)s.") % {"column": base})
@@ -768,21 +627,20 @@ def parse(data: bytes, filename: str) -> tuple[dict[str, Any], str]:
                 "fields": [],
                 "row": number,
                 "required_cell": raw_required,
+                **_kept(row, columns),
             }
             group_row = number
             pages.append(group)
             continue
 
         needed = ("label",) if kind in LABELLED_TYPES else ()
-        _check_languages(survey, number, row, columns, TRANSLATED_COLUMNS, problems, needed=needed)
-        if kind == "calculate" and _text(row, columns, "label"):
-            report(number, "label", _("A calculate row takes no label."))
+        _check_texts(survey, number, row, columns, TRANSLATED_COLUMNS, problems, needed=needed)
         if raw_required and raw_required not in TRUE | FALSE:
             report(
                 number, "required", _("Write yes or no: conditional “required” is not supported.")
             )
         required = raw_required in TRUE
-        if required and kind in ("note", "calculate"):
+        if required and kind in ("note", "calculate", *vocabulary.METADATA_TYPES):
             report(number, "required", _("A %(type)s cannot be required.") % {"type": kind})
         if _text(row, columns, "required_message") and not required:
             report(number, "required_message", _("A required message needs required = yes."))
@@ -795,7 +653,7 @@ def parse(data: bytes, filename: str) -> tuple[dict[str, Any], str]:
             names=known,
             allow_current=True,
         )
-        if constraint and kind in ("note", "calculate", "acknowledge"):
+        if constraint and kind in ("note", "calculate", "acknowledge", *vocabulary.METADATA_TYPES):
             report(number, "constraint", _("A %(type)s takes no constraint.") % {"type": kind})
         if _text(row, columns, "constraint_message") and not constraint:
             report(number, "constraint_message", _("A constraint message needs a constraint."))
@@ -810,7 +668,14 @@ def parse(data: bytes, filename: str) -> tuple[dict[str, Any], str]:
         if kind == "calculate" and not cell(row, "calculation"):
             report(number, "calculation", _("A calculate row needs a calculation."))
         if kind != "calculate" and calculation:
-            report(number, "calculation", _("Only calculate rows take a calculation."))
+            report(
+                number,
+                "calculation",
+                _(
+                    "A calculation on a question is not supported yet: put it on a calculate "
+                    "row, and show its result in a note with ${name}."
+                ),
+            )
         choice_filter = None
         if cell(row, "choice_filter"):
             if kind not in ("select_one", "select_multiple"):
@@ -853,7 +718,7 @@ def parse(data: bytes, filename: str) -> tuple[dict[str, Any], str]:
             {
                 "name": name,
                 "type": kind,
-                "label": _text(row, columns, "label") if kind != "calculate" else None,
+                "label": _text(row, columns, "label"),
                 "hint": _text(row, columns, "hint"),
                 "required": required,
                 "required_message": _text(row, columns, "required_message"),
@@ -870,6 +735,7 @@ def parse(data: bytes, filename: str) -> tuple[dict[str, Any], str]:
                 # As written ("", "no", "TRUE", ...): pyxform writes required="false()" for "no"
                 # and nothing for "", and the way back must give the same XForm.
                 "required_cell": raw_required,
+                **_kept(row, columns),
             }
         )
     if group is not None:
@@ -881,7 +747,7 @@ def parse(data: bytes, filename: str) -> tuple[dict[str, Any], str]:
     # Calculates and notes alone cannot make a page a respondent sees.
     for page in pages:
         if (
-            not any(f["type"] != "calculate" for f in fields if f["name"] in page["fields"])
+            all(f["type"] in HIDDEN_TYPES for f in fields if f["name"] in page["fields"])
             and not page["group"]
         ):
             page["hidden"] = True
@@ -894,17 +760,22 @@ def parse(data: bytes, filename: str) -> tuple[dict[str, Any], str]:
         "form_id": settings.get("form_id", ""),
         "form_version": settings.get("version", ""),
         "title": {"en": title, "fr": title},
+        # How the file spells each language ("" for a column without one), for the way back.
         "languages": {
-            lang: " ".join(spellings[lang].partition("::")[2].split())
+            lang: _split_header(spellings[lang], "::" in spellings[lang])[1]
             if lang in spellings
-            else default
-            for lang, default in (("en", "English (en)"), ("fr", "Français (fr)"))
+            else LANGUAGE_LABELS[lang]
+            for lang in LANGUAGES
         },
         "settings": settings,
         "pages": pages,
         "fields": fields,
         "choices": choices,
     }
+    if kept_settings:
+        definition["kept_settings"] = kept_settings
+    if columns.kept or choice_kept:
+        definition["kept_columns"] = {"survey": columns.kept, "choices": choice_kept}
     xform = to_xform(data, filename)
     return definition, xform
 
@@ -932,14 +803,23 @@ def _calculations_in_cycles(fields: list[dict[str, Any]]) -> list[dict[str, Any]
 
 
 def _read_choices(
-    sheet: Sheet | None, problems: list[FormProblem], spellings: dict[str, str]
-) -> tuple[dict[str, list[dict[str, Any]]], dict[str, set[str]]]:
-    """The choice lists, and the columns (besides name) a choice_filter may use in each."""
+    sheet: Sheet | None, problems: list[FormProblem], spellings: dict[str, str], bare: str | None
+) -> tuple[dict[str, list[dict[str, Any]]], dict[str, set[str]], list[str]]:
+    """The choice lists, the columns (besides name) a choice_filter may use in each, and the
+    columns kept as written for the way back."""
     choices: dict[str, list[dict[str, Any]]] = {}
     filter_columns: dict[str, set[str]] = {}
     if sheet is None:
-        return choices, filter_columns
-    columns = _columns(sheet, ("list_name", "name"), ("label",), problems, spellings)
+        return choices, filter_columns, []
+    columns = _columns(
+        sheet,
+        ("list_name", "name"),
+        ("label",),
+        problems,
+        spellings,
+        aliases=vocabulary.CHOICE_COLUMN_ALIASES,
+        bare=bare,
+    )
     list_header = columns.plain.get("list_name")
     name_header = columns.plain.get("name")
     if not list_header or not name_header:
@@ -951,13 +831,19 @@ def _read_choices(
                 _("The choices sheet needs “list_name” and “name” columns."),
             )
         )
-        return choices, filter_columns
+        return choices, filter_columns, columns.kept
     extra = []
     for header in columns.extra:
-        if "::" in header or header.lower().startswith(("media", "image", "audio", "video")):
+        if header.lower().startswith(("media", "image", "audio", "video", "big-image")):
             problems.append(
                 FormProblem(
-                    sheet.name, sheet.header_row, header, _("This column is not supported.")
+                    sheet.name,
+                    sheet.header_row,
+                    header,
+                    _(
+                        "This column is not supported: Heard shows no pictures or sounds in "
+                        "choices. Describe them in the label."
+                    ),
                 )
             )
         else:
@@ -991,40 +877,70 @@ def _read_choices(
             )
             continue
         seen[(list_name, name)] = number
-        _check_languages(sheet, number, row, columns, ("label",), problems, needed=("label",))
+        _check_texts(sheet, number, row, columns, ("label",), problems, needed=("label",))
         filters = {h: row[h].strip() for h in extra if row.get(h, "").strip()}
         choices.setdefault(list_name, []).append(
-            {"name": name, "label": _text(row, columns, "label"), "filters": filters}
+            {
+                "name": name,
+                "label": _text(row, columns, "label"),
+                "filters": filters,
+                **_kept(row, columns),
+            }
         )
         filter_columns.setdefault(list_name, set()).update(extra)
-    return choices, filter_columns
+    return choices, filter_columns, columns.kept
 
 
-def _read_settings(sheet: Sheet | None, problems: list[FormProblem]) -> dict[str, str]:
+def _read_settings(
+    sheet: Sheet | None, problems: list[FormProblem]
+) -> tuple[dict[str, str], dict[str, str]]:
+    """The settings Heard uses, by their XLSForm names, and those kept as written for the way
+    back (they steer ODK Collect or an ODK server; pyxform ignores the ones it does not know)."""
     if sheet is None or not sheet.rows:
-        return {}
+        return {}, {}
     settings: dict[str, str] = {}
+    kept: dict[str, str] = {}
     number, row = sheet.rows[0]
     for header, value in row.items():
         key = header.strip().lower()
-        if key not in SETTINGS_COLUMNS:
+        key = vocabulary.SETTINGS_ALIASES.get(key, key)
+        if key in SETTINGS_COLUMNS:
+            settings[key] = value
+        else:
+            kept[header] = value
+        if key == "allow_choice_duplicates" and value.strip() in TRUE:
             problems.append(
                 FormProblem(
-                    sheet.name, sheet.header_row, header, _("This setting is not supported.")
+                    sheet.name,
+                    number,
+                    header,
+                    _(
+                        "Choices with the same name in one list cannot be told apart in the "
+                        "answers: give each choice its own name and leave this setting empty."
+                    ),
                 )
             )
-            continue
-        settings[key] = value
-    if settings.get("style", "") not in ("", "pages"):
-        problems.append(
-            FormProblem(
-                sheet.name,
-                number,
-                next(h for h in row if h.strip().lower() == "style"),
-                _("Heard always shows one group per page; leave style empty or write pages."),
-            )
-        )
-    return settings
+    return settings, kept
+
+
+def _bare_language(default_language: str, language: str, sheets: dict[str, Sheet]) -> str | None:
+    """The language of text columns written without one: the settings' default_language when it
+    names English or French; else `language`, unless the form already has columns for it, in
+    which case the other one; None (kept, not shown) when the default language is another one or
+    both already have columns."""
+    if default_language:
+        return _language_of(default_language)
+    named = set()
+    for sheet in sheets.values():
+        double_colons = any("::" in h for h in sheet.headers)
+        for header in sheet.headers:
+            base, suffix = _split_header(header, double_colons)
+            if suffix and base in (*TRANSLATED_COLUMNS, "caption"):
+                named.add(_language_of(suffix))
+    if language not in named:
+        return language
+    other = "fr" if language == "en" else "en"
+    return other if other not in named else None
 
 
 _PYXFORM_ROW = re.compile(r"\[row\s*:\s*(\d+)\]")

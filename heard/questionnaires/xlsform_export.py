@@ -20,7 +20,11 @@ def _survey_columns(languages: dict[str, str]) -> list[tuple[str, str, str | Non
     """(header, definition key, language or None) in the order they are written."""
 
     def both(base: str) -> list[tuple[str, str, str | None]]:
-        return [(f"{base}::{languages[lang]}", base, lang) for lang in LANGUAGES]
+        # A language spelt "" was a column without a language ("label"): written back so.
+        return [
+            (f"{base}::{languages[lang]}" if languages[lang] else base, base, lang)
+            for lang in LANGUAGES
+        ]
 
     return [
         ("type", "type", None),
@@ -47,7 +51,9 @@ def _required(item: dict[str, Any]) -> str:
     return "yes" if item.get("required") else ""
 
 
-def _row(item: dict[str, Any], columns: list[tuple[str, str, str | None]]) -> list[str]:
+def _row(
+    item: dict[str, Any], columns: list[tuple[str, str, str | None]], kept: Sequence[str] = ()
+) -> list[str]:
     cells = []
     for _header, key, lang in columns:
         value = item.get(key)
@@ -57,6 +63,8 @@ def _row(item: dict[str, Any], columns: list[tuple[str, str, str | None]]) -> li
             cells.append(_required(item))
         else:
             cells.append(value or "")
+    # Columns Heard does not use (other languages, XForm attributes), as the file had them.
+    cells += [item.get("kept", {}).get(header, "") for header in kept]
     return cells
 
 
@@ -71,19 +79,20 @@ def _append(sheet: Worksheet, values: Sequence[str]) -> None:
 def to_xlsx(definition: dict[str, Any]) -> bytes:
     languages = definition["languages"]
     columns = _survey_columns(languages)
+    kept = definition.get("kept_columns", {})
     book = openpyxl.Workbook()
     survey = book.worksheets[0]
     survey.title = "survey"
-    _append(survey, [header for header, _key, _lang in columns])
+    _append(survey, [*(header for header, _key, _lang in columns), *kept.get("survey", [])])
     by_name = {f["name"]: f for f in definition["fields"]}
     for page in definition["pages"]:
         if page["group"]:
-            _append(survey, _row({**page, "type": "begin_group"}, columns))
+            _append(survey, _row({**page, "type": "begin_group"}, columns, kept.get("survey", [])))
         for name in page["fields"]:
             item = dict(by_name[name])
             if item["list_name"]:
                 item["type"] = f"{item['type']} {item['list_name']}"
-            _append(survey, _row(item, columns))
+            _append(survey, _row(item, columns, kept.get("survey", [])))
         if page["group"]:
             _append(survey, ["end_group"])
 
@@ -94,7 +103,13 @@ def to_xlsx(definition: dict[str, Any]) -> bytes:
             filters += [k for k in choice["filters"] if k not in filters]
     _append(
         choices,
-        ["list_name", "name", *(f"label::{languages[lang]}" for lang in LANGUAGES), *filters],
+        [
+            "list_name",
+            "name",
+            *(f"label::{languages[lang]}" if languages[lang] else "label" for lang in LANGUAGES),
+            *filters,
+            *kept.get("choices", []),
+        ],
     )
     for list_name, items in definition["choices"].items():
         for choice in items:
@@ -105,10 +120,18 @@ def to_xlsx(definition: dict[str, Any]) -> bytes:
                     choice["name"],
                     *(choice["label"][lang] for lang in LANGUAGES),
                     *(choice["filters"].get(k, "") for k in filters),
+                    *(choice.get("kept", {}).get(k, "") for k in kept.get("choices", [])),
                 ],
             )
 
-    settings = {k: v for k, v in definition.get("settings", {}).items() if v}
+    settings = {
+        k: v
+        for k, v in {
+            **definition.get("settings", {}),
+            **definition.get("kept_settings", {}),
+        }.items()
+        if v
+    }
     if settings:
         sheet = book.create_sheet("settings")
         _append(sheet, list(settings))

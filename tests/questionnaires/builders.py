@@ -60,6 +60,7 @@ def xlsx(
     settings: dict[str, str] | None = None,
     *,
     survey_header: list[str] | None = None,
+    choices_header: list[str] | None = None,
     extra_sheets: dict[str, list[list[Any]]] | None = None,
 ) -> bytes:
     book = openpyxl.Workbook()
@@ -69,7 +70,7 @@ def xlsx(
         sheet.append(line)
     if choices:
         sheet = book.create_sheet("choices")
-        for line in _table(list(choices), CHOICES_HEADER):
+        for line in _table(list(choices), choices_header or CHOICES_HEADER):
             sheet.append(line)
     settings = settings if settings is not None else {"form_title": "Test form", "form_id": "test"}
     if settings:

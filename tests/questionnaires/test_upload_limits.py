@@ -12,7 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 
 from heard.archives import Limits
-from heard.questionnaires import xlsform
+from heard.questionnaires import xlsform_sheets
 from heard.questionnaires.models import QuestionnaireVersion
 from heard.questionnaires.xlsform import FormError, parse
 from tests import bombs
@@ -55,7 +55,9 @@ def test_a_sheet_declaring_ten_million_rows_or_columns_past_the_limit_is_refused
 
 
 def test_rows_a_sheet_did_not_declare_stop_at_the_limit(monkeypatch):
-    monkeypatch.setattr(xlsform, "LIMITS", Limits(max_bytes=2**20, max_rows=50, max_columns=10))
+    monkeypatch.setattr(
+        xlsform_sheets, "LIMITS", Limits(max_bytes=2**20, max_rows=50, max_columns=10)
+    )
     assert problem(bombs.rows_sheet(60), "questionnaire.xlsx") == (
         "“questionnaire.xlsx” has more rows on sheet “People” than the limit of 50; reading "
         "stopped there and nothing from the file was used."

@@ -21,7 +21,14 @@ from heard.questionnaires import services
 from heard.questionnaires.form import Form
 from heard.questionnaires.models import QuestionnaireVersion, Response
 from heard.questionnaires.rendering import question_views
-from heard.questionnaires.xlsform import FormError, FormProblem, parse, read_sheets
+from heard.questionnaires.xlsform import (
+    FormError,
+    FormProblem,
+    missing_translations,
+    parse,
+    read_sheets,
+    to_xform,
+)
 from heard.questionnaires.xlsform_export import to_xlsx
 from heard.stakeholders.models import Person
 from tests.conftest import DEMO
@@ -609,7 +616,7 @@ UNSUPPORTED = [
             ]
         ),
         [TYPE, ("survey", 5, "type")],
-        "repeats are not supported",
+        "repeats are not supported yet",
     ),
     case(
         "nested group",
@@ -626,58 +633,68 @@ UNSUPPORTED = [
         "Groups inside groups are not supported (the group on row 2 is still open).",
     ),
     *(
-        case(kind, second(kind), TYPE, f"The type “{kind}” is not supported ({why}).")
+        case(kind, second(kind), TYPE, f"The type “{kind}” is not supported: {why}")
         for kind, why in (
-            ("geopoint", "locations are not supported"),
-            ("image", "photos and files are not supported"),
-            ("audio", "photos and files are not supported"),
-            ("time", "time questions are not supported"),
-            ("datetime", "date-and-time questions are not supported"),
-            ("barcode", "barcodes are not supported"),
-            ("range", "ranges are not supported"),
-            ("trigger", "use acknowledge instead of trigger"),
+            ("geopoint", "a consultation does not collect locations: ask for a region"),
+            ("image", "Heard does not take photos, recordings or files in answers"),
+            ("audio", "Heard does not take photos, recordings or files in answers"),
+            ("time", "time questions are not supported yet: use a text question"),
+            ("datetime", "date-and-time questions are not supported yet"),
+            ("barcode", "a web page cannot scan barcodes: use a text question"),
+            ("range", "ranges are not supported yet: use integer with a constraint"),
+            ("trigger", "triggers are not supported yet: use acknowledge"),
+            ("deviceid", "a web page cannot read a device's identifier"),
+            ("imei", "a web page cannot read a device's identifier"),
+            ("username", "a web page cannot read a device's signed-in user"),
+            ("audit", "Heard does not record how respondents move through a form"),
+            ("start-geopoint", "Heard does not record where respondents are"),
+            ("percentage", "this older spelling adds its own hint and constraint"),
         )
     ),
     case(
         "select_one_from_file",
         second("select_one_from_file cities.csv"),
         TYPE,
-        "choices from a file are not supported",
+        "choices from an attached file are not supported yet",
     ),
-    case("unknown type", second("signature_pad"), TYPE, "“signature_pad” is not supported."),
+    case(
+        "unknown type",
+        second("signature_pad"),
+        TYPE,
+        "“signature_pad” is not an XLSForm type: see the list of types",
+    ),
     case(
         "type in capitals",
         second("Select_One colour"),
         TYPE,
         "Write the type in lower case: “select_one colour”.",
     ),
-    case("type pyxform lacks", second("select_all_that_apply colour"), TYPE, "not supported"),
+    case(
+        "type pyxform lacks",
+        second("select_all_that_apply colour"),
+        TYPE,
+        "not an XLSForm type",
+    ),
     case("or_other", second("select_one colour or_other"), TYPE, "“or_other” is not supported"),
     case("unknown list", second("select_one shapes"), TYPE, "no list “shapes”."),
     case("no list", second("select_one"), TYPE, "Name the choice list after the type"),
     case("list name with a space", second("select_one my list"), TYPE, "cannot hold spaces"),
     case("no type", second(""), TYPE, "The type is missing."),
     *(
-        case(column, second("text", **{column: "x"}), ("survey", 1, column), "column is not")
-        for column in (
-            "media::image",
-            "repeat_count",
-            "read_only",
-            "jr:constraintMsg::English (en)",
-            "guidance_hint::English (en)",
+        case(column, second("text", **{column: "x"}), ("survey", 1, column), why)
+        for column, why in (
+            ("media::image", "column is not supported: Heard shows no media in questions"),
+            ("image", "column is not supported: Heard shows no media in questions"),
+            ("repeat_count", "column is not supported: repeats are not supported yet"),
+            ("read_only", "column is not supported: read-only answers are not supported"),
+            ("parameters", "column is not supported: parameters (random order, ranges)"),
         )
     ),
     case(
-        "other language",
-        second("text", **{"label::Deutsch (de)": "X"}),
-        ("survey", 1, "label::Deutsch (de)"),
-        "Only English (en) and French (fr) are supported.",
-    ),
-    case(
-        "label without language",
-        second("text", label="X"),
-        ("survey", 1, "label"),
-        "Give this column a language",
+        "only another language",
+        second("text", "", "", **{"label::Deutsch (de)": "X"}),
+        ("survey", 3, f"label::{EN}"),
+        "The label is only in Deutsch (de): add a column “label::English (en)”",
     ),
     case(
         "language spelt two ways",
@@ -741,22 +758,16 @@ UNSUPPORTED = [
         "form.csv",
     ),
     case(
-        "unknown setting",
-        xlsx([QUESTION], settings={"form_title": "T", "form_id": "t", "instance_name": "x"}),
-        ("settings", 1, "instance_name"),
-        "This setting is not supported.",
+        "duplicate choices allowed",
+        xlsx([QUESTION], settings={"form_id": "t", "allow_choice_duplicates": "yes"}),
+        ("settings", 2, "allow_choice_duplicates"),
+        "Choices with the same name in one list cannot be told apart",
     ),
     case(
-        "style",
-        xlsx([QUESTION], settings={"form_id": "t", "style": "theme-grid"}),
-        ("settings", 2, "style"),
-        "Heard always shows one group per page",
-    ),
-    case(
-        "other sheet",
-        xlsx([QUESTION], extra_sheets={"external_choices": [["list_name", "name"], ["a", "b"]]}),
-        ("external_choices", None, ""),
-        "Sheets other than survey, choices and settings are not supported.",
+        "entities sheet",
+        xlsx([QUESTION], extra_sheets={"entities": [["list_name", "label"], ["people", "x"]]}),
+        ("entities", None, ""),
+        "ODK entities are not supported",
     ),
     *(
         case(
@@ -948,19 +959,25 @@ UNSUPPORTED = [
         "answer shown in a label",
         second("note", "Hello ${q}", "Bonjour ${q}"),
         [("survey", 3, f"label::{EN}"), ("survey", 3, f"label::{FR}")],
-        "A text cannot show answers",
+        "Showing an answer inside a text (${…}) is not supported yet",
     ),
     case(
         "appearance",
-        second("text", appearance="numbers"),
+        second("text", appearance="ex:org.example.app"),
         ("survey", 3, "appearance"),
-        "The appearance “numbers” is not supported on text.",
+        "“ex:org.example.app” is not supported: a web form cannot open another application",
     ),
     case(
-        "appearance on the wrong type",
-        second("select_multiple colour", appearance="likert"),
+        "appearance calling a function",
+        second("select_one colour", appearance="minimal search('cities', 'matches', 'a', 'b')"),
         ("survey", 3, "appearance"),
-        "The appearance “likert” is not supported on select_multiple.",
+        "The appearance “search('cities', 'matches', 'a', 'b')” is not supported: it looks",
+    ),
+    case(
+        "appearance no tool knows",
+        second("text", appearance="sparkly"),
+        ("survey", 3, "appearance"),
+        "“sparkly” is not supported: XLSForm tools do not know it",
     ),
     case(
         "calculate without calculation",
@@ -969,16 +986,10 @@ UNSUPPORTED = [
         "A calculate row needs a calculation.",
     ),
     case(
-        "calculate with a label",
-        second("calculate", calculation="1"),
-        ("survey", 3, f"label::{EN}"),
-        "A calculate row takes no label.",
-    ),
-    case(
         "calculation on a question",
         second("text", calculation="1"),
         ("survey", 3, "calculation"),
-        "Only calculate rows take a calculation.",
+        "A calculation on a question is not supported yet: put it on a calculate row",
     ),
     case(
         "required note",
@@ -1010,11 +1021,16 @@ UNSUPPORTED = [
         ("survey", 1, ""),
         "The survey sheet needs “type” and “name” columns.",
     ),
-    case(".xls file", b"\xd0\xcf\x11\xe0 old", NOT_A_FILE, "Save the form as .xlsx", "form.xls"),
-    case("other file type", b"content", NOT_A_FILE, "as an .xlsx or .csv file", "form.ods"),
+    case(".xls file", b"\xd0\xcf\x11\xe0 old", NOT_A_FILE, "not a readable .xls file", "form.xls"),
+    case("other file type", b"content", NOT_A_FILE, "as an .xlsx, .xls or .csv file", "form.ods"),
     case(
         "no survey sheet",
-        workbook({"choices": [["list_name", "name", f"label::{EN}", f"label::{FR}"]]}),
+        workbook(
+            {
+                "choices": [["list_name", "name", f"label::{EN}", f"label::{FR}"]],
+                "settings": [["form_id"], ["x"]],
+            }
+        ),
         ("survey", None, ""),
         "The form has no “survey” sheet.",
     ),
@@ -1047,7 +1063,7 @@ def test_each_unsupported_feature_is_refused_with_sheet_row_and_column(
 
 def missing(name: str, rows: list[dict[str, str]], place: tuple[str, int, str], **kw: Any) -> Any:
     """A form where one text lacks a language: where that is, and which language."""
-    language = "English" if place[2].endswith(EN) else "French"
+    language = "en" if place[2].endswith(EN) else "fr"
     return pytest.param(xlsx(rows, kw.get("choices", [])), place, language, id=name)
 
 
@@ -1103,16 +1119,46 @@ MISSING = [
 
 
 @pytest.mark.parametrize(("data", "place", "language"), MISSING)
-def test_each_missing_english_or_french_text_is_refused_where_it_is_missing(data, place, language):
-    found = problems_of(data)
-    assert where(found) == [place]
-    assert found[0].reason == f"The {language} text is missing."
-    assert_readable(found[0])
+def test_a_text_in_one_language_is_accepted_and_listed_as_missing_the_other(data, place, language):
+    """The form is accepted as a draft; the one text lacking a language is listed, on its sheet,
+    in its column, with the text it has in the other language."""
+    definition, _xform = parse(data, "form.xlsx")
+    [found] = missing_translations(definition)
+    assert (found["sheet"], found["column"], found["missing"]) == (
+        place[0],
+        place[2].partition("::")[0],
+        language,
+    )
+    assert found["text"]
 
 
-def test_a_missing_label_column_is_named_as_it_should_be_written():
-    data = xlsx([{"type": "text", "name": "x", f"label::{EN}": "X"}], survey_header=["type"])
-    assert where(problems_of(data)) == [("survey", 2, f"label::{FR}")]
+def test_a_form_in_english_only_lists_every_text_for_french():
+    data = xlsx(
+        [
+            {"type": "begin_group", "name": "g", "label": "About you"},
+            {"type": "select_one colour", "name": "c", "label": "Colour?", "hint": "One"},
+            {"type": "calculate", "name": "k", "calculation": "1"},
+            {"type": "end_group"},
+        ],
+        [{"list_name": "colour", "name": "red", "label": "Red"}],
+        survey_header=["type", "name", "label", "hint", "calculation"],
+        choices_header=["list_name", "name", "label"],
+    )
+    definition, xform = parse(data, "form.xlsx")
+    assert [
+        (m["name"], m["column"], m["missing"], m["text"]) for m in missing_translations(definition)
+    ] == [
+        ("g", "label", "fr", "About you"),
+        ("c", "label", "fr", "Colour?"),
+        ("c", "hint", "fr", "One"),
+        ("colour/red", "label", "fr", "Red"),
+    ]
+    assert definition["languages"]["en"] == ""  # written back as "label", as it came
+    assert to_xform(to_xlsx(definition), "back.xlsx") == xform
+    # The same form read as French: the texts are French, English is what is missing.
+    definition, _xform = parse(data, "form.xlsx", language="fr")
+    assert definition["fields"][0]["label"] == {"en": "", "fr": "Colour?"}
+    assert {m["missing"] for m in missing_translations(definition)} == {"en"}
 
 
 def test_every_problem_is_reported_at_once():
@@ -1120,28 +1166,31 @@ def test_every_problem_is_reported_at_once():
         [
             QUESTION,
             row("geopoint", "where", "Where?", "Où ?"),
-            row("text", "why", "Why?", ""),
+            row("text", "why", "", ""),
             row("text", "how", "How?", "Comment ?", relevant="${nobody} = 1"),
+            row("time", "2nd", "When?", "Quand ?"),
         ]
     )
     found = problems_of(data)
     assert where(found) == [
         ("survey", 3, "type"),
-        ("survey", 4, f"label::{FR}"),
+        ("survey", 4, f"label::{EN}"),
         ("survey", 5, "relevant"),
+        ("survey", 6, "type"),
+        ("survey", 6, "name"),  # reported with the type, not after it is fixed
     ]
 
 
 def test_problems_in_every_sheet_are_reported_together():
     data = xlsx(
         [QUESTION, row("select_one colour", "x", "X", "X", default="pink")],
-        [*COLOURS, choice("colour", "grey", "Grey", "")],
-        {"form_id": "t", "public_key": "abc"},
+        [*COLOURS, choice("colour", "light grey", "Grey", "Gris")],
+        {"form_id": "t", "allow_choice_duplicates": "yes"},
     )
     assert sorted(where(problems_of(data)), key=str) == sorted(
         [
-            ("choices", 5, f"label::{FR}"),
-            ("settings", 1, "public_key"),
+            ("choices", 5, "name"),
+            ("settings", 2, "allow_choice_duplicates"),
             ("survey", 3, "default"),
         ],
         key=str,
@@ -1211,14 +1260,14 @@ def test_a_csv_form_gives_the_same_definition_and_xform_as_the_workbook():
 
 
 def test_csv_problems_name_the_rows_a_spreadsheet_shows():
-    survey = [QUESTION, row("text", "x", "X", "")]
+    survey = [QUESTION, row("text", "2x", "X", "X")]
     choices = [*COLOURS, choice("colour", "blue", "Blue again", "Bleu encore")]
     data = csv_form(survey, choices)
     lines = data.decode().splitlines()
     duplicate = next(i for i, line in enumerate(lines, start=1) if "Blue again" in line)
     assert duplicate == 8  # survey on lines 1-3, choices from line 4
     found = problems_of(data, "form.csv")
-    assert where(found) == [("choices", duplicate, "name"), ("survey", 3, f"label::{FR}")]
+    assert where(found) == [("choices", duplicate, "name"), ("survey", 3, "name")]
     sheets = read_sheets(data, "form.csv")
     assert (sheets["survey"].header_row, sheets["choices"].header_row) == (1, 4)
     assert [number for number, _row in sheets["choices"].rows] == [5, 6, 7, 8]

@@ -1,0 +1,353 @@
+"""What the words of an XLSForm mean to Heard.
+
+pyxform accepts many spellings for one thing (types `int` and `integer`, columns `calculate` and
+`calculation`, settings `title` and `form_title`): Heard reads each as pyxform does, keeps the
+spelling for the way back, and works with one name. The type aliases are taken from pyxform's own
+table, so a spelling pyxform knows is never refused as unknown.
+
+For everything Heard does not render, this module says why and what to use instead: a refusal
+that names neither is a dead end for the person holding the form.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from django.utils.translation import gettext_noop
+
+# The types Heard renders, by the name Heard uses.
+ANSWER_TYPES = ("text", "integer", "decimal", "date", "select_one", "select_multiple", "rank")
+LIST_TYPES = ("select_one", "select_multiple", "rank")
+# Recorded by Heard itself when the respondent starts (start, today) and submits (end).
+METADATA_TYPES = ("start", "end", "today")
+SIMPLE_TYPES = (
+    "text",
+    "integer",
+    "decimal",
+    "date",
+    "note",
+    "acknowledge",
+    "calculate",
+    *METADATA_TYPES,
+)
+LABELLED_TYPES = (*ANSWER_TYPES, "note", "acknowledge")
+USABLE_TYPES = (*SIMPLE_TYPES, *LIST_TYPES, "begin_group", "end_group")
+
+_NO_WEB_DEVICE = gettext_noop(
+    "a web page cannot read a device's %(what)s, so it has no meaning on the web: remove the row"
+)
+_DEVICE_PROPERTIES = {
+    "deviceid": gettext_noop("identifier"),
+    "uri:deviceid": gettext_noop("identifier"),
+    "subscriberid": gettext_noop("subscriber identifier"),
+    "uri:subscriberid": gettext_noop("subscriber identifier"),
+    "simserial": gettext_noop("SIM card"),
+    "uri:simserial": gettext_noop("SIM card"),
+    "phonenumber": gettext_noop("phone number"),
+    "uri:phonenumber": gettext_noop("phone number"),
+    "username": gettext_noop("signed-in user"),
+    "uri:username": gettext_noop("signed-in user"),
+    "email": gettext_noop("signed-in user's address"),
+    "uri:email": gettext_noop("signed-in user's address"),
+}
+# Why each kind of question Heard does not render is refused, and what to use instead. (Written
+# gettext_noop in full: makemessages finds the texts by that name.)
+UNSUPPORTED = {
+    "begin_repeat": gettext_noop(
+        "repeats are not supported yet: ask for the items in one text question, or give each "
+        "item its own questions"
+    ),
+    "end_repeat": gettext_noop(
+        "repeats are not supported yet: ask for the items in one text question, or give each "
+        "item its own questions"
+    ),
+    "time": gettext_noop("time questions are not supported yet: use a text question"),
+    "datetime": gettext_noop(
+        "date-and-time questions are not supported yet: use a date question and a text question"
+    ),
+    "geopoint": gettext_noop(
+        "a consultation does not collect locations: ask for a region with select_one"
+    ),
+    "geotrace": gettext_noop(
+        "a consultation does not collect locations: ask for a region with select_one"
+    ),
+    "geoshape": gettext_noop(
+        "a consultation does not collect locations: ask for a region with select_one"
+    ),
+    "media": gettext_noop(
+        "Heard does not take photos, recordings or files in answers, which may identify "
+        "people: ask for a description in a text question"
+    ),
+    "barcode": gettext_noop("a web page cannot scan barcodes: use a text question"),
+    "range": gettext_noop("ranges are not supported yet: use integer with a constraint"),
+    "trigger": gettext_noop("triggers are not supported yet: use acknowledge"),
+    "hidden": gettext_noop("a hidden field holds nothing on the web: use calculate"),
+    "audit": gettext_noop(
+        "Heard does not record how respondents move through a form, for their privacy: remove "
+        "the row"
+    ),
+    "location_metadata": gettext_noop(
+        "Heard does not record where respondents are, for their privacy: remove the row"
+    ),
+    "from_file": gettext_noop(
+        "choices from an attached file are not supported yet: copy the choices to the choices sheet"
+    ),
+    "constrained_alias": gettext_noop(
+        "this older spelling adds its own hint and constraint: use integer or text with a "
+        "constraint of your own"
+    ),
+}
+
+
+def _kind_of(written: str, entry: dict[str, Any]) -> str:
+    """Heard's name for a pyxform question type entry, or a key of UNSUPPORTED, or
+    'device:<property>'."""
+    bind, control = entry.get("bind", {}), entry.get("control", {})
+    preload = bind.get("jr:preloadParams")
+    if preload in METADATA_TYPES:
+        return preload
+    if preload:
+        return f"device:{preload}"
+    if set(entry) - {"bind", "control"} or set(bind) - {"type", "readonly"}:
+        return "range" if control.get("tag") == "range" else "constrained_alias"
+    tag, bound = control.get("tag"), bind.get("type")
+    if written == "hidden":
+        return "hidden"
+    if written == "audit":
+        return "audit"
+    if tag == "action" or written.startswith("background-"):
+        return "location_metadata" if bound == "geopoint" else "audit"
+    if tag == "trigger":
+        return "acknowledge" if bound == "string" else "trigger"
+    if tag == "upload" or bound == "binary":
+        return "media"
+    if tag is None:
+        return "calculate" if bound == "string" else "media"
+    if tag in ("select1", "select", "odk:rank"):
+        return {"select1": "select_one", "select": "select_multiple", "odk:rank": "rank"}[tag]
+    if bind.get("readonly") == "true()":
+        return "note"
+    return {
+        "string": "text",
+        "int": "integer",
+        "decimal": "decimal",
+        "date": "date",
+        "dateTime": "datetime",
+        "time": "time",
+        "geopoint": "geopoint",
+        "geotrace": "geotrace",
+        "geoshape": "geoshape",
+        "barcode": "barcode",
+    }.get(bound, "media")
+
+
+@cache
+def question_types() -> dict[str, str]:
+    """Every question type spelling pyxform knows -> Heard's name for it (see `_kind_of`)."""
+    from pyxform.question_type_dictionary import QUESTION_TYPE_DICT
+
+    found = {written: _kind_of(written, entry) for written, entry in QUESTION_TYPE_DICT.items()}
+    found.pop("csv-external", None)
+    found.pop("xml-external", None)
+    return found
+
+
+# Spellings of the types that take a list name after them, longest first when matched.
+LIST_TYPE_SPELLINGS = {
+    "select_one": "select_one",
+    "select one": "select_one",
+    "select1": "select_one",
+    "select one from": "select_one",
+    "select one using": "select_one",
+    "add select one prompt using": "select_one",
+    "select_multiple": "select_multiple",
+    "select all that apply": "select_multiple",
+    "select all that apply from": "select_multiple",
+    "select multiple from": "select_multiple",
+    "select multiple using": "select_multiple",
+    "add select multiple prompt using": "select_multiple",
+    "rank": "rank",
+    "select_one_from_file": "from_file",
+    "select one from file": "from_file",
+    "select_multiple_from_file": "from_file",
+    "select multiple from file": "from_file",
+    "select_one_external": "from_file",
+    "select one external": "from_file",
+}
+# begin/end with pyxform's names for groups and repeats.
+CONTROL_SPELLINGS = {
+    "group": "group",
+    "repeat": "repeat",
+    "lgroup": "repeat",
+    "looped group": "repeat",
+    "loop": "loop",
+}
+
+# Survey columns: pyxform's other names for the columns Heard reads.
+SURVEY_COLUMN_ALIASES = {
+    "caption": "label",
+    "relevance": "relevant",
+    "calculate": "calculation",
+    "constraining_message": "constraint_message",
+    "requiredmsg": "required_message",
+    "command": "type",
+    "tag": "name",
+    "value": "name",
+}
+CHOICE_COLUMN_ALIASES = {"caption": "label", "value": "name", "list name": "list_name"}
+# Survey columns Heard keeps as written (for the way back) but has no use for on the web.
+SURVEY_COLUMNS_KEPT = {
+    "guidance_hint",  # shown in ODK Collect's form details, not to respondents on the web
+    "body::accuracythreshold",
+    "body::accuracyThreshold",
+}
+# Survey columns that change what a form asks: refused with what to do instead.
+SURVEY_COLUMN_REASONS = {
+    "image": gettext_noop("Heard shows no media in questions: describe it in the label"),
+    "big-image": gettext_noop("Heard shows no media in questions: describe it in the label"),
+    "audio": gettext_noop("Heard shows no media in questions: describe it in the label"),
+    "video": gettext_noop("Heard shows no media in questions: describe it in the label"),
+    "media": gettext_noop("Heard shows no media in questions: describe it in the label"),
+    "read_only": gettext_noop(
+        "read-only answers are not supported: use a note to show a value, or calculate to "
+        "work one out"
+    ),
+    "readonly": gettext_noop(
+        "read-only answers are not supported: use a note to show a value, or calculate to "
+        "work one out"
+    ),
+    "repeat_count": gettext_noop("repeats are not supported yet"),
+    "jr:count": gettext_noop("repeats are not supported yet"),
+    "count": gettext_noop("repeats are not supported yet"),
+    "parameters": gettext_noop(
+        "parameters (random order, ranges) are not supported yet: remove the column"
+    ),
+    "trigger": gettext_noop(
+        "recalculating on another answer's change is not supported yet: use a calculation"
+    ),
+    "save_to": gettext_noop("ODK entities are not supported: remove the column"),
+    "autoplay": gettext_noop("Heard shows no media in questions: remove the column"),
+    "note": gettext_noop("this column name is unknown to XLSForm tools"),
+}
+SETTINGS_ALIASES = {
+    "title": "form_title",
+    "set_form_title": "form_title",
+    "id_string": "form_id",
+    "set_form_id": "form_id",
+}
+# Settings Heard keeps as written for the way back, and does not need: they steer ODK Collect or
+# an ODK server (Heard stores answers encrypted in any case).
+SETTINGS_KEPT = {
+    "instance_name",
+    "public_key",
+    "submission_url",
+    "auto_send",
+    "auto_delete",
+    "omit_instanceid",
+    "namespaces",
+    "sms_keyword",
+    "sms_separator",
+    "sms_allow_media",
+    "sms_date_format",
+    "sms_datetime_format",
+    "sms_response",
+    "prefix",
+    "delimiter",
+    "compact_tag",
+    "name",
+    "clean_text_values",
+    "client_editable",
+}
+
+# Appearances: those that only change how ODK Collect or Enketo lays a question out are kept
+# for the way back and do not change how Heard shows it (it has one accessible layout);
+# those that change what is asked or recorded are refused with a reason.
+LAYOUT_APPEARANCES = {
+    "quick",
+    "compact",
+    "quickcompact",
+    "no-calendar",
+    "label",
+    "list-nolabel",
+    "list",
+    "table-list",
+    "autocomplete",
+    "search",
+    "columns",
+    "columns-pack",
+    "no-buttons",
+    "numbers",
+    "thousands-sep",
+    "hidden-answer",
+    "field-list",
+    "multiline",
+    "horizontal",
+    "horizontal-compact",
+    "likert",
+    "minimal",
+    "vertical",
+    "ethiopian",
+    "coptic",
+    "islamic",
+    "bikram-sambat",
+    "myanmar",
+    "persian",
+}
+APPEARANCE_REASONS = {
+    "month-year": gettext_noop("dates without a day are not supported yet: use a date question"),
+    "year": gettext_noop("dates without a day are not supported yet: use an integer question"),
+    "signature": gettext_noop("Heard takes no drawings or files in answers"),
+    "draw": gettext_noop("Heard takes no drawings or files in answers"),
+    "annotate": gettext_noop("Heard takes no drawings or files in answers"),
+    "map": gettext_noop("a consultation does not collect locations"),
+    "placement-map": gettext_noop("a consultation does not collect locations"),
+    "url": gettext_noop("a web form cannot open another application for an answer"),
+    "counter": gettext_noop("counters open an application on the device: use integer"),
+    "bearing": gettext_noop("a web page cannot read a compass: use decimal"),
+    "masked": gettext_noop("masked answers are not supported: use text"),
+}
+
+
+def appearance_words(cell: str) -> list[str]:
+    """The words of an appearance cell, keeping a call such as search('list', 'matches', 'a')
+    whole, so that a message names it and not a fragment of it."""
+    words, depth, current = [], 0, ""
+    for char in cell:
+        if char.isspace() and depth == 0:
+            if current:
+                words.append(current)
+            current = ""
+            continue
+        depth += (char == "(") - (char == ")")
+        current += char
+    if current:
+        words.append(current)
+    return words
+
+
+def appearance_reason(word: str) -> str | None:
+    """Why an appearance cannot be used, or None if Heard renders or may ignore it."""
+    if word in LAYOUT_APPEARANCES:
+        return None
+    if word.startswith(("w", "columns-")) and word.lstrip("w").removeprefix("columns-").isdigit():
+        return None  # widths in Enketo's grid theme
+    if word.startswith("search(") or word.startswith("pulldata("):
+        return gettext_noop(
+            "it looks choices up in an attached file, which is not supported yet: copy the "
+            "choices to the choices sheet"
+        )
+    if word.startswith("ex:"):
+        return gettext_noop("a web form cannot open another application for an answer")
+    if word.startswith("printer"):
+        return gettext_noop("a web form cannot print to a device's printer")
+    if word in APPEARANCE_REASONS:
+        return APPEARANCE_REASONS[word]
+    return gettext_noop("XLSForm tools do not know it")
+
+
+def device_reason(preload: str) -> str:
+    from django.utils.translation import gettext as _
+
+    what = _DEVICE_PROPERTIES.get(preload, gettext_noop("identifier"))
+    return _(_NO_WEB_DEVICE) % {"what": _(what)}
