@@ -68,7 +68,8 @@ _STATA_STR_TYPE = re.compile(r"str[0-9]", re.IGNORECASE)
 
 _PER_CHOICE = ("select_multiple", "rank")
 _CODED = ("select_one", "select_multiple", "acknowledge")
-_TEXT = ("text", "calculate")
+# Recorded start, end and today go out as written (ISO 8601, with the offset for start and end).
+_TEXT = ("text", "calculate", "start", "end", "today")
 
 _META_LABELS = {
     "response_id": {"en": "Response ID", "fr": "Identifiant de la réponse"},
@@ -107,6 +108,9 @@ _SCHEMA_TYPES = {
     "select_multiple": "integer",
     "rank": "integer",
     "acknowledge": "string",
+    "start": "datetime",
+    "end": "datetime",
+    "today": "date",
 }
 
 _CODEBOOK_NOTE = (

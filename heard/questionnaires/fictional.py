@@ -783,8 +783,8 @@ class _Respondent:
 
     def answer(self, field: dict[str, Any]) -> None:
         kind = field["type"]
-        if kind == "note":
-            return
+        if kind in ("note", "start", "end", "today"):
+            return  # shown, or recorded by Heard when a response is started and sent
         if field.get("relevant") and not _truth(self.evaluate(field["relevant"])):
             return
         if kind == "calculate":

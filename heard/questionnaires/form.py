@@ -10,16 +10,18 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from functools import cached_property, lru_cache
 from typing import Any, Protocol
 
+from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from heard.core import limits
 from heard.questionnaires import expressions
+from heard.questionnaires.xlsform_vocabulary import HIDDEN_TYPES, METADATA_TYPES, UNANSWERED_TYPES
 
 MAX_TEXT = limits.ANSWER
 
@@ -103,7 +105,7 @@ class Form:
         return any(
             self.field_applies(name, values)
             for name in page["fields"]
-            if self.fields[name]["type"] != "calculate"
+            if self.fields[name]["type"] not in HIDDEN_TYPES
         )
 
     def pages_applying(self, values: Mapping[str, Any]) -> list[dict[str, Any]]:
@@ -155,7 +157,7 @@ class Form:
         raw: dict[str, Any] = {}
         for name in page["fields"]:
             kind = self.fields[name]["type"]
-            if kind in ("note", "calculate"):
+            if kind in UNANSWERED_TYPES:
                 continue
             raw[name] = self._read_input(name, data)
         errors: dict[str, str] = {}
@@ -291,7 +293,7 @@ class Form:
         values = self.clean(answers)
         found = {}
         for name, item in self.fields.items():
-            if item["type"] in ("note", "calculate") or not self.field_applies(name, values):
+            if item["type"] in UNANSWERED_TYPES or not self.field_applies(name, values):
                 continue
             problem = self.check(name, values, language)
             if problem:
@@ -316,5 +318,26 @@ class Form:
                 for name, item in self.fields.items()
                 if name in names or item["type"] == "calculate"
             },
-            "values": {k: v for k, v in values.items() if k not in names},
+            "values": {
+                k: v
+                for k, v in values.items()
+                if k not in names or self.fields.get(k, {}).get("type") in METADATA_TYPES
+            },
         }
+
+
+def with_metadata(
+    definition: dict[str, Any], answers: Mapping[str, Any], moment: datetime, *kinds: str
+) -> dict[str, Any]:
+    """The answers with the form's start, end and today fields of `kinds` set to `moment` (in
+    the site's time zone, as ODK writes them): Heard records them, nobody types them."""
+    found = dict(answers)
+    local = timezone.localtime(moment)
+    for item in definition["fields"]:
+        if item["type"] in kinds:
+            found[item["name"]] = (
+                local.date().isoformat()
+                if item["type"] == "today"
+                else local.isoformat(timespec="milliseconds")
+            )
+    return found

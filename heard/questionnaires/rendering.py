@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from heard.questionnaires.form import Form
+from heard.questionnaires.xlsform_vocabulary import HIDDEN_TYPES
 
 
 @dataclass
@@ -75,7 +76,7 @@ def question_views(
     views = []
     for name in page["fields"]:
         item = form.fields[name]
-        if item["type"] == "calculate":
+        if item["type"] in HIDDEN_TYPES:
             continue
         value = values.get(name)
         if raw is not None and name in raw:

@@ -28,7 +28,7 @@ from heard.core.tokens import token_hash
 from heard.notify import bilingual
 from heard.notify.services import queue_email
 from heard.questionnaires import xlsform
-from heard.questionnaires.form import Form
+from heard.questionnaires.form import Form, with_metadata
 from heard.questionnaires.models import (
     AccessRequest,
     Channel,
@@ -38,6 +38,7 @@ from heard.questionnaires.models import (
     Response,
     ResponseState,
 )
+from heard.questionnaires.xlsform_vocabulary import METADATA_TYPES
 from heard.stakeholders import outreach
 from heard.stakeholders.models import Person
 
@@ -492,11 +493,20 @@ def draft_for(respondent: Respondent, language: str) -> Response:
     if version is None:
         raise QuestionnaireClosed
     with transaction.atomic():
-        response, _created = Response.objects.select_related("version").get_or_create(
+        response, created = Response.objects.select_related("version").get_or_create(
             respondent=respondent,
             defaults={"version": version, "language": language},
         )
+        if created and _has_metadata(version.definition, "start", "today"):
+            response.answers = with_metadata(
+                version.definition, {}, response.started_at, "start", "today"
+            )
+            response.save(update_fields=["answers_json"])
     return response
+
+
+def _has_metadata(definition: dict[str, Any], *kinds: str) -> bool:
+    return any(f["type"] in kinds for f in definition["fields"])
 
 
 @transaction.atomic
@@ -542,8 +552,10 @@ def submit(
     if problems:
         return SubmitResult(False, False, problems)
     cleaned = Response(answers_json="")
-    cleaned.answers = form.clean(locked.answers)
     now = timezone.now()
+    cleaned.answers = with_metadata(
+        locked.version.definition, form.clean(locked.answers), now, "end"
+    )
     # A conditional update, so that of two simultaneous submissions exactly one changes the row,
     # whatever the database's locking (SQLite has no row locks).
     changed = Response.objects.filter(pk=locked.pk, state=ResponseState.DRAFT).update(
@@ -604,7 +616,10 @@ def enter_response(
     )
     if response.state != ResponseState.DRAFT:
         raise FormChangeRefused
-    response.answers = form.clean(answers)
+    # Typed in by staff: the form was started and ended as it was entered.
+    response.answers = with_metadata(
+        version.definition, form.clean(answers), timezone.now(), *METADATA_TYPES
+    )
     response.channel = channel
     response.language = language
     response.state = ResponseState.SUBMITTED

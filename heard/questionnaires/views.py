@@ -26,6 +26,7 @@ from heard.questionnaires import services
 from heard.questionnaires.form import Form
 from heard.questionnaires.models import Questionnaire, Respondent, Response, ResponseState
 from heard.questionnaires.rendering import answer_text, question_views
+from heard.questionnaires.xlsform_vocabulary import UNANSWERED_TYPES
 from heard.stakeholders.models import Sector
 
 SESSION_KEY = "heard_questionnaire"
@@ -258,7 +259,7 @@ def _summary(form: Form, values: dict[str, Any], language: str) -> list[dict[str
         rows = []
         for name in current["fields"]:
             item = form.fields[name]
-            if item["type"] in ("note", "calculate") or not form.field_applies(name, values):
+            if item["type"] in UNANSWERED_TYPES or not form.field_applies(name, values):
                 continue
             rows.append(
                 {

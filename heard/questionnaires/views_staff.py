@@ -32,6 +32,7 @@ from heard.questionnaires.models import (
     Response,
 )
 from heard.questionnaires.rendering import answer_text, question_views
+from heard.questionnaires.xlsform_vocabulary import UNANSWERED_TYPES
 from heard.stakeholders import outreach
 from heard.stakeholders.forms import AudienceForm
 
@@ -123,7 +124,7 @@ def questionnaire_detail(request: HttpRequest, pk: int, qpk: int) -> HttpRespons
                         "count": sum(
                             1
                             for f in version.definition["fields"]
-                            if f["type"] not in ("note", "calculate")
+                            if f["type"] not in UNANSWERED_TYPES
                         ),
                         "pages": len(Form(version.definition).pages),
                     },
@@ -403,7 +404,7 @@ def response_detail(request: HttpRequest, pk: int, qpk: int, rpk: int) -> HttpRe
                 "answer": answer_text(form, name, values.get(name), language),
             }
             for name in page["fields"]
-            if form.fields[name]["type"] not in ("note", "calculate")
+            if form.fields[name]["type"] not in UNANSWERED_TYPES
         ]
         sections.append({"label": (page.get("label") or {}).get(language, ""), "rows": rows})
     services.record_reading(actor=request.user, response=response)

@@ -63,8 +63,7 @@ ATTRIBUTE_PREFIXES = ("instance::", "bind::", "body::")
 LIST_TYPES = vocabulary.LIST_TYPES
 ANSWER_TYPES = vocabulary.ANSWER_TYPES
 LABELLED_TYPES = vocabulary.LABELLED_TYPES
-# What a respondent never sees: worked out, or recorded by Heard.
-HIDDEN_TYPES = ("calculate", *vocabulary.METADATA_TYPES)
+HIDDEN_TYPES = vocabulary.HIDDEN_TYPES
 
 
 # Columns -----------------------------------------------------------------------------------------
@@ -122,10 +121,10 @@ def _columns(
     for header in sheet.headers:
         if not header:
             continue
-        if header.lower().startswith(ATTRIBUTE_PREFIXES):
+        base, suffix = _split_header(header, double_colons)
+        if header.lower().startswith(ATTRIBUTE_PREFIXES) or base in vocabulary.SURVEY_COLUMNS_KEPT:
             found.kept.append(header)
             continue
-        base, suffix = _split_header(header, double_colons)
         base = aliases.get(base, base)
         if base in translatable:
             language = _language_of(suffix) if suffix else bare
@@ -282,6 +281,8 @@ def _type_of(raw: str) -> tuple[str, str]:
         return "", ""
     if words[0] in ("begin_group", "end_group", "begin_repeat", "end_repeat"):
         return words[0], " ".join(words[1:])
+    if words[0] in ("begin", "end") and len(words) > 1 and words[1] == "loop":
+        return f"{words[0]}_loop", " ".join(words[2:])  # begin loop over <list>
     if words[0] in ("begin", "end") and " ".join(words[1:]) in vocabulary.CONTROL_SPELLINGS:
         return f"{words[0]}_{vocabulary.CONTROL_SPELLINGS[' '.join(words[1:])]}", ""
     for size in (5, 4, 3, 2, 1):
@@ -451,7 +452,9 @@ def parse(data: bytes, filename: str, *, language: str = "en") -> tuple[dict[str
         aliases=vocabulary.SURVEY_COLUMN_ALIASES,
         bare=bare,
     )
-    choices, choice_columns, choice_kept = _read_choices(choices_sheet, problems, spellings, bare)
+    choices, choice_columns, choice_kept, spaced = _read_choices(
+        choices_sheet, problems, spellings, bare
+    )
     for header in columns.extra:
         base = _split_header(header, "::" in header)[0]
         reason = vocabulary.SURVEY_COLUMN_REASONS.get(base)
@@ -576,6 +579,21 @@ def parse(data: bytes, filename: str, *, language: str = "en") -> tuple[dict[str
         if kind in LIST_TYPES and " " in list_name:
             report(number, "type", _("A list name cannot hold spaces."))
             continue
+        if kind in ("select_multiple", "rank") and list_name in spaced and choices_sheet:
+            spaced_row, spaced_column = spaced.pop(list_name)  # reported once per list
+            problems.append(
+                FormProblem(
+                    choices_sheet.name,
+                    spaced_row,
+                    spaced_column,
+                    _(
+                        "A choice name cannot hold spaces in a list used by %(type)s (row "
+                        "%(row)d): its answers are choice names separated by spaces. Write _ "
+                        "instead."
+                    )
+                    % {"type": kind, "row": number},
+                )
+            )
         if kind in LIST_TYPES and list_name not in choices:
             report(
                 number,
@@ -804,13 +822,16 @@ def _calculations_in_cycles(fields: list[dict[str, Any]]) -> list[dict[str, Any]
 
 def _read_choices(
     sheet: Sheet | None, problems: list[FormProblem], spellings: dict[str, str], bare: str | None
-) -> tuple[dict[str, list[dict[str, Any]]], dict[str, set[str]], list[str]]:
-    """The choice lists, the columns (besides name) a choice_filter may use in each, and the
-    columns kept as written for the way back."""
+) -> tuple[
+    dict[str, list[dict[str, Any]]], dict[str, set[str]], list[str], dict[str, tuple[int, str]]
+]:
+    """The choice lists, the columns (besides name) a choice_filter may use in each, the columns
+    kept as written for the way back, and the first choice holding a space in each list."""
     choices: dict[str, list[dict[str, Any]]] = {}
     filter_columns: dict[str, set[str]] = {}
+    spaced: dict[str, tuple[int, str]] = {}
     if sheet is None:
-        return choices, filter_columns, []
+        return choices, filter_columns, [], spaced
     columns = _columns(
         sheet,
         ("list_name", "name"),
@@ -831,7 +852,7 @@ def _read_choices(
                 _("The choices sheet needs “list_name” and “name” columns."),
             )
         )
-        return choices, filter_columns, columns.kept
+        return choices, filter_columns, columns.kept, spaced
     extra = []
     for header in columns.extra:
         if header.lower().startswith(("media", "image", "audio", "video", "big-image")):
@@ -862,9 +883,8 @@ def _read_choices(
             )
             continue
         if " " in name:
-            problems.append(
-                FormProblem(sheet.name, number, name_header, _("A choice name cannot hold spaces."))
-            )
+            # Fine for select_one; a select_multiple answer is names separated by spaces.
+            spaced.setdefault(list_name, (number, name_header))
         if (list_name, name) in seen:
             problems.append(
                 FormProblem(
@@ -888,7 +908,7 @@ def _read_choices(
             }
         )
         filter_columns.setdefault(list_name, set()).update(extra)
-    return choices, filter_columns, columns.kept
+    return choices, filter_columns, columns.kept, spaced
 
 
 def _read_settings(
@@ -900,7 +920,7 @@ def _read_settings(
         return {}, {}
     settings: dict[str, str] = {}
     kept: dict[str, str] = {}
-    number, row = sheet.rows[0]
+    _number, row = sheet.rows[0]
     for header, value in row.items():
         key = header.strip().lower()
         key = vocabulary.SETTINGS_ALIASES.get(key, key)
@@ -908,18 +928,6 @@ def _read_settings(
             settings[key] = value
         else:
             kept[header] = value
-        if key == "allow_choice_duplicates" and value.strip() in TRUE:
-            problems.append(
-                FormProblem(
-                    sheet.name,
-                    number,
-                    header,
-                    _(
-                        "Choices with the same name in one list cannot be told apart in the "
-                        "answers: give each choice its own name and leave this setting empty."
-                    ),
-                )
-            )
     return settings, kept
 
 

@@ -16,6 +16,15 @@ from openpyxl.worksheet.worksheet import Worksheet
 from heard.questionnaires.xlsform import LANGUAGES, TRUE
 
 
+def _kept_header(header: str) -> str:
+    """A kept column's name as this file writes it: with two colons, since the file names its
+    languages so ("caption:xx" read with single colons is "caption::xx" here)."""
+    if "::" in header or ":" not in header or header.lower().startswith(("jr:", "bind:", "body:")):
+        return header
+    base, _sep, rest = header.partition(":")
+    return f"{base}::{rest}"
+
+
 def _survey_columns(languages: dict[str, str]) -> list[tuple[str, str, str | None]]:
     """(header, definition key, language or None) in the order they are written."""
 
@@ -83,7 +92,13 @@ def to_xlsx(definition: dict[str, Any]) -> bytes:
     book = openpyxl.Workbook()
     survey = book.worksheets[0]
     survey.title = "survey"
-    _append(survey, [*(header for header, _key, _lang in columns), *kept.get("survey", [])])
+    _append(
+        survey,
+        [
+            *(header for header, _key, _lang in columns),
+            *(_kept_header(h) for h in kept.get("survey", [])),
+        ],
+    )
     by_name = {f["name"]: f for f in definition["fields"]}
     for page in definition["pages"]:
         if page["group"]:
@@ -108,7 +123,7 @@ def to_xlsx(definition: dict[str, Any]) -> bytes:
             "name",
             *(f"label::{languages[lang]}" if languages[lang] else "label" for lang in LANGUAGES),
             *filters,
-            *kept.get("choices", []),
+            *(_kept_header(h) for h in kept.get("choices", [])),
         ],
     )
     for list_name, items in definition["choices"].items():

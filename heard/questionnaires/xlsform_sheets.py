@@ -36,7 +36,8 @@ CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 # What a form file may hold, checked before openpyxl or pyxform opens it (heard.archives). A form
 # is small: the demo's 18 KB inflate to 81 KB; a list of every Canadian municipality (about
 # 5,000 choices) fits on one sheet. A CSV form holds its three sheets in one file.
-LIMITS = Limits(max_bytes=32 * 1024 * 1024, max_rows=10_000, max_columns=100, max_lines=30_000)
+# Spreadsheet programs often declare 1,024 columns for a sheet whose cells were only formatted.
+LIMITS = Limits(max_bytes=32 * 1024 * 1024, max_rows=10_000, max_columns=1_024, max_lines=30_000)
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,10 @@ SIMPLE_TYPES = (
     *METADATA_TYPES,
 )
 LABELLED_TYPES = (*ANSWER_TYPES, "note", "acknowledge")
+# Never shown to a respondent: worked out, or recorded by Heard.
+HIDDEN_TYPES = ("calculate", *METADATA_TYPES)
+# Shown or not, never typed in by a respondent.
+UNANSWERED_TYPES = ("note", *HIDDEN_TYPES)
 USABLE_TYPES = (*SIMPLE_TYPES, *LIST_TYPES, "begin_group", "end_group")
 
 _NO_WEB_DEVICE = gettext_noop(
@@ -82,6 +86,12 @@ UNSUPPORTED = {
     "barcode": gettext_noop("a web page cannot scan barcodes: use a text question"),
     "range": gettext_noop("ranges are not supported yet: use integer with a constraint"),
     "trigger": gettext_noop("triggers are not supported yet: use acknowledge"),
+    "begin_loop": gettext_noop(
+        "loops over a choice list are not supported: give each choice its own questions"
+    ),
+    "end_loop": gettext_noop(
+        "loops over a choice list are not supported: give each choice its own questions"
+    ),
     "hidden": gettext_noop("a hidden field holds nothing on the web: use calculate"),
     "audit": gettext_noop(
         "Heard does not record how respondents move through a form, for their privacy: remove "
@@ -181,7 +191,6 @@ CONTROL_SPELLINGS = {
     "repeat": "repeat",
     "lgroup": "repeat",
     "looped group": "repeat",
-    "loop": "loop",
 }
 
 # Survey columns: pyxform's other names for the columns Heard reads.
@@ -199,8 +208,7 @@ CHOICE_COLUMN_ALIASES = {"caption": "label", "value": "name", "list name": "list
 # Survey columns Heard keeps as written (for the way back) but has no use for on the web.
 SURVEY_COLUMNS_KEPT = {
     "guidance_hint",  # shown in ODK Collect's form details, not to respondents on the web
-    "body::accuracythreshold",
-    "body::accuracyThreshold",
+    "autoplay",  # plays a question's media in ODK Collect; Heard shows no media
 }
 # Survey columns that change what a form asks: refused with what to do instead.
 SURVEY_COLUMN_REASONS = {
@@ -227,8 +235,6 @@ SURVEY_COLUMN_REASONS = {
         "recalculating on another answer's change is not supported yet: use a calculation"
     ),
     "save_to": gettext_noop("ODK entities are not supported: remove the column"),
-    "autoplay": gettext_noop("Heard shows no media in questions: remove the column"),
-    "note": gettext_noop("this column name is unknown to XLSForm tools"),
 }
 SETTINGS_ALIASES = {
     "title": "form_title",
@@ -260,40 +266,10 @@ SETTINGS_KEPT = {
     "client_editable",
 }
 
-# Appearances: those that only change how ODK Collect or Enketo lays a question out are kept
-# for the way back and do not change how Heard shows it (it has one accessible layout);
-# those that change what is asked or recorded are refused with a reason.
-LAYOUT_APPEARANCES = {
-    "quick",
-    "compact",
-    "quickcompact",
-    "no-calendar",
-    "label",
-    "list-nolabel",
-    "list",
-    "table-list",
-    "autocomplete",
-    "search",
-    "columns",
-    "columns-pack",
-    "no-buttons",
-    "numbers",
-    "thousands-sep",
-    "hidden-answer",
-    "field-list",
-    "multiline",
-    "horizontal",
-    "horizontal-compact",
-    "likert",
-    "minimal",
-    "vertical",
-    "ethiopian",
-    "coptic",
-    "islamic",
-    "bikram-sambat",
-    "myanmar",
-    "persian",
-}
+# Appearances that change what is asked or recorded, refused with a reason. Every other one only
+# changes how ODK Collect or Enketo lays a question out: Heard renders those it knows (multiline,
+# minimal, horizontal, likert, field-list) and, like ODK clients, ignores the rest; the cell is
+# kept for the way back.
 APPEARANCE_REASONS = {
     "month-year": gettext_noop("dates without a day are not supported yet: use a date question"),
     "year": gettext_noop("dates without a day are not supported yet: use an integer question"),
@@ -328,10 +304,6 @@ def appearance_words(cell: str) -> list[str]:
 
 def appearance_reason(word: str) -> str | None:
     """Why an appearance cannot be used, or None if Heard renders or may ignore it."""
-    if word in LAYOUT_APPEARANCES:
-        return None
-    if word.startswith(("w", "columns-")) and word.lstrip("w").removeprefix("columns-").isdigit():
-        return None  # widths in Enketo's grid theme
     if word.startswith("search(") or word.startswith("pulldata("):
         return gettext_noop(
             "it looks choices up in an attached file, which is not supported yet: copy the "
@@ -341,9 +313,9 @@ def appearance_reason(word: str) -> str | None:
         return gettext_noop("a web form cannot open another application for an answer")
     if word.startswith("printer"):
         return gettext_noop("a web form cannot print to a device's printer")
-    if word in APPEARANCE_REASONS:
-        return APPEARANCE_REASONS[word]
-    return gettext_noop("XLSForm tools do not know it")
+    # Any other word changes nothing: ODK clients ignore appearances they do not know, and so
+    # does Heard (the cell is kept for the way back).
+    return APPEARANCE_REASONS.get(word.lower())
 
 
 def device_reason(preload: str) -> str:

@@ -49,7 +49,7 @@ def test_a_sheet_declaring_ten_million_rows_or_columns_past_the_limit_is_refused
         "of 10,000; nothing was read."
     )
     wide = bombs.declared_rows_bomb(rows=5, columns="XFD")
-    assert "declares 16,384 columns on sheet “People”, more than the limit of 100" in problem(
+    assert "declares 16,384 columns on sheet “People”, more than the limit of 1,024" in problem(
         wide, "questionnaire.xlsx"
     )
 

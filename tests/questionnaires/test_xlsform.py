@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 import html
+import io
 import re
 from html.parser import HTMLParser
 from typing import Any
@@ -19,7 +20,7 @@ from heard.core.audit import AuditEvent
 from heard.notify.models import Message
 from heard.questionnaires import services
 from heard.questionnaires.form import Form
-from heard.questionnaires.models import QuestionnaireVersion, Response
+from heard.questionnaires.models import QuestionnaireVersion, Respondent, Response
 from heard.questionnaires.rendering import question_views
 from heard.questionnaires.xlsform import (
     FormError,
@@ -758,12 +759,6 @@ UNSUPPORTED = [
         "form.csv",
     ),
     case(
-        "duplicate choices allowed",
-        xlsx([QUESTION], settings={"form_id": "t", "allow_choice_duplicates": "yes"}),
-        ("settings", 2, "allow_choice_duplicates"),
-        "Choices with the same name in one list cannot be told apart",
-    ),
-    case(
         "entities sheet",
         xlsx([QUESTION], extra_sheets={"entities": [["list_name", "label"], ["people", "x"]]}),
         ("entities", None, ""),
@@ -890,9 +885,11 @@ UNSUPPORTED = [
     ),
     case(
         "choice name with a space",
-        second("select_one colour", choices=[*COLOURS, choice("colour", "dark red", "D", "D")]),
+        second(
+            "select_multiple colour", choices=[*COLOURS, choice("colour", "dark red", "D", "D")]
+        ),
         ("choices", 5, "name"),
-        "A choice name cannot hold spaces.",
+        "A choice name cannot hold spaces in a list used by select_multiple (row 3)",
     ),
     *(
         case(
@@ -972,12 +969,6 @@ UNSUPPORTED = [
         second("select_one colour", appearance="minimal search('cities', 'matches', 'a', 'b')"),
         ("survey", 3, "appearance"),
         "The appearance “search('cities', 'matches', 'a', 'b')” is not supported: it looks",
-    ),
-    case(
-        "appearance no tool knows",
-        second("text", appearance="sparkly"),
-        ("survey", 3, "appearance"),
-        "“sparkly” is not supported: XLSForm tools do not know it",
     ),
     case(
         "calculate without calculation",
@@ -1184,13 +1175,14 @@ def test_every_problem_is_reported_at_once():
 def test_problems_in_every_sheet_are_reported_together():
     data = xlsx(
         [QUESTION, row("select_one colour", "x", "X", "X", default="pink")],
-        [*COLOURS, choice("colour", "light grey", "Grey", "Gris")],
-        {"form_id": "t", "allow_choice_duplicates": "yes"},
+        [*COLOURS, choice("colour", "red", "Grey", "Gris")],
+        {"form_id": "t"},
+        extra_sheets={"entities": [["list_name", "label"], ["people", "x"]]},
     )
     assert sorted(where(problems_of(data)), key=str) == sorted(
         [
             ("choices", 5, "name"),
-            ("settings", 2, "allow_choice_duplicates"),
+            ("entities", None, ""),
             ("survey", 3, "default"),
         ],
         key=str,
@@ -1585,3 +1577,138 @@ def test_a_form_with_answers_changes_only_as_a_new_version(questionnaire, lead, 
     assert response.version.number == 1
     assert [f["name"] for f in response.version.definition["fields"]] == ["q"]
     assert AuditEvent.objects.filter(action="questionnaire.version_added").count() == 2
+
+
+# Metadata and pyxform's other spellings ----------------------------------------------------------
+
+
+def test_start_end_and_today_are_recorded_never_asked(questionnaire, lead):
+    data = xlsx(
+        [
+            row("start", "began"),
+            row("today", "day"),
+            QUESTION,
+            row("end", "finished"),
+            row("calculate", "same_day", calculation="starts-with(${began}, ${day})"),
+        ]
+    )
+    version = services.upload_form(
+        actor=lead, questionnaire=questionnaire, data=data, filename="form.xlsx"
+    )
+    form = Form(version.definition)
+    assert [p["name"] for p in form.pages] == ["q"]  # the metadata rows make no page
+    assert [v.name for v in question_views(form, form.pages[0], {}, "en")] == ["q"]
+    from heard.core.crypto import blind_index
+
+    person = Person.objects.create(
+        consultation=questionnaire.consultation,
+        name="A",
+        email="a@example.org",
+        email_index=blind_index("a@example.org"),
+        language="en",
+    )
+    respondent = Respondent.objects.create(
+        questionnaire=questionnaire, person=person, language="en"
+    )
+    response = services.draft_for(respondent, "en")
+    started = response.answers
+    assert started["began"].startswith(started["day"]) and "T" in started["began"]
+    assert "finished" not in started
+    services.save_page(response=response, page="q", answers={**started, "q": "x"}, language="en")
+    assert services.submit(response=response, language="en").submitted
+    response.refresh_from_db()
+    answers = response.answers
+    assert answers["began"] == started["began"] and answers["finished"] >= answers["began"]
+    assert answers["same_day"] == "true"  # the calculation sees the recorded values
+
+
+@pytest.mark.parametrize(
+    ("alias", "canonical"),
+    [
+        ("string", "text"),
+        ("int", "integer"),
+        ("q int", "integer"),
+        ("select1 colour", "select_one"),
+        ("select all that apply colour", "select_multiple"),
+        ("add note prompt", "note"),
+        ("q acknowledge", "acknowledge"),
+    ],
+)
+def test_pyxform_aliases_are_read_as_pyxform_reads_them(alias, canonical):
+    data = second(alias)
+    definition, xform = parse(data, "form.xlsx")
+    assert definition["fields"][1]["type"] == canonical
+    assert to_xform(to_xlsx(definition), "back.xlsx") == xform
+
+
+def test_pyxform_column_and_setting_aliases_and_single_colons():
+    data = workbook(
+        {
+            "survey": [
+                ["type", "name", "label:en", "label:fr", "relevance", "calculate", "caption:xx"],
+                ["text", "a", "A", "A", "", "", "kept"],
+                ["text", "b", "B", "B", "${a} != ''", "", ""],
+                ["calculate", "c", "", "", "", "concat(${a}, ${b})", ""],
+            ],
+            "settings": [["title", "id_string", "instance_name"], ["T", "tid", "concat(${a})"]],
+        }
+    )
+    definition, xform = parse(data, "form.xlsx")
+    fields = {f["name"]: f for f in definition["fields"]}
+    assert fields["b"]["relevant"] == "${a} != ''"
+    assert fields["c"]["calculation"] == "concat(${a}, ${b})"
+    assert fields["a"]["label"] == {"en": "A", "fr": "A"}
+    assert definition["settings"] == {"form_title": "T", "form_id": "tid"}
+    assert definition["kept_settings"] == {"instance_name": "concat(${a})"}
+    assert missing_translations(definition) == []
+    assert to_xform(to_xlsx(definition), "back.xlsx") == xform
+
+
+def test_an_xls_workbook_reads_as_its_xlsx_twin():
+    """Excel 97-2003 files are read cell for cell as pyxform reads them: numbers, booleans and
+    dates included."""
+    import xlwt
+
+    sheets = {
+        "survey": [
+            ["type", "name", f"label::{EN}", f"label::{FR}", "constraint", "default"],
+            ["integer", "n", "How many?", "Combien ?", ". < 10", 3],
+            ["text", "t", "Why?", "Pourquoi ?", "", ""],
+        ],
+        "choices": [["list_name", "name", f"label::{EN}", f"label::{FR}"]],
+        "settings": [["form_title", "form_id", "version"], ["T", "tid", 2026120401]],
+    }
+    book = xlwt.Workbook()
+    for name, rows in sheets.items():
+        sheet = book.add_sheet(name)
+        for r, values in enumerate(rows):
+            for c, value in enumerate(values):
+                sheet.write(r, c, value)
+    out = io.BytesIO()
+    book.save(out)
+    from_xls = parse(out.getvalue(), "form.xls")
+    from_xlsx = parse(workbook(sheets), "form.xlsx")
+    assert from_xls == from_xlsx
+    assert from_xls[0]["fields"][0]["default"] == "3"
+    assert from_xls[0]["form_version"] == "2026120401"
+
+
+def test_layout_appearances_are_kept_and_ignored():
+    data = second("select_one colour", appearance="quick w3 Field-list compact-2 sparkly")
+    definition, xform = parse(data, "form.xlsx")
+    assert definition["fields"][1]["appearance"] == "quick w3 Field-list compact-2 sparkly"
+    assert to_xform(to_xlsx(definition), "back.xlsx") == xform
+
+
+def test_a_choice_name_with_a_space_is_fine_for_select_one():
+    data = second("select_one colour", choices=[*COLOURS, choice("colour", "dark red", "D", "D")])
+    definition, _xform = parse(data, "form.xlsx")
+    assert definition["choices"]["colour"][-1]["name"] == "dark red"
+
+
+def test_a_loop_over_a_list_is_refused_with_what_to_do_instead():
+    found = problems_of(
+        xlsx([QUESTION, row("begin loop over colour", "each", "E", "E"), row("end loop")], COLOURS)
+    )
+    assert where(found) == [("survey", 3, "type"), ("survey", 4, "type")]
+    assert "give each choice its own questions" in found[0].reason
