@@ -190,6 +190,12 @@ def _tokenize(text: str) -> list[_Token]:
         elif c == "$":
             if text[i + 1 : i + 2] != "{":
                 raise ExpressionError("'$' must start a reference such as ${age}", i)
+            if text.startswith("${last-saved#", i):
+                raise ExpressionError(
+                    "${last-saved#…} reads the answer saved on a device's previous form, which a "
+                    "web questionnaire does not have: use a fixed default instead",
+                    i,
+                )
             match = _NAME_RE.match(text, i + 2)
             if match is None:
                 raise ExpressionError("'${' must be followed by a field name, as in ${age}", i)

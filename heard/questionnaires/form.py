@@ -263,7 +263,9 @@ class Form:
         value = values.get(name)
         if value in (None, "", []):
             if item["required"]:
-                return (item["required_message"] or {}).get(language) or self._required_text(item)
+                return self._message(item["required_message"], values, language) or (
+                    self._required_text(item)
+                )
             return None
         if item["type"] in ("select_one", "select_multiple"):
             allowed = {c.name for c in self.choices(name, values)}
@@ -271,10 +273,19 @@ class Form:
             if any(v not in allowed for v in picked):
                 return _("Choose from the options shown.")
         if item["constraint"] and not self._true(item["constraint"], values, current=value):
-            return (item["constraint_message"] or {}).get(language) or _(
+            return self._message(item["constraint_message"], values, language) or _(
                 "Check this answer: the form does not accept it."
             )
         return None
+
+    def _message(
+        self, texts: dict[str, str] | None, values: Mapping[str, Any], language: str
+    ) -> str:
+        """The form's own message in `language`, with the answers it names shown in it."""
+        from heard.questionnaires.rendering import piped  # rendering builds on Form
+
+        text = (texts or {}).get(language) or ""
+        return piped(self, text, dict(values), language) if text else ""
 
     @staticmethod
     def _required_text(item: dict[str, Any]) -> str:

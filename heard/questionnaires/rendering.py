@@ -9,8 +9,12 @@ and the page is shown again when an answer brings one in.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
+
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString
 
 from heard.questionnaires.form import Form
 from heard.questionnaires.xlsform_vocabulary import HIDDEN_TYPES
@@ -30,7 +34,7 @@ class ChoiceView:
 class QuestionView:
     name: str
     type: str
-    label: str
+    label: str  # plain text, answers shown in it (for titles and error summaries)
     hint: str
     error: str
     value: Any
@@ -39,6 +43,9 @@ class QuestionView:
     appearance: str
     choices: list[ChoiceView] = field(default_factory=list)
     positions: list[int] = field(default_factory=list)
+    # The same texts with each answer shown in a span that logic.js updates as answers change.
+    label_html: SafeString = field(default_factory=SafeString)
+    hint_html: SafeString = field(default_factory=SafeString)
 
     @property
     def id(self) -> str:
@@ -63,6 +70,37 @@ def _text(texts: dict[str, str] | None, language: str) -> str:
     return texts.get(language) or texts.get("en") or ""
 
 
+# ${name} inside a label, hint or message: the answer to `name` is shown there.
+PIPE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_.-]*)\}")
+
+
+def piped(form: Form, text: str, values: dict[str, Any], language: str) -> str:
+    """The text with each ${name} replaced by that answer as the respondent would read it."""
+    return PIPE.sub(
+        lambda m: (
+            answer_text(form, m[1], values.get(m[1]), language) if m[1] in form.fields else m[0]
+        ),
+        text,
+    )
+
+
+def piped_html(form: Form, text: str, values: dict[str, Any], language: str) -> SafeString:
+    """As `piped`, escaped, each answer in <span data-pipe="name"> for logic.js to keep current."""
+    html = SafeString()
+    last = 0
+    for match in PIPE.finditer(text):
+        if match[1] not in form.fields:
+            continue
+        html += conditional_escape(text[last : match.start()])
+        html += format_html(
+            '<span data-pipe="{}">{}</span>',
+            match[1],
+            answer_text(form, match[1], values.get(match[1]), language),
+        )
+        last = match.end()
+    return html + conditional_escape(text[last:])
+
+
 def question_views(
     form: Form,
     page: dict[str, Any],
@@ -85,11 +123,14 @@ def question_views(
             value = (
                 item["default"].split() if item["type"] == "select_multiple" else item["default"]
             )
+        label, hint = _text(item["label"], language), _text(item["hint"], language)
         view = QuestionView(
             name=name,
             type=item["type"],
-            label=_text(item["label"], language),
-            hint=_text(item["hint"], language),
+            label=piped(form, label, values, language),
+            hint=piped(form, hint, values, language),
+            label_html=piped_html(form, label, values, language),
+            hint_html=piped_html(form, hint, values, language),
             error=errors.get(name, ""),
             value=value,
             required=item["required"],

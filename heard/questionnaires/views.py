@@ -25,7 +25,7 @@ from heard.core.sessions import start_link_session
 from heard.questionnaires import services
 from heard.questionnaires.form import Form
 from heard.questionnaires.models import Questionnaire, Respondent, Response, ResponseState
-from heard.questionnaires.rendering import answer_text, question_views
+from heard.questionnaires.rendering import answer_text, piped, question_views
 from heard.questionnaires.xlsform_vocabulary import UNANSWERED_TYPES
 from heard.stakeholders.models import Sector
 
@@ -235,7 +235,9 @@ def page(request: HttpRequest, name: str) -> HttpResponse:
         _context(
             respondent,
             page=current,
-            page_label=(current.get("label") or {}).get(language, ""),
+            page_label=piped(
+                form, (current.get("label") or {}).get(language, ""), values, language
+            ),
             questions=questions,
             errors=[(q, q.error) for q in questions if q.error],
             back_url=reverse("questionnaire_page", args=[before["name"]])
@@ -264,14 +266,18 @@ def _summary(form: Form, values: dict[str, Any], language: str) -> list[dict[str
             rows.append(
                 {
                     "name": name,
-                    "label": (item["label"] or {}).get(language, ""),
+                    "label": piped(form, (item["label"] or {}).get(language, ""), values, language),
                     "answer": answer_text(form, name, values.get(name), language),
                 }
             )
         sections.append(
             {
                 "name": current["name"],
-                "label": (current.get("label") or {}).get(language, "") if current["group"] else "",
+                "label": piped(
+                    form, (current.get("label") or {}).get(language, ""), values, language
+                )
+                if current["group"]
+                else "",
                 "rows": rows,
             }
         )

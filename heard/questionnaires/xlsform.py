@@ -58,6 +58,8 @@ TRUE = {"yes", "Yes", "YES", "true", "True", "TRUE", "true()"}
 FALSE = {"no", "No", "NO", "false", "False", "FALSE", "false()"}
 LANGUAGE_NAMES = {"english": "en", "french": "fr", "français": "fr", "francais": "fr"}
 LANGUAGE_CODE = re.compile(r"(en|fr)(-[a-z]{2})?")
+# ${name} (or ${last-saved#name}) inside a text: the answer shown there.
+PIPE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_.#-]*)\}")
 # Columns pyxform copies into the XForm as attributes: kept as written for the way back.
 ATTRIBUTE_PREFIXES = ("instance::", "bind::", "body::")
 LIST_TYPES = vocabulary.LIST_TYPES
@@ -192,9 +194,11 @@ def _check_texts(
     problems: list[FormProblem],
     *,
     needed: Iterable[str] = (),
+    names: set[str] | None = None,
 ) -> None:
     """The `needed` texts are there in English or French (the other language may come later,
-    through translation), and none shows answers."""
+    through translation), and each answer a text shows (${name}) is one of `names` (None: the
+    texts cannot show answers)."""
     for base in bases:
         texts = _text(row, columns, base)
         if texts is None:
@@ -222,18 +226,47 @@ def _check_texts(
                 )
             continue
         for lang in LANGUAGES:
-            if "${" in texts[lang]:
+            text = texts[lang]
+            if "${" not in text:
+                continue
+            column = columns.translated[(base, lang)]
+            if names is None:
                 problems.append(
                     FormProblem(
                         sheet.name,
                         number,
-                        columns.translated[(base, lang)],
+                        column,
                         _(
-                            "Showing an answer inside a text (${…}) is not supported yet: "
-                            "write the text without it."
+                            "A choice cannot show an answer (${…}): write the choice without it, "
+                            "or show the answer in the question's label."
                         ),
                     )
                 )
+                continue
+            for problem in _pipe_problems(text, names):
+                problems.append(FormProblem(sheet.name, number, column, problem))
+
+
+def _pipe_problems(text: str, names: set[str]) -> list[str]:
+    """What is wrong with the ${…} in a text: each must name a field of the form."""
+    found = []
+    rest = PIPE.sub("", text)
+    if "${" in rest:
+        found.append(
+            _("Write an answer to show as ${name}, with a field's name between the braces.")
+        )
+    for name in sorted(set(PIPE.findall(text)) - names):
+        if name.startswith("last-saved#"):
+            continue  # refused once, below
+        found.append(_("${%(name)s} is not a field of this form.") % {"name": name})
+    if "${last-saved#" in text:
+        found.append(
+            _(
+                "${last-saved#…} shows the answer saved on a device's previous form, which a web "
+                "questionnaire does not have: write the text without it."
+            )
+        )
+    return found
 
 
 def missing_translations(definition: dict[str, Any]) -> list[dict[str, Any]]:
@@ -624,7 +657,7 @@ def parse(data: bytes, filename: str, *, language: str = "en") -> tuple[dict[str
         raw_required = cell(row, "required")
 
         if kind == "begin_group":
-            _check_texts(survey, number, row, columns, ("label", "hint"), problems)
+            _check_texts(survey, number, row, columns, ("label", "hint"), problems, names=known)
             for base in ("constraint", "calculation", "choice_filter", "default"):
                 if cell(row, base):
                     report(number, base, _("A group takes no %(column)s.") % {"column": base})
@@ -652,7 +685,9 @@ def parse(data: bytes, filename: str, *, language: str = "en") -> tuple[dict[str
             continue
 
         needed = ("label",) if kind in LABELLED_TYPES else ()
-        _check_texts(survey, number, row, columns, TRANSLATED_COLUMNS, problems, needed=needed)
+        _check_texts(
+            survey, number, row, columns, TRANSLATED_COLUMNS, problems, needed=needed, names=known
+        )
         if raw_required and raw_required not in TRUE | FALSE:
             report(
                 number, "required", _("Write yes or no: conditional “required” is not supported.")

@@ -953,10 +953,34 @@ UNSUPPORTED = [
         )
     ),
     case(
-        "answer shown in a label",
-        second("note", "Hello ${q}", "Bonjour ${q}"),
+        "label showing an unknown answer",
+        second("note", "Hello ${nobody}", "Bonjour ${nobody}"),
         [("survey", 3, f"label::{EN}"), ("survey", 3, f"label::{FR}")],
-        "Showing an answer inside a text (${…}) is not supported yet",
+        "${nobody} is not a field of this form.",
+    ),
+    case(
+        "label showing a device's last saved answer",
+        second("note", "Last time: ${last-saved#q}", "La dernière fois : ${q}"),
+        ("survey", 3, f"label::{EN}"),
+        "${last-saved#…} shows the answer saved on a device's previous form",
+    ),
+    case(
+        "default from a device's last saved answer",
+        second("text", default="${last-saved#q}"),
+        ("survey", 3, "default"),
+        "Calculated defaults are not supported",
+    ),
+    case(
+        "relevant on a device's last saved answer",
+        second("text", relevant="${last-saved#q} = 'x'"),
+        ("survey", 3, "relevant"),
+        "${last-saved#…} reads the answer saved on a device's previous form",
+    ),
+    case(
+        "choice showing an answer",
+        second("select_one colour", choices=[*COLOURS, choice("colour", "x", "${q}", "${q}")]),
+        [("choices", 5, f"label::{EN}"), ("choices", 5, f"label::{FR}")],
+        "A choice cannot show an answer (${…})",
     ),
     case(
         "appearance",
@@ -1712,3 +1736,40 @@ def test_a_loop_over_a_list_is_refused_with_what_to_do_instead():
     )
     assert where(found) == [("survey", 3, "type"), ("survey", 4, "type")]
     assert "give each choice its own questions" in found[0].reason
+
+
+def test_an_answer_shown_in_a_label_hint_and_message_is_escaped_and_uses_choice_labels():
+    data = xlsx(
+        [
+            row("select_one colour", "colour", "Colour?", "Couleur ?"),
+            row("text", "name", "Name?", "Nom ?"),
+            row(
+                "integer",
+                "count",
+                "How many ${colour} things, ${name}?",
+                "Combien de choses ${colour}, ${name} ?",
+                hint_en="Think of ${name}",
+                hint_fr="Pensez à ${name}",
+                constraint=". < 5",
+                constraint_message_en="Fewer than 5, ${name}",
+                constraint_message_fr="Moins de 5, ${name}",
+            ),
+        ],
+        COLOURS,
+    )
+    definition, xform = parse(data, "form.xlsx")
+    assert to_xform(to_xlsx(definition), "back.xlsx") == xform
+    form = Form(definition)
+    values = {"colour": "red", "name": "<b>Al</b>"}
+    [view] = [
+        v for v in question_views(form, form.page_of("count"), values, "fr") if v.name == "count"
+    ]
+    assert view.label == "Combien de choses Rouge, <b>Al</b> ?"
+    assert str(view.label_html) == (
+        'Combien de choses <span data-pipe="colour">Rouge</span>, '
+        '<span data-pipe="name">&lt;b&gt;Al&lt;/b&gt;</span> ?'
+    )
+    assert str(view.hint_html) == 'Pensez à <span data-pipe="name">&lt;b&gt;Al&lt;/b&gt;</span>'
+    html = render_to_string("questionnaires/_question.html", {"q": view})
+    assert "<b>Al</b>" not in html and "&lt;b&gt;Al&lt;/b&gt;" in html
+    assert form.problems({**values, "count": 9}, "en") == {"count": "Fewer than 5, <b>Al</b>"}

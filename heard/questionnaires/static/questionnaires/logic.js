@@ -576,6 +576,45 @@
       });
     }
 
+    // The words a respondent reads for an answer on this page: a choice's label, not its name.
+    function shownText(name, values) {
+      if (!has.call(values, name)) { return ""; }
+      var type = fields[name].type;
+      if (type === "acknowledge") { return "\u2713"; }
+      var value = values[name];
+      if (type !== "select_one" && type !== "select_multiple" && type !== "rank") {
+        return toText(value);
+      }
+      var labels = Object.create(null);
+      (controls[name] || []).forEach(function (el) {
+        if (el.tagName === "SELECT") {
+          each(el.options, function (option) { labels[option.value] = option.textContent; });
+        } else {
+          var label = el.id ? document.querySelector("label[for='" + el.id + "']") : null;
+          if (label) { labels[el.value] = label.textContent.trim(); }
+        }
+      });
+      var list = Array.isArray(value) ? value : [value];
+      var words = list.map(function (item) { return has.call(labels, item) ? labels[item] : item; });
+      if (type === "rank") {
+        return words.map(function (word, i) { return (i + 1) + ". " + word; }).join(" ; ");
+      }
+      return words.join(", ");
+    }
+
+    // ${name} in a label or hint shows that answer: kept current for the answers on this page
+    // (the server filled in those from other pages).
+    function pipe(values) {
+      each(document.querySelectorAll("[data-pipe]"), function (span) {
+        var name = span.getAttribute("data-pipe");
+        if (!has.call(fields, name) || !(controls[name] || fields[name].type === "calculate")) {
+          return;
+        }
+        var text = shownText(name, values);
+        if (span.textContent !== text) { span.textContent = text; }
+      });
+    }
+
     // Relevance may depend on questions further down, so repeat until nothing changes.
     function update() {
       for (var pass = 0; pass < 5; pass++) {
@@ -606,8 +645,11 @@
             store(values, q.name, readField(q.name));
           }
         });
-        if (!changed) { return; }
+        if (!changed) { break; }
       }
+      var shown = readValues();
+      calculate(shown);
+      pipe(shown);
     }
 
     document.addEventListener("input", update);
