@@ -69,7 +69,8 @@ _STATA_STR_TYPE = re.compile(r"str[0-9]", re.IGNORECASE)
 _PER_CHOICE = ("select_multiple", "rank")
 _CODED = ("select_one", "select_multiple", "acknowledge")
 # Recorded start, end and today go out as written (ISO 8601, with the offset for start and end).
-_TEXT = ("text", "calculate", "start", "end", "today")
+# Dates with times, and times, as typed (2018-06-30T14:05, 14:05), in the respondent's own time.
+_TEXT = ("text", "calculate", "start", "end", "today", "datetime", "time")
 
 _META_LABELS = {
     "response_id": {"en": "Response ID", "fr": "Identifiant de la réponse"},
@@ -108,6 +109,8 @@ _SCHEMA_TYPES = {
     "select_multiple": "integer",
     "rank": "integer",
     "acknowledge": "string",
+    "datetime": "datetime",
+    "time": "time",
     "start": "datetime",
     "end": "datetime",
     "today": "date",

@@ -850,6 +850,11 @@ class _Respondent:
             return str(value)
         if kind == "date":
             return (self.today - datetime.timedelta(days=rng.randint(20, 6 * 365))).isoformat()
+        if kind == "time":
+            return f"{rng.randint(8, 19):02d}:{rng.choice((0, 15, 30, 45)):02d}"
+        if kind == "datetime":
+            day = self.today - datetime.timedelta(days=rng.randint(1, 365))
+            return f"{day.isoformat()}T{rng.randint(8, 19):02d}:{rng.choice((0, 30)):02d}"
         if kind in {"select_one", "select_multiple", "rank"}:
             names = [choice["name"] for choice in self.choices(field)]
             if not names:

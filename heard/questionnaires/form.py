@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 from functools import cached_property, lru_cache
 from typing import Any, Protocol
@@ -230,6 +230,8 @@ class Form:
                 return date.fromisoformat(text).isoformat(), None
             except ValueError:
                 return None, _("Enter a date as year-month-day, like 2018-06-30.")
+        if kind in ("datetime", "time"):
+            return _moment(kind, value.strip())
         if kind == "acknowledge":
             return ("OK" if value else None), None
         if kind == "select_one":
@@ -335,6 +337,34 @@ class Form:
                 if k not in names or self.fields.get(k, {}).get("type") in METADATA_TYPES
             },
         }
+
+
+# As a browser's datetime-local and time inputs send them; a space may stand for the T where a
+# browser without those inputs shows a text box.
+_DATETIME = re.compile(r"(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?")
+_TIME = re.compile(r"(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?")
+
+
+def _moment(kind: str, text: str) -> tuple[str | None, str | None]:
+    """A date and time ("2018-06-30T14:05") or a time ("14:05") as the respondent typed it, in
+    their own time, to the minute."""
+    if not text:
+        return None, None
+    if kind == "time":
+        found = _TIME.fullmatch(text)
+        try:
+            return time.fromisoformat(found[1]).isoformat(timespec="minutes"), None
+        except (TypeError, ValueError):  # no match, or 25:99
+            return None, _("Enter a time as hours:minutes, like 14:05.")
+    found = _DATETIME.fullmatch(text)
+    if found:
+        try:
+            return datetime.fromisoformat(f"{found[1]}T{found[2]}").isoformat(
+                timespec="minutes"
+            ), None
+        except ValueError:
+            pass
+    return None, _("Enter a date and time as year-month-day hours:minutes, like 2018-06-30 14:05.")
 
 
 def with_metadata(

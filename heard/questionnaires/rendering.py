@@ -182,4 +182,6 @@ def answer_text(form: Form, name: str, value: Any, language: str) -> str:
         return " ; ".join(f"{i}. {labels.get(v, v)}" for i, v in enumerate(value, start=1))
     if item["type"] == "acknowledge":
         return "✓"
+    if item["type"] == "datetime":
+        return str(value).replace("T", " ")
     return str(value)

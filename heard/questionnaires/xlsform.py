@@ -401,6 +401,14 @@ def _check_default(kind: str, value: str, choices: set[str]) -> str | None:
         except ValueError:
             return _("The default must be a date written YYYY-MM-DD.")
         return None
+    if kind in ("datetime", "time"):
+        from heard.questionnaires.form import _moment
+
+        return (
+            None
+            if _moment(kind, value)[0]
+            else _("The default must be written YYYY-MM-DDTHH:MM (a time: HH:MM).")
+        )
     if kind in ("select_one", "select_multiple"):
         missing = [v for v in value.split() if v not in choices]
         return (

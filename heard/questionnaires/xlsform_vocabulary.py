@@ -17,7 +17,17 @@ from typing import Any
 from django.utils.translation import gettext_noop
 
 # The types Heard renders, by the name Heard uses.
-ANSWER_TYPES = ("text", "integer", "decimal", "date", "select_one", "select_multiple", "rank")
+ANSWER_TYPES = (
+    "text",
+    "integer",
+    "decimal",
+    "date",
+    "datetime",
+    "time",
+    "select_one",
+    "select_multiple",
+    "rank",
+)
 LIST_TYPES = ("select_one", "select_multiple", "rank")
 # Recorded by Heard itself when the respondent starts (start, today) and submits (end).
 METADATA_TYPES = ("start", "end", "today")
@@ -26,6 +36,8 @@ SIMPLE_TYPES = (
     "integer",
     "decimal",
     "date",
+    "datetime",
+    "time",
     "note",
     "acknowledge",
     "calculate",
@@ -38,22 +50,40 @@ HIDDEN_TYPES = ("calculate", *METADATA_TYPES)
 UNANSWERED_TYPES = ("note", *HIDDEN_TYPES)
 USABLE_TYPES = (*SIMPLE_TYPES, *LIST_TYPES, "begin_group", "end_group")
 
-_NO_WEB_DEVICE = gettext_noop(
-    "a web page cannot read a device's %(what)s, so it has no meaning on the web: remove the row"
+# Written in full, one sentence each, so that each translates as a whole.
+_IDENTIFIER = gettext_noop(
+    "a web page cannot read a device's identifier, so it has no meaning on the web: remove the row"
 )
-_DEVICE_PROPERTIES = {
-    "deviceid": gettext_noop("identifier"),
-    "uri:deviceid": gettext_noop("identifier"),
-    "subscriberid": gettext_noop("subscriber identifier"),
-    "uri:subscriberid": gettext_noop("subscriber identifier"),
-    "simserial": gettext_noop("SIM card"),
-    "uri:simserial": gettext_noop("SIM card"),
-    "phonenumber": gettext_noop("phone number"),
-    "uri:phonenumber": gettext_noop("phone number"),
-    "username": gettext_noop("signed-in user"),
-    "uri:username": gettext_noop("signed-in user"),
-    "email": gettext_noop("signed-in user's address"),
-    "uri:email": gettext_noop("signed-in user's address"),
+_SUBSCRIBER = gettext_noop(
+    "a web page cannot read a phone's subscriber number, so it has no meaning on the web: "
+    "remove the row"
+)
+_SIM = gettext_noop(
+    "a web page cannot read a SIM card, so it has no meaning on the web: remove the row"
+)
+_PHONE = gettext_noop(
+    "a web page cannot read a device's phone number, so it has no meaning on the web: ask for "
+    "it in a text question if you need it"
+)
+_USER = gettext_noop(
+    "respondents do not sign in to answer, so there is no user name to record: remove the row"
+)
+_EMAIL = gettext_noop(
+    "respondents do not sign in to answer, so there is no address to record: remove the row"
+)
+_DEVICE_REASONS = {
+    "deviceid": _IDENTIFIER,
+    "uri:deviceid": _IDENTIFIER,
+    "subscriberid": _SUBSCRIBER,
+    "uri:subscriberid": _SUBSCRIBER,
+    "simserial": _SIM,
+    "uri:simserial": _SIM,
+    "phonenumber": _PHONE,
+    "uri:phonenumber": _PHONE,
+    "username": _USER,
+    "uri:username": _USER,
+    "email": _EMAIL,
+    "uri:email": _EMAIL,
 }
 # Why each kind of question Heard does not render is refused, and what to use instead. (Written
 # gettext_noop in full: makemessages finds the texts by that name.)
@@ -65,10 +95,6 @@ UNSUPPORTED = {
     "end_repeat": gettext_noop(
         "repeats are not supported yet: ask for the items in one text question, or give each "
         "item its own questions"
-    ),
-    "time": gettext_noop("time questions are not supported yet: use a text question"),
-    "datetime": gettext_noop(
-        "date-and-time questions are not supported yet: use a date question and a text question"
     ),
     "geopoint": gettext_noop(
         "a consultation does not collect locations: ask for a region with select_one"
@@ -319,7 +345,7 @@ def appearance_reason(word: str) -> str | None:
 
 
 def device_reason(preload: str) -> str:
+    """Why a device property (type deviceid, username, ...) cannot be recorded, translated."""
     from django.utils.translation import gettext as _
 
-    what = _DEVICE_PROPERTIES.get(preload, gettext_noop("identifier"))
-    return _(_NO_WEB_DEVICE) % {"what": _(what)}
+    return _(_DEVICE_REASONS.get(preload, _IDENTIFIER))

@@ -193,6 +193,20 @@ TYPES: dict[str, tuple[dict[str, str], dict[str, Any], list, tuple[str, str], st
         ("Since when?", "Depuis quand ?"),
         '<bind nodeset="/data/answer" type="date"/>',
     ),
+    "datetime": (
+        row("dateTime", "answer", "When did it start?", "Quand cela a-t-il commencé ?"),
+        {"type": "datetime"},
+        [("input", {"type": "datetime-local", "name": "answer"})],
+        ("When did it start?", "Quand cela a-t-il commencé ?"),
+        '<bind nodeset="/data/answer" type="dateTime"/>',
+    ),
+    "time": (
+        row("time", "answer", "At what time?", "À quelle heure ?"),
+        {"type": "time"},
+        [("input", {"type": "time", "name": "answer"})],
+        ("At what time?", "À quelle heure ?"),
+        '<bind nodeset="/data/answer" type="time"/>',
+    ),
     "select_one": (
         row("select_one colour", "answer", "Favourite colour", "Couleur préférée"),
         {"type": "select_one", "list_name": "colour"},
@@ -639,14 +653,12 @@ UNSUPPORTED = [
             ("geopoint", "a consultation does not collect locations: ask for a region"),
             ("image", "Heard does not take photos, recordings or files in answers"),
             ("audio", "Heard does not take photos, recordings or files in answers"),
-            ("time", "time questions are not supported yet: use a text question"),
-            ("datetime", "date-and-time questions are not supported yet"),
             ("barcode", "a web page cannot scan barcodes: use a text question"),
             ("range", "ranges are not supported yet: use integer with a constraint"),
             ("trigger", "triggers are not supported yet: use acknowledge"),
             ("deviceid", "a web page cannot read a device's identifier"),
             ("imei", "a web page cannot read a device's identifier"),
-            ("username", "a web page cannot read a device's signed-in user"),
+            ("username", "respondents do not sign in to answer, so there is no user name"),
             ("audit", "Heard does not record how respondents move through a form"),
             ("start-geopoint", "Heard does not record where respondents are"),
             ("percentage", "this older spelling adds its own hint and constraint"),
@@ -1183,7 +1195,7 @@ def test_every_problem_is_reported_at_once():
             row("geopoint", "where", "Where?", "Où ?"),
             row("text", "why", "", ""),
             row("text", "how", "How?", "Comment ?", relevant="${nobody} = 1"),
-            row("time", "2nd", "When?", "Quand ?"),
+            row("barcode", "2nd", "Code?", "Code ?"),
         ]
     )
     found = problems_of(data)
@@ -1773,3 +1785,36 @@ def test_an_answer_shown_in_a_label_hint_and_message_is_escaped_and_uses_choice_
     html = render_to_string("questionnaires/_question.html", {"q": view})
     assert "<b>Al</b>" not in html and "&lt;b&gt;Al&lt;/b&gt;" in html
     assert form.problems({**values, "count": 9}, "en") == {"count": "Fewer than 5, <b>Al</b>"}
+
+
+@pytest.mark.parametrize(
+    ("kind", "typed", "kept"),
+    [
+        ("datetime", "2018-06-30T14:05", "2018-06-30T14:05"),
+        ("datetime", "2018-06-30 14:05", "2018-06-30T14:05"),  # a browser showing a text box
+        ("datetime", "2018-06-30T14:05:59", "2018-06-30T14:05"),
+        ("time", "09:30", "09:30"),
+        ("time", "09:30:15", "09:30"),
+    ],
+)
+def test_date_times_and_times_are_kept_to_the_minute(kind, typed, kept):
+    definition, _xform = parse(second(kind), "form.xlsx")
+    form = Form(definition)
+    answers, errors = form.read_page(form.page_of("x"), {"x": typed}, {}, "en")
+    assert (answers.get("x"), errors) == (kept, {})
+
+
+@pytest.mark.parametrize(
+    ("kind", "typed", "message"),
+    [
+        ("datetime", "2018-02-30T14:05", "Enter a date and time as year-month-day hours:minutes"),
+        ("datetime", "tomorrow", "Enter a date and time as year-month-day hours:minutes"),
+        ("time", "25:00", "Enter a time as hours:minutes, like 14:05."),
+        ("time", "noon", "Enter a time as hours:minutes, like 14:05."),
+    ],
+)
+def test_a_date_time_or_time_that_is_not_one_is_refused_and_not_kept(kind, typed, message):
+    definition, _xform = parse(second(kind), "form.xlsx")
+    form = Form(definition)
+    answers, errors = form.read_page(form.page_of("x"), {"x": typed}, {}, "en")
+    assert "x" not in answers and message in errors["x"]
