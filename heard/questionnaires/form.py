@@ -97,7 +97,15 @@ class Form:
     def field_applies(self, name: str, values: Mapping[str, Any]) -> bool:
         item = self.fields[name]
         page = self.page_by_name[item["page"]]
-        return self._true(page.get("relevant"), values) and self._true(item["relevant"], values)
+        return (
+            self._true(page.get("relevant"), values)
+            and all(self.section_applies(page, s, values) for s in item.get("sections", ()))
+            and self._true(item["relevant"], values)
+        )
+
+    def section_applies(self, page: dict[str, Any], name: str, values: Mapping[str, Any]) -> bool:
+        """A section's own condition (its enclosing sections are asked about separately)."""
+        return self._true(page["sections"][name]["relevant"], values)
 
     def page_applies(self, page: dict[str, Any], values: Mapping[str, Any]) -> bool:
         if page.get("hidden") or not self._true(page.get("relevant"), values):
@@ -313,6 +321,24 @@ class Form:
                 found[name] = problem
         return found
 
+    def _relevance_within_page(self, page: dict[str, Any], item: dict[str, Any]) -> Any:
+        """One tree for an item's condition and those of the sections it sits in (the page's own
+        condition is settled before the page is shown)."""
+        chain = list(item.get("sections", ()))
+        parent = item.get("parent")
+        while parent:  # a section: its enclosing sections
+            chain.insert(0, parent)
+            parent = page["sections"][parent].get("parent")
+        trees = [self.ast(page["sections"][s]["relevant"]) for s in chain]
+        trees.append(self.ast(item["relevant"]))
+        trees = [t for t in trees if t is not None]
+        if not trees:
+            return None
+        combined = trees[0]
+        for tree in trees[1:]:
+            combined = ["bin", "and", combined, tree]
+        return combined
+
     def page_of(self, name: str) -> dict[str, Any]:
         return self.page_by_name[self.fields[name]["page"]]
 
@@ -323,13 +349,17 @@ class Form:
             "fields": {
                 name: {
                     "type": item["type"],
-                    "relevant": self.ast(item["relevant"]),
+                    "relevant": self._relevance_within_page(self.page_by_name[item["page"]], item),
                     "constraint": None,
                     "calculation": self.ast(item["calculation"]),
                     "choice_filter": self.ast(item["choice_filter"]),
                 }
                 for name, item in self.fields.items()
                 if name in names or item["type"] == "calculate"
+            },
+            "sections": {
+                name: self._relevance_within_page(page, section)
+                for name, section in page.get("sections", {}).items()
             },
             "values": {
                 k: v

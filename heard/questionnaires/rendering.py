@@ -31,6 +31,21 @@ class ChoiceView:
 
 
 @dataclass
+class SectionView:
+    """The heading of a group inside the page's group, shown before its first question."""
+
+    name: str
+    label_html: SafeString
+    hint_html: SafeString
+    level: int  # the heading's level: the page's title is h1
+    applies: bool
+
+    @property
+    def id(self) -> str:
+        return f"s-{self.name}"
+
+
+@dataclass
 class QuestionView:
     name: str
     type: str
@@ -46,6 +61,7 @@ class QuestionView:
     # The same texts with each answer shown in a span that logic.js updates as answers change.
     label_html: SafeString = field(default_factory=SafeString)
     hint_html: SafeString = field(default_factory=SafeString)
+    opens: list[SectionView] = field(default_factory=list)  # sections starting here
 
     @property
     def id(self) -> str:
@@ -112,10 +128,33 @@ def question_views(
     """The page's questions; `raw` holds what was typed when a page comes back with errors."""
     errors = errors or {}
     views = []
+    open_sections: list[str] = []
     for name in page["fields"]:
         item = form.fields[name]
         if item["type"] in HIDDEN_TYPES:
             continue
+        chain = list(item.get("sections", ()))
+        common = 0
+        while common < min(len(chain), len(open_sections)) and (
+            chain[common] == open_sections[common]
+        ):
+            common += 1
+        opens = [
+            SectionView(
+                name=section,
+                label_html=piped_html(
+                    form, _text(page["sections"][section]["label"], language), values, language
+                ),
+                hint_html=piped_html(
+                    form, _text(page["sections"][section]["hint"], language), values, language
+                ),
+                level=min(depth + 2, 6),
+                applies=all(form.section_applies(page, s, values) for s in chain[: depth + 1]),
+            )
+            for depth, section in enumerate(chain)
+            if depth >= common
+        ]
+        open_sections = chain
         value = values.get(name)
         if raw is not None and name in raw:
             value = raw[name]
@@ -136,6 +175,7 @@ def question_views(
             required=item["required"],
             applies=form.field_applies(name, values),
             appearance=item["appearance"] or "",
+            opens=opens,
         )
         if item["type"] in ("select_one", "select_multiple", "rank"):
             available = {c.name for c in form.choices(name, values)}

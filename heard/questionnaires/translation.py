@@ -35,10 +35,10 @@ def _texts(definition: dict[str, Any]) -> dict[str, dict[str, str]]:
     writing into one writes into the definition)."""
     found: dict[str, dict[str, str]] = {}
     for page in definition["pages"]:
-        if page["group"]:
+        for group in [page, *page.get("sections", {}).values()] if page["group"] else []:
             for column in ("label", "hint"):
-                if page.get(column):
-                    found[f"survey/{page['name']}/{column}"] = page[column]
+                if group.get(column):
+                    found[f"survey/{group['name']}/{column}"] = group[column]
     for item in definition["fields"]:
         if item["type"] in xlsform.HIDDEN_TYPES:
             continue
@@ -154,6 +154,8 @@ def _skeleton(definition: dict[str, Any]) -> dict[str, Any]:
         item.pop("row", None)
     for page in copied["pages"]:
         page.pop("row", None)
+        for section in page.get("sections", {}).values():
+            section.pop("row", None)
     copied.pop("languages", None)
     copied.pop("kept_columns", None)
     return copied

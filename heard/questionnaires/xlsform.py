@@ -284,9 +284,9 @@ def missing_translations(definition: dict[str, Any]) -> list[dict[str, Any]]:
 
     check({"sheet": "settings", "name": "form_title"}, "form_title", definition["title"])
     for page in definition["pages"]:
-        if page["group"]:
+        for group in [page, *page.get("sections", {}).values()] if page["group"] else []:
             for column in ("label", "hint"):
-                check({"sheet": "survey", "name": page["name"]}, column, page.get(column))
+                check({"sheet": "survey", "name": group["name"]}, column, group.get(column))
     for item in definition["fields"]:
         if item["type"] in HIDDEN_TYPES:
             continue  # never shown
@@ -556,8 +556,8 @@ def parse(data: bytes, filename: str, *, language: str = "en") -> tuple[dict[str
     pages: list[dict[str, Any]] = []
     fields: list[dict[str, Any]] = []
     group: dict[str, Any] | None = None
-    group_row = 0
-    nested = 0  # groups open inside the group: reported, and closed by their own end_group
+    # Groups inside the page's group, outermost first: shown as sections of the page.
+    sections: list[dict[str, Any]] = []
     for number, row in survey.rows:
         raw_type = cell(row, "type")
         kind, list_name = _type_of(raw_type)
@@ -572,24 +572,12 @@ def parse(data: bytes, filename: str, *, language: str = "en") -> tuple[dict[str
                 report(number, "name", _bad_name(name))
             continue
         if kind == "end_group":
-            if nested:
-                nested -= 1
+            if sections:
+                sections.pop()
             elif group is None:
                 report(number, "type", _("This end_group has no begin_group."))
             else:
                 group = None
-            continue
-        if kind == "begin_group" and group is not None:
-            report(
-                number,
-                "type",
-                _(
-                    "Groups inside groups are not supported (the group on row %(row)d is still "
-                    "open)."
-                )
-                % {"row": group_row},
-            )
-            nested += 1
             continue
         name = cell(row, "name")
         if not name:
@@ -676,20 +664,24 @@ def parse(data: bytes, filename: str, *, language: str = "en") -> tuple[dict[str
             for base in ("required_message", "constraint_message"):
                 if _text(row, columns, base):
                     report(number, base, _("A group takes no %(column)s.") % {"column": base})
-            group = {
+            opened = {
                 "name": name,
                 "label": _text(row, columns, "label"),
                 "hint": _text(row, columns, "hint"),
                 "relevant": relevant,
                 "appearance": appearance or None,
-                "group": True,
-                "fields": [],
                 "row": number,
                 "required_cell": raw_required,
                 **_kept(row, columns),
             }
-            group_row = number
-            pages.append(group)
+            if group is None:
+                group = {**opened, "group": True, "fields": []}
+                pages.append(group)
+            else:
+                # A group inside the page's group: a section of that page, with its heading.
+                opened["parent"] = sections[-1]["name"] if sections else None
+                group.setdefault("sections", {})[name] = opened
+                sections.append(opened)
             continue
 
         needed = ("label",) if kind in LABELLED_TYPES else ()
@@ -796,11 +788,12 @@ def parse(data: bytes, filename: str, *, language: str = "en") -> tuple[dict[str
                 # As written ("", "no", "TRUE", ...): pyxform writes required="false()" for "no"
                 # and nothing for "", and the way back must give the same XForm.
                 "required_cell": raw_required,
+                **({"sections": [s["name"] for s in sections]} if sections else {}),
                 **_kept(row, columns),
             }
         )
-    if group is not None:
-        report(group_row, "type", _("This group has no end_group."))
+    for unclosed in [*sections, *([group] if group is not None else [])]:
+        report(unclosed["row"], "type", _("This group has no end_group."))
     for item in _calculations_in_cycles(fields):
         report(item["row"], "calculation", _("This calculation depends on its own result."))
     if not any(f["type"] in ANSWER_TYPES for f in fields) and not problems:

@@ -103,11 +103,29 @@ def to_xlsx(definition: dict[str, Any]) -> bytes:
     for page in definition["pages"]:
         if page["group"]:
             _append(survey, _row({**page, "type": "begin_group"}, columns, kept.get("survey", [])))
+        open_sections: list[str] = []
         for name in page["fields"]:
             item = dict(by_name[name])
+            # Sections (groups inside the page's group) open and close around their questions.
+            chain = item.get("sections", [])
+            while open_sections and open_sections != chain[: len(open_sections)]:
+                open_sections.pop()
+                _append(survey, ["end_group"])
+            for section in chain[len(open_sections) :]:
+                _append(
+                    survey,
+                    _row(
+                        {**page["sections"][section], "type": "begin_group"},
+                        columns,
+                        kept.get("survey", []),
+                    ),
+                )
+                open_sections.append(section)
             if item["list_name"]:
                 item["type"] = f"{item['type']} {item['list_name']}"
             _append(survey, _row(item, columns, kept.get("survey", [])))
+        for _section in open_sections:
+            _append(survey, ["end_group"])
         if page["group"]:
             _append(survey, ["end_group"])
 

@@ -633,20 +633,6 @@ UNSUPPORTED = [
         [TYPE, ("survey", 5, "type")],
         "repeats are not supported yet",
     ),
-    case(
-        "nested group",
-        xlsx(
-            [
-                row("begin_group", "outer", "Outer", "Extérieur"),
-                row("begin_group", "inner", "Inner", "Intérieur"),
-                row("text", "x", "X", "X"),
-                row("end_group"),
-                row("end_group"),
-            ]
-        ),
-        TYPE,
-        "Groups inside groups are not supported (the group on row 2 is still open).",
-    ),
     *(
         case(kind, second(kind), TYPE, f"The type “{kind}” is not supported: {why}")
         for kind, why in (
@@ -1818,3 +1804,59 @@ def test_a_date_time_or_time_that_is_not_one_is_refused_and_not_kept(kind, typed
     form = Form(definition)
     answers, errors = form.read_page(form.page_of("x"), {"x": typed}, {}, "en")
     assert "x" not in answers and message in errors["x"]
+
+
+def test_groups_inside_a_group_are_sections_of_its_page_with_their_own_conditions():
+    data = xlsx(
+        [
+            row("begin_group", "page", "About you", "À propos de vous"),
+            row("select_one colour", "colour", "Colour?", "Couleur ?"),
+            row("begin_group", "reds", "Reds", "Rouges", relevant="${colour} = 'red'"),
+            row("text", "shade", "Which red?", "Quel rouge ?"),
+            row("begin_group", "deeper", "Deeper", "Plus loin", hint_en="More", hint_fr="Plus"),
+            row("integer", "count", "How many?", "Combien ?"),
+            row("end_group"),
+            row("end_group"),
+            row("text", "after", "Anything else?", "Autre chose ?"),
+            row("end_group"),
+        ],
+        COLOURS,
+    )
+    definition, xform = parse(data, "form.xlsx")
+    assert [p["name"] for p in definition["pages"]] == ["page"]
+    fields = {f["name"]: f for f in definition["fields"]}
+    assert fields["count"]["sections"] == ["reds", "deeper"] and "sections" not in fields["after"]
+    assert to_xform(to_xlsx(definition), "back.xlsx") == xform
+    form = Form(definition)
+    page = form.pages[0]
+    blue = question_views(form, page, {"colour": "blue"}, "fr")
+    assert [(v.name, [s.name for s in v.opens]) for v in blue] == [
+        ("colour", []),
+        ("shade", ["reds"]),
+        ("count", ["deeper"]),
+        ("after", []),
+    ]
+    assert not blue[1].applies and not blue[1].opens[0].applies and not blue[2].applies
+    assert (blue[2].opens[0].level, str(blue[2].opens[0].label_html)) == (3, "Plus loin")
+    red = question_views(form, page, {"colour": "red"}, "en")
+    assert red[1].applies and red[1].opens[0].applies and red[2].applies
+    # The sections' conditions reach logic.js with each question's own.
+    logic = form.logic_for(page, {})
+    assert logic["fields"]["count"]["relevant"] == form.ast("${colour} = 'red'")
+    assert logic["sections"]["deeper"] == form.ast("${colour} = 'red'")
+    assert form.clean({"colour": "blue", "shade": "x", "after": "y"}) == {
+        "colour": "blue",
+        "after": "y",
+    }
+    # Their texts are translated like any other.
+    one_language = xlsx(
+        [
+            row("begin_group", "page", "About you", "À propos"),
+            row("begin_group", "inner", "Inner", ""),
+            QUESTION,
+            row("end_group"),
+            row("end_group"),
+        ]
+    )
+    [missing] = missing_translations(parse(one_language, "form.xlsx")[0])
+    assert (missing["name"], missing["missing"]) == ("inner", "fr")

@@ -650,6 +650,14 @@
       var shown = readValues();
       calculate(shown);
       pipe(shown);
+      // A section's heading goes with its questions (whose conditions include the section's).
+      var sections = data.sections || {};
+      each(document.querySelectorAll("[data-section]"), function (el) {
+        var name = el.getAttribute("data-section");
+        if (!has.call(sections, name)) { return; }
+        var hide = !holds(sections[name], shown, {});
+        if (el.hidden !== hide) { el.hidden = hide; }
+      });
     }
 
     document.addEventListener("input", update);
