@@ -190,7 +190,8 @@ def question_views(
                 view.choices.append(
                     ChoiceView(
                         name=choice.name,
-                        label=_text(choice.label, language),
+                        # Without a label, ODK shows the choice's name: so does Heard.
+                        label=_text(choice.label, language) or choice.name,
                         checked=choice.name in picked,
                         filters_json=json.dumps(choice.filters, ensure_ascii=False, sort_keys=True),
                         available=choice.name in available,
@@ -215,11 +216,11 @@ def answer_text(form: Form, name: str, value: Any, language: str) -> str:
     if value is None or value == "" or value == []:
         return ""
     if item["type"] == "select_one":
-        return labels.get(value, value)
+        return labels.get(value) or value
     if item["type"] == "select_multiple":
-        return ", ".join(labels.get(v, v) for v in value)
+        return ", ".join(labels.get(v) or v for v in value)
     if item["type"] == "rank":
-        return " ; ".join(f"{i}. {labels.get(v, v)}" for i, v in enumerate(value, start=1))
+        return " ; ".join(f"{i}. {labels.get(v) or v}" for i, v in enumerate(value, start=1))
     if item["type"] == "acknowledge":
         return "✓"
     if item["type"] == "datetime":

@@ -47,7 +47,8 @@ def _texts(definition: dict[str, Any]) -> dict[str, dict[str, str]]:
                 found[f"survey/{item['name']}/{column}"] = item[column]
     for list_name, choices in definition["choices"].items():
         for choice in choices:
-            found[f"choices/{list_name}/{choice['name']}/label"] = choice["label"]
+            if choice["label"]:
+                found[f"choices/{list_name}/{choice['name']}/label"] = choice["label"]
     return found
 
 

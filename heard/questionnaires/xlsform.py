@@ -322,6 +322,8 @@ def _type_of(raw: str) -> tuple[str, str]:
         head = " ".join(words[:size])
         if head in vocabulary.LIST_TYPE_SPELLINGS:
             return vocabulary.LIST_TYPE_SPELLINGS[head], " ".join(words[size:])
+    if words[0] in vocabulary.ATTACHMENT_TYPES:
+        return vocabulary.ATTACHMENT_TYPES[words[0]], ""
     whole = " ".join(words)
     if whole in vocabulary.question_types():
         return vocabulary.question_types()[whole], ""
@@ -933,7 +935,8 @@ def _read_choices(
             )
             continue
         seen[(list_name, name)] = number
-        _check_texts(sheet, number, row, columns, ("label",), problems, needed=("label",))
+        # A choice may have no label: ODK then shows its name, and so does Heard.
+        _check_texts(sheet, number, row, columns, ("label",), problems)
         filters = {h: row[h].strip() for h in extra if row.get(h, "").strip()}
         choices.setdefault(list_name, []).append(
             {

@@ -151,7 +151,7 @@ def to_xlsx(definition: dict[str, Any]) -> bytes:
                 [
                     list_name,
                     choice["name"],
-                    *(choice["label"][lang] for lang in LANGUAGES),
+                    *((choice["label"] or {}).get(lang, "") for lang in LANGUAGES),
                     *(choice["filters"].get(k, "") for k in filters),
                     *(choice.get("kept", {}).get(k, "") for k in kept.get("choices", [])),
                 ],

@@ -211,6 +211,8 @@ LIST_TYPE_SPELLINGS = {
     "select_one_external": "from_file",
     "select one external": "from_file",
 }
+# Types that declare an attached data file (for pulldata() or a lookup), not a question.
+ATTACHMENT_TYPES = {"csv-external": "from_file", "xml-external": "from_file"}
 # begin/end with pyxform's names for groups and repeats.
 CONTROL_SPELLINGS = {
     "group": "group",

@@ -21,7 +21,7 @@ from heard.notify.models import Message
 from heard.questionnaires import services
 from heard.questionnaires.form import Form
 from heard.questionnaires.models import QuestionnaireVersion, Respondent, Response
-from heard.questionnaires.rendering import question_views
+from heard.questionnaires.rendering import answer_text, question_views
 from heard.questionnaires.xlsform import (
     FormError,
     FormProblem,
@@ -1860,3 +1860,21 @@ def test_groups_inside_a_group_are_sections_of_its_page_with_their_own_condition
     )
     [missing] = missing_translations(parse(one_language, "form.xlsx")[0])
     assert (missing["name"], missing["missing"]) == ("inner", "fr")
+
+
+def test_a_choice_without_a_label_shows_its_name_as_odk_does():
+    data = second("select_one colour", choices=[*COLOURS, {"list_name": "colour", "name": "teal"}])
+    definition, xform = parse(data, "form.xlsx")
+    assert definition["choices"]["colour"][-1]["label"] is None
+    assert missing_translations(definition) == []
+    assert to_xform(to_xlsx(definition), "back.xlsx") == xform
+    form = Form(definition)
+    [view] = [v for v in question_views(form, form.page_of("x"), {}, "fr") if v.name == "x"]
+    assert [c.label for c in view.choices] == ["Rouge", "Bleu", "Vert", "teal"]
+    assert answer_text(form, "x", "teal", "en") == "teal"
+
+
+def test_an_attached_data_file_is_refused_with_a_reason():
+    found = problems_of(second("csv-external"))
+    assert where(found) == [TYPE]
+    assert "choices from an attached file are not supported yet" in found[0].reason
