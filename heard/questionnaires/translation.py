@@ -40,14 +40,14 @@ def _texts(definition: dict[str, Any]) -> dict[str, dict[str, str]]:
                 if group.get(column):
                     found[f"survey/{group['name']}/{column}"] = group[column]
     for item in definition["fields"]:
-        if item["type"] in xlsform.HIDDEN_TYPES:
-            continue
+        if item["type"] in xlsform.HIDDEN_TYPES or item.get("generated"):
+            continue  # never shown, or worded by Heard in both languages
         for column in TEXT_COLUMNS:
             if item.get(column):
                 found[f"survey/{item['name']}/{column}"] = item[column]
     for list_name, choices in definition["choices"].items():
         for choice in choices:
-            if choice["label"]:
+            if choice["label"] and not choice.get("generated"):
                 found[f"choices/{list_name}/{choice['name']}/label"] = choice["label"]
     return found
 

@@ -443,6 +443,27 @@ def _type_problem(kind: str, raw_type: str) -> str | None:
     ) % {"type": raw_type}
 
 
+# What pyxform's or_other adds; Heard words them in both languages (pyxform writes the English).
+OTHER_CHOICE = {"en": "Other", "fr": "Autre"}
+OTHER_LABEL = {"en": "Specify other.", "fr": "Précisez l’autre réponse."}
+
+
+def _other_field(question: dict[str, Any]) -> dict[str, Any]:
+    return {
+        **{key: None for key in question if key not in ("sections", "or_other", "kept")},
+        "name": f"{question['name']}_other",
+        "type": "text",
+        "label": dict(OTHER_LABEL),
+        "required": False,
+        "required_cell": "",
+        "relevant": f"selected(${{{question['name']}}}, 'other')",
+        "page": question["page"],
+        "row": question["row"],
+        **({"sections": question["sections"]} if "sections" in question else {}),
+        "generated": True,
+    }
+
+
 def _bad_name(name: str) -> str:
     return _(
         "“%(name)s” is not a valid name: use letters, digits and _, starting with a letter."
@@ -553,7 +574,22 @@ def parse(data: bytes, filename: str, *, language: str = "en") -> tuple[dict[str
         names[name] = number
         if kind in ("begin_group", "begin_repeat"):
             groups.add(name)
+        if kind in ("select_one", "select_multiple") and _list.endswith(" or_other"):
+            # pyxform adds a text question for the other answer, named after the question.
+            other = f"{name}_other"
+            if other in names:
+                report(
+                    number,
+                    "name",
+                    _(
+                        "or_other adds a question named “%(name)s”, already used on row "
+                        "%(row)d: rename that one."
+                    )
+                    % {"name": other, "row": names[other]},
+                )
+            names[other] = number
     known = set(names) - groups  # a group has no answer to refer to
+    or_other_lists: set[str] = set()
 
     pages: list[dict[str, Any]] = []
     fields: list[dict[str, Any]] = []
@@ -597,16 +633,17 @@ def parse(data: bytes, filename: str, *, language: str = "en") -> tuple[dict[str
                 % {"type": kind},
             )
             continue
-        if kind in LIST_TYPES and list_name.split()[-1] == "or_other":
-            report(
-                number,
-                "type",
-                _(
-                    "“or_other” is not supported: add an “other” choice and a text question "
-                    "shown when it is chosen."
-                ),
-            )
-            continue
+        or_other = kind in LIST_TYPES and list_name.split()[-1] == "or_other"
+        if or_other:
+            list_name = list_name.rsplit(None, 1)[0] if " " in list_name else ""
+            if kind == "rank" or not list_name:
+                report(
+                    number,
+                    "type",
+                    _("Write or_other after a list name, on select_one or select_multiple."),
+                )
+                continue
+            or_other_lists.add(list_name)
         if kind in LIST_TYPES and " " in list_name:
             report(number, "type", _("A list name cannot hold spaces."))
             continue
@@ -791,9 +828,32 @@ def parse(data: bytes, filename: str, *, language: str = "en") -> tuple[dict[str
                 # and nothing for "", and the way back must give the same XForm.
                 "required_cell": raw_required,
                 **({"sections": [s["name"] for s in sections]} if sections else {}),
+                **({"or_other": True} if or_other else {}),
                 **_kept(row, columns),
             }
         )
+        if or_other:
+            # What pyxform adds to the XForm: Heard shows it, and leaves it out on the way back.
+            page["fields"].append(f"{name}_other")
+            fields.append(_other_field(fields[-1]))
+    for list_name in sorted(or_other_lists & set(choices)):
+        if any(c["name"] == "other" for c in choices[list_name]):
+            problems.append(
+                FormProblem(
+                    choices_sheet.name if choices_sheet else "choices",
+                    None,
+                    "name",
+                    _(
+                        "The list “%(list)s” already has a choice “other”, and or_other adds "
+                        "one: remove either."
+                    )
+                    % {"list": list_name},
+                )
+            )
+        else:
+            choices[list_name].append(
+                {"name": "other", "label": dict(OTHER_CHOICE), "filters": {}, "generated": True}
+            )
     for unclosed in [*sections, *([group] if group is not None else [])]:
         report(unclosed["row"], "type", _("This group has no end_group."))
     for item in _calculations_in_cycles(fields):

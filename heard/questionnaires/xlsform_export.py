@@ -106,6 +106,8 @@ def to_xlsx(definition: dict[str, Any]) -> bytes:
         open_sections: list[str] = []
         for name in page["fields"]:
             item = dict(by_name[name])
+            if item.get("generated"):
+                continue  # added by or_other, which adds it again
             # Sections (groups inside the page's group) open and close around their questions.
             chain = item.get("sections", [])
             while open_sections and open_sections != chain[: len(open_sections)]:
@@ -122,7 +124,8 @@ def to_xlsx(definition: dict[str, Any]) -> bytes:
                 )
                 open_sections.append(section)
             if item["list_name"]:
-                item["type"] = f"{item['type']} {item['list_name']}"
+                other = " or_other" if item.get("or_other") else ""
+                item["type"] = f"{item['type']} {item['list_name']}{other}"
             _append(survey, _row(item, columns, kept.get("survey", [])))
         for _section in open_sections:
             _append(survey, ["end_group"])
@@ -146,6 +149,8 @@ def to_xlsx(definition: dict[str, Any]) -> bytes:
     )
     for list_name, items in definition["choices"].items():
         for choice in items:
+            if choice.get("generated"):
+                continue
             _append(
                 choices,
                 [

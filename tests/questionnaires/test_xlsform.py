@@ -674,7 +674,6 @@ UNSUPPORTED = [
         TYPE,
         "not an XLSForm type",
     ),
-    case("or_other", second("select_one colour or_other"), TYPE, "“or_other” is not supported"),
     case("unknown list", second("select_one shapes"), TYPE, "no list “shapes”."),
     case("no list", second("select_one"), TYPE, "Name the choice list after the type"),
     case("list name with a space", second("select_one my list"), TYPE, "cannot hold spaces"),
@@ -1878,3 +1877,40 @@ def test_an_attached_data_file_is_refused_with_a_reason():
     found = problems_of(second("csv-external"))
     assert where(found) == [TYPE]
     assert "choices from an attached file are not supported yet" in found[0].reason
+
+
+@pytest.mark.parametrize("kind", ["select_one", "select_multiple"])
+def test_or_other_adds_the_other_choice_and_its_question_as_pyxform_does(kind):
+    definition, xform = parse(second(f"{kind} colour or_other"), "form.xlsx")
+    assert to_xform(to_xlsx(definition), "back.xlsx") == xform
+    assert "relevant=\"selected(../x, 'other')\"" in xform
+    form = Form(definition)
+    assert [c.name for c in form.all_choices("x")] == ["red", "blue", "green", "other"]
+    other = form.fields["x_other"]
+    assert (other["type"], other["label"]["fr"]) == ("text", "Précisez l’autre réponse.")
+    chosen = ["other"] if kind == "select_multiple" else "other"
+    page = form.page_of("x")
+    views = {v.name: v for v in question_views(form, page, {"x": chosen}, "fr")}
+    assert views["x"].choices[-1].label == "Autre" and views["x_other"].applies
+    assert not {v.name: v for v in question_views(form, page, {}, "en")}["x_other"].applies
+    assert form.clean({"x": "red" if kind == "select_one" else ["red"], "x_other": "z"}) == {
+        "x": "red" if kind == "select_one" else ["red"]
+    }
+
+
+def test_or_other_refused_where_its_question_or_choice_would_clash():
+    taken = xlsx(
+        [
+            QUESTION,
+            row("select_one colour or_other", "x", "X", "X"),
+            row("text", "x_other", "O", "O"),
+        ],
+        COLOURS,
+    )
+    assert where(problems_of(taken)) == [("survey", 4, "name")]
+    clash = second(
+        "select_one colour or_other", choices=[*COLOURS, choice("colour", "other", "O", "A")]
+    )
+    found = problems_of(clash)
+    assert where(found) == [("choices", None, "name")]
+    assert "already has a choice “other”" in found[0].reason
