@@ -104,6 +104,7 @@ _SCHEMA_TYPES = {
     "calculate": "string",
     "integer": "integer",
     "decimal": "number",
+    "range": "number",
     "date": "date",
     "select_one": "string",
     "select_multiple": "integer",
@@ -391,7 +392,7 @@ def _answer(field: Mapping[str, Any], value: Any, choices: list[str], response: 
         if isinstance(value, str) and re.fullmatch(r"[+-]?[0-9]+", value.strip()):
             return int(value)
         raise wrong(f"expected an integer, got {value!r}")
-    if kind == "decimal":
+    if kind in ("decimal", "range"):
         if isinstance(value, str | int | float | Decimal) and not isinstance(value, bool):
             try:
                 number = Decimal(str(value).strip())
@@ -683,7 +684,7 @@ def _statistics_file(table: _Table, language: str, flavour: str) -> bytes:
         elif column.kind in ("version", "rank"):
             data[name] = pd.array(values, dtype="Int32")
             measures[name] = "ordinal"
-        elif column.kind in ("integer", "decimal"):
+        elif column.kind in ("integer", "decimal", "range"):
             # Doubles: SPSS stores nothing else, and Stata's int32 could overflow.
             data[name] = np.array([np.nan if v is None else float(v) for v in values])
             measures[name] = "scale"

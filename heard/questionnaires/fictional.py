@@ -841,6 +841,11 @@ class _Respondent:
             return "OK"
         if kind == "text":
             return self.text(field["name"])
+        if kind == "range":
+            parameters = field["parameters"]
+            start, end, step = (float(parameters[k]) for k in ("start", "end", "step"))
+            value = start + step * rng.randint(0, int(abs((end - start) / step)))
+            return int(value) if value.is_integer() else str(value)
         if kind == "integer":
             return round(rng.triangular(0, 30, 6))
         if kind == "decimal":

@@ -240,6 +240,8 @@ class Form:
                 return None, _("Enter a date as year-month-day, like 2018-06-30.")
         if kind in ("datetime", "time"):
             return _moment(kind, value.strip())
+        if kind == "range":
+            return _in_range(self.fields[name]["parameters"], value)
         if kind == "acknowledge":
             return ("OK" if value else None), None
         if kind == "select_one":
@@ -367,6 +369,33 @@ class Form:
                 if k not in names or self.fields.get(k, {}).get("type") in METADATA_TYPES
             },
         }
+
+
+def _in_range(parameters: dict[str, str], value: str) -> tuple[Any, str | None]:
+    """A range's answer: a number from start to end (either way round), on a step from start.
+    A whole number when start and step are whole, as ODK stores it; else a decimal string."""
+    text = value.strip().replace(",", ".")
+    if not text:
+        return None, None
+    start, end, step = (Decimal(parameters[k]) for k in ("start", "end", "step"))
+    low, high = min(start, end), max(start, end)
+    wrong = _("Enter a number from %(low)s to %(high)s, in steps of %(step)s.") % {
+        "low": _plain(low),
+        "high": _plain(high),
+        "step": _plain(abs(step)),
+    }
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        return None, wrong
+    if not number.is_finite() or not low <= number <= high or (number - start) % step != 0:
+        return None, wrong
+    whole = start == start.to_integral_value() and step == step.to_integral_value()
+    return (int(number) if whole else _plain(number)), None
+
+
+def _plain(number: Decimal) -> str:
+    return format(number.normalize(), "f")
 
 
 # As a browser's datetime-local and time inputs send them; a space may stand for the T where a

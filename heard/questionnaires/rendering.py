@@ -9,6 +9,7 @@ and the page is shown again when an answer brings one in.
 from __future__ import annotations
 
 import json
+import random
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -62,6 +63,7 @@ class QuestionView:
     label_html: SafeString = field(default_factory=SafeString)
     hint_html: SafeString = field(default_factory=SafeString)
     opens: list[SectionView] = field(default_factory=list)  # sections starting here
+    range: dict[str, str] = field(default_factory=dict)  # min, max and step of a range
 
     @property
     def id(self) -> str:
@@ -124,8 +126,11 @@ def question_views(
     language: str,
     errors: dict[str, str] | None = None,
     raw: dict[str, Any] | None = None,
+    order_key: str = "",
 ) -> list[QuestionView]:
-    """The page's questions; `raw` holds what was typed when a page comes back with errors."""
+    """The page's questions; `raw` holds what was typed when a page comes back with errors.
+    `order_key` (the response's own) seeds the order of choices a form asks to randomize, so
+    that each respondent has an order of their own, the same every time the page is shown."""
     errors = errors or {}
     views = []
     open_sections: list[str] = []
@@ -177,6 +182,10 @@ def question_views(
             appearance=item["appearance"] or "",
             opens=opens,
         )
+        if item["type"] == "range":
+            start, end, step = (item["parameters"][k] for k in ("start", "end", "step"))
+            low, high = sorted((start, end), key=float)
+            view.range = {"min": low, "max": high, "step": step.lstrip("-")}
         if item["type"] in ("select_one", "select_multiple", "rank"):
             available = {c.name for c in form.choices(name, values)}
             picked = value if isinstance(value, list) else ([value] if value else [])
@@ -186,7 +195,7 @@ def question_views(
                     ranks = {k: int(v) for k, v in value.items() if str(v).isdigit()}
                 elif isinstance(value, list):
                     ranks = {k: i for i, k in enumerate(value, start=1)}
-            for choice in form.all_choices(name):
+            for choice in _ordered(form, item, values, order_key):
                 view.choices.append(
                     ChoiceView(
                         name=choice.name,
@@ -203,6 +212,20 @@ def question_views(
                 view.applies = False  # nothing to choose from yet: shown once an answer allows
         views.append(view)
     return views
+
+
+def _ordered(form: Form, item: dict[str, Any], values: dict[str, Any], key: str) -> list[Any]:
+    choices = form.all_choices(item["name"])
+    parameters = item.get("parameters") or {}
+    if parameters.get("randomize") != "true" or not key:
+        return choices  # staff typing in a paper form see the sheet's order
+    seed = parameters.get("seed", "")
+    found = PIPE.fullmatch(seed)
+    seed_value = str(values.get(found[1], "")) if found else seed
+    # random.Random seeds from a string through SHA-512: the same order on every machine.
+    # An order, not a secret: a seeded generator is what makes it repeatable.
+    random.Random(f"{key}:{item['name']}:{seed_value}").shuffle(choices)  # noqa: S311
+    return choices
 
 
 def answer_text(form: Form, name: str, value: Any, language: str) -> str:

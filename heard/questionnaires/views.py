@@ -228,7 +228,9 @@ def page(request: HttpRequest, name: str) -> HttpResponse:
         return redirect(_resume_url(response, request))
     before, _after = _neighbours(pages, name)
     number = [p["name"] for p in pages].index(name) + 1
-    questions = question_views(form, current, values, language, errors, raw)
+    questions = question_views(
+        form, current, values, language, errors, raw, order_key=str(response.pk)
+    )
     return render(
         request,
         "questionnaires/page.html",

@@ -49,6 +49,7 @@ PLAIN_COLUMNS = (
     "appearance",
     "calculation",
     "default",
+    "parameters",
 )
 SETTINGS_COLUMNS = ("form_title", "form_id", "version", "default_language", "style")
 NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
@@ -420,6 +421,8 @@ def _check_default(kind: str, value: str, choices: set[str]) -> str | None:
         )
     if kind in ("text",):
         return None
+    if kind == "range":
+        return None if re.fullmatch(r"-?\d+(\.\d+)?", value) else _("The default must be a number.")
     return _("A default is not supported on this type of question.")
 
 
@@ -462,6 +465,43 @@ def _other_field(question: dict[str, Any]) -> dict[str, Any]:
         **({"sections": question["sections"]} if "sections" in question else {}),
         "generated": True,
     }
+
+
+def _read_parameters(kind: str, written: str, names: set[str]) -> dict[str, Any]:
+    """The parameters cell read as pyxform reads it ("randomize=true seed=${x}", "start=0
+    end=10 step=2"), the range's defaults filled in; reasons to refuse it under "problems"."""
+    from pyxform.errors import PyXFormError
+    from pyxform.parsing.parameters import parse as parse_parameters
+
+    if kind == "range" and not written:
+        return dict(vocabulary.RANGE_DEFAULTS)
+    if not written:
+        return {}
+    try:
+        found: dict[str, Any] = parse_parameters(written, 0)
+    except PyXFormError:
+        return {
+            "problems": [
+                _(
+                    "Write parameters as name=value pairs, as in “randomize=true” or “start=0 "
+                    "end=10”."
+                )
+            ]
+        }
+    usable = vocabulary.PARAMETERS.get(kind, set())
+    problems = [
+        _("The parameter “%(name)s” is not used on %(type)s questions.")
+        % {"name": key, "type": kind}
+        for key in sorted(set(found) - usable)
+    ]
+    seed = found.get("seed", "")
+    for name in sorted(set(re.findall(r"\$\{([^}]*)\}", seed)) - names):
+        problems.append(_("${%(name)s} is not a field of this form.") % {"name": name})
+    if kind == "range":
+        found = {**vocabulary.RANGE_DEFAULTS, **found}
+    if problems:
+        found["problems"] = problems
+    return found
 
 
 def _bad_name(name: str) -> str:
@@ -786,6 +826,9 @@ def parse(data: bytes, filename: str, *, language: str = "en") -> tuple[dict[str
                     names=known,
                     choice_columns=choice_columns.get(list_name, set()),
                 )
+        parameters = _read_parameters(kind, cell(row, "parameters"), known)
+        for reason in parameters.pop("problems", []):
+            report(number, "parameters", reason)
         default = cell(row, "default") or None
         if default:
             wrong = _check_default(kind, default, {c["name"] for c in choices.get(list_name, [])})
@@ -829,6 +872,9 @@ def parse(data: bytes, filename: str, *, language: str = "en") -> tuple[dict[str
                 "required_cell": raw_required,
                 **({"sections": [s["name"] for s in sections]} if sections else {}),
                 **({"or_other": True} if or_other else {}),
+                # The cell as written, for the way back; the values Heard uses.
+                **({"parameters": parameters} if parameters else {}),
+                **({"parameters_cell": cell(row, "parameters")} if cell(row, "parameters") else {}),
                 **_kept(row, columns),
             }
         )

@@ -49,6 +49,7 @@ def _survey_columns(languages: dict[str, str]) -> list[tuple[str, str, str | Non
         ("appearance", "appearance", None),
         ("calculation", "calculation", None),
         ("default", "default", None),
+        ("parameters", "parameters_cell", None),
     ]
 
 

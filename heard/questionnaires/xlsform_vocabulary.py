@@ -21,6 +21,7 @@ ANSWER_TYPES = (
     "text",
     "integer",
     "decimal",
+    "range",
     "date",
     "datetime",
     "time",
@@ -35,6 +36,7 @@ SIMPLE_TYPES = (
     "text",
     "integer",
     "decimal",
+    "range",
     "date",
     "datetime",
     "time",
@@ -110,7 +112,6 @@ UNSUPPORTED = {
         "people: ask for a description in a text question"
     ),
     "barcode": gettext_noop("a web page cannot scan barcodes: use a text question"),
-    "range": gettext_noop("ranges are not supported yet: use integer with a constraint"),
     "trigger": gettext_noop("triggers are not supported yet: use acknowledge"),
     "begin_loop": gettext_noop(
         "loops over a choice list are not supported: give each choice its own questions"
@@ -145,8 +146,10 @@ def _kind_of(written: str, entry: dict[str, Any]) -> str:
         return preload
     if preload:
         return f"device:{preload}"
+    if control.get("tag") == "range":
+        return "range"
     if set(entry) - {"bind", "control"} or set(bind) - {"type", "readonly"}:
-        return "range" if control.get("tag") == "range" else "constrained_alias"
+        return "constrained_alias"
     tag, bound = control.get("tag"), bind.get("type")
     if written == "hidden":
         return "hidden"
@@ -256,9 +259,6 @@ SURVEY_COLUMN_REASONS = {
     "repeat_count": gettext_noop("repeats are not supported yet"),
     "jr:count": gettext_noop("repeats are not supported yet"),
     "count": gettext_noop("repeats are not supported yet"),
-    "parameters": gettext_noop(
-        "parameters (random order, ranges) are not supported yet: remove the column"
-    ),
     "trigger": gettext_noop(
         "recalculating on another answer's change is not supported yet: use a calculation"
     ),
@@ -311,6 +311,17 @@ APPEARANCE_REASONS = {
     "bearing": gettext_noop("a web page cannot read a compass: use decimal"),
     "masked": gettext_noop("masked answers are not supported: use text"),
 }
+
+
+# The parameters Heard uses, by type; pyxform checks their values (and refuses the keys it does
+# not know for a type). The range's ticks and placeholder only change how ODK draws a slider.
+PARAMETERS = {
+    "select_one": {"randomize", "seed"},
+    "select_multiple": {"randomize", "seed"},
+    "rank": {"randomize", "seed"},
+    "range": {"start", "end", "step", "tick_interval", "placeholder", "tick_labelset"},
+}
+RANGE_DEFAULTS = {"start": "1", "end": "10", "step": "1"}
 
 
 def appearance_words(cell: str) -> list[str]:

@@ -640,7 +640,6 @@ UNSUPPORTED = [
             ("image", "Heard does not take photos, recordings or files in answers"),
             ("audio", "Heard does not take photos, recordings or files in answers"),
             ("barcode", "a web page cannot scan barcodes: use a text question"),
-            ("range", "ranges are not supported yet: use integer with a constraint"),
             ("trigger", "triggers are not supported yet: use acknowledge"),
             ("deviceid", "a web page cannot read a device's identifier"),
             ("imei", "a web page cannot read a device's identifier"),
@@ -685,7 +684,6 @@ UNSUPPORTED = [
             ("image", "column is not supported: Heard shows no media in questions"),
             ("repeat_count", "column is not supported: repeats are not supported yet"),
             ("read_only", "column is not supported: read-only answers are not supported"),
-            ("parameters", "column is not supported: parameters (random order, ranges)"),
         )
     ),
     case(
@@ -1914,3 +1912,53 @@ def test_or_other_refused_where_its_question_or_choice_would_clash():
     found = problems_of(clash)
     assert where(found) == [("choices", None, "name")]
     assert "already has a choice “other”" in found[0].reason
+
+
+def test_randomized_choices_have_an_order_per_respondent_kept_on_every_showing():
+    data = second(
+        "select_one letters",
+        choices=[choice("letters", c, c.upper(), c.upper()) for c in "abcdefgh"],
+        parameters="randomize=true",
+    )
+    definition, xform = parse(data, "form.xlsx")
+    assert to_xform(to_xlsx(definition), "back.xlsx") == xform
+    form = Form(definition)
+    page = form.page_of("x")
+
+    def order(key: str) -> list[str]:
+        [view] = [v for v in question_views(form, page, {}, "en", order_key=key) if v.name == "x"]
+        return [c.name for c in view.choices]
+
+    assert order("17") == order("17")  # the same respondent, the same order
+    orders = {tuple(order(str(key))) for key in range(20)}
+    assert len(orders) > 10 and all(sorted(o) == list("abcdefgh") for o in orders)
+    assert order("") == list("abcdefgh")  # staff entering a paper form: the sheet's order
+
+
+@pytest.mark.parametrize(
+    ("parameters", "typed", "kept", "error"),
+    [
+        ("start=0 end=10 step=2", "4", 4, None),
+        ("start=0 end=10 step=2", "5", None, "Enter a number from 0 to 10, in steps of 2."),
+        ("start=0 end=10 step=2", "12", None, "Enter a number from 0 to 10, in steps of 2."),
+        ("start=10 end=0 step=-1", "3", 3, None),
+        ("start=0 end=1 step=0.25", "0,75", "0.75", None),
+        ("", "10", 10, None),  # pyxform's defaults: 1 to 10, step 1
+    ],
+)
+def test_a_range_takes_a_number_on_its_steps(parameters, typed, kept, error):
+    data = second("range", parameters=parameters) if parameters else second("range")
+    definition, xform = parse(data, "form.xlsx")
+    assert to_xform(to_xlsx(definition), "back.xlsx") == xform
+    form = Form(definition)
+    answers, errors = form.read_page(form.page_of("x"), {"x": typed}, {}, "en")
+    assert answers.get("x") == kept and errors.get("x") == error
+    [view] = [v for v in question_views(form, form.page_of("x"), {}, "en") if v.name == "x"]
+    html = render_to_string("questionnaires/_question.html", {"q": view})
+    assert 'type="number"' in html and f'max="{view.range["max"]}"' in html
+
+
+def test_parameters_heard_does_not_use_are_refused_by_name():
+    found = problems_of(second("select_one colour", parameters="randomize=true value=x"))
+    assert where(found) == [("survey", 3, "parameters")]
+    assert "The parameter “value” is not used on select_one questions." in found[0].reason
