@@ -410,11 +410,13 @@ def _moment(kind: str, text: str) -> tuple[str | None, str | None]:
     if not text:
         return None, None
     if kind == "time":
-        found = _TIME.fullmatch(text)
+        clock = _TIME.fullmatch(text)
         try:
-            return time.fromisoformat(found[1]).isoformat(timespec="minutes"), None
-        except (TypeError, ValueError):  # no match, or 25:99
-            return None, _("Enter a time as hours:minutes, like 14:05.")
+            if clock:
+                return time.fromisoformat(clock[1]).isoformat(timespec="minutes"), None
+        except ValueError:  # 25:99
+            pass
+        return None, _("Enter a time as hours:minutes, like 14:05.")
     found = _DATETIME.fullmatch(text)
     if found:
         try:

@@ -75,7 +75,7 @@ def test_the_questionnaire_staff_screens(page, live_server, staff_setup, tmp_pat
     bad.write_bytes(
         xlsx(
             [
-                row("text", "q1", "A question", ""),
+                row("text", "2q", "A question", "Une question"),
                 row("geopoint", "where", "Where?", "Où ?"),
             ]
         )
@@ -86,7 +86,7 @@ def test_the_questionnaire_staff_screens(page, live_server, staff_setup, tmp_pat
     alert = page.locator(".error-summary").first
     text = alert.inner_text()
     assert "2 problems" in text
-    assert "sheet “survey”, row 2, column “label::Français (fr)”" in text
+    assert "sheet “survey”, row 2, column “name”" in text
     assert "row 3" in text and "geopoint" in text
     assert axe_violations(page) == []
 

@@ -1,0 +1,250 @@
+"""XLSForm features a respondent meets, in a real browser, in English and French, with and without
+JavaScript: answers shown inside labels, sections within a page, randomized choices, dates with
+times and times, ranges; and the translation round trip of a form written in English only."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+from xml.etree.ElementTree import SubElement, tostring
+
+import pytest
+from defusedxml import ElementTree
+from django.utils import timezone
+
+from heard.core.crypto import blind_index
+from heard.notify.models import Message
+from heard.questionnaires import services
+from heard.questionnaires.models import Response, ResponseState
+from heard.stakeholders.models import Person
+from tests.e2e.axe import axe_violations
+from tests.e2e.test_questionnaire_pages import TEXTS, press
+from tests.e2e.test_questionnaire_staff_pages import _signed_in
+from tests.questionnaires.builders import choice, row, xlsx
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+LETTERS = "abcdefgh"
+FORM = xlsx(
+    [
+        row("begin_group", "about", "About you", "À votre sujet"),
+        row("text", "who", "Your name?", "Votre nom ?"),
+        row(
+            "select_one letter",
+            "letter",
+            "Pick a letter, ${who}",
+            "Choisissez une lettre, ${who}",
+            parameters="randomize=true",
+        ),
+        row(
+            "begin_group",
+            "more",
+            "About ${letter}",
+            "Au sujet de ${letter}",
+            relevant="${letter} = 'a'",
+        ),
+        row("note", "echo", "You chose ${letter}, ${who}.", "Vous avez choisi ${letter}, ${who}."),
+        row("dateTime", "when", "When did it start?", "Quand cela a-t-il commencé ?"),
+        row("time", "at", "At what time do you open?", "À quelle heure ouvrez-vous ?"),
+        row("end_group"),
+        row(
+            "range",
+            "score",
+            "How sure are you?",
+            "À quel point êtes-vous sûr ?",
+            parameters="start=0 end=10 step=2",
+        ),
+        row("end_group"),
+        row("note", "thanks", "Thank you, ${who}.", "Merci, ${who}."),
+    ],
+    [choice("letter", c, f"Letter {c.upper()}", f"Lettre {c.upper()}") for c in LETTERS],
+)
+
+
+@pytest.fixture
+def links(live_server, settings, consultation, lead):
+    settings.HEARD_PUBLIC_URL = live_server.url
+    now = timezone.now()
+    questionnaire = services.create_questionnaire(
+        actor=lead,
+        consultation=consultation,
+        title_en="Features",
+        title_fr="Fonctions",
+        privacy_notice_en="Read by the team only.",
+        privacy_notice_fr="Lu par l’équipe seulement.",
+        opens_at=now - timedelta(days=1),
+        closes_at=now + timedelta(days=20),
+    )
+    services.upload_form(actor=lead, questionnaire=questionnaire, data=FORM, filename="f.xlsx")
+    people = []
+    for language in ("en", "fr"):
+        email = f"{language}-features@example.org"
+        people.append(
+            Person.objects.create(
+                consultation=consultation,
+                name=f"Respondent {language}",
+                email=email,
+                email_index=blind_index(email),
+                language=language,
+            )
+        )
+    services.invite(actor=None, questionnaire=questionnaire, people=people)
+    found = {}
+    for message in Message.objects.filter(kind="questionnaire-invitation"):
+        path = re.search(r"(/q/[A-Za-z0-9_-]+/)", message.payload).group(1)
+        found["fr" if "(English follows.)" in message.payload else "en"] = live_server.url + path
+    return questionnaire, found
+
+
+def _letters(page) -> list[str]:
+    return [e.get_attribute("value") for e in page.locator('[name="letter"]').all()]
+
+
+@pytest.mark.parametrize("script", [True, False], ids=["javascript", "no-javascript"])
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_piping_sections_random_order_date_times_and_ranges(browser, links, language, script):
+    questionnaire, urls = links
+    text = TEXTS[language]
+    context = browser.new_context(java_script_enabled=script)
+    page = context.new_page()
+    # axe runs in the page's JavaScript: it checks the pages with script on (the same HTML).
+    page.set_default_timeout(20_000)
+    try:
+        page.goto(urls[language])
+        press(page, "button", text["start"])
+        order = _letters(page)
+        assert sorted(order) == list(LETTERS) and order != list(LETTERS)
+        page.goto(page.url)
+        assert _letters(page) == order  # the same order each time this respondent sees it
+        assert not page.locator('[data-section="more"]').is_visible()
+        page.locator('[name="who"]').fill("Al <b>")
+        page.locator('[name="letter"][value="a"]').check()
+        chosen = "Letter A" if language == "en" else "Lettre A"
+        if script:
+            # Brought in and filled in as the respondent answers.
+            assert page.locator('[data-section="more"]').is_visible()
+            echo = page.locator('[data-question="echo"]').inner_text()
+            assert chosen in echo and "Al <b>" in echo
+        else:
+            press(page, "button", text["next"])
+            assert text["appeared"] in page.locator("[role=status]").inner_text()
+            assert page.locator('[data-section="more"]').is_visible()
+            assert "Al <b>" in page.locator('[data-question="echo"]').inner_text()
+        heading = page.locator('[data-section="more"] h2').inner_text()
+        assert chosen in heading
+        assert page.locator('[name="when"]').get_attribute("type") == "datetime-local"
+        page.locator('[name="when"]').fill("2018-06-30T14:05")
+        page.locator('[name="at"]').fill("09:30")
+        page.locator('[name="score"]').fill("5")  # not on a step of 2
+        assert not script or axe_violations(page) == []
+        press(page, "button", text["next"])
+        assert page.locator(".error-summary").is_visible()
+        assert not script or axe_violations(page) == []
+        page.locator('[name="score"]').fill("6")
+        press(page, "button", text["next"])
+        thanks = "Thank you, Al <b>." if language == "en" else "Merci, Al <b>."
+        assert thanks in page.locator('[data-question="thanks"]').inner_text()
+        assert not script or axe_violations(page) == []
+        press(page, "button", text["next"])
+        press(page, "button", text["send"])
+        response = Response.objects.get(
+            respondent__questionnaire=questionnaire, respondent__language=language
+        )
+        assert response.state == ResponseState.SUBMITTED
+        answers = response.answers
+        assert (answers["when"], answers["at"], answers["score"]) == (
+            "2018-06-30T14:05",
+            "09:30",
+            6,
+        )
+    finally:
+        context.close()
+
+
+ENGLISH_ONLY = xlsx(
+    [
+        {"type": "text", "name": "idea", "label": "Your idea?", "hint": "A sentence or two"},
+        {"type": "select_one yn", "name": "agree", "label": "Do you agree?"},
+    ],
+    [
+        {"list_name": "yn", "name": "yes", "label": "Yes"},
+        {"list_name": "yn", "name": "no", "label": "No"},
+    ],
+    survey_header=["type", "name", "label", "hint"],
+    choices_header=["list_name", "name", "label"],
+)
+FRENCH = {
+    "survey/idea/label": "Votre idée ?",
+    "survey/idea/hint": "Une phrase ou deux",
+    "survey/agree/label": "Êtes-vous d’accord ?",
+    "choices/yn/yes/label": "Oui",
+    "choices/yn/no/label": "Non",
+}
+XLIFF = "{urn:oasis:names:tc:xliff:document:2.0}"
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_form_in_english_goes_out_as_xliff_and_comes_back_in_french(
+    browser, live_server, consultation, lead, language, tmp_path
+):
+    now = timezone.now()
+    questionnaire = services.create_questionnaire(
+        actor=lead,
+        consultation=consultation,
+        title_en="Ideas",
+        title_fr="Idées",
+        privacy_notice_en="Read by the team.",
+        privacy_notice_fr="Lu par l’équipe.",
+        opens_at=now - timedelta(days=1),
+        closes_at=now + timedelta(days=20),
+    )
+    # The translation screens have no script; axe itself needs one to run.
+    script = True
+    context = browser.new_context(java_script_enabled=script, accept_downloads=True)
+    page = context.new_page()
+    try:
+        _signed_in(page, live_server, lead)
+        base = (
+            f"{live_server.url}/{language}/staff/consultations/{consultation.pk}/questionnaires/"
+            f"{questionnaire.pk}/"
+        )
+        page.goto(base)
+        upload = tmp_path / "ideas.xlsx"
+        upload.write_bytes(ENGLISH_ONLY)
+        page.locator("#id_file").set_input_files(str(upload))
+        # The columns name no language: the form says they are English (the French screen
+        # would otherwise take them for French).
+        page.locator("#id_language").select_option("en")
+        with page.expect_navigation():
+            page.locator("form[enctype] button[type=submit]").first.click()
+        page.wait_for_load_state("load")
+        assert page.url.endswith("/translation/")
+        assert page.locator("table tbody tr").count() == 5
+        assert not script or axe_violations(page) == []
+        assert not questionnaire.is_open()
+        with page.expect_download() as download:
+            page.locator('a[href$="?as=xliff"]').click()
+        root = ElementTree.fromstring(download.value.path().read_bytes())
+        for unit in root.iter(f"{XLIFF}unit"):
+            segment = unit.find(f"{XLIFF}segment")
+            SubElement(segment, f"{XLIFF}target").text = FRENCH[unit.get("id")]
+        back = tmp_path / "ideas-fr.xlf"
+        back.write_bytes(tostring(root, encoding="utf-8"))
+        page.locator("#id_file").set_input_files(str(back))
+        with page.expect_navigation():
+            page.locator("form[enctype] button[type=submit]").click()
+        page.wait_for_load_state("load")
+        done = (
+            "every text is in English and French"
+            if language == "en"
+            else "tous les textes sont en anglais et en français"
+        )
+        assert done in page.content()
+        assert page.locator("table").count() == 0
+        assert not script or axe_violations(page) == []
+        questionnaire.refresh_from_db()
+        assert questionnaire.is_open()
+        fields = questionnaire.current_version.definition["fields"]
+        assert fields[1]["label"] == {"en": "Do you agree?", "fr": "Êtes-vous d’accord ?"}
+    finally:
+        context.close()
