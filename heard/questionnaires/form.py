@@ -239,7 +239,7 @@ class Form:
             except ValueError:
                 return None, _("Enter a date as year-month-day, like 2018-06-30.")
         if kind in ("datetime", "time"):
-            return _moment(kind, value.strip())
+            return read_moment(kind, value.strip())
         if kind == "range":
             return _in_range(self.fields[name]["parameters"], value)
         if kind == "acknowledge":
@@ -404,7 +404,7 @@ _DATETIME = re.compile(r"(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(?::\d{2}(?:\.\d+)?
 _TIME = re.compile(r"(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?")
 
 
-def _moment(kind: str, text: str) -> tuple[str | None, str | None]:
+def read_moment(kind: str, text: str) -> tuple[str | None, str | None]:
     """A date and time ("2018-06-30T14:05") or a time ("14:05") as the respondent typed it, in
     their own time, to the minute."""
     if not text:

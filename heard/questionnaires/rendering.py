@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import random
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,6 +17,7 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString
 
 from heard.questionnaires.form import Form
+from heard.questionnaires.xlsform import PIPE
 from heard.questionnaires.xlsform_vocabulary import HIDDEN_TYPES
 
 
@@ -86,10 +86,6 @@ def _text(texts: dict[str, str] | None, language: str) -> str:
     if not texts:
         return ""
     return texts.get(language) or texts.get("en") or ""
-
-
-# ${name} inside a label, hint or message: the answer to `name` is shown there.
-PIPE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_.-]*)\}")
 
 
 def piped(form: Form, text: str, values: dict[str, Any], language: str) -> str:

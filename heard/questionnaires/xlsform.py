@@ -405,11 +405,11 @@ def _check_default(kind: str, value: str, choices: set[str]) -> str | None:
             return _("The default must be a date written YYYY-MM-DD.")
         return None
     if kind in ("datetime", "time"):
-        from heard.questionnaires.form import _moment
+        from heard.questionnaires.form import read_moment
 
         return (
             None
-            if _moment(kind, value)[0]
+            if read_moment(kind, value)[0]
             else _("The default must be written YYYY-MM-DDTHH:MM (a time: HH:MM).")
         )
     if kind in ("select_one", "select_multiple"):

@@ -73,6 +73,11 @@ def demo_links(live_server, settings, consultation, lead):
         data=(DEMO / "questionnaire.xlsx").read_bytes(),
         filename="questionnaire.xlsx",
     )
+    return questionnaire, invite_two(questionnaire, consultation, live_server.url)
+
+
+def invite_two(questionnaire: Any, consultation: Any, site: str) -> dict[str, str]:
+    """Send personal links to one English and one French speaker: their links, by language."""
     people = []
     for language in ("en", "fr"):
         email = f"{language}@example.org"
@@ -90,8 +95,8 @@ def demo_links(live_server, settings, consultation, lead):
     for message in Message.objects.filter(kind="questionnaire-invitation"):
         path = re.search(r"(/q/[A-Za-z0-9_-]+/)", message.payload).group(1)
         language = "fr" if "(English follows.)" in message.payload else "en"
-        links[language] = live_server.url + path
-    return questionnaire, links
+        links[language] = site + path
+    return links
 
 
 def _answer(question: Any, name: str, value: Any) -> None:

@@ -4,7 +4,6 @@ times and times, ranges; and the translation round trip of a form written in Eng
 
 from __future__ import annotations
 
-import re
 from datetime import timedelta
 from xml.etree.ElementTree import SubElement, tostring
 
@@ -12,13 +11,10 @@ import pytest
 from defusedxml import ElementTree
 from django.utils import timezone
 
-from heard.core.crypto import blind_index
-from heard.notify.models import Message
 from heard.questionnaires import services
 from heard.questionnaires.models import Response, ResponseState
-from heard.stakeholders.models import Person
 from tests.e2e.axe import axe_violations
-from tests.e2e.test_questionnaire_pages import TEXTS, press
+from tests.e2e.test_questionnaire_pages import TEXTS, invite_two, press
 from tests.e2e.test_questionnaire_staff_pages import _signed_in
 from tests.questionnaires.builders import choice, row, xlsx
 
@@ -76,24 +72,7 @@ def links(live_server, settings, consultation, lead):
         closes_at=now + timedelta(days=20),
     )
     services.upload_form(actor=lead, questionnaire=questionnaire, data=FORM, filename="f.xlsx")
-    people = []
-    for language in ("en", "fr"):
-        email = f"{language}-features@example.org"
-        people.append(
-            Person.objects.create(
-                consultation=consultation,
-                name=f"Respondent {language}",
-                email=email,
-                email_index=blind_index(email),
-                language=language,
-            )
-        )
-    services.invite(actor=None, questionnaire=questionnaire, people=people)
-    found = {}
-    for message in Message.objects.filter(kind="questionnaire-invitation"):
-        path = re.search(r"(/q/[A-Za-z0-9_-]+/)", message.payload).group(1)
-        found["fr" if "(English follows.)" in message.payload else "en"] = live_server.url + path
-    return questionnaire, found
+    return questionnaire, invite_two(questionnaire, consultation, live_server.url)
 
 
 def _letters(page) -> list[str]:
