@@ -40,8 +40,23 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=\s*[-*•]\s)")
 _MIN_PARAGRAPH_CHARACTERS = 3
 
 
-def _text_fields(definition: dict[str, Any]) -> list[str]:
-    return [field["name"] for field in definition["fields"] if field["type"] == "text"]
+def _text_fields(definition: dict[str, Any]) -> list[tuple[str, str | None]]:
+    """(name, the repeat it sits in or None) of each text question."""
+    return [
+        (field["name"], field.get("repeat"))
+        for field in definition["fields"]
+        if field["type"] == "text"
+    ]
+
+
+def _texts(answers: dict[str, Any], name: str, repeat: str | None) -> Iterator[tuple[str, Any]]:
+    """(record id suffix, answer) of a question: once, or once per entry of its repeat."""
+    if repeat is None:
+        yield name, answers.get(name)
+        return
+    entries = answers.get(repeat)
+    for number, entry in enumerate(entries if isinstance(entries, list) else [], start=1):
+        yield f"{name}-{number}", entry.get(name)
 
 
 def answer_records(consultation: Consultation) -> Iterator[dict[str, Any]]:
@@ -54,7 +69,7 @@ def answer_records(consultation: Consultation) -> Iterator[dict[str, Any]]:
         .select_related("version")
         .order_by("submitted_at", "id")
     )
-    text_fields: dict[int, list[str]] = {}
+    text_fields: dict[int, list[tuple[str, str | None]]] = {}
     for response in responses.iterator(chunk_size=500):
         fields = text_fields.get(response.version_id)
         if fields is None:
@@ -67,21 +82,21 @@ def answer_records(consultation: Consultation) -> Iterator[dict[str, Any]]:
         }
         consent = answers.get(CONSENT_QUESTION) == "OK"
         submitted = response.submitted_at.date().isoformat() if response.submitted_at else None
-        for name in fields:
-            text = answers.get(name)
-            if not isinstance(text, str) or not text.strip():
-                continue
-            yield {
-                "id": f"Q{response.pk:05d}-{name}",
-                "text": text.strip(),
-                "source": "questionnaire",
-                "question": name,
-                **segments,
-                "channel": response.channel,
-                "answer_language": response.language,
-                "date": submitted,
-                "consent": consent,
-            }
+        for name, repeat in fields:
+            for suffix, text in _texts(answers, name, repeat):
+                if not isinstance(text, str) or not text.strip():
+                    continue
+                yield {
+                    "id": f"Q{response.pk:05d}-{suffix}",
+                    "text": text.strip(),
+                    "source": "questionnaire",
+                    "question": name,
+                    **segments,
+                    "channel": response.channel,
+                    "answer_language": response.language,
+                    "date": submitted,
+                    "consent": consent,
+                }
 
 
 def paragraphs(text: str) -> list[str]:

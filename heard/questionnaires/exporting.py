@@ -122,7 +122,9 @@ _CODEBOOK_NOTE = (
     "submitted_at is in UTC. In the CSV and XLSX exports, a text cell that begins with = + - @, "
     "a tab or a carriage return (and is not a plain number) starts with an added apostrophe ('), "
     "so that spreadsheets show it instead of running it as a formula. In the SPSS and Stata "
-    "exports, the values listed under codes are stored as those integers, with value labels."
+    "exports, the values listed under codes are stored as those integers, with value labels. "
+    "A question in a repeat has its columns once per entry (age_1, age_2, ...), for as many "
+    "entries as the response with the most has."
 )
 
 
@@ -188,7 +190,9 @@ def export(
 # --- Variable names -------------------------------------------------------------------------
 
 
-def variable_names(definition: Definition) -> dict[VariableKey, str]:
+def variable_names(
+    definition: Definition, entries: Mapping[str, int] | None = None
+) -> dict[VariableKey, str]:
     """The variable name of every response column, keyed by (field name, None) for a
     one-column question and (field name, choice name) for a column of a select_multiple or rank
     question, in column order. The meta columns (META_COLUMNS) keep their own names.
@@ -212,15 +216,17 @@ def variable_names(definition: Definition) -> dict[VariableKey, str]:
 
     Adding, removing or moving other fields therefore never renames a variable, unless the new
     field clashes with it under rule 4. Every name matches [A-Za-z][A-Za-z0-9_]{0,31}, so it is
-    valid in SPSS, Stata, R and pandas."""
+    valid in SPSS, Stata, R and pandas.
+
+    A question in a repeat has its columns once per entry, keyed by its entry name
+    (`age@2`, named `age_2` by rule 1); `entries` gives how many entries each repeat has in the
+    export (see `entry_counts`)."""
     keys: list[VariableKey] = []
-    for field in definition["fields"]:
-        if field["type"] == "note":
-            continue
+    for field, name in _fields_by_entry(definition, entries):
         if field["type"] in _PER_CHOICE:
-            keys += [(field["name"], c["name"]) for c in _choices(definition, field)]
+            keys += [(name, c["name"]) for c in _choices(definition, field)]
         else:
-            keys.append((field["name"], None))
+            keys.append((name, None))
 
     bases = {key: _base_name(*key) for key in keys}
     counts = Counter(base.lower() for base in bases.values())
@@ -288,6 +294,8 @@ class _Column:
     kind: str  # the field's type, or the meta column's own name
     field: Mapping[str, Any] | None = None
     choice: Mapping[str, Any] | None = None
+    key: str = ""  # the field's name, or its entry name in a repeat ("age@2")
+    repeat_label: Mapping[str, str] | None = None  # the label of the repeat it sits in
 
     @property
     def is_meta(self) -> bool:
@@ -299,6 +307,7 @@ class _Table:
     definition: Definition
     columns: list[_Column]
     rows: list[list[Any]]  # per column: None, str, int, Decimal, date or an aware datetime
+    entries: Mapping[str, int]  # columns for this many entries of each repeat
 
 
 def _choices(definition: Definition, field: Mapping[str, Any]) -> list[Mapping[str, Any]]:
@@ -310,50 +319,110 @@ def _choices(definition: Definition, field: Mapping[str, Any]) -> list[Mapping[s
         ) from None
 
 
-def _columns(definition: Definition) -> list[_Column]:
-    names = variable_names(definition)
-    columns = [_Column(name=name, kind=name) for name in META_COLUMNS]
+def _repeats(definition: Definition) -> dict[str, Mapping[str, Any]]:
+    return {
+        name: repeat
+        for page in definition.get("pages", ())
+        for name, repeat in page.get("repeats", {}).items()
+    }
+
+
+def entry_counts(definition: Definition, rows: Iterable[Row]) -> dict[str, int]:
+    """How many entries of each repeat the export has columns for: the most any response has
+    (at least one, so that every question has a column)."""
+    counts = dict.fromkeys(_repeats(definition), 1)
+    for row in rows:
+        answers = row.get("answers") or {}
+        for name in counts:
+            entries = answers.get(name)
+            if isinstance(entries, list):
+                counts[name] = max(counts[name], len(entries))
+    return counts
+
+
+def _fields_by_entry(
+    definition: Definition, entries: Mapping[str, int] | None
+) -> list[tuple[Mapping[str, Any], str]]:
+    """(field, the name its column is keyed by) in column order: a question in a repeat once
+    per entry, under its entry name, its repeat's entries together."""
+    found: list[tuple[Mapping[str, Any], str]] = []
+    repeats = _repeats(definition)
+    done: set[str] = set()
+    by_name = {f["name"]: f for f in definition["fields"]}
     for field in definition["fields"]:
-        kind = field["type"]
-        if kind == "note":
+        if field["type"] == "note":
             continue
+        repeat = field.get("repeat")
+        if repeat is None:
+            found.append((field, field["name"]))
+            continue
+        if repeat in done:
+            continue
+        done.add(repeat)
+        members = [by_name[n] for n in repeats[repeat]["fields"] if by_name[n]["type"] != "note"]
+        for number in range(1, (entries or {}).get(repeat, 1) + 1):
+            found += [(member, f"{member['name']}@{number}") for member in members]
+    return found
+
+
+def _columns(definition: Definition, entries: Mapping[str, int] | None = None) -> list[_Column]:
+    names = variable_names(definition, entries)
+    repeats = _repeats(definition)
+    columns = [_Column(name=name, kind=name) for name in META_COLUMNS]
+    for field, key in _fields_by_entry(definition, entries):
+        kind = field["type"]
+        heading = repeats[field["repeat"]].get("label") if field.get("repeat") else None
         if kind in _PER_CHOICE:
             for choice in _choices(definition, field):
-                name = names[(field["name"], choice["name"])]
-                columns.append(_Column(name, kind, field, choice))
+                name = names[(key, choice["name"])]
+                columns.append(_Column(name, kind, field, choice, key, heading))
         else:
-            columns.append(_Column(names[(field["name"], None)], kind, field))
+            columns.append(_Column(names[(key, None)], kind, field, None, key, heading))
     return columns
 
 
 def _table(definition: Definition, rows: Iterable[Row]) -> _Table:
-    columns = _columns(definition)
-    fields = [f for f in definition["fields"] if f["type"] != "note"]
+    rows = list(rows)
+    entries = entry_counts(definition, rows)
+    columns = _columns(definition, entries)
+    fields = _fields_by_entry(definition, entries)
+    repeats = list(_repeats(definition))
     choice_names = {
         f["name"]: [c["name"] for c in _choices(definition, f)]
-        for f in fields
+        for f, _key in fields
         if f["type"] in ("select_one", *_PER_CHOICE)
     }
     table_rows = []
     for row in rows:
         response = str(row["response_id"])
-        answers = row.get("answers") or {}
+        answers = _flat(row.get("answers") or {}, repeats)
         parsed = {}
-        for field in fields:
-            value = answers.get(field["name"])
+        for field, key in fields:
+            value = answers.get(key)
             # Stored answers omit unanswered questions; treat an explicit null or "" the same.
             if value is not None and value != "":
-                parsed[field["name"]] = _answer(
-                    field, value, choice_names.get(field["name"], []), response
-                )
+                parsed[key] = _answer(field, value, choice_names.get(field["name"], []), response)
         values: list[Any] = []
         for column in columns:
             if column.field is None:
                 values.append(_meta_value(column.name, row, response))
             else:
-                values.append(_cell(column, parsed.get(column.field["name"])))
+                values.append(_cell(column, parsed.get(column.key)))
         table_rows.append(values)
-    return _Table(definition, columns, table_rows)
+    return _Table(definition, columns, table_rows, entries)
+
+
+def _flat(answers: Mapping[str, Any], repeats: list[str]) -> Mapping[str, Any]:
+    """A response's answers with each entry's under its entry name (`age@2`)."""
+    if not repeats:
+        return answers
+    flat = dict(answers)
+    for name in repeats:
+        entries = flat.pop(name, None)
+        for number, entry in enumerate(entries if isinstance(entries, list) else [], start=1):
+            for field, value in entry.items():
+                flat[f"{field}@{number}"] = value
+    return flat
 
 
 def _meta_value(name: str, row: Row, response: str) -> Any:
@@ -457,6 +526,12 @@ def _label(column: _Column, language: str) -> str:
     if column.field is None:
         return _META_LABELS[column.name][language]
     question = _text(column.field.get("label"), language) or column.field["name"]
+    repeat = column.field.get("repeat")
+    if repeat is not None:
+        # "Person 2: Age": the entry's heading first, as the check page shows it.
+        number = column.key.rpartition("@")[2]
+        heading = _text(column.repeat_label, language) or repeat
+        question = f"{heading} {number}" + (" : " if language == "fr" else ": ") + question
     if column.choice is None:
         return question
     return question + _choice_tail(column.choice, language)
@@ -623,7 +698,7 @@ def to_xlsx(definition: Definition, rows: Iterable[Row]) -> bytes:
     variables = workbook.create_sheet("variables")
     variables.freeze_panes = "B2"
     variables.append(_bold_row(variables, _CODEBOOK_HEADERS))
-    for entry in _codebook_rows(definition):
+    for entry in _codebook_rows(definition, table.entries):
         variables.append([_safe_text(text) for text in entry])
     buffer = io.BytesIO()
     workbook.save(buffer)
@@ -848,15 +923,17 @@ _CODEBOOK_HEADERS = [
 ]
 
 
-def codebook(definition: Definition) -> dict[str, Any]:
+def codebook(definition: Definition, entries: Mapping[str, int] | None = None) -> dict[str, Any]:
     """A Table Schema (frictionless data) describing the CSV export, with both languages.
 
     Beside the standard keys, each field has "titles" and "descriptions" ({"en", "fr"}),
     "valueLabels" ({"en": {value: label}, "fr": ...}) and "codes" ({value: integer} as stored
     in SPSS and Stata) where its values are coded, "questionType", and for a question column
-    "sourceName", "sourceChoice", "sourceRow" and "sourceField" (its row of the definition)."""
+    "sourceName", "sourceChoice", "sourceRow" and "sourceField" (its row of the definition),
+    and "sourceEntry" (its entry's number) for a question in a repeat. `entries` as for
+    `variable_names`: without it, each repeat has the columns of one entry."""
     fields = []
-    for column in _columns(definition):
+    for column in _columns(definition, entries):
         entry: dict[str, Any] = {
             "name": column.name,
             "type": _SCHEMA_TYPES[column.kind],
@@ -890,6 +967,8 @@ def codebook(definition: Definition) -> dict[str, Any]:
             entry["sourceChoice"] = column.choice["name"] if column.choice else None
             entry["sourceRow"] = column.field.get("row")
             entry["sourceField"] = dict(column.field)
+            if column.field.get("repeat"):
+                entry["sourceEntry"] = int(column.key.rpartition("@")[2])
         fields.append(entry)
     title = definition.get("title") or {}
     return {
@@ -909,9 +988,11 @@ def codebook_json(definition: Definition) -> bytes:
     return (text + "\n").encode("utf-8")
 
 
-def _codebook_rows(definition: Definition) -> list[list[str]]:
+def _codebook_rows(
+    definition: Definition, entries: Mapping[str, int] | None = None
+) -> list[list[str]]:
     rows = []
-    for column in _columns(definition):
+    for column in _columns(definition, entries):
         coded = _value_labels(definition, column)
         values = {
             lang: "; ".join(f"{value} = {texts[lang]}" for value, _, texts in coded)

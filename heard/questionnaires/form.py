@@ -20,7 +20,8 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from heard.core import limits
-from heard.questionnaires import expressions
+from heard.questionnaires import expressions, repeats
+from heard.questionnaires.repeats import MAX_REPEAT
 from heard.questionnaires.xlsform_vocabulary import HIDDEN_TYPES, METADATA_TYPES, UNANSWERED_TYPES
 
 MAX_TEXT = limits.ANSWER
@@ -51,17 +52,99 @@ class Form:
         self.fields: dict[str, dict[str, Any]] = {f["name"]: f for f in definition["fields"]}
         self.pages: list[dict[str, Any]] = [p for p in definition["pages"] if not p.get("hidden")]
         self.page_by_name = {p["name"]: p for p in definition["pages"]}
+        self.repeats: dict[str, dict[str, Any]] = {
+            name: repeat
+            for page in definition["pages"]
+            for name, repeat in page.get("repeats", {}).items()
+        }
+        self.field_repeat: dict[str, str] = {
+            name: repeat["name"] for repeat in self.repeats.values() for name in repeat["fields"]
+        }
+
+    # Names, and a repeat's entries (see repeats.py) -----------------------------------------
+
+    def item(self, name: str) -> dict[str, Any]:
+        """The field a name stands for: itself, or the field an entry name belongs to."""
+        found = self.fields.get(name)
+        if found is not None:
+            return found
+        return self.fields[repeats.split(name)[0]]
+
+    def knows(self, name: str) -> bool:
+        if name in self.fields:
+            return True
+        base, number = repeats.split(name)
+        return number is not None and base in self.field_repeat
+
+    def reference(self, ref: str, name: str) -> str:
+        """What ${ref} reads in a text of field `name`: in a repeat's entry, the entry's own
+        answer to a question of the same repeat."""
+        base, number = repeats.split(name)
+        if number is not None and self.field_repeat.get(ref) == self.field_repeat.get(base):
+            return repeats.entry_name(ref, number)
+        return ref
+
+    def flat(self, answers: Mapping[str, Any]) -> dict[str, Any]:
+        """Answers as the form works on them: each entry's answers under their entry names."""
+        if not self.repeats:
+            return dict(answers)
+        return repeats.flatten(answers, self.repeats)
+
+    def stored(self, values: Mapping[str, Any]) -> dict[str, Any]:
+        """Answers as a response keeps them: each repeat's entries nested under its name."""
+        if not self.repeats:
+            return dict(values)
+        return repeats.nest(values, self.field_repeat)
+
+    def count(self, repeat: dict[str, Any], values: Mapping[str, Any]) -> int:
+        """How many entries a repeat has: its count, or as many as the respondent added (one to
+        start with)."""
+        if repeat["count"]:
+            number = expressions.to_number(expressions.evaluate(_parsed(repeat["count"]), values))
+            if number != number:  # NaN: the count's answer is not there yet
+                return 0
+            return max(0, min(int(number), MAX_REPEAT))
+        stored = values.get(repeat["name"])
+        return stored if isinstance(stored, int) else 1
+
+    def names_on(self, page: dict[str, Any], values: Mapping[str, Any]) -> list[str]:
+        """The page's field names, each repeat's fields given once per entry, entry by entry."""
+        found: list[str] = []
+        done: set[str] = set()
+        for name in page["fields"]:
+            repeat_name = self.field_repeat.get(name)
+            if repeat_name is None:
+                found.append(name)
+            elif repeat_name not in done:
+                done.add(repeat_name)
+                repeat = self.repeats[repeat_name]
+                found += repeats.entry_names(repeat["fields"], self.count(repeat, values))
+        return found
+
+    def all_names(self, values: Mapping[str, Any]) -> list[str]:
+        found: list[str] = []
+        for page in self.definition["pages"]:
+            found += self.names_on(page, values)
+        return found
 
     # Expressions ---------------------------------------------------------------------------
 
-    def ast(self, text: str | None) -> Any:
-        return _parsed(text) if text else None
+    def ast(self, text: str | None, name: str = "") -> Any:
+        """The tree of an expression of field `name` (an entry name reads its entry's answers)."""
+        if not text:
+            return None
+        base, number = repeats.split(name)
+        repeat_name = self.field_repeat.get(base) if number is not None else None
+        if repeat_name is None:
+            return _parsed(text)
+        return repeats.entry_tree(text, tuple(self.repeats[repeat_name]["fields"]), number)
 
     def _true(
         self,
         text: str | None,
         values: Mapping[str, Any],
         *,
+        name: str = "",
         current: Any = None,
         choice: Mapping[str, str] | None = None,
         today: date | None = None,
@@ -70,7 +153,7 @@ class Form:
             return True
         return expressions.to_boolean(
             expressions.evaluate(
-                self.ast(text), dict(values), current=current, choice=choice, today=today
+                self.ast(text, name), dict(values), current=current, choice=choice, today=today
             )
         )
 
@@ -78,29 +161,57 @@ class Form:
     def calculates(self) -> list[dict[str, Any]]:
         return [f for f in self.definition["fields"] if f["type"] == "calculate"]
 
+    def _instances(self, name: str, values: Mapping[str, Any]) -> list[str]:
+        repeat_name = self.field_repeat.get(name)
+        if repeat_name is None:
+            return [name]
+        count = self.count(self.repeats[repeat_name], values)
+        return [repeats.entry_name(name, n) for n in range(1, count + 1)]
+
     def with_calculations(
         self, answers: Mapping[str, Any], today: date | None = None
     ) -> dict[str, Any]:
-        """The answers with every calculate worked out (twice, so that chains settle)."""
-        values = dict(answers)
+        """The answers, flat, with every calculate worked out (twice, so that chains settle)."""
+        values = self.flat(answers)
         for _round in range(2):
             for item in self.calculates:
-                if not self._true(item["relevant"], values, today=today):
-                    values.pop(item["name"], None)
-                    continue
-                result = expressions.evaluate(self.ast(item["calculation"]), values, today=today)
-                values[item["name"]] = expressions.as_text(result)
+                for name in self._instances(item["name"], values):
+                    if not self._true(item["relevant"], values, name=name, today=today):
+                        values.pop(name, None)
+                        continue
+                    result = expressions.evaluate(
+                        self.ast(item["calculation"], name), values, today=today
+                    )
+                    values[name] = expressions.as_text(result)
         return values
 
     # Relevance ----------------------------------------------------------------------------
 
     def field_applies(self, name: str, values: Mapping[str, Any]) -> bool:
-        item = self.fields[name]
+        item = self.item(name)
         page = self.page_by_name[item["page"]]
+        repeat_name = self.field_repeat.get(item["name"])
+        if repeat_name is not None:
+            repeat = self.repeats[repeat_name]
+            number = repeats.split(name)[1]
+            if number is None or number > self.count(repeat, values):
+                return False
+            if not self._true(repeat["relevant"], values):
+                return False
         return (
             self._true(page.get("relevant"), values)
             and all(self.section_applies(page, s, values) for s in item.get("sections", ()))
-            and self._true(item["relevant"], values)
+            and self._true(item["relevant"], values, name=name)
+        )
+
+    def repeat_applies(self, repeat: dict[str, Any], values: Mapping[str, Any]) -> bool:
+        if not repeat["fields"]:
+            return False
+        page = self.page_by_name[self.fields[repeat["fields"][0]]["page"]]
+        return (
+            self._true(page.get("relevant"), values)
+            and all(self.section_applies(page, s, values) for s in repeat.get("sections", ()))
+            and self._true(repeat["relevant"], values)
         )
 
     def section_applies(self, page: dict[str, Any], name: str, values: Mapping[str, Any]) -> bool:
@@ -110,61 +221,96 @@ class Form:
     def page_applies(self, page: dict[str, Any], values: Mapping[str, Any]) -> bool:
         if page.get("hidden") or not self._true(page.get("relevant"), values):
             return False
+        # A repeat the respondent adds entries to is shown even with none, to add one.
+        if any(
+            not repeat["count"] and self.repeat_applies(repeat, values)
+            for repeat in page.get("repeats", {}).values()
+        ):
+            return True
         return any(
             self.field_applies(name, values)
-            for name in page["fields"]
-            if self.fields[name]["type"] not in HIDDEN_TYPES
+            for name in self.names_on(page, values)
+            if self.item(name)["type"] not in HIDDEN_TYPES
         )
 
     def pages_applying(self, values: Mapping[str, Any]) -> list[dict[str, Any]]:
-        return [p for p in self.pages if self.page_applies(p, values)]
+        flat = self.flat(values)
+        return [p for p in self.pages if self.page_applies(p, flat)]
 
     def choices(self, name: str, values: Mapping[str, Any]) -> list[Choice]:
         """The choices of a select question, after its choice_filter."""
-        item = self.fields[name]
+        item = self.item(name)
         found = []
         for raw in self.definition["choices"].get(item["list_name"] or "", []):
             choice = Choice(raw["name"], raw["label"], raw.get("filters", {}))
             if item["choice_filter"] and not self._true(
-                item["choice_filter"], values, choice={**choice.filters, "name": choice.name}
+                item["choice_filter"],
+                values,
+                name=name,
+                choice={**choice.filters, "name": choice.name},
             ):
                 continue
             found.append(choice)
         return found
 
     def all_choices(self, name: str) -> list[Choice]:
-        item = self.fields[name]
+        item = self.item(name)
         return [
             Choice(c["name"], c["label"], c.get("filters", {}))
             for c in self.definition["choices"].get(item["list_name"] or "", [])
         ]
 
     def clean(self, answers: Mapping[str, Any], today: date | None = None) -> dict[str, Any]:
-        """Drop answers to questions that no longer apply (as ODK does), then recalculate."""
+        """Drop answers to questions that no longer apply (as ODK does), then recalculate.
+        The result is flat (see repeats.py): `stored` gives what a response keeps."""
         values = self.with_calculations(answers, today)
         for _round in range(3):  # a dropped answer can make another question stop applying
             kept = {
                 name: value
                 for name, value in values.items()
-                if name in self.fields and self.field_applies(name, values)
+                if name in self.repeats or (self.knows(name) and self.field_applies(name, values))
             }
+            for repeat in self.repeats.values():
+                if repeat["count"]:
+                    kept[repeat["name"]] = self.count(repeat, kept)
             if kept == values:
                 break
             values = self.with_calculations(
-                {k: v for k, v in kept.items() if self.fields[k]["type"] != "calculate"}, today
+                {
+                    k: v
+                    for k, v in kept.items()
+                    if k in self.repeats or self.item(k)["type"] != "calculate"
+                },
+                today,
             )
         return values
 
     # Reading and checking answers ---------------------------------------------------------
 
     def read_page(
-        self, page: dict[str, Any], data: PostData, answers: Mapping[str, Any], language: str
+        self,
+        page: dict[str, Any],
+        data: PostData,
+        answers: Mapping[str, Any],
+        language: str,
+        *,
+        checking: bool = True,
     ) -> tuple[dict[str, Any], dict[str, str]]:
-        """(answers with this page's inputs merged in, errors by field name)."""
-        merged = dict(answers)
+        """(answers, flat, with this page's inputs merged in; errors by field or entry name).
+        Without `checking`, only answers that cannot be read are errors (adding or removing an
+        entry does not ask for what is still to be typed)."""
+        merged = self.flat(answers)
+        for repeat in page.get("repeats", {}).values():
+            # The entries the page showed: it sends their number for a repeat the respondent
+            # adds to (staff typing a paper response keep it only there).
+            posted = str(data.get(repeat["name"], "") or "")
+            if not repeat["count"] and posted.isdigit():
+                merged[repeat["name"]] = min(int(posted), MAX_REPEAT)
+            else:
+                merged[repeat["name"]] = self.count(repeat, merged)
         raw: dict[str, Any] = {}
-        for name in page["fields"]:
-            kind = self.fields[name]["type"]
+        for name in self.names_on(page, merged):
+            kind = self.item(name)["type"]
             if kind in UNANSWERED_TYPES:
                 continue
             raw[name] = self._read_input(name, data)
@@ -185,13 +331,13 @@ class Form:
             if not self.field_applies(name, values):
                 merged.pop(name, None)
                 continue
-            problem = self.check(name, values, language)
+            problem = self.check(name, values, language) if checking else None
             if problem:
                 errors[name] = problem
         return self.clean(merged), errors
 
     def _read_input(self, name: str, data: PostData) -> Any:
-        kind = self.fields[name]["type"]
+        kind = self.item(name)["type"]
         if kind == "select_multiple":
             return [str(v) for v in data.getlist(name)]
         if kind == "rank":
@@ -200,8 +346,39 @@ class Form:
             }
         return str(data.get(name, "") or "")
 
+    def typed(
+        self, page: dict[str, Any], data: PostData, values: Mapping[str, Any]
+    ) -> dict[str, Any]:
+        """What was typed on a page, as sent, to show again beside its errors."""
+        found: dict[str, Any] = {}
+        for name in self.names_on(page, self.flat(values)):
+            kind = self.item(name)["type"]
+            if kind == "select_multiple":
+                found[name] = data.getlist(name)
+            elif kind == "rank":
+                found[name] = {
+                    c.name: data.get(f"{name}__{c.name}", "") for c in self.all_choices(name)
+                }
+            else:
+                found[name] = data.get(name, "")
+        return found
+
+    def with_entry_added(self, values: Mapping[str, Any], repeat_name: str) -> dict[str, Any]:
+        flat = self.flat(values)
+        flat[repeat_name] = min(self.count(self.repeats[repeat_name], flat) + 1, MAX_REPEAT)
+        return flat
+
+    def without_entry(
+        self, values: Mapping[str, Any], repeat_name: str, number: int
+    ) -> dict[str, Any]:
+        flat = self.flat(values)
+        flat[repeat_name] = self.count(self.repeats[repeat_name], flat)
+        if not 1 <= number <= flat[repeat_name]:
+            return flat
+        return repeats.without_entry(flat, repeat_name, self.repeats[repeat_name]["fields"], number)
+
     def _parse(self, name: str, value: Any, language: str) -> tuple[Any, str | None]:
-        kind = self.fields[name]["type"]
+        kind = self.item(name)["type"]
         if kind == "text":
             text = value.replace("\r\n", "\n").strip()
             if len(text) > MAX_TEXT:
@@ -241,7 +418,7 @@ class Form:
         if kind in ("datetime", "time"):
             return read_moment(kind, value.strip())
         if kind == "range":
-            return _in_range(self.fields[name]["parameters"], value)
+            return _in_range(self.item(name)["parameters"], value)
         if kind == "acknowledge":
             return ("OK" if value else None), None
         if kind == "select_one":
@@ -271,11 +448,11 @@ class Form:
 
     def check(self, name: str, values: Mapping[str, Any], language: str) -> str | None:
         """The message for an answer that breaks a rule of the form, or None."""
-        item = self.fields[name]
+        item = self.item(name)
         value = values.get(name)
         if value in (None, "", []):
             if item["required"]:
-                return self._message(item["required_message"], values, language) or (
+                return self._message(item["required_message"], values, language, name) or (
                     self._required_text(item)
                 )
             return None
@@ -284,20 +461,22 @@ class Form:
             picked = value if isinstance(value, list) else [value]
             if any(v not in allowed for v in picked):
                 return _("Choose from the options shown.")
-        if item["constraint"] and not self._true(item["constraint"], values, current=value):
-            return self._message(item["constraint_message"], values, language) or _(
+        if item["constraint"] and not self._true(
+            item["constraint"], values, name=name, current=value
+        ):
+            return self._message(item["constraint_message"], values, language, name) or _(
                 "Check this answer: the form does not accept it."
             )
         return None
 
     def _message(
-        self, texts: dict[str, str] | None, values: Mapping[str, Any], language: str
+        self, texts: dict[str, str] | None, values: Mapping[str, Any], language: str, name: str
     ) -> str:
         """The form's own message in `language`, with the answers it names shown in it."""
         from heard.questionnaires.rendering import piped  # rendering builds on Form
 
         text = (texts or {}).get(language) or ""
-        return piped(self, text, dict(values), language) if text else ""
+        return piped(self, text, dict(values), language, name) if text else ""
 
     @staticmethod
     def _required_text(item: dict[str, Any]) -> str:
@@ -315,7 +494,8 @@ class Form:
         """Every rule the answers break, by field name: the check made before submitting."""
         values = self.clean(answers)
         found = {}
-        for name, item in self.fields.items():
+        for name in self.all_names(values):
+            item = self.item(name)
             if item["type"] in UNANSWERED_TYPES or not self.field_applies(name, values):
                 continue
             problem = self.check(name, values, language)
@@ -323,16 +503,21 @@ class Form:
                 found[name] = problem
         return found
 
-    def _relevance_within_page(self, page: dict[str, Any], item: dict[str, Any]) -> Any:
-        """One tree for an item's condition and those of the sections it sits in (the page's own
-        condition is settled before the page is shown)."""
+    def _relevance_within_page(
+        self, page: dict[str, Any], item: dict[str, Any], name: str = ""
+    ) -> Any:
+        """One tree for an item's condition and those of the sections and repeat it sits in
+        (the page's own condition is settled before the page is shown)."""
         chain = list(item.get("sections", ()))
         parent = item.get("parent")
         while parent:  # a section: its enclosing sections
             chain.insert(0, parent)
             parent = page["sections"][parent].get("parent")
         trees = [self.ast(page["sections"][s]["relevant"]) for s in chain]
-        trees.append(self.ast(item["relevant"]))
+        repeat_name = self.field_repeat.get(item.get("name", ""))
+        if repeat_name is not None and name:
+            trees.append(self.ast(self.repeats[repeat_name]["relevant"]))
+        trees.append(self.ast(item["relevant"], name))
         trees = [t for t in trees if t is not None]
         if not trees:
             return None
@@ -342,33 +527,78 @@ class Form:
         return combined
 
     def page_of(self, name: str) -> dict[str, Any]:
-        return self.page_by_name[self.fields[name]["page"]]
+        return self.page_by_name[self.item(name)["page"]]
 
     def logic_for(self, page: dict[str, Any], values: Mapping[str, Any]) -> dict[str, Any]:
-        """What logic.js needs to rerun this page's rules live: ASTs, other pages' values."""
-        names = set(page["fields"])
+        """What logic.js needs to rerun this page's rules live: ASTs, other pages' values.
+        A repeat's questions come once per entry, under their entry names."""
+        values = self.flat(values)
+        names = set(self.names_on(page, values))
+        calculates = [n for item in self.calculates for n in self._instances(item["name"], values)]
+        fields = {}
+        for name in [*self.names_on(page, values), *calculates]:
+            item = self.item(name)
+            fields[name] = {
+                "type": item["type"],
+                "relevant": self._relevance_within_page(
+                    self.page_by_name[item["page"]], item, name
+                ),
+                "constraint": None,
+                "calculation": self.ast(item["calculation"], name),
+                "choice_filter": self.ast(item["choice_filter"], name),
+            }
         return {
-            "fields": {
-                name: {
-                    "type": item["type"],
-                    "relevant": self._relevance_within_page(self.page_by_name[item["page"]], item),
-                    "constraint": None,
-                    "calculation": self.ast(item["calculation"]),
-                    "choice_filter": self.ast(item["choice_filter"]),
-                }
-                for name, item in self.fields.items()
-                if name in names or item["type"] == "calculate"
-            },
+            "fields": fields,
             "sections": {
                 name: self._relevance_within_page(page, section)
                 for name, section in page.get("sections", {}).items()
             },
+            # A repeat's entry headings and buttons go with its questions.
+            "repeats": {
+                name: self._relevance_within_page(page, repeat)
+                for name, repeat in page.get("repeats", {}).items()
+            },
             "values": {
                 k: v
                 for k, v in values.items()
-                if k not in names or self.fields.get(k, {}).get("type") in METADATA_TYPES
+                if k not in self.repeats
+                and (k not in names or self.item(k)["type"] in METADATA_TYPES)
             },
         }
+
+
+@dataclass
+class EntryChange:
+    """Adding an entry to a repeat, or taking one out: what a page's add and remove buttons ask
+    for, done after the page's answers are read; the page is then shown again at that place."""
+
+    repeat: str
+    number: int  # 0 to add one
+
+    def __call__(self, form: Form, values: dict[str, Any]) -> dict[str, Any]:
+        if self.number:
+            return form.without_entry(values, self.repeat, self.number)
+        return form.with_entry_added(values, self.repeat)
+
+    def anchor(self, values: dict[str, Any]) -> str:
+        count = values.get(self.repeat, 0)
+        shown = count if not self.number else min(self.number, count)
+        return f"#e-{self.repeat}@{shown}" if shown else f"#e-{self.repeat}"
+
+
+def entry_change(repeats_here: dict[str, dict[str, Any]], action: str) -> EntryChange | None:
+    """The change an add or remove button asks for (its action is "add:<repeat>" or
+    "remove:<repeat>:<entry number>"), for a repeat among `repeats_here`."""
+    verb, _sep, target = action.partition(":")
+    repeat_name, _sep, number = target.partition(":")
+    repeat = repeats_here.get(repeat_name)
+    if repeat is None or repeat["count"]:
+        return None
+    if verb == "add" and not number:
+        return EntryChange(repeat_name, 0)
+    if verb == "remove" and number.isdigit() and int(number) > 0:
+        return EntryChange(repeat_name, int(number))
+    return None
 
 
 def _in_range(parameters: dict[str, str], value: str) -> tuple[Any, str | None]:

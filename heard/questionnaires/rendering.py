@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
 
+from heard.questionnaires import repeats
 from heard.questionnaires.form import Form
+from heard.questionnaires.repeats import MAX_REPEAT
 from heard.questionnaires.xlsform import PIPE
 from heard.questionnaires.xlsform_vocabulary import HIDDEN_TYPES
 
@@ -47,6 +51,36 @@ class SectionView:
 
 
 @dataclass
+class EntryView:
+    """One entry of a repeat: its heading, before its first question, and the button that
+    takes it out, after its last (for a repeat the respondent adds entries to)."""
+
+    repeat: str
+    number: int
+    label: str
+    hint_html: SafeString
+    level: int
+    removable: bool
+    applies: bool
+
+    @property
+    def id(self) -> str:
+        return f"e-{repeats.entry_name(self.repeat, self.number)}"
+
+
+@dataclass
+class RepeatEndView:
+    """After a repeat's last entry (or in its place, when it has none): the button that adds
+    one, for a repeat the respondent adds entries to."""
+
+    repeat: str
+    label: str
+    addable: bool  # a repeat the respondent adds entries to, with room for one more
+    applies: bool
+    count: int  # the entries shown, sent back with the page
+
+
+@dataclass
 class QuestionView:
     name: str
     type: str
@@ -64,6 +98,9 @@ class QuestionView:
     hint_html: SafeString = field(default_factory=SafeString)
     opens: list[SectionView] = field(default_factory=list)  # sections starting here
     range: dict[str, str] = field(default_factory=dict)  # min, max and step of a range
+    entry_opens: EntryView | None = None  # the first question of a repeat's entry
+    entry_closes: EntryView | None = None  # its last
+    repeat_ends: RepeatEndView | None = None  # after the repeat's last entry
 
     @property
     def id(self) -> str:
@@ -88,28 +125,34 @@ def _text(texts: dict[str, str] | None, language: str) -> str:
     return texts.get(language) or texts.get("en") or ""
 
 
-def piped(form: Form, text: str, values: dict[str, Any], language: str) -> str:
-    """The text with each ${name} replaced by that answer as the respondent would read it."""
-    return PIPE.sub(
-        lambda m: (
-            answer_text(form, m[1], values.get(m[1]), language) if m[1] in form.fields else m[0]
-        ),
-        text,
-    )
+def piped(form: Form, text: str, values: dict[str, Any], language: str, name: str = "") -> str:
+    """The text with each ${name} replaced by that answer as the respondent would read it.
+    `name` is the field the text belongs to (an entry name reads its entry's answers)."""
+
+    def answer(match: re.Match[str]) -> str:
+        if match[1] not in form.fields:
+            return match[0]
+        ref = form.reference(match[1], name)
+        return answer_text(form, ref, values.get(ref), language)
+
+    return PIPE.sub(answer, text)
 
 
-def piped_html(form: Form, text: str, values: dict[str, Any], language: str) -> SafeString:
+def piped_html(
+    form: Form, text: str, values: dict[str, Any], language: str, name: str = ""
+) -> SafeString:
     """As `piped`, escaped, each answer in <span data-pipe="name"> for logic.js to keep current."""
     html = SafeString()
     last = 0
     for match in PIPE.finditer(text):
         if match[1] not in form.fields:
             continue
+        ref = form.reference(match[1], name)
         html += conditional_escape(text[last : match.start()])
         html += format_html(
             '<span data-pipe="{}">{}</span>',
-            match[1],
-            answer_text(form, match[1], values.get(match[1]), language),
+            ref,
+            answer_text(form, ref, values.get(ref), language),
         )
         last = match.end()
     return html + conditional_escape(text[last:])
@@ -126,88 +169,176 @@ def question_views(
 ) -> list[QuestionView]:
     """The page's questions; `raw` holds what was typed when a page comes back with errors.
     `order_key` (the response's own) seeds the order of choices a form asks to randomize, so
-    that each respondent has an order of their own, the same every time the page is shown."""
+    that each respondent has an order of their own, the same every time the page is shown.
+    A repeat's questions come once per entry, under their entry names (see repeats.py)."""
     errors = errors or {}
-    views = []
+    values = form.flat(values)
+    views: list[QuestionView] = []
     open_sections: list[str] = []
+    done: set[str] = set()
+
+    def add(name: str) -> QuestionView:
+        nonlocal open_sections
+        item = form.item(name)
+        chain = list(item.get("sections", ()))
+        view = _question_view(form, name, values, language, errors, raw, order_key)
+        view.opens = _sections_opened(form, page, chain, open_sections, values, language)
+        open_sections = chain
+        views.append(view)
+        return view
+
     for name in page["fields"]:
         item = form.fields[name]
         if item["type"] in HIDDEN_TYPES:
             continue
-        chain = list(item.get("sections", ()))
-        common = 0
-        while common < min(len(chain), len(open_sections)) and (
-            chain[common] == open_sections[common]
-        ):
-            common += 1
-        opens = [
-            SectionView(
-                name=section,
-                label_html=piped_html(
-                    form, _text(page["sections"][section]["label"], language), values, language
-                ),
-                hint_html=piped_html(
-                    form, _text(page["sections"][section]["hint"], language), values, language
-                ),
-                level=min(depth + 2, 6),
-                applies=all(form.section_applies(page, s, values) for s in chain[: depth + 1]),
-            )
-            for depth, section in enumerate(chain)
-            if depth >= common
-        ]
-        open_sections = chain
-        value = values.get(name)
-        if raw is not None and name in raw:
-            value = raw[name]
-        elif value is None and item["default"] and name not in values:
-            value = (
-                item["default"].split() if item["type"] == "select_multiple" else item["default"]
-            )
-        label, hint = _text(item["label"], language), _text(item["hint"], language)
-        view = QuestionView(
-            name=name,
-            type=item["type"],
-            label=piped(form, label, values, language),
-            hint=piped(form, hint, values, language),
-            label_html=piped_html(form, label, values, language),
-            hint_html=piped_html(form, hint, values, language),
-            error=errors.get(name, ""),
-            value=value,
-            required=item["required"],
-            applies=form.field_applies(name, values),
-            appearance=item["appearance"] or "",
-            opens=opens,
+        repeat_name = form.field_repeat.get(name)
+        if repeat_name is None:
+            add(name)
+            continue
+        if repeat_name in done:
+            continue
+        done.add(repeat_name)
+        repeat = form.repeats[repeat_name]
+        shown = [f for f in repeat["fields"] if form.fields[f]["type"] not in HIDDEN_TYPES]
+        count = form.count(repeat, values)
+        applies = form.repeat_applies(repeat, values)
+        label = piped(form, _text(repeat["label"], language), values, language)
+        end = RepeatEndView(
+            repeat=repeat_name,
+            label=label or _("Entry"),
+            addable=not repeat["count"] and count < MAX_REPEAT,
+            applies=applies,
+            count=count,
         )
-        if item["type"] == "range":
-            start, end, step = (item["parameters"][k] for k in ("start", "end", "step"))
-            low, high = sorted((start, end), key=float)
-            view.range = {"min": low, "max": high, "step": step.lstrip("-")}
-        if item["type"] in ("select_one", "select_multiple", "rank"):
-            available = {c.name for c in form.choices(name, values)}
-            picked = value if isinstance(value, list) else ([value] if value else [])
-            ranks = {}
-            if item["type"] == "rank":
-                if isinstance(value, dict):  # typed positions sent back with an error
-                    ranks = {k: int(v) for k, v in value.items() if str(v).isdigit()}
-                elif isinstance(value, list):
-                    ranks = {k: i for i, k in enumerate(value, start=1)}
-            for choice in _ordered(form, item, values, order_key):
-                view.choices.append(
-                    ChoiceView(
-                        name=choice.name,
-                        # Without a label, ODK shows the choice's name: so does Heard.
-                        label=_text(choice.label, language) or choice.name,
-                        checked=choice.name in picked,
-                        filters_json=json.dumps(choice.filters, ensure_ascii=False, sort_keys=True),
-                        available=choice.name in available,
-                        position=ranks.get(choice.name),
-                    )
-                )
-            view.positions = list(range(1, len(view.choices) + 1))
-            if item["type"] != "rank" and not available:
-                view.applies = False  # nothing to choose from yet: shown once an answer allows
-        views.append(view)
+        if count == 0:
+            # No entry yet: the repeat's heading and the button that adds one.
+            placeholder = QuestionView(
+                name=repeat_name,
+                type="repeat",
+                label=label,
+                hint=piped(form, _text(repeat["hint"], language), values, language),
+                error="",
+                value=None,
+                required=False,
+                applies=applies,
+                appearance="",
+                repeat_ends=end,
+            )
+            placeholder.opens = _sections_opened(
+                form, page, list(repeat.get("sections", ())), open_sections, values, language
+            )
+            open_sections = list(repeat.get("sections", ()))
+            views.append(placeholder)
+            continue
+        for number in range(1, count + 1):
+            entry = EntryView(
+                repeat=repeat_name,
+                number=number,
+                label=f"{label or _('Entry')} {number}",
+                hint_html=piped_html(form, _text(repeat["hint"], language), values, language)
+                if number == 1
+                else SafeString(),
+                level=min(len(repeat.get("sections", ())) + 2, 6),
+                removable=not repeat["count"],
+                applies=applies,
+            )
+            entry_views = [add(repeats.entry_name(f, number)) for f in shown]
+            if entry_views:
+                entry_views[0].entry_opens = entry
+                entry_views[-1].entry_closes = entry
+                if number == count:
+                    entry_views[-1].repeat_ends = end
     return views
+
+
+def _sections_opened(
+    form: Form,
+    page: dict[str, Any],
+    chain: list[str],
+    open_sections: list[str],
+    values: dict[str, Any],
+    language: str,
+) -> list[SectionView]:
+    """The headings of the sections a question is in and the one before it was not."""
+    common = 0
+    while common < min(len(chain), len(open_sections)) and (chain[common] == open_sections[common]):
+        common += 1
+    return [
+        SectionView(
+            name=section,
+            label_html=piped_html(
+                form, _text(page["sections"][section]["label"], language), values, language
+            ),
+            hint_html=piped_html(
+                form, _text(page["sections"][section]["hint"], language), values, language
+            ),
+            level=min(depth + 2, 6),
+            applies=all(form.section_applies(page, s, values) for s in chain[: depth + 1]),
+        )
+        for depth, section in enumerate(chain)
+        if depth >= common
+    ]
+
+
+def _question_view(
+    form: Form,
+    name: str,
+    values: dict[str, Any],
+    language: str,
+    errors: dict[str, str],
+    raw: dict[str, Any] | None,
+    order_key: str,
+) -> QuestionView:
+    item = form.item(name)
+    value = values.get(name)
+    if raw is not None and name in raw:
+        value = raw[name]
+    elif value is None and item["default"] and name not in values:
+        value = item["default"].split() if item["type"] == "select_multiple" else item["default"]
+    label, hint = _text(item["label"], language), _text(item["hint"], language)
+    view = QuestionView(
+        name=name,
+        type=item["type"],
+        # Plain, for the error summary: in a repeat, after its entry's heading.
+        label=question_label(form, name, values, language),
+        hint=piped(form, hint, values, language, name),
+        label_html=piped_html(form, label, values, language, name),
+        hint_html=piped_html(form, hint, values, language, name),
+        error=errors.get(name, ""),
+        value=value,
+        required=item["required"],
+        applies=form.field_applies(name, values),
+        appearance=item["appearance"] or "",
+    )
+    if item["type"] == "range":
+        start, end, step = (item["parameters"][k] for k in ("start", "end", "step"))
+        low, high = sorted((start, end), key=float)
+        view.range = {"min": low, "max": high, "step": step.lstrip("-")}
+    if item["type"] in ("select_one", "select_multiple", "rank"):
+        available = {c.name for c in form.choices(name, values)}
+        picked = value if isinstance(value, list) else ([value] if value else [])
+        ranks = {}
+        if item["type"] == "rank":
+            if isinstance(value, dict):  # typed positions sent back with an error
+                ranks = {k: int(v) for k, v in value.items() if str(v).isdigit()}
+            elif isinstance(value, list):
+                ranks = {k: i for i, k in enumerate(value, start=1)}
+        for choice in _ordered(form, item, values, order_key):
+            view.choices.append(
+                ChoiceView(
+                    name=choice.name,
+                    # Without a label, ODK shows the choice's name: so does Heard.
+                    label=_text(choice.label, language) or choice.name,
+                    checked=choice.name in picked,
+                    filters_json=json.dumps(choice.filters, ensure_ascii=False, sort_keys=True),
+                    available=choice.name in available,
+                    position=ranks.get(choice.name),
+                )
+            )
+        view.positions = list(range(1, len(view.choices) + 1))
+        if item["type"] != "rank" and not available:
+            view.applies = False  # nothing to choose from yet: shown once an answer allows
+    return view
 
 
 def _ordered(form: Form, item: dict[str, Any], values: dict[str, Any], key: str) -> list[Any]:
@@ -224,9 +355,22 @@ def _ordered(form: Form, item: dict[str, Any], values: dict[str, Any], key: str)
     return choices
 
 
+def question_label(form: Form, name: str, values: dict[str, Any], language: str) -> str:
+    """A question's label as a list of answers shows it; in a repeat, after its entry's
+    heading ("Person 2: Age")."""
+    item = form.item(name)
+    label = piped(form, _text(item["label"], language), values, language, name)
+    number = repeats.split(name)[1]
+    repeat_name = form.field_repeat.get(item["name"])
+    if number is None or repeat_name is None:
+        return label
+    heading = piped(form, _text(form.repeats[repeat_name]["label"], language), values, language)
+    return f"{heading or _('Entry')} {number}: {label}"
+
+
 def answer_text(form: Form, name: str, value: Any, language: str) -> str:
     """An answer as the check page and staff screens show it."""
-    item = form.fields[name]
+    item = form.item(name)
     labels = (
         {c.name: _text(c.label, language) for c in form.all_choices(name)}
         if item["list_name"]

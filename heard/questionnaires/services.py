@@ -554,7 +554,7 @@ def submit(
     cleaned = Response(answers_json="")
     now = timezone.now()
     cleaned.answers = with_metadata(
-        locked.version.definition, form.clean(locked.answers), now, "end"
+        locked.version.definition, form.stored(form.clean(locked.answers)), now, "end"
     )
     # A conditional update, so that of two simultaneous submissions exactly one changes the row,
     # whatever the database's locking (SQLite has no row locks).
@@ -618,7 +618,7 @@ def enter_response(
         raise FormChangeRefused
     # Typed in by staff: the form was started and ended as it was entered.
     response.answers = with_metadata(
-        version.definition, form.clean(answers), timezone.now(), *METADATA_TYPES
+        version.definition, form.stored(form.clean(answers)), timezone.now(), *METADATA_TYPES
     )
     response.channel = channel
     response.language = language

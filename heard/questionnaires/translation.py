@@ -35,7 +35,7 @@ def _texts(definition: dict[str, Any]) -> dict[str, dict[str, str]]:
     writing into one writes into the definition)."""
     found: dict[str, dict[str, str]] = {}
     for page in definition["pages"]:
-        for group in [page, *page.get("sections", {}).values()] if page["group"] else []:
+        for group in xlsform.text_holders(page):
             for column in ("label", "hint"):
                 if group.get(column):
                     found[f"survey/{group['name']}/{column}"] = group[column]
@@ -155,7 +155,7 @@ def _skeleton(definition: dict[str, Any]) -> dict[str, Any]:
         item.pop("row", None)
     for page in copied["pages"]:
         page.pop("row", None)
-        for section in page.get("sections", {}).values():
+        for section in [*page.get("sections", {}).values(), *page.get("repeats", {}).values()]:
             section.pop("row", None)
     copied.pop("languages", None)
     copied.pop("kept_columns", None)

@@ -23,9 +23,9 @@ from heard.core import limits
 from heard.core.context_processors import OTHER_LANGUAGE
 from heard.core.sessions import start_link_session
 from heard.questionnaires import services
-from heard.questionnaires.form import Form
+from heard.questionnaires.form import Form, entry_change
 from heard.questionnaires.models import Questionnaire, Respondent, Response, ResponseState
-from heard.questionnaires.rendering import answer_text, piped, question_views
+from heard.questionnaires.rendering import answer_text, piped, question_label, question_views
 from heard.questionnaires.xlsform_vocabulary import UNANSWERED_TYPES
 from heard.stakeholders.models import Sector
 
@@ -177,7 +177,12 @@ def page(request: HttpRequest, name: str) -> HttpResponse:
     notice = ""
     if request.method == "POST":
         action = request.POST.get("action", "continue")
-        new_answers, errors = form.read_page(current, request.POST, answers, language)
+        change = entry_change(current.get("repeats", {}), action)
+        new_answers, errors = form.read_page(
+            current, request.POST, answers, language, checking=change is None
+        )
+        if change is not None and not errors:
+            new_answers = change(form, new_answers)
         values = form.clean(new_answers)
         # Questions that an answer on this page has just brought in, and that the respondent has
         # not seen yet (without JavaScript they stay hidden until the page comes back).
@@ -193,27 +198,18 @@ def page(request: HttpRequest, name: str) -> HttpResponse:
         if not services.save_page(
             response=response,
             page=name,
-            answers={k: v for k, v in new_answers.items() if k not in errors},
+            answers=form.stored({k: v for k, v in new_answers.items() if k not in errors}),
             language=language,
         ):
             return redirect("questionnaire_done")
+        if change is not None and not errors:
+            return redirect(reverse("questionnaire_page", args=[name]) + change.anchor(values))
         if action == "save":
             return redirect("questionnaire_saved")
         if action == "language":
             return redirect(translate_url(request.path, OTHER_LANGUAGE[language]))
         if errors:
-            raw = {
-                key: request.POST.getlist(key)
-                if form.fields[key]["type"] == "select_multiple"
-                else request.POST.get(key, "")
-                for key in current["fields"]
-            }
-            for key in current["fields"]:
-                if form.fields[key]["type"] == "rank":
-                    raw[key] = {
-                        c.name: request.POST.get(f"{key}__{c.name}", "")
-                        for c in form.all_choices(key)
-                    }
+            raw = form.typed(current, request.POST, new_answers)
         elif appeared:
             notice = _("Your answers brought in more questions on this page.")
         else:
@@ -261,14 +257,14 @@ def _summary(form: Form, values: dict[str, Any], language: str) -> list[dict[str
     sections = []
     for current in form.pages_applying(values):
         rows = []
-        for name in current["fields"]:
-            item = form.fields[name]
+        for name in form.names_on(current, values):
+            item = form.item(name)
             if item["type"] in UNANSWERED_TYPES or not form.field_applies(name, values):
                 continue
             rows.append(
                 {
                     "name": name,
-                    "label": piped(form, (item["label"] or {}).get(language, ""), values, language),
+                    "label": question_label(form, name, values, language),
                     "answer": answer_text(form, name, values.get(name), language),
                 }
             )
@@ -319,9 +315,9 @@ def check(request: HttpRequest) -> HttpResponse:
             problems=[
                 (
                     name,
-                    (form.fields[name]["label"] or {}).get(language, ""),
+                    question_label(form, name, values, language),
                     message,
-                    form.fields[name]["page"],
+                    form.item(name)["page"],
                 )
                 for name, message in problems.items()
             ],

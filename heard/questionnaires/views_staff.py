@@ -22,7 +22,7 @@ from heard.consultations.access import consultation_for, may_read_answers, may_s
 from heard.consultations.models import Consultation
 from heard.consultations.services import PublishRefused
 from heard.questionnaires import exporting, selectors, services, xlsform, xlsform_export
-from heard.questionnaires.form import Form
+from heard.questionnaires.form import Form, entry_change
 from heard.questionnaires.forms import EntryForm, ExportForm, QuestionnaireForm, UploadForm
 from heard.questionnaires.models import (
     AccessRequest,
@@ -31,7 +31,7 @@ from heard.questionnaires.models import (
     Respondent,
     Response,
 )
-from heard.questionnaires.rendering import answer_text, question_views
+from heard.questionnaires.rendering import answer_text, question_label, question_views
 from heard.questionnaires.xlsform_vocabulary import UNANSWERED_TYPES
 from heard.stakeholders import outreach
 from heard.stakeholders.forms import AudienceForm
@@ -395,16 +395,16 @@ def response_detail(request: HttpRequest, pk: int, qpk: int, rpk: int) -> HttpRe
     response = _response(questionnaire, rpk)
     language = request.LANGUAGE_CODE[:2]
     form = Form(response.version.definition)
-    values = response.answers
+    values = form.flat(response.answers)
     sections = []
     for page in form.pages:
         rows = [
             {
-                "label": (form.fields[name]["label"] or {}).get(language, name),
+                "label": question_label(form, name, values, language) or name,
                 "answer": answer_text(form, name, values.get(name), language),
             }
-            for name in page["fields"]
-            if form.fields[name]["type"] not in UNANSWERED_TYPES
+            for name in form.names_on(page, values)
+            if form.item(name)["type"] not in UNANSWERED_TYPES
         ]
         sections.append({"label": (page.get("label") or {}).get(language, ""), "rows": rows})
     services.record_reading(actor=request.user, response=response)
@@ -448,14 +448,32 @@ def enter_response(request: HttpRequest, pk: int, qpk: int) -> HttpResponse:
     meta = EntryForm(request.POST or None, initial={"received_on": timezone.localdate()})
     answers: dict[str, Any] = {}
     errors: dict[str, str] = {}
+    change = entry_change(form.repeats, request.POST.get("action", ""))
+    change_notice = ""
     if request.method == "POST":
         for page in form.pages:
-            answers, page_errors = form.read_page(page, request.POST, answers, language)
+            answers, page_errors = form.read_page(
+                page, request.POST, answers, language, checking=change is None
+            )
             errors.update(page_errors)
+        if change is not None and not errors:
+            # An entry added or taken out: the screen again, nothing saved yet.
+            answers = change(form, answers)
+        recounted = [
+            repeat["name"]
+            for repeat in form.repeats.values()
+            if repeat["count"]
+            and request.POST.get(repeat["name"]) != str(form.count(repeat, form.clean(answers)))
+        ]
+        if recounted and change is None:
+            # An answer changed how many entries a repeat has: they are to be typed first.
+            change_notice = _(
+                "An answer changed the number of entries of a repeat: fill them in, then save."
+            )
         # A refused answer (too long, say) keeps its own message rather than "Answer this".
-        for name, problem in form.problems(answers, language).items():
+        for name, problem in (form.problems(answers, language) if change is None else {}).items():
             errors.setdefault(name, problem)
-        if meta.is_valid() and not errors:
+        if meta.is_valid() and not errors and change is None and not recounted:
             response = services.enter_response(
                 actor=request.user,
                 questionnaire=questionnaire,
@@ -471,7 +489,7 @@ def enter_response(request: HttpRequest, pk: int, qpk: int) -> HttpResponse:
     values = form.clean(answers)
     # A refused text answer comes back as it was typed, to be shortened rather than retyped.
     typed = {
-        name: request.POST.get(name, "") for name in errors if form.fields[name]["type"] == "text"
+        name: request.POST.get(name, "") for name in errors if form.item(name)["type"] == "text"
     }
     pages = [
         {
@@ -485,6 +503,9 @@ def enter_response(request: HttpRequest, pk: int, qpk: int) -> HttpResponse:
     for page in pages:
         for question in page["questions"]:
             question.applies = True
+            for part in (question.entry_opens, question.entry_closes, question.repeat_ends):
+                if part is not None:
+                    part.applies = True
             for choice in question.choices:
                 choice.available = True
     return render(
@@ -496,8 +517,9 @@ def enter_response(request: HttpRequest, pk: int, qpk: int) -> HttpResponse:
             "meta": meta,
             "pages": pages,
             "error_list": [(q, q.error) for page in pages for q in page["questions"] if q.error],
+            "notice": change_notice,
         },
-        status=400 if request.method == "POST" else 200,
+        status=400 if request.method == "POST" and change is None and not change_notice else 200,
     )
 
 

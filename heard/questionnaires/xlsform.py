@@ -16,7 +16,7 @@ word means to Heard is in `xlsform_vocabulary`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 
 from heard.questionnaires import expressions
 from heard.questionnaires import xlsform_vocabulary as vocabulary
+from heard.questionnaires.repeats import MAX_REPEAT
 from heard.questionnaires.xlsform_sheets import (
     LIMITS,
     FormError,
@@ -50,6 +51,7 @@ PLAIN_COLUMNS = (
     "calculation",
     "default",
     "parameters",
+    "repeat_count",
 )
 SETTINGS_COLUMNS = ("form_title", "form_id", "version", "default_language", "style")
 NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
@@ -270,6 +272,13 @@ def _pipe_problems(text: str, names: set[str]) -> list[str]:
     return found
 
 
+def text_holders(page: dict[str, Any]) -> list[dict[str, Any]]:
+    """The page's group, its sections and its repeats: the rows of a page with a label and a
+    hint of their own. (A repeat outside any group is its page: its texts are the repeat's.)"""
+    groups = [page] if page["group"] and not page.get("repeat_page") else []
+    return [*groups, *page.get("sections", {}).values(), *page.get("repeats", {}).values()]
+
+
 def missing_translations(definition: dict[str, Any]) -> list[dict[str, Any]]:
     """Every text of the form written in one language only: where it is, the language it lacks,
     and the text it has. The questionnaire cannot open while this list is not empty."""
@@ -285,7 +294,7 @@ def missing_translations(definition: dict[str, Any]) -> list[dict[str, Any]]:
 
     check({"sheet": "settings", "name": "form_title"}, "form_title", definition["title"])
     for page in definition["pages"]:
-        for group in [page, *page.get("sections", {}).values()] if page["group"] else []:
+        for group in text_holders(page):
             for column in ("label", "hint"):
                 check({"sheet": "survey", "name": group["name"]}, column, group.get(column))
     for item in definition["fields"]:
@@ -629,6 +638,9 @@ def parse(data: bytes, filename: str, *, language: str = "en") -> tuple[dict[str
                 )
             names[other] = number
     known = set(names) - groups  # a group has no answer to refer to
+    repeated = _names_in_repeats(
+        survey.rows, lambda row: cell(row, "type"), lambda row: cell(row, "name")
+    )
     or_other_lists: set[str] = set()
 
     pages: list[dict[str, Any]] = []
@@ -636,6 +648,10 @@ def parse(data: bytes, filename: str, *, language: str = "en") -> tuple[dict[str
     group: dict[str, Any] | None = None
     # Groups inside the page's group, outermost first: shown as sections of the page.
     sections: list[dict[str, Any]] = []
+    # The repeat open now (one level), and the groups and repeats refused inside it, whose end
+    # rows must close them and not the repeat.
+    repeat: dict[str, Any] | None = None
+    refused_inside: list[str] = []
     for number, row in survey.rows:
         raw_type = cell(row, "type")
         kind, list_name = _type_of(raw_type)
@@ -648,6 +664,23 @@ def parse(data: bytes, filename: str, *, language: str = "en") -> tuple[dict[str
             name = cell(row, "name")
             if name and not NAME.match(name) and not kind.startswith("end"):
                 report(number, "name", _bad_name(name))
+            continue
+        if kind in ("end_group", "end_repeat") and refused_inside:
+            if refused_inside[-1] == kind:
+                refused_inside.pop()
+            else:
+                report(number, "type", _("This %(type)s closes nothing open.") % {"type": kind})
+            continue
+        if kind == "end_repeat":
+            if repeat is None:
+                report(number, "type", _("This end_repeat has no begin_repeat."))
+            else:
+                if repeat.pop("own_page"):
+                    group = None
+                repeat = None
+            continue
+        if kind == "end_group" and repeat is not None:
+            report(number, "type", _("This end_group closes a repeat: write end_repeat."))
             continue
         if kind == "end_group":
             if sections:
@@ -730,6 +763,54 @@ def parse(data: bytes, filename: str, *, language: str = "en") -> tuple[dict[str
             names=known,
         )
         raw_required = cell(row, "required")
+        if cell(row, "repeat_count") and kind != "begin_repeat":
+            report(number, "repeat_count", _("Only a repeat takes a repeat_count."))
+
+        if kind in ("begin_group", "begin_repeat") and repeat is not None:
+            report(
+                number,
+                "type",
+                _(
+                    "A group or repeat inside a repeat is not supported: put its questions "
+                    "directly in the repeat, or move them out of it."
+                ),
+            )
+            refused_inside.append(kind.replace("begin", "end"))
+            continue
+        if kind == "begin_repeat":
+            repeat = _begin_repeat(survey, number, row, columns, problems, known, repeated, name)
+            repeat["sections"] = [s["name"] for s in sections]
+            repeat["relevant"] = relevant
+            repeat["appearance"] = appearance or None
+            repeat["required_cell"] = raw_required
+            for base in ("constraint", "calculation", "choice_filter", "default", "required"):
+                if cell(row, base) and not (base == "required" and raw_required in FALSE):
+                    report(number, base, _("A repeat takes no %(column)s.") % {"column": base})
+            repeat["own_page"] = group is None
+            if group is None:
+                # A repeat outside any group is a page of its own, headed by its label.
+                group = {
+                    "name": name,
+                    "label": repeat["label"],
+                    "hint": None,
+                    "relevant": None,
+                    "appearance": None,
+                    "row": number,
+                    "group": True,
+                    "repeat_page": True,
+                    "fields": [],
+                }
+                pages.append(group)
+            group.setdefault("repeats", {})[name] = repeat
+            continue
+        if kind in vocabulary.METADATA_TYPES and repeat is not None:
+            report(
+                number,
+                "type",
+                _("A %(type)s row cannot sit in a repeat: Heard records it once per response.")
+                % {"type": kind},
+            )
+            continue
 
         if kind == "begin_group":
             _check_texts(survey, number, row, columns, ("label", "hint"), problems, names=known)
@@ -871,6 +952,7 @@ def parse(data: bytes, filename: str, *, language: str = "en") -> tuple[dict[str
                 # and nothing for "", and the way back must give the same XForm.
                 "required_cell": raw_required,
                 **({"sections": [s["name"] for s in sections]} if sections else {}),
+                **({"repeat": repeat["name"]} if repeat is not None else {}),
                 **({"or_other": True} if or_other else {}),
                 # The cell as written, for the way back; the values Heard uses.
                 **({"parameters": parameters} if parameters else {}),
@@ -878,10 +960,14 @@ def parse(data: bytes, filename: str, *, language: str = "en") -> tuple[dict[str
                 **_kept(row, columns),
             }
         )
+        if repeat is not None:
+            repeat["fields"].append(name)
         if or_other:
             # What pyxform adds to the XForm: Heard shows it, and leaves it out on the way back.
             page["fields"].append(f"{name}_other")
             fields.append(_other_field(fields[-1]))
+            if repeat is not None:
+                repeat["fields"].append(f"{name}_other")
     for list_name in sorted(or_other_lists & set(choices)):
         if any(c["name"] == "other" for c in choices[list_name]):
             problems.append(
@@ -900,8 +986,14 @@ def parse(data: bytes, filename: str, *, language: str = "en") -> tuple[dict[str
             choices[list_name].append(
                 {"name": "other", "label": dict(OTHER_CHOICE), "filters": {}, "generated": True}
             )
+    if repeat is not None:
+        report(repeat["row"], "type", _("This repeat has no end_repeat."))
+        if repeat.pop("own_page"):
+            group = None
     for unclosed in [*sections, *([group] if group is not None else [])]:
         report(unclosed["row"], "type", _("This group has no end_group."))
+    for number, column, reason in _outside_repeat_references(pages, fields, repeated):
+        report(number, column, reason)
     for item in _calculations_in_cycles(fields):
         report(item["row"], "calculation", _("This calculation depends on its own result."))
     if not any(f["type"] in ANSWER_TYPES for f in fields) and not problems:
@@ -940,6 +1032,137 @@ def parse(data: bytes, filename: str, *, language: str = "en") -> tuple[dict[str
         definition["kept_columns"] = {"survey": columns.kept, "choices": choice_kept}
     xform = to_xform(data, filename)
     return definition, xform
+
+
+def _names_in_repeats(
+    rows: list[tuple[int, dict[str, str]]],
+    type_of: Callable[[dict[str, str]], str],
+    name_of: Callable[[dict[str, str]], str],
+) -> dict[str, str]:
+    """{field name: the repeat it sits in} (the innermost, when a form nests them)."""
+    open_controls: list[tuple[str, str]] = []
+    found: dict[str, str] = {}
+    for _number, row in rows:
+        kind, list_name = _type_of(type_of(row))
+        name = name_of(row)
+        if kind in ("end_group", "end_repeat"):
+            if open_controls:
+                open_controls.pop()
+            continue
+        inner = next((n for k, n in reversed(open_controls) if k == "repeat"), None)
+        if inner and name:
+            found[name] = inner
+            if list_name.endswith(" or_other"):
+                found[f"{name}_other"] = inner
+        if kind in ("begin_group", "begin_repeat"):
+            open_controls.append((kind.removeprefix("begin_"), name))
+    return found
+
+
+def _begin_repeat(
+    survey: Sheet,
+    number: int,
+    row: dict[str, str],
+    columns: Columns,
+    problems: list[FormProblem],
+    known: set[str],
+    repeated: dict[str, str],
+    name: str,
+) -> dict[str, Any]:
+    """A repeat's own row: its label and hint, and how many times it is asked."""
+    sheet = survey.name
+    _check_texts(survey, number, row, columns, ("label", "hint"), problems, names=known)
+    count_column = columns.plain.get("repeat_count", "repeat_count")
+    written = row.get(columns.plain.get("repeat_count", ""), "").strip()
+    count: str | None = None
+    if re.fullmatch(r"\d+", written):
+        if int(written) > MAX_REPEAT:
+            problems.append(
+                FormProblem(
+                    sheet,
+                    number,
+                    count_column,
+                    _("A repeat can be asked at most %(limit)d times.") % {"limit": MAX_REPEAT},
+                )
+            )
+        count = written
+    elif written:
+        count = _parse_expression(sheet, number, count_column, written, problems, names=known)
+        if count:
+            inside = sorted(
+                n for n in expressions.references(expressions.parse(count)) if n in repeated
+            )
+            for field_name in inside:
+                problems.append(
+                    FormProblem(
+                        sheet,
+                        number,
+                        count_column,
+                        _(
+                            "A repeat's count cannot use ${%(name)s}, which sits in a repeat: "
+                            "ask for the number before the repeat."
+                        )
+                        % {"name": field_name},
+                    )
+                )
+    return {
+        "name": name,
+        "label": _text(row, columns, "label"),
+        "hint": _text(row, columns, "hint"),
+        "count": count,
+        "row": number,
+        "fields": [],
+        **_kept(row, columns),
+    }
+
+
+def _outside_repeat_references(
+    pages: list[dict[str, Any]], fields: list[dict[str, Any]], repeated: dict[str, str]
+) -> list[tuple[int, str, str]]:
+    """(row, column, reason) for each use of a repeat's answer outside that repeat: each of its
+    entries has its own answer, and a question outside it would not know which to take."""
+    if not repeated:
+        return []
+    found = []
+
+    def check(number: int, column: str, names: set[str], inside: str | None) -> None:
+        for field_name in sorted(names):
+            if field_name in repeated and repeated[field_name] != inside:
+                found.append(
+                    (
+                        number,
+                        column,
+                        _(
+                            "${%(name)s} sits in the repeat “%(repeat)s”: only the questions in "
+                            "that repeat can use its answers."
+                        )
+                        % {"name": field_name, "repeat": repeated[field_name]},
+                    )
+                )
+
+    def uses(text: str | None) -> set[str]:
+        return expressions.references(expressions.parse(text)) if text else set()
+
+    def piped(texts: dict[str, str] | None) -> set[str]:
+        return {m[1] for value in (texts or {}).values() for m in PIPE.finditer(value)}
+
+    for item in fields:
+        if item.get("generated"):
+            continue
+        for column in ("relevant", "constraint", "calculation", "choice_filter"):
+            check(item["row"], column, uses(item[column]), item.get("repeat"))
+        for column in ("label", "hint", "required_message", "constraint_message"):
+            check(item["row"], column, piped(item[column]), item.get("repeat"))
+    for page in pages:
+        for part in [page, *page.get("sections", {}).values()]:
+            check(part["row"], "relevant", uses(part.get("relevant")), None)
+            for column in ("label", "hint"):
+                check(part["row"], column, piped(part.get(column)), None)
+        for each in page.get("repeats", {}).values():
+            check(each["row"], "relevant", uses(each.get("relevant")), None)
+            for column in ("label", "hint"):
+                check(each["row"], column, piped(each.get(column)), None)
+    return found
 
 
 def _calculations_in_cycles(fields: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -50,6 +50,7 @@ def _survey_columns(languages: dict[str, str]) -> list[tuple[str, str, str | Non
         ("calculation", "calculation", None),
         ("default", "default", None),
         ("parameters", "parameters_cell", None),
+        ("repeat_count", "count", None),
     ]
 
 
@@ -102,13 +103,19 @@ def to_xlsx(definition: dict[str, Any]) -> bytes:
     )
     by_name = {f["name"]: f for f in definition["fields"]}
     for page in definition["pages"]:
-        if page["group"]:
+        # A repeat outside any group is a page of its own: only its repeat rows are written.
+        wrapped = page["group"] and not page.get("repeat_page")
+        if wrapped:
             _append(survey, _row({**page, "type": "begin_group"}, columns, kept.get("survey", [])))
         open_sections: list[str] = []
+        open_repeat: str | None = None
         for name in page["fields"]:
             item = dict(by_name[name])
             if item.get("generated"):
                 continue  # added by or_other, which adds it again
+            if open_repeat is not None and item.get("repeat") != open_repeat:
+                _append(survey, ["end_repeat"])
+                open_repeat = None
             # Sections (groups inside the page's group) open and close around their questions.
             chain = item.get("sections", [])
             while open_sections and open_sections != chain[: len(open_sections)]:
@@ -124,13 +131,25 @@ def to_xlsx(definition: dict[str, Any]) -> bytes:
                     ),
                 )
                 open_sections.append(section)
+            if item.get("repeat") and item["repeat"] != open_repeat:
+                open_repeat = item["repeat"]
+                _append(
+                    survey,
+                    _row(
+                        {**page["repeats"][open_repeat], "type": "begin_repeat"},
+                        columns,
+                        kept.get("survey", []),
+                    ),
+                )
             if item["list_name"]:
                 other = " or_other" if item.get("or_other") else ""
                 item["type"] = f"{item['type']} {item['list_name']}{other}"
             _append(survey, _row(item, columns, kept.get("survey", [])))
+        if open_repeat is not None:
+            _append(survey, ["end_repeat"])
         for _section in open_sections:
             _append(survey, ["end_group"])
-        if page["group"]:
+        if wrapped:
             _append(survey, ["end_group"])
 
     choices = book.create_sheet("choices")

@@ -50,7 +50,14 @@ LABELLED_TYPES = (*ANSWER_TYPES, "note", "acknowledge")
 HIDDEN_TYPES = ("calculate", *METADATA_TYPES)
 # Shown or not, never typed in by a respondent.
 UNANSWERED_TYPES = ("note", *HIDDEN_TYPES)
-USABLE_TYPES = (*SIMPLE_TYPES, *LIST_TYPES, "begin_group", "end_group")
+USABLE_TYPES = (
+    *SIMPLE_TYPES,
+    *LIST_TYPES,
+    "begin_group",
+    "end_group",
+    "begin_repeat",
+    "end_repeat",
+)
 
 # Written in full, one sentence each, so that each translates as a whole.
 _IDENTIFIER = gettext_noop(
@@ -90,14 +97,6 @@ _DEVICE_REASONS = {
 # Why each kind of question Heard does not render is refused, and what to use instead. (Written
 # gettext_noop in full: makemessages finds the texts by that name.)
 UNSUPPORTED = {
-    "begin_repeat": gettext_noop(
-        "repeats are not supported yet: ask for the items in one text question, or give each "
-        "item its own questions"
-    ),
-    "end_repeat": gettext_noop(
-        "repeats are not supported yet: ask for the items in one text question, or give each "
-        "item its own questions"
-    ),
     "geopoint": gettext_noop(
         "a consultation does not collect locations: ask for a region with select_one"
     ),
@@ -234,6 +233,8 @@ SURVEY_COLUMN_ALIASES = {
     "command": "type",
     "tag": "name",
     "value": "name",
+    "jr:count": "repeat_count",
+    "count": "repeat_count",
 }
 CHOICE_COLUMN_ALIASES = {"caption": "label", "value": "name", "list name": "list_name"}
 # Survey columns Heard keeps as written (for the way back) but has no use for on the web.
@@ -256,9 +257,6 @@ SURVEY_COLUMN_REASONS = {
         "read-only answers are not supported: use a note to show a value, or calculate to "
         "work one out"
     ),
-    "repeat_count": gettext_noop("repeats are not supported yet"),
-    "jr:count": gettext_noop("repeats are not supported yet"),
-    "count": gettext_noop("repeats are not supported yet"),
     "trigger": gettext_noop(
         "recalculating on another answer's change is not supported yet: use a calculation"
     ),

@@ -68,24 +68,35 @@ def closed_questions(
                 fields.append((item, list(definition["choices"][item["list_name"]])))
     answered: Counter[str] = Counter()
     chosen: Counter[tuple[str, str]] = Counter()
-    names = {item["name"] for item, _choices in fields}
+    names = {item["name"]: item.get("repeat") for item, _choices in fields}
     responses = Response.objects.filter(
         respondent__questionnaire__consultation=consultation, state=ResponseState.SUBMITTED
     )
     for response in responses.iterator(chunk_size=500):
         answers = response.answers
-        for name in names:
-            value = answers.get(name)
+        for name, repeat in names.items():
+            value = answers.get(name) if repeat is None else _in_entries(answers, repeat, name)
             if value in (None, "", []):
                 continue
             answered[name] += 1
-            for picked in value if isinstance(value, list) else [value]:
+            for picked in set(value) if isinstance(value, list) else {value}:
                 chosen[(name, str(picked))] += 1
     results = [
         _result(item, choices, answered[item["name"]], chosen, language, threshold)
         for item, choices in fields
     ]
     return [_channels(responses, language, threshold), *results] if results else results
+
+
+def _in_entries(answers: dict[str, Any], repeat: str, name: str) -> list[Any]:
+    """Every choice a question in a repeat got, over its entries: a respondent counts once for
+    a choice, however many of their entries took it."""
+    found: list[Any] = []
+    entries = answers.get(repeat)
+    for entry in entries if isinstance(entries, list) else []:
+        value = entry.get(name)
+        found += value if isinstance(value, list) else [value] if value not in (None, "") else []
+    return found
 
 
 #: Not a question of the form: how each submitted response reached the team (a name no XLSForm

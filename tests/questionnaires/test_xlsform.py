@@ -621,17 +621,19 @@ NOT_A_FILE = ("", None, "")
 
 UNSUPPORTED = [
     case(
-        "repeat",
+        "repeat inside a repeat",
         xlsx(
             [
                 QUESTION,
                 row("begin_repeat", "people", "People", "Personnes"),
-                row("text", "person", "Name", "Nom"),
+                row("begin_repeat", "pets", "Pets", "Animaux"),
+                row("text", "pet", "Name", "Nom"),
+                row("end_repeat"),
                 row("end_repeat"),
             ]
         ),
-        [TYPE, ("survey", 5, "type")],
-        "repeats are not supported yet",
+        ("survey", 4, "type"),
+        "A group or repeat inside a repeat is not supported",
     ),
     *(
         case(kind, second(kind), TYPE, f"The type “{kind}” is not supported: {why}")
@@ -682,9 +684,14 @@ UNSUPPORTED = [
         for column, why in (
             ("media::image", "column is not supported: Heard shows no media in questions"),
             ("image", "column is not supported: Heard shows no media in questions"),
-            ("repeat_count", "column is not supported: repeats are not supported yet"),
             ("read_only", "column is not supported: read-only answers are not supported"),
         )
+    ),
+    case(
+        "repeat_count on a question",
+        second("text", repeat_count="2"),
+        ("survey", 3, "repeat_count"),
+        "Only a repeat takes a repeat_count.",
     ),
     case(
         "only another language",

@@ -658,6 +658,15 @@
         var hide = !holds(sections[name], shown, {});
         if (el.hidden !== hide) { el.hidden = hide; }
       });
+      // So do a repeat's entry headings and its add and remove buttons.
+      var repeats = data.repeats || {};
+      each(document.querySelectorAll("[data-repeat]"), function (el) {
+        var name = el.getAttribute("data-repeat");
+        if (!has.call(repeats, name)) { return; }
+        var hide = !holds(repeats[name], shown, {});
+        if (el.hidden !== hide) { el.hidden = hide; }
+        each(el.querySelectorAll("button"), function (button) { button.disabled = hide; });
+      });
     }
 
     document.addEventListener("input", update);

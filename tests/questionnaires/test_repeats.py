@@ -1,0 +1,362 @@
+"""Repeats: a group of questions asked once per entry, with a count from the form or entries the
+respondent adds and removes (without JavaScript: the buttons are the page's own submit buttons).
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+from datetime import UTC, datetime
+
+import pytest
+
+from heard.analysis.collect import answer_records
+from heard.questionnaires import exporting, repeats, services
+from heard.questionnaires.form import Form
+from heard.questionnaires.models import Response, ResponseState
+from heard.questionnaires.rendering import question_views
+from heard.questionnaires.xlsform import parse, to_xform
+from heard.questionnaires.xlsform_export import to_xlsx
+from tests.questionnaires.builders import choice, row, xlsx
+from tests.questionnaires.test_xlsform import has, open_questionnaire, problems_of
+
+YES_NO = [choice("yn", "yes", "Yes", "Oui"), choice("yn", "no", "No", "Non")]
+# A count from an answer (a page of its own), then a repeat the respondent adds entries to,
+# inside a group with a question of its own.
+SURVEY = [
+    row("integer", "n", "How many people?", "Combien de personnes ?", required="yes"),
+    row(
+        "begin_repeat",
+        "people",
+        "Person",
+        "Personne",
+        repeat_count="${n}",
+        hint_en="One entry per person.",
+        hint_fr="Une entrée par personne.",
+    ),
+    row("text", "pname", "Name", "Nom", required="yes"),
+    row("integer", "age", "Age of ${pname}", "Âge de ${pname}", constraint=". >= 0"),
+    row(
+        "select_one yn",
+        "adult",
+        "Is ${pname} working?",
+        "${pname} travaille ?",
+        relevant="${age} >= 18",
+    ),
+    row("calculate", "months", calculation="${age} * 12"),
+    row("end_repeat"),
+    row("begin_group", "ideas", "Ideas", "Idées"),
+    row("text", "intro", "Your organisation", "Votre organisation"),
+    row("begin_repeat", "things", "Idea", "Idée"),
+    row("text", "thing", "What would help?", "Qu’est-ce qui aiderait ?"),
+    row("end_repeat"),
+    row("end_group"),
+]
+
+
+def form_data() -> bytes:
+    return xlsx(SURVEY, YES_NO)
+
+
+# Import and the way back ----------------------------------------------------------------------
+
+
+def test_a_repeat_becomes_entries_of_a_page_and_goes_back_to_the_same_xform():
+    definition, xform = parse(form_data(), "form.xlsx")
+
+    people = definition["pages"][1]
+    assert people["repeat_page"] and people["fields"] == ["pname", "age", "adult", "months"]
+    assert people["repeats"]["people"]["count"] == "${n}"
+    assert people["repeats"]["people"]["fields"] == ["pname", "age", "adult", "months"]
+    ideas = definition["pages"][2]
+    assert ideas["fields"] == ["intro", "thing"] and not ideas.get("repeat_page")
+    assert ideas["repeats"]["things"]["count"] is None
+    by_name = {f["name"]: f for f in definition["fields"]}
+    assert by_name["thing"]["repeat"] == "things" and "repeat" not in by_name["intro"]
+    assert '<repeat nodeset="/data/people" jr:count=" /data/n ">' in xform
+
+    assert to_xform(to_xlsx(definition), "back.xlsx") == xform
+
+
+REFUSED = [
+    (
+        "a question outside uses an answer inside",
+        [*SURVEY, row("text", "after", "After", "Après", relevant="${age} > 3")],
+        "${age} sits in the repeat “people”: only the questions in that repeat can use",
+    ),
+    (
+        "a label outside shows an answer inside",
+        [*SURVEY, row("note", "after", "You said ${thing}", "Vous avez dit ${thing}")],
+        "${thing} sits in the repeat “things”",
+    ),
+    (
+        "the count uses an answer of the repeat",
+        [
+            row("begin_repeat", "r", "R", "R", repeat_count="${x}"),
+            row("integer", "x", "X", "X"),
+            row("end_repeat"),
+        ],
+        "A repeat's count cannot use ${x}, which sits in a repeat",
+    ),
+    (
+        "an end_group closes the repeat",
+        [row("begin_repeat", "r", "R", "R"), row("text", "x", "X", "X"), row("end_group")],
+        "This end_group closes a repeat: write end_repeat.",
+    ),
+    (
+        "the repeat is not closed",
+        [row("begin_repeat", "r", "R", "R"), row("text", "x", "X", "X")],
+        "This repeat has no end_repeat.",
+    ),
+    (
+        "an end_repeat with no repeat",
+        [row("text", "x", "X", "X"), row("end_repeat")],
+        "This end_repeat has no begin_repeat.",
+    ),
+    (
+        "a count above the limit",
+        [
+            row("begin_repeat", "r", "R", "R", repeat_count="51"),
+            row("text", "x", "X", "X"),
+            row("end_repeat"),
+        ],
+        "A repeat can be asked at most 50 times.",
+    ),
+    (
+        "a start time inside",
+        [
+            row("begin_repeat", "r", "R", "R"),
+            row("start", "s"),
+            row("text", "x", "X", "X"),
+            row("end_repeat"),
+        ],
+        "A start row cannot sit in a repeat",
+    ),
+    (
+        "a constraint on the repeat",
+        [
+            row("begin_repeat", "r", "R", "R", constraint=". > 1"),
+            row("text", "x", "X", "X"),
+            row("end_repeat"),
+        ],
+        "A repeat takes no constraint.",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("survey", "reason"), [(s, r) for _n, s, r in REFUSED], ids=[n for n, _s, _r in REFUSED]
+)
+def test_what_a_repeat_cannot_hold_is_refused_with_its_row(survey, reason):
+    problems = problems_of(xlsx(survey, YES_NO))
+    assert any(reason in p.reason for p in problems), [p.reason for p in problems]
+    assert all(p.row for p in problems)
+
+
+# The form at work -------------------------------------------------------------------------------
+
+
+def test_each_entry_has_its_own_answers_conditions_checks_and_calculations():
+    definition, _xform = parse(form_data(), "form.xlsx")
+    form = Form(definition)
+    answers = {
+        "n": 2,
+        "people": [{"pname": "Ann", "age": 34, "adult": "yes"}, {"pname": "Bo", "age": 7}],
+    }
+    values = form.clean(answers)
+
+    assert values["months@1"] == "408" and values["months@2"] == "84"
+    assert form.field_applies("adult@1", values) and not form.field_applies("adult@2", values)
+    assert form.names_on(definition["pages"][1], values) == [
+        "pname@1",
+        "age@1",
+        "adult@1",
+        "months@1",
+        "pname@2",
+        "age@2",
+        "adult@2",
+        "months@2",
+    ]
+    assert form.stored(values) == {
+        "n": 2,
+        "people": [
+            {"pname": "Ann", "age": 34, "adult": "yes", "months": "408"},
+            {"pname": "Bo", "age": 7, "months": "84"},
+        ],
+    }
+
+    # One entry fewer: the answers of the third are dropped, as ODK drops them.
+    fewer = form.clean({**answers, "n": 1})
+    assert "pname@2" not in fewer and fewer["people"] == 1
+
+    problems = form.problems({"n": 2, "people": [{"pname": "Ann", "age": -1}, {}]}, "en")
+    assert set(problems) == {"age@1", "pname@2"}
+
+
+def test_answers_nest_and_flatten_back_and_an_entry_can_be_taken_out():
+    field_repeat = {"a": "r", "b": "r"}
+    stored = {"x": 1, "r": [{"a": "1"}, {}, {"a": "3", "b": "three"}]}
+    flat = repeats.flatten(stored, ["r"])
+    assert flat == {"x": 1, "r": 3, "a@1": "1", "a@3": "3", "b@3": "three"}
+    assert repeats.nest(flat, field_repeat) == stored
+    assert repeats.flatten(flat, ["r"]) == flat  # already flat: unchanged
+
+    fewer = repeats.without_entry(flat, "r", ["a", "b"], 2)
+    assert repeats.nest(fewer, field_repeat) == {
+        "x": 1,
+        "r": [{"a": "1"}, {"a": "3", "b": "three"}],
+    }
+
+
+def test_a_label_in_an_entry_shows_that_entry_s_answer_escaped():
+    definition, _xform = parse(form_data(), "form.xlsx")
+    form = Form(definition)
+    values = {"n": 2, "people": [{"pname": "<b>Ann</b>"}, {"pname": "Bo"}]}
+    views = question_views(form, definition["pages"][1], values, "en")
+    ages = [v for v in views if v.name.startswith("age@")]
+    assert [v.label for v in ages] == ["Person 1: Age of <b>Ann</b>", "Person 2: Age of Bo"]
+    assert '<span data-pipe="pname@1">&lt;b&gt;Ann&lt;/b&gt;</span>' in ages[0].label_html
+    assert views[0].entry_opens.label == "Person 1" and views[0].entry_opens.hint_html
+    assert not views[0].entry_opens.removable  # the count comes from the form
+
+
+# A respondent, without JavaScript ---------------------------------------------------------------
+
+
+def test_a_respondent_adds_fills_and_removes_entries_then_submits(
+    questionnaire, lead, settings, client
+):
+    services.upload_form(
+        actor=lead, questionnaire=questionnaire, data=form_data(), filename="f.xlsx"
+    )
+    open_questionnaire(questionnaire, settings, client)
+
+    moved = client.post("/en/questionnaire/page/n/", {"n": "2", "shown": "n"})
+    assert moved["Location"] == "/en/questionnaire/page/people/"
+    page = client.get("/en/questionnaire/page/people/").content.decode()
+    assert page.count('class="repeat-entry"') == 2
+    assert has(page, "input", {"name": "pname@2", "id": "q-pname@2"})
+    assert "Add an entry" not in page  # the count comes from the answer
+
+    # Entry 2 left empty: its required name is asked for, with the entry in the message.
+    shown = {"shown": ["pname@1", "age@1", "pname@2", "age@2"], "people": "2"}
+    refused = client.post(
+        "/en/questionnaire/page/people/",
+        {**shown, "pname@1": "Ann", "age@1": "34", "pname@2": "", "age@2": "x"},
+    )
+    assert refused.status_code == 400
+    text = html.unescape(refused.content.decode())
+    assert "Person 2: Name: Answer this question." in text
+    assert "Enter a whole number" in text
+    saved = client.post(
+        "/en/questionnaire/page/people/",
+        {**shown, "pname@1": "Ann", "age@1": "34", "pname@2": "Bo", "age@2": "7"},
+    )
+    assert saved.status_code == 200  # adult@1 appeared: the page comes back to ask it
+    moved = client.post(
+        "/en/questionnaire/page/people/",
+        {
+            **shown,
+            "shown": [*shown["shown"], "adult@1"],
+            "pname@1": "Ann",
+            "age@1": "34",
+            "adult@1": "yes",
+            "pname@2": "Bo",
+            "age@2": "7",
+        },
+    )
+    assert moved["Location"] == "/en/questionnaire/page/ideas/"
+
+    # The respondent's own list: one entry to start, two added, the first taken out.
+    page = client.get("/en/questionnaire/page/ideas/").content.decode()
+    assert page.count('class="repeat-entry"') == 1
+    assert has(page, "button", {"name": "action", "value": "add:things"})
+    added = client.post(
+        "/en/questionnaire/page/ideas/",
+        {"action": "add:things", "things": "1", "thing@1": "Shelters", "intro": "Ours"},
+    )
+    assert added.status_code == 302 and added["Location"].endswith("/ideas/#e-things@2")
+    client.post(
+        "/en/questionnaire/page/ideas/",
+        {"action": "add:things", "things": "2", "thing@1": "Shelters", "thing@2": "Training"},
+    )
+    page = client.get("/en/questionnaire/page/ideas/").content.decode()
+    assert page.count('class="repeat-entry"') == 3
+    assert "Training" in page
+    removed = client.post(
+        "/en/questionnaire/page/ideas/",
+        {
+            "action": "remove:things:1",
+            "things": "3",
+            "intro": "Ours",
+            "thing@1": "Shelters",
+            "thing@2": "Training",
+            "thing@3": "Funding",
+        },
+    )
+    assert removed["Location"].endswith("/ideas/#e-things@1")
+    response = Response.objects.get()
+    assert response.answers["things"] == [{"thing": "Training"}, {"thing": "Funding"}]
+
+    moved = client.post(
+        "/en/questionnaire/page/ideas/",
+        {"things": "2", "intro": "Ours", "thing@1": "Training", "thing@2": "Funding"},
+    )
+    assert moved["Location"] == "/en/questionnaire/check/"
+    check = html.unescape(client.get("/en/questionnaire/check/").content.decode())
+    assert "Idea 2: What would help?" in check and "Funding" in check
+    assert "Person 1: Age of Ann" in check
+    assert client.post("/en/questionnaire/check/")["Location"] == "/en/questionnaire/done/"
+
+    response.refresh_from_db()
+    assert response.state == ResponseState.SUBMITTED
+    assert response.answers["people"] == [
+        {"pname": "Ann", "age": 34, "adult": "yes", "months": "408"},
+        {"pname": "Bo", "age": 7, "months": "84"},
+    ]
+    assert response.answers["things"] == [{"thing": "Training"}, {"thing": "Funding"}]
+
+    # Each entry's text is a record of its own for the analysis.
+    records = {r["id"]: r["text"] for r in answer_records(questionnaire.consultation)}
+    assert records[f"Q{response.pk:05d}-thing-2"] == "Funding"
+    assert records[f"Q{response.pk:05d}-pname-1"] == "Ann"
+
+
+def test_the_export_has_columns_for_each_entry():
+    definition, _xform = parse(form_data(), "form.xlsx")
+    rows = [
+        {
+            "response_id": "R00001",
+            "version": 1,
+            "language": "en",
+            "channel": "online",
+            "submitted_at": datetime(2026, 3, 5, 14, 30, tzinfo=UTC),
+            "answers": {
+                "n": 1,
+                "people": [{"pname": "Ann", "age": 34}],
+                "things": [{"thing": "Shelters"}, {"thing": "Training"}, {"thing": "Funding"}],
+            },
+        },
+        {
+            "response_id": "R00002",
+            "version": 1,
+            "language": "fr",
+            "channel": "online",
+            "submitted_at": datetime(2026, 3, 5, 14, 30, tzinfo=UTC),
+            "answers": {"n": 0, "people": [], "things": [{"thing": "Logement"}]},
+        },
+    ]
+    table = list(
+        csv.DictReader(io.StringIO(exporting.to_csv(definition, rows).decode("utf-8-sig")))
+    )
+    assert [k for k in table[0] if k.startswith("thing")] == ["thing_1", "thing_2", "thing_3"]
+    assert table[0]["thing_3"] == "Funding" and table[1]["thing_1"] == "Logement"
+    assert table[1]["thing_2"] == "" and table[0]["pname_1"] == "Ann"
+    titles = {
+        f["name"]: f["titles"] for f in exporting.codebook(definition, {"things": 3})["fields"]
+    }
+    assert titles["thing_3"] == {
+        "en": "Idea 3: What would help?",
+        "fr": "Idée 3 : Qu’est-ce qui aiderait ?",
+    }
