@@ -1840,6 +1840,45 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "masked answers are not supported: use text": "les réponses masquées ne sont pas prises en charge : utilisez text",
     "it looks choices up in an attached file, which is not supported yet: copy the choices to the choices sheet": "elle cherche les choix dans un fichier joint, ce qui n’est pas encore pris en charge : copiez les choix dans la feuille choices",
     "a web form cannot print to a device's printer": "un formulaire Web ne peut pas imprimer sur l’imprimante d’un appareil",
+    # Repeats
+    "Entry": "Entrée",
+    "No entries yet.": "Aucune entrée pour l’instant.",
+    "Remove %(label)s": "Retirer %(label)s",
+    "Add an entry: %(label)s": "Ajouter une entrée : %(label)s",
+    "An answer changed the number of entries of a repeat: fill them in, then save.": (
+        "Une réponse a changé le nombre d’entrées d’une section répétée : remplissez-les, puis "
+        "enregistrez."
+    ),
+    "This %(type)s closes nothing open.": "Ce %(type)s ne ferme rien d’ouvert.",
+    "This end_repeat has no begin_repeat.": "Ce end_repeat n’a pas de begin_repeat.",
+    "This end_group closes a repeat: write end_repeat.": (
+        "Ce end_group ferme une répétition : écrivez end_repeat."
+    ),
+    "Only a repeat takes a repeat_count.": "Seule une répétition prend un repeat_count.",
+    "A group or repeat inside a repeat is not supported: put its questions directly in the "
+    "repeat, or move them out of it.": (
+        "Un groupe ou une répétition dans une répétition n’est pas pris en charge : mettez ses "
+        "questions directement dans la répétition, ou sortez-les-en."
+    ),
+    "A repeat takes no %(column)s.": "Une répétition ne prend pas de %(column)s.",
+    "A %(type)s row cannot sit in a repeat: Heard records it once per response.": (
+        "Une ligne %(type)s ne peut pas se trouver dans une répétition : Heard l’enregistre une "
+        "fois par réponse."
+    ),
+    "This repeat has no end_repeat.": "Cette répétition n’a pas de end_repeat.",
+    "A repeat can be asked at most %(limit)d times.": (
+        "Une répétition peut être posée au plus %(limit)d fois."
+    ),
+    "A repeat's count cannot use ${%(name)s}, which sits in a repeat: ask for the number "
+    "before the repeat.": (
+        "Le nombre d’entrées d’une répétition ne peut pas utiliser ${%(name)s}, qui se trouve "
+        "dans une répétition : demandez le nombre avant la répétition."
+    ),
+    "${%(name)s} sits in the repeat “%(repeat)s”: only the questions in that repeat can use "
+    "its answers.": (
+        "${%(name)s} se trouve dans la répétition « %(repeat)s » : seules les questions de cette "
+        "répétition peuvent utiliser ses réponses."
+    ),
 }
 
 

@@ -91,11 +91,12 @@ UNSUPPORTED: dict[str, str] = {
     "e.g. ${colour} = 'red'",
     "now": "now() is not supported: use today()",
     "pulldata": "pulldata() is not supported: Heard forms cannot read attached data files",
-    "indexed-repeat": "indexed-repeat() is not supported: Heard forms have no repeats",
-    "position": "position() is not supported: Heard forms have no repeats",
-    "count": "count() is not supported: Heard forms have no repeats; "
-    "use count-selected() for a select_multiple",
-    "sum": "sum() is not supported: Heard forms have no repeats; add the fields with +",
+    "indexed-repeat": "indexed-repeat() is not supported: a question outside a repeat cannot "
+    "read one entry's answer; put the question in the repeat",
+    "position": "position() is not supported: each entry of a repeat is numbered in its heading",
+    "count": "count() is not supported: use count-selected() for a select_multiple; for a "
+    "repeat, ask for the number of entries first and use it as the repeat's count",
+    "sum": "sum() is not supported: add the fields with +",
 }
 
 _NAME = r"[A-Za-z_][A-Za-z0-9_.-]*"

@@ -227,3 +227,99 @@ def test_a_form_in_english_goes_out_as_xliff_and_comes_back_in_french(
         assert fields[1]["label"] == {"en": "Do you agree?", "fr": "Êtes-vous d’accord ?"}
     finally:
         context.close()
+
+
+REPEAT_FORM = xlsx(
+    [
+        row("begin_group", "ideas", "Ideas", "Idées"),
+        row("text", "intro", "Your organisation", "Votre organisation"),
+        row("begin_repeat", "things", "Idea", "Idée"),
+        row("text", "thing", "What would help?", "Qu’est-ce qui aiderait ?", required="yes"),
+        row("select_one yn", "urgent", "Is ${thing} urgent?", "${thing} est-il urgent ?"),
+        row("text", "why", "Why?", "Pourquoi ?", relevant="${urgent} = 'yes'"),
+        row("end_repeat"),
+        row("end_group"),
+    ],
+    [choice("yn", "yes", "Yes", "Oui"), choice("yn", "no", "No", "Non")],
+)
+
+
+@pytest.fixture
+def repeat_links(live_server, settings, consultation, lead):
+    settings.HEARD_PUBLIC_URL = live_server.url
+    now = timezone.now()
+    questionnaire = services.create_questionnaire(
+        actor=lead,
+        consultation=consultation,
+        title_en="Ideas",
+        title_fr="Idées",
+        privacy_notice_en="Read by the team only.",
+        privacy_notice_fr="Lu par l’équipe seulement.",
+        opens_at=now - timedelta(days=1),
+        closes_at=now + timedelta(days=20),
+    )
+    services.upload_form(
+        actor=lead, questionnaire=questionnaire, data=REPEAT_FORM, filename="r.xlsx"
+    )
+    return questionnaire, invite_two(questionnaire, consultation, live_server.url)
+
+
+def _click_and_load(page, selector: str) -> None:
+    with page.expect_navigation():
+        page.locator(selector).click()
+
+
+@pytest.mark.parametrize("script", [True, False], ids=["javascript", "no-javascript"])
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_repeat_s_entries_are_added_answered_and_removed(browser, repeat_links, language, script):
+    questionnaire, urls = repeat_links
+    text = TEXTS[language]
+    idea = "Idea" if language == "en" else "Idée"
+    context = browser.new_context(java_script_enabled=script)
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    try:
+        page.goto(urls[language])
+        press(page, "button", text["start"])
+        assert page.locator(".repeat-entry h2").all_inner_texts() == [f"{idea} 1"]
+        page.locator('[name="thing@1"]').fill("Shelters <b>")
+        page.locator('[name="urgent@1"][value="yes"]').check()
+        if script:
+            # The entry's own answer brings in its own question, and shows in its label.
+            assert page.locator('[data-question="why@1"]').is_visible()
+            assert "Shelters <b>" in page.locator('[data-question="urgent@1"] legend').inner_text()
+            assert axe_violations(page) == []
+        _click_and_load(page, 'button[value="add:things"]')
+        assert page.url.endswith("#e-things@2")
+        assert page.locator(".repeat-entry h2").all_inner_texts() == [f"{idea} 1", f"{idea} 2"]
+        assert page.locator('[name="thing@1"]').input_value() == "Shelters <b>"
+        assert page.locator('[data-question="why@1"]').is_visible()
+        assert not page.locator('[data-question="why@2"]').is_visible()
+        page.locator('[name="why@1"]').fill("Winter")
+        page.locator('[name="thing@2"]').fill("Training")
+        page.locator('[name="urgent@2"][value="no"]').check()
+        _click_and_load(page, 'button[value="add:things"]')
+        page.locator('[name="thing@3"]').fill("Funding")
+        assert not script or axe_violations(page) == []
+        # Taking out the second entry moves the third up.
+        _click_and_load(page, 'button[value="remove:things:2"]')
+        assert page.locator(".repeat-entry h2").all_inner_texts() == [f"{idea} 1", f"{idea} 2"]
+        assert page.locator('[name="thing@2"]').input_value() == "Funding"
+        assert page.locator('[name="why@1"]').input_value() == "Winter"
+        # Enter in a box saves and goes on: it does not press the first remove button.
+        with page.expect_navigation():
+            page.locator('[name="thing@2"]').press("Enter")
+        assert "/check/" in page.url
+        summary = page.locator("main").inner_text()
+        assert f"{idea} 2" in summary and "Funding" in summary
+        press(page, "button", text["send"])
+        response = Response.objects.get(
+            respondent__questionnaire=questionnaire, respondent__language=language
+        )
+        assert response.state == ResponseState.SUBMITTED
+        assert response.answers["things"] == [
+            {"thing": "Shelters <b>", "urgent": "yes", "why": "Winter"},
+            {"thing": "Funding"},
+        ]
+    finally:
+        context.close()

@@ -360,3 +360,61 @@ def test_the_export_has_columns_for_each_entry():
         "en": "Idea 3: What would help?",
         "fr": "Idée 3 : Qu’est-ce qui aiderait ?",
     }
+
+
+def test_staff_type_a_paper_response_with_entries_and_read_it_back(questionnaire, lead, client):
+    services.upload_form(
+        actor=lead, questionnaire=questionnaire, data=form_data(), filename="f.xlsx"
+    )
+    client.force_login(lead)
+    base = (
+        f"/en/staff/consultations/{questionnaire.consultation.pk}/questionnaires/"
+        f"{questionnaire.pk}/responses/"
+    )
+    meta = {"channel": "paper", "received_on": "2031-01-05", "language": "en"}
+    page = client.get(base + "new/").content.decode()
+    assert has(page, "button", {"value": "add:things"})
+    # An entry added: the screen again, with what was typed, and nothing saved.
+    added = client.post(
+        base + "new/",
+        {
+            **meta,
+            "action": "add:things",
+            "things": "1",
+            "thing@1": "Shelters",
+            "n": "1",
+            "people": "0",
+        },
+    )
+    assert added.status_code == 200 and not Response.objects.exists()
+    content = added.content.decode()
+    assert has(content, "input", {"name": "thing@2"}) and "Shelters" in content
+    # The number of people changed the entries shown: they are asked for before saving.
+    recount = client.post(
+        base + "new/", {**meta, "n": "1", "people": "0", "things": "2", "thing@1": "Shelters"}
+    )
+    assert recount.status_code == 200 and not Response.objects.exists()
+    assert has(recount.content.decode(), "input", {"name": "pname@1"})
+    saved = client.post(
+        base + "new/",
+        {
+            **meta,
+            "n": "1",
+            "people": "1",
+            "pname@1": "Ann",
+            "age@1": "40",
+            "adult@1": "no",
+            "things": "2",
+            "thing@1": "Shelters",
+            "thing@2": "Training",
+        },
+    )
+    assert saved.status_code == 302
+    response = Response.objects.get()
+    assert response.answers["things"] == [{"thing": "Shelters"}, {"thing": "Training"}]
+    assert response.answers["people"] == [
+        {"pname": "Ann", "age": 40, "adult": "no", "months": "480"}
+    ]
+    shown = html.unescape(client.get(f"{base}{response.pk}/").content.decode())
+    assert "Idea 2: What would help?" in shown and "Training" in shown
+    assert "Person 1: Age of Ann" in shown
