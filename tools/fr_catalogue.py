@@ -1879,6 +1879,83 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
         "${%(name)s} se trouve dans la répétition « %(repeat)s » : seules les questions de cette "
         "répétition peuvent utiliser ses réponses."
     ),
+    # Choices from attached files
+    "“%(name)s” is larger than 5 MB.": "« %(name)s » dépasse 5 Mo.",
+    "“%(name)s” is not a .csv file: save the choices as CSV (UTF-8).": (
+        "« %(name)s » n’est pas un fichier .csv : enregistrez les choix en CSV (UTF-8)."
+    ),
+    "The CSV files of choices the form names in select_one_from_file or "
+    "select_multiple_from_file rows, such as cities.csv: a name column and a label column (or "
+    "label::English (en) and label::Français (fr)). They can also be attached after the form.": (
+        "Les fichiers CSV de choix que le formulaire nomme dans des lignes select_one_from_file "
+        "ou select_multiple_from_file, comme cities.csv : une colonne name et une colonne label "
+        "(ou label::English (en) et label::Français (fr)). Ils peuvent aussi être joints après "
+        "le formulaire."
+    ),
+    "Files of choices": "Fichiers de choix",
+    "The form uses no file of this name. It uses: %(names)s.": (
+        "Le formulaire n’utilise aucun fichier de ce nom. Il utilise : %(names)s."
+    ),
+    "Upload the form before its files.": "Téléversez le formulaire avant ses fichiers.",
+    "The questionnaire cannot open until every file the form uses is attached.": (
+        "Le questionnaire ne peut pas ouvrir tant que chaque fichier utilisé par le formulaire "
+        "n’est pas joint."
+    ),
+    "Attached: %(counter)s choice": ("Joint : %(counter)s choix", "Joint : %(counter)s choix"),
+    "Missing": "Manquant",
+    "Attach the files": "Joindre les fichiers",
+    "The form uses files not attached yet: %(names)s. The questionnaire cannot open until they "
+    "are.": (
+        "Le formulaire utilise des fichiers pas encore joints : %(names)s. Le questionnaire ne "
+        "peut pas ouvrir avant qu’ils le soient."
+    ),
+    "This version already has answers, so its files cannot change. Upload the form again with "
+    "the files, as a new version.": (
+        "Cette version a déjà des réponses : ses fichiers ne peuvent plus changer. Téléversez de "
+        "nouveau le formulaire avec les fichiers, comme nouvelle version."
+    ),
+    "Attached: %(names)s.": "Joints : %(names)s.",
+    "Attach the files the form uses before inviting anyone.": (
+        "Joignez les fichiers utilisés par le formulaire avant d’inviter qui que ce soit."
+    ),
+    "Name the file after the type, as in “%(type)s cities.csv”.": (
+        "Nommez le fichier après le type, comme dans « %(type)s cities.csv »."
+    ),
+    "Heard reads choices from a CSV file: save “%(file)s” as a .csv file with name and label "
+    "columns, and name that file here.": (
+        "Heard lit les choix dans un fichier CSV : enregistrez « %(file)s » en fichier .csv avec "
+        "des colonnes name et label, et nommez ce fichier ici."
+    ),
+    "The choices sheet has a list named “%(file)s” too: rename it.": (
+        "La feuille choices a aussi une liste nommée « %(file)s » : renommez-la."
+    ),
+    "A choice name in “%(file)s” holds a space, and a select_multiple answer is names separated "
+    "by spaces. Write _ instead.": (
+        "Un nom de choix dans « %(file)s » contient une espace, et une réponse select_multiple "
+        "est une suite de noms séparés par des espaces. Écrivez _ à la place."
+    ),
+    "The file is empty.": "Le fichier est vide.",
+    "The file has no column “%(column)s”, which the parameter %(key)s= names.": (
+        "Le fichier n’a pas de colonne « %(column)s », que nomme le paramètre %(key)s=."
+    ),
+    "The file needs a “name” column, or the parameter value= naming the column that holds each "
+    "choice's name.": (
+        "Le fichier doit avoir une colonne « name », ou le paramètre value= doit nommer la "
+        "colonne qui contient le nom de chaque choix."
+    ),
+    "The file holds %(count)d choices, more than the limit of %(limit)d.": (
+        "Le fichier contient %(count)d choix, plus que la limite de %(limit)d."
+    ),
+    "The choice_filter on survey row %(row)d uses a column “%(column)s” this file does not have.": (
+        "Le choice_filter de la ligne %(row)d de la feuille survey utilise une colonne "
+        "« %(column)s » que ce fichier n’a pas."
+    ),
+    "choices from an external_choices sheet or a data file are not supported yet: copy the "
+    "choices to the choices sheet, or attach them as a CSV file with select_one_from_file": (
+        "les choix d’une feuille external_choices ou d’un fichier de données ne sont pas encore "
+        "pris en charge : copiez les choix dans la feuille choices, ou joignez-les dans un "
+        "fichier CSV avec select_one_from_file"
+    ),
 }
 
 

@@ -79,6 +79,44 @@ class FormFileMixin:
         return upload
 
 
+class _MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class AttachmentsField(forms.FileField):
+    """Any number of CSV files of choices (select_one_from_file), each checked as a form file is."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", _MultipleFileInput(attrs={"accept": ".csv,text/csv"}))
+        super().__init__(**kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> Any:
+        uploads = data if isinstance(data, list | tuple) else ([data] if data else [])
+        if not uploads and self.required:
+            raise forms.ValidationError(self.error_messages["required"], code="required")
+        found = {}
+        for upload in uploads:
+            super().clean(upload, initial)
+            if upload.size > MAX_FORM_BYTES:
+                raise forms.ValidationError(
+                    _("“%(name)s” is larger than 5 MB.") % {"name": upload.name}
+                )
+            if not upload.name.lower().endswith(".csv"):
+                raise forms.ValidationError(
+                    _("“%(name)s” is not a .csv file: save the choices as CSV (UTF-8).")
+                    % {"name": upload.name}
+                )
+            found[upload.name] = upload.read()
+        return found
+
+
+ATTACHMENTS_HELP = _(
+    "The CSV files of choices the form names in select_one_from_file or "
+    "select_multiple_from_file rows, such as cities.csv: a name column and a label column (or "
+    "label::English (en) and label::Français (fr)). They can also be attached after the form."
+)
+
+
 class UploadForm(FormFileMixin, forms.Form):
     file = forms.FileField(
         label=_("XLSForm file"),
@@ -97,10 +135,17 @@ class UploadForm(FormFileMixin, forms.Form):
             "sheet names no default_language."
         ),
     )
+    attachments = AttachmentsField(
+        label=_("Files of choices"), required=False, help_text=ATTACHMENTS_HELP
+    )
     new_version = forms.BooleanField(
         label=_("Keep the answers given so far under the current version, and start a new one"),
         required=False,
     )
+
+
+class AttachForm(forms.Form):
+    attachments = AttachmentsField(label=_("Files of choices"), help_text=ATTACHMENTS_HELP)
 
 
 class TranslationUploadForm(FormFileMixin, forms.Form):

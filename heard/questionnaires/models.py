@@ -76,13 +76,19 @@ class Questionnaire(models.Model):
         return self.title_en
 
     def is_open(self, at: datetime | None = None) -> bool:
-        """Between its dates, and with every text of its form in English and French."""
+        """Between its dates, with every text of its form in English and French and every file
+        of choices it names attached."""
         moment = at or timezone.now()
-        return self.opens_at <= moment < self.closes_at and self.translated()
+        return self.opens_at <= moment < self.closes_at and self.translated() and self.complete()
 
     def translated(self) -> bool:
         version = self.current_version
         return version is None or not version.missing_translations()
+
+    def complete(self) -> bool:
+        """Every file of choices the form names is attached."""
+        version = self.current_version
+        return version is None or not version.missing_files()
 
     @property
     def current_version(self) -> QuestionnaireVersion | None:
@@ -119,6 +125,11 @@ class QuestionnaireVersion(models.Model):
         from heard.questionnaires.xlsform import missing_translations
 
         return missing_translations(self.definition)
+
+    def missing_files(self) -> list[str]:
+        from heard.questionnaires.xlsform_files import missing_files
+
+        return missing_files(self.definition)
 
 
 class Respondent(models.Model):

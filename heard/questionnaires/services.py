@@ -15,6 +15,7 @@ from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from heard.consultations import services as consultation_services
@@ -38,6 +39,7 @@ from heard.questionnaires.models import (
     Response,
     ResponseState,
 )
+from heard.questionnaires.xlsform_files import attach, attached_files, missing_files
 from heard.questionnaires.xlsform_vocabulary import METADATA_TYPES
 from heard.stakeholders import outreach
 from heard.stakeholders.models import Person
@@ -67,12 +69,36 @@ def upload_form(
     filename: str,
     new_version: bool = False,
     language: str = "en",
+    attachments: dict[str, bytes] | None = None,
 ) -> QuestionnaireVersion:
     """Read an XLSForm into the questionnaire: FormError if it cannot be used, nothing written.
-    `language`: that of text columns written without one (see `xlsform.parse`)."""
-    definition, xform = xlsform.parse(data, filename, language=language)
+    `language`: that of text columns written without one (see `xlsform.parse`). `attachments`:
+    the CSV files of choices it names, by file name; files the current version has keep being
+    used unless new ones of the same name come with the form."""
     questionnaire = Questionnaire.objects.select_for_update().get(pk=questionnaire.pk)
     current = questionnaire.current_version
+    given = attachments or {}
+    files = {**(attached_files(current.definition) if current else {}), **given}
+    definition, xform = xlsform.parse(data, filename, language=language, attachments=files)
+    unknown = sorted(set(given) - set(definition.get("files", {})))
+    if unknown:
+        raise xlsform.FormError(
+            [
+                xlsform.FormProblem(
+                    name,
+                    None,
+                    "",
+                    _("The form uses no file of this name. It uses: %(names)s.")
+                    % {"names": ", ".join(sorted(definition.get("files", {}))) or "–"},
+                )
+                for name in unknown
+            ]
+        )
+    if current is not None:
+        # A file kept from the version before is still the file attached then.
+        for name in definition.get("files", {}):
+            if name not in given and name in current.definition.get("files", {}):
+                definition["files"][name] = current.definition["files"][name]
     if current is not None and not new_version:
         if current.responses.exists():
             raise FormChangeRefused
@@ -96,6 +122,37 @@ def upload_form(
         target=questionnaire,
         scope=questionnaire.consultation.scope,
         changes={"version": version.number, "file": filename, "fields": len(definition["fields"])},
+    )
+    return version
+
+
+@transaction.atomic
+def attach_files(
+    *, actor: Any, questionnaire: Questionnaire, files: dict[str, bytes], language: str = "en"
+) -> QuestionnaireVersion:
+    """Attach CSV files of choices the current version names: FormError, nothing written, if a
+    file is not one it names or cannot be used. A version with answers is not changed: upload
+    the form again as a new version with the files."""
+    questionnaire = Questionnaire.objects.select_for_update().get(pk=questionnaire.pk)
+    version = questionnaire.current_version
+    if version is None:
+        raise xlsform.FormError(
+            [xlsform.FormProblem("", None, "", _("Upload the form before its files."))]
+        )
+    if version.responses.exists():
+        raise FormChangeRefused
+    version.definition = attach(version.definition, files, language)
+    version.save(update_fields=["definition"])
+    audit.record(
+        actor=actor,
+        action="questionnaire.files_attached",
+        target=questionnaire,
+        scope=questionnaire.consultation.scope,
+        changes={
+            "version": version.number,
+            "files": {name: version.definition["files"][name]["sha256"] for name in sorted(files)},
+            "missing": missing_files(version.definition),
+        },
     )
     return version
 

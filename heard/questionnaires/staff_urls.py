@@ -11,6 +11,12 @@ urlpatterns = [
     path(one, views_staff.questionnaire_detail, name="detail"),
     path(one + "edit/", views_staff.questionnaire_edit, name="edit"),
     path(one + "versions/<int:number>/", views_staff.download_version, name="version"),
+    path(
+        one + "versions/<int:number>/files/<str:name>",
+        views_staff.download_file,
+        name="version_file",
+    ),
+    path(one + "files/", views_staff.attach_files, name="attach"),
     path(one + "translation/", views_translation.translation_page, name="translation"),
     path(one + "translation/file/", views_translation.translation_file, name="translation_file"),
     path(one + "invite/", views_staff.invite, name="invite"),

@@ -21,6 +21,7 @@ from heard.core import audit
 from heard.questionnaires import xlsform, xlsform_export
 from heard.questionnaires.models import Questionnaire, QuestionnaireVersion
 from heard.questionnaires.xlsform import FormError, FormProblem
+from heard.questionnaires.xlsform_files import attached_files
 
 XLIFF = "urn:oasis:names:tc:xliff:document:2.0"
 TEXT_COLUMNS = ("label", "hint", "required_message", "constraint_message")
@@ -45,7 +46,10 @@ def _texts(definition: dict[str, Any]) -> dict[str, dict[str, str]]:
         for column in TEXT_COLUMNS:
             if item.get(column):
                 found[f"survey/{item['name']}/{column}"] = item[column]
+    files = definition.get("files", {})
     for list_name, choices in definition["choices"].items():
+        if list_name in files:
+            continue  # translated in the file itself, attached again
         for choice in choices:
             if choice["label"] and not choice.get("generated"):
                 found[f"choices/{list_name}/{choice['name']}/label"] = choice["label"]
@@ -162,6 +166,12 @@ def _skeleton(definition: dict[str, Any]) -> dict[str, Any]:
     return copied
 
 
+def _keep_files(definition: dict[str, Any], before: dict[str, Any]) -> None:
+    """The files were read again from their choices: they are still the files attached."""
+    if "files" in before:
+        definition["files"] = copy.deepcopy(before["files"])
+
+
 def _first_difference(before: dict[str, Any], after: dict[str, Any]) -> str:
     names_before = [f["name"] for f in before["fields"]]
     names_after = [f["name"] for f in after["fields"]]
@@ -197,9 +207,13 @@ def import_translation(
         texts = _texts(merged)
         for unit_id, text in found.items():
             texts[unit_id][target] = text
-        definition, xform = xlsform.parse(xlsform_export.to_xlsx(merged), "translated.xlsx")
+        definition, xform = xlsform.parse(
+            xlsform_export.to_xlsx(merged), "translated.xlsx", attachments=attached_files(before)
+        )
+        _keep_files(definition, before)
     else:
-        definition, xform = xlsform.parse(data, filename)
+        definition, xform = xlsform.parse(data, filename, attachments=attached_files(before))
+        _keep_files(definition, before)
         if _skeleton(definition) != _skeleton(before):
             raise FormError(
                 [

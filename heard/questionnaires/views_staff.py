@@ -21,9 +21,22 @@ from django.views.decorators.http import require_POST
 from heard.consultations.access import consultation_for, may_read_answers, may_see_contact_data
 from heard.consultations.models import Consultation
 from heard.consultations.services import PublishRefused
-from heard.questionnaires import exporting, selectors, services, xlsform, xlsform_export
+from heard.questionnaires import (
+    exporting,
+    selectors,
+    services,
+    xlsform,
+    xlsform_export,
+    xlsform_files,
+)
 from heard.questionnaires.form import Form, entry_change
-from heard.questionnaires.forms import EntryForm, ExportForm, QuestionnaireForm, UploadForm
+from heard.questionnaires.forms import (
+    AttachForm,
+    EntryForm,
+    ExportForm,
+    QuestionnaireForm,
+    UploadForm,
+)
 from heard.questionnaires.models import (
     AccessRequest,
     Questionnaire,
@@ -84,13 +97,20 @@ def questionnaire_edit(request: HttpRequest, pk: int, qpk: int | None = None) ->
 
 
 @login_required
-def questionnaire_detail(request: HttpRequest, pk: int, qpk: int) -> HttpResponse:
+def questionnaire_detail(
+    request: HttpRequest,
+    pk: int,
+    qpk: int,
+    *,
+    problems: list[xlsform.FormProblem] | None = None,
+    attach_form: AttachForm | None = None,
+) -> HttpResponse:
     consultation = consultation_for(request, pk)
     questionnaire = _questionnaire(consultation, qpk)
     upload = UploadForm(initial={"language": "fr" if request.LANGUAGE_CODE == "fr" else "en"})
-    problems: list[xlsform.FormProblem] = []
-    status = 200
-    if request.method == "POST":
+    problems = problems or []
+    status = 400 if problems or (attach_form is not None and attach_form.errors) else 200
+    if request.method == "POST" and attach_form is None:
         consultation_for(request, pk, lead=True)
         upload = UploadForm(request.POST, request.FILES)
         if upload.is_valid():
@@ -103,6 +123,7 @@ def questionnaire_detail(request: HttpRequest, pk: int, qpk: int) -> HttpRespons
                     filename=upload.cleaned_data["file"].name,
                     new_version=upload.cleaned_data["new_version"],
                     language=upload.cleaned_data["language"] or "en",
+                    attachments=upload.cleaned_data["attachments"],
                 )
             except xlsform.FormError as exc:
                 problems, status = exc.problems, 400
@@ -140,6 +161,7 @@ def questionnaire_detail(request: HttpRequest, pk: int, qpk: int) -> HttpRespons
                         % {"count": missing},
                     )
                     return redirect("questionnaires:translation", pk=pk, qpk=qpk)
+                _warn_missing_files(request, version)
                 return redirect("questionnaires:detail", pk=pk, qpk=qpk)
         else:
             status = 400
@@ -164,9 +186,87 @@ def questionnaire_detail(request: HttpRequest, pk: int, qpk: int) -> HttpRespons
             )
             if questionnaire.current_version
             else 0,
+            "files": _files(questionnaire),
+            "attach_form": attach_form or AttachForm(),
         },
         status=status,
     )
+
+
+def _files(questionnaire: Questionnaire) -> list[dict[str, Any]]:
+    """The files of choices the current version names, attached or not."""
+    version = questionnaire.current_version
+    if version is None:
+        return []
+    return [
+        {"name": name, **entry}
+        for name, entry in sorted(version.definition.get("files", {}).items())
+    ]
+
+
+def _warn_missing_files(request: HttpRequest, version: QuestionnaireVersion) -> None:
+    missing = version.missing_files()
+    if missing:
+        messages.warning(
+            request,
+            _(
+                "The form uses files not attached yet: %(names)s. The questionnaire cannot open "
+                "until they are."
+            )
+            % {"names": ", ".join(missing)},
+        )
+
+
+@login_required
+@require_POST
+def attach_files(request: HttpRequest, pk: int, qpk: int) -> HttpResponse:
+    """Attach the CSV files of choices the form names."""
+    consultation = consultation_for(request, pk, lead=True)
+    questionnaire = _questionnaire(consultation, qpk)
+    form = AttachForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            version = services.attach_files(
+                actor=request.user,
+                questionnaire=questionnaire,
+                files=form.cleaned_data["attachments"],
+                language="fr" if request.LANGUAGE_CODE == "fr" else "en",
+            )
+        except xlsform.FormError as exc:
+            return questionnaire_detail(request, pk, qpk, problems=exc.problems, attach_form=form)
+        except services.FormChangeRefused:
+            form.add_error(
+                "attachments",
+                _(
+                    "This version already has answers, so its files cannot change. Upload the "
+                    "form again with the files, as a new version."
+                ),
+            )
+        else:
+            messages.success(
+                request,
+                _("Attached: %(names)s.")
+                % {"names": ", ".join(sorted(form.cleaned_data["attachments"]))},
+            )
+            _warn_missing_files(request, version)
+            return redirect("questionnaires:detail", pk=pk, qpk=qpk)
+    return questionnaire_detail(request, pk, qpk, attach_form=form)
+
+
+@login_required
+def download_file(request: HttpRequest, pk: int, qpk: int, number: int, name: str) -> HttpResponse:
+    """An attached file of choices, written back from the choices it gave that version."""
+    consultation = consultation_for(request, pk)
+    questionnaire = _questionnaire(consultation, qpk)
+    version = get_object_or_404(QuestionnaireVersion, questionnaire=questionnaire, number=number)
+    entry = version.definition.get("files", {}).get(name)
+    if entry is None or not entry["attached"]:
+        raise Http404
+    response = HttpResponse(
+        xlsform_files.to_csv(version.definition, name), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
 
 
 @login_required
@@ -197,6 +297,8 @@ def invite(request: HttpRequest, pk: int, qpk: int) -> HttpResponse:
         messages.error(request, _("Upload the form before inviting anyone."))
     elif not questionnaire.translated():
         messages.error(request, _("Translate the form before inviting anyone."))
+    elif not questionnaire.complete():
+        messages.error(request, _("Attach the files the form uses before inviting anyone."))
     else:
         outreach.invite_from_form(
             request,

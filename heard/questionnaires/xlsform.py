@@ -16,7 +16,7 @@ word means to Heard is in `xlsform_vocabulary`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -302,10 +302,15 @@ def missing_translations(definition: dict[str, Any]) -> list[dict[str, Any]]:
             continue  # never shown
         for column in TRANSLATED_COLUMNS:
             check({"sheet": "survey", "name": item["name"]}, column, item.get(column))
+    files = definition.get("files", {})
     for list_name, choices in definition["choices"].items():
         for choice in choices:
+            # An attached file's choice is translated in the file, attached again.
             check(
-                {"sheet": "choices", "name": f"{list_name}/{choice['name']}"},
+                {
+                    "sheet": list_name if list_name in files else "choices",
+                    "name": f"{list_name}/{choice['name']}",
+                },
                 "label",
                 choice["label"],
             )
@@ -350,6 +355,7 @@ def _parse_expression(
     names: set[str],
     allow_current: bool = False,
     choice_columns: set[str] | None = None,
+    any_columns: bool = False,
 ) -> str | None:
     if not text:
         return None
@@ -374,7 +380,9 @@ def _parse_expression(
             )
         )
     bare = expressions.column_names(node)
-    if choice_columns is None and bare:
+    if any_columns:
+        pass
+    elif choice_columns is None and bare:
         problems.append(
             FormProblem(
                 sheet,
@@ -519,12 +527,23 @@ def _bad_name(name: str) -> str:
     ) % {"name": name}
 
 
-def parse(data: bytes, filename: str, *, language: str = "en") -> tuple[dict[str, Any], str]:
+def parse(
+    data: bytes,
+    filename: str,
+    *,
+    language: str = "en",
+    attachments: Mapping[str, bytes] | None = None,
+) -> tuple[dict[str, Any], str]:
     """(definition, XForm XML) for an XLSForm file; FormError listing every problem otherwise.
 
     `language` is the language of text columns written without one ("label" rather than
     "label::English (en)") when the settings do not name it. A form whose texts are in one
-    language only is accepted: `missing_translations` lists what the other language lacks."""
+    language only is accepted: `missing_translations` lists what the other language lacks.
+    `attachments` are the CSV files of choices the form names, by file name; a form whose files
+    are not all there is accepted too: `xlsform_files.missing_files` lists them."""
+    from heard.questionnaires import xlsform_files  # it reads a file's choices with this module
+
+    attachments = attachments or {}
     sheets = read_sheets(data, filename)
     problems: list[FormProblem] = [p for sheet in sheets.values() for p in sheet.problems]
     if "survey" not in sheets and len(sheets) == 1:
@@ -565,7 +584,7 @@ def parse(data: bytes, filename: str, *, language: str = "en") -> tuple[dict[str
         aliases=vocabulary.SURVEY_COLUMN_ALIASES,
         bare=bare,
     )
-    choices, choice_columns, choice_kept, spaced = _read_choices(
+    choices, choice_columns, choice_kept, spaced = read_choice_rows(
         choices_sheet, problems, spellings, bare
     )
     for header in columns.extra:
@@ -638,6 +657,7 @@ def parse(data: bytes, filename: str, *, language: str = "en") -> tuple[dict[str
                 )
             names[other] = number
     known = set(names) - groups  # a group has no answer to refer to
+    files: dict[str, dict[str, Any]] = {}  # the attached files the form names
     repeated = _names_in_repeats(
         survey.rows, lambda row: cell(row, "type"), lambda row: cell(row, "name")
     )
@@ -706,6 +726,60 @@ def parse(data: bytes, filename: str, *, language: str = "en") -> tuple[dict[str
                 % {"type": kind},
             )
             continue
+        parameter_kind = kind
+        from_file = ""
+        if kind in vocabulary.FILE_LIST_TYPES:
+            kind, from_file = vocabulary.FILE_LIST_TYPES[kind], list_name
+            if not from_file:
+                report(
+                    number,
+                    "type",
+                    _("Name the file after the type, as in “%(type)s cities.csv”.")
+                    % {"type": raw_type.split()[0]},
+                )
+                continue
+            if not from_file.lower().endswith(".csv") or " " in from_file:
+                report(
+                    number,
+                    "type",
+                    _(
+                        "Heard reads choices from a CSV file: save “%(file)s” as a .csv file "
+                        "with name and label columns, and name that file here."
+                    )
+                    % {"file": from_file},
+                )
+                continue
+            if from_file not in files:
+                if from_file in choices:
+                    report(
+                        number,
+                        "type",
+                        _("The choices sheet has a list named “%(file)s” too: rename it.")
+                        % {"file": from_file},
+                    )
+                    continue
+                attached = attachments.get(from_file)
+                file_choices: list[dict[str, Any]] = []
+                if attached is not None:
+                    file_choices, choice_columns[from_file] = xlsform_files.read_file_choices(
+                        from_file,
+                        attached,
+                        _read_parameters(parameter_kind, cell(row, "parameters"), known),
+                        bare or language,
+                        problems,
+                    )
+                files[from_file] = xlsform_files.file_entry(attached, file_choices)
+                choices[from_file] = file_choices
+            if kind == "select_multiple" and any(" " in c["name"] for c in choices[from_file]):
+                report(
+                    number,
+                    "type",
+                    _(
+                        "A choice name in “%(file)s” holds a space, and a select_multiple "
+                        "answer is names separated by spaces. Write _ instead."
+                    )
+                    % {"file": from_file},
+                )
         or_other = kind in LIST_TYPES and list_name.split()[-1] == "or_other"
         if or_other:
             list_name = list_name.rsplit(None, 1)[0] if " " in list_name else ""
@@ -906,12 +980,14 @@ def parse(data: bytes, filename: str, *, language: str = "en") -> tuple[dict[str
                     problems,
                     names=known,
                     choice_columns=choice_columns.get(list_name, set()),
+                    # A file still to come is checked against the filter when it is attached.
+                    any_columns=bool(from_file) and not files[from_file]["attached"],
                 )
-        parameters = _read_parameters(kind, cell(row, "parameters"), known)
+        parameters = _read_parameters(parameter_kind, cell(row, "parameters"), known)
         for reason in parameters.pop("problems", []):
             report(number, "parameters", reason)
         default = cell(row, "default") or None
-        if default:
+        if default and not (from_file and not files[from_file]["attached"]):
             wrong = _check_default(kind, default, {c["name"] for c in choices.get(list_name, [])})
             if wrong:
                 report(number, "default", wrong)
@@ -953,6 +1029,7 @@ def parse(data: bytes, filename: str, *, language: str = "en") -> tuple[dict[str
                 "required_cell": raw_required,
                 **({"sections": [s["name"] for s in sections]} if sections else {}),
                 **({"repeat": repeat["name"]} if repeat is not None else {}),
+                **({"from_file": True} if from_file else {}),
                 **({"or_other": True} if or_other else {}),
                 # The cell as written, for the way back; the values Heard uses.
                 **({"parameters": parameters} if parameters else {}),
@@ -1026,6 +1103,8 @@ def parse(data: bytes, filename: str, *, language: str = "en") -> tuple[dict[str
         "fields": fields,
         "choices": choices,
     }
+    if files:
+        definition["files"] = files
     if kept_settings:
         definition["kept_settings"] = kept_settings
     if columns.kept or choice_kept:
@@ -1187,7 +1266,7 @@ def _calculations_in_cycles(fields: list[dict[str, Any]]) -> list[dict[str, Any]
     return found
 
 
-def _read_choices(
+def read_choice_rows(
     sheet: Sheet | None, problems: list[FormProblem], spellings: dict[str, str], bare: str | None
 ) -> tuple[
     dict[str, list[dict[str, Any]]], dict[str, set[str]], list[str], dict[str, tuple[int, str]]

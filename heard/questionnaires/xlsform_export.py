@@ -141,7 +141,9 @@ def to_xlsx(definition: dict[str, Any]) -> bytes:
                         kept.get("survey", []),
                     ),
                 )
-            if item["list_name"]:
+            if item.get("from_file"):
+                item["type"] = f"{item['type']}_from_file {item['list_name']}"
+            elif item["list_name"]:
                 other = " or_other" if item.get("or_other") else ""
                 item["type"] = f"{item['type']} {item['list_name']}{other}"
             _append(survey, _row(item, columns, kept.get("survey", [])))
@@ -153,8 +155,10 @@ def to_xlsx(definition: dict[str, Any]) -> bytes:
             _append(survey, ["end_group"])
 
     choices = book.create_sheet("choices")
+    # The choices of attached files go back in their files (xlsform_files.to_csv).
+    lists = {k: v for k, v in definition["choices"].items() if k not in definition.get("files", {})}
     filters: list[str] = []
-    for items in definition["choices"].values():
+    for items in lists.values():
         for choice in items:
             filters += [k for k in choice["filters"] if k not in filters]
     _append(
@@ -167,7 +171,7 @@ def to_xlsx(definition: dict[str, Any]) -> bytes:
             *(_kept_header(h) for h in kept.get("choices", [])),
         ],
     )
-    for list_name, items in definition["choices"].items():
+    for list_name, items in lists.items():
         for choice in items:
             if choice.get("generated"):
                 continue

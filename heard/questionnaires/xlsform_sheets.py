@@ -229,6 +229,22 @@ def read_sheets(data: bytes, filename: str) -> dict[str, Sheet]:
     return sheets
 
 
+def read_table(data: bytes, filename: str) -> Sheet | None:
+    """A plain CSV table (a file of choices): its header row and rows, None if it is empty."""
+    try:
+        check_text(filename, data, LIMITS)
+    except Refused as refused:
+        raise FormError([FormProblem(filename, None, "", explain(refused))]) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise FormError(
+            [FormProblem(filename, None, "", _("Save the CSV file as UTF-8."))]
+        ) from exc
+    rows = enumerate(csv.reader(io.StringIO(text, newline="")), start=1)
+    return _sheet_from_rows(filename, rows, spreadsheet=False)
+
+
 def check_characters(sheet: Sheet, problems: list[FormProblem]) -> None:
     """Control characters (a CSV file can hold them) cannot be written back to a spreadsheet."""
     for number, row in [(sheet.header_row, {h: h for h in sheet.headers}), *sheet.rows]:

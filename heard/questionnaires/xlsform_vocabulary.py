@@ -30,6 +30,8 @@ ANSWER_TYPES = (
     "rank",
 )
 LIST_TYPES = ("select_one", "select_multiple", "rank")
+# Choices from an attached CSV file (select_one_from_file cities.csv): the question's own type.
+FILE_LIST_TYPES = {"select_one_file": "select_one", "select_multiple_file": "select_multiple"}
 # Recorded by Heard itself when the respondent starts (start, today) and submits (end).
 METADATA_TYPES = ("start", "end", "today")
 SIMPLE_TYPES = (
@@ -53,6 +55,7 @@ UNANSWERED_TYPES = ("note", *HIDDEN_TYPES)
 USABLE_TYPES = (
     *SIMPLE_TYPES,
     *LIST_TYPES,
+    *FILE_LIST_TYPES,
     "begin_group",
     "end_group",
     "begin_repeat",
@@ -127,7 +130,8 @@ UNSUPPORTED = {
         "Heard does not record where respondents are, for their privacy: remove the row"
     ),
     "from_file": gettext_noop(
-        "choices from an attached file are not supported yet: copy the choices to the choices sheet"
+        "choices from an external_choices sheet or a data file are not supported yet: copy the "
+        "choices to the choices sheet, or attach them as a CSV file with select_one_from_file"
     ),
     "constrained_alias": gettext_noop(
         "this older spelling adds its own hint and constraint: use integer or text with a "
@@ -206,10 +210,10 @@ LIST_TYPE_SPELLINGS = {
     "select multiple using": "select_multiple",
     "add select multiple prompt using": "select_multiple",
     "rank": "rank",
-    "select_one_from_file": "from_file",
-    "select one from file": "from_file",
-    "select_multiple_from_file": "from_file",
-    "select multiple from file": "from_file",
+    "select_one_from_file": "select_one_file",
+    "select one from file": "select_one_file",
+    "select_multiple_from_file": "select_multiple_file",
+    "select multiple from file": "select_multiple_file",
     "select_one_external": "from_file",
     "select one external": "from_file",
 }
@@ -316,6 +320,9 @@ APPEARANCE_REASONS = {
 PARAMETERS = {
     "select_one": {"randomize", "seed"},
     "select_multiple": {"randomize", "seed"},
+    # The file's columns to read as each choice's name and label (pyxform's value= and label=).
+    "select_one_file": {"randomize", "seed", "value", "label"},
+    "select_multiple_file": {"randomize", "seed", "value", "label"},
     "rank": {"randomize", "seed"},
     "range": {"start", "end", "step", "tick_interval", "placeholder", "tick_labelset"},
 }

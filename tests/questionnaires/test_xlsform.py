@@ -652,10 +652,10 @@ UNSUPPORTED = [
         )
     ),
     case(
-        "select_one_from_file",
-        second("select_one_from_file cities.csv"),
+        "select_one_external",
+        second("select_one_external cities"),
         TYPE,
-        "choices from an attached file are not supported yet",
+        "choices from an external_choices sheet or a data file are not supported yet",
     ),
     case(
         "unknown type",
@@ -1881,7 +1881,9 @@ def test_a_choice_without_a_label_shows_its_name_as_odk_does():
 def test_an_attached_data_file_is_refused_with_a_reason():
     found = problems_of(second("csv-external"))
     assert where(found) == [TYPE]
-    assert "choices from an attached file are not supported yet" in found[0].reason
+    assert "choices from an external_choices sheet or a data file are not supported" in (
+        found[0].reason
+    )
 
 
 @pytest.mark.parametrize("kind", ["select_one", "select_multiple"])

@@ -1,0 +1,225 @@
+"""Choices from an attached CSV file (select_one_from_file): with the form or after it, versioned
+with it, checked like a choices sheet, and the questionnaire closed while a file is missing."""
+
+from __future__ import annotations
+
+import html
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from heard.core.audit import AuditEvent
+from heard.questionnaires import services, translation, xlsform_files
+from heard.questionnaires.form import Form
+from heard.questionnaires.xlsform import FormError, missing_translations, parse, to_xform
+from heard.questionnaires.xlsform_export import to_xlsx
+from tests.questionnaires.builders import EN, FR, row, xlsx
+from tests.questionnaires.test_xlsform import has, open_questionnaire
+
+SURVEY = [
+    row("select_one_from_file cities.csv", "city", "Your city?", "Votre ville ?"),
+    row(
+        "select_multiple_from_file cities.csv",
+        "visited",
+        "Cities visited in ${city}'s province?",
+        "Villes visitées dans la province de ${city} ?",
+        choice_filter="province = 'on'",
+    ),
+]
+CITIES = (
+    f"name,label::{EN},label::{FR},province\n"
+    "toronto,Toronto,Toronto,on\n"
+    "ottawa,Ottawa,Ottawa,on\n"
+    "montreal,Montreal,Montréal,qc\n"
+).encode()
+
+
+def form() -> bytes:
+    return xlsx(SURVEY, [])
+
+
+def test_a_form_naming_a_file_is_a_draft_until_the_file_comes():
+    definition, xform = parse(form(), "form.xlsx")
+    assert definition["files"] == {"cities.csv": {"attached": False}}
+    assert xlsform_files.missing_files(definition) == ["cities.csv"]
+    assert definition["choices"]["cities.csv"] == []
+    field = definition["fields"][0]
+    assert (field["type"], field["list_name"], field["from_file"]) == (
+        "select_one",
+        "cities.csv",
+        True,
+    )
+
+    attached = xlsform_files.attach(definition, {"cities.csv": CITIES}, "en")
+    assert xlsform_files.missing_files(attached) == []
+    assert attached["files"]["cities.csv"]["choices"] == 3
+    assert [c["name"] for c in attached["choices"]["cities.csv"]] == [
+        "toronto",
+        "ottawa",
+        "montreal",
+    ]
+    assert attached["choices"]["cities.csv"][2]["label"] == {"en": "Montreal", "fr": "Montréal"}
+    assert "files" in definition and definition["files"]["cities.csv"] == {"attached": False}
+
+    # The same choices whether the file comes with the form or after it; the same XForm back.
+    with_file, same_xform = parse(form(), "form.xlsx", attachments={"cities.csv": CITIES})
+    assert with_file == attached and same_xform == xform
+    assert to_xform(to_xlsx(with_file), "back.xlsx") == xform
+    again, _xform = parse(
+        form(),
+        "form.xlsx",
+        attachments={"cities.csv": xlsform_files.to_csv(with_file, "cities.csv")},
+    )
+    assert again["choices"] == with_file["choices"]
+
+    # The choice_filter reads the file's own column.
+    shown = Form(with_file).choices("visited", {})
+    assert [c.name for c in shown] == ["toronto", "ottawa"]
+
+
+BAD_FILES = [
+    ("no name column", b"label\nToronto\n", "The file needs a “name” column"),
+    (
+        "not UTF-8",
+        "name,label\nqu\xe9bec,Qu\xe9bec\n".encode("latin-1"),
+        "Save the CSV file as UTF-8.",
+    ),
+    (
+        "the filter's column missing",
+        b"name,label\ntoronto,Toronto\n",
+        "The choice_filter on survey row 3 uses a column “province”",
+    ),
+    ("a name twice", b"name,label,province\nto,T,on\nto,T,on\n", "“to” is already in list"),
+]
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"), [(d, r) for _n, d, r in BAD_FILES], ids=[n for n, _d, _r in BAD_FILES]
+)
+def test_a_file_that_cannot_be_used_is_refused_with_its_row_and_changes_nothing(data, reason):
+    definition, _xform = parse(form(), "form.xlsx")
+    with pytest.raises(FormError) as caught:
+        xlsform_files.attach(definition, {"cities.csv": data}, "en")
+    assert any(reason in str(p) for p in caught.value.problems), caught.value.problems
+    assert all(p.sheet == "cities.csv" for p in caught.value.problems)
+    assert definition["choices"]["cities.csv"] == []
+
+
+def test_the_form_s_own_problems_with_files_are_named():
+    problems = _problems(
+        xlsx(
+            [
+                row("select_one_from_file cities.xml", "a", "A", "A"),
+                row("select_one_from_file", "b", "B", "B"),
+                row("select_one_from_file towns.csv", "c", "C", "C", parameters="value=code"),
+            ],
+            [],
+        ),
+        {"towns.csv": b"name,label\nx,X\n"},
+    )
+    assert "Heard reads choices from a CSV file: save “cities.xml” as a .csv file" in problems
+    assert "Name the file after the type" in problems
+    assert "The file has no column “code”, which the parameter value= names." in problems
+
+
+def _problems(data: bytes, attachments: dict[str, bytes]) -> str:
+    with pytest.raises(FormError) as caught:
+        parse(data, "form.xlsx", attachments=attachments)
+    return " | ".join(str(p) for p in caught.value.problems)
+
+
+def test_value_and_label_parameters_name_other_columns():
+    data = xlsx(
+        [row("select_one_from_file towns.csv", "c", "C", "C", parameters="value=code label=town")],
+        [],
+    )
+    definition, _xform = parse(
+        data, "form.xlsx", attachments={"towns.csv": b"code,town\nyyz,Toronto\n"}
+    )
+    assert definition["choices"]["towns.csv"] == [
+        {"name": "yyz", "label": {"en": "Toronto", "fr": ""}, "filters": {}}
+    ]
+    # Labels in one language: a draft to translate, in the file itself.
+    assert [m["sheet"] for m in missing_translations(definition)] == ["towns.csv"]
+
+
+def test_a_lead_attaches_the_file_and_the_questionnaire_opens(
+    questionnaire, lead, settings, client
+):
+    services.upload_form(actor=lead, questionnaire=questionnaire, data=form(), filename="f.xlsx")
+    assert not questionnaire.is_open()
+    client.force_login(lead)
+    base = (
+        f"/en/staff/consultations/{questionnaire.consultation.pk}/questionnaires/"
+        f"{questionnaire.pk}/"
+    )
+    page = client.get(base).content.decode()
+    assert "cities.csv" in page and "Missing" in page
+    assert has(page, "input", {"type": "file", "name": "attachments", "multiple": None})
+    refused = client.post(base + "invite/", {}, follow=True)
+    assert "Attach the files the form uses before inviting anyone." in html.unescape(
+        refused.content.decode()
+    )
+
+    wrong = client.post(
+        base + "files/",
+        {"attachments": [SimpleUploadedFile("towns.csv", CITIES, content_type="text/csv")]},
+    )
+    assert wrong.status_code == 400
+    assert "The form uses no file of this name. It uses: cities.csv." in html.unescape(
+        wrong.content.decode()
+    )
+    done = client.post(
+        base + "files/",
+        {"attachments": [SimpleUploadedFile("cities.csv", CITIES, content_type="text/csv")]},
+    )
+    assert done.status_code == 302
+    questionnaire.refresh_from_db()
+    assert questionnaire.is_open()
+    event = AuditEvent.objects.filter(action="questionnaire.files_attached").get()
+    assert event.changes["missing"] == [] and "cities.csv" in event.changes["files"]
+    download = client.get(base + "versions/1/files/cities.csv")
+    assert download.content.decode().splitlines()[1] == "toronto,Toronto,Toronto,on"
+
+    client.logout()
+    open_questionnaire(questionnaire, settings, client, language="fr")
+    page = html.unescape(client.get("/fr/questionnaire/page/city/").content.decode())
+    assert "Montréal" in page and "Votre ville ?" in page
+
+
+def test_the_same_form_again_keeps_its_files_and_a_translation_too(questionnaire, lead):
+    one_language = xlsx(
+        [{"type": "select_one_from_file cities.csv", "name": "city", "label": "Your city?"}],
+        [],
+        survey_header=["type", "name", "label"],
+    )
+    services.upload_form(
+        actor=lead,
+        questionnaire=questionnaire,
+        data=one_language,
+        filename="f.xlsx",
+        attachments={"cities.csv": CITIES},
+    )
+    again = services.upload_form(
+        actor=lead, questionnaire=questionnaire, data=one_language, filename="f.xlsx"
+    )
+    assert again.missing_files() == [] and len(again.definition["choices"]["cities.csv"]) == 3
+    sha = again.definition["files"]["cities.csv"]["sha256"]
+    target = translation.target_of(again.definition)
+    assert target == "fr"
+    xliff = translation.xliff_for_translation(again.definition, target)
+    filled = xliff.replace(b"</source>", b"</source><target>Votre ville ?</target>")
+    version, remaining = translation.import_translation(
+        actor=lead, questionnaire=questionnaire, data=filled, filename="fr.xlf"
+    )
+    assert remaining == 0
+    assert version.definition["files"]["cities.csv"]["sha256"] == sha
+    assert version.definition["choices"]["cities.csv"] == again.definition["choices"]["cities.csv"]
+    with pytest.raises(FormError):
+        services.upload_form(
+            actor=lead,
+            questionnaire=questionnaire,
+            data=one_language,
+            filename="f.xlsx",
+            attachments={"towns.csv": CITIES},
+        )
