@@ -1921,9 +1921,9 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Name the file after the type, as in “%(type)s cities.csv”.": (
         "Nommez le fichier après le type, comme dans « %(type)s cities.csv »."
     ),
-    "Heard reads choices from a CSV file: save “%(file)s” as a .csv file with name and label "
-    "columns, and name that file here.": (
-        "Heard lit les choix dans un fichier CSV : enregistrez « %(file)s » en fichier .csv avec "
+    "Heard reads choices from a CSV or XML file: save “%(file)s” as a .csv file with name and "
+    "label columns, and name that file here.": (
+        "Heard lit les choix dans un fichier CSV ou XML : enregistrez « %(file)s » en fichier .csv avec "
         "des colonnes name et label, et nommez ce fichier ici."
     ),
     "The choices sheet has a list named “%(file)s” too: rename it.": (
@@ -1956,6 +1956,10 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
         "pris en charge : copiez les choix dans la feuille choices, ou joignez-les dans un "
         "fichier CSV avec select_one_from_file"
     ),
+    "The file is larger than the limit of %(limit)d MB.": (
+        "Le fichier dépasse la limite de %(limit)d Mo."
+    ),
+    "This is not a readable XML file (%s).": "Ce n’est pas un fichier XML lisible (%s).",
 }
 
 

@@ -346,6 +346,22 @@ class Form:
             }
         return str(data.get(name, "") or "")
 
+    def default_value(self, name: str, values: Mapping[str, Any]) -> Any:
+        """What an unanswered question shows to start with: its default, or what its default's
+        expression gives with the answers so far (ODK works that out once, when the form opens;
+        Heard when the question is shown, so that it can use earlier pages' answers)."""
+        item = self.item(name)
+        default = item["default"]
+        if not default:
+            return None
+        if item.get("default_dynamic"):
+            default = expressions.as_text(
+                expressions.evaluate(self.ast(default, name), self.flat(values))
+            )
+            if not default:
+                return None
+        return default.split() if item["type"] == "select_multiple" else default
+
     def typed(
         self, page: dict[str, Any], data: PostData, values: Mapping[str, Any]
     ) -> dict[str, Any]:

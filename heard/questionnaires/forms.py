@@ -87,7 +87,9 @@ class AttachmentsField(forms.FileField):
     """Any number of CSV files of choices (select_one_from_file), each checked as a form file is."""
 
     def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("widget", _MultipleFileInput(attrs={"accept": ".csv,text/csv"}))
+        kwargs.setdefault(
+            "widget", _MultipleFileInput(attrs={"accept": ".csv,.xml,text/csv,application/xml"})
+        )
         super().__init__(**kwargs)
 
     def clean(self, data: Any, initial: Any = None) -> Any:
@@ -101,7 +103,7 @@ class AttachmentsField(forms.FileField):
                 raise forms.ValidationError(
                     _("“%(name)s” is larger than 5 MB.") % {"name": upload.name}
                 )
-            if not upload.name.lower().endswith(".csv"):
+            if not upload.name.lower().endswith((".csv", ".xml")):
                 raise forms.ValidationError(
                     _("“%(name)s” is not a .csv file: save the choices as CSV (UTF-8).")
                     % {"name": upload.name}

@@ -294,8 +294,8 @@ def _question_view(
     if raw is not None and name in raw:
         value = raw[name]
     elif value is None and item["default"] and name not in values:
-        value = item["default"].split() if item["type"] == "select_multiple" else item["default"]
-    label, hint = _text(item["label"], language), _text(item["hint"], language)
+        value = form.default_value(name, values)
+    label, hint = _label_and_hint(item, language)
     view = QuestionView(
         name=name,
         type=item["type"],
@@ -355,11 +355,17 @@ def _ordered(form: Form, item: dict[str, Any], values: dict[str, Any], key: str)
     return choices
 
 
+def _label_and_hint(item: dict[str, Any], language: str) -> tuple[str, str]:
+    """A question's label and hint; a hint without a label is shown as the label, as ODK does."""
+    label, hint = _text(item["label"], language), _text(item["hint"], language)
+    return (label, hint) if label else (hint, "")
+
+
 def question_label(form: Form, name: str, values: dict[str, Any], language: str) -> str:
     """A question's label as a list of answers shows it; in a repeat, after its entry's
     heading ("Person 2: Age")."""
     item = form.item(name)
-    label = piped(form, _text(item["label"], language), values, language, name)
+    label = piped(form, _label_and_hint(item, language)[0], values, language, name)
     number = repeats.split(name)[1]
     repeat_name = form.field_repeat.get(item["name"])
     if number is None or repeat_name is None:

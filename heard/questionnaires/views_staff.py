@@ -263,7 +263,10 @@ def download_file(request: HttpRequest, pk: int, qpk: int, number: int, name: st
     if entry is None or not entry["attached"]:
         raise Http404
     response = HttpResponse(
-        xlsform_files.to_csv(version.definition, name), content_type="text/csv; charset=utf-8"
+        xlsform_files.to_file(version.definition, name),
+        content_type="application/xml; charset=utf-8"
+        if name.lower().endswith(".xml")
+        else "text/csv; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

@@ -405,12 +405,18 @@ def _parse_expression(
     return text
 
 
+def _default_is_dynamic(value: str, kind: str) -> bool:
+    """Whether pyxform reads a default as an expression (today(), ${x}, 1 + 2): its rule."""
+    from pyxform.utils import default_is_dynamic
+
+    return bool(default_is_dynamic(value, kind))
+
+
 def _check_default(kind: str, value: str, choices: set[str]) -> str | None:
     from pyxform.utils import default_is_dynamic
 
     if default_is_dynamic(value, kind):
-        # pyxform would put a calculation in the XForm where Heard shows the text as it is.
-        return _("Calculated defaults are not supported: write a fixed value.")
+        return None  # an expression, checked as one by the caller
     if kind == "integer":
         return None if re.fullmatch(r"-?\d+", value) else _("The default must be a whole number.")
     if kind == "decimal":
@@ -738,13 +744,13 @@ def parse(
                     % {"type": raw_type.split()[0]},
                 )
                 continue
-            if not from_file.lower().endswith(".csv") or " " in from_file:
+            if not from_file.lower().endswith((".csv", ".xml")) or " " in from_file:
                 report(
                     number,
                     "type",
                     _(
-                        "Heard reads choices from a CSV file: save “%(file)s” as a .csv file "
-                        "with name and label columns, and name that file here."
+                        "Heard reads choices from a CSV or XML file: save “%(file)s” as a .csv "
+                        "file with name and label columns, and name that file here."
                     )
                     % {"file": from_file},
                 )
@@ -918,7 +924,8 @@ def parse(
                 sections.append(opened)
             continue
 
-        needed = ("label",) if kind in LABELLED_TYPES else ()
+        # A hint may stand alone: ODK shows it where the label would be, and so does Heard.
+        needed = ("label",) if kind in LABELLED_TYPES and not _text(row, columns, "hint") else ()
         _check_texts(
             survey, number, row, columns, TRANSLATED_COLUMNS, problems, needed=needed, names=known
         )
@@ -986,8 +993,21 @@ def parse(
         parameters = _read_parameters(parameter_kind, cell(row, "parameters"), known)
         for reason in parameters.pop("problems", []):
             report(number, "parameters", reason)
-        default = cell(row, "default") or None
-        if default and not (from_file and not files[from_file]["attached"]):
+        written_default = cell(row, "default")
+        default = written_default or None
+        dynamic = bool(written_default) and _default_is_dynamic(written_default, kind)
+        if dynamic:
+            # Worked out when the question is shown unanswered, as ODK works it out when the
+            # form opens (see Form.default_value).
+            default = _parse_expression(
+                survey.name,
+                number,
+                columns.plain.get("default", "default"),
+                written_default,
+                problems,
+                names=known,
+            )
+        elif default and not (from_file and not files[from_file]["attached"]):
             wrong = _check_default(kind, default, {c["name"] for c in choices.get(list_name, [])})
             if wrong:
                 report(number, "default", wrong)
@@ -1030,6 +1050,7 @@ def parse(
                 **({"sections": [s["name"] for s in sections]} if sections else {}),
                 **({"repeat": repeat["name"]} if repeat is not None else {}),
                 **({"from_file": True} if from_file else {}),
+                **({"default_dynamic": True} if dynamic and default else {}),
                 **({"or_other": True} if or_other else {}),
                 # The cell as written, for the way back; the values Heard uses.
                 **({"parameters": parameters} if parameters else {}),

@@ -1,16 +1,16 @@
-"""Choices from an attached CSV file: `select_one_from_file cities.csv`.
+"""Choices from an attached file: `select_one_from_file cities.csv`.
 
-A form names its files; the files may come with it or later, as ODK Central asks for a form's
-attachments after the form. The choices read from a file go into the definition under the file's
-name (`definition["choices"]["cities.csv"]`), so they are versioned with the form: a new file is a
-new set of choices for that version, recorded in the History. `definition["files"]` says, for each
-file the form names, whether it is attached, its SHA-256 and how many choices it holds. The
-questionnaire does not open while a file is missing.
+A form names its files (.csv, or ODK's .xml item lists); the files may come with it or later, as
+ODK Central asks for a form's attachments after the form. The choices read from a file go into
+the definition under the file's name (`definition["choices"]["cities.csv"]`), so they are
+versioned with the form: a new file is a new set of choices for that version, recorded in the
+History. `definition["files"]` says, for each file the form names, whether it is attached, its
+SHA-256 and how many choices it holds. The questionnaire does not open while a file is missing.
 
-The file is a plain CSV table (UTF-8) with a `name` column and a `label` column, or labels per
-language (`label::English (en)`, `label::Français (fr)`); other columns are there for a
-choice_filter, as on a choices sheet. The row's `value=` and `label=` parameters name other
-columns to use, as pyxform's do.
+A CSV file (UTF-8) has a `name` column and a `label` column, or labels per language
+(`label::English (en)`, `label::Français (fr)`); other columns are there for a choice_filter, as
+on a choices sheet. The row's `value=` and `label=` parameters name other columns to use, as
+pyxform's do. An XML file lists <item> elements whose children are the columns.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from heard.questionnaires import expressions
-from heard.questionnaires.xlsform_sheets import FormError, FormProblem, Sheet, read_table
+from heard.questionnaires.xlsform_sheets import LIMITS, FormError, FormProblem, Sheet, read_table
 
 MAX_CHOICES = 5_000  # the choices of one file: a list a respondent can still pick from
 
@@ -42,7 +42,7 @@ def read_file_choices(
     from heard.questionnaires.xlsform import read_choice_rows  # xlsform reads files through this
 
     try:
-        table = read_table(data, name)
+        table = _read_xml(data, name) if name.lower().endswith(".xml") else read_table(data, name)
     except FormError as error:
         problems += error.problems
         return [], set()
@@ -109,6 +109,40 @@ def read_file_choices(
     return choices.get(name, []), columns.get(name, set())
 
 
+def _read_xml(data: bytes, name: str) -> Sheet | None:
+    """ODK's XML file of choices, <root><item><name>…</name><label>…</label>…</item></root>,
+    as a table: one row per item, one column per element found in the items."""
+    from defusedxml import ElementTree  # type: ignore[import-untyped]
+
+    if len(data) > LIMITS.max_bytes:
+        raise FormError(
+            [
+                FormProblem(
+                    name,
+                    None,
+                    "",
+                    _("The file is larger than the limit of %(limit)d MB.")
+                    % {"limit": LIMITS.max_bytes // (1024 * 1024)},
+                )
+            ]
+        )
+    try:
+        root = ElementTree.fromstring(data)
+    except Exception as exc:  # a damaged file, or one defusedxml refuses (entities)
+        raise FormError(
+            [FormProblem(name, None, "", _("This is not a readable XML file (%s).") % exc)]
+        ) from exc
+    headers: list[str] = []
+    rows: list[tuple[int, dict[str, str]]] = []
+    for number, item in enumerate(root, start=2):
+        row = {child.tag: (child.text or "").strip() for child in item}
+        headers += [h for h in row if h not in headers]
+        rows.append((number, row))
+    if not rows:
+        return None
+    return Sheet(name=name, header_row=1, headers=headers, rows=rows)
+
+
 def file_entry(data: bytes | None, choices: list[dict[str, Any]]) -> dict[str, Any]:
     """What `definition["files"]` keeps of a file: attached or not, its hash, its size."""
     if data is None:
@@ -131,10 +165,31 @@ def attached_files(definition: Mapping[str, Any]) -> dict[str, bytes]:
     """The files attached to a definition, written back from their choices: what reading its
     form again needs (a translation, the same form uploaded again)."""
     return {
-        name: to_csv(definition, name)
+        name: to_file(definition, name)
         for name, entry in definition.get("files", {}).items()
         if entry["attached"]
     }
+
+
+def to_file(definition: Mapping[str, Any], name: str) -> bytes:
+    """An attached file written back from its choices, in its own format."""
+    return to_xml(definition, name) if name.lower().endswith(".xml") else to_csv(definition, name)
+
+
+def to_xml(definition: Mapping[str, Any], name: str) -> bytes:
+    """ODK's XML item list; its labels have one language, as the file had (an element name
+    cannot say which)."""
+    from xml.etree.ElementTree import Element, SubElement, tostring
+
+    root = Element("root")
+    for choice in definition["choices"].get(name, []):
+        item = SubElement(root, "item")
+        SubElement(item, "name").text = choice["name"]
+        labels = choice["label"] or {}
+        SubElement(item, "label").text = labels.get("en") or labels.get("fr") or ""
+        for column, value in choice["filters"].items():
+            SubElement(item, column).text = value
+    return tostring(root, encoding="utf-8", xml_declaration=True)
 
 
 def attach(

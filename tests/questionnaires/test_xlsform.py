@@ -906,8 +906,8 @@ UNSUPPORTED = [
             ("date", "02/01/2018", "The default must be a date written YYYY-MM-DD."),
             ("select_one colour", "purple", "The default is not a choice of this list: purple."),
             ("select_multiple colour", "red pink", "not a choice of this list: pink."),
-            ("text", "${q}", "Calculated defaults are not supported: write a fixed value."),
-            ("date", "today()", "Calculated defaults are not supported"),
+            ("text", "${nothere}", "${nothere} is not a field of this form."),
+            ("date", "now()", "now() is not supported: use today()"),
             ("note", "x", "A default is not supported on this type of question."),
         )
     ),
@@ -970,7 +970,7 @@ UNSUPPORTED = [
         "default from a device's last saved answer",
         second("text", default="${last-saved#q}"),
         ("survey", 3, "default"),
-        "Calculated defaults are not supported",
+        "${last-saved#…} reads the answer saved on a device's previous form",
     ),
     case(
         "relevant on a device's last saved answer",
@@ -1971,3 +1971,36 @@ def test_parameters_heard_does_not_use_are_refused_by_name():
     found = problems_of(second("select_one colour", parameters="randomize=true value=x"))
     assert where(found) == [("survey", 3, "parameters")]
     assert "The parameter “value” is not used on select_one questions." in found[0].reason
+
+
+def test_a_default_written_as_an_expression_is_worked_out_when_the_question_is_shown():
+    survey = [
+        QUESTION,
+        row("text", "echo", "Again?", "Encore ?", default="concat(${q}, '!')"),
+        row("date", "day", "Day?", "Jour ?", default="today()"),
+        row("integer", "sum", "Sum?", "Somme ?", default="1 + 2"),
+    ]
+    definition, xform = parse(xlsx(survey), "form.xlsx")
+    assert definition["fields"][1]["default_dynamic"] is True
+    assert to_xform(to_xlsx(definition), "back.xlsx") == xform
+    form = Form(definition)
+    views = {v.name: v for v in question_views(form, form.page_of("echo"), {"q": "Hi"}, "en")}
+    assert views["echo"].value == "Hi!"
+    views = {v.name: v for v in question_views(form, form.page_of("day"), {}, "en")}
+    assert views["day"].value == datetime.date.today().isoformat()
+    assert form.default_value("sum", {}) == "3"
+    # An answer, even an empty one saved, is never replaced by the default.
+    views = {v.name: v for v in question_views(form, form.page_of("echo"), {"echo": "x"}, "en")}
+    assert views["echo"].value == "x"
+
+
+def test_a_question_with_a_hint_and_no_label_shows_the_hint_as_its_label():
+    data = xlsx([row("text", "q", hint_en="Your view, in a sentence", hint_fr="Votre avis")])
+    definition, xform = parse(data, "form.xlsx")
+    assert definition["fields"][0]["label"] is None
+    assert to_xform(to_xlsx(definition), "back.xlsx") == xform
+    page = rendered(definition, "q", {}, "fr")
+    assert has(page, "label", {"for": "q-q"}) and ">Votre avis" in page
+    assert 'class="hint"' not in page
+    problems = problems_of(xlsx([QUESTION, row("text", "x")]))
+    assert [p.reason for p in problems] == ["The label is missing: write it in English or French."]

@@ -109,7 +109,7 @@ def test_the_form_s_own_problems_with_files_are_named():
     problems = _problems(
         xlsx(
             [
-                row("select_one_from_file cities.xml", "a", "A", "A"),
+                row("select_one_from_file cities.geojson", "a", "A", "A"),
                 row("select_one_from_file", "b", "B", "B"),
                 row("select_one_from_file towns.csv", "c", "C", "C", parameters="value=code"),
             ],
@@ -117,7 +117,10 @@ def test_the_form_s_own_problems_with_files_are_named():
         ),
         {"towns.csv": b"name,label\nx,X\n"},
     )
-    assert "Heard reads choices from a CSV file: save “cities.xml” as a .csv file" in problems
+    assert (
+        "Heard reads choices from a CSV or XML file: save “cities.geojson” as a .csv file"
+        in problems
+    )
     assert "Name the file after the type" in problems
     assert "The file has no column “code”, which the parameter value= names." in problems
 
@@ -223,3 +226,21 @@ def test_the_same_form_again_keeps_its_files_and_a_translation_too(questionnaire
             filename="f.xlsx",
             attachments={"towns.csv": CITIES},
         )
+
+
+def test_an_xml_list_of_items_gives_choices_too_and_goes_back_as_xml():
+    data = xlsx([row("select_one_from_file places.xml", "p", "Place?", "Lieu ?")], [])
+    items = (
+        b"<root><item><name>a</name><label>Shelter</label><kind>x</kind></item>"
+        b"<item><name>b</name><label>Clinic</label></item></root>"
+    )
+    definition, xform = parse(data, "form.xlsx", attachments={"places.xml": items})
+    assert definition["choices"]["places.xml"] == [
+        {"name": "a", "label": {"en": "Shelter", "fr": ""}, "filters": {"kind": "x"}},
+        {"name": "b", "label": {"en": "Clinic", "fr": ""}, "filters": {}},
+    ]
+    again, same = parse(data, "form.xlsx", attachments=xlsform_files.attached_files(definition))
+    assert again["choices"] == definition["choices"] and same == xform
+    with pytest.raises(FormError) as caught:
+        parse(data, "form.xlsx", attachments={"places.xml": b"<root><item>"})
+    assert "This is not a readable XML file" in str(caught.value.problems[0])
