@@ -1088,7 +1088,12 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "The list name is missing.": "Il manque le nom de la liste.",
     "The choice name is missing.": "Il manque le nom du choix.",
     "A choice name cannot hold spaces.": "Un nom de choix ne peut pas contenir d’espaces.",
-    "“%(name)s” is already in list “%(list)s”, row %(row)d.": "« %(name)s » figure déjà dans la liste « %(list)s », à la ligne %(row)d.",
+    "“%(name)s” is already in list “%(list)s”, row %(row)d: rename one, or set "
+    "allow_choice_duplicates to yes if a choice_filter tells them apart.": (
+        "« %(name)s » figure déjà dans la liste « %(list)s », à la ligne %(row)d : renommez "
+        "l’un des deux, ou réglez allow_choice_duplicates sur yes si un choice_filter les "
+        "distingue."
+    ),
     "This setting is not supported.": "Ce paramètre n’est pas pris en charge.",
     "Heard always shows one group per page; leave style empty or write pages.": "Heard affiche toujours un groupe par page ; laissez style vide ou inscrivez pages.",
     "pyxform: %s": "pyxform : %s",

@@ -591,7 +591,12 @@ def parse(
         bare=bare,
     )
     choices, choice_columns, choice_kept, spaced = read_choice_rows(
-        choices_sheet, problems, spellings, bare
+        choices_sheet,
+        problems,
+        spellings,
+        bare,
+        # pyxform's setting for lists whose filter tells apart choices of the same name.
+        allow_duplicates=kept_settings.get("allow_choice_duplicates", "").strip() in TRUE,
     )
     for header in columns.extra:
         base = _split_header(header, "::" in header)[0]
@@ -1288,7 +1293,12 @@ def _calculations_in_cycles(fields: list[dict[str, Any]]) -> list[dict[str, Any]
 
 
 def read_choice_rows(
-    sheet: Sheet | None, problems: list[FormProblem], spellings: dict[str, str], bare: str | None
+    sheet: Sheet | None,
+    problems: list[FormProblem],
+    spellings: dict[str, str],
+    bare: str | None,
+    *,
+    allow_duplicates: bool = False,
 ) -> tuple[
     dict[str, list[dict[str, Any]]], dict[str, set[str]], list[str], dict[str, tuple[int, str]]
 ]:
@@ -1352,18 +1362,21 @@ def read_choice_rows(
         if " " in name:
             # Fine for select_one; a select_multiple answer is names separated by spaces.
             spaced.setdefault(list_name, (number, name_header))
-        if (list_name, name) in seen:
+        if (list_name, name) in seen and not allow_duplicates:
             problems.append(
                 FormProblem(
                     sheet.name,
                     number,
                     name_header,
-                    _("“%(name)s” is already in list “%(list)s”, row %(row)d.")
+                    _(
+                        "“%(name)s” is already in list “%(list)s”, row %(row)d: rename one, or "
+                        "set allow_choice_duplicates to yes if a choice_filter tells them apart."
+                    )
                     % {"name": name, "list": list_name, "row": seen[(list_name, name)]},
                 )
             )
             continue
-        seen[(list_name, name)] = number
+        seen.setdefault((list_name, name), number)
         # A choice may have no label: ODK then shows its name, and so does Heard.
         _check_texts(sheet, number, row, columns, ("label",), problems)
         filters = {h: row[h].strip() for h in extra if row.get(h, "").strip()}

@@ -883,7 +883,7 @@ UNSUPPORTED = [
         "duplicate choice",
         second("select_one colour", choices=[*COLOURS, choice("colour", "red", "Red", "Rouge")]),
         ("choices", 5, "name"),
-        "“red” is already in list “colour”, row 2.",
+        "“red” is already in list “colour”, row 2: rename one",
     ),
     case(
         "choice name with a space",
@@ -2004,3 +2004,25 @@ def test_a_question_with_a_hint_and_no_label_shows_the_hint_as_its_label():
     assert 'class="hint"' not in page
     problems = problems_of(xlsx([QUESTION, row("text", "x")]))
     assert [p.reason for p in problems] == ["The label is missing: write it in English or French."]
+
+
+def test_choices_of_the_same_name_are_allowed_where_the_settings_allow_them():
+    counties = [
+        choice("county", "king", "King", "King", state="wa"),
+        choice("county", "king", "King", "King", state="tx"),
+        choice("state", "wa", "Washington", "Washington"),
+        choice("state", "tx", "Texas", "Texas"),
+    ]
+    survey = [
+        row("select_one state", "state", "State?", "État ?"),
+        row("select_one county", "county", "County?", "Comté ?", choice_filter="state=${state}"),
+    ]
+    problems = problems_of(xlsx(survey, counties))
+    assert [p.reason.split(":")[0] for p in problems] == [
+        "“king” is already in list “county”, row 2"
+    ]
+    allowed = {"form_title": "T", "form_id": "t", "allow_choice_duplicates": "yes"}
+    definition, xform = parse(xlsx(survey, counties, allowed), "form.xlsx")
+    assert to_xform(to_xlsx(definition), "back.xlsx") == xform
+    shown = Form(definition).choices("county", {"state": "tx"})
+    assert [(c.name, c.filters) for c in shown] == [("king", {"state": "tx"})]
