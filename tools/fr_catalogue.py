@@ -1965,6 +1965,14 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
         "Le fichier dépasse la limite de %(limit)d Mo."
     ),
     "This is not a readable XML file (%s).": "Ce n’est pas un fichier XML lisible (%s).",
+    "A %(type)s takes no calculation: put it on a calculate row, and show its result with "
+    "${name}.": (
+        "Un %(type)s ne prend pas de calculation : mettez-la sur une ligne calculate, et "
+        "affichez son résultat avec ${name}."
+    ),
+    "Write yes or no: a read_only expression is not supported.": (
+        "Écrivez yes ou no : une expression dans read_only n’est pas prise en charge."
+    ),
 }
 
 

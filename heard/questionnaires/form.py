@@ -159,7 +159,8 @@ class Form:
 
     @cached_property
     def calculates(self) -> list[dict[str, Any]]:
-        return [f for f in self.definition["fields"] if f["type"] == "calculate"]
+        """Calculate rows, and questions worked out by a calculation of their own."""
+        return [f for f in self.definition["fields"] if f["calculation"]]
 
     def _instances(self, name: str, values: Mapping[str, Any]) -> list[str]:
         repeat_name = self.field_repeat.get(name)
@@ -179,10 +180,16 @@ class Form:
                     if not self._true(item["relevant"], values, name=name, today=today):
                         values.pop(name, None)
                         continue
-                    result = expressions.evaluate(
-                        self.ast(item["calculation"], name), values, today=today
+                    result = expressions.as_text(
+                        expressions.evaluate(
+                            self.ast(item["calculation"], name), values, today=today
+                        )
                     )
-                    values[name] = expressions.as_text(result)
+                    typed = _as_answer(item["type"], result)
+                    if typed in (None, "", []):
+                        values.pop(name, None)
+                    else:
+                        values[name] = typed
         return values
 
     # Relevance ----------------------------------------------------------------------------
@@ -279,7 +286,7 @@ class Form:
                 {
                     k: v
                     for k, v in kept.items()
-                    if k in self.repeats or self.item(k)["type"] != "calculate"
+                    if k in self.repeats or not self.item(k)["calculation"]
                 },
                 today,
             )
@@ -310,8 +317,15 @@ class Form:
                 merged[repeat["name"]] = self.count(repeat, merged)
         raw: dict[str, Any] = {}
         for name in self.names_on(page, merged):
-            kind = self.item(name)["type"]
-            if kind in UNANSWERED_TYPES:
+            item = self.item(name)
+            if item["type"] in UNANSWERED_TYPES:
+                continue
+            if read_only(item):
+                # Not the respondent's to change: its default, or its calculation's result.
+                if name not in merged and not item["calculation"]:
+                    merged[name] = _as_answer(item["type"], self.default_value(name, merged))
+                    if merged[name] in (None, "", []):
+                        merged.pop(name)
                 continue
             raw[name] = self._read_input(name, data)
         errors: dict[str, str] = {}
@@ -466,6 +480,8 @@ class Form:
         """The message for an answer that breaks a rule of the form, or None."""
         item = self.item(name)
         value = values.get(name)
+        if read_only(item):
+            return None  # the respondent cannot change it
         if value in (None, "", []):
             if item["required"]:
                 return self._message(item["required_message"], values, language, name) or (
@@ -560,6 +576,7 @@ class Form:
                     self.page_by_name[item["page"]], item, name
                 ),
                 "constraint": None,
+                "read_only": read_only(item),
                 "calculation": self.ast(item["calculation"], name),
                 "choice_filter": self.ast(item["choice_filter"], name),
             }
@@ -578,7 +595,11 @@ class Form:
                 k: v
                 for k, v in values.items()
                 if k not in self.repeats
-                and (k not in names or self.item(k)["type"] in METADATA_TYPES)
+                and (
+                    k not in names
+                    or self.item(k)["type"] in METADATA_TYPES
+                    or read_only(self.item(k))
+                )
             },
         }
 
@@ -615,6 +636,32 @@ def entry_change(repeats_here: dict[str, dict[str, Any]], action: str) -> EntryC
     if verb == "remove" and number.isdigit() and int(number) > 0:
         return EntryChange(repeat_name, int(number))
     return None
+
+
+def read_only(item: Mapping[str, Any]) -> bool:
+    """A question the respondent sees but does not answer: marked read_only, or worked out by a
+    calculation of its own."""
+    return bool(item.get("read_only")) or (
+        bool(item["calculation"]) and item["type"] != "calculate"
+    )
+
+
+def _as_answer(kind: str, value: Any) -> Any:
+    """A worked-out or default value stored as an answer of that type is (DEFINITION.md)."""
+    if value is None or (isinstance(value, list | int) and not isinstance(value, bool)):
+        return value
+    text = str(value).strip()
+    if not text or kind == "calculate":
+        return text
+    if kind in ("select_multiple", "rank"):
+        return text.split()
+    if kind == "integer":
+        try:
+            number = float(text)
+        except ValueError:
+            return None
+        return int(number) if number.is_integer() else None
+    return text
 
 
 def _in_range(parameters: dict[str, str], value: str) -> tuple[Any, str | None]:

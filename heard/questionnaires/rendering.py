@@ -19,7 +19,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from heard.questionnaires import repeats
-from heard.questionnaires.form import Form
+from heard.questionnaires.form import Form, read_only
 from heard.questionnaires.repeats import MAX_REPEAT
 from heard.questionnaires.xlsform import PIPE
 from heard.questionnaires.xlsform_vocabulary import HIDDEN_TYPES
@@ -98,6 +98,8 @@ class QuestionView:
     hint_html: SafeString = field(default_factory=SafeString)
     opens: list[SectionView] = field(default_factory=list)  # sections starting here
     range: dict[str, str] = field(default_factory=dict)  # min, max and step of a range
+    read_only: bool = False  # shown, not answered: marked read_only or worked out (form.read_only)
+    shown: str = ""  # a read-only question's answer as the respondent reads it
     entry_opens: EntryView | None = None  # the first question of a repeat's entry
     entry_closes: EntryView | None = None  # its last
     repeat_ends: RepeatEndView | None = None  # after the repeat's last entry
@@ -310,6 +312,10 @@ def _question_view(
         applies=form.field_applies(name, values),
         appearance=item["appearance"] or "",
     )
+    if read_only(item):
+        view.read_only = True
+        view.value = values.get(name) if values.get(name) is not None else value
+        view.shown = answer_text(form, name, view.value, language)
     if item["type"] == "range":
         start, end, step = (item["parameters"][k] for k in ("start", "end", "step"))
         low, high = sorted((start, end), key=float)

@@ -52,6 +52,7 @@ PLAIN_COLUMNS = (
     "default",
     "parameters",
     "repeat_count",
+    "read_only",
 )
 SETTINGS_COLUMNS = ("form_title", "form_id", "version", "default_language", "style")
 NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
@@ -966,15 +967,24 @@ def parse(
         )
         if kind == "calculate" and not cell(row, "calculation"):
             report(number, "calculation", _("A calculate row needs a calculation."))
-        if kind != "calculate" and calculation:
+        if calculation and kind not in ("calculate", *ANSWER_TYPES):
             report(
                 number,
                 "calculation",
                 _(
-                    "A calculation on a question is not supported yet: put it on a calculate "
-                    "row, and show its result in a note with ${name}."
-                ),
+                    "A %(type)s takes no calculation: put it on a calculate row, and show its "
+                    "result with ${name}."
+                )
+                % {"type": kind},
             )
+        # A question worked out by its calculation, or marked read-only, shows its answer and
+        # takes none from the respondent (ODK recalculates over anything typed).
+        raw_read_only = cell(row, "read_only")
+        if raw_read_only and raw_read_only not in TRUE | FALSE:
+            report(
+                number, "read_only", _("Write yes or no: a read_only expression is not supported.")
+            )
+        read_only = raw_read_only in TRUE and kind in ANSWER_TYPES
         choice_filter = None
         if cell(row, "choice_filter"):
             if kind not in ("select_one", "select_multiple"):
@@ -1056,6 +1066,8 @@ def parse(
                 **({"repeat": repeat["name"]} if repeat is not None else {}),
                 **({"from_file": True} if from_file else {}),
                 **({"default_dynamic": True} if dynamic and default else {}),
+                **({"read_only": True} if read_only else {}),
+                **({"read_only_cell": raw_read_only} if raw_read_only else {}),
                 **({"or_other": True} if or_other else {}),
                 # The cell as written, for the way back; the values Heard uses.
                 **({"parameters": parameters} if parameters else {}),

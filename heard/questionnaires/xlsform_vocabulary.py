@@ -239,6 +239,7 @@ SURVEY_COLUMN_ALIASES = {
     "value": "name",
     "jr:count": "repeat_count",
     "count": "repeat_count",
+    "readonly": "read_only",
 }
 CHOICE_COLUMN_ALIASES = {"caption": "label", "value": "name", "list name": "list_name"}
 # Survey columns Heard keeps as written (for the way back) but has no use for on the web.
@@ -253,14 +254,6 @@ SURVEY_COLUMN_REASONS = {
     "audio": gettext_noop("Heard shows no media in questions: describe it in the label"),
     "video": gettext_noop("Heard shows no media in questions: describe it in the label"),
     "media": gettext_noop("Heard shows no media in questions: describe it in the label"),
-    "read_only": gettext_noop(
-        "read-only answers are not supported: use a note to show a value, or calculate to "
-        "work one out"
-    ),
-    "readonly": gettext_noop(
-        "read-only answers are not supported: use a note to show a value, or calculate to "
-        "work one out"
-    ),
     "trigger": gettext_noop(
         "recalculating on another answer's change is not supported yet: use a calculation"
     ),

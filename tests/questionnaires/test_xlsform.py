@@ -684,8 +684,19 @@ UNSUPPORTED = [
         for column, why in (
             ("media::image", "column is not supported: Heard shows no media in questions"),
             ("image", "column is not supported: Heard shows no media in questions"),
-            ("read_only", "column is not supported: read-only answers are not supported"),
         )
+    ),
+    case(
+        "read_only as an expression",
+        second("text", read_only="${q} = 'x'"),
+        ("survey", 3, "read_only"),
+        "Write yes or no: a read_only expression is not supported.",
+    ),
+    case(
+        "calculation on a note",
+        second("note", calculation="1 + 1"),
+        ("survey", 3, "calculation"),
+        "A note takes no calculation",
     ),
     case(
         "repeat_count on a question",
@@ -1001,12 +1012,6 @@ UNSUPPORTED = [
         second("calculate", "", ""),
         ("survey", 3, "calculation"),
         "A calculate row needs a calculation.",
-    ),
-    case(
-        "calculation on a question",
-        second("text", calculation="1"),
-        ("survey", 3, "calculation"),
-        "A calculation on a question is not supported yet: put it on a calculate row",
     ),
     case(
         "required note",
@@ -2026,3 +2031,34 @@ def test_choices_of_the_same_name_are_allowed_where_the_settings_allow_them():
     assert to_xform(to_xlsx(definition), "back.xlsx") == xform
     shown = Form(definition).choices("county", {"state": "tx"})
     assert [(c.name, c.filters) for c in shown] == [("king", {"state": "tx"})]
+
+
+def test_a_question_worked_out_or_read_only_shows_its_answer_and_takes_none(
+    questionnaire, lead, settings, client
+):
+    survey = [
+        row("begin_group", "g", "G", "G"),
+        row("integer", "people", "How many?", "Combien ?"),
+        row("integer", "rooms", "Rooms needed", "Pièces", calculation="${people} * 2"),
+        row("text", "region", "Region", "Région", default="North", read_only="yes"),
+        row("end_group"),
+    ]
+    data = xlsx(survey)
+    definition, xform = parse(data, "form.xlsx")
+    assert definition["fields"][2]["read_only"] is True
+    assert to_xform(to_xlsx(definition), "back.xlsx") == xform
+    form = Form(definition)
+    assert form.clean({"people": 3})["rooms"] == 6  # stored as the integer it is
+
+    services.upload_form(actor=lead, questionnaire=questionnaire, data=data, filename="f.xlsx")
+    open_questionnaire(questionnaire, settings, client)
+    page = client.get("/en/questionnaire/page/g/").content.decode()
+    assert not has(page, "input", {"name": "rooms"}) and not has(page, "input", {"name": "region"})
+    assert '<span data-pipe="region">North</span>' in page
+    # Whatever is sent for them is not taken: the calculation and the default are.
+    client.post(
+        "/en/questionnaire/page/g/",
+        {"people": "4", "rooms": "99", "region": "South", "shown": ["people"]},
+    )
+    answers = Response.objects.get().answers
+    assert (answers["rooms"], answers["region"]) == (8, "North")

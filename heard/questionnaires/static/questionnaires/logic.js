@@ -502,6 +502,8 @@
     function readValues() {
       var values = Object.assign({}, known);
       names.forEach(function (name) {
+        // A read-only question has no control: its value comes with the page, or is worked out.
+        if (fields[name].read_only) { return; }
         if (controls[name] || questionByName[name]) { store(values, name, readField(name)); }
       });
       return values;
@@ -511,7 +513,8 @@
       for (var round = 0; round < 2; round++) {
         names.forEach(function (name) {
           var field = fields[name];
-          if (field.type !== "calculate" || !field.calculation) { return; }
+          // A calculate row, or a question worked out by its own calculation (shown read-only).
+          if (!field.calculation) { return; }
           if (!holds(field.relevant, values, { current: values[name] })) {
             delete values[name];
             return;
@@ -607,7 +610,7 @@
     function pipe(values) {
       each(document.querySelectorAll("[data-pipe]"), function (span) {
         var name = span.getAttribute("data-pipe");
-        if (!has.call(fields, name) || !(controls[name] || fields[name].type === "calculate")) {
+        if (!has.call(fields, name) || !(controls[name] || fields[name].calculation)) {
           return;
         }
         var text = shownText(name, values);
