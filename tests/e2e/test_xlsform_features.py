@@ -323,3 +323,78 @@ def test_a_repeat_s_entries_are_added_answered_and_removed(browser, repeat_links
         ]
     finally:
         context.close()
+
+
+FILE_FORM = xlsx(
+    [
+        row("begin_group", "stay", "Your stay", "Votre séjour"),
+        row("select_one_from_file cities.csv", "city", "Your city?", "Votre ville ?"),
+        row("integer", "nights", "Nights?", "Nuits ?"),
+        row("integer", "meals", "Meals", "Repas", calculation="${nights} * 3"),
+        row("end_group"),
+    ],
+    [],
+)
+CITIES = (
+    "name,label::English (en),label::Français (fr)\n"
+    "toronto,Toronto,Toronto\nmontreal,Montreal,Montréal\n"
+).encode()
+
+
+@pytest.mark.parametrize("script", [True, False], ids=["javascript", "no-javascript"])
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_choices_from_an_attached_file_and_a_worked_out_answer(
+    browser, live_server, settings, consultation, lead, language, script, tmp_path
+):
+    settings.HEARD_PUBLIC_URL = live_server.url
+    now = timezone.now()
+    questionnaire = services.create_questionnaire(
+        actor=lead,
+        consultation=consultation,
+        title_en="Stay",
+        title_fr="Séjour",
+        privacy_notice_en="Read by the team only.",
+        privacy_notice_fr="Lu par l’équipe seulement.",
+        opens_at=now - timedelta(days=1),
+        closes_at=now + timedelta(days=20),
+    )
+    context = browser.new_context(java_script_enabled=script)
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    try:
+        # The lead uploads the form and its file together, on the questionnaire's screen.
+        _signed_in(page, live_server, lead)
+        page.goto(
+            f"{live_server.url}/{language}/staff/consultations/{consultation.pk}/"
+            f"questionnaires/{questionnaire.pk}/"
+        )
+        (tmp_path / "stay.xlsx").write_bytes(FILE_FORM)
+        (tmp_path / "cities.csv").write_bytes(CITIES)
+        page.locator("#id_file").set_input_files(str(tmp_path / "stay.xlsx"))
+        page.locator("#id_attachments").set_input_files(str(tmp_path / "cities.csv"))
+        with page.expect_navigation():
+            page.locator("form[enctype] button[type=submit]").first.click()
+        assert "cities.csv" in page.locator("main").inner_text()
+        assert not script or axe_violations(page) == []
+        questionnaire.refresh_from_db()
+        assert questionnaire.is_open()
+
+        urls = invite_two(questionnaire, consultation, live_server.url)
+        page.goto(urls[language])
+        press(page, "button", TEXTS[language]["start"])
+        montreal = "Montreal" if language == "en" else "Montréal"
+        assert montreal in page.locator('[data-question="city"]').inner_text()
+        page.locator('[name="city"][value="montreal"]').check()
+        page.locator('[name="nights"]').fill("4")
+        meals = page.locator('[data-question="meals"] [data-pipe="meals"]')
+        if script:
+            page.locator('[name="nights"]').dispatch_event("input")
+            assert meals.inner_text() == "12"  # worked out as the respondent types
+            assert axe_violations(page) == []
+        press(page, "button", TEXTS[language]["next"])
+        assert montreal in page.locator("main").inner_text()
+        press(page, "button", TEXTS[language]["send"])
+        response = Response.objects.get(respondent__questionnaire=questionnaire)
+        assert response.answers == {"city": "montreal", "nights": 4, "meals": 12}
+    finally:
+        context.close()
