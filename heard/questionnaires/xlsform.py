@@ -690,6 +690,10 @@ def parse(
         if not raw_type:
             report(number, "type", _("The type is missing."))
             continue
+        # ODK's trigger is an acknowledge with no answer type of its own: written back as it was.
+        written_type = raw_type if kind == "trigger" else ""
+        if written_type:
+            kind = "acknowledge"
         wrong_type = _type_problem(kind, raw_type)
         if wrong_type:
             report(number, "type", wrong_type)
@@ -1067,6 +1071,7 @@ def parse(
                 **({"from_file": True} if from_file else {}),
                 **({"default_dynamic": True} if dynamic and default else {}),
                 **({"read_only": True} if read_only else {}),
+                **({"written_type": written_type} if written_type else {}),
                 **({"read_only_cell": raw_read_only} if raw_read_only else {}),
                 **({"or_other": True} if or_other else {}),
                 # The cell as written, for the way back; the values Heard uses.

@@ -142,7 +142,9 @@ def to_xlsx(definition: dict[str, Any]) -> bytes:
                         kept.get("survey", []),
                     ),
                 )
-            if item.get("from_file"):
+            if item.get("written_type"):
+                item["type"] = item["written_type"]
+            elif item.get("from_file"):
                 item["type"] = f"{item['type']}_from_file {item['list_name']}"
             elif item["list_name"]:
                 other = " or_other" if item.get("or_other") else ""

@@ -114,7 +114,6 @@ UNSUPPORTED = {
         "people: ask for a description in a text question"
     ),
     "barcode": gettext_noop("a web page cannot scan barcodes: use a text question"),
-    "trigger": gettext_noop("triggers are not supported yet: use acknowledge"),
     "begin_loop": gettext_noop(
         "loops over a choice list are not supported: give each choice its own questions"
     ),

@@ -642,7 +642,6 @@ UNSUPPORTED = [
             ("image", "Heard does not take photos, recordings or files in answers"),
             ("audio", "Heard does not take photos, recordings or files in answers"),
             ("barcode", "a web page cannot scan barcodes: use a text question"),
-            ("trigger", "triggers are not supported yet: use acknowledge"),
             ("deviceid", "a web page cannot read a device's identifier"),
             ("imei", "a web page cannot read a device's identifier"),
             ("username", "respondents do not sign in to answer, so there is no user name"),
@@ -2062,3 +2061,13 @@ def test_a_question_worked_out_or_read_only_shows_its_answer_and_takes_none(
     )
     answers = Response.objects.get().answers
     assert (answers["rooms"], answers["region"]) == (8, "North")
+
+
+def test_odk_s_trigger_type_is_an_acknowledge_and_goes_back_as_a_trigger():
+    data = xlsx([row("trigger", "ok", "I have read the notice", "J’ai lu l’avis"), MORE])
+    definition, xform = parse(data, "form.xlsx")
+    assert definition["fields"][0]["type"] == "acknowledge"
+    assert to_xform(to_xlsx(definition), "back.xlsx") == xform
+    assert Form(definition).problems({}, "en") == {}
+    page = rendered(definition, "ok", {}, "en")
+    assert has(page, "input", {"type": "checkbox", "name": "ok", "value": "OK"})
