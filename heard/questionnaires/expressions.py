@@ -41,7 +41,10 @@ from __future__ import annotations
 
 import datetime
 import math
+import random
 import re
+import secrets
+import uuid
 from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from typing import Any
@@ -83,13 +86,20 @@ FUNCTIONS: dict[str, tuple[int, int | None]] = {
     "floor": (1, 1),
     "ceiling": (1, 1),
     "date": (1, 1),
+    # ODK's own
+    "pow": (2, 2),
+    "substr": (2, 3),
+    "format-date": (2, 2),
+    "once": (1, 1),
+    "now": (0, 0),
+    "random": (0, 0),
+    "uuid": (0, 1),
 }
 
 # Functions that XLSForm authors reach for and that we knowingly leave out, with the reason.
 UNSUPPORTED: dict[str, str] = {
     "jr:choice-name": "jr:choice-name() is not supported: compare the choice name itself, "
     "e.g. ${colour} = 'red'",
-    "now": "now() is not supported: use today()",
     "pulldata": "pulldata() is not supported: Heard forms cannot read attached data files",
     "indexed-repeat": "indexed-repeat() is not supported: a question outside a repeat cannot "
     "read one entry's answer; put the question in the repeat",
@@ -716,6 +726,71 @@ def _substring(text: str, start: float, length: float | None) -> str:
     return "".join(c for p, c in enumerate(text, 1) if p >= first and p < end)
 
 
+def _substr(text: str, start: float, end: float | None) -> str:
+    """ODK's substr(): from `start` (counted from 0) up to `end`, not included; a negative
+    index counts from the end."""
+    size = len(text)
+
+    def index(x: float) -> int:
+        if math.isnan(x):
+            return 0
+        at = int(x) if math.isfinite(x) else (size if x > 0 else -size)
+        return max(0, min(size, at + size if at < 0 else at))
+
+    first = index(start)
+    last = size if end is None else index(end)
+    return text[first:last] if first < last else ""
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MOMENT_RE = re.compile(
+    r"([0-9]{4})-([0-9]{2})-([0-9]{2})(?:T([0-9]{2}):([0-9]{2})(?::([0-9]{2})(?:\.([0-9]{1,3}))?)?)?.*",
+    re.DOTALL,
+)
+_UUID_LETTERS = "0123456789abcdefghijklmnopqrstuvwxyz"
+
+
+def _format_date(value: str, pattern: str) -> str:
+    """ODK's format-date(): %Y %y %m %n %b %d %e %a %H %h %M %S %3, in English (as the same
+    text must come out of the browser and the server)."""
+    found = _MOMENT_RE.fullmatch(value.strip(_XML_SPACE))
+    if not found:
+        return ""
+    year, month, day = (int(found[i]) for i in (1, 2, 3))
+    try:
+        weekday = datetime.date(year, month, day).weekday()
+    except ValueError:
+        return ""
+    hour, minute, second = (int(found[i] or 0) for i in (4, 5, 6))
+    milli = int((found[7] or "0").ljust(3, "0"))
+    parts = {
+        "Y": f"{year:04d}",
+        "y": f"{year % 100:02d}",
+        "m": f"{month:02d}",
+        "n": str(month),
+        "b": _MONTHS[month - 1],
+        "d": f"{day:02d}",
+        "e": str(day),
+        "a": _DAYS[weekday],
+        "H": f"{hour:02d}",
+        "h": str(hour),
+        "M": f"{minute:02d}",
+        "S": f"{second:02d}",
+        "3": f"{milli:03d}",
+    }
+    out: list[str] = []
+    i = 0
+    while i < len(pattern):
+        if pattern[i] == "%" and i + 1 < len(pattern) and pattern[i + 1] in parts:
+            out.append(parts[pattern[i + 1]])
+            i += 2
+        else:
+            out.append(pattern[i])
+            i += 1
+    return "".join(out)
+
+
 def _translate(text: str, source: str, target: str) -> str:
     mapping: dict[str, str] = {}
     for i, c in enumerate(source):
@@ -809,6 +884,29 @@ def _call(name: str, args: list[Node], ctx: _Context) -> Value:
         return _floor_or_ceiling(to_number(v[0]), up=True)
     if name == "date":
         return _to_date(v[0])
+    if name == "pow":
+        try:
+            return math.pow(to_number(v[0]), to_number(v[1]))
+        except (OverflowError, ValueError):  # too large, or a negative number's fraction
+            return math.nan
+    if name == "substr":
+        return _substr(to_string(v[0]), to_number(v[1]), to_number(v[2]) if len(v) > 2 else None)
+    if name == "format-date":
+        return _format_date(to_string(v[0]), to_string(v[1]))
+    if name == "once":
+        # The answer already there, if any: what once() worked out stays as it was.
+        kept = to_string(ctx.current)
+        return kept if kept != "" else v[0]
+    if name == "now":
+        return datetime.datetime.now().astimezone().isoformat(timespec="milliseconds")
+    if name == "random":
+        return random.random()  # noqa: S311  (a value for the form, not a secret)
+    if name == "uuid":
+        if v:
+            size = to_number(v[0])
+            size = int(size) if math.isfinite(size) and 0 < size <= 256 else 0
+            return "".join(secrets.choice(_UUID_LETTERS) for _ in range(size))
+        return str(uuid.uuid4())
     raise ExpressionError(f"unknown function '{name}()'", 0)
 
 

@@ -180,9 +180,13 @@ class Form:
                     if not self._true(item["relevant"], values, name=name, today=today):
                         values.pop(name, None)
                         continue
+                    # once() keeps what it worked out before: the answer already there.
                     result = expressions.as_text(
                         expressions.evaluate(
-                            self.ast(item["calculation"], name), values, today=today
+                            self.ast(item["calculation"], name),
+                            values,
+                            current=values.get(name),
+                            today=today,
                         )
                     )
                     typed = _as_answer(item["type"], result)
@@ -286,7 +290,7 @@ class Form:
                 {
                     k: v
                     for k, v in kept.items()
-                    if k in self.repeats or not self.item(k)["calculation"]
+                    if k in self.repeats or self.knows(k)
                 },
                 today,
             )
@@ -599,6 +603,7 @@ class Form:
                     k not in names
                     or self.item(k)["type"] in METADATA_TYPES
                     or read_only(self.item(k))
+                    or self.item(k)["calculation"]  # once() in the page reads it
                 )
             },
         }

@@ -917,7 +917,7 @@ UNSUPPORTED = [
             ("select_one colour", "purple", "The default is not a choice of this list: purple."),
             ("select_multiple colour", "red pink", "not a choice of this list: pink."),
             ("text", "${nothere}", "${nothere} is not a field of this form."),
-            ("date", "now()", "now() is not supported: use today()"),
+            ("date", "pulldata('a', 'b', 'c', 1)", "pulldata() is not supported"),
             ("note", "x", "A default is not supported on this type of question."),
         )
     ),
@@ -2071,3 +2071,21 @@ def test_odk_s_trigger_type_is_an_acknowledge_and_goes_back_as_a_trigger():
     assert Form(definition).problems({}, "en") == {}
     page = rendered(definition, "ok", {}, "en")
     assert has(page, "input", {"type": "checkbox", "name": "ok", "value": "OK"})
+
+
+def test_once_keeps_what_it_worked_out_and_odk_functions_work_in_a_form():
+    survey = [
+        QUESTION,
+        row("calculate", "code", calculation="once(uuid(8))"),
+        row("calculate", "when", calculation="format-date(today(), '%Y/%m')"),
+        row("calculate", "short", calculation="substr(${q}, 0, 3)"),
+        MORE,
+    ]
+    definition, xform = parse(xlsx(survey), "form.xlsx")
+    assert to_xform(to_xlsx(definition), "back.xlsx") == xform
+    form = Form(definition)
+    first = form.clean({"q": "Shelters"})
+    assert len(first["code"]) == 8 and first["short"] == "She"
+    assert first["when"] == datetime.date.today().strftime("%Y/%m")
+    # Worked out again later (another page saved): the same code.
+    assert form.clean({**first, "more": "x"})["code"] == first["code"]

@@ -229,6 +229,86 @@
     "mod": function (x, y) { return x % y; }
   };
 
+  // ODK's substr(): from start (counted from 0) up to end, not included; negative from the end.
+  function substr(text, start, end) {
+    var chars = Array.from(text);
+    var size = chars.length;
+    function index(x) {
+      if (isNaN(x)) { return 0; }
+      var at = isFinite(x) ? Math.trunc(x) : (x > 0 ? size : -size);
+      if (at < 0) { at += size; }
+      return Math.max(0, Math.min(size, at));
+    }
+    var first = index(start);
+    var last = end === undefined ? size : index(end);
+    return first < last ? chars.slice(first, last).join("") : "";
+  }
+
+  var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+  var DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+  var MOMENT = /^([0-9]{4})-([0-9]{2})-([0-9]{2})(?:T([0-9]{2}):([0-9]{2})(?::([0-9]{2})(?:\.([0-9]{1,3}))?)?)?[\s\S]*$/;
+
+  // ODK's format-date(), in English: the same text from the browser and the server.
+  function formatDate(value, pattern) {
+    var found = MOMENT.exec(value.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, ""));
+    if (!found) { return ""; }
+    var year = Number(found[1]), month = Number(found[2]), day = Number(found[3]);
+    if (!validDate(year, month, day)) { return ""; }
+    var weekday = (daysFromCivil(year, month, day) % 7 + 10) % 7;  // 1970-01-01 was a Thursday
+    var hour = Number(found[4] || 0), minute = Number(found[5] || 0);
+    var second = Number(found[6] || 0);
+    var milli = Number(((found[7] || "0") + "00").slice(0, 3));
+    var parts = {
+      Y: pad(year, 4), y: pad(year % 100, 2), m: pad(month, 2), n: String(month),
+      b: MONTHS[month - 1], d: pad(day, 2), e: String(day), a: DAYS[weekday],
+      H: pad(hour, 2), h: String(hour), M: pad(minute, 2), S: pad(second, 2), 3: pad(milli, 3)
+    };
+    var out = "";
+    for (var i = 0; i < pattern.length; i++) {
+      var next = pattern.charAt(i + 1);
+      if (pattern.charAt(i) === "%" && has.call(parts, next)) {
+        out += parts[next];
+        i++;
+      } else {
+        out += pattern.charAt(i);
+      }
+    }
+    return out;
+  }
+
+  // The local date and time to the millisecond, with the offset, as ODK writes now().
+  function nowText() {
+    var d = new Date();
+    var offset = -d.getTimezoneOffset();
+    var sign = offset >= 0 ? "+" : "-";
+    offset = Math.abs(offset);
+    return pad(d.getFullYear(), 4) + "-" + pad(d.getMonth() + 1, 2) + "-" + pad(d.getDate(), 2) +
+      "T" + pad(d.getHours(), 2) + ":" + pad(d.getMinutes(), 2) + ":" + pad(d.getSeconds(), 2) +
+      "." + pad(d.getMilliseconds(), 3) + sign + pad(Math.floor(offset / 60), 2) + ":" +
+      pad(offset % 60, 2);
+  }
+
+  function randomBytes(count) {
+    var bytes = new Uint8Array(count);
+    window.crypto.getRandomValues(bytes);
+    return bytes;
+  }
+
+  function uuid4() {
+    var b = randomBytes(16);
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    var hex = Array.from(b, function (x) { return (x + 0x100).toString(16).slice(1); }).join("");
+    return hex.slice(0, 8) + "-" + hex.slice(8, 12) + "-" + hex.slice(12, 16) + "-" +
+      hex.slice(16, 20) + "-" + hex.slice(20);
+  }
+
+  function randomLetters(size) {
+    var letters = "0123456789abcdefghijklmnopqrstuvwxyz";
+    var count = isFinite(size) && size > 0 && size <= 256 ? Math.trunc(size) : 0;
+    return Array.from(randomBytes(count), function (x) { return letters.charAt(x % 36); }).join("");
+  }
+
   function call(name, args, ctx) {
     // The lazy ones first: only the branch taken is evaluated.
     if (name === "if") {
@@ -309,6 +389,22 @@
         return Math.ceil(toNumber(v[0]));
       case "date":
         return toDate(v[0]);
+      case "pow":
+        return Math.pow(toNumber(v[0]), toNumber(v[1]));
+      case "substr":
+        return substr(toText(v[0]), toNumber(v[1]), v.length > 2 ? toNumber(v[2]) : undefined);
+      case "format-date":
+        return formatDate(toText(v[0]), toText(v[1]));
+      case "once":
+        // The answer already there, if any: what once() worked out stays as it was.
+        text = toText(ctx.current);
+        return text !== "" ? text : v[0];
+      case "now":
+        return nowText();
+      case "random":
+        return Math.random();
+      case "uuid":
+        return v.length ? randomLetters(toNumber(v[0])) : uuid4();
       default:
         throw new Error("unknown function " + name + "()");
     }
@@ -520,7 +616,7 @@
             return;
           }
           try {
-            values[name] = asText(evaluate(field.calculation, values, {}));
+            values[name] = asText(evaluate(field.calculation, values, { current: values[name] }));
           } catch (error) {
             delete values[name];
           }
