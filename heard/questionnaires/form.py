@@ -287,11 +287,7 @@ class Form:
             if kept == values:
                 break
             values = self.with_calculations(
-                {
-                    k: v
-                    for k, v in kept.items()
-                    if k in self.repeats or self.knows(k)
-                },
+                {k: v for k, v in kept.items() if k in self.repeats or self.knows(k)},
                 today,
             )
         return values
