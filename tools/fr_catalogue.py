@@ -1955,11 +1955,14 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
         "Le choice_filter de la ligne %(row)d de la feuille survey utilise une colonne "
         "« %(column)s » que ce fichier n’a pas."
     ),
-    "choices from an external_choices sheet or a data file are not supported yet: copy the "
-    "choices to the choices sheet, or attach them as a CSV file with select_one_from_file": (
-        "les choix d’une feuille external_choices ou d’un fichier de données ne sont pas encore "
-        "pris en charge : copiez les choix dans la feuille choices, ou joignez-les dans un "
-        "fichier CSV avec select_one_from_file"
+    "data files for pulldata() and instance() are not supported yet: copy the choices to the "
+    "choices sheet, or attach them as a CSV file with select_one_from_file": (
+        "les fichiers de données de pulldata() et instance() ne sont pas encore pris en charge : "
+        "copiez les choix dans la feuille choices, ou joignez-les dans un fichier CSV avec "
+        "select_one_from_file"
+    ),
+    "The external_choices sheet has no list “%(list)s”.": (
+        "La feuille external_choices n’a pas de liste « %(list)s »."
     ),
     "The file is larger than the limit of %(limit)d MB.": (
         "Le fichier dépasse la limite de %(limit)d Mo."

@@ -273,6 +273,12 @@ def _pipe_problems(text: str, names: set[str]) -> list[str]:
     return found
 
 
+def external_key(list_name: str) -> str:
+    """Where a list of the external_choices sheet sits among the definition's choices: a name
+    with a space, which no list of the choices sheet can have."""
+    return f"{list_name} (external_choices)"
+
+
 def text_holders(page: dict[str, Any]) -> list[dict[str, Any]]:
     """The page's group, its sections and its repeats: the rows of a page with a label and a
     hint of their own. (A repeat outside any group is its page: its texts are the repeat's.)"""
@@ -591,6 +597,11 @@ def parse(
         aliases=vocabulary.SURVEY_COLUMN_ALIASES,
         bare=bare,
     )
+    # select_one_external's lists (ODK's autocomplete over a long list): pyxform checks no
+    # names there, and a cascading list repeats them.
+    external, external_columns, _external_kept, _external_spaced = read_choice_rows(
+        sheets.get("external_choices"), problems, spellings, bare, allow_duplicates=True
+    )
     choices, choice_columns, choice_kept, spaced = read_choice_rows(
         choices_sheet,
         problems,
@@ -744,6 +755,20 @@ def parse(
             continue
         parameter_kind = kind
         from_file = ""
+        external_list = ""
+        if kind == "select_one_external":
+            kind, external_list = "select_one", list_name
+            if external_list not in external:
+                report(
+                    number,
+                    "type",
+                    _("The external_choices sheet has no list “%(list)s”.")
+                    % {"list": external_list},
+                )
+                continue
+            list_name = external_key(external_list)
+            choices[list_name] = external[external_list]
+            choice_columns[list_name] = external_columns.get(external_list, set())
         if kind in vocabulary.FILE_LIST_TYPES:
             kind, from_file = vocabulary.FILE_LIST_TYPES[kind], list_name
             if not from_file:
@@ -807,7 +832,7 @@ def parse(
                 )
                 continue
             or_other_lists.add(list_name)
-        if kind in LIST_TYPES and " " in list_name:
+        if kind in LIST_TYPES and " " in list_name and not external_list:
             report(number, "type", _("A list name cannot hold spaces."))
             continue
         if kind in ("select_multiple", "rank") and list_name in spaced and choices_sheet:
@@ -1069,6 +1094,7 @@ def parse(
                 **({"sections": [s["name"] for s in sections]} if sections else {}),
                 **({"repeat": repeat["name"]} if repeat is not None else {}),
                 **({"from_file": True} if from_file else {}),
+                **({"external": external_list} if external_list else {}),
                 **({"default_dynamic": True} if dynamic and default else {}),
                 **({"read_only": True} if read_only else {}),
                 **({"written_type": written_type} if written_type else {}),

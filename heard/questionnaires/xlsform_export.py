@@ -13,7 +13,7 @@ from typing import Any
 import openpyxl
 from openpyxl.worksheet.worksheet import Worksheet
 
-from heard.questionnaires.xlsform import LANGUAGES, TRUE
+from heard.questionnaires.xlsform import LANGUAGES, TRUE, external_key
 
 
 def _kept_header(header: str) -> str:
@@ -88,6 +88,36 @@ def _append(sheet: Worksheet, values: Sequence[str]) -> None:
             cell.data_type = "s"
 
 
+def _choice_sheet(
+    sheet: Worksheet, lists: dict[str, list[dict[str, Any]]], languages: dict[str, str]
+) -> None:
+    """A sheet of choice lists with their labels and filter columns (external_choices)."""
+    filters: list[str] = []
+    for items in lists.values():
+        for choice in items:
+            filters += [k for k in choice["filters"] if k not in filters]
+    _append(
+        sheet,
+        [
+            "list_name",
+            "name",
+            *(f"label::{languages[lang]}" if languages[lang] else "label" for lang in LANGUAGES),
+            *filters,
+        ],
+    )
+    for list_name, items in lists.items():
+        for choice in items:
+            _append(
+                sheet,
+                [
+                    list_name,
+                    choice["name"],
+                    *((choice["label"] or {}).get(lang, "") for lang in LANGUAGES),
+                    *(choice["filters"].get(k, "") for k in filters),
+                ],
+            )
+
+
 def to_xlsx(definition: dict[str, Any]) -> bytes:
     languages = definition["languages"]
     columns = _survey_columns(languages)
@@ -144,6 +174,8 @@ def to_xlsx(definition: dict[str, Any]) -> bytes:
                 )
             if item.get("written_type"):
                 item["type"] = item["written_type"]
+            elif item.get("external"):
+                item["type"] = f"select_one_external {item['external']}"
             elif item.get("from_file"):
                 item["type"] = f"{item['type']}_from_file {item['list_name']}"
             elif item["list_name"]:
@@ -159,7 +191,17 @@ def to_xlsx(definition: dict[str, Any]) -> bytes:
 
     choices = book.create_sheet("choices")
     # The choices of attached files go back in their files (xlsform_files.to_csv).
-    lists = {k: v for k, v in definition["choices"].items() if k not in definition.get("files", {})}
+    externals = {
+        f["external"]: definition["choices"][external_key(f["external"])]
+        for f in definition["fields"]
+        if f.get("external")
+    }
+    lists = {
+        k: v
+        for k, v in definition["choices"].items()
+        if k not in definition.get("files", {})
+        and k not in {external_key(name) for name in externals}
+    }
     filters: list[str] = []
     for items in lists.values():
         for choice in items:
@@ -188,6 +230,9 @@ def to_xlsx(definition: dict[str, Any]) -> bytes:
                     *(choice.get("kept", {}).get(k, "") for k in kept.get("choices", [])),
                 ],
             )
+
+    if externals:
+        _choice_sheet(book.create_sheet("external_choices"), externals, languages)
 
     settings = {
         k: v

@@ -56,6 +56,7 @@ USABLE_TYPES = (
     *SIMPLE_TYPES,
     *LIST_TYPES,
     *FILE_LIST_TYPES,
+    "select_one_external",
     "begin_group",
     "end_group",
     "begin_repeat",
@@ -129,8 +130,8 @@ UNSUPPORTED = {
         "Heard does not record where respondents are, for their privacy: remove the row"
     ),
     "from_file": gettext_noop(
-        "choices from an external_choices sheet or a data file are not supported yet: copy the "
-        "choices to the choices sheet, or attach them as a CSV file with select_one_from_file"
+        "data files for pulldata() and instance() are not supported yet: copy the choices to the "
+        "choices sheet, or attach them as a CSV file with select_one_from_file"
     ),
     "constrained_alias": gettext_noop(
         "this older spelling adds its own hint and constraint: use integer or text with a "
@@ -213,8 +214,8 @@ LIST_TYPE_SPELLINGS = {
     "select one from file": "select_one_file",
     "select_multiple_from_file": "select_multiple_file",
     "select multiple from file": "select_multiple_file",
-    "select_one_external": "from_file",
-    "select one external": "from_file",
+    "select_one_external": "select_one_external",
+    "select one external": "select_one_external",
 }
 # Types that declare an attached data file (for pulldata() or a lookup), not a question.
 ATTACHMENT_TYPES = {"csv-external": "from_file", "xml-external": "from_file"}

@@ -651,10 +651,10 @@ UNSUPPORTED = [
         )
     ),
     case(
-        "select_one_external",
+        "select_one_external without its list",
         second("select_one_external cities"),
         TYPE,
-        "choices from an external_choices sheet or a data file are not supported yet",
+        "The external_choices sheet has no list “cities”.",
     ),
     case(
         "unknown type",
@@ -1885,9 +1885,7 @@ def test_a_choice_without_a_label_shows_its_name_as_odk_does():
 def test_an_attached_data_file_is_refused_with_a_reason():
     found = problems_of(second("csv-external"))
     assert where(found) == [TYPE]
-    assert "choices from an external_choices sheet or a data file are not supported" in (
-        found[0].reason
-    )
+    assert "data files for pulldata() and instance() are not supported yet" in found[0].reason
 
 
 @pytest.mark.parametrize("kind", ["select_one", "select_multiple"])

@@ -244,3 +244,48 @@ def test_an_xml_list_of_items_gives_choices_too_and_goes_back_as_xml():
     with pytest.raises(FormError) as caught:
         parse(data, "form.xlsx", attachments={"places.xml": b"<root><item>"})
     assert "This is not a readable XML file" in str(caught.value.problems[0])
+
+
+def test_select_one_external_reads_the_external_choices_sheet_and_goes_back_the_same():
+    survey = [
+        row("select_one states", "state", "State?", "État ?"),
+        row(
+            "select_one_external counties",
+            "county",
+            "County?",
+            "Comté ?",
+            choice_filter="state=${state}",
+        ),
+    ]
+    states = [
+        {
+            "list_name": "states",
+            "name": "wa",
+            f"label::{EN}": "Washington",
+            f"label::{FR}": "Washington",
+        },
+        {"list_name": "states", "name": "tx", f"label::{EN}": "Texas", f"label::{FR}": "Texas"},
+    ]
+    external = [
+        ["list_name", "name", f"label::{EN}", f"label::{FR}", "state"],
+        ["counties", "king", "King", "King", "wa"],
+        ["counties", "king", "King", "King", "tx"],  # the same name in another state
+        ["counties", "cameron", "Cameron", "Cameron", "tx"],
+    ]
+    data = xlsx(survey, states, extra_sheets={"external_choices": external})
+    definition, xform = parse(data, "form.xlsx")
+    assert """<input ref="/data/county" query="instance('counties')""" in xform
+    assert to_xform(to_xlsx(definition), "back.xlsx") == xform
+    form = Form(definition)
+    assert [(c.name, c.filters["state"]) for c in form.choices("county", {"state": "tx"})] == [
+        ("king", "tx"),
+        ("cameron", "tx"),
+    ]
+    missing = xlsx(
+        [row("select_one_external towns", "t", "T", "T")],
+        [],
+        extra_sheets={"external_choices": external},
+    )
+    with pytest.raises(FormError) as caught:
+        parse(missing, "form.xlsx")
+    assert "The external_choices sheet has no list “towns”." in str(caught.value.problems)
