@@ -1976,6 +1976,14 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Write yes or no: a read_only expression is not supported.": (
         "Écrivez yes ou no : une expression dans read_only n’est pas prise en charge."
     ),
+    "Write the trigger as ${name}, or several separated by commas.": (
+        "Écrivez le trigger sous la forme ${name}, ou plusieurs séparés par des virgules."
+    ),
+    "Only a question takes a trigger.": "Seule une question prend un trigger.",
+    "A trigger in a repeat, or on an answer in one, is not supported yet.": (
+        "Un trigger dans une répétition, ou sur une réponse d’une répétition, n’est pas encore "
+        "pris en charge."
+    ),
 }
 
 

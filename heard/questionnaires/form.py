@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from heard.core import limits
 from heard.questionnaires import expressions, repeats
 from heard.questionnaires.repeats import MAX_REPEAT
-from heard.questionnaires.xlsform_vocabulary import HIDDEN_TYPES, METADATA_TYPES, UNANSWERED_TYPES
+from heard.questionnaires.xlsform_vocabulary import METADATA_TYPES, UNANSWERED_TYPES, hidden
 
 MAX_TEXT = limits.ANSWER
 
@@ -159,8 +159,37 @@ class Form:
 
     @cached_property
     def calculates(self) -> list[dict[str, Any]]:
-        """Calculate rows, and questions worked out by a calculation of their own."""
-        return [f for f in self.definition["fields"] if f["calculation"]]
+        """Calculate rows, and questions worked out by a calculation of their own (not those a
+        trigger sets: see `_triggered`)."""
+        return [f for f in self.definition["fields"] if f["calculation"] and not f.get("trigger")]
+
+    @cached_property
+    def triggered(self) -> list[dict[str, Any]]:
+        return [f for f in self.definition["fields"] if f.get("trigger")]
+
+    def _triggered(self, before: Mapping[str, Any], after: dict[str, Any]) -> None:
+        """Set each question whose trigger answer changed to its calculation (or clear it), as
+        ODK's setvalue does, unless the respondent changed it in the same step."""
+        for item in self.triggered:
+            name = item["name"]
+            if after.get(name) != before.get(name):
+                continue
+            if all(after.get(ref) == before.get(ref) for ref in item["trigger"]):
+                continue
+            value = None
+            if item["calculation"]:
+                value = _as_answer(
+                    item["type"],
+                    expressions.as_text(
+                        expressions.evaluate(
+                            self.ast(item["calculation"], name), self.with_calculations(after)
+                        )
+                    ),
+                )
+            if value in (None, "", []):
+                after.pop(name, None)
+            else:
+                after[name] = value
 
     def _instances(self, name: str, values: Mapping[str, Any]) -> list[str]:
         repeat_name = self.field_repeat.get(name)
@@ -241,7 +270,7 @@ class Form:
         return any(
             self.field_applies(name, values)
             for name in self.names_on(page, values)
-            if self.item(name)["type"] not in HIDDEN_TYPES
+            if not hidden(self.item(name))
         )
 
     def pages_applying(self, values: Mapping[str, Any]) -> list[dict[str, Any]]:
@@ -329,6 +358,7 @@ class Form:
                 continue
             raw[name] = self._read_input(name, data)
         errors: dict[str, str] = {}
+        before = self.flat(answers)
         for name, value in raw.items():
             parsed, problem = self._parse(name, value, language)
             if problem:
@@ -338,6 +368,8 @@ class Form:
                 merged.pop(name, None)
             else:
                 merged[name] = parsed
+        if self.triggered:
+            self._triggered(before, merged)
         values = self.with_calculations(merged)
         for name in raw:
             if name in errors:
@@ -577,6 +609,7 @@ class Form:
                 ),
                 "constraint": None,
                 "read_only": read_only(item),
+                "trigger": item.get("trigger"),
                 "calculation": self.ast(item["calculation"], name),
                 "choice_filter": self.ast(item["choice_filter"], name),
             }
@@ -643,7 +676,7 @@ def read_only(item: Mapping[str, Any]) -> bool:
     """A question the respondent sees but does not answer: marked read_only, or worked out by a
     calculation of its own."""
     return bool(item.get("read_only")) or (
-        bool(item["calculation"]) and item["type"] != "calculate"
+        bool(item["calculation"]) and item["type"] != "calculate" and not item.get("trigger")
     )
 
 

@@ -22,7 +22,7 @@ from heard.questionnaires import repeats
 from heard.questionnaires.form import Form, read_only
 from heard.questionnaires.repeats import MAX_REPEAT
 from heard.questionnaires.xlsform import PIPE
-from heard.questionnaires.xlsform_vocabulary import HIDDEN_TYPES
+from heard.questionnaires.xlsform_vocabulary import hidden
 
 
 @dataclass
@@ -191,7 +191,7 @@ def question_views(
 
     for name in page["fields"]:
         item = form.fields[name]
-        if item["type"] in HIDDEN_TYPES:
+        if hidden(item):
             continue
         repeat_name = form.field_repeat.get(name)
         if repeat_name is None:
@@ -201,7 +201,7 @@ def question_views(
             continue
         done.add(repeat_name)
         repeat = form.repeats[repeat_name]
-        shown = [f for f in repeat["fields"] if form.fields[f]["type"] not in HIDDEN_TYPES]
+        shown = [f for f in repeat["fields"] if not hidden(form.fields[f])]
         count = form.count(repeat, values)
         applies = form.repeat_applies(repeat, values)
         label = piped(form, _text(repeat["label"], language), values, language)

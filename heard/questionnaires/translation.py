@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from heard.core import audit
 from heard.questionnaires import xlsform, xlsform_export
+from heard.questionnaires import xlsform_vocabulary as vocabulary
 from heard.questionnaires.models import Questionnaire, QuestionnaireVersion
 from heard.questionnaires.xlsform import FormError, FormProblem
 from heard.questionnaires.xlsform_files import attached_files
@@ -41,7 +42,7 @@ def _texts(definition: dict[str, Any]) -> dict[str, dict[str, str]]:
                 if group.get(column):
                     found[f"survey/{group['name']}/{column}"] = group[column]
     for item in definition["fields"]:
-        if item["type"] in xlsform.HIDDEN_TYPES or item.get("generated"):
+        if vocabulary.hidden(item) or item.get("generated"):
             continue  # never shown, or worded by Heard in both languages
         for column in TEXT_COLUMNS:
             if item.get(column):

@@ -53,6 +53,7 @@ PLAIN_COLUMNS = (
     "parameters",
     "repeat_count",
     "read_only",
+    "trigger",
 )
 SETTINGS_COLUMNS = ("form_title", "form_id", "version", "default_language", "style")
 NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
@@ -305,7 +306,7 @@ def missing_translations(definition: dict[str, Any]) -> list[dict[str, Any]]:
             for column in ("label", "hint"):
                 check({"sheet": "survey", "name": group["name"]}, column, group.get(column))
     for item in definition["fields"]:
-        if item["type"] in HIDDEN_TYPES:
+        if vocabulary.hidden(item):
             continue  # never shown
         for column in TRANSLATED_COLUMNS:
             check({"sheet": "survey", "name": item["name"]}, column, item.get(column))
@@ -410,6 +411,35 @@ def _parse_expression(
                 )
             )
     return text
+
+
+def _read_trigger(
+    written: str,
+    kind: str,
+    known: set[str],
+    repeated: dict[str, str],
+    repeat: dict[str, Any] | None,
+) -> dict[str, Any]:
+    """The trigger cell: the answers whose change sets this question to its calculation (or
+    clears it), as ODK's setvalue does. {"trigger": [names], "trigger_cell": as written}, with
+    any reasons to refuse it under "problems"."""
+    if not written:
+        return {}
+    names = re.findall(r"\$\{([^}]*)\}", written)
+    problems = []
+    if not names or re.sub(r"\$\{[^}]*\}|[\s,]", "", written):
+        problems.append(_("Write the trigger as ${name}, or several separated by commas."))
+    if kind not in ANSWER_TYPES:
+        problems.append(_("Only a question takes a trigger."))
+    for name in names:
+        if name not in known:
+            problems.append(_("${%(name)s} is not a field of this form.") % {"name": name})
+    if repeat is not None or any(name in repeated for name in names):
+        problems.append(_("A trigger in a repeat, or on an answer in one, is not supported yet."))
+    found: dict[str, Any] = {"trigger": names, "trigger_cell": written}
+    if problems:
+        found["problems"] = problems
+    return found
 
 
 def _default_is_dynamic(value: str, kind: str) -> bool:
@@ -959,8 +989,15 @@ def parse(
                 sections.append(opened)
             continue
 
-        # A hint may stand alone: ODK shows it where the label would be, and so does Heard.
-        needed = ("label",) if kind in LABELLED_TYPES and not _text(row, columns, "hint") else ()
+        # A hint may stand alone: ODK shows it where the label would be, and so does Heard. A
+        # question with neither, worked out or set by a trigger, has no control: never shown.
+        unlabelled = not _text(row, columns, "label") and not _text(row, columns, "hint")
+        no_control = (
+            unlabelled
+            and kind in ANSWER_TYPES
+            and bool(cell(row, "calculation") or cell(row, "trigger"))
+        )
+        needed = ("label",) if kind in LABELLED_TYPES and unlabelled and not no_control else ()
         _check_texts(
             survey, number, row, columns, TRANSLATED_COLUMNS, problems, needed=needed, names=known
         )
@@ -1014,6 +1051,9 @@ def parse(
                 number, "read_only", _("Write yes or no: a read_only expression is not supported.")
             )
         read_only = raw_read_only in TRUE and kind in ANSWER_TYPES
+        trigger = _read_trigger(cell(row, "trigger"), kind, known, repeated, repeat)
+        for reason in trigger.pop("problems", []):
+            report(number, "trigger", reason)
         choice_filter = None
         if cell(row, "choice_filter"):
             if kind not in ("select_one", "select_multiple"):
@@ -1098,6 +1138,8 @@ def parse(
                 **({"default_dynamic": True} if dynamic and default else {}),
                 **({"read_only": True} if read_only else {}),
                 **({"written_type": written_type} if written_type else {}),
+                **({"no_control": True} if no_control else {}),
+                **trigger,
                 **({"read_only_cell": raw_read_only} if raw_read_only else {}),
                 **({"or_other": True} if or_other else {}),
                 # The cell as written, for the way back; the values Heard uses.
@@ -1147,7 +1189,7 @@ def parse(
     # Calculates and notes alone cannot make a page a respondent sees.
     for page in pages:
         if (
-            all(f["type"] in HIDDEN_TYPES for f in fields if f["name"] in page["fields"])
+            all(vocabulary.hidden(f) for f in fields if f["name"] in page["fields"])
             and not page["group"]
         ):
             page["hidden"] = True

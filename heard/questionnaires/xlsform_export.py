@@ -52,6 +52,7 @@ def _survey_columns(languages: dict[str, str]) -> list[tuple[str, str, str | Non
         ("parameters", "parameters_cell", None),
         ("repeat_count", "count", None),
         ("read_only", "read_only_cell", None),
+        ("trigger", "trigger_cell", None),
     ]
 
 

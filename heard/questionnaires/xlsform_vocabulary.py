@@ -52,6 +52,14 @@ LABELLED_TYPES = (*ANSWER_TYPES, "note", "acknowledge")
 HIDDEN_TYPES = ("calculate", *METADATA_TYPES)
 # Shown or not, never typed in by a respondent.
 UNANSWERED_TYPES = ("note", *HIDDEN_TYPES)
+
+
+def hidden(item: dict[str, Any]) -> bool:
+    """Never shown to a respondent: a hidden type, or a question pyxform gives no control (no
+    label and no hint, its answer worked out by a calculation or set when another changes)."""
+    return item["type"] in HIDDEN_TYPES or bool(item.get("no_control"))
+
+
 USABLE_TYPES = (
     *SIMPLE_TYPES,
     *LIST_TYPES,
@@ -254,9 +262,6 @@ SURVEY_COLUMN_REASONS = {
     "audio": gettext_noop("Heard shows no media in questions: describe it in the label"),
     "video": gettext_noop("Heard shows no media in questions: describe it in the label"),
     "media": gettext_noop("Heard shows no media in questions: describe it in the label"),
-    "trigger": gettext_noop(
-        "recalculating on another answer's change is not supported yet: use a calculation"
-    ),
     "save_to": gettext_noop("ODK entities are not supported: remove the column"),
 }
 SETTINGS_ALIASES = {

@@ -331,6 +331,14 @@ FILE_FORM = xlsx(
         row("select_one_from_file cities.csv", "city", "Your city?", "Votre ville ?"),
         row("integer", "nights", "Nights?", "Nuits ?"),
         row("integer", "meals", "Meals", "Repas", calculation="${nights} * 3"),
+        row(
+            "text",
+            "plan",
+            "Your plan",
+            "Votre plan",
+            trigger="${city}",
+            calculation="concat('Visit ', ${city})",
+        ),
         row("end_group"),
     ],
     [],
@@ -385,6 +393,9 @@ def test_choices_from_an_attached_file_and_a_worked_out_answer(
         montreal = "Montreal" if language == "en" else "Montréal"
         assert montreal in page.locator('[data-question="city"]').inner_text()
         page.locator('[name="city"][value="montreal"]').check()
+        if script:
+            # The trigger sets the plan as soon as the city is chosen.
+            assert page.locator('[name="plan"]').input_value() == "Visit montreal"
         page.locator('[name="nights"]').fill("4")
         meals = page.locator('[data-question="meals"] [data-pipe="meals"]')
         if script:
@@ -395,6 +406,11 @@ def test_choices_from_an_attached_file_and_a_worked_out_answer(
         assert montreal in page.locator("main").inner_text()
         press(page, "button", TEXTS[language]["send"])
         response = Response.objects.get(respondent__questionnaire=questionnaire)
-        assert response.answers == {"city": "montreal", "nights": 4, "meals": 12}
+        assert response.answers == {
+            "city": "montreal",
+            "nights": 4,
+            "meals": 12,
+            "plan": "Visit montreal",
+        }
     finally:
         context.close()

@@ -12,6 +12,7 @@ from html.parser import HTMLParser
 from typing import Any
 
 import pytest
+from django.http import QueryDict
 from django.template.loader import render_to_string
 from django.utils import translation
 from pyxform.xls2xform import convert
@@ -2087,3 +2088,50 @@ def test_once_keeps_what_it_worked_out_and_odk_functions_work_in_a_form():
     assert first["when"] == datetime.date.today().strftime("%Y/%m")
     # Worked out again later (another page saved): the same code.
     assert form.clean({**first, "more": "x"})["code"] == first["code"]
+
+
+def test_a_trigger_sets_a_question_when_another_answer_changes_unless_it_was_changed_too():
+    survey = [
+        row("begin_group", "g", "G", "G"),
+        row("text", "city", "City?", "Ville ?"),
+        row(
+            "text",
+            "plan",
+            "Your plan",
+            "Votre plan",
+            trigger="${city}",
+            calculation="concat('Visit ', ${city})",
+        ),
+        row("dateTime", "stamp", trigger="${city}", calculation="now()"),
+        row("end_group"),
+    ]
+    definition, xform = parse(xlsx(survey), "form.xlsx")
+    by_name = {f["name"]: f for f in definition["fields"]}
+    assert by_name["plan"]["trigger"] == ["city"] and by_name["stamp"]["no_control"]
+    assert 'event="xforms-value-changed"' in xform
+    assert to_xform(to_xlsx(definition), "back.xlsx") == xform
+    form = Form(definition)
+    page = form.page_by_name["g"]
+    first, _errors = form.read_page(page, QueryDict("city=Paris&plan="), {}, "en")
+    assert first["plan"] == "Visit Paris" and first["stamp"].startswith(
+        str(datetime.date.today())[:4]
+    )
+    # The respondent rewrites the plan: it stays theirs while the city stays the same.
+    mine, _errors = form.read_page(page, QueryDict("city=Paris&plan=Mine"), first, "en")
+    assert mine["plan"] == "Mine"
+    moved, _errors = form.read_page(page, QueryDict("city=Rome&plan=Mine"), mine, "en")
+    assert moved["plan"] == "Visit Rome"
+    # Never shown: the question with no label and no hint.
+    assert [v.name for v in question_views(form, page, moved, "en")] == ["city", "plan"]
+
+
+@pytest.mark.parametrize(
+    ("cell", "reason"),
+    [
+        ("city", "Write the trigger as ${name}, or several separated by commas."),
+        ("${nowhere}", "${nowhere} is not a field of this form."),
+    ],
+)
+def test_a_trigger_that_cannot_be_used_is_refused(cell, reason):
+    survey = [row("text", "city", "City?", "Ville ?"), row("text", "x", "X", "X", trigger=cell)]
+    assert [p.reason for p in problems_of(xlsx(survey))] == [reason]

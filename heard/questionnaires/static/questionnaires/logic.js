@@ -714,8 +714,53 @@
       });
     }
 
+    // A trigger: when one of these answers changes, the question is set to its calculation (or
+    // cleared), as ODK's setvalue does; the respondent may change it afterwards.
+    var triggered = names.filter(function (name) {
+      return fields[name].trigger && fields[name].trigger.length;
+    });
+    var lastSeen = null;
+
+    function setControl(name, value) {
+      var text = value === undefined ? "" : asText(value);
+      var picked = tokens(text);
+      (controls[name] || []).forEach(function (el) {
+        if (el.type === "radio" || el.type === "checkbox") {
+          el.checked = picked.indexOf(el.value) >= 0;
+        } else if (el.tagName === "SELECT") {
+          each(el.options, function (option) { option.selected = option.value === text; });
+        } else if (el.type !== "hidden") {
+          el.value = text;
+        }
+      });
+    }
+
+    function fireTriggers() {
+      if (!triggered.length) { return; }
+      var values = readValues();
+      calculate(values);
+      if (lastSeen !== null) {
+        triggered.forEach(function (name) {
+          var field = fields[name];
+          var changed = field.trigger.some(function (ref) {
+            return JSON.stringify(values[ref]) !== JSON.stringify(lastSeen[ref]);
+          });
+          if (!changed) { return; }
+          var value;
+          try {
+            value = field.calculation ? evaluate(field.calculation, values, {}) : undefined;
+          } catch (error) {
+            value = undefined;
+          }
+          setControl(name, value);
+        });
+      }
+      lastSeen = readValues();
+    }
+
     // Relevance may depend on questions further down, so repeat until nothing changes.
     function update() {
+      fireTriggers();
       for (var pass = 0; pass < 5; pass++) {
         var values = readValues();
         calculate(values);
