@@ -1984,6 +1984,9 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
         "Un trigger dans une répétition, ou sur une réponse d’une répétition, n’est pas encore "
         "pris en charge."
     ),
+    "A calculate row needs a calculation or a default.": (
+        "Une ligne calculate doit avoir une calculation ou un default."
+    ),
 }
 
 

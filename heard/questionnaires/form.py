@@ -161,7 +161,11 @@ class Form:
     def calculates(self) -> list[dict[str, Any]]:
         """Calculate rows, and questions worked out by a calculation of their own (not those a
         trigger sets: see `_triggered`)."""
-        return [f for f in self.definition["fields"] if f["calculation"] and not f.get("trigger")]
+        return [
+            f
+            for f in self.definition["fields"]
+            if (f["calculation"] or f["type"] == "calculate") and not f.get("trigger")
+        ]
 
     @cached_property
     def triggered(self) -> list[dict[str, Any]]:
@@ -208,6 +212,10 @@ class Form:
                 for name in self._instances(item["name"], values):
                     if not self._true(item["relevant"], values, name=name, today=today):
                         values.pop(name, None)
+                        continue
+                    if not item["calculation"]:  # a default alone: set once, then kept
+                        if values.get(name) in (None, ""):
+                            values[name] = expressions.as_text(self.default_value(name, values))
                         continue
                     # once() keeps what it worked out before: the answer already there.
                     result = expressions.as_text(
@@ -515,7 +523,7 @@ class Form:
         if read_only(item):
             return None  # the respondent cannot change it
         if value in (None, "", []):
-            if item["required"]:
+            if self.required(name, values):
                 return self._message(item["required_message"], values, language, name) or (
                     self._required_text(item)
                 )
@@ -532,6 +540,14 @@ class Form:
                 "Check this answer: the form does not accept it."
             )
         return None
+
+    def required(self, name: str, values: Mapping[str, Any]) -> bool:
+        """Whether the question must be answered: yes, or while its required expression holds."""
+        item = self.item(name)
+        if item["required"]:
+            return True
+        condition = item.get("required_if")
+        return bool(condition) and self._true(condition, self.flat(values), name=name)
 
     def _message(
         self, texts: dict[str, str] | None, values: Mapping[str, Any], language: str, name: str

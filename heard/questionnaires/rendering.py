@@ -308,7 +308,7 @@ def _question_view(
         hint_html=piped_html(form, hint, values, language, name),
         error=errors.get(name, ""),
         value=value,
-        required=item["required"],
+        required=form.required(name, values),
         applies=form.field_applies(name, values),
         appearance=item["appearance"] or "",
     )

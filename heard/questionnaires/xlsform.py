@@ -1001,14 +1001,25 @@ def parse(
         _check_texts(
             survey, number, row, columns, TRANSLATED_COLUMNS, problems, needed=needed, names=known
         )
+        # required is yes, no, or an expression: required while it holds.
+        required_if = None
         if raw_required and raw_required not in TRUE | FALSE:
-            report(
-                number, "required", _("Write yes or no: conditional “required” is not supported.")
+            required_if = _parse_expression(
+                survey.name,
+                number,
+                columns.plain.get("required", "required"),
+                raw_required,
+                problems,
+                names=known,
             )
         required = raw_required in TRUE
-        if required and kind in ("note", "calculate", *vocabulary.METADATA_TYPES):
+        if (required or required_if) and kind in (
+            "note",
+            "calculate",
+            *vocabulary.METADATA_TYPES,
+        ):
             report(number, "required", _("A %(type)s cannot be required.") % {"type": kind})
-        if _text(row, columns, "required_message") and not required:
+        if _text(row, columns, "required_message") and not (required or required_if):
             report(number, "required_message", _("A required message needs required = yes."))
         constraint = _parse_expression(
             survey.name,
@@ -1031,8 +1042,9 @@ def parse(
             problems,
             names=known,
         )
-        if kind == "calculate" and not cell(row, "calculation"):
-            report(number, "calculation", _("A calculate row needs a calculation."))
+        if kind == "calculate" and not cell(row, "calculation") and not cell(row, "default"):
+            # A default alone is a value set once, as ODK sets it.
+            report(number, "calculation", _("A calculate row needs a calculation or a default."))
         if calculation and kind not in ("calculate", *ANSWER_TYPES):
             report(
                 number,
@@ -1139,6 +1151,7 @@ def parse(
                 **({"read_only": True} if read_only else {}),
                 **({"written_type": written_type} if written_type else {}),
                 **({"no_control": True} if no_control else {}),
+                **({"required_if": required_if} if required_if else {}),
                 **trigger,
                 **({"read_only_cell": raw_read_only} if raw_read_only else {}),
                 **({"or_other": True} if or_other else {}),

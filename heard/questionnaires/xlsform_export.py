@@ -59,6 +59,8 @@ def _survey_columns(languages: dict[str, str]) -> list[tuple[str, str, str | Non
 def _required(item: dict[str, Any]) -> str:
     """The required cell as the original wrote it ("no" and "" differ in the XForm)."""
     written = item.get("required_cell") or ""
+    if item.get("required_if"):
+        return written
     if written and (written in TRUE) == bool(item.get("required")):
         return written
     return "yes" if item.get("required") else ""

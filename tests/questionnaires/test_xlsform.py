@@ -777,14 +777,11 @@ UNSUPPORTED = [
         ("entities", None, ""),
         "ODK entities are not supported",
     ),
-    *(
-        case(
-            f"required {value}",
-            second("text", required=value),
-            ("survey", 3, "required"),
-            "Write yes or no: conditional “required” is not supported.",
-        )
-        for value in ("${q} = 'yes'", "1", "yEs")
+    case(
+        "required neither yes, no nor an expression",
+        second("text", required="yEs"),
+        ("survey", 3, "required"),
+        "Write references to other fields as ${name}; “yEs” is not one.",
     ),
     case(
         "bad expression",
@@ -1011,7 +1008,7 @@ UNSUPPORTED = [
         "calculate without calculation",
         second("calculate", "", ""),
         ("survey", 3, "calculation"),
-        "A calculate row needs a calculation.",
+        "A calculate row needs a calculation or a default.",
     ),
     case(
         "required note",
@@ -2135,3 +2132,39 @@ def test_a_trigger_sets_a_question_when_another_answer_changes_unless_it_was_cha
 def test_a_trigger_that_cannot_be_used_is_refused(cell, reason):
     survey = [row("text", "city", "City?", "Ville ?"), row("text", "x", "X", "X", trigger=cell)]
     assert [p.reason for p in problems_of(xlsx(survey))] == [reason]
+
+
+def test_a_required_expression_asks_for_the_answer_while_it_holds():
+    survey = [
+        row("begin_group", "g", "G", "G"),
+        row("select_one yn", "works", "Do you work?", "Travaillez-vous ?"),
+        row(
+            "text",
+            "job",
+            "Your job",
+            "Votre emploi",
+            required="${works} = 'yes'",
+            required_message_en="Say what you do.",
+            required_message_fr="Dites ce que vous faites.",
+        ),
+        row("end_group"),
+    ]
+    yes_no = [choice("yn", "yes", "Yes", "Oui"), choice("yn", "no", "No", "Non")]
+    definition, xform = parse(xlsx(survey, yes_no), "form.xlsx")
+    assert definition["fields"][1]["required_if"] == "${works} = 'yes'"
+    assert to_xform(to_xlsx(definition), "back.xlsx") == xform
+    form = Form(definition)
+    assert form.problems({"works": "yes"}, "en") == {"job": "Say what you do."}
+    assert form.problems({"works": "no"}, "en") == {}
+    views = {v.name: v for v in question_views(form, form.page_by_name["g"], {"works": "no"}, "en")}
+    assert not views["job"].required
+
+
+def test_a_calculate_with_only_a_default_is_set_once_and_kept():
+    survey = [QUESTION, row("calculate", "stamp", default="once(uuid(6))"), MORE]
+    definition, xform = parse(xlsx(survey), "form.xlsx")
+    assert to_xform(to_xlsx(definition), "back.xlsx") == xform
+    form = Form(definition)
+    first = form.clean({"q": "x"})
+    assert len(first["stamp"]) == 6
+    assert form.clean({**first, "more": "y"})["stamp"] == first["stamp"]
