@@ -1860,10 +1860,13 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
         "Ce end_group ferme une répétition : écrivez end_repeat."
     ),
     "Only a repeat takes a repeat_count.": "Seule une répétition prend un repeat_count.",
-    "A group or repeat inside a repeat is not supported: put its questions directly in the "
-    "repeat, or move them out of it.": (
-        "Un groupe ou une répétition dans une répétition n’est pas pris en charge : mettez ses "
-        "questions directement dans la répétition, ou sortez-les-en."
+    "A repeat inside a repeat is not supported: put its questions directly in the repeat, or "
+    "ask for them in a repeat of their own.": (
+        "Une répétition dans une répétition n’est pas prise en charge : mettez ses questions "
+        "directement dans la répétition, ou posez-les dans une répétition à part."
+    ),
+    "This end_repeat closes a group: write end_group.": (
+        "Ce end_repeat ferme un groupe : écrivez end_group."
     ),
     "A repeat takes no %(column)s.": "Une répétition ne prend pas de %(column)s.",
     "A %(type)s row cannot sit in a repeat: Heard records it once per response.": (

@@ -60,6 +60,13 @@ class Form:
         self.field_repeat: dict[str, str] = {
             name: repeat["name"] for repeat in self.repeats.values() for name in repeat["fields"]
         }
+        # Sections (groups) inside a repeat: each entry has its own.
+        self.section_repeat: dict[str, str] = {
+            name: section["repeat"]
+            for page in definition["pages"]
+            for name, section in page.get("sections", {}).items()
+            if section.get("repeat")
+        }
 
     # Names, and a repeat's entries (see repeats.py) -----------------------------------------
 
@@ -80,7 +87,8 @@ class Form:
         """What ${ref} reads in a text of field `name`: in a repeat's entry, the entry's own
         answer to a question of the same repeat."""
         base, number = repeats.split(name)
-        if number is not None and self.field_repeat.get(ref) == self.field_repeat.get(base):
+        inside = self.field_repeat.get(base) or self.section_repeat.get(base)
+        if number is not None and inside and self.field_repeat.get(ref) == inside:
             return repeats.entry_name(ref, number)
         return ref
 
@@ -134,8 +142,12 @@ class Form:
         if not text:
             return None
         base, number = repeats.split(name)
-        repeat_name = self.field_repeat.get(base) if number is not None else None
-        if repeat_name is None:
+        repeat_name = (
+            self.field_repeat.get(base) or self.section_repeat.get(base)
+            if number is not None
+            else None
+        )
+        if repeat_name is None or number is None:
             return _parsed(text)
         return repeats.entry_tree(text, tuple(self.repeats[repeat_name]["fields"]), number)
 
@@ -246,11 +258,21 @@ class Form:
                 return False
             if not self._true(repeat["relevant"], values):
                 return False
+        number = repeats.split(name)[1]
         return (
             self._true(page.get("relevant"), values)
-            and all(self.section_applies(page, s, values) for s in item.get("sections", ()))
+            and all(
+                self.section_applies(page, self.section_name(s, number), values)
+                for s in item.get("sections", ())
+            )
             and self._true(item["relevant"], values, name=name)
         )
+
+    def section_name(self, section: str, number: int | None) -> str:
+        """A section's name in an entry: its entry name if it sits in a repeat."""
+        if number is not None and section in self.section_repeat:
+            return repeats.entry_name(section, number)
+        return section
 
     def repeat_applies(self, repeat: dict[str, Any], values: Mapping[str, Any]) -> bool:
         if not repeat["fields"]:
@@ -263,8 +285,10 @@ class Form:
         )
 
     def section_applies(self, page: dict[str, Any], name: str, values: Mapping[str, Any]) -> bool:
-        """A section's own condition (its enclosing sections are asked about separately)."""
-        return self._true(page["sections"][name]["relevant"], values)
+        """A section's own condition (its enclosing sections are asked about separately); `name`
+        is an entry name for a section in a repeat."""
+        base = repeats.split(name)[0] if name not in page["sections"] else name
+        return self._true(page["sections"][base]["relevant"], values, name=name)
 
     def page_applies(self, page: dict[str, Any], values: Mapping[str, Any]) -> bool:
         if page.get("hidden") or not self._true(page.get("relevant"), values):
@@ -593,8 +617,9 @@ class Form:
         while parent:  # a section: its enclosing sections
             chain.insert(0, parent)
             parent = page["sections"][parent].get("parent")
-        trees = [self.ast(page["sections"][s]["relevant"]) for s in chain]
-        repeat_name = self.field_repeat.get(item.get("name", ""))
+        # In an entry, a section's condition reads that entry's answers too.
+        trees = [self.ast(page["sections"][s]["relevant"], name) for s in chain]
+        repeat_name = item.get("repeat")
         if repeat_name is not None and name:
             trees.append(self.ast(self.repeats[repeat_name]["relevant"]))
         trees.append(self.ast(item["relevant"], name))
@@ -605,6 +630,21 @@ class Form:
         for tree in trees[1:]:
             combined = ["bin", "and", combined, tree]
         return combined
+
+    def _section_logic(self, page: dict[str, Any], values: Mapping[str, Any]) -> dict[str, Any]:
+        """Each section's combined condition for logic.js; a section in a repeat once per entry,
+        under its entry name."""
+        found = {}
+        for name, section in page.get("sections", {}).items():
+            repeat_name = self.section_repeat.get(name)
+            if repeat_name is None:
+                found[name] = self._relevance_within_page(page, section)
+                continue
+            repeat = self.repeats[repeat_name]
+            for number in range(1, self.count(repeat, values) + 1):
+                entry = repeats.entry_name(name, number)
+                found[entry] = self._relevance_within_page(page, section, entry)
+        return found
 
     def page_of(self, name: str) -> dict[str, Any]:
         return self.page_by_name[self.item(name)["page"]]
@@ -631,10 +671,7 @@ class Form:
             }
         return {
             "fields": fields,
-            "sections": {
-                name: self._relevance_within_page(page, section)
-                for name, section in page.get("sections", {}).items()
-            },
+            "sections": self._section_logic(page, values),
             # A repeat's entry headings and buttons go with its questions.
             "repeats": {
                 name: self._relevance_within_page(page, repeat)

@@ -184,7 +184,9 @@ def question_views(
         item = form.item(name)
         chain = list(item.get("sections", ()))
         view = _question_view(form, name, values, language, errors, raw, order_key)
-        view.opens = _sections_opened(form, page, chain, open_sections, values, language)
+        view.opens = _sections_opened(
+            form, page, chain, open_sections, values, language, repeats.split(name)[1]
+        )
         open_sections = chain
         views.append(view)
         return view
@@ -244,6 +246,8 @@ def question_views(
                 removable=not repeat["count"],
                 applies=applies,
             )
+            # Each entry opens the sections inside the repeat again, with headings of its own.
+            open_sections = list(repeat.get("sections", ()))
             entry_views = [add(repeats.entry_name(f, number)) for f in shown]
             if entry_views:
                 entry_views[0].entry_opens = entry
@@ -260,22 +264,36 @@ def _sections_opened(
     open_sections: list[str],
     values: dict[str, Any],
     language: str,
+    number: int | None = None,
 ) -> list[SectionView]:
-    """The headings of the sections a question is in and the one before it was not."""
+    """The headings of the sections a question is in and the one before it was not; in entry
+    `number` of a repeat, the sections inside the repeat are that entry's (named `sec@2`), a
+    level below the entry's heading."""
     common = 0
     while common < min(len(chain), len(open_sections)) and (chain[common] == open_sections[common]):
         common += 1
     return [
         SectionView(
-            name=section,
+            name=form.section_name(section, number),
             label_html=piped_html(
-                form, _text(page["sections"][section]["label"], language), values, language
+                form,
+                _text(page["sections"][section]["label"], language),
+                values,
+                language,
+                form.section_name(section, number),
             ),
             hint_html=piped_html(
-                form, _text(page["sections"][section]["hint"], language), values, language
+                form,
+                _text(page["sections"][section]["hint"], language),
+                values,
+                language,
+                form.section_name(section, number),
             ),
-            level=min(depth + 2, 6),
-            applies=all(form.section_applies(page, s, values) for s in chain[: depth + 1]),
+            level=min(depth + 2 + (1 if section in form.section_repeat else 0), 6),
+            applies=all(
+                form.section_applies(page, form.section_name(s, number), values)
+                for s in chain[: depth + 1]
+            ),
         )
         for depth, section in enumerate(chain)
         if depth >= common

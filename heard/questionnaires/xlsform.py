@@ -748,15 +748,18 @@ def parse(
             else:
                 report(number, "type", _("This %(type)s closes nothing open.") % {"type": kind})
             continue
+        inner_open = bool(sections) and repeat is not None and sections[-1].get("repeat")
         if kind == "end_repeat":
             if repeat is None:
                 report(number, "type", _("This end_repeat has no begin_repeat."))
+            elif inner_open:
+                report(number, "type", _("This end_repeat closes a group: write end_group."))
             else:
                 if repeat.pop("own_page"):
                     group = None
                 repeat = None
             continue
-        if kind == "end_group" and repeat is not None:
+        if kind == "end_group" and repeat is not None and not inner_open:
             report(number, "type", _("This end_group closes a repeat: write end_repeat."))
             continue
         if kind == "end_group":
@@ -911,16 +914,16 @@ def parse(
         if cell(row, "repeat_count") and kind != "begin_repeat":
             report(number, "repeat_count", _("Only a repeat takes a repeat_count."))
 
-        if kind in ("begin_group", "begin_repeat") and repeat is not None:
+        if kind == "begin_repeat" and repeat is not None:
             report(
                 number,
                 "type",
                 _(
-                    "A group or repeat inside a repeat is not supported: put its questions "
-                    "directly in the repeat, or move them out of it."
+                    "A repeat inside a repeat is not supported: put its questions directly in "
+                    "the repeat, or ask for them in a repeat of their own."
                 ),
             )
-            refused_inside.append(kind.replace("begin", "end"))
+            refused_inside.append("end_repeat")
             continue
         if kind == "begin_repeat":
             repeat = _begin_repeat(survey, number, row, columns, problems, known, repeated, name)
@@ -983,8 +986,11 @@ def parse(
                 group = {**opened, "group": True, "fields": []}
                 pages.append(group)
             else:
-                # A group inside the page's group: a section of that page, with its heading.
+                # A group inside the page's group: a section of that page, with its heading
+                # (in a repeat: a section of each entry).
                 opened["parent"] = sections[-1]["name"] if sections else None
+                if repeat is not None:
+                    opened["repeat"] = repeat["name"]
                 group.setdefault("sections", {})[name] = opened
                 sections.append(opened)
             continue
@@ -1358,9 +1364,9 @@ def _outside_repeat_references(
             check(item["row"], column, piped(item[column]), item.get("repeat"))
     for page in pages:
         for part in [page, *page.get("sections", {}).values()]:
-            check(part["row"], "relevant", uses(part.get("relevant")), None)
+            check(part["row"], "relevant", uses(part.get("relevant")), part.get("repeat"))
             for column in ("label", "hint"):
-                check(part["row"], column, piped(part.get(column)), None)
+                check(part["row"], column, piped(part.get(column)), part.get("repeat"))
         for each in page.get("repeats", {}).values():
             check(each["row"], "relevant", uses(each.get("relevant")), None)
             for column in ("label", "hint"):

@@ -121,6 +121,17 @@ def _choice_sheet(
             )
 
 
+def _controls_around(page: dict[str, Any], item: dict[str, Any]) -> list[tuple[str, str]]:
+    """("group" or "repeat", name) of what a question sits in within its page, outermost first."""
+    sections = list(item.get("sections", []))
+    repeat = item.get("repeat")
+    if repeat is None:
+        return [("group", s) for s in sections]
+    outer = list(page["repeats"][repeat].get("sections", []))
+    inner = sections[len(outer) :]
+    return [("group", s) for s in outer] + [("repeat", repeat)] + [("group", s) for s in inner]
+
+
 def to_xlsx(definition: dict[str, Any]) -> bytes:
     languages = definition["languages"]
     columns = _survey_columns(languages)
@@ -141,40 +152,24 @@ def to_xlsx(definition: dict[str, Any]) -> bytes:
         wrapped = page["group"] and not page.get("repeat_page")
         if wrapped:
             _append(survey, _row({**page, "type": "begin_group"}, columns, kept.get("survey", [])))
-        open_sections: list[str] = []
-        open_repeat: str | None = None
+        # Groups inside the page's group (sections) and its repeat open and close around their
+        # questions, in the order they nest: outer sections, the repeat, sections inside it.
+        open_controls: list[tuple[str, str]] = []
         for name in page["fields"]:
             item = dict(by_name[name])
             if item.get("generated"):
                 continue  # added by or_other, which adds it again
-            if open_repeat is not None and item.get("repeat") != open_repeat:
-                _append(survey, ["end_repeat"])
-                open_repeat = None
-            # Sections (groups inside the page's group) open and close around their questions.
-            chain = item.get("sections", [])
-            while open_sections and open_sections != chain[: len(open_sections)]:
-                open_sections.pop()
-                _append(survey, ["end_group"])
-            for section in chain[len(open_sections) :]:
+            wanted = _controls_around(page, item)
+            while open_controls and open_controls != wanted[: len(open_controls)]:
+                kind, _name = open_controls.pop()
+                _append(survey, [f"end_{kind}"])
+            for kind, control in wanted[len(open_controls) :]:
+                holder = page["repeats"][control] if kind == "repeat" else page["sections"][control]
                 _append(
                     survey,
-                    _row(
-                        {**page["sections"][section], "type": "begin_group"},
-                        columns,
-                        kept.get("survey", []),
-                    ),
+                    _row({**holder, "type": f"begin_{kind}"}, columns, kept.get("survey", [])),
                 )
-                open_sections.append(section)
-            if item.get("repeat") and item["repeat"] != open_repeat:
-                open_repeat = item["repeat"]
-                _append(
-                    survey,
-                    _row(
-                        {**page["repeats"][open_repeat], "type": "begin_repeat"},
-                        columns,
-                        kept.get("survey", []),
-                    ),
-                )
+                open_controls.append((kind, control))
             if item.get("written_type"):
                 item["type"] = item["written_type"]
             elif item.get("external"):
@@ -185,10 +180,9 @@ def to_xlsx(definition: dict[str, Any]) -> bytes:
                 other = " or_other" if item.get("or_other") else ""
                 item["type"] = f"{item['type']} {item['list_name']}{other}"
             _append(survey, _row(item, columns, kept.get("survey", [])))
-        if open_repeat is not None:
-            _append(survey, ["end_repeat"])
-        for _section in open_sections:
-            _append(survey, ["end_group"])
+        while open_controls:
+            kind, _name = open_controls.pop()
+            _append(survey, [f"end_{kind}"])
         if wrapped:
             _append(survey, ["end_group"])
 

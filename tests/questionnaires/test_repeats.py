@@ -418,3 +418,40 @@ def test_staff_type_a_paper_response_with_entries_and_read_it_back(questionnaire
     shown = html.unescape(client.get(f"{base}{response.pk}/").content.decode())
     assert "Idea 2: What would help?" in shown and "Training" in shown
     assert "Person 1: Age of Ann" in shown
+
+
+def test_a_group_inside_a_repeat_is_a_section_of_each_entry():
+    survey = [
+        row("begin_repeat", "kids", "Child", "Enfant"),
+        row("integer", "age", "Age?", "Âge ?"),
+        row(
+            "begin_group", "school", "School of a ${age}-year-old", "École", relevant="${age} >= 5"
+        ),
+        row("text", "grade", "Grade?", "Niveau ?"),
+        row("end_group"),
+        row("end_repeat"),
+    ]
+    definition, xform = parse(xlsx(survey), "form.xlsx")
+    page = definition["pages"][0]
+    assert page["sections"]["school"]["repeat"] == "kids"
+    assert to_xform(to_xlsx(definition), "back.xlsx") == xform
+    form = Form(definition)
+    values = {"kids": [{"age": 3}, {"age": 9}]}
+    assert not form.field_applies("grade@1", form.flat(values))
+    assert form.field_applies("grade@2", form.flat(values))
+    views = question_views(form, page, values, "en")
+    headings = [(s.name, s.applies) for v in views for s in v.opens]
+    assert headings == [("school@1", False), ("school@2", True)]
+    second = next(s for v in views for s in v.opens if s.name == "school@2")
+    assert '<span data-pipe="age@2">9</span>' in second.label_html
+    logic = form.logic_for(page, values)
+    assert set(logic["sections"]) == {"school@1", "school@2"}
+    # A repeat inside a repeat stays refused, with its row.
+    nested = [
+        *survey[:2],
+        row("begin_repeat", "toys", "Toy", "Jouet"),
+        row("text", "toy", "T", "T"),
+        row("end_repeat"),
+        *survey[2:],
+    ]
+    assert [p.row for p in problems_of(xlsx(nested))] == [4]

@@ -634,7 +634,7 @@ UNSUPPORTED = [
             ]
         ),
         ("survey", 4, "type"),
-        "A group or repeat inside a repeat is not supported",
+        "A repeat inside a repeat is not supported",
     ),
     *(
         case(kind, second(kind), TYPE, f"The type “{kind}” is not supported: {why}")
