@@ -1990,6 +1990,9 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "A calculate row needs a calculation or a default.": (
         "Une ligne calculate doit avoir une calculation ou un default."
     ),
+    "position(..) gives the number of a repeat's entry: use it in a repeat.": (
+        "position(..) donne le numéro d’une entrée de répétition : utilisez-la dans une répétition."
+    ),
 }
 
 

@@ -103,12 +103,13 @@ UNSUPPORTED: dict[str, str] = {
     "pulldata": "pulldata() is not supported: Heard forms cannot read attached data files",
     "indexed-repeat": "indexed-repeat() is not supported: a question outside a repeat cannot "
     "read one entry's answer; put the question in the repeat",
-    "position": "position() is not supported: each entry of a repeat is numbered in its heading",
+    "position": "position() takes only '..': write position(..) for the number of a repeat's entry",
     "count": "count() is not supported: use count-selected() for a select_multiple; for a "
     "repeat, ask for the number of entries first and use it as the repeat's count",
     "sum": "sum() is not supported: add the fields with +",
 }
 
+_POSITION_CALL_RE = re.compile(r"position\(")
 _NAME = r"[A-Za-z_][A-Za-z0-9_.-]*"
 _NAME_RE = re.compile(_NAME)
 _FUNCTION_NAME_RE = re.compile(rf"{_NAME}(?::{_NAME})?")
@@ -217,6 +218,11 @@ def _tokenize(text: str) -> list[_Token]:
             tokens.append(_Token("ref", match.group(), i))
             i = match.end() + 1
         elif c == ".":
+            if two == ".." and _POSITION_CALL_RE.fullmatch("".join(t.value for t in tokens[-2:])):
+                # position(..): the number of the repeat's entry (repeats.entry_tree).
+                tokens.append(_Token("parent", "..", i))
+                i += 2
+                continue
             if two == "..":
                 raise ExpressionError("'..' (parent paths) is not supported: use ${name}", i)
             tokens.append(_Token("cur", ".", i))
@@ -351,6 +357,13 @@ class _Parser:
 
     def call(self, token: _Token) -> Node:
         name = token.value
+        if name == "position":
+            self.advance()  # (
+            if self.token.kind != "parent":
+                raise ExpressionError(UNSUPPORTED["position"], token.pos)
+            self.advance()
+            self.expect(")", "write position(..) for the number of a repeat's entry")
+            return ["call", "position", []]
         if name in UNSUPPORTED:
             raise ExpressionError(UNSUPPORTED[name], token.pos)
         if name not in FUNCTIONS:
@@ -884,6 +897,8 @@ def _call(name: str, args: list[Node], ctx: _Context) -> Value:
         return _floor_or_ceiling(to_number(v[0]), up=True)
     if name == "date":
         return _to_date(v[0])
+    if name == "position":  # replaced by the entry's number in a repeat (repeats.entry_tree)
+        raise ExpressionError("position(..) gives the number of a repeat's entry: use it there", 0)
     if name == "pow":
         try:
             return math.pow(to_number(v[0]), to_number(v[1]))

@@ -90,7 +90,18 @@ def entry_tree(text: str, fields: tuple[str, ...], number: int) -> Any:
     """The tree of `text` as entry `number` of the repeat holding `fields` evaluates it. Cached:
     callers read the tree and never change it."""
     tree = expressions.parse(text)
-    return renamed(tree, {name: entry_name(name, number) for name in fields})
+    return _numbered(renamed(tree, {name: entry_name(name, number) for name in fields}), number)
+
+
+def _numbered(node: Any, number: int) -> Any:
+    """The tree with position(..) replaced by the entry's number."""
+    if not isinstance(node, list):
+        return node
+    if node[0] == "call" and node[1] == "position":
+        return ["num", float(number)]
+    if node[0] == "call":
+        return ["call", node[1], [_numbered(arg, number) for arg in node[2]]]
+    return [_numbered(part, number) for part in node]
 
 
 def entry_names(fields: Iterable[str], count: int) -> list[str]:

@@ -1325,17 +1325,26 @@ def _begin_repeat(
     }
 
 
+POSITION = "position(..)"
+
+
 def _outside_repeat_references(
     pages: list[dict[str, Any]], fields: list[dict[str, Any]], repeated: dict[str, str]
 ) -> list[tuple[int, str, str]]:
     """(row, column, reason) for each use of a repeat's answer outside that repeat: each of its
     entries has its own answer, and a question outside it would not know which to take."""
-    if not repeated:
-        return []
     found = []
 
     def check(number: int, column: str, names: set[str], inside: str | None) -> None:
-        for field_name in sorted(names):
+        if POSITION in names and inside is None:
+            found.append(
+                (
+                    number,
+                    column,
+                    _("position(..) gives the number of a repeat's entry: use it in a repeat."),
+                )
+            )
+        for field_name in sorted(names - {POSITION}):
             if field_name in repeated and repeated[field_name] != inside:
                 found.append(
                     (
@@ -1350,7 +1359,13 @@ def _outside_repeat_references(
                 )
 
     def uses(text: str | None) -> set[str]:
-        return expressions.references(expressions.parse(text)) if text else set()
+        if not text:
+            return set()
+        tree = expressions.parse(text)
+        # position(..) reads the entry's number: a name no field has, found like a reference.
+        return expressions.references(tree) | (
+            {POSITION} if "position" in expressions.function_names(tree) else set()
+        )
 
     def piped(texts: dict[str, str] | None) -> set[str]:
         return {m[1] for value in (texts or {}).values() for m in PIPE.finditer(value)}

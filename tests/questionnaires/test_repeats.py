@@ -455,3 +455,28 @@ def test_a_group_inside_a_repeat_is_a_section_of_each_entry():
         *survey[2:],
     ]
     assert [p.row for p in problems_of(xlsx(nested))] == [4]
+
+
+def test_position_gives_each_entry_its_number_and_is_refused_outside_a_repeat():
+    survey = [
+        row("begin_repeat", "kids", "Child", "Enfant"),
+        row("calculate", "num", calculation="position(..)"),
+        row("text", "kname", "Name of child ${num}", "Nom de l’enfant ${num}"),
+        row("integer", "age", "Age", "Âge", relevant="position(..) > 1"),
+        row("end_repeat"),
+    ]
+    definition, xform = parse(xlsx(survey), "form.xlsx")
+    assert to_xform(to_xlsx(definition), "back.xlsx") == xform
+    form = Form(definition)
+    values = form.clean({"kids": [{}, {}]})
+    assert (values["num@1"], values["num@2"]) == ("1", "2")
+    assert not form.field_applies("age@1", values) and form.field_applies("age@2", values)
+    views = question_views(form, definition["pages"][0], values, "en")
+    assert [v.label for v in views if v.name.startswith("kname")] == [
+        "Child 1: Name of child 1",
+        "Child 2: Name of child 2",
+    ]
+    outside = [row("text", "x", "X", "X", relevant="position(..) > 1")]
+    assert [p.reason for p in problems_of(xlsx(outside))] == [
+        "position(..) gives the number of a repeat's entry: use it in a repeat."
+    ]
