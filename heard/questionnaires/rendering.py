@@ -216,7 +216,7 @@ def question_views(
         )
         if count == 0:
             # No entry yet: the repeat's heading and the button that adds one.
-            placeholder = QuestionView(
+            no_entries = QuestionView(
                 name=repeat_name,
                 type="repeat",
                 label=label,
@@ -228,11 +228,11 @@ def question_views(
                 appearance="",
                 repeat_ends=end,
             )
-            placeholder.opens = _sections_opened(
+            no_entries.opens = _sections_opened(
                 form, page, list(repeat.get("sections", ())), open_sections, values, language
             )
             open_sections = list(repeat.get("sections", ()))
-            views.append(placeholder)
+            views.append(no_entries)
             continue
         for number in range(1, count + 1):
             entry = EntryView(

@@ -92,9 +92,13 @@ def _append(sheet: Worksheet, values: Sequence[str]) -> None:
 
 
 def _choice_sheet(
-    sheet: Worksheet, lists: dict[str, list[dict[str, Any]]], languages: dict[str, str]
+    sheet: Worksheet,
+    lists: dict[str, list[dict[str, Any]]],
+    languages: dict[str, str],
+    kept: Sequence[str] = (),
 ) -> None:
-    """A sheet of choice lists with their labels and filter columns (external_choices)."""
+    """A sheet of choice lists (choices, external_choices): labels, filter columns, and the
+    columns Heard keeps as written. The choices or_other adds are left out: it adds them again."""
     filters: list[str] = []
     for items in lists.values():
         for choice in items:
@@ -106,10 +110,13 @@ def _choice_sheet(
             "name",
             *(f"label::{languages[lang]}" if languages[lang] else "label" for lang in LANGUAGES),
             *filters,
+            *(_kept_header(h) for h in kept),
         ],
     )
     for list_name, items in lists.items():
         for choice in items:
+            if choice.get("generated"):
+                continue
             _append(
                 sheet,
                 [
@@ -117,6 +124,7 @@ def _choice_sheet(
                     choice["name"],
                     *((choice["label"] or {}).get(lang, "") for lang in LANGUAGES),
                     *(choice["filters"].get(k, "") for k in filters),
+                    *(choice.get("kept", {}).get(k, "") for k in kept),
                 ],
             )
 
@@ -199,34 +207,7 @@ def to_xlsx(definition: dict[str, Any]) -> bytes:
         if k not in definition.get("files", {})
         and k not in {external_key(name) for name in externals}
     }
-    filters: list[str] = []
-    for items in lists.values():
-        for choice in items:
-            filters += [k for k in choice["filters"] if k not in filters]
-    _append(
-        choices,
-        [
-            "list_name",
-            "name",
-            *(f"label::{languages[lang]}" if languages[lang] else "label" for lang in LANGUAGES),
-            *filters,
-            *(_kept_header(h) for h in kept.get("choices", [])),
-        ],
-    )
-    for list_name, items in lists.items():
-        for choice in items:
-            if choice.get("generated"):
-                continue
-            _append(
-                choices,
-                [
-                    list_name,
-                    choice["name"],
-                    *((choice["label"] or {}).get(lang, "") for lang in LANGUAGES),
-                    *(choice["filters"].get(k, "") for k in filters),
-                    *(choice.get("kept", {}).get(k, "") for k in kept.get("choices", [])),
-                ],
-            )
+    _choice_sheet(choices, lists, languages, kept.get("choices", []))
 
     if externals:
         _choice_sheet(book.create_sheet("external_choices"), externals, languages)

@@ -57,20 +57,25 @@ FORM = xlsx(
 )
 
 
-@pytest.fixture
-def links(live_server, settings, consultation, lead):
-    settings.HEARD_PUBLIC_URL = live_server.url
+def _open_questionnaire(consultation, lead, title_en: str, title_fr: str):
+    """A questionnaire open since yesterday for three weeks, its form still to upload."""
     now = timezone.now()
-    questionnaire = services.create_questionnaire(
+    return services.create_questionnaire(
         actor=lead,
         consultation=consultation,
-        title_en="Features",
-        title_fr="Fonctions",
+        title_en=title_en,
+        title_fr=title_fr,
         privacy_notice_en="Read by the team only.",
         privacy_notice_fr="Lu par l’équipe seulement.",
         opens_at=now - timedelta(days=1),
         closes_at=now + timedelta(days=20),
     )
+
+
+@pytest.fixture
+def links(live_server, settings, consultation, lead):
+    settings.HEARD_PUBLIC_URL = live_server.url
+    questionnaire = _open_questionnaire(consultation, lead, "Features", "Fonctions")
     services.upload_form(actor=lead, questionnaire=questionnaire, data=FORM, filename="f.xlsx")
     return questionnaire, invite_two(questionnaire, consultation, live_server.url)
 
@@ -166,17 +171,7 @@ XLIFF = "{urn:oasis:names:tc:xliff:document:2.0}"
 def test_a_form_in_english_goes_out_as_xliff_and_comes_back_in_french(
     browser, live_server, consultation, lead, language, tmp_path
 ):
-    now = timezone.now()
-    questionnaire = services.create_questionnaire(
-        actor=lead,
-        consultation=consultation,
-        title_en="Ideas",
-        title_fr="Idées",
-        privacy_notice_en="Read by the team.",
-        privacy_notice_fr="Lu par l’équipe.",
-        opens_at=now - timedelta(days=1),
-        closes_at=now + timedelta(days=20),
-    )
+    questionnaire = _open_questionnaire(consultation, lead, "Ideas", "Idées")
     # The translation screens have no script; axe itself needs one to run.
     script = True
     context = browser.new_context(java_script_enabled=script, accept_downloads=True)
@@ -247,17 +242,7 @@ REPEAT_FORM = xlsx(
 @pytest.fixture
 def repeat_links(live_server, settings, consultation, lead):
     settings.HEARD_PUBLIC_URL = live_server.url
-    now = timezone.now()
-    questionnaire = services.create_questionnaire(
-        actor=lead,
-        consultation=consultation,
-        title_en="Ideas",
-        title_fr="Idées",
-        privacy_notice_en="Read by the team only.",
-        privacy_notice_fr="Lu par l’équipe seulement.",
-        opens_at=now - timedelta(days=1),
-        closes_at=now + timedelta(days=20),
-    )
+    questionnaire = _open_questionnaire(consultation, lead, "Ideas", "Idées")
     services.upload_form(
         actor=lead, questionnaire=questionnaire, data=REPEAT_FORM, filename="r.xlsx"
     )
@@ -355,17 +340,7 @@ def test_choices_from_an_attached_file_and_a_worked_out_answer(
     browser, live_server, settings, consultation, lead, language, script, tmp_path
 ):
     settings.HEARD_PUBLIC_URL = live_server.url
-    now = timezone.now()
-    questionnaire = services.create_questionnaire(
-        actor=lead,
-        consultation=consultation,
-        title_en="Stay",
-        title_fr="Séjour",
-        privacy_notice_en="Read by the team only.",
-        privacy_notice_fr="Lu par l’équipe seulement.",
-        opens_at=now - timedelta(days=1),
-        closes_at=now + timedelta(days=20),
-    )
+    questionnaire = _open_questionnaire(consultation, lead, "Stay", "Séjour")
     context = browser.new_context(java_script_enabled=script)
     page = context.new_page()
     page.set_default_timeout(20_000)
