@@ -94,13 +94,14 @@ FUNCTIONS: dict[str, tuple[int, int | None]] = {
     "now": (0, 0),
     "random": (0, 0),
     "uuid": (0, 1),
+    "decimal-date-time": (1, 1),
+    "pulldata": (4, 4),
 }
 
 # Functions that XLSForm authors reach for and that we knowingly leave out, with the reason.
 UNSUPPORTED: dict[str, str] = {
     "jr:choice-name": "jr:choice-name() is not supported: compare the choice name itself, "
     "e.g. ${colour} = 'red'",
-    "pulldata": "pulldata() is not supported: Heard forms cannot read attached data files",
     "indexed-repeat": "indexed-repeat() is not supported: a question outside a repeat cannot "
     "read one entry's answer; put the question in the repeat",
     "position": "position() takes only '..': write position(..) for the number of a repeat's entry",
@@ -119,6 +120,10 @@ _ISO_DATE_RE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 _LOOSE_DATE_RE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:T.*)?", re.DOTALL)
 _XML_SPACE = " \t\r\n"
 _XML_SPACE_RUN = re.compile(r"[ \t\r\n]+")
+_DATE_TIME_RE = re.compile(
+    r"([0-9]{4})-([0-9]{2})-([0-9]{2})"
+    r"(?:T([0-9]{2}):([0-9]{2})(?::([0-9]{2})(\.[0-9]+)?)?(Z|[+-][0-9]{2}:?[0-9]{2})?)?"
+)
 _EPOCH = datetime.date(1970, 1, 1).toordinal()
 _FIRST_DAY = datetime.date.min.toordinal() - _EPOCH
 _LAST_DAY = datetime.date.max.toordinal() - _EPOCH
@@ -394,6 +399,14 @@ class _Parser:
             raise ExpressionError(
                 f"{name}() takes {wanted} argument{plural}, not {len(args)}", token.pos
             )
+        if name == "pulldata":
+            for position, arg in enumerate(args[:3]):
+                if arg[0] != "str" or not arg[1].strip():
+                    raise ExpressionError(
+                        "pulldata() takes the file, the column to read and the column to match "
+                        "as quoted names, as in pulldata('people', 'region', 'id', ${id})",
+                        starts[position],
+                    )
         if name == "regex" and args[1][0] == "str":
             problem = regex_problem(args[1][1])
             if problem:
@@ -461,6 +474,16 @@ def uses_current(node: Node) -> bool:
 def column_names(node: Node) -> set[str]:
     """The bare names used, which only a choice_filter can resolve (choice columns)."""
     return {item[1] for item in _walk(node) if item[0] == "col"}
+
+
+def data_lookups(node: Node) -> set[tuple[str, str, str]]:
+    """The (file, column read, column matched) of each pulldata() call: the parser makes sure
+    the three are quoted names."""
+    return {
+        (item[2][0][1].strip(), item[2][1][1].strip(), item[2][2][1].strip())
+        for item in _walk(node)
+        if item[0] == "call" and item[1] == "pulldata"
+    }
 
 
 def function_names(node: Node) -> set[str]:
@@ -598,6 +621,38 @@ def _day_number(text: str) -> int | None:
     return day.toordinal() - _EPOCH
 
 
+def _decimal_date_time(text: str) -> float:
+    """ODK's decimal-date-time(): days since 1970-01-01 UTC with the time as a fraction; a time
+    written without an offset is the local time, as a browser reads it."""
+    if _NUMBER_TEXT_RE.fullmatch(text):
+        return float(text)
+    match = _DATE_TIME_RE.fullmatch(text)
+    if match is None:
+        return math.nan
+    year, month, day = int(match[1]), int(match[2]), int(match[3])
+    hour, minute, second = (int(match[i] or 0) for i in (4, 5, 6))
+    try:
+        moment = datetime.datetime(year, month, day, hour, minute, second)
+    except ValueError:
+        return math.nan
+    days = float(moment.date().toordinal() - _EPOCH)
+    if match[4] is None:
+        return days
+    zone = match[8]
+    if zone is None:
+        offset = moment.astimezone().utcoffset() or datetime.timedelta()
+        offset_seconds = offset.total_seconds()
+    elif zone == "Z":
+        offset_seconds = 0.0
+    else:
+        digits = zone[1:].replace(":", "")
+        offset_seconds = (int(digits[:2]) * 3600 + int(digits[2:]) * 60) * (
+            -1 if zone[0] == "-" else 1
+        )
+    seconds = hour * 3600 + minute * 60 + second + float(match[7] or 0) - offset_seconds
+    return days + seconds / 86400
+
+
 def to_number(value: object) -> float:
     """XPath number(), plus valid ISO dates as days since 1970-01-01."""
     if isinstance(value, bool):
@@ -653,8 +708,12 @@ def _tokens(value: Value) -> list[str]:
 # Evaluation --------------------------------------------------------------------------------
 
 
+# An attached data file as pulldata() reads it: its rows, each a mapping of column to text.
+DataFile = list[Mapping[str, str]]
+
+
 class _Context:
-    __slots__ = ("choice", "current", "today", "values")
+    __slots__ = ("choice", "current", "data", "today", "values")
 
     def __init__(
         self,
@@ -662,11 +721,22 @@ class _Context:
         current: object,
         choice: Mapping[str, object] | None,
         today: datetime.date,
+        data: Mapping[str, DataFile],
     ) -> None:
         self.values = values
         self.current = current
         self.choice = choice
         self.today = today
+        self.data = data
+
+
+def _pull(rows: DataFile, column: str, match: str, key: str) -> str:
+    """ODK's pulldata(): the column of the first row whose matched column holds the key, or
+    nothing."""
+    for row in rows:
+        if row.get(match) == key:
+            return row.get(column, "")
+    return ""
 
 
 def _equal(left: Value, right: Value) -> bool:
@@ -912,6 +982,11 @@ def _call(name: str, args: list[Node], ctx: _Context) -> Value:
         # The answer already there, if any: what once() worked out stays as it was.
         kept = to_string(ctx.current)
         return kept if kept != "" else v[0]
+    if name == "pulldata":
+        file, column, match = (to_string(item).strip(_XML_SPACE) for item in v[:3])
+        return _pull(ctx.data.get(file, []), column, match, to_string(v[3]))
+    if name == "decimal-date-time":
+        return _decimal_date_time(to_string(v[0]).strip(_XML_SPACE))
     if name == "now":
         return datetime.datetime.now().astimezone().isoformat(timespec="milliseconds")
     if name == "random":
@@ -965,14 +1040,18 @@ def evaluate(
     current: object = None,
     choice: Mapping[str, object] | None = None,
     today: datetime.date | None = None,
+    data: Mapping[str, DataFile] | None = None,
 ) -> Value:
     """Evaluate a parsed expression.
 
     ``values`` maps field names to answers as stored (str, int, list[str]; absent means "");
     ``current`` is the answer '.' stands for; ``choice`` the columns of the choice a
-    choice_filter is testing (with its "name"); ``today`` defaults to the local date.
+    choice_filter is testing (with its "name"); ``today`` defaults to the local date; ``data``
+    holds the attached data files pulldata() reads, by the name the form gives them.
     """
-    return _eval(node, _Context(values, current, choice, today or datetime.date.today()))
+    return _eval(
+        node, _Context(values, current, choice, today or datetime.date.today(), data or {})
+    )
 
 
 def evaluate_bool(
@@ -982,5 +1061,8 @@ def evaluate_bool(
     current: object = None,
     choice: Mapping[str, object] | None = None,
     today: datetime.date | None = None,
+    data: Mapping[str, DataFile] | None = None,
 ) -> bool:
-    return to_boolean(evaluate(node, values, current=current, choice=choice, today=today))
+    return to_boolean(
+        evaluate(node, values, current=current, choice=choice, today=today, data=data)
+    )

@@ -20,7 +20,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from heard.core import limits
-from heard.questionnaires import expressions, repeats
+from heard.questionnaires import expressions, repeats, xlsform_files
 from heard.questionnaires.repeats import MAX_REPEAT
 from heard.questionnaires.xlsform_vocabulary import METADATA_TYPES, UNANSWERED_TYPES, hidden
 
@@ -108,7 +108,9 @@ class Form:
         """How many entries a repeat has: its count, or as many as the respondent added (one to
         start with)."""
         if repeat["count"]:
-            number = expressions.to_number(expressions.evaluate(_parsed(repeat["count"]), values))
+            number = expressions.to_number(
+                expressions.evaluate(_parsed(repeat["count"]), values, data=self.data)
+            )
             if number != number:  # NaN: the count's answer is not there yet
                 return 0
             return max(0, min(int(number), MAX_REPEAT))
@@ -165,9 +167,22 @@ class Form:
             return True
         return expressions.to_boolean(
             expressions.evaluate(
-                self.ast(text, name), dict(values), current=current, choice=choice, today=today
+                self.ast(text, name),
+                dict(values),
+                current=current,
+                choice=choice,
+                today=today,
+                data=self.data,
             )
         )
+
+    @cached_property
+    def data(self) -> dict[str, list[dict[str, str]]]:
+        """The attached data files pulldata() reads, by the name the form gives them."""
+        return {
+            name: xlsform_files.data_rows(table)
+            for name, table in self.definition.get("data", {}).items()
+        }
 
     @cached_property
     def calculates(self) -> list[dict[str, Any]]:
@@ -198,7 +213,9 @@ class Form:
                     item["type"],
                     expressions.as_text(
                         expressions.evaluate(
-                            self.ast(item["calculation"], name), self.with_calculations(after)
+                            self.ast(item["calculation"], name),
+                            self.with_calculations(after),
+                            data=self.data,
                         )
                     ),
                 )
@@ -236,6 +253,7 @@ class Form:
                             values,
                             current=values.get(name),
                             today=today,
+                            data=self.data,
                         )
                     )
                     typed = _as_answer(item["type"], result)
@@ -265,7 +283,7 @@ class Form:
                 self.section_applies(page, self.section_name(s, number), values)
                 for s in item.get("sections", ())
             )
-            and self._true(item["relevant"], values, name=name)
+            and self._true(item["relevant"], values, name=name, current=values.get(name))
         )
 
     def section_name(self, section: str, number: int | None) -> str:
@@ -434,7 +452,7 @@ class Form:
             return None
         if item.get("default_dynamic"):
             default = expressions.as_text(
-                expressions.evaluate(self.ast(default, name), self.flat(values))
+                expressions.evaluate(self.ast(default, name), self.flat(values), data=self.data)
             )
             if not default:
                 return None
@@ -571,7 +589,8 @@ class Form:
         if item["required"]:
             return True
         condition = item.get("required_if")
-        return bool(condition) and self._true(condition, self.flat(values), name=name)
+        flat = self.flat(values)
+        return bool(condition) and self._true(condition, flat, name=name, current=flat.get(name))
 
     def _message(
         self, texts: dict[str, str] | None, values: Mapping[str, Any], language: str, name: str
@@ -671,6 +690,7 @@ class Form:
             }
         return {
             "fields": fields,
+            **({"data": xlsform_files.data_for_browser(self.definition)} if self.data else {}),
             "sections": self._section_logic(page, values),
             # A repeat's entry headings and buttons go with its questions.
             "repeats": {

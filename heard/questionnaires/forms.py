@@ -113,9 +113,10 @@ class AttachmentsField(forms.FileField):
 
 
 ATTACHMENTS_HELP = _(
-    "The CSV files of choices the form names in select_one_from_file or "
-    "select_multiple_from_file rows, such as cities.csv: a name column and a label column (or "
-    "label::English (en) and label::Français (fr)). They can also be attached after the form."
+    "The files the form names: files of choices in select_one_from_file or "
+    "select_multiple_from_file rows, such as cities.csv, with a name column and a label column "
+    "(or label::English (en) and label::Français (fr)); and the CSV files pulldata() reads, such "
+    "as people.csv for pulldata('people', …). They can also be attached after the form."
 )
 
 
@@ -138,7 +139,7 @@ class UploadForm(FormFileMixin, forms.Form):
         ),
     )
     attachments = AttachmentsField(
-        label=_("Files of choices"), required=False, help_text=ATTACHMENTS_HELP
+        label=_("Attached files"), required=False, help_text=ATTACHMENTS_HELP
     )
     new_version = forms.BooleanField(
         label=_("Keep the answers given so far under the current version, and start a new one"),
@@ -147,7 +148,7 @@ class UploadForm(FormFileMixin, forms.Form):
 
 
 class AttachForm(forms.Form):
-    attachments = AttachmentsField(label=_("Files of choices"), help_text=ATTACHMENTS_HELP)
+    attachments = AttachmentsField(label=_("Attached files"), help_text=ATTACHMENTS_HELP)
 
 
 class TranslationUploadForm(FormFileMixin, forms.Form):

@@ -18,7 +18,7 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from heard.questionnaires import repeats
+from heard.questionnaires import expressions, repeats
 from heard.questionnaires.form import Form, read_only
 from heard.questionnaires.repeats import MAX_REPEAT
 from heard.questionnaires.xlsform import PIPE
@@ -347,14 +347,22 @@ def _question_view(
                 ranks = {k: int(v) for k, v in value.items() if str(v).isdigit()}
             elif isinstance(value, list):
                 ranks = {k: i for i, k in enumerate(value, start=1)}
+        # Only the columns the choice_filter reads go to the browser: a file of choices may hold
+        # others (a contact, a note) that respondents have no need to see.
+        wanted = (
+            expressions.column_names(form.ast(item["choice_filter"], name))
+            if item["choice_filter"]
+            else set()
+        )
         for choice in _ordered(form, item, values, order_key):
+            filters = {k: v for k, v in choice.filters.items() if k in wanted}
             view.choices.append(
                 ChoiceView(
                     name=choice.name,
                     # Without a label, ODK shows the choice's name: so does Heard.
                     label=_text(choice.label, language) or choice.name,
                     checked=choice.name in picked,
-                    filters_json=json.dumps(choice.filters, ensure_ascii=False, sort_keys=True),
+                    filters_json=json.dumps(filters, ensure_ascii=False, sort_keys=True),
                     available=choice.name in available,
                     position=ranks.get(choice.name),
                 )

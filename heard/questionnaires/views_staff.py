@@ -187,6 +187,7 @@ def questionnaire_detail(
             if questionnaire.current_version
             else 0,
             "files": _files(questionnaire),
+            "files_read_by_pulldata": any(f.get("data") for f in _files(questionnaire)),
             "attach_form": attach_form or AttachForm(),
         },
         status=status,

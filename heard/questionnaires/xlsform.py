@@ -384,7 +384,13 @@ def _parse_expression(
     if expressions.uses_current(node) and not allow_current:
         problems.append(
             FormProblem(
-                sheet, number, column, _("“.” (this answer) can be used only in a constraint.")
+                sheet,
+                number,
+                column,
+                _(
+                    "“.” (this answer) can be used only in a question's constraint, relevant or "
+                    "required."
+                ),
             )
         )
     bare = expressions.column_names(node)
@@ -429,8 +435,8 @@ def _read_trigger(
     problems = []
     if not names or re.sub(r"\$\{[^}]*\}|[\s,]", "", written):
         problems.append(_("Write the trigger as ${name}, or several separated by commas."))
-    if kind not in ANSWER_TYPES:
-        problems.append(_("Only a question takes a trigger."))
+    if kind not in (*ANSWER_TYPES, "calculate"):
+        problems.append(_("Only a question or a calculate takes a trigger."))
     for name in names:
         if name not in known:
             problems.append(_("${%(name)s} is not a field of this form.") % {"name": name})
@@ -909,6 +915,7 @@ def parse(
             cell(row, "relevant"),
             problems,
             names=known,
+            allow_current=kind in ANSWER_TYPES,  # "." is the question's own answer, as in ODK
         )
         raw_required = cell(row, "required")
         if cell(row, "repeat_count") and kind != "begin_repeat":
@@ -1017,6 +1024,7 @@ def parse(
                 raw_required,
                 problems,
                 names=known,
+                allow_current=True,
             )
         required = raw_required in TRUE
         if (required or required_if) and kind in (
@@ -1025,8 +1033,8 @@ def parse(
             *vocabulary.METADATA_TYPES,
         ):
             report(number, "required", _("A %(type)s cannot be required.") % {"type": kind})
-        if _text(row, columns, "required_message") and not (required or required_if):
-            report(number, "required_message", _("A required message needs required = yes."))
+        # A required or constraint message with nothing to explain is never shown, as in ODK:
+        # pyxform keeps it without a word, and so does Heard (it is written back on export).
         constraint = _parse_expression(
             survey.name,
             number,
@@ -1038,8 +1046,6 @@ def parse(
         )
         if constraint and kind in ("note", "calculate", "acknowledge", *vocabulary.METADATA_TYPES):
             report(number, "constraint", _("A %(type)s takes no constraint.") % {"type": kind})
-        if _text(row, columns, "constraint_message") and not constraint:
-            report(number, "constraint_message", _("A constraint message needs a constraint."))
         calculation = _parse_expression(
             survey.name,
             number,
@@ -1212,6 +1218,7 @@ def parse(
             and not page["group"]
         ):
             page["hidden"] = True
+    data_tables = xlsform_files.read_data_files(fields, files, attachments, survey.name, problems)
 
     if problems:
         raise FormError(problems)
@@ -1235,6 +1242,8 @@ def parse(
     }
     if files:
         definition["files"] = files
+    if data_tables:
+        definition["data"] = data_tables
     if kept_settings:
         definition["kept_settings"] = kept_settings
     if columns.kept or choice_kept:

@@ -11,6 +11,11 @@ A CSV file (UTF-8) has a `name` column and a `label` column, or labels per langu
 (`label::English (en)`, `label::Français (fr)`); other columns are there for a choice_filter, as
 on a choices sheet. The row's `value=` and `label=` parameters name other columns to use, as
 pyxform's do. An XML file lists <item> elements whose children are the columns.
+
+A form also names files by reading them: `pulldata('people', 'region', 'id', ${id})` reads the
+`region` of the row of `people.csv` whose `id` is the answer. Such a data file is kept whole in
+the definition (`definition["data"]["people"]`, its rows), versioned like a file of choices. The
+browser receives only the columns the form's pulldata() calls read, to work the form out live.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ import copy
 import csv
 import hashlib
 import io
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -28,6 +34,8 @@ from heard.questionnaires import expressions
 from heard.questionnaires.xlsform_sheets import LIMITS, FormError, FormProblem, Sheet, read_table
 
 MAX_CHOICES = 5_000  # the choices of one file: a list a respondent can still pick from
+MAX_DATA_ROWS = 20_000  # the rows of a file pulldata() reads
+_DATA_NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")
 
 
 def read_file_choices(
@@ -143,6 +151,144 @@ def _read_xml(data: bytes, name: str) -> Sheet | None:
     return Sheet(name=name, header_row=1, headers=headers, rows=rows)
 
 
+# Files pulldata() reads ----------------------------------------------------------------------
+
+_EXPRESSION_KEYS = ("relevant", "constraint", "calculation", "required_if", "choice_filter")
+
+
+def data_lookups(fields: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """For each data file the form's pulldata() calls read, by the name they give it: the
+    columns they use and the first survey row that reads it."""
+    found: dict[str, dict[str, Any]] = {}
+    for item in fields:
+        texts = [item.get(key) for key in _EXPRESSION_KEYS]
+        if item.get("default_dynamic"):
+            texts.append(item.get("default"))
+        for text in texts:
+            if not text or "pulldata" not in text:
+                continue
+            for file, column, match in expressions.data_lookups(expressions.parse(text)):
+                entry = found.setdefault(file, {"row": item["row"], "columns": set()})
+                entry["columns"] |= {column, match}
+    return found
+
+
+def data_file_name(name: str) -> str:
+    return f"{name}.csv"
+
+
+# A data file as the definition keeps it: {"columns": [...], "rows": [[...], ...]}.
+DataTable = dict[str, list[Any]]
+
+
+def read_data_files(
+    fields: list[dict[str, Any]],
+    files: dict[str, dict[str, Any]],
+    attachments: Mapping[str, bytes],
+    survey: str,
+    problems: list[FormProblem],
+) -> dict[str, DataTable]:
+    """Register the data files the form's pulldata() calls read in `files` (attached or not)
+    and return the rows of those attached, by the name pulldata() gives them."""
+    tables: dict[str, DataTable] = {}
+    for name, use in sorted(data_lookups(fields).items()):
+        if not _DATA_NAME_RE.fullmatch(name):
+            problems.append(
+                FormProblem(
+                    survey,
+                    use["row"],
+                    "",
+                    _(
+                        "pulldata() reads a file named “%(name)s”: name it with letters, digits "
+                        "and _, without .csv, as in pulldata('people', 'region', 'id', ${id})."
+                    )
+                    % {"name": name},
+                )
+            )
+            continue
+        file = data_file_name(name)
+        attached = attachments.get(file)
+        table = None if attached is None else read_data_table(file, attached, use, problems)
+        entry = files.setdefault(file, file_entry(attached if table is not None else None, []))
+        entry["data"] = name
+        if table is not None:
+            entry["rows"] = len(table["rows"])
+            tables[name] = table
+    return tables
+
+
+def read_data_table(
+    file: str, data: bytes, use: Mapping[str, Any], problems: list[FormProblem]
+) -> DataTable | None:
+    """The rows of a data file; None, with the problems, if it cannot be used."""
+    try:
+        table = read_table(data, file)
+    except FormError as error:
+        problems += error.problems
+        return None
+    if table is None:
+        problems.append(FormProblem(file, None, "", _("The file is empty.")))
+        return None
+    missing = sorted(use["columns"] - set(table.headers))
+    if missing:
+        problems.append(
+            FormProblem(
+                file,
+                table.header_row,
+                "",
+                _(
+                    "The file has no column %(columns)s, which pulldata() on survey row %(row)d reads."
+                )
+                % {"columns": ", ".join(f"“{c}”" for c in missing), "row": use["row"]},
+            )
+        )
+        return None
+    if len(table.rows) > MAX_DATA_ROWS:
+        problems.append(
+            FormProblem(
+                file,
+                None,
+                "",
+                _("The file holds %(count)d rows, more than the limit of %(limit)d.")
+                % {"count": len(table.rows), "limit": MAX_DATA_ROWS},
+            )
+        )
+        return None
+    return {
+        "columns": list(table.headers),
+        "rows": [[row.get(h, "") for h in table.headers] for _number, row in table.rows],
+    }
+
+
+def data_rows(table: DataTable, columns: set[str] | None = None) -> list[dict[str, str]]:
+    """A data table's rows as pulldata() reads them, with only these columns if given."""
+    keep = [c for c in table["columns"] if columns is None or c in columns]
+    at = [table["columns"].index(c) for c in keep]
+    return [dict(zip(keep, (row[i] for i in at), strict=True)) for row in table["rows"]]
+
+
+def data_for_browser(definition: Mapping[str, Any]) -> dict[str, list[dict[str, str]]]:
+    """The data files as logic.js gets them: only the columns pulldata() reads."""
+    tables = definition.get("data", {})
+    if not tables:
+        return {}
+    used = data_lookups(definition["fields"])
+    return {
+        name: data_rows(table, used[name]["columns"])
+        for name, table in tables.items()
+        if name in used
+    }
+
+
+def data_to_csv(table: DataTable) -> bytes:
+    """A data file written back as it was read: its columns in order, one row per row."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out)
+    writer.writerow(table["columns"])
+    writer.writerows(table["rows"])
+    return out.getvalue().encode("utf-8")
+
+
 def file_entry(data: bytes | None, choices: list[dict[str, Any]]) -> dict[str, Any]:
     """What `definition["files"]` keeps of a file: attached or not, its hash, its size."""
     if data is None:
@@ -172,7 +318,11 @@ def attached_files(definition: Mapping[str, Any]) -> dict[str, bytes]:
 
 
 def to_file(definition: Mapping[str, Any], name: str) -> bytes:
-    """An attached file written back from its choices, in its own format."""
+    """An attached file written back from its rows (a data file) or its choices, in its own
+    format."""
+    data_name = definition.get("files", {}).get(name, {}).get("data")
+    if data_name and data_name in definition.get("data", {}):
+        return data_to_csv(definition["data"][data_name])
     return to_xml(definition, name) if name.lower().endswith(".xml") else to_csv(definition, name)
 
 
@@ -214,33 +364,60 @@ def attach(
                 )
             )
             continue
-        users = [f for f in definition["fields"] if f.get("list_name") == name]
-        parameters = next((f.get("parameters") or {} for f in users if f.get("parameters")), {})
         before = len(problems)
-        choices, columns = read_file_choices(name, data, parameters, bare, problems)
-        for item in users:
-            if not item["choice_filter"]:
-                continue
-            used = expressions.column_names(expressions.parse(item["choice_filter"]))
-            for column in sorted(used - columns - {"name"}):
-                problems.append(
-                    FormProblem(
-                        name,
-                        1,
-                        "",
-                        _(
-                            "The choice_filter on survey row %(row)d uses a column “%(column)s” "
-                            "this file does not have."
-                        )
-                        % {"row": item["row"], "column": column},
-                    )
-                )
+        data_name = named[name].get("data")
+        table = None
+        if data_name:
+            use = data_lookups(definition["fields"]).get(data_name, {"row": 0, "columns": set()})
+            table = read_data_table(name, data, use, problems)
+        users = [f for f in definition["fields"] if f.get("list_name") == name]
+        choices: list[dict[str, Any]] = []
+        if users:
+            choices = _read_choices_for(name, data, users, bare, problems)
         if len(problems) == before:
-            updated["choices"][name] = choices
-            updated["files"][name] = file_entry(data, choices)
+            if users:
+                updated["choices"][name] = choices
+            updated["files"][name] = {**file_entry(data, choices), **_data_marks(named[name])}
+            if table is not None:
+                updated["files"][name]["rows"] = len(table["rows"])
+                updated.setdefault("data", {})[data_name] = table
     if problems:
         raise FormError(problems)
     return updated
+
+
+def _data_marks(entry: Mapping[str, Any]) -> dict[str, Any]:
+    return {"data": entry["data"]} if entry.get("data") else {}
+
+
+def _read_choices_for(
+    name: str,
+    data: bytes,
+    users: list[dict[str, Any]],
+    bare: str | None,
+    problems: list[FormProblem],
+) -> list[dict[str, Any]]:
+    """The choices a file gives the questions that list them, checked against their filters."""
+    parameters = next((f.get("parameters") or {} for f in users if f.get("parameters")), {})
+    choices, columns = read_file_choices(name, data, parameters, bare, problems)
+    for item in users:
+        if not item["choice_filter"]:
+            continue
+        used = expressions.column_names(expressions.parse(item["choice_filter"]))
+        for column in sorted(used - columns - {"name"}):
+            problems.append(
+                FormProblem(
+                    name,
+                    1,
+                    "",
+                    _(
+                        "The choice_filter on survey row %(row)d uses a column “%(column)s” "
+                        "this file does not have."
+                    )
+                    % {"row": item["row"], "column": column},
+                )
+            )
+    return choices
 
 
 def to_csv(definition: Mapping[str, Any], name: str) -> bytes:

@@ -36,7 +36,12 @@ def test_every_shared_case_gives_the_same_result_as_python(page) -> None:
         {
             "node": parse(case["expr"], allow_columns=case["choice"] is not None),
             "values": case["values"],
-            "opts": {"current": case["current"], "choice": case["choice"], "today": case["today"]},
+            "opts": {
+                "current": case["current"],
+                "choice": case["choice"],
+                "today": case["today"],
+                "data": case.get("data") or {},
+            },
         }
         for case in cases
     ]

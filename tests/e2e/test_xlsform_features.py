@@ -318,6 +318,13 @@ FILE_FORM = xlsx(
         row("integer", "meals", "Meals", "Repas", calculation="${nights} * 3"),
         row(
             "text",
+            "province",
+            "Province",
+            "Province",
+            calculation="pulldata('cities', 'province', 'name', ${city})",
+        ),
+        row(
+            "text",
             "plan",
             "Your plan",
             "Votre plan",
@@ -329,8 +336,8 @@ FILE_FORM = xlsx(
     [],
 )
 CITIES = (
-    "name,label::English (en),label::Français (fr)\n"
-    "toronto,Toronto,Toronto\nmontreal,Montreal,Montréal\n"
+    "name,label::English (en),label::Français (fr),province,mayor\n"
+    "toronto,Toronto,Toronto,ON,Olivia Chow\nmontreal,Montreal,Montréal,QC,Soraya Martinez\n"
 ).encode()
 
 
@@ -369,8 +376,11 @@ def test_choices_from_an_attached_file_and_a_worked_out_answer(
         assert montreal in page.locator('[data-question="city"]').inner_text()
         page.locator('[name="city"][value="montreal"]').check()
         if script:
-            # The trigger sets the plan as soon as the city is chosen.
+            # The trigger sets the plan as soon as the city is chosen, and the province comes
+            # from the file's row for that city: only the columns pulldata() reads are sent.
             assert page.locator('[name="plan"]').input_value() == "Visit montreal"
+            assert "QC" in page.locator('[data-question="province"]').inner_text()
+            assert "Soraya" not in page.content()
         page.locator('[name="nights"]').fill("4")
         meals = page.locator('[data-question="meals"] [data-pipe="meals"]')
         if script:
@@ -385,6 +395,7 @@ def test_choices_from_an_attached_file_and_a_worked_out_answer(
             "city": "montreal",
             "nights": 4,
             "meals": 12,
+            "province": "QC",
             "plan": "Visit montreal",
         }
     finally:

@@ -31,6 +31,7 @@ def run_case(case: dict[str, Any]) -> expressions.Value:
         current=case["current"],
         choice=case["choice"],
         today=datetime.date.fromisoformat(case["today"]),
+        data=case.get("data"),
     )
 
 

@@ -803,9 +803,9 @@ UNSUPPORTED = [
     ),
     case(
         "unsupported function",
-        second("calculate", "", "", calculation="pulldata('f', 'a', 'b', ${q})"),
+        second("calculate", "", "", calculation="indexed-repeat(${q}, ${q}, 1)"),
         ("survey", 3, "calculation"),
-        "pulldata() is not supported",
+        "indexed-repeat() is not supported",
     ),
     case(
         "unknown field",
@@ -846,10 +846,10 @@ UNSUPPORTED = [
         "Write references to other fields as ${name}; “q” is not one.",
     ),
     case(
-        "this answer outside constraint",
-        second("text", relevant=". = 'x'"),
-        ("survey", 3, "relevant"),
-        "can be used only in a constraint",
+        "this answer in a calculation",
+        second("text", calculation="concat(., 'x')"),
+        ("survey", 3, "calculation"),
+        "can be used only in a question's constraint, relevant or required",
     ),
     case(
         "choice_filter column missing",
@@ -915,7 +915,7 @@ UNSUPPORTED = [
             ("select_one colour", "purple", "The default is not a choice of this list: purple."),
             ("select_multiple colour", "red pink", "not a choice of this list: pink."),
             ("text", "${nothere}", "${nothere} is not a field of this form."),
-            ("date", "pulldata('a', 'b', 'c', 1)", "pulldata() is not supported"),
+            ("date", "indexed-repeat(${q}, ${q}, 1)", "indexed-repeat() is not supported"),
             ("note", "x", "A default is not supported on this type of question."),
         )
     ),
@@ -1021,18 +1021,6 @@ UNSUPPORTED = [
         second("acknowledge", constraint=". = 'OK'"),
         ("survey", 3, "constraint"),
         "takes no constraint.",
-    ),
-    case(
-        "required message without required",
-        second("text", required_message_en="a", required_message_fr="b"),
-        ("survey", 3, f"required_message::{EN}"),
-        "A required message needs required = yes.",
-    ),
-    case(
-        "constraint message without constraint",
-        second("text", constraint_message_en="a", constraint_message_fr="b"),
-        ("survey", 3, f"constraint_message::{EN}"),
-        "A constraint message needs a constraint.",
     ),
     case(
         "no type column",
@@ -2120,6 +2108,67 @@ def test_a_trigger_sets_a_question_when_another_answer_changes_unless_it_was_cha
     assert moved["plan"] == "Visit Rome"
     # Never shown: the question with no label and no hint.
     assert [v.name for v in question_views(form, page, moved, "en")] == ["city", "plan"]
+
+
+def test_a_calculate_with_a_trigger_is_set_when_the_answer_changes_and_kept_otherwise():
+    survey = [
+        row("begin_group", "g", "G", "G"),
+        row("text", "city", "City?", "Ville ?"),
+        row("calculate", "seen", trigger="${city}", calculation="concat('at ', ${city})"),
+        row("text", "more", "More?", "Plus ?"),
+        row("end_group"),
+    ]
+    definition, xform = parse(xlsx(survey), "form.xlsx")
+    assert 'event="xforms-value-changed"' in xform
+    assert to_xform(to_xlsx(definition), "back.xlsx") == xform
+    form = Form(definition)
+    page = form.page_by_name["g"]
+    first, _errors = form.read_page(page, QueryDict("city=Paris"), {}, "en")
+    assert first["seen"] == "at Paris"
+    # Saved again with the same city: kept as it was set, not worked out again.
+    kept, _errors = form.read_page(page, QueryDict("city=Paris&more=x"), first, "en")
+    assert kept["seen"] == "at Paris" and form.with_calculations(kept)["seen"] == "at Paris"
+    moved, _errors = form.read_page(page, QueryDict("city=Rome&more=x"), kept, "en")
+    assert moved["seen"] == "at Rome"
+
+
+def test_this_answer_in_relevant_and_required_is_the_question_s_own_answer():
+    survey = [
+        QUESTION,
+        row(
+            "text",
+            "code",
+            "Code?",
+            "Code ?",
+            relevant=". != 'skip'",
+            required="string-length(.) > 2",
+        ),
+    ]
+    definition, _xform = parse(xlsx(survey), "form.xlsx")
+    form = Form(definition)
+    assert form.field_applies("code", {"code": "abc"})
+    assert not form.field_applies("code", {"code": "skip"})
+    assert form.required("code", {"code": "abc"}) and not form.required("code", {"code": "ab"})
+
+
+def test_messages_with_nothing_to_explain_are_kept_as_pyxform_keeps_them():
+    survey = [
+        QUESTION,
+        row(
+            "text",
+            "x",
+            "X",
+            "X",
+            required_message_en="Say it.",
+            required_message_fr="Dites-le.",
+            constraint_message_en="Too long.",
+            constraint_message_fr="Trop long.",
+        ),
+    ]
+    definition, xform = parse(xlsx(survey), "form.xlsx")
+    item = next(f for f in definition["fields"] if f["name"] == "x")
+    assert item["required_message"]["fr"] == "Dites-le." and not item["required"]
+    assert to_xform(to_xlsx(definition), "back.xlsx") == xform
 
 
 @pytest.mark.parametrize(

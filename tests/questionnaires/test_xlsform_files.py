@@ -289,3 +289,99 @@ def test_select_one_external_reads_the_external_choices_sheet_and_goes_back_the_
     with pytest.raises(FormError) as caught:
         parse(missing, "form.xlsx")
     assert "The external_choices sheet has no list “towns”." in str(caught.value.problems)
+
+
+# Data files that pulldata() reads ---------------------------------------------------------------
+
+PEOPLE = b"id,region,phone\nA7,Yukon,555-0100\nB2,Nunavut,555-0199\n"
+PULLING = [
+    row("begin_group", "g", "You", "Vous"),
+    row("text", "who", "Your code?", "Votre code ?"),
+    row("calculate", "region", calculation="pulldata('people', 'region', 'id', ${who})"),
+    row("note", "said", "You work in ${region}.", "Vous travaillez au ${region}."),
+    row(
+        "text",
+        "office",
+        "Your office?",
+        "Votre bureau ?",
+        relevant="pulldata('people', 'region', 'id', ${who}) = 'Yukon'",
+    ),
+    row("end_group"),
+]
+
+
+def test_pulldata_reads_the_row_an_answer_matches_in_an_attached_file():
+    definition, xform = parse(xlsx(PULLING, []), "form.xlsx")
+    assert definition["files"] == {"people.csv": {"attached": False, "data": "people"}}
+    assert xlsform_files.missing_files(definition) == ["people.csv"]
+
+    attached = xlsform_files.attach(definition, {"people.csv": PEOPLE}, "en")
+    assert xlsform_files.missing_files(attached) == []
+    assert attached["files"]["people.csv"]["rows"] == 2
+    with_file, same_xform = parse(
+        xlsx(PULLING, []), "form.xlsx", attachments={"people.csv": PEOPLE}
+    )
+    assert with_file == attached and same_xform == xform
+    assert to_xform(to_xlsx(with_file), "back.xlsx") == xform
+    # Written back as it came, every column kept: the same form and file read the same again.
+    assert xlsform_files.to_file(with_file, "people.csv").decode() == PEOPLE.decode().replace(
+        "\n", "\r\n"
+    )
+
+    form = Form(with_file)
+    page = form.page_by_name["g"]
+    values = form.with_calculations({"who": "B2"})
+    assert values["region"] == "Nunavut"
+    assert not form.field_applies("office", values)
+    assert form.field_applies("office", form.with_calculations({"who": "A7"}))
+    assert form.with_calculations({"who": "nobody"}).get("region", "") == ""
+    # The browser gets only the columns pulldata() reads: never the phone numbers.
+    logic = form.logic_for(page, {"who": "A7"})
+    assert logic["data"] == {
+        "people": [{"id": "A7", "region": "Yukon"}, {"id": "B2", "region": "Nunavut"}]
+    }
+
+
+def test_a_data_file_is_checked_for_the_columns_pulldata_reads():
+    definition, _xform = parse(xlsx(PULLING, []), "form.xlsx")
+    with pytest.raises(FormError) as caught:
+        xlsform_files.attach(definition, {"people.csv": b"id,place\nA7,Yukon\n"}, "en")
+    [problem] = caught.value.problems
+    assert problem.sheet == "people.csv"
+    assert "no column “region”, which pulldata() on survey row 4 reads" in problem.reason
+    with pytest.raises(FormError) as caught:
+        parse(xlsx(PULLING, []), "form.xlsx", attachments={"people.csv": b"id,place\nA7,x\n"})
+    assert [p.sheet for p in caught.value.problems] == ["people.csv"]
+
+
+def test_one_file_can_give_choices_and_data():
+    survey = [
+        row("select_one_from_file cities.csv", "city", "Your city?", "Votre ville ?"),
+        row("calculate", "province", calculation="pulldata('cities', 'province', 'name', ${city})"),
+    ]
+    definition, xform = parse(xlsx(survey, []), "form.xlsx", attachments={"cities.csv": CITIES})
+    assert definition["files"]["cities.csv"]["data"] == "cities"
+    assert len(definition["choices"]["cities.csv"]) == 3
+    assert Form(definition).with_calculations({"city": "montreal"})["province"] == "qc"
+    assert to_xform(to_xlsx(definition), "back.xlsx") == xform
+    later = xlsform_files.attach(
+        parse(xlsx(survey, []), "form.xlsx")[0], {"cities.csv": CITIES}, "en"
+    )
+    assert later == definition
+
+
+@pytest.mark.parametrize(
+    ("cell", "reason"),
+    [
+        ("pulldata(${who}, 'region', 'id', 'A7')", "pulldata() takes the file, the column to read"),
+        (
+            "pulldata('my people', 'region', 'id', 'A7')",
+            "pulldata() reads a file named “my people”",
+        ),
+    ],
+)
+def test_a_pulldata_that_cannot_be_read_is_refused(cell, reason):
+    survey = [row("text", "who", "Code?", "Code ?"), row("calculate", "x", calculation=cell)]
+    with pytest.raises(FormError) as caught:
+        parse(xlsx(survey, []), "form.xlsx")
+    assert [reason in p.reason for p in caught.value.problems] == [True]

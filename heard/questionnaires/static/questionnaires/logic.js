@@ -113,6 +113,43 @@
     return validDate(y, m, d) ? daysFromCivil(y, m, d) : null;
   }
 
+  // ODK's pulldata(): the column of the first row whose matched column holds the key.
+  function pull(rows, column, match, key) {
+    for (var i = 0; i < rows.length; i++) {
+      if (has.call(rows[i], match) && rows[i][match] === key) {
+        return has.call(rows[i], column) ? rows[i][column] : "";
+      }
+    }
+    return "";
+  }
+
+  // ODK's decimal-date-time(): days since 1970-01-01 UTC with the time as a fraction; a time
+  // written without an offset is the local time (the server reads it the same way).
+  var DATE_TIME = /^([0-9]{4})-([0-9]{2})-([0-9]{2})(?:T([0-9]{2}):([0-9]{2})(?::([0-9]{2})(\.[0-9]+)?)?(Z|[+-][0-9]{2}:?[0-9]{2})?)?$/;
+
+  function decimalDateTime(text) {
+    if (NUMBER_TEXT.test(text)) { return Number(text); }
+    var match = DATE_TIME.exec(text);
+    if (!match) { return NaN; }
+    var y = Number(match[1]), m = Number(match[2]), d = Number(match[3]);
+    var hour = Number(match[4] || 0), minute = Number(match[5] || 0), second = Number(match[6] || 0);
+    if (!validDate(y, m, d) || hour > 23 || minute > 59 || second > 59) { return NaN; }
+    var days = daysFromCivil(y, m, d);
+    if (match[4] === undefined) { return days; }
+    var offset;
+    if (match[8] === undefined) {
+      offset = -new Date(y, m - 1, d, hour, minute, second).getTimezoneOffset() * 60;
+    } else if (match[8] === "Z") {
+      offset = 0;
+    } else {
+      var digits = match[8].slice(1).replace(":", "");
+      offset = (Number(digits.slice(0, 2)) * 3600 + Number(digits.slice(2)) * 60) *
+        (match[8].charAt(0) === "-" ? -1 : 1);
+    }
+    var seconds = hour * 3600 + minute * 60 + second + Number(match[7] || 0) - offset;
+    return days + seconds / 86400;
+  }
+
   function toNumber(value) {
     if (typeof value === "boolean") { return value ? 1 : 0; }
     if (typeof value === "number") { return value; }
@@ -399,6 +436,11 @@
         // The answer already there, if any: what once() worked out stays as it was.
         text = toText(ctx.current);
         return text !== "" ? text : v[0];
+      case "pulldata":
+        return pull(ctx.data[trimSpace(toText(v[0]))] || [], trimSpace(toText(v[1])),
+          trimSpace(toText(v[2])), toText(v[3]));
+      case "decimal-date-time":
+        return decimalDateTime(trimSpace(toText(v[0])));
       case "now":
         return nowText();
       case "random":
@@ -441,13 +483,18 @@
   }
 
   // opts: {current, choice, today ("YYYY-MM-DD", default the local date)}
+  // The attached data files pulldata() reads on this page: only the columns the form's
+  // pulldata() calls use, as the server sends them.
+  var pageData = {};
+
   function evaluate(node, values, opts) {
     var o = opts || {};
     return ev(node, {
       values: values || {},
       current: o.current,
       choice: o.choice || null,
-      today: o.today || localToday()
+      today: o.today || localToday(),
+      data: o.data || pageData
     });
   }
 
@@ -479,6 +526,7 @@
       return;
     }
     if (!data || !data.fields) { return; }
+    pageData = data.data || {};
     var fields = data.fields;
     var known = data.values || {};
     var names = Object.keys(fields);
