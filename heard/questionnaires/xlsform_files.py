@@ -237,7 +237,8 @@ def read_data_table(
                 table.header_row,
                 "",
                 _(
-                    "The file has no column %(columns)s, which pulldata() on survey row %(row)d reads."
+                    "The file has no column %(columns)s, which pulldata() on survey row %(row)d "
+                    "reads."
                 )
                 % {"columns": ", ".join(f"“{c}”" for c in missing), "row": use["row"]},
             )
