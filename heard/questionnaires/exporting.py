@@ -39,6 +39,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
+from heard.questionnaires.xlsform_vocabulary import DATA_TYPES
 from heard.stakeholders.tables import safe_cell
 
 Definition = Mapping[str, Any]
@@ -70,6 +71,8 @@ _PER_CHOICE = ("select_multiple", "rank")
 _CODED = ("select_one", "select_multiple", "acknowledge")
 # Recorded start, end and today go out as written (ISO 8601, with the offset for start and end).
 # Dates with times, and times, as typed (2018-06-30T14:05, 14:05), in the respondent's own time.
+# Rows with no column of their own: a note, a data file's name.
+_NO_ANSWER = ("note", *DATA_TYPES)
 _TEXT = ("text", "calculate", "start", "end", "today", "datetime", "time")
 
 _META_LABELS = {
@@ -350,7 +353,7 @@ def _fields_by_entry(
     done: set[str] = set()
     by_name = {f["name"]: f for f in definition["fields"]}
     for field in definition["fields"]:
-        if field["type"] == "note":
+        if field["type"] in _NO_ANSWER:
             continue
         repeat = field.get("repeat")
         if repeat is None:
@@ -359,7 +362,9 @@ def _fields_by_entry(
         if repeat in done:
             continue
         done.add(repeat)
-        members = [by_name[n] for n in repeats[repeat]["fields"] if by_name[n]["type"] != "note"]
+        members = [
+            by_name[n] for n in repeats[repeat]["fields"] if by_name[n]["type"] not in _NO_ANSWER
+        ]
         for number in range(1, (entries or {}).get(repeat, 1) + 1):
             found += [(member, f"{member['name']}@{number}") for member in members]
     return found

@@ -161,8 +161,8 @@ class ExpressionError(ValueError):
 class _Token:
     __slots__ = ("kind", "pos", "value")
 
-    def __init__(self, kind: str, value: str, pos: int) -> None:
-        self.kind = kind  # num, str, ref, cur, name, sym, end
+    def __init__(self, kind: str, value: Any, pos: int) -> None:
+        self.kind = kind  # num, str, ref, cur, name, sym, lookup, end
         self.value = value
         self.pos = pos
 
@@ -181,6 +181,69 @@ def _matched(pattern: re.Pattern[str], text: str, i: int) -> str:
     if match is None:  # the caller checked the first character, so this does not happen
         raise ExpressionError(f"unexpected character {text[i]!r}", i)
     return match.group()
+
+
+# instance('people')/root/item[...]/region: a row of an attached data file, by a predicate.
+_INSTANCE_RE = re.compile(r"instance\s*\(\s*(['\"])([^'\"]*)\1\s*\)")
+_ROOT_ITEM_RE = re.compile(r"\s*/\s*root\s*/\s*item")
+_COLUMN_STEP_RE = re.compile(r"\s*/\s*([A-Za-z_][A-Za-z0-9_.-]*)")
+_LOOKUP_SHAPE = (
+    "write a lookup in an attached file as instance('people')/root/item[id = ${id}]/region"
+)
+
+
+def _closing_bracket(text: str, start: int) -> int:
+    """Where the ']' closing the '[' at `start` is, past strings and inner brackets."""
+    depth, i, quote = 0, start, ""
+    while i < len(text):
+        c = text[i]
+        if quote:
+            quote = "" if c == quote else quote
+        elif c in "'\"":
+            quote = c
+        elif c == "[":
+            depth += 1
+        elif c == "]":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    raise ExpressionError("the '[' starting here is not closed with ']'", start)
+
+
+def _lookup_token(text: str, i: int) -> tuple[_Token, int]:
+    """instance('name')/root/item[predicate]/column as one token, its predicate parsed with the
+    item's columns as bare names; the position after it."""
+    start = i
+    match = _INSTANCE_RE.match(text, i)
+    if match is None:  # the tokenizer calls this only where the pattern matches
+        raise ExpressionError(_LOOKUP_SHAPE, start)
+    name = match[2].strip()
+    i = match.end()
+    steps = _ROOT_ITEM_RE.match(text, i)
+    if steps is None:
+        raise ExpressionError(_LOOKUP_SHAPE, start)
+    i = steps.end()
+    while i < len(text) and text[i] in _XML_SPACE:
+        i += 1
+    predicate: Node | None = None
+    if text.startswith("[", i):
+        end = _closing_bracket(text, i)
+        inner = text[i + 1 : end]
+        try:
+            predicate = _Parser(inner, True).parse()
+        except ExpressionError as exc:
+            raise ExpressionError(exc.message, i + 1 + exc.position) from None
+        if any(node[0] == "cur" for node in _walk(predicate)):
+            raise ExpressionError(
+                "'.' in a lookup's [...] is not supported: compare a column, as in [id = ${id}]",
+                i,
+            )
+        i = end + 1
+    column = _COLUMN_STEP_RE.match(text, i)
+    if column is None:
+        raise ExpressionError(_LOOKUP_SHAPE, start)
+    return _Token("lookup", [name, predicate, column[1]], start), column.end()
 
 
 def _tokenize(text: str) -> list[_Token]:
@@ -232,6 +295,9 @@ def _tokenize(text: str) -> list[_Token]:
                 raise ExpressionError("'..' (parent paths) is not supported: use ${name}", i)
             tokens.append(_Token("cur", ".", i))
             i += 1
+        elif text.startswith("instance", i) and _INSTANCE_RE.match(text, i):
+            token, i = _lookup_token(text, i)
+            tokens.append(token)
         elif c.isascii() and (c.isalpha() or c == "_"):
             name = _matched(_FUNCTION_NAME_RE, text, i)
             tokens.append(_Token("name", name, i))
@@ -333,6 +399,9 @@ class _Parser:
             return ["ref", token.value]
         if token.kind == "cur":
             return ["cur"]
+        if token.kind == "lookup":
+            name, predicate, column = token.value
+            return ["lookup", name, predicate, column]
         if token.kind == "sym" and token.value == "(":
             self.enter()
             node = self.binary(0)
@@ -445,20 +514,26 @@ def _depth(node: Node) -> int:
             stack += [(item[2], level + 1), (item[3], level + 1)]
         elif kind == "call":
             stack += [(arg, level + 1) for arg in item[2]]
+        elif kind == "lookup" and item[2] is not None:
+            stack.append((item[2], level + 1))
     return deepest
 
 
-def _walk(node: Node) -> Iterator[Node]:
+def _walk(node: Node, *, into_lookups: bool = True) -> Iterator[Node]:
+    """Every node of the tree; a lookup's [...] too unless `into_lookups` is false (its bare
+    names are the data file's columns, not a choice's)."""
     yield node
     kind = node[0]
     if kind == "neg":
-        yield from _walk(node[1])
+        yield from _walk(node[1], into_lookups=into_lookups)
     elif kind == "bin":
-        yield from _walk(node[2])
-        yield from _walk(node[3])
+        yield from _walk(node[2], into_lookups=into_lookups)
+        yield from _walk(node[3], into_lookups=into_lookups)
     elif kind == "call":
         for arg in node[2]:
-            yield from _walk(arg)
+            yield from _walk(arg, into_lookups=into_lookups)
+    elif kind == "lookup" and into_lookups and node[2] is not None:
+        yield from _walk(node[2], into_lookups=into_lookups)
 
 
 def references(node: Node) -> set[str]:
@@ -468,22 +543,34 @@ def references(node: Node) -> set[str]:
 
 def uses_current(node: Node) -> bool:
     """Whether the expression uses '.', the value of its own field."""
-    return any(item[0] == "cur" for item in _walk(node))
+    return any(item[0] == "cur" for item in _walk(node, into_lookups=False))
 
 
 def column_names(node: Node) -> set[str]:
     """The bare names used, which only a choice_filter can resolve (choice columns)."""
-    return {item[1] for item in _walk(node) if item[0] == "col"}
+    return {item[1] for item in _walk(node, into_lookups=False) if item[0] == "col"}
 
 
-def data_lookups(node: Node) -> set[tuple[str, str, str]]:
-    """The (file, column read, column matched) of each pulldata() call: the parser makes sure
-    the three are quoted names."""
-    return {
-        (item[2][0][1].strip(), item[2][1][1].strip(), item[2][2][1].strip())
-        for item in _walk(node)
-        if item[0] == "call" and item[1] == "pulldata"
-    }
+def data_lookups(node: Node) -> dict[str, set[str]]:
+    """The attached data files the expression reads, by the name it gives them, with the
+    columns it reads in each: pulldata('file', 'column', 'matched', …) and
+    instance('file')/root/item[predicate]/column."""
+    found: dict[str, set[str]] = {}
+    for item in _walk(node):
+        if item[0] == "call" and item[1] == "pulldata":
+            file, column, match = (arg[1].strip(_XML_SPACE) for arg in item[2][:3])
+            found.setdefault(file, set()).update((column, match))
+        elif item[0] == "lookup":
+            columns = {item[3]}
+            if item[2] is not None:
+                columns |= column_names(item[2])
+            found.setdefault(item[1], set()).update(columns)
+    return found
+
+
+def instance_names(node: Node) -> set[str]:
+    """The names read as instance('name')/root/item…, which the form must declare."""
+    return {item[1] for item in _walk(node) if item[0] == "lookup"}
 
 
 def function_names(node: Node) -> set[str]:
@@ -730,6 +817,22 @@ class _Context:
         self.data = data
 
 
+def _look_up(node: Node, ctx: _Context) -> str:
+    """instance('file')/root/item[predicate]/column: the column of the first row the predicate
+    holds for (a number stands for the row's position, as in XPath), or nothing."""
+    _kind, file, predicate, column = node
+    for position, row in enumerate(ctx.data.get(file, []), start=1):
+        if predicate is not None:
+            held = _eval(predicate, _Context(ctx.values, ctx.current, row, ctx.today, ctx.data))
+            if isinstance(held, float) and not isinstance(held, bool):
+                if held != position:
+                    continue
+            elif not to_boolean(held):
+                continue
+        return to_string(row.get(column, ""))
+    return ""
+
+
 def _pull(rows: DataFile, column: str, match: str, key: str) -> str:
     """ODK's pulldata(): the column of the first row whose matched column holds the key, or
     nothing."""
@@ -967,8 +1070,10 @@ def _call(name: str, args: list[Node], ctx: _Context) -> Value:
         return _floor_or_ceiling(to_number(v[0]), up=True)
     if name == "date":
         return _to_date(v[0])
-    if name == "position":  # replaced by the entry's number in a repeat (repeats.entry_tree)
-        raise ExpressionError("position(..) gives the number of a repeat's entry: use it there", 0)
+    if name == "position":
+        # In a repeat, replaced by the entry's number (repeats.entry_tree); outside one, the
+        # node above is the only one of its name: 1, as in ODK.
+        return 1.0
     if name == "pow":
         try:
             return math.pow(to_number(v[0]), to_number(v[1]))
@@ -1012,6 +1117,8 @@ def _eval(node: Node, ctx: _Context) -> Value:
         return to_string(ctx.current)
     if kind == "col":
         return to_string(ctx.choice.get(node[1]) if ctx.choice is not None else None)
+    if kind == "lookup":
+        return _look_up(node, ctx)
     if kind == "neg":
         return -to_number(_eval(node[1], ctx))
     if kind == "bin":

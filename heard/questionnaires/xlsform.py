@@ -1218,7 +1218,14 @@ def parse(
             and not page["group"]
         ):
             page["hidden"] = True
-    data_tables = xlsform_files.read_data_files(fields, files, attachments, survey.name, problems)
+    data_tables = xlsform_files.read_data_files(
+        fields,
+        files,
+        attachments,
+        survey.name,
+        problems,
+        lists={k for k in choices if k not in files},
+    )
 
     if problems:
         raise FormError(problems)
@@ -1334,9 +1341,6 @@ def _begin_repeat(
     }
 
 
-POSITION = "position(..)"
-
-
 def _outside_repeat_references(
     pages: list[dict[str, Any]], fields: list[dict[str, Any]], repeated: dict[str, str]
 ) -> list[tuple[int, str, str]]:
@@ -1345,15 +1349,7 @@ def _outside_repeat_references(
     found = []
 
     def check(number: int, column: str, names: set[str], inside: str | None) -> None:
-        if POSITION in names and inside is None:
-            found.append(
-                (
-                    number,
-                    column,
-                    _("position(..) gives the number of a repeat's entry: use it in a repeat."),
-                )
-            )
-        for field_name in sorted(names - {POSITION}):
+        for field_name in sorted(names):
             if field_name in repeated and repeated[field_name] != inside:
                 found.append(
                     (
@@ -1370,11 +1366,7 @@ def _outside_repeat_references(
     def uses(text: str | None) -> set[str]:
         if not text:
             return set()
-        tree = expressions.parse(text)
-        # position(..) reads the entry's number: a name no field has, found like a reference.
-        return expressions.references(tree) | (
-            {POSITION} if "position" in expressions.function_names(tree) else set()
-        )
+        return expressions.references(expressions.parse(text))
 
     def piped(texts: dict[str, str] | None) -> set[str]:
         return {m[1] for value in (texts or {}).values() for m in PIPE.finditer(value)}

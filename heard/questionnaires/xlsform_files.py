@@ -25,13 +25,14 @@ import csv
 import hashlib
 import io
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Any
 
 from django.utils.translation import gettext as _
 
 from heard.questionnaires import expressions
 from heard.questionnaires.xlsform_sheets import LIMITS, FormError, FormProblem, Sheet, read_table
+from heard.questionnaires.xlsform_vocabulary import DATA_TYPES
 
 MAX_CHOICES = 5_000  # the choices of one file: a list a respondent can still pick from
 MAX_DATA_ROWS = 20_000  # the rows of a file pulldata() reads
@@ -151,7 +152,7 @@ def _read_xml(data: bytes, name: str) -> Sheet | None:
     return Sheet(name=name, header_row=1, headers=headers, rows=rows)
 
 
-# Files pulldata() reads ----------------------------------------------------------------------
+# Data files: read by pulldata() and instance('name')/root/item[...]/column -------------------
 
 _EXPRESSION_KEYS = ("relevant", "constraint", "calculation", "required_if", "choice_filter")
 
@@ -165,16 +166,18 @@ def data_lookups(fields: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
         if item.get("default_dynamic"):
             texts.append(item.get("default"))
         for text in texts:
-            if not text or "pulldata" not in text:
+            if not text or ("pulldata" not in text and "instance" not in text):
                 continue
-            for file, column, match in expressions.data_lookups(expressions.parse(text)):
-                entry = found.setdefault(file, {"row": item["row"], "columns": set()})
-                entry["columns"] |= {column, match}
+            tree = expressions.parse(text)
+            looked_up = expressions.instance_names(tree)
+            for file, columns in expressions.data_lookups(tree).items():
+                entry = found.setdefault(
+                    file, {"row": item["row"], "columns": set(), "instance_row": None}
+                )
+                entry["columns"] |= columns
+                if file in looked_up and entry["instance_row"] is None:
+                    entry["instance_row"] = item["row"]
     return found
-
-
-def data_file_name(name: str) -> str:
-    return f"{name}.csv"
 
 
 # A data file as the definition keeps it: {"columns": [...], "rows": [[...], ...]}.
@@ -187,11 +190,26 @@ def read_data_files(
     attachments: Mapping[str, bytes],
     survey: str,
     problems: list[FormProblem],
+    lists: Collection[str] = (),
 ) -> dict[str, DataTable]:
-    """Register the data files the form's pulldata() calls read in `files` (attached or not)
-    and return the rows of those attached, by the name pulldata() gives them."""
+    """Register the data files the form names (csv-external and xml-external rows) or reads
+    (pulldata(), instance()) in `files`, attached or not, and return the rows of those attached,
+    by the form's name for them. A file read by instance() must be named by a row or be the file
+    of a select_one_from_file, as ODK requires; `lists` are the choices sheet's lists."""
     tables: dict[str, DataTable] = {}
-    for name, use in sorted(data_lookups(fields).items()):
+    # csv-external and xml-external rows name a file; pulldata() names a CSV file.
+    declared = {
+        f["name"]: (f["row"], "xml" if f["type"] == "xml-external" else "csv")
+        for f in fields
+        if f["type"] in DATA_TYPES
+    }
+    lookups = data_lookups(fields)
+    for name in sorted(set(lookups) | set(declared)):
+        # Not declared: a CSV for pulldata(), or the file of a select_one_from_file.
+        row, extension = declared.get(
+            name, (None, "xml" if f"{name}.xml" in files and f"{name}.csv" not in files else "csv")
+        )
+        use = lookups.get(name) or {"row": row, "columns": set()}
         if not _DATA_NAME_RE.fullmatch(name):
             problems.append(
                 FormProblem(
@@ -199,14 +217,29 @@ def read_data_files(
                     use["row"],
                     "",
                     _(
-                        "pulldata() reads a file named “%(name)s”: name it with letters, digits "
-                        "and _, without .csv, as in pulldata('people', 'region', 'id', ${id})."
+                        "A data file is named “%(name)s”: name it with letters, digits and _, "
+                        "without .csv, as in pulldata('people', …) or instance('people')."
                     )
                     % {"name": name},
                 )
             )
             continue
-        file = data_file_name(name)
+        instance_row = use.get("instance_row")
+        if instance_row and name not in declared and f"{name}.{extension}" not in files:
+            if name in lists:
+                reason = _(
+                    "instance('%(name)s') reads the choice list “%(name)s”, which Heard does "
+                    "not look up: to show the label of a chosen answer, write ${question} in a "
+                    "label."
+                )
+            else:
+                reason = _(
+                    "instance('%(name)s') reads a file the form does not name: add a row of "
+                    "type csv-external (or xml-external) named %(name)s."
+                )
+            problems.append(FormProblem(survey, instance_row, "", reason % {"name": name}))
+            continue
+        file = f"{name}.{extension}"
         attached = attachments.get(file)
         table = None if attached is None else read_data_table(file, attached, use, problems)
         entry = files.setdefault(file, file_entry(attached if table is not None else None, []))
@@ -222,7 +255,7 @@ def read_data_table(
 ) -> DataTable | None:
     """The rows of a data file; None, with the problems, if it cannot be used."""
     try:
-        table = read_table(data, file)
+        table = _read_xml(data, file) if file.lower().endswith(".xml") else read_table(data, file)
     except FormError as error:
         problems += error.problems
         return None
@@ -281,6 +314,18 @@ def data_for_browser(definition: Mapping[str, Any]) -> dict[str, list[dict[str, 
     }
 
 
+def data_to_xml(table: DataTable) -> bytes:
+    """A data file written back as ODK's XML: one <item> per row, one element per column."""
+    from xml.etree.ElementTree import Element, SubElement, tostring
+
+    root = Element("root")
+    for values in table["rows"]:
+        item = SubElement(root, "item")
+        for column, value in zip(table["columns"], values, strict=True):
+            SubElement(item, column).text = value
+    return tostring(root, encoding="utf-8", xml_declaration=True)
+
+
 def data_to_csv(table: DataTable) -> bytes:
     """A data file written back as it was read: its columns in order, one row per row."""
     out = io.StringIO(newline="")
@@ -323,7 +368,8 @@ def to_file(definition: Mapping[str, Any], name: str) -> bytes:
     format."""
     data_name = definition.get("files", {}).get(name, {}).get("data")
     if data_name and data_name in definition.get("data", {}):
-        return data_to_csv(definition["data"][data_name])
+        table = definition["data"][data_name]
+        return data_to_xml(table) if name.lower().endswith(".xml") else data_to_csv(table)
     return to_xml(definition, name) if name.lower().endswith(".xml") else to_csv(definition, name)
 
 

@@ -48,8 +48,10 @@ SIMPLE_TYPES = (
     *METADATA_TYPES,
 )
 LABELLED_TYPES = (*ANSWER_TYPES, "note", "acknowledge")
-# Never shown to a respondent: worked out, or recorded by Heard.
-HIDDEN_TYPES = ("calculate", *METADATA_TYPES)
+# A row that names an attached data file: it asks nothing and holds no answer.
+DATA_TYPES = ("csv-external", "xml-external")
+# Never shown to a respondent: worked out, recorded by Heard, or a data file's name.
+HIDDEN_TYPES = ("calculate", *METADATA_TYPES, *DATA_TYPES)
 # Shown or not, never typed in by a respondent.
 UNANSWERED_TYPES = ("note", *HIDDEN_TYPES)
 
@@ -65,6 +67,7 @@ USABLE_TYPES = (
     *LIST_TYPES,
     *FILE_LIST_TYPES,
     "select_one_external",
+    *DATA_TYPES,
     "begin_group",
     "end_group",
     "begin_repeat",
@@ -136,10 +139,6 @@ UNSUPPORTED = {
     ),
     "location_metadata": gettext_noop(
         "Heard does not record where respondents are, for their privacy: remove the row"
-    ),
-    "from_file": gettext_noop(
-        "data files for pulldata() and instance() are not supported yet: copy the choices to the "
-        "choices sheet, or attach them as a CSV file with select_one_from_file"
     ),
     "constrained_alias": gettext_noop(
         "this older spelling adds its own hint and constraint: use integer or text with a "
@@ -226,7 +225,7 @@ LIST_TYPE_SPELLINGS = {
     "select one external": "select_one_external",
 }
 # Types that declare an attached data file (for pulldata() or a lookup), not a question.
-ATTACHMENT_TYPES = {"csv-external": "from_file", "xml-external": "from_file"}
+ATTACHMENT_TYPES = {"csv-external": "csv-external", "xml-external": "xml-external"}
 # begin/end with pyxform's names for groups and repeats.
 CONTROL_SPELLINGS = {
     "group": "group",

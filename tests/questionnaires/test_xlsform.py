@@ -1868,10 +1868,9 @@ def test_a_choice_without_a_label_shows_its_name_as_odk_does():
     assert answer_text(form, "x", "teal", "en") == "teal"
 
 
-def test_an_attached_data_file_is_refused_with_a_reason():
-    found = problems_of(second("csv-external"))
-    assert where(found) == [TYPE]
-    assert "data files for pulldata() and instance() are not supported yet" in found[0].reason
+def test_a_csv_external_row_makes_the_form_wait_for_its_file():
+    definition, _xform = parse(second("csv-external"), "form.xlsx")
+    assert definition["files"] == {"x.csv": {"attached": False, "data": "x"}}
 
 
 @pytest.mark.parametrize("kind", ["select_one", "select_multiple"])

@@ -10,7 +10,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from heard.core.audit import AuditEvent
 from heard.questionnaires import services, translation, xlsform_files
+from heard.questionnaires.exporting import variable_names
 from heard.questionnaires.form import Form
+from heard.questionnaires.rendering import question_views
 from heard.questionnaires.xlsform import FormError, missing_translations, parse, to_xform
 from heard.questionnaires.xlsform_export import to_xlsx
 from tests.questionnaires.builders import EN, FR, row, xlsx
@@ -376,7 +378,7 @@ def test_one_file_can_give_choices_and_data():
         ("pulldata(${who}, 'region', 'id', 'A7')", "pulldata() takes the file, the column to read"),
         (
             "pulldata('my people', 'region', 'id', 'A7')",
-            "pulldata() reads a file named “my people”",
+            "A data file is named “my people”",
         ),
     ],
 )
@@ -384,4 +386,92 @@ def test_a_pulldata_that_cannot_be_read_is_refused(cell, reason):
     survey = [row("text", "who", "Code?", "Code ?"), row("calculate", "x", calculation=cell)]
     with pytest.raises(FormError) as caught:
         parse(xlsx(survey, []), "form.xlsx")
+    assert [reason in p.reason for p in caught.value.problems] == [True]
+
+
+def test_csv_and_xml_external_rows_name_data_files_that_hold_no_answer():
+    survey = [
+        row("csv-external", "people"),
+        row("begin_group", "g", "G", "G"),
+        row("xml-external", "sites"),
+        row("text", "who", "Code?", "Code ?"),
+        row("calculate", "region", calculation="pulldata('people', 'region', 'id', ${who})"),
+        row("end_group"),
+    ]
+    sites = b"<root><item><name>s1</name><label>Site 1</label></item></root>"
+    definition, xform = parse(xlsx(survey, []), "form.xlsx")
+    assert xlsform_files.missing_files(definition) == ["people.csv", "sites.xml"]
+    assert 'src="jr://file-csv/people.csv"' in xform
+    attached = xlsform_files.attach(definition, {"people.csv": PEOPLE, "sites.xml": sites}, "en")
+    assert xlsform_files.missing_files(attached) == []
+    assert attached["data"]["sites"] == {"columns": ["name", "label"], "rows": [["s1", "Site 1"]]}
+    assert to_xform(to_xlsx(attached), "back.xlsx") == xform
+    again, _xform = parse(
+        xlsx(survey, []), "form.xlsx", attachments=xlsform_files.attached_files(attached)
+    )
+    # Written back (line ends may differ, so the hashes too), the files read the same.
+    assert again["data"] == attached["data"] and again["fields"] == attached["fields"]
+    form = Form(attached)
+    assert form.with_calculations({"who": "A7"})["region"] == "Yukon"
+    # No question, and no column in exports: the page shows only the code.
+    page = form.page_by_name["g"]
+    assert [v.name for v in question_views(form, page, {}, "en")] == ["who"]
+    assert not {"people", "sites"} & set(variable_names(attached))
+
+
+def test_instance_lookups_read_a_declared_file_or_a_file_of_choices():
+    survey = [
+        row("csv-external", "people"),
+        row("begin_group", "g", "G", "G"),
+        row("select_one_from_file cities.csv", "city", "Your city?", "Votre ville ?"),
+        row("text", "who", "Code?", "Code ?"),
+        row(
+            "calculate",
+            "region",
+            calculation="instance('people')/root/item[id = ${who} and region != '']/region",
+        ),
+        row(
+            "note",
+            "where",
+            "${region}, ${province}",
+            "${region}, ${province}",
+        ),
+        row(
+            "calculate",
+            "province",
+            calculation="instance('cities')/root/item[name = ${city}]/province",
+        ),
+        row("end_group"),
+    ]
+    files = {"people.csv": PEOPLE, "cities.csv": CITIES}
+    definition, xform = parse(xlsx(survey, []), "form.xlsx", attachments=files)
+    assert sorted(definition["files"]) == ["cities.csv", "people.csv"]
+    assert definition["files"]["cities.csv"]["data"] == "cities"
+    assert to_xform(to_xlsx(definition), "back.xlsx") == xform
+    form = Form(definition)
+    values = form.with_calculations({"who": "B2", "city": "montreal"})
+    assert (values["region"], values["province"]) == ("Nunavut", "qc")
+    logic = form.logic_for(form.page_by_name["g"], {})
+    assert logic["data"]["people"][0] == {"id": "A7", "region": "Yukon"}
+    assert set(logic["data"]["cities"][0]) == {"name", "province"}
+
+
+@pytest.mark.parametrize(
+    ("calculation", "reason"),
+    [
+        ("instance('staff')/root/item[id = 1]/name", "reads a file the form does not name"),
+        ("instance('colour')/root/item[name = 'red']/label", "reads the choice list “colour”"),
+        ("instance('staff')/root/item[. = 1]/name", "'.' in a lookup's [...] is not supported"),
+    ],
+)
+def test_a_lookup_the_form_cannot_answer_is_refused(calculation, reason):
+    survey = [
+        row("select_one colour", "c", "C", "C"),
+        row("calculate", "x", calculation=calculation),
+    ]
+    choices = [
+        {"list_name": "colour", "name": "red", f"label::{EN}": "Red", f"label::{FR}": "Rouge"}
+    ]
+    with pytest.raises(FormError) as caught:
+        parse(xlsx(survey, choices), "form.xlsx")
     assert [reason in p.reason for p in caught.value.problems] == [True]

@@ -113,6 +113,22 @@
     return validDate(y, m, d) ? daysFromCivil(y, m, d) : null;
   }
 
+  // instance('file')/root/item[predicate]/column: the column of the first row the predicate
+  // holds for (a number stands for the row's position, as in XPath), or nothing.
+  function lookUp(node, ctx) {
+    var rows = has.call(ctx.data, node[1]) ? ctx.data[node[1]] : [];
+    for (var i = 0; i < rows.length; i++) {
+      if (node[2]) {
+        var held = ev(node[2], {
+          values: ctx.values, current: ctx.current, choice: rows[i], today: ctx.today, data: ctx.data
+        });
+        if (typeof held === "number" ? held !== i + 1 : !toBoolean(held)) { continue; }
+      }
+      return toText(has.call(rows[i], node[3]) ? rows[i][node[3]] : null);
+    }
+    return "";
+  }
+
   // ODK's pulldata(): the column of the first row whose matched column holds the key.
   function pull(rows, column, match, key) {
     for (var i = 0; i < rows.length; i++) {
@@ -436,6 +452,9 @@
         // The answer already there, if any: what once() worked out stays as it was.
         text = toText(ctx.current);
         return text !== "" ? text : v[0];
+      case "position":
+        // In a repeat the server sends the entry's number instead; outside one, ODK gives 1.
+        return 1;
       case "pulldata":
         return pull(ctx.data[trimSpace(toText(v[0]))] || [], trimSpace(toText(v[1])),
           trimSpace(toText(v[2])), toText(v[3]));
@@ -464,6 +483,8 @@
         return toText(ctx.current);
       case "col":
         return toText(ctx.choice && has.call(ctx.choice, node[1]) ? ctx.choice[node[1]] : null);
+      case "lookup":
+        return lookUp(node, ctx);
       case "neg":
         return -toNumber(ev(node[1], ctx));
       case "bin":
