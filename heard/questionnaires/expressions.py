@@ -96,14 +96,13 @@ FUNCTIONS: dict[str, tuple[int, int | None]] = {
     "uuid": (0, 1),
     "decimal-date-time": (1, 1),
     "pulldata": (4, 4),
+    "indexed-repeat": (3, 3),
 }
 
 # Functions that XLSForm authors reach for and that we knowingly leave out, with the reason.
 UNSUPPORTED: dict[str, str] = {
     "jr:choice-name": "jr:choice-name() is not supported: compare the choice name itself, "
     "e.g. ${colour} = 'red'",
-    "indexed-repeat": "indexed-repeat() is not supported: a question outside a repeat cannot "
-    "read one entry's answer; put the question in the repeat",
     "position": "position() takes only '..': write position(..) for the number of a repeat's entry",
     "count": "count() is not supported: use count-selected() for a select_multiple; for a "
     "repeat, ask for the number of entries first and use it as the repeat's count",
@@ -468,6 +467,12 @@ class _Parser:
             raise ExpressionError(
                 f"{name}() takes {wanted} argument{plural}, not {len(args)}", token.pos
             )
+        if name == "indexed-repeat" and not (args[0][0] == "ref" and args[1][0] == "ref"):
+            raise ExpressionError(
+                "indexed-repeat() takes a question of a repeat, the repeat and the entry's "
+                "number, as in indexed-repeat(${age}, ${people}, 2)",
+                token.pos,
+            )
         if name == "pulldata":
             for position, arg in enumerate(args[:3]):
                 if arg[0] != "str" or not arg[1].strip():
@@ -539,6 +544,35 @@ def _walk(node: Node, *, into_lookups: bool = True) -> Iterator[Node]:
 def references(node: Node) -> set[str]:
     """The field names used as ${name}."""
     return {item[1] for item in _walk(node) if item[0] == "ref"}
+
+
+def entry_reads(node: Node) -> list[tuple[str, str]]:
+    """(question, repeat) of each indexed-repeat(): a read of one entry's answer by number."""
+    return [
+        (item[2][0][1], item[2][1][1])
+        for item in _walk(node)
+        if item[0] == "call" and item[1] == "indexed-repeat"
+    ]
+
+
+def free_references(node: Node) -> set[str]:
+    """The references that read an answer as it stands: those naming a question and its repeat
+    in an indexed-repeat() read one entry's answer instead."""
+    found: set[str] = set()
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if item[0] == "ref":
+            found.add(item[1])
+        elif item[0] == "neg":
+            stack.append(item[1])
+        elif item[0] == "bin":
+            stack += [item[2], item[3]]
+        elif item[0] == "call":
+            stack += item[2][2:] if item[1] == "indexed-repeat" else item[2]
+        elif item[0] == "lookup" and item[2] is not None:
+            stack.append(item[2])
+    return found
 
 
 def uses_current(node: Node) -> bool:
@@ -998,6 +1032,12 @@ def _call(name: str, args: list[Node], ctx: _Context) -> Value:
     if name == "coalesce":
         first = _eval(args[0], ctx)
         return first if to_string(first) != "" else _eval(args[1], ctx)
+    if name == "indexed-repeat":
+        # The answer of entry n, under its entry name (repeats.entry_name: "age@2").
+        number = to_number(_eval(args[2], ctx))
+        if not (math.isfinite(number) and number >= 1 and number == math.floor(number)):
+            return ""
+        return to_string(ctx.values.get(f"{args[0][1]}@{int(number)}"))
 
     v = [_eval(arg, ctx) for arg in args]
     if name == "selected":

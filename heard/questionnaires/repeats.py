@@ -80,6 +80,9 @@ def renamed(node: Any, names: Mapping[str, str]) -> Any:
         return node
     if node[0] == "ref":
         return ["ref", names.get(node[1], node[1])]
+    if node[0] == "call" and node[1] == "indexed-repeat":
+        # Its question and repeat name what to read, not an answer of this entry.
+        return ["call", node[1], [*node[2][:2], *(renamed(arg, names) for arg in node[2][2:])]]
     if node[0] == "call":
         return ["call", node[1], [renamed(arg, names) for arg in node[2]]]
     return [renamed(part, names) for part in node]

@@ -372,7 +372,9 @@ def _parse_expression(
     except expressions.ExpressionError as exc:
         problems.append(FormProblem(sheet, number, column, str(exc)))
         return None
-    for name in sorted(expressions.references(node) - names):
+    # A repeat named in indexed-repeat() is checked with the question it reads.
+    repeats_read = {repeat for _question, repeat in expressions.entry_reads(node)}
+    for name in sorted(expressions.references(node) - names - repeats_read):
         problems.append(
             FormProblem(
                 sheet,
@@ -1348,7 +1350,26 @@ def _outside_repeat_references(
     entries has its own answer, and a question outside it would not know which to take."""
     found = []
 
-    def check(number: int, column: str, names: set[str], inside: str | None) -> None:
+    def check(
+        number: int,
+        column: str,
+        names: set[str],
+        inside: str | None,
+        reads: list[tuple[str, str]] | None = None,
+    ) -> None:
+        for question, repeat in sorted(reads or []):
+            if repeated.get(question) != repeat:
+                found.append(
+                    (
+                        number,
+                        column,
+                        _(
+                            "indexed-repeat() reads ${%(name)s} in the repeat “%(repeat)s”, "
+                            "which does not hold it."
+                        )
+                        % {"name": question, "repeat": repeat},
+                    )
+                )
         for field_name in sorted(names):
             if field_name in repeated and repeated[field_name] != inside:
                 found.append(
@@ -1363,10 +1384,12 @@ def _outside_repeat_references(
                     )
                 )
 
-    def uses(text: str | None) -> set[str]:
+    def uses(text: str | None) -> tuple[set[str], list[tuple[str, str]]]:
+        """The answers an expression reads as they stand, and the entries it reads by number."""
         if not text:
-            return set()
-        return expressions.references(expressions.parse(text))
+            return set(), []
+        tree = expressions.parse(text)
+        return expressions.free_references(tree), expressions.entry_reads(tree)
 
     def piped(texts: dict[str, str] | None) -> set[str]:
         return {m[1] for value in (texts or {}).values() for m in PIPE.finditer(value)}
@@ -1375,16 +1398,19 @@ def _outside_repeat_references(
         if item.get("generated"):
             continue
         for column in ("relevant", "constraint", "calculation", "choice_filter"):
-            check(item["row"], column, uses(item[column]), item.get("repeat"))
+            names, reads = uses(item[column])
+            check(item["row"], column, names, item.get("repeat"), reads)
         for column in ("label", "hint", "required_message", "constraint_message"):
             check(item["row"], column, piped(item[column]), item.get("repeat"))
     for page in pages:
         for part in [page, *page.get("sections", {}).values()]:
-            check(part["row"], "relevant", uses(part.get("relevant")), part.get("repeat"))
+            names, reads = uses(part.get("relevant"))
+            check(part["row"], "relevant", names, part.get("repeat"), reads)
             for column in ("label", "hint"):
                 check(part["row"], column, piped(part.get(column)), part.get("repeat"))
         for each in page.get("repeats", {}).values():
-            check(each["row"], "relevant", uses(each.get("relevant")), None)
+            names, reads = uses(each.get("relevant"))
+            check(each["row"], "relevant", names, None, reads)
             for column in ("label", "hint"):
                 check(each["row"], column, piped(each.get(column)), None)
     return found

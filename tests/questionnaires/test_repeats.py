@@ -481,3 +481,47 @@ def test_position_gives_each_entry_its_number_and_1_outside_a_repeat():
         xlsx([row("text", "x", "X", "X", relevant="position(..) > 1")]), "form.xlsx"
     )
     assert not Form(outside).field_applies("x", {})
+
+
+def test_indexed_repeat_reads_one_entry_s_answer_by_its_number():
+    survey = [
+        row("begin_repeat", "people", "Person", "Personne", repeat_count="2"),
+        row("integer", "age", "Age", "Âge"),
+        row(
+            "calculate",
+            "older_than_first",
+            calculation="${age} > indexed-repeat(${age}, ${people}, 1)",
+        ),
+        row("end_repeat"),
+        row("calculate", "second", calculation="indexed-repeat(${age}, ${people}, 1 + 1)"),
+        row("note", "said", "The second is ${second}.", "Le second a ${second} ans."),
+    ]
+    definition, xform = parse(xlsx(survey), "form.xlsx")
+    assert to_xform(to_xlsx(definition), "back.xlsx") == xform
+    form = Form(definition)
+    values = form.with_calculations({"people": [{"age": 30}, {"age": 41}]})
+    assert values["second"] == "41"
+    assert values["older_than_first@2"] == "true" and values["older_than_first@1"] == "false"
+    # An entry that is not there reads as nothing.
+    assert form.with_calculations({"people": [{"age": 30}]}).get("second", "") == ""
+
+
+@pytest.mark.parametrize(
+    ("calculation", "reason"),
+    [
+        (
+            "indexed-repeat(${x}, ${people}, 1)",
+            "indexed-repeat() reads ${x} in the repeat “people”",
+        ),
+        ("indexed-repeat('age', ${people}, 1)", "indexed-repeat() takes a question of a repeat"),
+    ],
+)
+def test_an_indexed_repeat_that_cannot_be_read_is_refused(calculation, reason):
+    survey = [
+        row("text", "x", "X", "X"),
+        row("begin_repeat", "people", "Person", "Personne"),
+        row("integer", "age", "Age", "Âge"),
+        row("end_repeat"),
+        row("calculate", "c", calculation=calculation),
+    ]
+    assert [reason in p.reason for p in problems_of(xlsx(survey))] == [True]

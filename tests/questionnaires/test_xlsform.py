@@ -803,9 +803,9 @@ UNSUPPORTED = [
     ),
     case(
         "unsupported function",
-        second("calculate", "", "", calculation="indexed-repeat(${q}, ${q}, 1)"),
+        second("calculate", "", "", calculation="jr:choice-name(${q}, '${q}')"),
         ("survey", 3, "calculation"),
-        "indexed-repeat() is not supported",
+        "jr:choice-name() is not supported",
     ),
     case(
         "unknown field",
@@ -915,7 +915,7 @@ UNSUPPORTED = [
             ("select_one colour", "purple", "The default is not a choice of this list: purple."),
             ("select_multiple colour", "red pink", "not a choice of this list: pink."),
             ("text", "${nothere}", "${nothere} is not a field of this form."),
-            ("date", "indexed-repeat(${q}, ${q}, 1)", "indexed-repeat() is not supported"),
+            ("date", "jr:choice-name(${q}, '${q}')", "jr:choice-name() is not supported"),
             ("note", "x", "A default is not supported on this type of question."),
         )
     ),

@@ -371,6 +371,13 @@
       var first = ev(args[0], ctx);
       return toText(first) !== "" ? first : ev(args[1], ctx);
     }
+    if (name === "indexed-repeat") {
+      // The answer of entry n, under its entry name ("age@2"), as the server reads it.
+      var number = toNumber(ev(args[2], ctx));
+      if (!(isFinite(number) && number >= 1 && number === Math.floor(number))) { return ""; }
+      var key = args[0][1] + "@" + number;
+      return toText(has.call(ctx.values, key) ? ctx.values[key] : null);
+    }
     var v = args.map(function (arg) { return ev(arg, ctx); });
     var x, text, part, at;
     switch (name) {
