@@ -12,6 +12,7 @@ import json
 import random
 import re
 from dataclasses import dataclass, field
+from collections.abc import Mapping
 from typing import Any
 
 from django.utils.html import conditional_escape, format_html
@@ -28,7 +29,8 @@ from heard.questionnaires.xlsform_vocabulary import hidden
 @dataclass
 class ChoiceView:
     name: str
-    label: str
+    label: str  # as text, answers it shows filled in (for an <option>)
+    label_html: SafeString  # the same, each answer in a span logic.js keeps current
     checked: bool
     filters_json: str
     available: bool
@@ -135,7 +137,7 @@ def piped(form: Form, text: str, values: dict[str, Any], language: str, name: st
         if match[1] not in form.fields:
             return match[0]
         ref = form.reference(match[1], name)
-        return answer_text(form, ref, values.get(ref), language)
+        return answer_text(form, ref, values.get(ref), language, values=None)
 
     return PIPE.sub(answer, text)
 
@@ -154,7 +156,7 @@ def piped_html(
         html += format_html(
             '<span data-pipe="{}">{}</span>',
             ref,
-            answer_text(form, ref, values.get(ref), language),
+            answer_text(form, ref, values.get(ref), language, values=None),
         )
         last = match.end()
     return html + conditional_escape(text[last:])
@@ -333,7 +335,7 @@ def _question_view(
     if read_only(item):
         view.read_only = True
         view.value = values.get(name) if values.get(name) is not None else value
-        view.shown = answer_text(form, name, view.value, language)
+        view.shown = answer_text(form, name, view.value, language, values=values)
     if item["type"] == "range":
         start, end, step = (item["parameters"][k] for k in ("start", "end", "step"))
         low, high = sorted((start, end), key=float)
@@ -356,11 +358,13 @@ def _question_view(
         )
         for choice in _ordered(form, item, values, order_key):
             filters = {k: v for k, v in choice.filters.items() if k in wanted}
+            # Without a label, ODK shows the choice's name: so does Heard.
+            text = _text(choice.label, language) or choice.name
             view.choices.append(
                 ChoiceView(
                     name=choice.name,
-                    # Without a label, ODK shows the choice's name: so does Heard.
-                    label=_text(choice.label, language) or choice.name,
+                    label=piped(form, text, values, language, name),
+                    label_html=piped_html(form, text, values, language, name),
                     checked=choice.name in picked,
                     filters_json=json.dumps(filters, ensure_ascii=False, sort_keys=True),
                     available=choice.name in available,
@@ -406,11 +410,24 @@ def question_label(form: Form, name: str, values: dict[str, Any], language: str)
     return f"{heading or _('Entry')} {number}: {label}"
 
 
-def answer_text(form: Form, name: str, value: Any, language: str) -> str:
-    """An answer as the check page and staff screens show it."""
+def answer_text(
+    form: Form,
+    name: str,
+    value: Any,
+    language: str,
+    values: Mapping[str, Any] | None = None,
+) -> str:
+    """An answer as the check page and staff screens show it. A choice's label that shows an
+    answer (${name}) has it filled in from `values` (not when the answer is itself being shown
+    inside a label: one level, so that labels showing each other cannot loop)."""
     item = form.item(name)
     labels = (
-        {c.name: _text(c.label, language) for c in form.all_choices(name)}
+        {
+            c.name: piped(form, _text(c.label, language), dict(values), language, name)
+            if values is not None and "${" in _text(c.label, language)
+            else _text(c.label, language)
+            for c in form.all_choices(name)
+        }
         if item["list_name"]
         else {}
     )

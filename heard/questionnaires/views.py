@@ -265,7 +265,7 @@ def _summary(form: Form, values: dict[str, Any], language: str) -> list[dict[str
                 {
                     "name": name,
                     "label": question_label(form, name, values, language),
-                    "answer": answer_text(form, name, values.get(name), language),
+                    "answer": answer_text(form, name, values.get(name), language, values=values),
                 }
             )
         sections.append(

@@ -507,7 +507,7 @@ def response_detail(request: HttpRequest, pk: int, qpk: int, rpk: int) -> HttpRe
         rows = [
             {
                 "label": question_label(form, name, values, language) or name,
-                "answer": answer_text(form, name, values.get(name), language),
+                "answer": answer_text(form, name, values.get(name), language, values=values),
             }
             for name in form.names_on(page, values)
             if form.item(name)["type"] not in UNANSWERED_TYPES

@@ -635,19 +635,6 @@ def parse(
         aliases=vocabulary.SURVEY_COLUMN_ALIASES,
         bare=bare,
     )
-    # select_one_external's lists (ODK's autocomplete over a long list): pyxform checks no
-    # names there, and a cascading list repeats them.
-    external, external_columns, _external_kept, _external_spaced = read_choice_rows(
-        sheets.get("external_choices"), problems, spellings, bare, allow_duplicates=True
-    )
-    choices, choice_columns, choice_kept, spaced = read_choice_rows(
-        choices_sheet,
-        problems,
-        spellings,
-        bare,
-        # pyxform's setting for lists whose filter tells apart choices of the same name.
-        allow_duplicates=kept_settings.get("allow_choice_duplicates", "").strip() in TRUE,
-    )
     for header in columns.extra:
         base = _split_header(header, "::" in header)[0]
         reason = vocabulary.SURVEY_COLUMN_REASONS.get(base)
@@ -718,6 +705,20 @@ def parse(
                 )
             names[other] = number
     known = set(names) - groups  # a group has no answer to refer to
+    # select_one_external's lists (ODK's autocomplete over a long list): pyxform checks no
+    # names there, and a cascading list repeats them.
+    external, external_columns, _external_kept, _external_spaced = read_choice_rows(
+        sheets.get("external_choices"), problems, spellings, bare, allow_duplicates=True
+    )
+    choices, choice_columns, choice_kept, spaced = read_choice_rows(
+        choices_sheet,
+        problems,
+        spellings,
+        bare,
+        names=known,  # a choice's label may show an answer, as a question's may
+        # pyxform's setting for lists whose filter tells apart choices of the same name.
+        allow_duplicates=kept_settings.get("allow_choice_duplicates", "").strip() in TRUE,
+    )
     files: dict[str, dict[str, Any]] = {}  # the attached files the form names
     repeated = _names_in_repeats(
         survey.rows, lambda row: cell(row, "type"), lambda row: cell(row, "name")
@@ -1445,6 +1446,7 @@ def read_choice_rows(
     bare: str | None,
     *,
     allow_duplicates: bool = False,
+    names: set[str] | None = None,
 ) -> tuple[
     dict[str, list[dict[str, Any]]], dict[str, set[str]], list[str], dict[str, tuple[int, str]]
 ]:
@@ -1524,7 +1526,7 @@ def read_choice_rows(
             continue
         seen.setdefault((list_name, name), number)
         # A choice may have no label: ODK then shows its name, and so does Heard.
-        _check_texts(sheet, number, row, columns, ("label",), problems)
+        _check_texts(sheet, number, row, columns, ("label",), problems, names=names)
         filters = {h: row[h].strip() for h in extra if row.get(h, "").strip()}
         choices.setdefault(list_name, []).append(
             {

@@ -42,6 +42,7 @@ FORM = xlsx(
         row("note", "echo", "You chose ${letter}, ${who}.", "Vous avez choisi ${letter}, ${who}."),
         row("dateTime", "when", "When did it start?", "Quand cela a-t-il commencé ?"),
         row("time", "at", "At what time do you open?", "À quelle heure ouvrez-vous ?"),
+        row("select_one asker", "asker", "Who answers?", "Qui répond ?"),
         row("end_group"),
         row(
             "range",
@@ -53,7 +54,11 @@ FORM = xlsx(
         row("end_group"),
         row("note", "thanks", "Thank you, ${who}.", "Merci, ${who}."),
     ],
-    [choice("letter", c, f"Letter {c.upper()}", f"Lettre {c.upper()}") for c in LETTERS],
+    [
+        *(choice("letter", c, f"Letter {c.upper()}", f"Lettre {c.upper()}") for c in LETTERS),
+        choice("asker", "me", "Me, ${who}", "Moi, ${who}"),
+        choice("asker", "other", "Someone else", "Quelqu’un d’autre"),
+    ],
 )
 
 
@@ -116,6 +121,9 @@ def test_piping_sections_random_order_date_times_and_ranges(browser, links, lang
             assert "Al <b>" in page.locator('[data-question="echo"]').inner_text()
         heading = page.locator('[data-section="more"] h2').inner_text()
         assert chosen in heading
+        # A choice's label shows the answer too, escaped.
+        me = "Me, Al <b>" if language == "en" else "Moi, Al <b>"
+        assert me in page.locator('[data-question="asker"]').inner_text()
         assert page.locator('[name="when"]').get_attribute("type") == "datetime-local"
         page.locator('[name="when"]').fill("2018-06-30T14:05")
         page.locator('[name="at"]').fill("09:30")

@@ -987,10 +987,10 @@ UNSUPPORTED = [
         "${last-saved#…} reads the answer saved on a device's previous form",
     ),
     case(
-        "choice showing an answer",
-        second("select_one colour", choices=[*COLOURS, choice("colour", "x", "${q}", "${q}")]),
+        "choice showing an answer that is not there",
+        second("select_one colour", choices=[*COLOURS, choice("colour", "x", "${no}", "${no}")]),
         [("choices", 5, f"label::{EN}"), ("choices", 5, f"label::{FR}")],
-        "A choice cannot show an answer (${…})",
+        "${no} is not a field of this form.",
     ),
     case(
         "appearance",
@@ -2148,6 +2148,28 @@ def test_this_answer_in_relevant_and_required_is_the_question_s_own_answer():
     assert form.field_applies("code", {"code": "abc"})
     assert not form.field_applies("code", {"code": "skip"})
     assert form.required("code", {"code": "abc"}) and not form.required("code", {"code": "ab"})
+
+
+def test_a_choice_s_label_shows_an_earlier_answer():
+    survey = [
+        row("begin_group", "g", "G", "G"),
+        row("text", "home", "Your city?", "Votre ville ?"),
+        row("select_one where", "work", "Where do you work?", "Où travaillez-vous ?"),
+        row("end_group"),
+    ]
+    places = [
+        choice("where", "same", "In ${home}", "À ${home}"),
+        choice("where", "other", "Elsewhere", "Ailleurs"),
+    ]
+    definition, xform = parse(xlsx(survey, places), "form.xlsx")
+    assert to_xform(to_xlsx(definition), "back.xlsx") == xform
+    form = Form(definition)
+    page = form.page_by_name["g"]
+    values = {"home": "<Lyon>", "work": "same"}
+    [_home, work] = question_views(form, page, values, "fr")
+    assert work.choices[0].label == "À <Lyon>"
+    assert str(work.choices[0].label_html) == 'À <span data-pipe="home">&lt;Lyon&gt;</span>'
+    assert answer_text(form, "work", "same", "en", values=values) == "In <Lyon>"
 
 
 def test_messages_with_nothing_to_explain_are_kept_as_pyxform_keeps_them():
