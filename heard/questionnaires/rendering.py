@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 import random
 import re
-from dataclasses import dataclass, field
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils.html import conditional_escape, format_html
