@@ -355,6 +355,9 @@ def _fields_by_entry(
     for field in definition["fields"]:
         if field["type"] in _NO_ANSWER:
             continue
+        if field.get("entries_of"):
+            # Its choices are a repeat's answers, not a list: it goes out as the text chosen.
+            field = {**field, "type": "text"}
         repeat = field.get("repeat")
         if repeat is None:
             found.append((field, field["name"]))

@@ -330,6 +330,8 @@ class Form:
     def choices(self, name: str, values: Mapping[str, Any]) -> list[Choice]:
         """The choices of a select question, after its choice_filter."""
         item = self.item(name)
+        if item.get("entries_of"):
+            return self._entry_choices(item, values)
         found = []
         for raw in self.definition["choices"].get(item["list_name"] or "", []):
             choice = Choice(raw["name"], raw["label"], raw.get("filters", {}))
@@ -343,7 +345,28 @@ class Form:
             found.append(choice)
         return found
 
+    def _entry_choices(self, item: dict[str, Any], values: Mapping[str, Any]) -> list[Choice]:
+        """select_one ${name}: one choice per entry of the repeat that answered `name`, named
+        and labelled by that answer (the first of equal answers), kept where the choice_filter
+        holds for that entry's answers, as in ODK."""
+        source = item["entries_of"]
+        repeat = self.repeats[self.field_repeat[source]]
+        found: list[Choice] = []
+        seen: set[str] = set()
+        for number in range(1, self.count(repeat, values) + 1):
+            entry = repeats.entry_name(source, number)
+            answer = expressions.as_text(values.get(entry))
+            if not answer or answer in seen:
+                continue
+            if item["choice_filter"] and not self._true(item["choice_filter"], values, name=entry):
+                continue
+            seen.add(answer)
+            found.append(Choice(answer, {"en": answer, "fr": answer}, {}))
+        return found
+
     def all_choices(self, name: str) -> list[Choice]:
+        """A list's choices, unfiltered; none for choices from a repeat's answers (they are the
+        answers themselves)."""
         item = self.item(name)
         return [
             Choice(c["name"], c["label"], c.get("filters", {}))
@@ -686,7 +709,10 @@ class Form:
                 "read_only": read_only(item),
                 "trigger": item.get("trigger"),
                 "calculation": self.ast(item["calculation"], name),
-                "choice_filter": self.ast(item["choice_filter"], name),
+                # Choices from a repeat's answers are filtered on the server, entry by entry.
+                "choice_filter": None
+                if item.get("entries_of")
+                else self.ast(item["choice_filter"], name),
             }
         return {
             "fields": fields,

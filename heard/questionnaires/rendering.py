@@ -378,7 +378,12 @@ def _question_view(
 
 
 def _ordered(form: Form, item: dict[str, Any], values: dict[str, Any], key: str) -> list[Any]:
-    choices = form.all_choices(item["name"])
+    # Choices from a repeat's answers are those answers, in their entries' order.
+    choices = (
+        form.choices(item["name"], values)
+        if item.get("entries_of")
+        else form.all_choices(item["name"])
+    )
     parameters = item.get("parameters") or {}
     if parameters.get("randomize") != "true" or not key:
         return choices  # staff typing in a paper form see the sheet's order

@@ -421,6 +421,35 @@ def _parse_expression(
     return text
 
 
+def _answers_list_problem(
+    kind: str,
+    source: str,
+    known: set[str],
+    repeated: dict[str, str],
+    repeat: dict[str, Any] | None,
+) -> str | None:
+    """Why `select_one ${source}` (choices from a repeat's answers) cannot be used, or None."""
+    if kind != "select_one":
+        # pyxform builds choices from a repeat's answers for select_one only.
+        return _(
+            "Only a select_one takes its choices from a repeat's answers: use select_one, or "
+            "a list."
+        )
+    if source not in known:
+        return _("${%(name)s} is not a field of this form.") % {"name": source}
+    if source not in repeated:
+        return _(
+            "${%(name)s} is not in a repeat: a question takes its choices from the answers of "
+            "a repeat's entries, or from a list."
+        ) % {"name": source}
+    if repeat is not None:
+        return _(
+            "A question in a repeat cannot take its choices from a repeat's answers: put it "
+            "after the repeat."
+        )
+    return None
+
+
 def _read_trigger(
     written: str,
     kind: str,
@@ -863,7 +892,17 @@ def parse(
                     )
                     % {"file": from_file},
                 )
-        or_other = kind in LIST_TYPES and list_name.split()[-1] == "or_other"
+        # select_one ${name}: the choices are the answers a repeat's entries gave to `name`.
+        entries_of = ""
+        from_answers = PIPE.fullmatch(list_name) if kind in LIST_TYPES else None
+        if from_answers:
+            entries_of = from_answers[1]
+            reason = _answers_list_problem(kind, entries_of, known, repeated, repeat)
+            if reason:
+                report(number, "type", reason)
+                continue
+            list_name = ""
+        or_other = kind in LIST_TYPES and bool(list_name) and list_name.split()[-1] == "or_other"
         if or_other:
             list_name = list_name.rsplit(None, 1)[0] if " " in list_name else ""
             if kind == "rank" or not list_name:
@@ -892,7 +931,7 @@ def parse(
                     % {"type": kind, "row": number},
                 )
             )
-        if kind in LIST_TYPES and list_name not in choices:
+        if kind in LIST_TYPES and list_name not in choices and not entries_of:
             report(
                 number,
                 "type",
@@ -1161,6 +1200,7 @@ def parse(
                 **({"sections": [s["name"] for s in sections]} if sections else {}),
                 **({"repeat": repeat["name"]} if repeat is not None else {}),
                 **({"from_file": True} if from_file else {}),
+                **({"entries_of": entries_of} if entries_of else {}),
                 **({"external": external_list} if external_list else {}),
                 **({"default_dynamic": True} if dynamic and default else {}),
                 **({"read_only": True} if read_only else {}),
@@ -1400,7 +1440,10 @@ def _outside_repeat_references(
             continue
         for column in ("relevant", "constraint", "calculation", "choice_filter"):
             names, reads = uses(item[column])
-            check(item["row"], column, names, item.get("repeat"), reads)
+            inside = item.get("repeat")
+            if column == "choice_filter" and item.get("entries_of"):
+                inside = repeated[item["entries_of"]]  # tested on each entry's answers
+            check(item["row"], column, names, inside, reads)
         for column in ("label", "hint", "required_message", "constraint_message"):
             check(item["row"], column, piped(item[column]), item.get("repeat"))
     for page in pages:

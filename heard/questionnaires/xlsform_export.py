@@ -182,6 +182,8 @@ def to_xlsx(definition: dict[str, Any]) -> bytes:
                 item["type"] = item["written_type"]
             elif item.get("external"):
                 item["type"] = f"select_one_external {item['external']}"
+            elif item.get("entries_of"):
+                item["type"] = f"{item['type']} ${{{item['entries_of']}}}"
             elif item.get("from_file"):
                 item["type"] = f"{item['type']}_from_file {item['list_name']}"
             elif item["list_name"]:

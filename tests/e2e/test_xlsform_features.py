@@ -242,6 +242,9 @@ REPEAT_FORM = xlsx(
         row("text", "why", "Why?", "Pourquoi ?", relevant="${urgent} = 'yes'"),
         row("end_repeat"),
         row("end_group"),
+        row("begin_group", "most", "Priorities", "Priorités"),
+        row("select_one ${thing}", "top", "Which matters most?", "Laquelle compte le plus ?"),
+        row("end_group"),
     ],
     [choice("yn", "yes", "Yes", "Oui"), choice("yn", "no", "No", "Non")],
 )
@@ -302,6 +305,12 @@ def test_a_repeat_s_entries_are_added_answered_and_removed(browser, repeat_links
         # Enter in a box saves and goes on: it does not press the first remove button.
         with page.expect_navigation():
             page.locator('[name="thing@2"]').press("Enter")
+        # The next page chooses among the entries' answers, escaped.
+        offered = page.locator('[data-question="top"] label').all_inner_texts()
+        assert offered == ["Shelters <b>", "Funding"]
+        page.locator('[name="top"][value="Funding"]').check()
+        assert not script or axe_violations(page) == []
+        press(page, "button", text["next"])
         assert "/check/" in page.url
         summary = page.locator("main").inner_text()
         assert f"{idea} 2" in summary and "Funding" in summary
@@ -314,6 +323,7 @@ def test_a_repeat_s_entries_are_added_answered_and_removed(browser, repeat_links
             {"thing": "Shelters <b>", "urgent": "yes", "why": "Winter"},
             {"thing": "Funding"},
         ]
+        assert response.answers["top"] == "Funding"
     finally:
         context.close()
 

@@ -10,6 +10,7 @@ import io
 from datetime import UTC, datetime
 
 import pytest
+from django.http import QueryDict
 
 from heard.analysis.collect import answer_records
 from heard.questionnaires import exporting, repeats, services
@@ -523,5 +524,76 @@ def test_an_indexed_repeat_that_cannot_be_read_is_refused(calculation, reason):
         row("integer", "age", "Age", "Âge"),
         row("end_repeat"),
         row("calculate", "c", calculation=calculation),
+    ]
+    assert [reason in p.reason for p in problems_of(xlsx(survey))] == [True]
+
+
+def test_a_question_can_choose_among_a_repeat_s_answers():
+    survey = [
+        row("begin_repeat", "rep", "Person", "Personne"),
+        row("text", "name", "Name", "Nom"),
+        row("integer", "age", "Age", "Âge"),
+        row("end_repeat"),
+        row("begin_group", "pick", "Pick", "Choix"),
+        row("select_one ${name}", "eldest", "Who is eldest?", "Qui est l’aîné ?"),
+        row(
+            "select_one ${name}",
+            "adult",
+            "Which adult answers?",
+            "Quel adulte répond ?",
+            choice_filter="${age} >= 18",
+        ),
+        row("end_group"),
+    ]
+    definition, xform = parse(xlsx(survey), "form.xlsx")
+    assert to_xform(to_xlsx(definition), "back.xlsx") == xform
+    form = Form(definition)
+    answers = {
+        "rep": [{"name": "Ann", "age": 40}, {"name": "Bo", "age": 9}, {"name": "Cy", "age": 19}]
+    }
+    values = form.flat(answers)
+    assert [c.name for c in form.choices("eldest", values)] == ["Ann", "Bo", "Cy"]
+    assert [c.name for c in form.choices("adult", values)] == ["Ann", "Cy"]
+    page = form.page_by_name["pick"]
+    picked, errors = form.read_page(page, QueryDict("eldest=Ann&adult=Cy"), answers, "en")
+    assert not errors and picked["adult"] == "Cy"
+    _same, errors = form.read_page(page, QueryDict("eldest=Zed&adult=Bo"), answers, "en")
+    assert errors == {
+        "eldest": "Choose from the options shown.",
+        "adult": "Choose from the options shown.",
+    }
+    views = question_views(form, page, values, "en")
+    assert [c.label for c in views[1].choices] == ["Ann", "Cy"]  # filtered on the server
+    # Exported as the text chosen: there is no list to make one column per choice.
+    row_ = {
+        "response_id": "R00001",
+        "version": 1,
+        "language": "en",
+        "channel": "online",
+        "submitted_at": datetime(2026, 3, 4, 9, 0, tzinfo=UTC),
+        "answers": form.stored({**values, **picked}),
+    }
+    [exported] = csv.DictReader(
+        io.StringIO(exporting.to_csv(definition, [row_]).decode("utf-8-sig"))
+    )
+    assert (exported["eldest"], exported["adult"]) == ("Ann", "Cy")
+
+
+@pytest.mark.parametrize(
+    ("kind", "reason"),
+    [
+        ("select_one ${x}", "${x} is not in a repeat"),
+        ("select_one ${nobody}", "${nobody} is not a field of this form."),
+        ("rank ${name}", "Only a select_one takes its choices from a repeat's answers"),
+        ("select_multiple ${name}", "Only a select_one takes its choices from a repeat's answers"),
+    ],
+)
+def test_choices_from_answers_that_are_not_a_repeat_s_are_refused(kind, reason):
+    survey = [
+        row("text", "x", "X", "X"),
+        row("begin_repeat", "rep", "Person", "Personne"),
+        row("text", "name", "Name", "Nom"),
+        row("end_repeat"),
+        row(kind, "pick", "Pick", "Choix"),
     ]
     assert [reason in p.reason for p in problems_of(xlsx(survey))] == [True]
