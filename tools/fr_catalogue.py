@@ -1993,6 +1993,74 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "position(..) gives the number of a repeat's entry: use it in a repeat.": (
         "position(..) donne le numéro d’une entrée de répétition : utilisez-la dans une répétition."
     ),
+    "The files the form names: files of choices in select_one_from_file or "
+    "select_multiple_from_file rows, such as cities.csv, with a name column and a label column "
+    "(or label::English (en) and label::Français (fr)); and the CSV files pulldata() reads, such "
+    "as people.csv for pulldata('people', …). They can also be attached after the form.": (
+        "Les fichiers que le formulaire nomme : fichiers de choix des lignes select_one_from_file "
+        "ou select_multiple_from_file, comme cities.csv, avec une colonne name et une colonne "
+        "label (ou label::English (en) et label::Français (fr)) ; et les fichiers CSV que lit "
+        "pulldata(), comme people.csv pour pulldata('people', …). Ils peuvent aussi être joints "
+        "après le formulaire."
+    ),
+    "Attached files": "Fichiers joints",
+    "Attached: %(counter)s row that pulldata() reads": (
+        "Joint : %(counter)s ligne que lit pulldata()",
+        "Joint : %(counter)s lignes que lit pulldata()",
+    ),
+    "%(counter)s choice": ("%(counter)s choix", "%(counter)s choix"),
+    "The columns that pulldata() reads are sent to each respondent's browser, as choices are: "
+    "keep nothing in them that every respondent may not see.": (
+        "Les colonnes que lit pulldata() sont envoyées au navigateur de chaque répondant, comme "
+        "les choix : n’y mettez rien que tous les répondants ne puissent voir."
+    ),
+    "“.” (this answer) can be used only in a question's constraint, relevant or required.": (
+        "« . » (cette réponse) ne s’emploie que dans la constraint, le relevant ou le required "
+        "d’une question."
+    ),
+    "Only a select_one takes its choices from a repeat's answers: use select_one, or a list.": (
+        "Seul un select_one prend ses choix parmi les réponses d’une répétition : utilisez "
+        "select_one, ou une liste."
+    ),
+    "${%(name)s} is not in a repeat: a question takes its choices from the answers of a "
+    "repeat's entries, or from a list.": (
+        "${%(name)s} n’est pas dans une répétition : une question prend ses choix parmi les "
+        "réponses des entrées d’une répétition, ou dans une liste."
+    ),
+    "A question in a repeat cannot take its choices from a repeat's answers: put it after the "
+    "repeat.": (
+        "Une question dans une répétition ne peut prendre ses choix parmi les réponses d’une "
+        "répétition : placez-la après la répétition."
+    ),
+    "Only a question or a calculate takes a trigger.": (
+        "Seule une question ou un calculate prend un trigger."
+    ),
+    "indexed-repeat() reads ${%(name)s} in the repeat “%(repeat)s”, which does not hold it.": (
+        "indexed-repeat() lit ${%(name)s} dans la répétition « %(repeat)s », qui ne la contient "
+        "pas."
+    ),
+    "A data file is named “%(name)s”: name it with letters, digits and _, without .csv, as in "
+    "pulldata('people', …) or instance('people').": (
+        "Un fichier de données s’appelle « %(name)s » : nommez-le avec des lettres, des chiffres "
+        "et _, sans .csv, comme dans pulldata('people', …) ou instance('people')."
+    ),
+    "instance('%(name)s') reads the choice list “%(name)s”, which Heard does not look up: to "
+    "show the label of a chosen answer, write ${question} in a label.": (
+        "instance('%(name)s') lit la liste de choix « %(name)s », que Heard ne consulte pas : "
+        "pour afficher le libellé d’une réponse choisie, écrivez ${question} dans un libellé."
+    ),
+    "instance('%(name)s') reads a file the form does not name: add a row of type csv-external "
+    "(or xml-external) named %(name)s.": (
+        "instance('%(name)s') lit un fichier que le formulaire ne nomme pas : ajoutez une ligne "
+        "de type csv-external (ou xml-external) nommée %(name)s."
+    ),
+    "The file has no column %(columns)s, which pulldata() on survey row %(row)d reads.": (
+        "Le fichier n’a pas de colonne %(columns)s, que lit pulldata() à la ligne %(row)d de "
+        "survey."
+    ),
+    "The file holds %(count)d rows, more than the limit of %(limit)d.": (
+        "Le fichier contient %(count)d lignes, plus que la limite de %(limit)d."
+    ),
 }
 
 
