@@ -97,6 +97,9 @@ FUNCTIONS: dict[str, tuple[int, int | None]] = {
     "decimal-date-time": (1, 1),
     "pulldata": (4, 4),
     "indexed-repeat": (3, 3),
+    # Over a repeat's entries: count(${people}), sum(${amount}) (see `Form.ast`).
+    "count": (1, 1),
+    "sum": (1, 1),
 }
 
 # Functions that XLSForm authors reach for and that we knowingly leave out, with the reason.
@@ -104,9 +107,6 @@ UNSUPPORTED: dict[str, str] = {
     "jr:choice-name": "jr:choice-name() is not supported: compare the choice name itself, "
     "e.g. ${colour} = 'red'",
     "position": "position() takes only '..': write position(..) for the number of a repeat's entry",
-    "count": "count() is not supported: use count-selected() for a select_multiple; for a "
-    "repeat, ask for the number of entries first and use it as the repeat's count",
-    "sum": "sum() is not supported: add the fields with +",
 }
 
 _POSITION_CALL_RE = re.compile(r"position\(")
@@ -467,6 +467,12 @@ class _Parser:
             raise ExpressionError(
                 f"{name}() takes {wanted} argument{plural}, not {len(args)}", token.pos
             )
+        if name in ("count", "sum") and args[0][0] != "ref":
+            raise ExpressionError(
+                f"{name}() takes a repeat or a question in one, as in count(${{people}}) or "
+                "sum(${amount})",
+                token.pos,
+            )
         if name == "indexed-repeat" and not (args[0][0] == "ref" and args[1][0] == "ref"):
             raise ExpressionError(
                 "indexed-repeat() takes a question of a repeat, the repeat and the entry's "
@@ -555,9 +561,25 @@ def entry_reads(node: Node) -> list[tuple[str, str]]:
     ]
 
 
+AGGREGATES = ("count", "sum", "min", "max")
+
+
+def is_aggregate(item: Node) -> bool:
+    """count(${x}), sum(${x}), min(${x}), max(${x}): over a repeat's entries when x is in one."""
+    return (
+        item[0] == "call" and item[1] in AGGREGATES and len(item[2]) == 1 and item[2][0][0] == "ref"
+    )
+
+
+def aggregate_reads(node: Node) -> list[tuple[str, str]]:
+    """(function, name) of each count(${x}), sum(${x}), min(${x}) or max(${x})."""
+    return [(item[1], item[2][0][1]) for item in _walk(node) if is_aggregate(item)]
+
+
 def free_references(node: Node) -> set[str]:
     """The references that read an answer as it stands: those naming a question and its repeat
-    in an indexed-repeat() read one entry's answer instead."""
+    in an indexed-repeat() read one entry's answer instead, and the one in count(), sum(),
+    min() or max() reads every entry's."""
     found: set[str] = set()
     stack = [node]
     while stack:
@@ -568,6 +590,8 @@ def free_references(node: Node) -> set[str]:
             stack.append(item[1])
         elif item[0] == "bin":
             stack += [item[2], item[3]]
+        elif is_aggregate(item):
+            continue
         elif item[0] == "call":
             stack += item[2][2:] if item[1] == "indexed-repeat" else item[2]
         elif item[0] == "lookup" and item[2] is not None:
@@ -851,6 +875,26 @@ class _Context:
         self.data = data
 
 
+def _over_entries(node: Node, ctx: _Context) -> Value:
+    """["entries", count | sum | min | max, question, repeat]: over the answers the repeat's
+    entries gave (their entry names, "amount@2"), the repeat's entry count under its own name,
+    as XPath does over a nodeset: an entry left empty makes a sum NaN, as in ODK."""
+    _kind, operation, question, repeat = node
+    count = to_number(ctx.values.get(repeat))
+    count = int(count) if math.isfinite(count) and count > 0 else 0
+    if operation == "count":
+        return float(count)
+    numbers = [to_number(ctx.values.get(f"{question}@{n}")) for n in range(1, count + 1)]
+    if operation == "sum":
+        total = 0.0
+        for x in numbers:  # in order, as logic.js adds them: the same result to the last bit
+            total += x
+        return total
+    if not numbers or any(math.isnan(x) for x in numbers):
+        return math.nan
+    return min(numbers) if operation == "min" else max(numbers)
+
+
 def _look_up(node: Node, ctx: _Context) -> str:
     """instance('file')/root/item[predicate]/column: the column of the first row the predicate
     holds for (a number stands for the row's position, as in XPath), or nothing."""
@@ -1130,6 +1174,10 @@ def _call(name: str, args: list[Node], ctx: _Context) -> Value:
     if name == "pulldata":
         file, column, match = (to_string(item).strip(_XML_SPACE) for item in v[:3])
         return _pull(ctx.data.get(file, []), column, match, to_string(v[3]))
+    if name == "count":  # one answer, not a repeat's (a repeat's count is an "entries" node)
+        return 1.0
+    if name == "sum":
+        return to_number(v[0])
     if name == "decimal-date-time":
         return _decimal_date_time(to_string(v[0]).strip(_XML_SPACE))
     if name == "now":
@@ -1159,6 +1207,8 @@ def _eval(node: Node, ctx: _Context) -> Value:
         return to_string(ctx.choice.get(node[1]) if ctx.choice is not None else None)
     if kind == "lookup":
         return _look_up(node, ctx)
+    if kind == "entries":
+        return _over_entries(node, ctx)
     if kind == "neg":
         return -to_number(_eval(node[1], ctx))
     if kind == "bin":

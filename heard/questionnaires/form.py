@@ -39,6 +39,9 @@ class Choice:
     filters: dict[str, str]
 
 
+_AGGREGATE_CALL = re.compile(r"\b(?:count|sum|min|max)\s*\(")
+
+
 @lru_cache(maxsize=8192)
 def _parsed(text: str) -> Any:
     # A form's expressions are parsed once per process, not on every request. The trees are
@@ -60,6 +63,7 @@ class Form:
         self.field_repeat: dict[str, str] = {
             name: repeat["name"] for repeat in self.repeats.values() for name in repeat["fields"]
         }
+        self._trees: dict[tuple[str, str], Any] = {}  # see `ast`
         # Sections (groups) inside a repeat: each entry has its own.
         self.section_repeat: dict[str, str] = {
             name: section["repeat"]
@@ -149,9 +153,17 @@ class Form:
             if number is not None
             else None
         )
-        if repeat_name is None or number is None:
-            return _parsed(text)
-        return repeats.entry_tree(text, tuple(self.repeats[repeat_name]["fields"]), number)
+        key = (text, name if number is not None else "")
+        tree = self._trees.get(key)
+        if tree is None:
+            if repeat_name is None or number is None:
+                tree = _parsed(text)
+            else:
+                tree = repeats.entry_tree(text, tuple(self.repeats[repeat_name]["fields"]), number)
+            if self.repeats and _AGGREGATE_CALL.search(text):
+                tree = repeats.aggregated(tree, self.field_repeat, self.repeats)
+            self._trees[key] = tree
+        return tree
 
     def _true(
         self,
@@ -723,6 +735,8 @@ class Form:
                 name: self._relevance_within_page(page, repeat)
                 for name, repeat in page.get("repeats", {}).items()
             },
+            # How many entries each repeat has, under its name: count() and sum() read them.
+            "counts": {k: v for k, v in values.items() if k in self.repeats},
             "values": {
                 k: v
                 for k, v in values.items()

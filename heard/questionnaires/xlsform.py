@@ -372,8 +372,11 @@ def _parse_expression(
     except expressions.ExpressionError as exc:
         problems.append(FormProblem(sheet, number, column, str(exc)))
         return None
-    # A repeat named in indexed-repeat() is checked with the question it reads.
-    repeats_read = {repeat for _question, repeat in expressions.entry_reads(node)}
+    # A repeat named in indexed-repeat() or count() is checked with the repeats
+    # (`_outside_repeat_references`).
+    repeats_read = {repeat for _question, repeat in expressions.entry_reads(node)} | {
+        name for function, name in expressions.aggregate_reads(node) if function == "count"
+    }
     for name in sorted(expressions.references(node) - names - repeats_read):
         problems.append(
             FormProblem(
@@ -1248,7 +1251,7 @@ def parse(
             group = None
     for unclosed in [*sections, *([group] if group is not None else [])]:
         report(unclosed["row"], "type", _("This group has no end_group."))
-    for number, column, reason in _outside_repeat_references(pages, fields, repeated):
+    for number, column, reason in _outside_repeat_references(pages, fields, repeated, known):
         report(number, column, reason)
     for item in _calculations_in_cycles(fields):
         report(item["row"], "calculation", _("This calculation depends on its own result."))
@@ -1385,11 +1388,16 @@ def _begin_repeat(
 
 
 def _outside_repeat_references(
-    pages: list[dict[str, Any]], fields: list[dict[str, Any]], repeated: dict[str, str]
+    pages: list[dict[str, Any]],
+    fields: list[dict[str, Any]],
+    repeated: dict[str, str],
+    known: set[str],
 ) -> list[tuple[int, str, str]]:
     """(row, column, reason) for each use of a repeat's answer outside that repeat: each of its
     entries has its own answer, and a question outside it would not know which to take."""
     found = []
+
+    repeat_names = set(repeated.values())
 
     def check(
         number: int,
@@ -1397,7 +1405,13 @@ def _outside_repeat_references(
         names: set[str],
         inside: str | None,
         reads: list[tuple[str, str]] | None = None,
+        counted: list[str] | None = None,
     ) -> None:
+        for name in sorted(counted or []):
+            if name not in known and name not in repeat_names:
+                found.append(
+                    (number, column, _("${%(name)s} is not a field of this form.") % {"name": name})
+                )
         for question, repeat in sorted(reads or []):
             if repeated.get(question) != repeat:
                 found.append(
@@ -1425,12 +1439,14 @@ def _outside_repeat_references(
                     )
                 )
 
-    def uses(text: str | None) -> tuple[set[str], list[tuple[str, str]]]:
-        """The answers an expression reads as they stand, and the entries it reads by number."""
+    def uses(text: str | None) -> tuple[set[str], list[tuple[str, str]], list[str]]:
+        """The answers an expression reads as they stand, the entries it reads by number, and
+        what it counts."""
         if not text:
-            return set(), []
+            return set(), [], []
         tree = expressions.parse(text)
-        return expressions.free_references(tree), expressions.entry_reads(tree)
+        counted = [n for f, n in expressions.aggregate_reads(tree) if f == "count"]
+        return expressions.free_references(tree), expressions.entry_reads(tree), counted
 
     def piped(texts: dict[str, str] | None) -> set[str]:
         return {m[1] for value in (texts or {}).values() for m in PIPE.finditer(value)}
@@ -1439,22 +1455,22 @@ def _outside_repeat_references(
         if item.get("generated"):
             continue
         for column in ("relevant", "constraint", "calculation", "choice_filter"):
-            names, reads = uses(item[column])
+            names, reads, counted = uses(item[column])
             inside = item.get("repeat")
             if column == "choice_filter" and item.get("entries_of"):
                 inside = repeated[item["entries_of"]]  # tested on each entry's answers
-            check(item["row"], column, names, inside, reads)
+            check(item["row"], column, names, inside, reads, counted)
         for column in ("label", "hint", "required_message", "constraint_message"):
             check(item["row"], column, piped(item[column]), item.get("repeat"))
     for page in pages:
         for part in [page, *page.get("sections", {}).values()]:
-            names, reads = uses(part.get("relevant"))
-            check(part["row"], "relevant", names, part.get("repeat"), reads)
+            names, reads, counted = uses(part.get("relevant"))
+            check(part["row"], "relevant", names, part.get("repeat"), reads, counted)
             for column in ("label", "hint"):
                 check(part["row"], column, piped(part.get(column)), part.get("repeat"))
         for each in page.get("repeats", {}).values():
-            names, reads = uses(each.get("relevant"))
-            check(each["row"], "relevant", names, None, reads)
+            names, reads, counted = uses(each.get("relevant"))
+            check(each["row"], "relevant", names, None, reads, counted)
             for column in ("label", "hint"):
                 check(each["row"], column, piped(each.get(column)), None)
     return found

@@ -11,7 +11,7 @@ from django.conf import settings
 from playwright.sync_api import expect
 
 import heard
-from heard.questionnaires.expressions import as_text, parse, to_boolean
+from heard.questionnaires.expressions import as_text, evaluate, parse, to_boolean
 from tests.questionnaires.test_expressions import CASES, check_result, run_case
 
 # The page fixture's live server needs the database.
@@ -68,6 +68,52 @@ def test_every_shared_case_gives_the_same_result_as_python(page) -> None:
         except AssertionError as exc:
             failures.append(f"{case['expr']!r} in JS gave {js}: {exc}")
     assert failures == []
+
+
+def test_count_and_sum_over_a_repeat_s_entries_agree_with_python(page) -> None:
+    """Trees only a form makes (["entries", …] from count() and sum() over a repeat), with the
+    values a page holds: entry names and each repeat's count under its name."""
+    from heard.questionnaires.form import Form
+    from heard.questionnaires.xlsform import parse as parse_form
+    from tests.questionnaires.builders import row, xlsx
+
+    definition, _xform = parse_form(
+        xlsx(
+            [
+                row("begin_repeat", "jobs", "Job", "Emploi"),
+                row("decimal", "pay", "Pay", "Salaire"),
+                row("end_repeat"),
+                row("calculate", "c", calculation="1"),
+            ]
+        ),
+        "form.xlsx",
+    )
+    form = Form(definition)
+    texts = [
+        "sum(${pay})",
+        "count(${jobs})",
+        "count(${pay}) * 10",
+        "max(${pay}) - min(${pay})",
+        "sum(${pay}) div count(${jobs})",
+    ]
+    valued = [
+        {"jobs": 3, "pay@1": "10", "pay@2": "0.1", "pay@3": "0.2"},
+        {"jobs": 2, "pay@1": "5"},
+        {"jobs": 0},
+    ]
+    page.set_content("<!doctype html><html lang=en><title>logic</title><body></body></html>")
+    page.add_script_tag(content=LOGIC_JS.read_text(encoding="utf-8"))
+    for values in valued:
+        for text in texts:
+            tree = form.ast(text)
+            assert tree != parse(text)  # made over the entries
+            js = page.evaluate(
+                "([node, values]) => window.HeardLogic.asText("
+                "window.HeardLogic.evaluate(node, values, {}))",
+                [tree, values],
+            )
+            python = as_text(evaluate(tree, values))
+            assert js == python, f"{text} with {values}: JS {js!r}, Python {python!r}"
 
 
 def test_the_shared_cases_do_not_depend_on_the_default_today(page) -> None:

@@ -597,3 +597,50 @@ def test_choices_from_answers_that_are_not_a_repeat_s_are_refused(kind, reason):
         row(kind, "pick", "Pick", "Choix"),
     ]
     assert [reason in p.reason for p in problems_of(xlsx(survey))] == [True]
+
+
+def test_count_and_sum_read_every_entry_of_a_repeat():
+    survey = [
+        row("begin_repeat", "jobs", "Job", "Emploi"),
+        row("decimal", "pay", "Pay", "Salaire"),
+        row("calculate", "share", calculation="${pay} div sum(${pay})"),
+        row("end_repeat"),
+        row("calculate", "total", calculation="sum(${pay})"),
+        row("calculate", "how_many", calculation="count(${jobs})"),
+        row("calculate", "top", calculation="max(${pay})"),
+        row(
+            "note",
+            "said",
+            "${how_many} jobs, ${total} in all.",
+            "${how_many} emplois, ${total} en tout.",
+            relevant="count(${pay}) > 1",
+        ),
+    ]
+    definition, xform = parse(xlsx(survey), "form.xlsx")
+    assert to_xform(to_xlsx(definition), "back.xlsx") == xform
+    form = Form(definition)
+    values = form.with_calculations({"jobs": [{"pay": "10"}, {"pay": "30.5"}]})
+    assert (values["total"], values["how_many"], values["top"]) == ("40.5", "2", "30.5")
+    # Inside an entry, ${pay} is the entry's own: sum(${pay}) there is that one answer.
+    assert values["share@2"] == "1"
+    assert form.field_applies("said", values)
+    one = form.with_calculations({"jobs": [{"pay": "10"}, {}]})
+    assert one["how_many"] == "2" and one.get("total", "") == ""  # an empty entry: NaN, as ODK
+    assert not form.field_applies("said", form.with_calculations({"jobs": [{"pay": "1"}]}))
+    logic = form.logic_for(definition["pages"][0], {"jobs": [{"pay": "10"}]})
+    assert logic["counts"] == {"jobs": 1}
+
+
+def test_count_of_something_that_is_not_there_is_refused():
+    survey = [
+        row("begin_repeat", "jobs", "Job", "Emploi"),
+        row("decimal", "pay", "Pay", "Salaire"),
+        row("end_repeat"),
+        row("calculate", "n", calculation="count(${nothing})"),
+        row("calculate", "m", calculation="sum(2)"),
+    ]
+    assert sorted(p.reason for p in problems_of(xlsx(survey))) == [
+        "${nothing} is not a field of this form.",
+        "sum() takes a repeat or a question in one, as in count(${people}) or sum(${amount}) "
+        "(at character 1)",
+    ]

@@ -113,6 +113,26 @@
     return validDate(y, m, d) ? daysFromCivil(y, m, d) : null;
   }
 
+  // ["entries", count | sum | min | max, question, repeat]: over the answers of a repeat's
+  // entries ("amount@2"), the entry count under the repeat's name, as the server does it.
+  function overEntries(node, ctx) {
+    var count = toNumber(has.call(ctx.values, node[3]) ? ctx.values[node[3]] : null);
+    count = isFinite(count) && count > 0 ? Math.floor(count) : 0;
+    if (node[1] === "count") { return count; }
+    var numbers = [];
+    for (var n = 1; n <= count; n++) {
+      var key = node[2] + "@" + n;
+      numbers.push(toNumber(has.call(ctx.values, key) ? ctx.values[key] : null));
+    }
+    if (node[1] === "sum") {
+      var total = 0;
+      numbers.forEach(function (x) { total += x; });
+      return total;
+    }
+    if (!numbers.length || numbers.some(function (x) { return x !== x; })) { return NaN; }
+    return node[1] === "min" ? Math.min.apply(null, numbers) : Math.max.apply(null, numbers);
+  }
+
   // instance('file')/root/item[predicate]/column: the column of the first row the predicate
   // holds for (a number stands for the row's position, as in XPath), or nothing.
   function lookUp(node, ctx) {
@@ -492,6 +512,8 @@
         return toText(ctx.choice && has.call(ctx.choice, node[1]) ? ctx.choice[node[1]] : null);
       case "lookup":
         return lookUp(node, ctx);
+      case "entries":
+        return overEntries(node, ctx);
       case "neg":
         return -toNumber(ev(node[1], ctx));
       case "bin":
@@ -556,7 +578,8 @@
     if (!data || !data.fields) { return; }
     pageData = data.data || {};
     var fields = data.fields;
-    var known = data.values || {};
+    // Other pages' answers, and each repeat's entry count under its name (for count(), sum()).
+    var known = Object.assign({}, data.values || {}, data.counts || {});
     var names = Object.keys(fields);
     var rankNames = names.filter(function (name) { return fields[name].type === "rank"; });
 
