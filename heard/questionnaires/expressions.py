@@ -45,7 +45,7 @@ import random
 import re
 import secrets
 import uuid
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -854,7 +854,7 @@ def _tokens(value: Value) -> list[str]:
 
 
 # An attached data file as pulldata() reads it: its rows, each a mapping of column to text.
-DataFile = list[Mapping[str, str]]
+DataFile = Sequence[Mapping[str, str]]
 
 
 class _Context:
