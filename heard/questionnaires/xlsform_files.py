@@ -210,6 +210,20 @@ def read_data_files(
             name, (None, "xml" if f"{name}.xml" in files and f"{name}.csv" not in files else "csv")
         )
         use = lookups.get(name) or {"row": row, "columns": set()}
+        if name.lower().endswith((".csv", ".xml")) and name not in declared:
+            problems.append(
+                FormProblem(
+                    survey,
+                    use["row"],
+                    "",
+                    _(
+                        "Name a data file without its extension: pulldata('%(stem)s', …) reads "
+                        "%(stem)s.csv."
+                    )
+                    % {"stem": name.rsplit(".", 1)[0]},
+                )
+            )
+            continue
         if not _DATA_NAME_RE.fullmatch(name):
             problems.append(
                 FormProblem(
