@@ -2061,6 +2061,10 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "The file holds %(count)d rows, more than the limit of %(limit)d.": (
         "Le fichier contient %(count)d lignes, plus que la limite de %(limit)d."
     ),
+    "Name a data file without its extension: pulldata('%(stem)s', …) reads %(stem)s.csv.": (
+        "Nommez un fichier de données sans son extension : pulldata('%(stem)s', …) lit "
+        "%(stem)s.csv."
+    ),
 }
 
 

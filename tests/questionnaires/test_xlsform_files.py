@@ -380,6 +380,7 @@ def test_one_file_can_give_choices_and_data():
             "pulldata('my people', 'region', 'id', 'A7')",
             "A data file is named “my people”",
         ),
+        ("pulldata('people.csv', 'region', 'id', 'A7')", "pulldata('people', …) reads people.csv"),
     ],
 )
 def test_a_pulldata_that_cannot_be_read_is_refused(cell, reason):
