@@ -10,6 +10,7 @@ Two profiles, chosen by HEARD_ENV:
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import os
 import secrets
@@ -273,6 +274,19 @@ CSRF_TRUSTED_ORIGINS = _env_list("HEARD_CSRF_TRUSTED_ORIGINS")
 CSRF_FAILURE_VIEW = "heard.core.errors.csrf_failure"
 # Flash messages can name people ("Checked in: …"): keep them server-side, not in a cookie.
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
+
+# Reverse proxies whose X-Forwarded-For names the client (heard.core.clients): their addresses
+# or networks. Without them, the address a request comes from is the client's.
+HEARD_TRUSTED_PROXIES = _env_list("HEARD_TRUSTED_PROXIES")
+HEARD_TRUSTED_PROXY_NETWORKS = []
+for _entry in HEARD_TRUSTED_PROXIES:
+    try:
+        HEARD_TRUSTED_PROXY_NETWORKS.append(ipaddress.ip_network(_entry, strict=False))
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"HEARD_TRUSTED_PROXIES: {_entry!r} is not an IP address or a network such as "
+            "10.0.0.0/24."
+        ) from None
 
 if PRODUCTION:
     # Behind a TLS-terminating proxy, trust its header only when told to.

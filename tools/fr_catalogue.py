@@ -2065,6 +2065,22 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
         "Nommez un fichier de données sans son extension : pulldata('%(stem)s', …) lit "
         "%(stem)s.csv."
     ),
+    "Someone has tried to sign in to your Heard account “%(username)s” with a wrong password "
+    "%(failures)s times in the last %(minutes)s minutes. Signing in to this account is paused "
+    "for %(minutes)s minutes, from every address.": (
+        "Quelqu’un a tenté de se connecter à votre compte Heard « %(username)s » avec un mauvais "
+        "mot de passe %(failures)s fois au cours des %(minutes)s dernières minutes. La connexion "
+        "à ce compte est suspendue pendant %(minutes)s minutes, depuis toute adresse."
+    ),
+    "If it was you, wait, then sign in again. If it was not, tell your system administrator; "
+    "your password is safe as long as it is long and used nowhere else.": (
+        "Si c’était vous, attendez, puis connectez-vous de nouveau. Sinon, prévenez votre "
+        "administrateur système ; votre mot de passe reste sûr s’il est long et ne sert nulle "
+        "part ailleurs."
+    ),
+    "This email is sent at most once every 15 minutes.": (
+        "Ce courriel est envoyé au plus une fois toutes les 15 minutes."
+    ),
 }
 
 

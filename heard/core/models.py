@@ -42,8 +42,9 @@ class SignInFailure(models.Model):
     """
 
     at = models.DateTimeField(auto_now_add=True, db_index=True)
-    pair = models.CharField(max_length=64, db_index=True)  # username and address
-    address = models.CharField(max_length=64, db_index=True)  # address alone
+    pair = models.CharField(max_length=64, db_index=True)  # username and client
+    account = models.CharField(max_length=64, db_index=True, default="")  # username alone
+    address = models.CharField(max_length=64, db_index=True)  # client alone
 
     def __str__(self) -> str:
         return f"failed sign-in at {self.at:%Y-%m-%d %H:%M}"

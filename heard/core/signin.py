@@ -1,46 +1,118 @@
 """Slow down password guessing on the staff sign-in form.
 
-At most FAILURES_PER_ACCOUNT failed attempts for one username from one address, and
-FAILURES_PER_ADDRESS from one address overall, within WINDOW. Counted in the database so that
-every web process sees the same numbers.
+Three counts of failed attempts within WINDOW, kept in the database so that every web process
+sees the same numbers:
+
+- one client and one account (FAILURES_PER_CLIENT_ACCOUNT): someone guessing a password;
+- one account from anywhere (FAILURES_PER_ACCOUNT): guesses spread over many addresses. The
+  account is paused for everyone, and its owner is told by email, once per window;
+- one client, any accounts (FAILURES_PER_CLIENT): someone trying many accounts.
+
+The client is read through the trusted proxies (`heard.core.clients`), so that behind a reverse
+proxy one person's failures do not count against everyone who comes through it. Only keyed
+hashes are stored: neither the username tried nor the address.
 """
 
 from __future__ import annotations
 
 from datetime import timedelta
 
+from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
+from heard.core import audit
+from heard.core.clients import client_address
 from heard.core.crypto import blind_index
 from heard.core.models import SignInFailure
 
 WINDOW = timedelta(minutes=15)
-FAILURES_PER_ACCOUNT = 5
-FAILURES_PER_ADDRESS = 30
+FAILURES_PER_CLIENT_ACCOUNT = 5
+FAILURES_PER_ACCOUNT = 10
+FAILURES_PER_CLIENT = 30
+
+LOCKED_SUBJECT = {
+    "en": "Sign-in paused on your Heard account",
+    "fr": "Connexion suspendue sur votre compte Heard",
+}
 
 
-def _keys(request: HttpRequest | None, username: str) -> tuple[str, str]:
-    address = (request.META.get("REMOTE_ADDR", "") if request is not None else "") or "unknown"
-    return blind_index(f"signin|{username}|{address}"), blind_index(f"signin|{address}")
+def _keys(request: HttpRequest | None, username: str) -> tuple[str, str, str]:
+    """(client and account, account, client) as keyed hashes."""
+    client = client_address(request)
+    return (
+        blind_index(f"signin|{username}|{client}"),
+        blind_index(f"signin-account|{username}"),
+        blind_index(f"signin|{client}"),
+    )
 
 
 def is_locked(request: HttpRequest | None, username: str) -> bool:
     since = timezone.now() - WINDOW
     SignInFailure.objects.filter(at__lt=since).delete()
-    pair, address = _keys(request, username)
+    pair, account, client = _keys(request, username)
     recent = SignInFailure.objects.filter(at__gte=since)
     return (
-        recent.filter(pair=pair).count() >= FAILURES_PER_ACCOUNT
-        or recent.filter(address=address).count() >= FAILURES_PER_ADDRESS
+        recent.filter(pair=pair).count() >= FAILURES_PER_CLIENT_ACCOUNT
+        or recent.filter(account=account).count() >= FAILURES_PER_ACCOUNT
+        or recent.filter(address=client).count() >= FAILURES_PER_CLIENT
     )
 
 
+@transaction.atomic
 def record_failure(request: HttpRequest | None, username: str) -> None:
-    pair, address = _keys(request, username)
-    SignInFailure.objects.create(pair=pair, address=address)
+    pair, account, client = _keys(request, username)
+    SignInFailure.objects.create(pair=pair, account=account, address=client)
+    failures = SignInFailure.objects.filter(
+        account=account, at__gte=timezone.now() - WINDOW
+    ).count()
+    if failures == FAILURES_PER_ACCOUNT:
+        _tell_owner(username, failures)
 
 
 def clear(request: HttpRequest | None, username: str) -> None:
-    pair, _ = _keys(request, username)
+    """A successful sign-in forgets this client's failures on the account (not the others')."""
+    pair, _account, _client = _keys(request, username)
     SignInFailure.objects.filter(pair=pair).delete()
+
+
+def _tell_owner(username: str, failures: int) -> None:
+    """Queue an email to the account's owner (outbox), at most once per window."""
+    from heard.notify import bilingual
+    from heard.notify.services import queue_email
+
+    user = get_user_model().objects.filter(username=username, is_active=True).first()
+    if user is None:
+        return  # an unknown account: nobody to tell
+    # Recorded with the account (never the address): staff and auditors see when it happened.
+    audit.record(
+        actor=None,
+        action="signin.paused",
+        target=user,
+        scope=f"staff:{user.pk}",
+        changes={"failures": failures, "minutes": int(WINDOW.total_seconds() // 60)},
+    )
+    if not user.email:
+        return
+    language = "en"  # staff accounts keep no language: both, English first
+    bucket = int(timezone.now().timestamp() // WINDOW.total_seconds())
+    minutes = int(WINDOW.total_seconds() // 60)
+
+    def context_for(_language: str) -> dict[str, object]:
+        return {
+            "name": user.get_full_name() or user.get_username(),
+            "username": user.get_username(),
+            "failures": failures,
+            "minutes": minutes,
+        }
+
+    queue_email(
+        scope=f"staff:{user.pk}",
+        kind="signin-locked",
+        dedupe_key=f"signin-locked:{user.pk}:{bucket}",
+        to=user.email,
+        subject=f"{LOCKED_SUBJECT['en']} / {LOCKED_SUBJECT['fr']}",
+        text=bilingual.body("core/email/signin_locked.txt", language, context_for),
+        language=language,
+    )

@@ -103,3 +103,45 @@ def test_sign_in_page_has_no_violations(page, live_server):
         with page.expect_navigation():
             page.get_by_role("button").last.click()
         assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_sign_in_throttle_behind_a_proxy_pauses_one_client_not_everyone(
+    browser, live_server, settings, language
+):
+    """Behind a trusted proxy (the live server's own address here), each browser is told apart
+    by the X-Forwarded-For the proxy adds: one guessing a password is paused, another is not."""
+    import ipaddress
+
+    from heard.core import signin
+
+    settings.HEARD_TRUSTED_PROXY_NETWORKS = [ipaddress.ip_network("127.0.0.1")]
+    UserFactory(username="lead")
+    locked = {
+        "en": "Too many failed attempts. Wait 15 minutes, then try again.",
+        "fr": "Trop de tentatives infructueuses. Attendez 15 minutes, puis réessayez.",
+    }[language]
+    guesser = browser.new_context(extra_http_headers={"X-Forwarded-For": "198.51.100.7"})
+    other = browser.new_context(extra_http_headers={"X-Forwarded-For": "198.51.100.8"})
+    try:
+        page = guesser.new_page()
+        page.set_default_timeout(20_000)
+        page.goto(f"{live_server.url}/{language}/staff/login/")
+        for _ in range(signin.FAILURES_PER_CLIENT_ACCOUNT + 1):
+            page.locator('[name="username"]').fill("lead")
+            page.locator('[name="password"]').fill("wrong guess")
+            with page.expect_navigation():
+                page.locator('[name="password"]').press("Enter")
+        assert locked in page.locator("main").inner_text()
+        assert axe_violations(page) == []
+        mine = other.new_page()
+        mine.set_default_timeout(20_000)
+        mine.goto(f"{live_server.url}/{language}/staff/login/")
+        mine.locator('[name="username"]').fill("lead")
+        mine.locator('[name="password"]').fill(PASSWORD)
+        with mine.expect_navigation():
+            mine.locator('[name="password"]').press("Enter")
+        assert mine.url.endswith(f"/{language}/staff/")
+    finally:
+        guesser.close()
+        other.close()
