@@ -90,3 +90,14 @@ def test_an_unknown_analysis_meaning_mode_is_named(tmp_path):
     )
     assert result.returncode != 0
     assert "HEARD_ANALYSIS_MEANING must be auto, on or off, not 'sometimes'" in result.stderr
+
+
+def test_a_trusted_proxy_that_is_not_an_address_is_named(tmp_path):
+    env = {**PRODUCTION, "HEARD_VAR_DIR": str(tmp_path), "HEARD_TRUSTED_PROXIES": "10.0.0.1,proxy"}
+    result = _run(["manage.py", "check"], **env)
+    assert result.returncode != 0
+    assert "HEARD_TRUSTED_PROXIES: 'proxy' is not an IP address" in result.stderr
+    fine = _run(
+        ["manage.py", "check"], **{**env, "HEARD_TRUSTED_PROXIES": "10.0.0.1, 2001:db8::/32"}
+    )
+    assert fine.returncode == 0, fine.stderr
