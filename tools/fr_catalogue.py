@@ -2081,6 +2081,15 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "This email is sent at most once every 15 minutes.": (
         "Ce courriel est envoyé au plus une fois toutes les 15 minutes."
     ),
+    "This password is too easy to guess: it repeats characters or follows the keyboard or the "
+    "alphabet. Use several unrelated words.": (
+        "Ce mot de passe est trop facile à deviner : il répète des caractères ou suit le clavier "
+        "ou l’alphabet. Utilisez plusieurs mots sans rapport entre eux."
+    ),
+    "Your password cannot repeat a few characters or follow the keyboard or the alphabet.": (
+        "Votre mot de passe ne peut pas répéter quelques caractères ni suivre le clavier ou "
+        "l’alphabet."
+    ),
 }
 
 

@@ -283,6 +283,31 @@ def test_add_staff_command_creates_an_account_that_can_create(monkeypatch, capsy
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("password", "why"),
+    [
+        ("aaaaaaaaaaaa", "too easy to guess"),
+        ("abcabcabcabcabc", "too easy to guess"),
+        ("passwordpassword", "too easy to guess"),
+        ("abcdefghijklmn", "too easy to guess"),
+        ("QWERTYUIOPAS", "too easy to guess"),
+        ("zyxwvutsrqponm", "too easy to guess"),  # a run backwards
+        ("password1234", "too common"),
+        ("weakling-2026", "too similar to the username"),
+    ],
+)
+def test_add_staff_refuses_passwords_that_are_easy_to_guess(monkeypatch, password, why):
+    import io
+
+    from django.core.management import CommandError, call_command
+
+    monkeypatch.setattr("sys.stdin", io.StringIO(password + "\n"))
+    with pytest.raises(CommandError, match=why):
+        call_command("add_staff", "weakling", "--password-stdin")
+    assert not get_user_model().objects.filter(username="weakling").exists()
+
+
+@pytest.mark.django_db
 def test_sign_in_form_does_not_steal_focus(client):
     # Focus starts at the top of the page (skip link, language toggle), as everywhere else.
     assert "autofocus" not in client.get("/en/staff/login/").content.decode()
