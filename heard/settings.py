@@ -221,6 +221,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "heard.core.passwords.VarietyValidator"},
 ]
 LOGIN_URL = "staff:login"
+PASSWORD_RESET_TIMEOUT = 60 * 60  # a reset link works for an hour (Django's default: 3 days)
 LOGIN_REDIRECT_URL = "staff:home"
 LOGOUT_REDIRECT_URL = "staff:login"
 

@@ -2090,6 +2090,53 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
         "Votre mot de passe ne peut pas répéter quelques caractères ni suivre le clavier ou "
         "l’alphabet."
     ),
+    "Your account's email address": "L’adresse courriel de votre compte",
+    "If an account has this address, a link to choose a new password is sent to it.": (
+        "Si un compte a cette adresse, un lien pour choisir un nouveau mot de passe y est envoyé."
+    ),
+    "Your password was changed.": "Votre mot de passe a été changé.",
+    "Your password was changed: sign in with it.": (
+        "Votre mot de passe a été changé : connectez-vous avec lui."
+    ),
+    "Someone asked to reset the password of your Heard account “%(username)s”. To choose a new "
+    "password, open this link within %(minutes)s minutes:": (
+        "Quelqu’un a demandé de réinitialiser le mot de passe de votre compte Heard "
+        "« %(username)s ». Pour choisir un nouveau mot de passe, ouvrez ce lien d’ici "
+        "%(minutes)s minutes :"
+    ),
+    "The link works once. If you did not ask for it, ignore this email: your password stays as "
+    "it is.": (
+        "Le lien ne sert qu’une fois. Si vous ne l’avez pas demandé, ne tenez pas compte de ce "
+        "courriel : votre mot de passe reste tel quel."
+    ),
+    "Change password": "Changer le mot de passe",
+    "Forgot your password?": "Mot de passe oublié ?",
+    "Change your password": "Changer votre mot de passe",
+    "Change the password": "Changer le mot de passe",
+    "Give your staff account's email address: a link to choose a new password is sent to it, "
+    "valid for an hour.": (
+        "Indiquez l’adresse courriel de votre compte du personnel : un lien pour choisir un "
+        "nouveau mot de passe y est envoyé, valable une heure."
+    ),
+    "Send the link": "Envoyer le lien",
+    "Back to signing in": "Retour à la connexion",
+    "Choose a new password": "Choisir un nouveau mot de passe",
+    "Save the new password": "Enregistrer le nouveau mot de passe",
+    "This link does not work any more: it was used already, it is more than an hour old, or the "
+    "password changed since it was sent.": (
+        "Ce lien ne fonctionne plus : il a déjà servi, il date de plus d’une heure, ou le mot de "
+        "passe a changé depuis son envoi."
+    ),
+    "Ask for a new link": "Demander un nouveau lien",
+    "Check your email": "Consultez vos courriels",
+    "If a staff account has this address, an email with a link to choose a new password is on "
+    "its way. The link works once, for an hour. Nothing came? Check your junk mail, or ask your "
+    "system administrator: only one email is sent every 15 minutes.": (
+        "Si un compte du personnel a cette adresse, un courriel contenant un lien pour choisir un "
+        "nouveau mot de passe est en route. Le lien ne sert qu’une fois, pendant une heure. Rien "
+        "reçu ? Regardez dans vos courriels indésirables, ou demandez à votre administrateur "
+        "système : un seul courriel est envoyé toutes les 15 minutes."
+    ),
 }
 
 

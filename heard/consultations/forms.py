@@ -7,8 +7,8 @@ from datetime import datetime
 from typing import Any
 
 from django import forms
-from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth import get_user_model, password_validation
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, SetPasswordForm
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -318,3 +318,39 @@ class StaffSignInForm(AuthenticationForm):
             raise
         signin.clear(self.request, username)
         return cleaned
+
+
+def _plain_password_help(form: forms.BaseForm) -> None:
+    """The password rules as one sentence each, in a hint paragraph (Django's are an HTML list,
+    which a paragraph cannot hold)."""
+    form.fields["new_password1"].help_text = " ".join(
+        password_validation.password_validators_help_texts()
+    )
+
+
+class StaffSetPasswordForm(ErrorsDescribedMixin, SetPasswordForm):
+    """A new password, twice, checked against every rule (settings.AUTH_PASSWORD_VALIDATORS)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _plain_password_help(self)
+
+
+class StaffPasswordChangeForm(ErrorsDescribedMixin, PasswordChangeForm):
+    """The current password, then a new one twice."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["old_password"].widget.attrs.pop("autofocus", None)
+        _plain_password_help(self)
+
+
+class PasswordResetRequestForm(ErrorsDescribedMixin, forms.Form):
+    email = forms.EmailField(
+        label=_("Your account's email address"),
+        max_length=254,
+        help_text=_(
+            "If an account has this address, a link to choose a new password is sent to it."
+        ),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, register_converter
 
-from heard.consultations import views_staff
+from heard.consultations import views_passwords, views_staff
 from heard.consultations.forms import StaffSignInForm
 
 
@@ -31,6 +31,14 @@ urlpatterns = [
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("password/", views_passwords.ChangeView.as_view(), name="password_change"),
+    path("password/reset/", views_passwords.reset_request, name="password_reset"),
+    path("password/reset/sent/", views_passwords.reset_sent, name="password_reset_sent"),
+    path(
+        "password/reset/<uidb64>/<token>/",
+        views_passwords.ResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
     path("", views_staff.home, name="home"),
     path("consultations/new/", views_staff.create, name="create"),
     path("consultations/<int:pk>/", views_staff.overview, name="overview"),

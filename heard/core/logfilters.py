@@ -25,11 +25,14 @@ _TOKEN_SEGMENT = re.compile(
 
 # Personal links (/r/ for sessions, /q/ for the questionnaire): what follows is a token.
 _PERSONAL_LINK = re.compile(r"/([rq])/[^/\s?\"']+")
+# A password reset link: /staff/password/reset/<account>/<token>/ (Django's token is lower case).
+_RESET_LINK = re.compile(r"(/password/reset/)(?!sent/)[^/\s?\"']+/[^/\s?\"']+")
 
 
 def redact(text: str) -> str:
     text = _EMAIL.sub("[email]", text)
     text = _PERSONAL_LINK.sub(r"/\1/[token]", text)
+    text = _RESET_LINK.sub(r"\1[token]", text)
     text = _SECRET_PARAM.sub(r"\1=[redacted]", text)
     return _TOKEN_SEGMENT.sub("[token]", text)
 

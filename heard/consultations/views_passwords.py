@@ -1,0 +1,61 @@
+"""Staff passwords: change while signed in, or reset by email (`heard.consultations.passwords`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from heard.consultations import passwords
+from heard.consultations.forms import (
+    PasswordResetRequestForm,
+    StaffPasswordChangeForm,
+    StaffSetPasswordForm,
+)
+
+
+class ChangeView(auth_views.PasswordChangeView):
+    template_name = "staff/password/change.html"
+    form_class = StaffPasswordChangeForm
+    success_url = reverse_lazy("staff:home")
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)  # keeps this session signed in
+        passwords.record_change(user=self.request.user, how="changed")
+        messages.success(self.request, _("Your password was changed."))
+        return response
+
+
+@require_http_methods(["GET", "POST"])
+def reset_request(request: HttpRequest) -> HttpResponse:
+    form = PasswordResetRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        passwords.request_reset(
+            email=form.cleaned_data["email"], language=request.LANGUAGE_CODE[:2]
+        )
+        return redirect("staff:password_reset_sent")
+    return render(
+        request, "staff/password/reset.html", {"form": form}, status=400 if form.errors else 200
+    )
+
+
+def reset_sent(request: HttpRequest) -> HttpResponse:
+    return render(request, "staff/password/reset_sent.html")
+
+
+class ResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "staff/password/reset_confirm.html"
+    form_class = StaffSetPasswordForm
+    success_url = reverse_lazy("staff:login")
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        passwords.record_change(user=form.user, how="reset")
+        messages.success(self.request, _("Your password was changed: sign in with it."))
+        return response
