@@ -13,6 +13,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tests.smtp import smtp_server  # noqa: F401 - the real SMTP server fixture
+
 # Playwright's sync API runs an event loop in this thread; the ORM calls made by fixtures are
 # still synchronous and safe here.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

@@ -145,3 +145,62 @@ def test_the_sign_in_throttle_behind_a_proxy_pauses_one_client_not_everyone(
     finally:
         guesser.close()
         other.close()
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_forgotten_password_is_reset_by_email_and_then_changed(
+    browser, live_server, settings, smtp_server, language
+):
+    """The reset email goes out through the outbox to a real SMTP server on loopback; its link
+    sets a new password; signed in, the person changes it again from the staff area."""
+    from heard.notify.delivery import deliver_due
+
+    settings.HEARD_PUBLIC_URL = live_server.url
+    UserFactory(username="lead", email="lead@example.org")
+    first, second = "violet lantern orbits quietly", "amber kettle drifts north"
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    try:
+        page.goto(f"{live_server.url}/{language}/staff/login/")
+        with page.expect_navigation():
+            page.locator('a[href$="/staff/password/reset/"]').click()
+        assert axe_violations(page) == []
+        page.locator('[name="email"]').fill("lead@example.org")
+        with page.expect_navigation():
+            page.locator('[name="email"]').press("Enter")
+        assert page.url.endswith(f"/{language}/staff/password/reset/sent/")
+        assert axe_violations(page) == []
+        assert deliver_due(batch=10).handled == 1
+        [sent] = smtp_server.recorder.messages
+        text = sent.get_payload(decode=True).decode() if not sent.is_multipart() else ""
+        link = next(word for word in text.split() if "/staff/password/reset/" in word)
+        assert link.startswith(f"{live_server.url}/{language}/")
+        page.goto(link)
+        assert page.url.endswith("/set-password/")  # the token has left the address bar
+        assert axe_violations(page) == []
+        page.locator('[name="new_password1"]').fill(first)
+        page.locator('[name="new_password2"]').fill(first)
+        with page.expect_navigation():
+            page.locator('[name="new_password2"]').press("Enter")
+        assert page.url.endswith(f"/{language}/staff/login/")
+        page.locator('[name="username"]').fill("lead")
+        page.locator('[name="password"]').fill(first)
+        with page.expect_navigation():
+            page.locator('[name="password"]').press("Enter")
+        assert page.url.endswith(f"/{language}/staff/")
+        with page.expect_navigation():
+            page.locator('a[href$="/staff/password/"]').click()
+        assert axe_violations(page) == []
+        page.locator('[name="old_password"]').fill(first)
+        page.locator('[name="new_password1"]').fill(second)
+        page.locator('[name="new_password2"]').fill(second)
+        with page.expect_navigation():
+            page.locator('[name="new_password2"]').press("Enter")
+        assert page.url.endswith(f"/{language}/staff/")
+        changed = (
+            "Your password was changed." if language == "en" else "Votre mot de passe a été changé."
+        )
+        assert changed in page.locator("main").inner_text()
+    finally:
+        context.close()
