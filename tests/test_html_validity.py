@@ -46,9 +46,13 @@ def test_every_page_is_valid_html(client, demo_folder, tmp_path):
         "/en/consultations/no-such-page/",
         "/fr/no-such-page/",
         "/fr/staff/login/",
+        "/en/staff/password/reset/",
+        "/fr/staff/password/reset/sent/",
+        "/en/staff/password/reset/MQ/not-a-token/",  # a link that does not work
     ]
     staff = [
         "/en/staff/",
+        "/fr/staff/password/",
         f"/en/staff/consultations/{pk}/",
         f"/fr/staff/consultations/{pk}/edit/",
         f"/en/staff/consultations/{pk}/preview/",
