@@ -349,6 +349,45 @@ def cmd_keygen(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_rotate_keys(args: argparse.Namespace) -> int:
+    setup_django()
+    from django.conf import settings
+
+    from heard.analysis.commands import ProgressPrinter
+    from heard.core import rotation
+
+    printer = ProgressPrinter(sys.stderr)
+    count = len(settings.ENCRYPTION_KEYS)
+    print(
+        f"heard rotate-keys: moving every encrypted value and file to the first of the {count} "
+        "key(s) in HEARD_ENCRYPTION_KEYS. It can be stopped and run again: what is done is "
+        "skipped.",
+        file=sys.stderr,
+    )
+    database = rotation.rotate_database(printer, batch=args.batch)
+    files = rotation.rotate_files(printer)
+    printer.close()
+    unreadable = database.unreadable + files.unreadable
+    print(
+        f"Moved to the newest key: {database.rotated:,} values and {files.rotated:,} files; "
+        f"already under it: {database.current + files.current:,}."
+    )
+    if unreadable:
+        shown = "\n".join(f"  {where}" for where in unreadable[:50])
+        more = f"\n  … and {len(unreadable) - 50:,} more" if len(unreadable) > 50 else ""
+        print(
+            f"{len(unreadable):,} values no key in HEARD_ENCRYPTION_KEYS opens; they were left "
+            f"as they are. Put back the key they were written with, then run this again:\n"
+            f"{shown}{more}"
+        )
+        return 1
+    print(
+        "Everything encrypted is under the newest key: the older keys can now be removed from "
+        "HEARD_ENCRYPTION_KEYS (keep a copy with the backups made before today)."
+    )
+    return 0
+
+
 def cmd_manage(args: argparse.Namespace) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "heard.settings")
     from django.core.management import execute_from_command_line
@@ -427,6 +466,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     keygen = commands.add_parser("keygen", help="print new secrets for a production setup")
     keygen.set_defaults(func=cmd_keygen)
+
+    rotate = commands.add_parser(
+        "rotate-keys",
+        help="re-encrypt everything under the first key of HEARD_ENCRYPTION_KEYS",
+        description=(
+            "Put a new key first in HEARD_ENCRYPTION_KEYS (from `heard keygen`), keep the old "
+            "ones after it, restart, then run this. When it reports no unreadable value, remove "
+            "the old keys."
+        ),
+    )
+    rotate.add_argument("--batch", type=int, default=500, help="rows per transaction (500)")
+    rotate.set_defaults(func=cmd_rotate_keys)
 
     manage = commands.add_parser("manage", help="run a Django management command")
     manage.add_argument("rest", nargs=argparse.REMAINDER, help="the command and its options")

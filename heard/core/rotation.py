@@ -1,0 +1,137 @@
+"""Move everything encrypted at rest to the newest key of HEARD_ENCRYPTION_KEYS.
+
+Rotation is: put a new key first in HEARD_ENCRYPTION_KEYS (older ones stay after it, so every
+value still decrypts), restart, run `heard rotate-keys`, then remove the old keys. The command
+reads each encrypted column's stored token directly (never the plain text through the model),
+re-encrypts only the tokens the newest key cannot already open, and writes them back in batches,
+each in its own transaction: stopped at any point, it is run again and carries on, since what is
+done is skipped. Encrypted files (uploads waiting to be imported) are rewritten atomically.
+
+A token no key opens is reported by table, column and row, never by content, and left as it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cryptography.fernet import Fernet, InvalidToken, MultiFernet
+from django.apps import apps
+from django.conf import settings
+from django.db import connection, models, transaction
+
+from heard.core.crypto import EncryptedTextField
+from heard.core.private_files import write_private
+
+Progress = Callable[[str, int, int], None]  # (what, done, total)
+
+
+@dataclass
+class RotationReport:
+    rotated: int = 0  # values and files moved to the newest key
+    current: int = 0  # already under it
+    unreadable: list[str] = field(default_factory=list)  # "table.column row 12", no content
+
+
+def encrypted_columns() -> Iterator[tuple[type[models.Model], list[models.Field]]]:
+    """Every model with encrypted columns, and those columns."""
+    for model in apps.get_models():
+        fields = [f for f in model._meta.concrete_fields if isinstance(f, EncryptedTextField)]
+        if fields and model._meta.managed and not model._meta.proxy:
+            yield model, fields
+
+
+def _keys() -> tuple[Fernet, MultiFernet]:
+    keys = [Fernet(key) for key in settings.ENCRYPTION_KEYS]
+    return keys[0], MultiFernet(keys)
+
+
+def _is_current(newest: Fernet, token: bytes) -> bool:
+    try:
+        newest.decrypt(token)
+    except InvalidToken:
+        return False
+    return True
+
+
+def rotate_database(progress: Progress, batch: int = 500) -> RotationReport:
+    newest, every = _keys()
+    report = RotationReport()
+    quote = connection.ops.quote_name
+    for model, fields in encrypted_columns():
+        table = model._meta.db_table
+        pk = model._meta.pk.column
+        columns = [f.column for f in fields]
+        total = model._base_manager.count()
+        label = f"{table} ({', '.join(columns)})"
+        # Table and column names come from the models, quoted: no value is put in the SQL.
+        columns_sql = ", ".join(quote(c) for c in columns)
+        last: object = None
+        done = 0
+        progress(label, 0, total)
+        while True:
+            after = "" if last is None else f"WHERE {quote(pk)} > %s "
+            select = (
+                f"SELECT {quote(pk)}, {columns_sql} FROM {quote(table)} "  # noqa: S608
+                f"{after}ORDER BY {quote(pk)} LIMIT %s"
+            )
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.execute(select, [batch] if last is None else [last, batch])
+                rows = cursor.fetchall()
+                for row in rows:
+                    changes = {}
+                    for column, token in zip(columns, row[1:], strict=True):
+                        if token is None or token == "":
+                            continue
+                        raw = token.encode() if isinstance(token, str) else bytes(token)
+                        if _is_current(newest, raw):
+                            report.current += 1
+                            continue
+                        try:
+                            changes[column] = every.rotate(raw).decode()
+                        except InvalidToken:
+                            report.unreadable.append(f"{table}.{column} row {row[0]}")
+                    if changes:
+                        assignments = ", ".join(f"{quote(c)} = %s" for c in changes)
+                        cursor.execute(
+                            f"UPDATE {quote(table)} SET {assignments} "  # noqa: S608
+                            f"WHERE {quote(pk)} = %s",
+                            [*changes.values(), row[0]],
+                        )
+                        report.rotated += len(changes)
+            if not rows:
+                break
+            last = rows[-1][0]
+            done += len(rows)
+            progress(label, done, total)
+    return report
+
+
+def encrypted_files() -> list[Path]:
+    """The encrypted files Heard keeps: uploads waiting to be imported."""
+    from heard.stakeholders.jobs import UPLOADS
+
+    return sorted(UPLOADS.glob("*.enc")) if UPLOADS.exists() else []
+
+
+def rotate_files(progress: Progress) -> RotationReport:
+    newest, every = _keys()
+    report = RotationReport()
+    files = encrypted_files()
+    progress("encrypted files", 0, len(files))
+    for done, path in enumerate(files, start=1):
+        try:
+            token = path.read_bytes()
+        except FileNotFoundError:
+            continue  # imported or cleaned up meanwhile
+        if _is_current(newest, token):
+            report.current += 1
+        else:
+            try:
+                write_private(path, every.rotate(token))
+                report.rotated += 1
+            except InvalidToken:
+                report.unreadable.append(f"file {path.name}")
+        progress("encrypted files", done, len(files))
+    return report
