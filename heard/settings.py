@@ -266,6 +266,8 @@ CSRF_COOKIE_HTTPONLY = True
 HEARD_LINK_IDLE_SECONDS = 60 * _env_positive("HEARD_LINK_IDLE_MINUTES", 30)
 HEARD_STAFF_IDLE_SECONDS = 60 * _env_positive("HEARD_STAFF_IDLE_MINUTES", 60)
 HEARD_STAFF_MAX_SECONDS = 60 * 60 * _env_positive("HEARD_STAFF_SESSION_HOURS", 10)
+# Exports of personal data and role changes ask for the password again after this long.
+HEARD_REAUTH_SECONDS = 60 * _env_positive("HEARD_REAUTH_MINUTES", 10)
 SESSION_COOKIE_AGE = HEARD_STAFF_MAX_SECONDS  # the server refuses the session sooner if idle
 X_FRAME_OPTIONS = "DENY"  # no page of Heard is meant to be framed (clickjacking)
 SECURE_CONTENT_TYPE_NOSNIFF = True

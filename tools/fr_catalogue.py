@@ -2137,6 +2137,20 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
         "reçu ? Regardez dans vos courriels indésirables, ou demandez à votre administrateur "
         "système : un seul courriel est envoyé toutes les 15 minutes."
     ),
+    "Your password": "Votre mot de passe",
+    "This is not your password.": "Ce n’est pas votre mot de passe.",
+    "Confirm your password to go on: this gives access to personal data.": (
+        "Confirmez votre mot de passe pour continuer : ceci donne accès à des renseignements "
+        "personnels."
+    ),
+    "Confirm your password": "Confirmez votre mot de passe",
+    "What you asked for gives access to personal data, or changes who has it: type your "
+    "password again. It is asked at most once every few minutes.": (
+        "Ce que vous avez demandé donne accès à des renseignements personnels, ou change qui y a "
+        "accès : tapez de nouveau votre mot de passe. Il n’est demandé qu’une fois toutes les "
+        "quelques minutes au plus."
+    ),
+    "Confirm": "Confirmer",
 }
 
 

@@ -354,3 +354,33 @@ class PasswordResetRequestForm(ErrorsDescribedMixin, forms.Form):
         ),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
+
+
+class ConfirmPasswordForm(ErrorsDescribedMixin, forms.Form):
+    """The signed-in person's password again, before a sensitive action (heard.core.reauth);
+    failures count in the sign-in throttle, so that it cannot be used to guess."""
+
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, *args: Any, request: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.request = request
+
+    def clean_password(self) -> str:
+        from django.contrib.auth import authenticate
+
+        password = self.cleaned_data["password"]
+        username = self.request.user.get_username()
+        if signin.is_locked(self.request, username):
+            raise forms.ValidationError(
+                _("Too many failed attempts. Wait 15 minutes, then try again."), code="locked"
+            )
+        if authenticate(self.request, username=username, password=password) is None:
+            signin.record_failure(self.request, username)
+            raise forms.ValidationError(_("This is not your password."), code="wrong")
+        signin.clear(self.request, username)
+        return password

@@ -78,3 +78,9 @@ def record_change(*, user: AbstractBaseUser, how: str) -> None:
     """Audit a password set by its owner: `how` is "changed" (signed in) or "reset" (by email)."""
     with transaction.atomic():
         audit.record(actor=user, action=f"password.{how}", target=user, scope=f"staff:{user.pk}")
+
+
+def record_confirmation(*, user: AbstractBaseUser) -> None:
+    """Audit a password confirmed before a sensitive action."""
+    with transaction.atomic():
+        audit.record(actor=user, action="password.confirmed", target=user, scope=f"staff:{user.pk}")

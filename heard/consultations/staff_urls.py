@@ -32,6 +32,7 @@ urlpatterns = [
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("password/", views_passwords.ChangeView.as_view(), name="password_change"),
+    path("confirm/", views_passwords.confirm, name="confirm"),
     path("password/reset/", views_passwords.reset_request, name="password_reset"),
     path("password/reset/sent/", views_passwords.reset_sent, name="password_reset_sent"),
     path(

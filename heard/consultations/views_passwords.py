@@ -6,18 +6,22 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from heard.consultations import passwords
 from heard.consultations.forms import (
+    ConfirmPasswordForm,
     PasswordResetRequestForm,
     StaffPasswordChangeForm,
     StaffSetPasswordForm,
 )
+from heard.core import reauth
 
 
 class ChangeView(auth_views.PasswordChangeView):
@@ -59,3 +63,25 @@ class ResetConfirmView(auth_views.PasswordResetConfirmView):
         passwords.record_change(user=form.user, how="reset")
         messages.success(self.request, _("Your password was changed: sign in with it."))
         return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def confirm(request: HttpRequest) -> HttpResponse:
+    """The password again before a sensitive action; then back to where it was asked."""
+    wanted = request.POST.get("next") or request.GET.get("next") or ""
+    safe = url_has_allowed_host_and_scheme(
+        wanted, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    back = wanted if safe and wanted.startswith("/") else reverse_lazy("staff:home")
+    form = ConfirmPasswordForm(request.POST or None, request=request)
+    if request.method == "POST" and form.is_valid():
+        reauth.mark_checked(request)
+        passwords.record_confirmation(user=request.user)
+        return redirect(back)
+    return render(
+        request,
+        "staff/password/confirm.html",
+        {"form": form, "next": back},
+        status=400 if form.errors else 200,
+    )

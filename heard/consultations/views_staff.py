@@ -35,6 +35,7 @@ from heard.consultations.models import (
     ScheduleItem,
 )
 from heard.consultations.page import page_context
+from heard.core import reauth
 from heard.core.models import AuditEvent
 
 
@@ -248,6 +249,8 @@ def members(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         if not is_lead:
             raise PermissionDenied(_("Only a consultation lead can do this."))
+        if not reauth.recently_checked(request):
+            return reauth.sensitive(members)(request, pk)  # the password first, then the form
         if form.is_valid():
             role = Role(form.cleaned_data["role"]) if form.cleaned_data["role"] else None
             try:

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 from heard.consultations.access import consultation_for, may_read_answers, may_see_contact_data
 from heard.consultations.models import Consultation
 from heard.consultations.services import PublishRefused
+from heard.core.reauth import sensitive
 from heard.questionnaires import (
     exporting,
     selectors,
@@ -642,6 +643,7 @@ def _export_form(questionnaire: Questionnaire, data: Any = None) -> ExportForm:
 
 
 @login_required
+@sensitive
 def export(request: HttpRequest, pk: int, qpk: int) -> HttpResponse:
     consultation = consultation_for(request, pk, answers=True)
     questionnaire = _questionnaire(consultation, qpk)

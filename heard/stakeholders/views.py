@@ -24,6 +24,7 @@ from heard.core import limits
 from heard.core.crypto import decrypt_bytes
 from heard.core.jobs import enqueue
 from heard.core.models import Job
+from heard.core.reauth import sensitive
 from heard.stakeholders import jobs as import_jobs
 from heard.stakeholders.exporting import export_people
 from heard.stakeholders.forms import OrganisationForm, PersonForm
@@ -106,6 +107,7 @@ def registry(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@sensitive
 def export(request: HttpRequest, pk: int, file_format: str) -> HttpResponse:
     consultation = consultation_for(request, pk, contact=True)
     if file_format not in ("csv", "xlsx"):

@@ -101,3 +101,37 @@ def test_a_reset_link_expires_after_an_hour(client, ana):
     with time_machine.travel(timezone.now() + timedelta(minutes=61)):
         late = client.get("/" + path, follow=True)
     assert "does not work any more" in late.content.decode()
+
+
+@pytest.mark.django_db
+def test_exports_and_role_changes_ask_for_the_password_again_after_ten_minutes(
+    client, lead, consultation
+):
+    client.force_login(lead)  # signing in counts as a check
+    export = f"/en/staff/consultations/{consultation.pk}/registry/export.csv"
+    assert client.get(export).status_code == 200
+    later = timezone.now() + timedelta(minutes=11)
+    with time_machine.travel(later):
+        asked = client.get(export)
+        assert asked.status_code == 302
+        assert asked["Location"].startswith("/en/staff/confirm/?next=")
+        page = client.get(asked["Location"])
+        assert "Confirm your password" in page.content.decode()
+        wrong = client.post(asked["Location"], {"password": "not it", "next": export})
+        assert wrong.status_code == 400 and "This is not your password." in wrong.content.decode()
+        right = client.post(asked["Location"], {"password": PASSWORD, "next": export})
+        assert right.status_code == 302 and right["Location"] == export
+        assert client.get(export).status_code == 200
+        assert AuditEvent.objects.filter(action="password.confirmed").count() == 1
+    with time_machine.travel(later + timedelta(minutes=11)):
+        # A role change sent with an old check changes nothing: confirm, then send it again.
+        members = f"/en/staff/consultations/{consultation.pk}/members/"
+        UserFactory(username="newcomer")
+        sent = client.post(members, {"username": "newcomer", "role": "viewer"})
+        assert sent["Location"] == "/en/staff/confirm/?next=" + members.replace("/", "%2F")
+        assert not consultation.memberships.filter(user__username="newcomer").exists()
+    # An address elsewhere is never where the confirm page sends back to.
+    away = client.post(
+        "/en/staff/confirm/", {"password": PASSWORD, "next": "https://evil.example/"}
+    )
+    assert away["Location"] == "/en/staff/"

@@ -204,3 +204,57 @@ def test_a_forgotten_password_is_reset_by_email_and_then_changed(
         assert changed in page.locator("main").inner_text()
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_an_export_of_the_registry_asks_for_the_password_again(
+    browser, live_server, settings, language
+):
+    """With the last check too old (signed in an hour ago), the export link leads to the confirm
+    page; the right password sends the file."""
+    import time
+
+    from django.test import Client
+
+    from heard.core.reauth import CHECKED_AT
+
+    consultation = ConsultationFactory()
+    lead = UserFactory(username="lead")
+    MembershipFactory(consultation=consultation, user=lead, role="lead")
+    signed_in = Client()
+    signed_in.force_login(lead)
+    session = signed_in.session
+    session[CHECKED_AT] = int(time.time()) - 3600
+    session.save()
+    context = browser.new_context()
+    context.add_cookies(
+        [
+            {
+                "name": "sessionid",
+                "value": signed_in.cookies["sessionid"].value,
+                "url": live_server.url,
+            }
+        ]
+    )
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    try:
+        page.goto(f"{live_server.url}/{language}/staff/consultations/{consultation.pk}/registry/")
+        with page.expect_navigation():
+            page.locator('a[href$="/registry/export.csv"]').click()
+        assert "/staff/confirm/" in page.url
+        assert axe_violations(page) == []
+        page.locator('[name="password"]').fill("not my password")
+        with page.expect_navigation():
+            page.locator('[name="password"]').press("Enter")
+        wrong = (
+            "This is not your password." if language == "en" else "Ce n’est pas votre mot de passe."
+        )
+        assert wrong in page.locator("main").inner_text()
+        assert axe_violations(page) == []
+        page.locator('[name="password"]').fill(PASSWORD)
+        with page.expect_download() as download:
+            page.locator('[name="password"]').press("Enter")
+        assert download.value.suggested_filename.endswith("-registry.csv")
+    finally:
+        context.close()
