@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
@@ -31,7 +32,7 @@ class ChangeView(auth_views.PasswordChangeView):
 
     def form_valid(self, form: Any) -> HttpResponse:
         response = super().form_valid(form)  # keeps this session signed in
-        passwords.record_change(user=self.request.user, how="changed")
+        passwords.record_change(user=cast(User, self.request.user), how="changed")
         messages.success(self.request, _("Your password was changed."))
         return response
 
@@ -77,7 +78,7 @@ def confirm(request: HttpRequest) -> HttpResponse:
     form = ConfirmPasswordForm(request.POST or None, request=request)
     if request.method == "POST" and form.is_valid():
         reauth.mark_checked(request)
-        passwords.record_confirmation(user=request.user)
+        passwords.record_confirmation(user=cast(User, request.user))
         return redirect(back)
     return render(
         request,

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.apps import apps
@@ -34,11 +35,12 @@ class RotationReport:
     unreadable: list[str] = field(default_factory=list)  # "table.column row 12", no content
 
 
-def encrypted_columns() -> Iterator[tuple[type[models.Model], list[models.Field]]]:
-    """Every model with encrypted columns, and those columns."""
+def encrypted_columns() -> Iterator[tuple[type[models.Model], list[EncryptedTextField]]]:
+    """Every model with encrypted columns whose table exists, and those columns."""
+    tables = set(connection.introspection.table_names())
     for model in apps.get_models():
         fields = [f for f in model._meta.concrete_fields if isinstance(f, EncryptedTextField)]
-        if fields and model._meta.managed and not model._meta.proxy:
+        if fields and not model._meta.proxy and model._meta.db_table in tables:
             yield model, fields
 
 
@@ -61,13 +63,13 @@ def rotate_database(progress: Progress, batch: int = 500) -> RotationReport:
     quote = connection.ops.quote_name
     for model, fields in encrypted_columns():
         table = model._meta.db_table
-        pk = model._meta.pk.column
-        columns = [f.column for f in fields]
+        pk = str(model._meta.pk.column)
+        columns = [str(f.column) for f in fields]
         total = model._base_manager.count()
         label = f"{table} ({', '.join(columns)})"
         # Table and column names come from the models, quoted: no value is put in the SQL.
         columns_sql = ", ".join(quote(c) for c in columns)
-        last: object = None
+        last: Any = None
         done = 0
         progress(label, 0, total)
         while True:
@@ -108,11 +110,24 @@ def rotate_database(progress: Progress, batch: int = 500) -> RotationReport:
     return report
 
 
-def encrypted_files() -> list[Path]:
-    """The encrypted files Heard keeps: uploads waiting to be imported."""
-    from heard.stakeholders.jobs import UPLOADS
+# The folders of encrypted files, registered by the apps that keep them (as queues register
+# with heard.core.runner): core knows no app.
+_FOLDERS: list[Callable[[], Path]] = []
 
-    return sorted(UPLOADS.glob("*.enc")) if UPLOADS.exists() else []
+
+def register_encrypted_folder(folder: Callable[[], Path]) -> None:
+    """An app's folder of encrypted files (``*.enc``), read each time (tests move it)."""
+    _FOLDERS.append(folder)
+
+
+def encrypted_files() -> list[Path]:
+    """The encrypted files Heard keeps (uploads waiting to be imported)."""
+    found: list[Path] = []
+    for folder in _FOLDERS:
+        path = folder()
+        if path.exists():
+            found += sorted(path.glob("*.enc"))
+    return found
 
 
 def rotate_files(progress: Progress) -> RotationReport:

@@ -19,6 +19,7 @@ from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.dispatch import Signal
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -32,10 +33,8 @@ FAILURES_PER_CLIENT_ACCOUNT = 5
 FAILURES_PER_ACCOUNT = 10
 FAILURES_PER_CLIENT = 30
 
-LOCKED_SUBJECT = {
-    "en": "Sign-in paused on your Heard account",
-    "fr": "Connexion suspendue sur votre compte Heard",
-}
+# Raised when guesses pause an account (user, failures, minutes, window: the window's number).
+account_paused = Signal()
 
 
 def _keys(request: HttpRequest | None, username: str) -> tuple[str, str, str]:
@@ -78,41 +77,24 @@ def clear(request: HttpRequest | None, username: str) -> None:
 
 
 def _tell_owner(username: str, failures: int) -> None:
-    """Queue an email to the account's owner (outbox), at most once per window."""
-    from heard.notify import bilingual
-    from heard.notify.services import queue_email
-
+    """Record the pause against the account and raise `account_paused` (the outbox emails the
+    owner: heard.notify.accounts), at most once per window."""
     user = get_user_model().objects.filter(username=username, is_active=True).first()
     if user is None:
         return  # an unknown account: nobody to tell
+    minutes = int(WINDOW.total_seconds() // 60)
     # Recorded with the account (never the address): staff and auditors see when it happened.
     audit.record(
         actor=None,
         action="signin.paused",
         target=user,
         scope=f"staff:{user.pk}",
-        changes={"failures": failures, "minutes": int(WINDOW.total_seconds() // 60)},
+        changes={"failures": failures, "minutes": minutes},
     )
-    if not user.email:
-        return
-    language = "en"  # staff accounts keep no language: both, English first
-    bucket = int(timezone.now().timestamp() // WINDOW.total_seconds())
-    minutes = int(WINDOW.total_seconds() // 60)
-
-    def context_for(_language: str) -> dict[str, object]:
-        return {
-            "name": user.get_full_name() or user.get_username(),
-            "username": user.get_username(),
-            "failures": failures,
-            "minutes": minutes,
-        }
-
-    queue_email(
-        scope=f"staff:{user.pk}",
-        kind="signin-locked",
-        dedupe_key=f"signin-locked:{user.pk}:{bucket}",
-        to=user.email,
-        subject=f"{LOCKED_SUBJECT['en']} / {LOCKED_SUBJECT['fr']}",
-        text=bilingual.body("core/email/signin_locked.txt", language, context_for),
-        language=language,
+    account_paused.send(
+        sender=SignInFailure,
+        user=user,
+        failures=failures,
+        minutes=minutes,
+        window=int(timezone.now().timestamp() // WINDOW.total_seconds()),
     )

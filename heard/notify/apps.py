@@ -11,3 +11,4 @@ class NotifyConfig(AppConfig):
         from heard.notify.delivery import drain_outbox
 
         register_queue("email", drain_outbox)
+        from heard.notify import accounts  # noqa: F401 - emails about staff accounts

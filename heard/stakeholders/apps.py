@@ -7,4 +7,8 @@ class StakeholdersConfig(AppConfig):
     verbose_name = "Stakeholder registry"
 
     def ready(self) -> None:
-        from heard.stakeholders import jobs  # noqa: F401 - registers the import job
+        from heard.core.rotation import register_encrypted_folder
+        from heard.stakeholders import jobs  # registers the import job
+
+        # Uploads wait here encrypted: `heard rotate-keys` moves them to a new key too.
+        register_encrypted_folder(lambda: jobs.UPLOADS)
