@@ -2151,6 +2151,16 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
         "quelques minutes au plus."
     ),
     "Confirm": "Confirmer",
+    "Changes": "Modifications",
+    "Views of personal data": "Consultations de renseignements personnels",
+    "Download the whole history (CSV)": "Télécharger tout l’historique (CSV)",
+    "Who looked at this consultation's personal data, newest first (kept two years)": (
+        "Qui a consulté les renseignements personnels de cette consultation, du plus récent au "
+        "plus ancien (conservé deux ans)"
+    ),
+    "Nobody has looked at personal data here yet.": (
+        "Personne n’a encore consulté de renseignements personnels ici."
+    ),
 }
 
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 from heard.consultations.models import Consultation, Membership, Role, Subject
 from heard.consultations.status import Phase
 from heard.core.bilingual import active_language
+from heard.core.models import AuditEvent
 
 
 def _effective_close() -> Least:
@@ -117,3 +118,15 @@ def consultation_by_key(key: str) -> Consultation:
         keys = ", ".join(Consultation.objects.values_list("key", flat=True)) or "none yet"
         raise UnknownConsultation(f"no consultation with the key “{key}” (known: {keys}).")
     return found
+
+
+VIEWED = ".viewed"  # the ending of the actions that record a look at personal data
+
+
+def history(consultation: Consultation, *, views: bool = False) -> QuerySet[AuditEvent]:
+    """The consultation's audit log, newest first: its changes, or (views) who looked at its
+    personal data."""
+    events = AuditEvent.objects.filter(scope=consultation.scope)
+    if views:
+        return events.filter(action__endswith=VIEWED)
+    return events.exclude(action__endswith=VIEWED)

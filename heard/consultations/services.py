@@ -6,7 +6,7 @@ Views and the loader validate input, then call these; nothing else writes consul
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser, User
@@ -24,6 +24,8 @@ from heard.consultations.models import (
 )
 from heard.core import audit
 from heard.core.bilingual import LANGUAGE_CODES, field_label, missing_translations
+from heard.core.cells import safe_cell
+from heard.core.models import AuditEvent
 from heard.core.rows import stored_copy
 
 Actor = User | AnonymousUser | None
@@ -298,3 +300,39 @@ def set_member_role(
         scope=consultation.scope,
         changes={"user": user.get_username(), "role": change},
     )
+
+
+HISTORY_COLUMNS = ("at_utc", "who", "action", "target_type", "target_id", "changes")
+
+
+@transaction.atomic
+def export_history(*, actor: Actor, consultation: Consultation) -> bytes:
+    """The consultation's whole audit log as CSV (UTF-8 with a byte order mark, for Excel),
+    oldest first; the export is itself recorded. Cells that a spreadsheet would read as a
+    formula are written as text (`safe_cell`)."""
+    import csv
+    import io
+    import json
+
+    out = io.StringIO(newline="")
+    writer = csv.writer(out)
+    writer.writerow(HISTORY_COLUMNS)
+    events = AuditEvent.objects.filter(scope=consultation.scope).order_by("at", "id")
+    for event in events.iterator(chunk_size=1000):
+        writer.writerow(
+            [
+                safe_cell(value)
+                for value in (
+                    event.at.astimezone(UTC).isoformat(timespec="seconds"),
+                    event.actor_label,
+                    event.action,
+                    event.target_type,
+                    event.target_id,
+                    json.dumps(event.changes, ensure_ascii=False, sort_keys=True),
+                )
+            ]
+        )
+    audit.record(
+        actor=actor, action="history.exported", target=consultation, scope=consultation.scope
+    )
+    return ("\ufeff" + out.getvalue()).encode("utf-8")

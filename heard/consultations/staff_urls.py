@@ -49,6 +49,7 @@ urlpatterns = [
     path("consultations/<int:pk>/unpublish/", views_staff.unpublish, name="unpublish"),
     path("consultations/<int:pk>/members/", views_staff.members, name="members"),
     path("consultations/<int:pk>/history/", views_staff.history, name="history"),
+    path("consultations/<int:pk>/history.csv", views_staff.history_export, name="history_export"),
     path("consultations/<int:pk>/<partkind:kind>/new/", views_staff.part_edit, name="part_new"),
     path(
         "consultations/<int:pk>/<partkind:kind>/<int:part_pk>/",

@@ -36,7 +36,6 @@ from heard.consultations.models import (
 )
 from heard.consultations.page import page_context
 from heard.core import reauth
-from heard.core.models import AuditEvent
 
 
 def _can_create(request: HttpRequest) -> bool:
@@ -281,6 +280,28 @@ def members(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def history(request: HttpRequest, pk: int) -> HttpResponse:
+    """The consultation's changes, or (?show=views) who looked at its personal data."""
     consultation = consultation_for(request, pk)
-    events = AuditEvent.objects.filter(scope=consultation.scope)[:200]
-    return render(request, "staff/history.html", {"consultation": consultation, "events": events})
+    views = request.GET.get("show") == "views"
+    events = selectors.history(consultation, views=views)[:200]
+    return render(
+        request,
+        "staff/history.html",
+        {
+            "consultation": consultation,
+            "events": events,
+            "views": views,
+            "is_lead": selectors.role_of(request.user, consultation) == Role.LEAD,
+        },
+    )
+
+
+@login_required
+def history_export(request: HttpRequest, pk: int) -> HttpResponse:
+    """The whole audit log of the consultation as CSV, for leads: who did or saw what, when;
+    never the data itself (the log holds none)."""
+    consultation = consultation_for(request, pk, lead=True)
+    content = services.export_history(actor=request.user, consultation=consultation)
+    response = HttpResponse(content, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{consultation.key}-history.csv"'
+    return response

@@ -7,4 +7,4 @@ class CoreConfig(AppConfig):
     verbose_name = "Heard core"
 
     def ready(self) -> None:
-        from heard.core import reauth  # noqa: F401 - connects the sign-in signal
+        from heard.core import audit, reauth, signin  # noqa: F401 - signals and housekeeping

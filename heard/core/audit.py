@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser, User
 from django.db import models, transaction
+from django.utils import timezone
 
 from heard.core.models import AuditEvent
+from heard.core.runner import periodic
 
 
 def record(
@@ -31,3 +34,23 @@ def record(
         scope=scope,
         changes=changes or {},
     )
+
+
+# The audit log is kept two years, then deleted by the worker's housekeeping: long enough for a
+# consultation's review and an audit after it, not forever (records rules; ADR 0014).
+KEPT = timedelta(days=2 * 365 + 1)
+
+
+def record_view(
+    *, actor: User | AnonymousUser | None, action: str, target: models.Model, scope: str = ""
+) -> AuditEvent:
+    """Record that someone looked at personal data (a page of the registry, a response, the
+    outbox): who, which page, when; never what it showed."""
+    with transaction.atomic():
+        return record(actor=actor, action=action, target=target, scope=scope)
+
+
+@periodic("audit-retention", every=timedelta(hours=6))
+def purge_old_events() -> int:
+    deleted, _kinds = AuditEvent.objects.filter(at__lt=timezone.now() - KEPT).delete()
+    return deleted

@@ -16,10 +16,12 @@ hashes are stored: neither the username tried nor the address.
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.signals import user_logged_in
 from django.db import transaction
-from django.dispatch import Signal
+from django.dispatch import Signal, receiver
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -59,10 +61,19 @@ def is_locked(request: HttpRequest | None, username: str) -> bool:
     )
 
 
+@receiver(user_logged_in)
+def _audit_sign_in(sender: Any, request: HttpRequest | None, user: Any, **kwargs: Any) -> None:
+    with transaction.atomic():
+        audit.record(actor=user, action="signin", target=user, scope=f"staff:{user.pk}")
+
+
 @transaction.atomic
 def record_failure(request: HttpRequest | None, username: str) -> None:
     pair, account, client = _keys(request, username)
-    SignInFailure.objects.create(pair=pair, account=account, address=client)
+    failure = SignInFailure.objects.create(pair=pair, account=account, address=client)
+    # Audited without the username tried or the address: only that a failure happened, and
+    # which throttle row it is (kept 15 minutes), for counting attacks over time.
+    audit.record(actor=None, action="signin.failed", target=failure, scope="staff")
     failures = SignInFailure.objects.filter(
         account=account, at__gte=timezone.now() - WINDOW
     ).count()

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from heard.consultations import selectors
 from heard.consultations.access import consultation_for, may_see_contact_data
 from heard.consultations.models import Role
+from heard.core import audit
 from heard.notify import services
 from heard.notify.models import Message, State
 
@@ -21,6 +22,13 @@ from heard.notify.models import Message, State
 @login_required
 def outbox(request: HttpRequest, pk: int) -> HttpResponse:
     consultation = consultation_for(request, pk)
+    if may_see_contact_data(request, consultation):  # recipients' addresses are shown
+        audit.record_view(
+            actor=request.user,
+            action="outbox.viewed",
+            target=consultation,
+            scope=consultation.scope,
+        )
     found = Message.objects.filter(scope=consultation.scope).defer("payload")
     counts = dict(found.values_list("state").annotate(n=Count("id")).values_list("state", "n"))
     state = request.GET.get("state", "")

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 from heard.consultations.access import consultation_for, may_read_answers, may_see_contact_data
 from heard.consultations.models import Consultation
 from heard.consultations.services import PublishRefused
+from heard.core import audit
 from heard.core.reauth import sensitive
 from heard.questionnaires import (
     exporting,
@@ -500,6 +501,9 @@ def response_detail(request: HttpRequest, pk: int, qpk: int, rpk: int) -> HttpRe
     consultation = consultation_for(request, pk, answers=True)
     questionnaire = _questionnaire(consultation, qpk)
     response = _response(questionnaire, rpk)
+    audit.record_view(
+        actor=request.user, action="response.viewed", target=response, scope=consultation.scope
+    )
     language = request.LANGUAGE_CODE[:2]
     form = Form(response.version.definition)
     values = form.flat(response.answers)

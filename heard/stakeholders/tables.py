@@ -11,6 +11,7 @@ from pathlib import Path
 from openpyxl import Workbook, load_workbook
 
 from heard.archives import Limits, Refused, capped_rows, check_text, check_xlsx
+from heard.core.cells import FORMULA_START, safe_cell
 from heard.core.refusals import explain
 
 # What a registry file may hold. bench/import_100k.py imports 100,000 people: its .xlsx is 7.5 MB
@@ -19,7 +20,7 @@ from heard.core.refusals import explain
 # the ratio limit means a file must really be large (5 MB or more) to inflate to 512 MB.
 LIMITS = Limits(max_bytes=512 * 1024 * 1024, max_rows=250_000, max_columns=256)
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_START = FORMULA_START
 
 
 class TableError(Exception):
@@ -118,11 +119,6 @@ def read_table(path: Path, content: bytes | None = None) -> tuple[list[str], Ite
             raise TableError(f"{path.name} is empty")
         return [h.strip() for h in header], ([_unquote(c.strip()) for c in row] for row in reader)
     raise TableError(f"{path.name}: only .csv and .xlsx files can be imported")
-
-
-def safe_cell(value: str) -> str:
-    """Neutralise spreadsheet formulas: a cell that starts like one is prefixed with a quote."""
-    return "'" + value if value.startswith(_FORMULA_START) else value
 
 
 def write_csv(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> bytes:

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from heard.consultations import selectors
 from heard.consultations.access import consultation_for, may_see_contact_data
 from heard.consultations.models import Consultation, Role
-from heard.core import limits
+from heard.core import audit, limits
 from heard.core.crypto import decrypt_bytes
 from heard.core.jobs import enqueue
 from heard.core.models import Job
@@ -50,6 +50,13 @@ def registry(request: HttpRequest, pk: int) -> HttpResponse:
     # Names and e-mail addresses are masked for the roles that may not export them, and those
     # roles cannot search by them either (the search would tell who is in the registry).
     show_contact = may_see_contact_data(request, consultation)
+    if show_contact and request.method == "GET":
+        audit.record_view(
+            actor=request.user,
+            action="registry.viewed",
+            target=consultation,
+            scope=consultation.scope,
+        )
     # The name search travels by POST and waits in the session, never in an address or a log.
     search_key = f"heard_registry_search_{consultation.pk}"
     if request.GET.get("clear"):
@@ -322,6 +329,10 @@ def person_edit(request: HttpRequest, pk: int, person_pk: int | None = None) -> 
         else Person(consultation=consultation)
     )
     form = PersonForm(request.POST or None, instance=person, consultation=consultation)
+    if person_pk is not None and request.method == "GET":
+        audit.record_view(
+            actor=request.user, action="person.viewed", target=person, scope=consultation.scope
+        )
     if request.method == "POST" and form.is_valid():
         save_person(actor=request.user, form=form)
         messages.success(request, _("Saved."))

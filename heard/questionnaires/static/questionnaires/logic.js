@@ -479,6 +479,10 @@
         // The answer already there, if any: what once() worked out stays as it was.
         text = toText(ctx.current);
         return text !== "" ? text : v[0];
+      case "count":  // one answer, not a repeat's (the server sends a repeat's as "entries")
+        return 1;
+      case "sum":
+        return toNumber(v[0]);
       case "position":
         // In a repeat the server sends the entry's number instead; outside one, ODK gives 1.
         return 1;
