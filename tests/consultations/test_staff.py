@@ -152,7 +152,11 @@ def test_publish_and_unpublish(client, lead, consultation):
     assert client.get(f"/en/consultations/{consultation.slug_en}/").status_code == 200
     client.post(f"/en/staff/consultations/{consultation.pk}/unpublish/")
     assert client.get(f"/en/consultations/{consultation.slug_en}/").status_code == 404
-    actions = list(AuditEvent.objects.order_by("id").values_list("action", flat=True))
+    actions = list(
+        AuditEvent.objects.filter(scope=consultation.scope)
+        .order_by("id")
+        .values_list("action", flat=True)
+    )
     assert actions == ["consultation.published", "consultation.unpublished"]
 
 
@@ -347,7 +351,7 @@ def test_viewer_cannot_change_anything(client, consultation, viewer):
         ), url
     assert ScheduleItem.objects.filter(pk=item.pk, title_en="Kept").exists()
     assert Membership.objects.get(user=viewer).role == "viewer"
-    assert not AuditEvent.objects.exists()
+    assert not AuditEvent.objects.filter(scope=consultation.scope).exists()
 
 
 @pytest.mark.django_db
@@ -399,9 +403,8 @@ def test_a_published_page_cannot_lose_its_french(client, lead, consultation):
     assert "This consultation is published" in page and "title (French)" in page
     consultation.refresh_from_db()
     assert consultation.title_fr and consultation.is_published
-    assert (
-        not AuditEvent.objects.exists()
-    )  # the refused change left no trace but the page as it was
+    # The refused change left no trace but the page as it was.
+    assert not AuditEvent.objects.filter(scope=consultation.scope).exists()
     response = client.post(
         f"/en/staff/consultations/{consultation.pk}/links/new/",
         {
