@@ -61,13 +61,8 @@ def request_reset(*, email: str, language: str) -> None:
         )
 
 
-def record_change(*, user: User, how: str) -> None:
-    """Audit a password set by its owner: `how` is "changed" (signed in) or "reset" (by email)."""
+def record(*, user: User, what: str) -> None:
+    """Audit a password event of its owner: "changed" (signed in), "reset" (by email) or
+    "confirmed" (before a sensitive action)."""
     with transaction.atomic():
-        audit.record(actor=user, action=f"password.{how}", target=user, scope=f"staff:{user.pk}")
-
-
-def record_confirmation(*, user: User) -> None:
-    """Audit a password confirmed before a sensitive action."""
-    with transaction.atomic():
-        audit.record(actor=user, action="password.confirmed", target=user, scope=f"staff:{user.pk}")
+        audit.record(actor=user, action=f"password.{what}", target=user, scope=f"staff:{user.pk}")

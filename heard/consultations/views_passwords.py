@@ -32,7 +32,7 @@ class ChangeView(auth_views.PasswordChangeView):
 
     def form_valid(self, form: Any) -> HttpResponse:
         response = super().form_valid(form)  # keeps this session signed in
-        passwords.record_change(user=cast(User, self.request.user), how="changed")
+        passwords.record(user=cast(User, self.request.user), what="changed")
         messages.success(self.request, _("Your password was changed."))
         return response
 
@@ -61,7 +61,7 @@ class ResetConfirmView(auth_views.PasswordResetConfirmView):
 
     def form_valid(self, form: Any) -> HttpResponse:
         response = super().form_valid(form)
-        passwords.record_change(user=form.user, how="reset")
+        passwords.record(user=form.user, what="reset")
         messages.success(self.request, _("Your password was changed: sign in with it."))
         return response
 
@@ -78,7 +78,7 @@ def confirm(request: HttpRequest) -> HttpResponse:
     form = ConfirmPasswordForm(request.POST or None, request=request)
     if request.method == "POST" and form.is_valid():
         reauth.mark_checked(request)
-        passwords.record_confirmation(user=cast(User, request.user))
+        passwords.record(user=cast(User, request.user), what="confirmed")
         return redirect(back)
     return render(
         request,

@@ -249,7 +249,7 @@ def members(request: HttpRequest, pk: int) -> HttpResponse:
         if not is_lead:
             raise PermissionDenied(_("Only a consultation lead can do this."))
         if not reauth.recently_checked(request):
-            return reauth.sensitive(members)(request, pk)  # the password first, then the form
+            return reauth.ask_first(request)  # the password first, then the form again
         if form.is_valid():
             role = Role(form.cleaned_data["role"]) if form.cleaned_data["role"] else None
             try:

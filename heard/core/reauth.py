@@ -51,10 +51,14 @@ def sensitive(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if recently_checked(request):
             return view(request, *args, **kwargs)
-        messages.info(
-            request, _("Confirm your password to go on: this gives access to personal data.")
-        )
-        back = request.get_full_path() if request.method == "GET" else request.path
-        return redirect(reverse("staff:confirm") + "?" + urlencode({"next": back}))
+        return ask_first(request)
 
     return wrapped
+
+
+def ask_first(request: HttpRequest) -> HttpResponse:
+    """The confirm page, which brings the person back here: a GET to the same address, a POST
+    to the page it was sent from (see `sensitive`)."""
+    messages.info(request, _("Confirm your password to go on: this gives access to personal data."))
+    back = request.get_full_path() if request.method == "GET" else request.path
+    return redirect(reverse("staff:confirm") + "?" + urlencode({"next": back}))

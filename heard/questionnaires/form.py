@@ -197,6 +197,11 @@ class Form:
         }
 
     @cached_property
+    def browser_data(self) -> dict[str, list[dict[str, str]]]:
+        """The data files as logic.js gets them: only the columns the form reads."""
+        return xlsform_files.data_for_browser(self.definition)
+
+    @cached_property
     def calculates(self) -> list[dict[str, Any]]:
         """Calculate rows, and questions worked out by a calculation of their own (not those a
         trigger sets: see `_triggered`)."""
@@ -728,7 +733,7 @@ class Form:
             }
         return {
             "fields": fields,
-            **({"data": xlsform_files.data_for_browser(self.definition)} if self.data else {}),
+            **({"data": self.browser_data} if self.data else {}),
             "sections": self._section_logic(page, values),
             # A repeat's entry headings and buttons go with its questions.
             "repeats": {

@@ -51,7 +51,7 @@ def read_file_choices(
     from heard.questionnaires.xlsform import read_choice_rows  # xlsform reads files through this
 
     try:
-        table = _read_xml(data, name) if name.lower().endswith(".xml") else read_table(data, name)
+        table = _read_table(data, name)
     except FormError as error:
         problems += error.problems
         return [], set()
@@ -116,6 +116,11 @@ def read_file_choices(
     if len(problems) > before:
         return [], set()
     return choices.get(name, []), columns.get(name, set())
+
+
+def _read_table(data: bytes, name: str) -> Sheet | None:
+    """An attached file as a table: ODK's XML item list or a CSV file, by its name."""
+    return _read_xml(data, name) if name.lower().endswith(".xml") else read_table(data, name)
 
 
 def _read_xml(data: bytes, name: str) -> Sheet | None:
@@ -269,7 +274,7 @@ def read_data_table(
 ) -> DataTable | None:
     """The rows of a data file; None, with the problems, if it cannot be used."""
     try:
-        table = _read_xml(data, file) if file.lower().endswith(".xml") else read_table(data, file)
+        table = _read_table(data, file)
     except FormError as error:
         problems += error.problems
         return None
