@@ -354,7 +354,7 @@ def cmd_rotate_keys(args: argparse.Namespace) -> int:
     from django.conf import settings
 
     from heard.analysis.commands import ProgressPrinter
-    from heard.core import rotation
+    from heard.core import crypto, erasure_log, rotation
 
     printer = ProgressPrinter(sys.stderr)
     count = len(settings.ENCRYPTION_KEYS)
@@ -366,12 +366,26 @@ def cmd_rotate_keys(args: argparse.Namespace) -> int:
     )
     database = rotation.rotate_database(printer, batch=args.batch)
     files = rotation.rotate_files(printer)
+    log_entries = erasure_log.rotate(crypto.reencrypt)
+    indexes = rotation.rotate_blind_indexes(printer, batch=args.batch)
     printer.close()
-    unreadable = database.unreadable + files.unreadable
+    unreadable = database.unreadable + files.unreadable + indexes.unreadable
     print(
-        f"Moved to the newest key: {database.rotated:,} values and {files.rotated:,} files; "
-        f"already under it: {database.current + files.current:,}."
+        f"Moved to the newest key: {database.rotated:,} values, {files.rotated:,} files and "
+        f"{log_entries:,} erasure log entries; already under it: "
+        f"{database.current + files.current:,}."
     )
+    print(
+        f"Keyed hashes recomputed under the first key of HEARD_BLIND_INDEX_KEY: "
+        f"{indexes.rotated:,}; already under it: {indexes.current:,}."
+    )
+    waiting = rotation.hashes_kept_under_older_keys()
+    if waiting and len(settings.BLIND_INDEX_KEYS) > 1:
+        print(
+            f"{waiting:,} door registration codes of sessions not yet over are kept only as a "
+            "keyed hash, which cannot be recomputed: keep the older blind index key after the "
+            "new one in HEARD_BLIND_INDEX_KEY until those sessions are over."
+        )
     if unreadable:
         shown = "\n".join(f"  {where}" for where in unreadable[:50])
         more = f"\n  … and {len(unreadable) - 50:,} more" if len(unreadable) > 50 else ""
@@ -384,6 +398,75 @@ def cmd_rotate_keys(args: argparse.Namespace) -> int:
     print(
         "Everything encrypted is under the newest key: the older keys can now be removed from "
         "HEARD_ENCRYPTION_KEYS (keep a copy with the backups made before today)."
+    )
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    setup_django()
+    from heard.analysis.commands import ProgressPrinter
+    from heard.consultations import backups
+    from heard.core.backup import BackupError
+
+    target = Path(args.file).resolve()
+    if target.exists() and not args.replace:
+        print(f"heard backup: {target} exists; give another name, or --replace.", file=sys.stderr)
+        return 2
+    printer = ProgressPrinter(sys.stderr, unit="bytes")
+    try:
+        info = backups.make(target, printer)
+    except (BackupError, OSError) as error:
+        printer.close()
+        print(f"heard backup: {error}", file=sys.stderr)
+        return 1
+    printer.close()
+    print(
+        f"Backed up the {info.engine} database ({info.size:,} bytes, encrypted) to {target}, "
+        f"as of {info.made_at:%Y-%m-%d %H:%M:%S %Z}. The erasure log is not in it: keep "
+        "backing up HEARD_ERASURE_LOG separately from the backups, with the keys."
+    )
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    setup_django()
+    from heard.analysis.commands import ProgressPrinter
+    from heard.consultations import backups
+    from heard.core.backup import BackupError, read_header
+    from heard.core.erasure_log import UnreadableLog
+
+    source = Path(args.file).resolve()
+    if not source.is_file():
+        print(f"heard restore: {source} is not a file.", file=sys.stderr)
+        return 2
+    try:
+        header = read_header(source)
+    except BackupError as error:
+        print(f"heard restore: {error}", file=sys.stderr)
+        return 1
+    if not args.yes:
+        print(
+            f"heard restore: this replaces the whole database with the backup made "
+            f"{header.made_at:%Y-%m-%d %H:%M:%S %Z}; everything since is lost, except erasures "
+            "and purges, which are done again. Stop the site and the workers first, then run "
+            "this again with --yes.",
+            file=sys.stderr,
+        )
+        return 2
+    printer = ProgressPrinter(sys.stderr, unit="bytes")
+    try:
+        restored = backups.restore(source, printer)
+    except (BackupError, UnreadableLog, OSError) as error:
+        printer.close()
+        print(f"heard restore: {error}", file=sys.stderr)
+        return 1
+    printer.close()
+    replayed = restored.replayed
+    print(
+        f"Restored the backup made {restored.backup.made_at:%Y-%m-%d %H:%M:%S %Z}. From the "
+        f"erasure log: {replayed.erasures:,} erasures and {replayed.purges:,} purges done "
+        f"again ({replayed.skipped:,} entries were for consultations the backup does not "
+        f"have); housekeeping removed {restored.housekeeping:,} more items."
     )
     return 0
 
@@ -469,15 +552,41 @@ def build_parser() -> argparse.ArgumentParser:
 
     rotate = commands.add_parser(
         "rotate-keys",
-        help="re-encrypt everything under the first key of HEARD_ENCRYPTION_KEYS",
+        help="re-encrypt everything under the newest key, and recompute keyed hashes",
         description=(
-            "Put a new key first in HEARD_ENCRYPTION_KEYS (from `heard keygen`), keep the old "
-            "ones after it, restart, then run this. When it reports no unreadable value, remove "
-            "the old keys."
+            "Put a new key first in HEARD_ENCRYPTION_KEYS or HEARD_BLIND_INDEX_KEY (from `heard "
+            "keygen`), keep the old ones after it, restart, then run this. When it reports no "
+            "unreadable value, remove the old keys."
         ),
     )
     rotate.add_argument("--batch", type=int, default=500, help="rows per transaction (500)")
     rotate.set_defaults(func=cmd_rotate_keys)
+
+    backup = commands.add_parser(
+        "backup",
+        help="write an encrypted backup of the database to a file",
+        description=(
+            "A consistent copy while the site runs (SQLite's online backup, or pg_dump), "
+            "encrypted with the first key of HEARD_ENCRYPTION_KEYS. Keep the keys and the "
+            "erasure log (HEARD_ERASURE_LOG) safe apart from the backups."
+        ),
+    )
+    backup.add_argument("file", help="the backup file to write, e.g. heard-2026-12-05.backup")
+    backup.add_argument("--replace", action="store_true", help="overwrite the file if it exists")
+    backup.set_defaults(func=cmd_backup)
+
+    restore = commands.add_parser(
+        "restore",
+        help="replace the database with a backup, then redo every erasure and purge since",
+        description=(
+            "Stop the site and workers first. The backup is checked whole before the database "
+            "is touched; after it is in place, the erasure log is replayed so that nobody "
+            "erased since the backup comes back."
+        ),
+    )
+    restore.add_argument("file", help="a file made by `heard backup`")
+    restore.add_argument("--yes", action="store_true", help="confirm: replace the database")
+    restore.set_defaults(func=cmd_restore)
 
     manage = commands.add_parser("manage", help="run a Django management command")
     manage.add_argument("rest", nargs=argparse.REMAINDER, help="the command and its options")

@@ -77,7 +77,9 @@ def _development_secrets() -> dict[str, str]:
 # leaked SECRET_KEY (which signs sessions) does not expose personal data at rest.
 SECRET_KEY = os.environ.get("HEARD_SECRET_KEY", "")
 ENCRYPTION_KEYS = _env_list("HEARD_ENCRYPTION_KEYS")
-BLIND_INDEX_KEY = os.environ.get("HEARD_BLIND_INDEX_KEY", "")
+# Blind index keys, newest first like the encryption keys: lookups try every one, so an index
+# still works while `heard rotate-keys` recomputes the stored hashes under the newest.
+BLIND_INDEX_KEYS = _env_list("HEARD_BLIND_INDEX_KEY")
 ALLOWED_HOSTS = _env_list("HEARD_ALLOWED_HOSTS")
 
 if PRODUCTION:
@@ -86,7 +88,7 @@ if PRODUCTION:
         for name, value in (
             ("HEARD_SECRET_KEY", SECRET_KEY),
             ("HEARD_ENCRYPTION_KEYS", ENCRYPTION_KEYS),
-            ("HEARD_BLIND_INDEX_KEY", BLIND_INDEX_KEY),
+            ("HEARD_BLIND_INDEX_KEY", BLIND_INDEX_KEYS),
             ("HEARD_ALLOWED_HOSTS", ALLOWED_HOSTS),
         )
         if not value
@@ -102,7 +104,7 @@ else:
     dev = _development_secrets()
     SECRET_KEY = SECRET_KEY or dev["secret_key"]
     ENCRYPTION_KEYS = ENCRYPTION_KEYS or [dev["encryption_key"]]
-    BLIND_INDEX_KEY = BLIND_INDEX_KEY or dev["blind_index_key"]
+    BLIND_INDEX_KEYS = BLIND_INDEX_KEYS or [dev["blind_index_key"]]
     ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost", "[::1]", "testserver"]
 
 for _position, _key in enumerate(ENCRYPTION_KEYS, start=1):
@@ -113,6 +115,8 @@ for _position, _key in enumerate(ENCRYPTION_KEYS, start=1):
             f"HEARD_ENCRYPTION_KEYS entry {_position} is not a valid Fernet key "
             "(32 url-safe base64-encoded bytes; make one with `heard keygen`)."
         ) from error
+
+BLIND_INDEX_KEY = BLIND_INDEX_KEYS[0]
 
 DEBUG = _env_bool("HEARD_DEBUG", default=False)
 if PRODUCTION and DEBUG:
@@ -268,6 +272,12 @@ HEARD_STAFF_IDLE_SECONDS = 60 * _env_positive("HEARD_STAFF_IDLE_MINUTES", 60)
 HEARD_STAFF_MAX_SECONDS = 60 * 60 * _env_positive("HEARD_STAFF_SESSION_HOURS", 10)
 # Exports of personal data and role changes ask for the password again after this long.
 HEARD_REAUTH_SECONDS = 60 * _env_positive("HEARD_REAUTH_MINUTES", 10)
+# Erasures and purges, kept outside the database (and its backups) so that a restore replays them.
+HEARD_ERASURE_LOG = Path(
+    os.environ.get("HEARD_ERASURE_LOG", "") or VAR_DIR / "erasure-log.jsonl"
+).resolve()
+# Delivered (or given up) emails keep their text this long, then only the record that they went.
+HEARD_SENT_EMAIL_DAYS = _env_positive("HEARD_SENT_EMAIL_DAYS", 30)
 SESSION_COOKIE_AGE = HEARD_STAFF_MAX_SECONDS  # the server refuses the session sooner if idle
 X_FRAME_OPTIONS = "DENY"  # no page of Heard is meant to be framed (clickjacking)
 SECURE_CONTENT_TYPE_NOSNIFF = True

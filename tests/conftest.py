@@ -31,6 +31,12 @@ def _default_language():
     translation.deactivate()
 
 
+@pytest.fixture(autouse=True)
+def _private_erasure_log(settings, tmp_path):
+    """Each test writes its erasures to its own log, never to the project's var/."""
+    settings.HEARD_ERASURE_LOG = tmp_path / "erasure-log.jsonl"
+
+
 @pytest.fixture
 def demo_folder() -> Path:
     return DEMO

@@ -7,4 +7,7 @@ class AnalysisConfig(AppConfig):
     verbose_name = "Analysis"
 
     def ready(self) -> None:
-        from heard.analysis import runs  # noqa: F401 - registers the analysis job
+        from heard.analysis import (
+            privacy,  # noqa: F401 - erasure and retention
+            runs,  # noqa: F401 - registers the analysis job
+        )

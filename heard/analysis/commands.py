@@ -25,8 +25,11 @@ PROGRESS_INTERVAL = 2.0  # seconds between two progress lines of the same stage
 class ProgressPrinter:
     """Progress on a terminal (one line redrawn) or in a log (a line every few seconds)."""
 
-    def __init__(self, stream: TextIO, *, interval: float = PROGRESS_INTERVAL) -> None:
+    def __init__(
+        self, stream: TextIO, *, interval: float = PROGRESS_INTERVAL, unit: str = "records"
+    ) -> None:
         self.stream = stream
+        self.unit = unit  # what a count without a total counts
         self.interval = interval
         self.started = time.monotonic()
         self.stage = ""
@@ -65,7 +68,7 @@ class ProgressPrinter:
                 return  # the "finished in" line follows
             text = f"  {stage}…"
         else:
-            text = f"  {stage}: {done:,} records, {elapsed:.1f} s"
+            text = f"  {stage}: {done:,} {self.unit}, {elapsed:.1f} s"
         if self.live:
             end = "\n" if final else ""
             self.stream.write("\r\033[K" + text + end)

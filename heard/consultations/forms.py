@@ -384,3 +384,23 @@ class ConfirmPasswordForm(ErrorsDescribedMixin, forms.Form):
             raise forms.ValidationError(_("This is not your password."), code="wrong")
         signin.clear(self.request, username)
         return password
+
+
+class RetentionForm(ErrorsDescribedMixin, forms.Form):
+    months = forms.IntegerField(
+        label=_("Keep personal data for this many months after the consultation closes"),
+        min_value=1,
+        max_value=120,
+        help_text=_("From 1 to 120. Check your department's records schedule before changing it."),
+    )
+
+
+class ErasureForm(ErrorsDescribedMixin, forms.Form):
+    email = forms.EmailField(
+        label=_("Email address of the person to erase"),
+        max_length=limits.EMAIL,
+        help_text=_(
+            "The address they are known by here: in the registry, on a request for the "
+            "questionnaire, or as a colleague suggested by an invitee."
+        ),
+    )

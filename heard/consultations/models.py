@@ -12,6 +12,7 @@ from functools import cache
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -158,6 +159,16 @@ class Consultation(models.Model):
         null=True,
         blank=True,
         help_text=_("Set only when the consultation was closed before its planned closing date."),
+    )
+
+    retention_months = models.PositiveSmallIntegerField(
+        _("keep personal data for (months after closing)"),
+        default=12,
+        validators=[MinValueValidator(1), MaxValueValidator(120)],
+        help_text=_(
+            "Then the registry, invitations, access requests and emails of this consultation are "
+            "deleted, personal links stop working, and answers are kept only in anonymised form."
+        ),
     )
 
     is_published = models.BooleanField(_("published"), default=False)

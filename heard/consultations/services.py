@@ -336,3 +336,24 @@ def export_history(*, actor: Actor, consultation: Consultation) -> bytes:
         actor=actor, action="history.exported", target=consultation, scope=consultation.scope
     )
     return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+# --- Retention --------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def set_retention(*, actor: Actor, consultation: Consultation, months: int) -> bool:
+    """Change how long personal data is kept after closing; returns whether it changed."""
+    stored = Consultation.objects.select_for_update().get(pk=consultation.pk)
+    if stored.retention_months == months:
+        return False
+    audit.record(
+        actor=actor,
+        action="retention.changed",
+        target=stored,
+        scope=stored.scope,
+        changes={"retention_months": [stored.retention_months, months]},
+    )
+    Consultation.objects.filter(pk=stored.pk).update(retention_months=months)
+    consultation.retention_months = months
+    return True

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, register_converter
 
-from heard.consultations import views_passwords, views_staff
+from heard.consultations import views_passwords, views_privacy, views_staff
 from heard.consultations.forms import StaffSignInForm
 
 
@@ -49,6 +49,13 @@ urlpatterns = [
     path("consultations/<int:pk>/unpublish/", views_staff.unpublish, name="unpublish"),
     path("consultations/<int:pk>/members/", views_staff.members, name="members"),
     path("consultations/<int:pk>/history/", views_staff.history, name="history"),
+    path("consultations/<int:pk>/privacy/", views_privacy.privacy, name="privacy"),
+    path(
+        "consultations/<int:pk>/privacy/retention/",
+        views_privacy.retention_change,
+        name="retention_change",
+    ),
+    path("consultations/<int:pk>/privacy/erase/", views_privacy.erase, name="erase"),
     path("consultations/<int:pk>/history.csv", views_staff.history_export, name="history_export"),
     path("consultations/<int:pk>/<partkind:kind>/new/", views_staff.part_edit, name="part_new"),
     path(

@@ -1,6 +1,6 @@
 """Encryption at rest for personal data, and keyed hashes for exact-match lookups.
 
-Keys come from HEARD_ENCRYPTION_KEYS (newest first) and HEARD_BLIND_INDEX_KEY, never from
+Keys come from HEARD_ENCRYPTION_KEYS and HEARD_BLIND_INDEX_KEY (both newest first), never from
 SECRET_KEY. Rotation: put the new key first in the list; values written before keep decrypting
 with the older keys (MultiFernet) until `reencrypt` has moved them to the new one.
 """
@@ -58,10 +58,21 @@ def normalise(value: str) -> str:
     return unicodedata.normalize("NFKC", value).strip().casefold()
 
 
+def _keyed_hash(key: str, value: str) -> str:
+    return hmac.new(key.encode(), normalise(value).encode(), hashlib.sha256).hexdigest()
+
+
 def blind_index(value: str) -> str:
-    """A keyed hash of the normalised value: equal inputs match, the value is not revealed."""
-    key = settings.BLIND_INDEX_KEY.encode()
-    return hmac.new(key, normalise(value).encode(), hashlib.sha256).hexdigest()
+    """A keyed hash of the normalised value under the newest blind index key: equal inputs
+    match, the value is not revealed. Store this one."""
+    return _keyed_hash(settings.BLIND_INDEX_KEYS[0], value)
+
+
+def blind_indexes(value: str) -> list[str]:
+    """The value's hash under every configured key, newest first. Look up with these
+    (`field__in=...`), so that rows not yet moved to the newest key by `heard rotate-keys`
+    are still found."""
+    return [_keyed_hash(key, value) for key in settings.BLIND_INDEX_KEYS]
 
 
 class EncryptedTextField(models.TextField):

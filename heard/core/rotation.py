@@ -150,3 +150,102 @@ def rotate_files(progress: Progress) -> RotationReport:
                 report.unreadable.append(f"file {path.name}")
         progress("encrypted files", done, len(files))
     return report
+
+
+# --- Blind indexes --------------------------------------------------------------------------------
+# A keyed hash cannot be moved to a new key without its input, so each app registers how to
+# compute a column's hash again from the row (decrypting what it needs). Hashes whose input is
+# not kept (door codes, sign-in counters, request throttles) cannot be recomputed: lookups try
+# every key in HEARD_BLIND_INDEX_KEY, so the older key stays listed until those have expired.
+
+
+@dataclass(frozen=True)
+class BlindIndex:
+    model: type[models.Model]
+    column: str
+    reads: tuple[str, ...]  # the fields `value_of` needs (only those are loaded and decrypted)
+    value_of: Callable[[Any], str]  # the row's hash under the newest key
+    cleared: tuple[str, ...] = ()  # other hashes of the row that are dropped when it moves
+
+
+_BLIND_INDEXES: list[BlindIndex] = []
+
+
+def register_blind_index(
+    model: type[models.Model],
+    column: str,
+    *,
+    reads: tuple[str, ...],
+    value_of: Callable[[Any], str],
+    cleared: tuple[str, ...] = (),
+) -> None:
+    _BLIND_INDEXES.append(BlindIndex(model, column, reads, value_of, cleared))
+
+
+def _load(index: BlindIndex, pks: list[Any], report: RotationReport, label: str) -> list[Any]:
+    """The rows, locked, with what the hash needs; a row whose input no key opens is reported
+    (by table and row, never content) and left out."""
+    rows = index.model._base_manager.select_for_update().only(
+        "pk", index.column, *index.reads, *index.cleared
+    )
+    try:
+        return list(rows.filter(pk__in=pks).order_by("pk"))
+    except ValueError:  # one of them cannot be decrypted: find which, one by one
+        found = []
+        for pk in pks:
+            try:
+                found.append(rows.get(pk=pk))
+            except ValueError:
+                report.unreadable.append(f"{label} row {pk}")
+        return found
+
+
+def rotate_blind_indexes(progress: Progress, batch: int = 500) -> RotationReport:
+    """Recompute every registered keyed hash under the newest key, in batches (each its own
+    transaction, so that a stopped run carries on where it was)."""
+    report = RotationReport()
+    for index in _BLIND_INDEXES:
+        model = index.model
+        label = f"{model._meta.db_table}.{index.column}"
+        total = model._base_manager.count()
+        progress(label, 0, total)
+        last: Any = None
+        done = 0
+        while True:
+            keys = model._base_manager.order_by("pk").values_list("pk", flat=True)
+            if last is not None:
+                keys = keys.filter(pk__gt=last)
+            pks = list(keys[:batch])
+            if not pks:
+                break
+            with transaction.atomic():
+                moved = []
+                for row in _load(index, pks, report, label):
+                    value = index.value_of(row)
+                    if getattr(row, index.column) == value:
+                        report.current += 1
+                        continue
+                    setattr(row, index.column, value)
+                    for other in index.cleared:
+                        setattr(row, other, "")
+                    moved.append(row)
+                if moved:
+                    model._base_manager.bulk_update(moved, [index.column, *index.cleared])
+                    report.rotated += len(moved)
+            last = pks[-1]
+            done += len(pks)
+            progress(label, done, total)
+    return report
+
+
+# Hashes whose input Heard does not keep (door codes): each app that stores some registers how
+# many are still needed, so that rotate-keys can say whether the older key must stay listed.
+_STILL_NEEDED: list[Callable[[], int]] = []
+
+
+def register_kept_hashes(still_needed: Callable[[], int]) -> None:
+    _STILL_NEEDED.append(still_needed)
+
+
+def hashes_kept_under_older_keys() -> int:
+    return sum(count() for count in _STILL_NEEDED)

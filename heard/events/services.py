@@ -23,7 +23,7 @@ from heard.consultations import services as consultation_services
 from heard.consultations.dates import clock_time, date_range, long_date
 from heard.consultations.models import ScheduleItem
 from heard.core import audit, limits
-from heard.core.crypto import blind_index
+from heard.core.crypto import blind_index, blind_indexes
 from heard.core.tokens import new_token, token_hash
 from heard.events.calendar import session_ics
 from heard.events.models import (
@@ -190,9 +190,13 @@ def _lock(session: Session) -> Session:
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread at the door
 
 
-def code_index(session: Session, code: str) -> str:
+def _code_text(session: Session, code: str) -> str:
     cleaned = "".join(code.upper().split()).replace("-", "")
-    return blind_index(f"registration|{session.pk}|{cleaned}")
+    return f"registration|{session.pk}|{cleaned}"
+
+
+def code_index(session: Session, code: str) -> str:
+    return blind_index(_code_text(session, code))
 
 
 def _confirm_seat(invitation: Invitation) -> str:
@@ -454,7 +458,9 @@ def check_in(*, actor: Any, invitation: Invitation) -> Attendance:
 
 
 def find_by_code(session: Session, code: str) -> Invitation | None:
-    return session.invitations.filter(registration_code_index=code_index(session, code)).first()
+    # Every blind index key: a code given before a key rotation is only known by its hash.
+    indexes = blind_indexes(_code_text(session, code))
+    return session.invitations.filter(registration_code_index__in=indexes).first()
 
 
 @transaction.atomic
@@ -472,7 +478,7 @@ def walk_in(
     consultation = session.schedule_item.consultation
     email = email.strip() or f"walk-in-{secrets.token_hex(6)}@walk-in.invalid"
     person = Person.objects.filter(
-        consultation=consultation, email_index=blind_index(email)
+        consultation=consultation, email_index__in=blind_indexes(email)
     ).first()
     if person is None:
         org = None
@@ -531,7 +537,7 @@ def decide_suggestion(*, actor: Any, suggestion: Suggestion, approve: bool) -> s
     outcome = "declined"
     if approve:
         person = Person.objects.filter(
-            consultation=consultation, email_index=blind_index(suggestion.email)
+            consultation=consultation, email_index__in=blind_indexes(suggestion.email)
         ).first()
         if person is None:
             suggester = suggestion.invitation.person

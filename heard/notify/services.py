@@ -105,6 +105,10 @@ def queue_email(
     )
 
 
+class TextRemoved(ValueError):
+    """The message's text was dropped by the retention schedule: there is nothing to send."""
+
+
 @transaction.atomic
 def send_again(*, actor: User | AnonymousUser | None, message: Message) -> None:
     """Put a failed or uncertain message back in the queue (staff decide; never automatic).
@@ -114,6 +118,8 @@ def send_again(*, actor: User | AnonymousUser | None, message: Message) -> None:
     """
     resendable = (State.FAILED, State.UNCERTAIN, State.CANCELLED)
     current = Message.objects.filter(pk=message.pk).values_list("state", flat=True).first()
+    if Message.objects.filter(pk=message.pk, text_removed_at__isnull=False).exists():
+        raise TextRemoved
     changed = Message.objects.filter(pk=message.pk, state__in=resendable).update(
         state=State.QUEUED, next_attempt_at=timezone.now(), last_error="", sending_started_at=None
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -58,6 +59,15 @@ def send_again(request: HttpRequest, pk: int, message_pk: int) -> HttpResponse:
     message = get_object_or_404(Message, pk=message_pk, scope=consultation.scope)
     try:
         services.send_again(actor=request.user, message=message)
+    except services.TextRemoved:
+        messages.error(
+            request,
+            _(
+                "This email's text was removed %(days)s days after it was sent, as the retention "
+                "schedule says: it cannot be sent again. Send a new one instead."
+            )
+            % {"days": settings.HEARD_SENT_EMAIL_DAYS},
+        )
     except ValueError:
         messages.error(
             request, _("Only failed, uncertain or cancelled messages can be sent again.")

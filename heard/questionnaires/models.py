@@ -212,6 +212,9 @@ class Response(models.Model):
     # Asked on the check page, beside the send button: email me the report when it is published.
     wants_report = models.BooleanField(default=False)
     withdrawn_at = models.DateTimeField(null=True, blank=True)
+    # Set by the retention purge: detached from its respondent's details, personal information
+    # in its text replaced by placeholders (heard.consultations.retention).
+    anonymised_at = models.DateTimeField(null=True, blank=True)
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )

@@ -23,7 +23,7 @@ from heard.consultations.dates import long_date
 from heard.consultations.models import Consultation, RelatedLink
 from heard.core import audit, limits
 from heard.core.bilingual import LANGUAGE_CODES
-from heard.core.crypto import blind_index
+from heard.core.crypto import blind_index, blind_indexes
 from heard.core.rows import stored_copy
 from heard.core.tokens import token_hash
 from heard.notify import bilingual
@@ -55,6 +55,11 @@ def personal_link(token: str) -> str:
 
 def email_index(address: str) -> str:
     return blind_index("questionnaire-email|" + address.strip().lower())
+
+
+def email_indexes(address: str) -> list[str]:
+    """Under every blind index key, for lookups during a key rotation."""
+    return blind_indexes("questionnaire-email|" + address.strip().lower())
 
 
 # The form -----------------------------------------------------------------------------------------
@@ -478,7 +483,7 @@ def decide_request(*, actor: Any, request: AccessRequest, approve: bool) -> str:
     request.decided_by = actor
     if approve:
         existing = Respondent.objects.filter(
-            questionnaire=questionnaire, request__email_index=request.email_index
+            questionnaire=questionnaire, request__email_index__in=email_indexes(request.email)
         ).first()
         respondent = Respondent(
             questionnaire=questionnaire,

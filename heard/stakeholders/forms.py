@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from heard.core import limits
-from heard.core.crypto import blind_index
+from heard.core.crypto import blind_indexes
 from heard.stakeholders.models import Organisation, Person, SavedList, Sector, Tag, normalise_name
 from heard.stakeholders.regions import Region
 from heard.stakeholders.selectors import filter_people
@@ -70,7 +70,7 @@ class PersonForm(forms.ModelForm):
     def clean_email(self) -> str:
         email: str = self.cleaned_data["email"].strip()
         taken = Person.objects.filter(
-            consultation=self.consultation, email_index=blind_index(email)
+            consultation=self.consultation, email_index__in=blind_indexes(email)
         )
         if taken.exclude(pk=self.instance.pk).exists():
             raise forms.ValidationError(_("Someone in this registry already has this address."))

@@ -22,7 +22,7 @@ from django.db import transaction
 
 from heard.consultations.models import Consultation
 from heard.core import audit, limits
-from heard.core.crypto import blind_index, normalise
+from heard.core.crypto import blind_index, blind_indexes, normalise
 from heard.stakeholders.models import (
     ConsentBasis,
     Organisation,
@@ -155,6 +155,9 @@ class _Row:
     values: dict[str, Any]
     email_index: str
     fingerprint: str
+    # The index the row's person is stored under: the same, unless `heard rotate-keys` has not
+    # yet moved them from an older blind index key (found then through that key's hash).
+    stored_index: str = ""
 
 
 class _Validator:
@@ -353,8 +356,17 @@ def _write(
             "email_index", "import_fingerprint"
         )
     )
-    changed = [r for r in rows if r.email_index in known and known[r.email_index] != r.fingerprint]
-    new = [r for r in rows if r.email_index not in known]
+    for r in rows:
+        r.stored_index = r.email_index
+        if r.email_index not in known:
+            r.stored_index = next(
+                (old for old in blind_indexes(r.values["email"])[1:] if old in known),
+                r.email_index,
+            )
+    changed = [
+        r for r in rows if r.stored_index in known and known[r.stored_index] != r.fingerprint
+    ]
+    new = [r for r in rows if r.stored_index not in known]
     report.unchanged = len(rows) - len(changed) - len(new)
     report.created, report.updated = len(new), len(changed)
     if not changed and not new:
@@ -398,12 +410,12 @@ def _write(
         people = {
             p.email_index: p
             for p in Person.objects.filter(
-                consultation=consultation, email_index__in=[r.email_index for r in changed]
+                consultation=consultation, email_index__in=[r.stored_index for r in changed]
             )
         }
         updated = []
         for row in changed:
-            person = people[row.email_index]
+            person = people[row.stored_index]
             for name, value in person_values(row).items():
                 if name == "do_not_contact":
                     # An opt-out is never undone by a file: only staff may lift it, by hand.
@@ -415,6 +427,7 @@ def _write(
             [
                 "name",
                 "email",
+                "email_index",
                 "title",
                 "organisation",
                 "sector",
@@ -430,7 +443,7 @@ def _write(
             ],
             batch_size=1000,
         )
-        by_index.update(people)
+        by_index.update({row.email_index: people[row.stored_index] for row in changed})
         Person.tags.through.objects.filter(person__in=updated).delete()
     through = Person.tags.through
     links = [

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import QuerySet
 
 from heard.consultations.models import Consultation
-from heard.core.crypto import blind_index
+from heard.core.crypto import blind_indexes
 from heard.stakeholders.models import Language, Person
 from heard.stakeholders.regions import Region
 
@@ -29,7 +29,9 @@ def filter_people(consultation: Consultation, filters: dict[str, str]) -> QueryS
         people = people.filter(tags__name=tag)
     query = filters.get("q", "").strip()
     if "@" in query:
-        people = people.filter(email_index=blind_index(query))  # exact, through the keyed hash
+        people = people.filter(
+            email_index__in=blind_indexes(query)
+        )  # exact, through the keyed hash
     elif query:
         # Names are encrypted, so they are matched here rather than in SQL.
         words = query.casefold().split()

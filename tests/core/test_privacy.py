@@ -38,7 +38,7 @@ def test_blind_index_matches_normalised_values_and_depends_on_the_key(settings):
     assert crypto.blind_index(" Person@Example.ORG ") == crypto.blind_index("person@example.org")
     assert crypto.blind_index("a@example.org") != crypto.blind_index("b@example.org")
     before = crypto.blind_index("person@example.org")
-    settings.BLIND_INDEX_KEY = "another key entirely"
+    settings.BLIND_INDEX_KEYS = ["another key entirely"]
     assert crypto.blind_index("person@example.org") != before
 
 

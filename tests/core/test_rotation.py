@@ -84,18 +84,42 @@ def test_rotate_keys_moves_every_kind_of_encrypted_data_to_the_new_key(
     _the_kinds_the_demo_lacks(consultation)
     upload = jobs.upload_path(jobs.store_upload(b"name,email\nAna,ana@example.org\n", "csv"), "csv")
     print(f"demo data in {time.monotonic() - started:.1f} s")
-    before = _everything()
     # Every kind: each model with an encrypted column holds at least one row.
-    assert sorted(table for table, rows in before.items() if not rows) == []
+    assert sorted(table for table, rows in _everything().items() if not rows) == []
 
+    # An erasure log entry (it holds the address, encrypted) and a second blind index key.
+    from heard.consultations import erasure
+    from heard.core import crypto, erasure_log
+    from heard.notify.models import Message
+    from heard.questionnaires.models import AccessRequest
+    from heard.questionnaires.services import email_index
+    from heard.stakeholders.models import Person
+
+    erasure.erase(actor=None, consultation=consultation, email="robyn@example.org")
+    before = _everything()
+    old_index_key = settings.BLIND_INDEX_KEYS[0]
     settings.ENCRYPTION_KEYS = [new, old]
+    settings.BLIND_INDEX_KEYS = ["a new blind index key", old_index_key]
     assert main(["rotate-keys", "--batch", "7"]) == 0
     printed = capsys.readouterr()
     assert "the older keys can now be removed" in printed.out
     assert "ana@example.org" not in printed.out + printed.err  # progress names tables only
 
     settings.ENCRYPTION_KEYS = [new]  # the old key is gone: everything still reads
+    settings.BLIND_INDEX_KEYS = ["a new blind index key"]
     assert _everything() == before
+    assert [e.email for e in erasure_log.entries()] == ["robyn@example.org"]
+    # Every keyed hash that can be recomputed is under the new key: lookups with it alone work.
+    people = list(Person.objects.all())
+    assert people and all(p.email_index == crypto.blind_index(p.email) for p in people)
+    messages = list(Message.objects.all())
+    assert messages and all(m.recipient_index == crypto.blind_index(m.recipient) for m in messages)
+    requests = list(AccessRequest.objects.all())
+    assert requests and all(r.email_index == email_index(r.email) for r in requests)
+    someone = people[0]
+    assert (
+        Person.objects.filter(email_index__in=crypto.blind_indexes(someone.email)).get() == someone
+    )
     newest = Fernet(new.encode())
     for token in _raw_tokens():
         newest.decrypt(token)
