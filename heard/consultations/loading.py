@@ -125,6 +125,8 @@ class ConsultationFile(Strict):
     opens: datetime
     closes: datetime
     closed_early: datetime | None = None
+    # Months after closing that personal data is kept (heard.consultations.retention).
+    retention_months: Annotated[int, Field(ge=1, le=120)] = 12
     published: bool = False
     related: list[LinkEntry] = []
     reporting: list[CommitmentEntry] = []
@@ -193,6 +195,7 @@ def _consultation_values(spec: ConsultationFile) -> dict[str, Any]:
         "opens_at": spec.aware(spec.opens),
         "closes_at": spec.aware(spec.closes),
         "closed_early_at": spec.aware(spec.closed_early) if spec.closed_early else None,
+        "retention_months": spec.retention_months,
         "contact_email": spec.contact.email,
     }
     texts: dict[str, Text | Slugs] = {

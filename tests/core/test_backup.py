@@ -1,0 +1,96 @@
+"""`heard backup` and `heard restore`: an encrypted copy of the database, and a restore that
+never brings back a person erased (or data purged) after the backup was made. On SQLite and,
+in CI, on PostgreSQL (pg_dump and pg_restore)."""
+
+from __future__ import annotations
+
+import pytest
+from cryptography.fernet import Fernet
+
+from heard.cli import main
+from heard.consultations import backups, erasure, retention
+from heard.core import backup
+from heard.core.models import AuditEvent
+from heard.stakeholders.models import Person
+from tests import privacy_data
+from tests.consultations.test_erasure import decrypted_mentions
+from tests.privacy_data import EMAIL
+
+
+def quiet(*_args: object) -> None:
+    return None
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_restore_does_not_bring_back_a_person_erased_after_the_backup(settings, tmp_path):
+    data = privacy_data.build(settings)
+    consultation = data.consultation
+    people = Person.objects.count()
+    target = tmp_path / "heard.backup"
+    info = backups.make(target, quiet)
+    assert info.size > 0 and target.stat().st_mode & 0o077 == 0
+    content = target.read_bytes()
+    assert content.startswith(backup.MAGIC)
+    assert b"Human trafficking" not in content and b"human-trafficking" not in content  # encrypted
+
+    erasure.erase(actor=None, consultation=consultation, email=EMAIL)
+    Person.objects.create(  # made after the backup: the restore loses it, as it should
+        consultation=consultation, name="Later", email="later@example.org", email_index="l" * 64
+    )
+    assert decrypted_mentions("okafor") == []
+
+    restored = backups.restore(target, quiet)
+
+    assert restored.replayed.erasures == 1
+    assert not Person.objects.filter(name="Later").exists()  # the database is the backup's
+    assert Person.objects.count() == people - 1  # everyone but the erased person came back
+    assert decrypted_mentions("okafor", "marguerite", "807-555-0142") == []
+    assert AuditEvent.objects.get(action="person.erased").actor_label == "restore"
+    # A second restore of the same backup: the same outcome, the log not grown.
+    assert backups.restore(target, quiet).replayed.erasures == 1
+    assert decrypted_mentions("okafor") == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_restore_purges_again_what_a_purge_removed_after_the_backup(settings, tmp_path):
+    data = privacy_data.build(settings)
+    target = tmp_path / "heard.backup"
+    backups.make(target, quiet)
+    assert retention.purge(data.consultation)["people"] > 0
+
+    backups.restore(target, quiet)
+
+    assert not Person.objects.filter(consultation=data.consultation).exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_backup_that_cannot_be_read_whole_leaves_the_database_alone(settings, tmp_path, capsys):
+    from tests.factories import ConsultationFactory
+
+    consultation = ConsultationFactory()
+    target = tmp_path / "heard.backup"
+    assert main(["backup", str(target)]) == 0
+    assert "Backed up the" in capsys.readouterr().out
+    consultation.title_en = "Changed after the backup"
+    consultation.save()
+
+    cut = tmp_path / "cut.backup"
+    cut.write_bytes(target.read_bytes()[:-10])
+    with pytest.raises(backup.BackupError, match="cut short"):
+        backups.restore(cut, quiet)
+    assert main(["restore", "--yes", str(cut)]) == 1
+    assert "incomplete" in capsys.readouterr().err
+
+    settings.ENCRYPTION_KEYS = [Fernet.generate_key().decode()]
+    with pytest.raises(backup.BackupError, match="cannot be decrypted"):
+        backups.restore(target, quiet)
+    not_a_backup = tmp_path / "notes.txt"
+    not_a_backup.write_text("hello")
+    with pytest.raises(backup.BackupError, match="not a Heard backup"):
+        backups.restore(not_a_backup, quiet)
+
+    consultation.refresh_from_db()
+    assert consultation.title_en == "Changed after the backup"
+    # Without --yes, restore explains and does nothing.
+    assert main(["restore", str(target)]) == 2
+    assert "--yes" in capsys.readouterr().err
