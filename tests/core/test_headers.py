@@ -157,6 +157,7 @@ def test_every_kind_of_page_has_the_production_headers_and_cookie_flags(
         f"/fr/staff/consultations/{pk}/edit/",
         f"/en/staff/consultations/{pk}/members/",
         f"/en/staff/consultations/{pk}/history/",
+        f"/fr/staff/consultations/{pk}/privacy/",
         f"/en/staff/consultations/{pk}/registry/",
         f"/fr/staff/consultations/{pk}/outbox/",
         f"/en/staff/consultations/{pk}/sessions/",
