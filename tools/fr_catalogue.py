@@ -2210,6 +2210,8 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Purge date": "Date de purge",
     "Change how long personal data is kept": "Modifier la durée de conservation des renseignements personnels",
     "Erase a person": "Effacer une personne",
+    "Erase this person everywhere": "Effacer cette personne partout",
+    "If they asked to be removed: not only from the registry, but from invitations, questionnaire answers, requests, emails and notes too. You will see what will go first.": "Si elle a demandé à être retirée : pas seulement du registre, mais aussi des invitations, des réponses au questionnaire, des demandes, des courriels et des notes. Vous verrez d’abord ce qui sera supprimé.",
 }
 
 

@@ -339,7 +339,9 @@ def person_edit(request: HttpRequest, pk: int, person_pk: int | None = None) -> 
         return redirect("registry:list", pk=pk)
     heading = _("Add a person") if person_pk is None else _("Edit a person")
     back = (reverse("registry:list", args=[pk]), _("Stakeholder registry"))
-    return _record_form(request, consultation, form, heading, back)
+    return _record_form(
+        request, consultation, form, heading, back, erase_email=person.email if person.pk else ""
+    )
 
 
 @login_required
@@ -388,6 +390,7 @@ def _record_form(
     form: Any,
     heading: str,
     back: tuple[str, str],
+    erase_email: str = "",
 ) -> HttpResponse:
     return render(
         request,
@@ -398,5 +401,6 @@ def _record_form(
             "heading": heading,
             "back_url": back[0],
             "back_label": back[1],
+            "erase_email": erase_email,
         },
     )

@@ -90,3 +90,18 @@ def test_a_lead_sees_what_will_go_then_erases_after_confirming_the_password(
     assert AuditEvent.objects.get(action="person.erased").changes == {"people": 1}
     # The address never appears in an address bar: every step was a POST.
     assert "sam.lavoie" not in done.split("<main", 1)[0]
+
+
+@pytest.mark.django_db
+def test_a_persons_page_leads_to_their_erasure(client, lead, consultation):
+    someone = person(consultation)
+    client.force_login(lead)
+    page = client.get(
+        f"/en/staff/consultations/{consultation.pk}/registry/people/{someone.pk}/"
+    ).content.decode()
+    assert "Erase this person everywhere" in page
+    assert f'action="/en/staff/consultations/{consultation.pk}/privacy/erase/"' in page
+    shown = client.post(
+        f"/en/staff/consultations/{consultation.pk}/privacy/erase/", {"email": someone.email}
+    ).content.decode()
+    assert "Erase this person?" in shown

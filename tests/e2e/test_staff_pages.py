@@ -258,3 +258,63 @@ def test_an_export_of_the_registry_asks_for_the_password_again(
         assert download.value.suggested_filename.endswith("-registry.csv")
     finally:
         context.close()
+
+
+@pytest.mark.parametrize(("language", "script"), [("en", True), ("fr", True), ("fr", False)])
+def test_a_lead_erases_a_person_from_the_privacy_page_by_keyboard(
+    browser, live_server, draft, language, script
+):
+    """Find the privacy page, see the retention schedule, type the address, see what will go,
+    and erase: with the keyboard alone, with and without JavaScript."""
+    from heard.core.crypto import blind_index
+    from heard.core.models import AuditEvent
+    from heard.stakeholders.models import Person
+
+    for name, email in (("Sam Lavoie", "sam.lavoie@example.org"), ("Kim Roy", "kim@example.org")):
+        Person.objects.create(
+            consultation=draft, name=name, email=email, email_index=blind_index(email)
+        )
+    context = browser.new_context(java_script_enabled=script)
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    words = {
+        "en": ("Privacy", "Retention schedule", "Erase this person?", "Erased."),
+        "fr": (
+            "Confidentialité",
+            "Calendrier de conservation",
+            "Effacer cette personne?",
+            "Effacement fait.",
+        ),
+    }[language]
+    try:
+        _sign_in_with_keyboard(page, live_server.url, language)
+        page.goto(f"{live_server.url}/{language}/staff/consultations/{draft.pk}/")
+        with page.expect_navigation():
+            page.get_by_role("link", name=words[0], exact=True).click()
+        assert words[1] in page.locator("main").inner_text()
+        if script:
+            assert axe_violations(page) == []
+        page.locator('[name="email"]').fill("Sam.Lavoie@example.org")
+        with page.expect_navigation():
+            page.locator('[name="email"]').press("Enter")
+        assert words[2] in page.locator("h1").inner_text()
+        if script:
+            assert axe_violations(page) == []
+        assert Person.objects.count() == 2  # nothing yet
+        button = page.locator("button.danger")
+        for _ in range(40):  # Tab to the erase button: reachable by keyboard
+            page.keyboard.press("Tab")
+            if button.evaluate("b => b === document.activeElement"):
+                break
+        else:
+            pytest.fail("the erase button cannot be reached with Tab")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        assert words[3] in page.locator("main").inner_text()
+        if script:
+            assert axe_violations(page) == []
+        assert list(Person.objects.values_list("name", flat=True)) == ["Kim Roy"]
+        assert AuditEvent.objects.filter(action="person.erased").count() == 1
+        assert "sam.lavoie" not in page.url.casefold()
+    finally:
+        context.close()
