@@ -3,6 +3,8 @@ a consultation's retention ends (this app has the redactor, so it does that for 
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -63,7 +65,7 @@ def _named_texts(subject: Subject) -> list[tuple[RunRecord | Quote, dict[str, st
     return found
 
 
-def _their_items(subject: Subject) -> list[QuerySet]:  # type: ignore[type-arg]
+def _their_items(subject: Subject) -> list[QuerySet[Any]]:
     """Records of their answers in every run, and the decisions, reviews and quotes on them."""
     prefixes = _answer_prefixes(subject)
     consultation = subject.consultation
@@ -108,7 +110,7 @@ def _not_anonymised(consultation: Consultation) -> QuerySet[Response]:
     ).select_related("version")
 
 
-def anonymise_answers(answers: dict, definition: dict) -> dict:  # type: ignore[type-arg]
+def anonymise_answers(answers: dict[str, Any], definition: dict[str, Any]) -> dict[str, Any]:
     """Personal information in every text answer replaced by typed placeholders."""
     for name, repeat in _text_fields(definition):
         if repeat is None:

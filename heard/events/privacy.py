@@ -54,7 +54,7 @@ def notes_of(consultation: Consultation) -> QuerySet[Note]:
 
 
 def _notes_naming(subject: Subject) -> list[tuple[Note, str]]:
-    changed = []
+    changed: list[tuple[Note, str]] = []
     if not subject.names:
         return changed
     for note in notes_of(subject.consultation):

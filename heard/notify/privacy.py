@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -18,7 +18,7 @@ from heard.core.runner import periodic
 from heard.notify.models import Message, State
 
 
-def _to(subject: Subject):  # type: ignore[no-untyped-def]
+def _to(subject: Subject) -> QuerySet[Message]:
     return Message.objects.filter(
         scope=subject.consultation.scope, recipient_index__in=subject.indexes
     )
@@ -39,7 +39,7 @@ register_eraser(
 )
 
 
-def _of(consultation: Consultation):  # type: ignore[no-untyped-def]
+def _of(consultation: Consultation) -> QuerySet[Message]:
     return Message.objects.filter(scope=consultation.scope)
 
 
@@ -62,7 +62,7 @@ register_purger(
 FINISHED = (State.SENT, State.FAILED, State.CANCELLED)
 
 
-def old_bodies():  # type: ignore[no-untyped-def]
+def old_bodies() -> QuerySet[Message]:
     cutoff = sent_email_cutoff()
     return Message.objects.filter(
         Q(sent_at__lt=cutoff) | Q(sent_at__isnull=True, created_at__lt=cutoff),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from heard.consultations.erasure import Subject, register_eraser
@@ -12,7 +13,7 @@ from heard.consultations.retention import register_purger
 from heard.stakeholders.models import Person
 
 
-def _people(subject: Subject):  # type: ignore[no-untyped-def]
+def _people(subject: Subject) -> QuerySet[Person]:
     return Person.objects.filter(consultation=subject.consultation, email_index__in=subject.indexes)
 
 
@@ -38,7 +39,7 @@ register_eraser(
 )
 
 
-def _everyone(consultation: Consultation):  # type: ignore[no-untyped-def]
+def _everyone(consultation: Consultation) -> QuerySet[Person]:
     return Person.objects.filter(consultation=consultation)
 
 
