@@ -16,6 +16,7 @@ import os
 import secrets
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from cryptography.fernet import Fernet
@@ -129,6 +130,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django_otp",
+    "django_otp_webauthn",
     "heard.core",
     "heard.consultations",
     "heard.notify",
@@ -148,8 +151,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "heard.core.sessions.SessionTimeoutMiddleware",  # after auth and messages: it uses both
+    # After OTP's (which says who gave a second factor), messages and the session timeout.
+    "heard.core.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -232,7 +238,8 @@ LOGOUT_REDIRECT_URL = "staff:login"
 # --- Languages and time ---------------------------------------------------------------------------
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French"))]
-LOCALE_PATHS = [BASE_DIR / "heard" / "locale"]
+# heard/locale_vendor: French for the passkey package's own strings (tools/fr_catalogue.py).
+LOCALE_PATHS = [BASE_DIR / "heard" / "locale", BASE_DIR / "heard" / "locale_vendor"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = os.environ.get("HEARD_TIME_ZONE", "America/Toronto")
@@ -408,3 +415,26 @@ HEARD_QUICK_EXIT_URL = os.environ.get("HEARD_QUICK_EXIT_URL", "https://weather.g
 
 # --- Heard ----------------------------------------------------------------------------------------
 HEARD_SITE_NAME = os.environ.get("HEARD_SITE_NAME", "Heard")
+
+# --- Second factor for staff (django-otp; passkeys through django-otp-webauthn) ----------------
+# Who must have one: staff with one of these roles in any consultation (others may add one).
+HEARD_SECOND_FACTOR_ROLES = tuple(
+    _env_list("HEARD_SECOND_FACTOR_ROLES")
+    if "HEARD_SECOND_FACTOR_ROLES" in os.environ
+    else ["lead", "analyst"]
+)
+# A passkey belongs to a domain name, the public address's (an IP address cannot be one, so the
+# development default 127.0.0.1 becomes localhost); sign-in pages must be reached at that name.
+_public = urlsplit(HEARD_PUBLIC_URL)
+_host = _public.hostname or "localhost"
+try:
+    ipaddress.ip_address(_host)
+    _host = "localhost"
+except ValueError:
+    pass
+OTP_WEBAUTHN_RP_ID = _host
+OTP_WEBAUTHN_RP_NAME = HEARD_SITE_NAME
+OTP_WEBAUTHN_ALLOWED_ORIGINS = [
+    f"{_public.scheme}://{_host}" + (f":{_public.port}" if _public.port else "")
+]
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False  # a passkey is the second factor, after the password

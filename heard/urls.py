@@ -20,6 +20,8 @@ urlpatterns += i18n_patterns(
     path("invitation/colleague/", event_views.suggest_page, name="invitation_suggest"),
     path("questionnaire/", include("heard.questionnaires.urls")),
     path("staff/", include("heard.consultations.staff_urls")),
+    # Passkeys' own endpoints, in the namespace the package's scripts look them up by.
+    path("staff/webauthn/", include("heard.consultations.passkey_urls")),
     path("staff/", include("heard.notify.urls")),
     path("staff/", include("heard.events.urls")),
     path("staff/", include("heard.stakeholders.urls")),

@@ -32,6 +32,14 @@ def _default_language():
 
 
 @pytest.fixture(autouse=True)
+def _second_factor_off_unless_asked(settings):
+    """The second factor is required of leads and analysts by default; tests of other features
+    sign in with a password (or force_login) alone. tests/core/test_factors.py and the browser
+    tests of signing in turn it back on."""
+    settings.HEARD_SECOND_FACTOR_ROLES = ()
+
+
+@pytest.fixture(autouse=True)
 def _private_erasure_log(settings, tmp_path):
     """Each test writes its erasures to its own log, never to the project's var/."""
     settings.HEARD_ERASURE_LOG = tmp_path / "erasure-log.jsonl"

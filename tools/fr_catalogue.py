@@ -2212,6 +2212,55 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Erase a person": "Effacer une personne",
     "Erase this person everywhere": "Effacer cette personne partout",
     "If they asked to be removed: not only from the registry, but from invitations, questionnaire answers, requests, emails and notes too. You will see what will go first.": "Si elle a demandé à être retirée : pas seulement du registre, mais aussi des invitations, des réponses au questionnaire, des demandes, des courriels et des notes. Vous verrez d’abord ce qui sera supprimé.",
+    "Code from your authenticator app, or a recovery code": "Code de votre application d’authentification, ou code de récupération",
+    "Six digits from the app, or one of your recovery codes (like abcde-23456).": "Six chiffres de l’application, ou l’un de vos codes de récupération (comme abcde-23456).",
+    "The six-digit code the app shows now": "Le code à six chiffres que l’application affiche maintenant",
+    "You used a recovery code: %(left)s is left. Make new ones on the Security page.": (
+        "Vous avez utilisé un code de récupération : il en reste %(left)s. Créez-en de nouveaux à la page Sécurité.",
+        "Vous avez utilisé un code de récupération : il en reste %(left)s. Créez-en de nouveaux à la page Sécurité s’il vous en manque.",
+    ),
+    "This code is not right, or was used already. Type the code the app shows now (after several wrong codes, wait a few seconds before the next try).": "Ce code est inexact ou a déjà servi. Tapez le code que l’application affiche maintenant (après plusieurs codes erronés, attendez quelques secondes avant le prochain essai).",
+    "The authenticator app is set up.": "L’application d’authentification est configurée.",
+    "This code does not match. Check that the app's clock is right and type the code it shows now.": "Ce code ne correspond pas. Vérifiez que l’horloge de l’appareil est juste et tapez le code affiché maintenant.",
+    "QR code for your authenticator app": "Code QR pour votre application d’authentification",
+    "Set up an authenticator app or a passkey first.": "Configurez d’abord une application d’authentification ou une clé d’accès.",
+    "Your role needs a second factor: add another authenticator app or passkey before removing this one.": "Votre rôle exige un second facteur : ajoutez une autre application d’authentification ou clé d’accès avant de retirer celle-ci.",
+    "Your role needs a second factor to sign in: an authenticator app or a passkey. Set one up to go on.": "Votre rôle exige un second facteur pour ouvrir une session : une application d’authentification ou une clé d’accès. Configurez-en un pour continuer.",
+    "Security": "Sécurité",
+    "In an authenticator app on your phone (any app for time-based codes), add an account and scan this code.": "Dans une application d’authentification de votre téléphone (toute application de codes temporels), ajoutez un compte et balayez ce code.",
+    "Cannot scan it? Type this key into the app instead:": "Impossible de le balayer? Tapez plutôt cette clé dans l’application :",
+    "Type the six-digit code the app then shows.": "Tapez le code à six chiffres que l’application affiche alors.",
+    "Your recovery codes": "Vos codes de récupération",
+    "Each code signs you in once when your app or passkey is not at hand. Print them or keep them in a password manager, away from your phone. They are shown only now: Heard keeps only a hash of each.": "Chaque code permet d’ouvrir une session une fois quand votre application ou votre clé d’accès n’est pas à portée de main. Imprimez-les ou gardez-les dans un gestionnaire de mots de passe, loin de votre téléphone. Ils ne sont affichés que maintenant : Heard n’en garde qu’une empreinte.",
+    "I have kept them: back to Security": "Je les ai conservés : retour à Sécurité",
+    "After your password, signing in asks for a second factor: a code from an authenticator app on your phone, or a passkey (your computer's or phone's screen lock, or a security key). Keep recovery codes for the day neither is at hand.": "Après votre mot de passe, l’ouverture de session demande un second facteur : un code d’une application d’authentification sur votre téléphone, ou une clé d’accès (le verrouillage d’écran de votre ordinateur ou de votre téléphone, ou une clé de sécurité). Gardez des codes de récupération pour le jour où ni l’un ni l’autre n’est à portée de main.",
+    "Your role needs a second factor. Set one up to go on.": "Votre rôle exige un second facteur. Configurez-en un pour continuer.",
+    "Authenticator apps": "Applications d’authentification",
+    "Added %(added)s": "Ajoutée le %(added)s",
+    "last used %(used)s": "dernière utilisation le %(used)s",
+    "Passkeys": "Clés d’accès",
+    "Adding a passkey needs JavaScript in this browser; an authenticator app works without it.": "L’ajout d’une clé d’accès exige JavaScript dans ce navigateur; une application d’authentification fonctionne sans.",
+    "This browser cannot make a passkey for this site; an authenticator app works everywhere.": "Ce navigateur ne peut pas créer de clé d’accès pour ce site; une application d’authentification fonctionne partout.",
+    "%(left)s unused code left.": (
+        "%(left)s code inutilisé restant.",
+        "%(left)s codes inutilisés restants.",
+    ),
+    "Make new recovery codes (the old ones stop working)": "Créer de nouveaux codes de récupération (les anciens cessent de fonctionner)",
+    "Make recovery codes": "Créer des codes de récupération",
+    "With a passkey": "Avec une clé d’accès",
+    "Passkeys need JavaScript in this browser; use a code below.": "Les clés d’accès exigent JavaScript dans ce navigateur; utilisez un code ci-dessous.",
+    "Use a passkey": "Utiliser une clé d’accès",
+    "This browser cannot use passkeys here; use a code below.": "Ce navigateur ne peut pas utiliser de clé d’accès ici; utilisez un code ci-dessous.",
+    "No app, passkey or recovery code at hand? Ask the administrator of this Heard site to reset your second factor; then sign in and set up a new one.": "Ni application, ni clé d’accès, ni code de récupération à portée de main? Demandez à l’administrateur de ce site Heard de réinitialiser votre second facteur, puis ouvrez une session et configurez-en un nouveau.",
+    "Removed.": "Retiré.",
+    "Add an authenticator app": "Ajouter une application d’authentification",
+    "Check the code and finish": "Vérifier le code et terminer",
+    "Remove this app": "Retirer cette application",
+    "Remove this passkey": "Retirer cette clé d’accès",
+    "Add a passkey": "Ajouter une clé d’accès",
+    "Recovery codes": "Codes de récupération",
+    "Second step of signing in": "Deuxième étape de l’ouverture de session",
+    "Or with a code": "Ou avec un code",
 }
 
 
@@ -2223,6 +2272,79 @@ def typeset(text: str) -> str:
     for mark in (":", ";", "?", "!"):
         text = text.replace(f" {mark}", f"{NBSP}{mark}")
     return text.replace("« ", f"«{NBSP}").replace(" »", f"{NBSP}»")
+
+
+# Strings of django-otp-webauthn (passkeys) that staff can see: its scripts' messages (domain
+# djangojs) and the errors its views send back (domain django). The package ships no French;
+# these go to heard/locale_vendor, a second entry of LOCALE_PATHS, which makemessages leaves alone.
+VENDOR = Path(__file__).resolve().parent.parent / "heard/locale_vendor/fr/LC_MESSAGES"
+PASSKEY_SCRIPT = {
+    "Verification failed. A server error occurred.": "Échec de la vérification. Une erreur s’est produite sur le serveur.",
+    "An error occurred during verification.": "Une erreur s’est produite pendant la vérification.",
+    "Verify with Passkey": "Vérifier avec une clé d’accès",
+    "Verifying...": "Vérification…",
+    "Verification failed. Could not retrieve parameters from the server.": "Échec de la vérification. Impossible d’obtenir les paramètres du serveur.",
+    "Verification aborted.": "Vérification interrompue.",
+    "Verification canceled or not allowed.": "Vérification annulée ou refusée.",
+    "Verification failed. An unknown error occurred.": "Échec de la vérification. Une erreur inconnue s’est produite.",
+    "Finishing verification...": "Fin de la vérification…",
+    "Verification failed. An unknown server error occurred.": "Échec de la vérification. Une erreur inconnue s’est produite sur le serveur.",
+    "Verification successful!": "Vérification réussie!",
+    "Register a Passkey": "Enregistrer une clé d’accès",
+    "Registering...": "Enregistrement…",
+    "Registration failed. Unable to fetch registration options from server.": "Échec de l’enregistrement. Impossible d’obtenir les options d’enregistrement du serveur.",
+    "Registration aborted.": "Enregistrement interrompu.",
+    "Registration failed. You most likely already have a Passkey registered for this site.": "Échec de l’enregistrement. Vous avez probablement déjà une clé d’accès enregistrée pour ce site.",
+    "Registration aborted or not allowed.": "Enregistrement interrompu ou refusé.",
+    "Registration failed. A technical problem occurred that prevents you from registering a Passkey for this site.": "Échec de l’enregistrement. Un problème technique empêche d’enregistrer une clé d’accès pour ce site.",
+    "Registration failed. An unknown error occurred.": "Échec de l’enregistrement. Une erreur inconnue s’est produite.",
+    "Finishing registration...": "Fin de l’enregistrement…",
+    "Registration failed. The server was unable to verify this passkey.": "Échec de l’enregistrement. Le serveur n’a pas pu vérifier cette clé d’accès.",
+    "Registration failed. A server error occurred.": "Échec de l’enregistrement. Une erreur s’est produite sur le serveur.",
+    "Registration successful!": "Enregistrement réussi!",
+    "An error occurred during registration.": "Une erreur s’est produite pendant l’enregistrement.",
+}
+PASSKEY_MESSAGES = {
+    "Error processing WebAuthn request.": "Erreur de traitement de la demande WebAuthn.",
+    "Malformed request. JSON not parsable.": "Demande mal formée : JSON illisible.",
+    "State is missing or invalid. Please begin the operation first before trying to complete it.": "État manquant ou invalide. Commencez l’opération avant d’essayer de la terminer.",
+    "Passwordless login is disabled.": "L’ouverture de session sans mot de passe est désactivée.",
+    "This user account is marked as disabled.": "Ce compte est désactivé.",
+    "This Passkey has been marked as disabled.": "Cette clé d’accès est désactivée.",
+    "The Passkey you tried to use was not found. Perhaps it was removed?": "La clé d’accès utilisée est introuvable. A-t-elle été retirée?",
+    "The Passkey you tried to use does not belong to the currently logged-in user. Try using a different Passkey or logout first to use this Passkey.": "La clé d’accès utilisée n’appartient pas au compte ouvert. Essayez une autre clé d’accès, ou fermez d’abord la session pour utiliser celle-ci.",
+    "Authentication required.": "Ouverture de session requise.",
+    "User is not verified.": "Le second facteur n’a pas été vérifié.",
+    "You must verify your identity first with an existing MFA device before you can register a new passkey.": "Vérifiez d’abord votre identité avec un second facteur existant avant d’enregistrer une nouvelle clé d’accès.",
+}
+
+
+def write_vendor() -> list[str]:
+    """Write the passkey catalogues; return the package's script strings that have no French."""
+    import django_otp_webauthn
+
+    package = Path(django_otp_webauthn.__file__).parent / "locale/nl/LC_MESSAGES"
+    missing = [
+        e.msgid
+        for e in polib.pofile(str(package / "djangojs.po"))
+        if e.msgid and e.msgid not in PASSKEY_SCRIPT
+    ]
+    known = {e.msgid for e in polib.pofile(str(package / "django.po"))}
+    missing += [
+        f"{m} (no longer in django-otp-webauthn)" for m in PASSKEY_MESSAGES if m not in known
+    ]
+    VENDOR.mkdir(parents=True, exist_ok=True)
+    for domain, strings in (("djangojs", PASSKEY_SCRIPT), ("django", PASSKEY_MESSAGES)):
+        catalogue = polib.POFile()
+        catalogue.metadata = {
+            "Language": "fr",
+            "Plural-Forms": "nplurals=2; plural=(n > 1);",
+            "Content-Type": "text/plain; charset=UTF-8",
+        }
+        for english, french in strings.items():
+            catalogue.append(polib.POEntry(msgid=english, msgstr=typeset(french)))
+        catalogue.save(str(VENDOR / f"{domain}.po"))
+    return missing
 
 
 def main() -> int:
@@ -2248,6 +2370,7 @@ def main() -> int:
     catalogue.metadata["Plural-Forms"] = "nplurals=2; plural=(n > 1);"
     catalogue.metadata["Content-Type"] = "text/plain; charset=UTF-8"
     catalogue.save()
+    missing += write_vendor()
     if missing:
         print(
             "No French yet for these strings (add them to tools/fr_catalogue.py):", file=sys.stderr

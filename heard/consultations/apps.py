@@ -5,3 +5,17 @@ class ConsultationsConfig(AppConfig):
     name = "heard.consultations"
     label = "consultations"
     verbose_name = "Consultations"
+
+    def ready(self) -> None:
+        from django.conf import settings
+
+        from heard.consultations.models import Membership
+        from heard.core.factors import register_requirement
+
+        # Staff with a role that HEARD_SECOND_FACTOR_ROLES names, in any consultation (read
+        # each time, so that a setting changed in a test or a restart takes effect).
+        register_requirement(
+            lambda user: Membership.objects.filter(
+                user=user, role__in=settings.HEARD_SECOND_FACTOR_ROLES
+            ).exists()
+        )

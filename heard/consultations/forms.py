@@ -404,3 +404,22 @@ class ErasureForm(ErrorsDescribedMixin, forms.Form):
             "questionnaire, or as a colleague suggested by an invitee."
         ),
     )
+
+
+class SecondFactorForm(ErrorsDescribedMixin, forms.Form):
+    code = forms.CharField(
+        label=_("Code from your authenticator app, or a recovery code"),
+        max_length=20,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "autocapitalize": "off", "spellcheck": "false"}
+        ),
+        help_text=_("Six digits from the app, or one of your recovery codes (like abcde-23456)."),
+    )
+
+
+class AuthenticatorCodeForm(ErrorsDescribedMixin, forms.Form):
+    code = forms.CharField(
+        label=_("The six-digit code the app shows now"),
+        max_length=10,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )

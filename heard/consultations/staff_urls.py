@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, register_converter
 
-from heard.consultations import views_passwords, views_privacy, views_staff
+from heard.consultations import views_factors, views_passwords, views_privacy, views_staff
 from heard.consultations.forms import StaffSignInForm
 
 
@@ -39,6 +39,15 @@ urlpatterns = [
         "password/reset/<uidb64>/<token>/",
         views_passwords.ResetConfirmView.as_view(),
         name="password_reset_confirm",
+    ),
+    path("verify/", views_factors.verify, name="verify"),
+    path("security/", views_factors.security, name="security"),
+    path("security/app/", views_factors.add_app, name="add_app"),
+    path("security/recovery-codes/", views_factors.recovery_codes, name="recovery_codes"),
+    path(
+        "security/remove/<str:kind>/<int:device_pk>/",
+        views_factors.remove,
+        name="remove_factor",
     ),
     path("", views_staff.home, name="home"),
     path("consultations/new/", views_staff.create, name="create"),

@@ -1,10 +1,13 @@
-"""Cross-cutting records: the audit trail."""
+"""Cross-cutting records: the audit trail, sign-in failures, workers and jobs, second factors."""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django_otp.models import Device, ThrottlingMixin, TimestampMixin
+
+from heard.core.crypto import EncryptedTextField
 
 
 class AuditEvent(models.Model):
@@ -137,3 +140,83 @@ class Job(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} ({self.state})"
+
+
+# --- Second factors (django-otp devices; passkeys are django_otp_webauthn's) ----------------------
+
+
+class AuthenticatorApp(TimestampMixin, ThrottlingMixin, Device):
+    """An authenticator app holding a time-based one-time password secret (RFC 6238, 6 digits,
+    30 seconds). The shared secret is encrypted at rest like personal data; a code is accepted
+    once (the last accepted time step is kept), and failures slow the next try (1, 2, 4 ...
+    seconds: django-otp's ThrottlingMixin)."""
+
+    secret = EncryptedTextField()  # 20 random bytes, as hex
+    last_step = models.BigIntegerField(default=-1)
+
+    class Meta:
+        verbose_name = "authenticator app"
+
+    def get_throttle_factor(self) -> int:
+        return 1
+
+    def verify_token(self, token: str) -> bool:
+        from django_otp.oath import TOTP
+
+        allowed, _reason = self.verify_is_allowed()
+        if not allowed:
+            return False
+        code = "".join(str(token).split())
+        totp = TOTP(bytes.fromhex(self.secret), step=30, t0=0, digits=6, drift=0)
+        # One step either side: a phone's clock a little off still works.
+        if (
+            len(code) == 6
+            and code.isdigit()
+            and totp.verify(int(code), tolerance=1, min_t=self.last_step + 1)
+        ):
+            self.last_step = totp.t()
+            self.throttle_reset(commit=False)
+            self.set_last_used_timestamp(commit=False)
+            self.save()
+            return True
+        self.throttle_increment()
+        return False
+
+
+class RecoveryCodes(TimestampMixin, ThrottlingMixin, Device):
+    """One-time codes for when the app and the passkey are out of reach. Only a SHA-256 of each
+    is kept (they are long and random, like the personal links' tokens); each works once."""
+
+    class Meta:
+        verbose_name = "recovery codes"
+
+    def get_throttle_factor(self) -> int:
+        return 1
+
+    @staticmethod
+    def normalised(code: str) -> str:
+        return "".join(ch for ch in code.casefold() if ch.isalnum())
+
+    def verify_token(self, token: str) -> bool:
+        import hashlib
+
+        allowed, _reason = self.verify_is_allowed()
+        if not allowed:
+            return False
+        digest = hashlib.sha256(self.normalised(str(token)).encode()).hexdigest()
+        used, _kinds = self.codes.filter(code_hash=digest).delete()
+        if used:
+            self.throttle_reset(commit=False)
+            self.set_last_used_timestamp(commit=False)
+            self.save()
+            return True
+        self.throttle_increment()
+        return False
+
+
+class RecoveryCode(models.Model):
+    device = models.ForeignKey(RecoveryCodes, on_delete=models.CASCADE, related_name="codes")
+    code_hash = models.CharField(max_length=64)
+
+    def __str__(self) -> str:
+        return f"recovery code {self.pk}"
