@@ -136,3 +136,19 @@ def test_a_viewer_may_go_without_and_a_lead_cannot_remove_the_last_factor():
     refused = client.post(f"/en/staff/security/remove/app/{app.pk}/", follow=True)
     assert "add another authenticator app or passkey" in refused.content.decode()
     assert AuthenticatorApp.objects.filter(pk=app.pk).exists()
+
+
+@pytest.mark.django_db
+def test_an_administrator_resets_a_lost_second_factor(capsys):
+    from django.core.management import call_command
+
+    staff("lead")
+    client = signed_in("lead")
+    enrol(client)
+    assert client.get("/en/staff/").status_code == 200
+    call_command("reset_second_factor", "lead")
+    assert "Removed 2 second factor(s) of lead" in capsys.readouterr().out
+    assert client.get("/en/staff/")["Location"].startswith("/en/staff/login/")  # signed out
+    again = signed_in("lead")
+    assert again.get("/en/staff/")["Location"] == "/en/staff/security/"  # set up a new one
+    assert AuditEvent.objects.filter(action="second_factor.reset").count() == 1

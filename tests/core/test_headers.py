@@ -158,6 +158,8 @@ def test_every_kind_of_page_has_the_production_headers_and_cookie_flags(
         f"/en/staff/consultations/{pk}/members/",
         f"/en/staff/consultations/{pk}/history/",
         f"/fr/staff/consultations/{pk}/privacy/",
+        "/en/staff/security/",
+        "/fr/staff/security/app/",
         f"/en/staff/consultations/{pk}/registry/",
         f"/fr/staff/consultations/{pk}/outbox/",
         f"/en/staff/consultations/{pk}/sessions/",
