@@ -96,6 +96,9 @@ def _ensure_demo_lead(consultation_keys: list[str]) -> str:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     started = time.monotonic()
+    # The demo lets its lead in with the password alone, so that trying Heard needs no phone;
+    # set HEARD_SECOND_FACTOR_ROLES=lead,analyst to try the second factor as in production.
+    os.environ.setdefault("HEARD_SECOND_FACTOR_ROLES", "")
     setup_django()
     print("Preparing the database…", flush=True)
     _migrate()
@@ -166,7 +169,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
         f"  Page de démo (français):  {base}/fr/consultations/{consultation.slug_fr}/\n"
         f"  Staff area:               {base}/en/staff/\n"
         f"    username: {DEMO_LEAD}\n"
-        f"    password: {password}   (new on every `make demo`)\n",
+        f"    password: {password}   (new on every `make demo`)\n"
+        "    (no second factor in the demo; HEARD_SECOND_FACTOR_ROLES=lead,analyst asks for one)\n",
         flush=True,
     )
     if args.no_serve:
