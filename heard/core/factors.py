@@ -148,7 +148,7 @@ def recovery_codes_left(user: Any) -> int:
 def verify(request: HttpRequest, code: str) -> Device | None:
     """Check a code from the app or a recovery code; on success the session is verified with
     that device and the sign-in's second step is recorded."""
-    user = request.user
+    user: Any = request.user
     candidates = [
         *AuthenticatorApp.objects.select_for_update().filter(user=user, confirmed=True),
         *RecoveryCodes.objects.select_for_update().filter(user=user, confirmed=True),

@@ -64,6 +64,9 @@ def _the_kinds_the_demo_lacks(consultation) -> None:
         imported_at=timezone.now(),
     )
     ImportedText.objects.create(file=file, position=1, text="Please fund more shelters.")
+    from heard.core.factors import start_app
+
+    start_app(UserFactory(username="has-an-app"))  # a second factor's secret
 
 
 @pytest.mark.django_db
