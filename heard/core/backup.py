@@ -150,7 +150,9 @@ class _DatabaseStream:
                 raise BackupError(f"pg_dump failed: {error.strip() or 'no message'}")
 
 
-def _postgres(command: list[str], stdin: int | None = None) -> subprocess.Popen[bytes]:
+def _postgres(
+    command: list[str], stdin: int | None = None, stdout: int = subprocess.PIPE
+) -> subprocess.Popen[bytes]:
     """Run a PostgreSQL client program against Heard's database (password through the
     environment, never the command line)."""
     database = connection.settings_dict
@@ -172,7 +174,7 @@ def _postgres(command: list[str], stdin: int | None = None) -> subprocess.Popen[
     return subprocess.Popen(  # noqa: S603 - a fixed program and arguments
         [program, *command[1:], f"--dbname={database['NAME']}"],
         stdin=stdin,
-        stdout=subprocess.PIPE,
+        stdout=stdout,
         stderr=subprocess.PIPE,
         env=env,
     )
@@ -269,22 +271,49 @@ def _restore_sqlite(plain: Path) -> None:
 
 
 def _restore_postgres(plain: Path) -> None:
-    connection.close()  # hold no lock on the tables pg_restore drops
-    with plain.open("rb") as dump:
-        process = _postgres(
-            [
-                "pg_restore",
-                "--clean",
-                "--if-exists",
-                "--no-owner",
-                "--no-privileges",
-                "--single-transaction",
-            ],
-            stdin=dump.fileno(),
-        )
-        _out, error = process.communicate()
-    if process.returncode != 0:
+    """pg_restore turns the dump into SQL; psql runs it in one transaction that first drops
+    every table of the database, so a table added since the backup (by a later migration) does
+    not survive to clash with the migrations that follow. An error rolls it all back."""
+    script = plain.with_suffix(".sql")
+    program = shutil.which("pg_restore")
+    if program is None:
         raise BackupError(
-            "pg_restore failed; the database was left as it was (one transaction): "
-            + (error.decode(errors="replace").strip() or "no message")
+            "pg_restore was not found. Install PostgreSQL's client programs "
+            "(Debian: apt-get install postgresql-client) in a version at least the server's."
+        )
+    converted = subprocess.run(  # noqa: S603 - a fixed program and arguments
+        [program, "--no-owner", "--no-privileges", f"--file={script}", str(plain)],
+        capture_output=True,
+        check=False,
+    )
+    if converted.returncode != 0:
+        raise BackupError(
+            "pg_restore could not read the backup's dump: "
+            + (converted.stderr.decode(errors="replace").strip() or "no message")
+        )
+    quote = connection.ops.quote_name
+    tables = connection.introspection.table_names()
+    connection.close()  # hold no lock on the tables being dropped
+    process = _postgres(
+        ["psql", "--single-transaction", "--quiet", "--no-psqlrc", "--set=ON_ERROR_STOP=1"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+    )
+    if process.stdin is None:
+        raise BackupError("psql gave no input stream.")
+    try:
+        if tables:
+            drop = "DROP TABLE IF EXISTS " + ", ".join(quote(t) for t in tables) + " CASCADE;\n"
+            process.stdin.write(drop.encode())
+        with script.open("rb") as sql:
+            shutil.copyfileobj(sql, process.stdin)
+    except BrokenPipeError:
+        pass  # psql stopped on an error: its message is read below
+    finally:
+        process.stdin.close()
+    error = process.stderr.read().decode(errors="replace") if process.stderr else ""
+    if process.wait() != 0:
+        raise BackupError(
+            "Restoring into PostgreSQL failed; the database was left as it was (one "
+            "transaction): " + (error.strip() or "no message")
         )

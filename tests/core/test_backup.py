@@ -85,3 +85,26 @@ def test_a_backup_that_cannot_be_read_whole_leaves_the_database_alone(settings, 
     # Without --yes, restore explains and does nothing.
     assert main(["restore", str(target)]) == 2
     assert "--yes" in capsys.readouterr().err
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_restore_leaves_no_table_added_after_the_backup(tmp_path):
+    """As after a later version's migration: the restored database is the backup's, whole, and
+    the migrations run on it afterwards."""
+    from django.db import connection
+
+    from tests.factories import ConsultationFactory
+
+    consultation = ConsultationFactory(title_en="Before")
+    target = tmp_path / "heard.backup"
+    backups.make(target, quiet)
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE TABLE added_later (id integer)")
+    consultation.title_en = "After"
+    consultation.save()
+
+    backups.restore(target, quiet)
+
+    assert "added_later" not in connection.introspection.table_names()
+    consultation.refresh_from_db()
+    assert consultation.title_en == "Before"
