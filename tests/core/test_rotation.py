@@ -148,10 +148,10 @@ def test_a_value_no_key_opens_is_named_not_shown(settings, capsys):
             dedupe_key="lost",
             to="a@example.org",
             subject="Hi",
-            text="A secret text",
+            text="A confidential text",
         )
     settings.ENCRYPTION_KEYS = [Fernet.generate_key().decode()]
     assert main(["rotate-keys"]) == 1
     printed = capsys.readouterr()
     assert f"{Message._meta.db_table}.payload row {message.pk}" in printed.out
-    assert "secret" not in printed.out + printed.err and "a@example.org" not in printed.out
+    assert "confidential" not in printed.out + printed.err and "a@example.org" not in printed.out
