@@ -314,6 +314,8 @@ if PRODUCTION:
     if _env_bool("HEARD_BEHIND_PROXY", default=False):
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = _env_bool("HEARD_SSL_REDIRECT", default=True)
+    # A proxy or supervisor checks these over plain HTTP on the private side.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
     SESSION_COOKIE_SECURE = True  # cookies only over HTTPS
     CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = int(os.environ.get("HEARD_HSTS_SECONDS", str(60 * 60 * 24 * 365)))

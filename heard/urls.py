@@ -3,11 +3,14 @@ from django.urls import URLPattern, URLResolver, include, path
 from django.utils.translation import gettext_lazy as _
 
 from heard.consultations import views_public
-from heard.core import sessions
+from heard.core import health, sessions
 from heard.events import views as event_views
 from heard.questionnaires import views as questionnaire_views
 
 urlpatterns: list[URLPattern | URLResolver] = [
+    # For the proxy and the supervisor: no language, no session (heard/core/health.py).
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     # Personal links carry no language: the invitee's own is chosen after the token is checked.
     path("r/<str:token>/", event_views.open_link, name="invitation_link"),
     path("q/<str:token>/", questionnaire_views.open_link, name="questionnaire_link"),
