@@ -10,7 +10,7 @@ import sys
 import threading
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from heard.analysis.commands import add_commands as add_analysis_commands
 from heard.core.commandline import setup_django
@@ -185,13 +185,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _serve(host: str, port: int, threads: int) -> int:
-    from waitress import serve
+    from waitress.server import create_server
 
     from heard.wsgi import application
 
-    print(f"Serving on http://{host}:{port}/ (Ctrl+C to stop)", flush=True)
     try:
-        serve(application, host=host, port=port, threads=threads, ident="heard")
+        server = create_server(application, host=host, port=port, threads=threads, ident="heard")
     except OSError as error:
         if error.errno != errno.EADDRINUSE:
             raise
@@ -201,7 +200,62 @@ def _serve(host: str, port: int, threads: int) -> int:
             file=sys.stderr,
         )
         return 1
+    _stop_gracefully_on_sigterm(server)
+    print(f"Serving on http://{host}:{port}/ (Ctrl+C to stop)", flush=True)
+    server.run()
+    print("heard serve: stopped.", flush=True)
     return 0
+
+
+SHUTDOWN_SECONDS = 20  # the longest a stopping process waits for requests under way
+
+
+def _stop_gracefully_on_sigterm(server: Any) -> None:
+    """On SIGTERM (a supervisor stopping or restarting the process): stop listening at once, so
+    the proxy sends new requests elsewhere, finish every request already received (a page being
+    saved, an answer being sent), then exit; at most SHUTDOWN_SECONDS."""
+    import _thread
+    import signal
+
+    from waitress import trigger
+    from waitress.channel import HTTPChannel
+    from waitress.server import BaseWSGIServer
+
+    # One listening socket (TcpWSGIServer) or several (MultiSocketServer): the same map.
+    connections = getattr(server, "_map", None) or getattr(server, "map", {})
+
+    def busy() -> bool:
+        dispatcher = server.task_dispatcher
+        if dispatcher.queue or dispatcher.active_count:
+            return True
+        return any(
+            channel.requests or channel.request is not None or channel.total_outbufs_len
+            for channel in list(connections.values())
+            if isinstance(channel, HTTPChannel)
+        )
+
+    def finish() -> None:
+        deadline = time.monotonic() + SHUTDOWN_SECONDS
+        time.sleep(0.05)
+        while busy() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        _thread.interrupt_main()  # waitress's loop ends on it and stops its threads
+
+    def stop_listening() -> None:
+        for listener in list(connections.values()):
+            if isinstance(listener, BaseWSGIServer):
+                listener.close()  # new connections are refused from now on
+
+    def stopping(signum: int, frame: object) -> None:
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)  # once
+        print("heard serve: stopping: no new connections; finishing requests…", flush=True)
+        # Closed by waitress's own loop (its trigger runs the function there): closing a socket
+        # here, while the loop's select() holds it, would fail that select().
+        wakeup = next(c for c in connections.values() if isinstance(c, trigger._triggerbase))
+        wakeup.pull_trigger(stop_listening)
+        threading.Thread(target=finish, name="heard-shutdown", daemon=True).start()
+
+    signal.signal(signal.SIGTERM, stopping)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
