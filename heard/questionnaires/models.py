@@ -79,7 +79,12 @@ class Questionnaire(models.Model):
         """Between its dates, with every text of its form in English and French and every file
         of choices it names attached."""
         moment = at or timezone.now()
-        return self.opens_at <= moment < self.closes_at and self.translated() and self.complete()
+        if not self.opens_at <= moment < self.closes_at:
+            return False  # no query: most of the time this is all a closed one needs
+        # One query for both checks (every respondent request asks): the latest version without
+        # its XForm, which is kept for export and audit only.
+        version = self.versions.defer("xform").order_by("-number").first()
+        return version is None or not (version.missing_translations() or version.missing_files())
 
     def translated(self) -> bool:
         version = self.current_version
