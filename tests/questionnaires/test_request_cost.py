@@ -8,10 +8,10 @@ from tests.questionnaires.test_respondent import invite_one, small  # noqa: F401
 
 
 def test_a_page_costs_four_queries_and_a_save_eight(
-    small,
+    small,  # noqa: F811 - the fixture imported above
     settings,
     client,
-    django_assert_max_num_queries,  # noqa: F811
+    django_assert_max_num_queries,
 ):
     link, _person = invite_one(small, settings)
     client.get(link)
