@@ -15,6 +15,7 @@ from heard.analysis.models import Decision, Quote, Review, RunRecord
 from heard.consultations.erasure import Subject, register_eraser, remove_names
 from heard.consultations.models import Consultation
 from heard.consultations.retention import register_purger
+from heard.core.rows import deleted
 from heard.events.privacy import NAME_REMOVED, notes_of
 from heard.questionnaires.models import Response
 from heard.questionnaires.privacy import respondents_of
@@ -83,10 +84,7 @@ def _count(subject: Subject) -> int:
 
 
 def _erase(subject: Subject) -> int:
-    count = 0
-    for found in _their_items(subject):
-        count += found.count()
-        found.delete()
+    count = sum(deleted(found) for found in _their_items(subject))
     named = _named_texts(subject)
     for item, changes in named:
         for name, text in changes.items():

@@ -17,3 +17,10 @@ def stored_copy(obj: ModelT) -> ModelT:
     comparing with that object finds no change and saves nothing. Call inside a transaction.
     """
     return type(obj)._default_manager.select_for_update().get(pk=obj.pk)
+
+
+def deleted(queryset: models.QuerySet[ModelT]) -> int:
+    """Delete the rows and say how many of them went (rows removed with them by cascade, in
+    other tables, are not counted: each purger and eraser counts its own kind)."""
+    _total, by_model = queryset.delete()
+    return by_model.get(queryset.model._meta.label, 0)

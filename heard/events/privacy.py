@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from heard.consultations.erasure import Subject, register_eraser, remove_names
 from heard.consultations.models import Consultation
 from heard.consultations.retention import register_purger
+from heard.core.rows import deleted
 from heard.events.models import Invitation, Note, Suggestion
 
 # Language-neutral, like the analysis engine's placeholders, since notes may mix languages.
@@ -24,10 +25,7 @@ def _invitations(subject: Subject) -> QuerySet[Invitation]:
 
 
 def _erase_invitations(subject: Subject) -> int:
-    found = _invitations(subject)
-    count = found.count()
-    found.delete()  # registration answers, attendance and their suggestions go too
-    return count
+    return deleted(_invitations(subject))  # registration answers, attendance, suggestions too
 
 
 def _suggestions(subject: Subject) -> list[Suggestion]:
@@ -40,9 +38,7 @@ def _suggestions(subject: Subject) -> list[Suggestion]:
 
 
 def _erase_suggestions(subject: Subject) -> int:
-    found = _suggestions(subject)
-    Suggestion.objects.filter(pk__in=[s.pk for s in found]).delete()
-    return len(found)
+    return deleted(Suggestion.objects.filter(pk__in=[s.pk for s in _suggestions(subject)]))
 
 
 def _suggested_names(subject: Subject) -> Iterable[str]:
@@ -100,17 +96,10 @@ def _all_invitations(consultation: Consultation) -> QuerySet[Invitation]:
     return Invitation.objects.filter(session__schedule_item__consultation=consultation)
 
 
-def _purge_invitations(consultation: Consultation) -> int:
-    found = _all_invitations(consultation)
-    count = found.count()
-    found.delete()
-    return count
-
-
 register_purger(
     "invitations",
     _("Invitations, with registration answers, attendance and suggested colleagues"),
     order=30,
     count=lambda consultation: _all_invitations(consultation).count(),
-    purge=_purge_invitations,
+    purge=lambda consultation: deleted(_all_invitations(consultation)),
 )

@@ -14,6 +14,7 @@ from heard.consultations.erasure import Subject, register_eraser
 from heard.consultations.models import Consultation
 from heard.consultations.retention import register_purger, sent_email_cutoff
 from heard.core import audit
+from heard.core.rows import deleted
 from heard.core.runner import periodic
 from heard.notify.models import Message, State
 
@@ -24,18 +25,12 @@ def _to(subject: Subject) -> QuerySet[Message]:
     )
 
 
-def _erase(subject: Subject) -> int:
-    count = _to(subject).count()
-    _to(subject).delete()
-    return count
-
-
 register_eraser(
     "emails",
     _("Emails to them in the outbox"),
     order=50,
     count=lambda subject: _to(subject).count(),
-    erase=_erase,
+    erase=lambda subject: deleted(_to(subject)),
 )
 
 
@@ -43,18 +38,12 @@ def _of(consultation: Consultation) -> QuerySet[Message]:
     return Message.objects.filter(scope=consultation.scope)
 
 
-def _purge(consultation: Consultation) -> int:
-    count = _of(consultation).count()
-    _of(consultation).delete()
-    return count
-
-
 register_purger(
     "emails",
     _("Emails in the outbox (who they went to, and what they said)"),
     order=50,
     count=lambda consultation: _of(consultation).count(),
-    purge=_purge,
+    purge=lambda consultation: deleted(_of(consultation)),
 )
 
 # Delivered or given up: nothing will send them again. Queued, sending and uncertain messages

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from heard.consultations.erasure import Subject, register_eraser
 from heard.consultations.models import Consultation
 from heard.consultations.retention import register_purger
+from heard.core.rows import deleted
 from heard.questionnaires.models import AccessRequest, Respondent
 from heard.questionnaires.services import email_indexes
 from heard.stakeholders.models import Person
@@ -41,20 +42,6 @@ def respondents_of(subject: Subject) -> QuerySet[Respondent]:
     )
 
 
-def _erase_respondents(subject: Subject) -> int:
-    found = respondents_of(subject)
-    count = found.count()
-    found.delete()  # their responses go with them
-    return count
-
-
-def _erase_requests(subject: Subject) -> int:
-    found = _requests(subject)
-    count = found.count()
-    found.delete()
-    return count
-
-
 def _names(subject: Subject) -> Iterable[str]:
     return [request.name for request in _requests(subject)]
 
@@ -64,14 +51,14 @@ register_eraser(
     _("Questionnaire links, with the answers given through them"),
     order=30,
     count=lambda subject: respondents_of(subject).count(),
-    erase=_erase_respondents,
+    erase=lambda subject: deleted(respondents_of(subject)),  # their responses go with them
 )
 register_eraser(
     "access_requests",
     _("Requests for the questionnaire"),
     order=31,
     count=lambda subject: _requests(subject).count(),
-    erase=_erase_requests,
+    erase=lambda subject: deleted(_requests(subject)),
     names=_names,
 )
 
@@ -94,13 +81,6 @@ def _all_requests(consultation: Consultation) -> QuerySet[AccessRequest]:
     return AccessRequest.objects.filter(questionnaire__consultation=consultation)
 
 
-def _purge_requests(consultation: Consultation) -> int:
-    found = _all_requests(consultation)
-    count = found.count()
-    found.delete()
-    return count
-
-
 register_purger(
     "questionnaire_links",
     _("Personal questionnaire links (taken away; the answers stay, tied to nobody)"),
@@ -113,5 +93,5 @@ register_purger(
     _("Requests for the questionnaire (names, addresses, reasons)"),
     order=21,
     count=lambda consultation: _all_requests(consultation).count(),
-    purge=_purge_requests,
+    purge=lambda consultation: deleted(_all_requests(consultation)),
 )

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from heard.consultations.erasure import Subject, register_eraser
 from heard.consultations.models import Consultation
 from heard.consultations.retention import register_purger
+from heard.core.rows import deleted
 from heard.stakeholders.models import Person
 
 
@@ -21,20 +22,14 @@ def _names(subject: Subject) -> Iterable[str]:
     return [person.name for person in _people(subject)]
 
 
-def _erase(subject: Subject) -> int:
-    # Deleting the person deletes their invitations, registration answers and attendance with
-    # them (those apps count theirs first); questionnaire links keep no tie to them.
-    deleted = _people(subject).count()
-    _people(subject).delete()
-    return deleted
-
-
 register_eraser(
     "people",
     _("Entries in the registry"),
     order=40,
     count=lambda subject: _people(subject).count(),
-    erase=_erase,
+    # Deleting the person deletes their invitations, registration answers and attendance with
+    # them (those apps count theirs first); questionnaire links keep no tie to them.
+    erase=lambda subject: deleted(_people(subject)),
     names=_names,
 )
 
@@ -43,16 +38,10 @@ def _everyone(consultation: Consultation) -> QuerySet[Person]:
     return Person.objects.filter(consultation=consultation)
 
 
-def _purge(consultation: Consultation) -> int:
-    count = _everyone(consultation).count()
-    _everyone(consultation).delete()
-    return count
-
-
 register_purger(
     "people",
     _("People in the registry, with their invitations and registration answers"),
     order=40,
     count=lambda consultation: _everyone(consultation).count(),
-    purge=_purge,
+    purge=lambda consultation: deleted(_everyone(consultation)),
 )
