@@ -67,6 +67,29 @@ def engine() -> str:
     return vendor
 
 
+def _work_folder(kind: str) -> Path:
+    """An owner-only folder under HEARD_VAR_DIR for this process's plain copy of the database
+    (the SQLite snapshot being encrypted, the backup being restored). A process killed with
+    SIGKILL leaves its folder behind: the next backup or restore removes those of processes
+    that are gone, so no plain copy lingers."""
+    work = private_folder(Path(settings.VAR_DIR) / "backup-work")
+    for leftover in work.iterdir():
+        pid = leftover.name.rsplit("-", 1)[-1]
+        if pid.isdigit() and not _running(int(pid)):
+            shutil.rmtree(leftover, ignore_errors=True)
+    return private_folder(work / f"{kind}-{os.getpid()}")
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 # --- Writing -----------------------------------------------------------------------------------
 
 
@@ -89,7 +112,7 @@ def make_backup(target: Path, progress: Progress) -> BackupInfo:
             header = {"format": FORMAT, "engine": kind, "made_at": made_at.isoformat()}
             out.write(MAGIC + json.dumps(header).encode() + b"\n")
             newest = Fernet(settings.ENCRYPTION_KEYS[0])
-            with _DatabaseStream(kind, target.parent) as stream:
+            with _DatabaseStream(kind, _work_folder("backup")) as stream:
                 for chunk in _chunks(stream):
                     token = newest.encrypt(chunk)
                     out.write(_LENGTH.pack(len(token)) + token)
@@ -235,8 +258,7 @@ def restore_database(source: Path, progress: Progress) -> BackupInfo:
                 f"{source} is a {info.engine} backup; this Heard runs on {kind}. Restore it into "
                 f"a {info.engine} database."
             )
-        folder = Path(tempfile.mkdtemp(prefix="heard-restore-"))
-        os.chmod(folder, 0o700)
+        folder = _work_folder("restore")
         plain = folder / "database"
         try:
             # Decrypt to a private file first: a wrong key or a cut file stops here, before the
