@@ -15,7 +15,7 @@ PYTEST_WORKERS ?= auto
 PARALLEL := -n $(PYTEST_WORKERS) --dist loadfile
 
 .DEFAULT_GOAL := help
-.PHONY: help python system-libs install demo serve worker test test-fast test-browser lint typecheck check deploy-check messages lock bench-data bench-analysis clean
+.PHONY: help python system-libs install demo cluster serve worker test test-fast test-browser lint typecheck check deploy-check messages lock bench-data bench-analysis clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-13s %s\n", $$1, $$2}'
@@ -54,6 +54,9 @@ install: $(STAMP) ## Create .venv and install the locked dependencies and heard 
 
 demo: install ## Migrate, load the demo consultation and serve it on 127.0.0.1:8000
 	$(BIN)/heard demo $(DEMO_ARGS)
+
+cluster: install ## Production on one machine: nginx, 2 web processes, 2 workers, PostgreSQL (deploy/)
+	$(BIN)/python deploy/cluster.py $(CLUSTER_ARGS)
 
 worker: install ## Run the background worker (delivers queued email)
 	$(BIN)/heard worker

@@ -1,4 +1,4 @@
-"""200 people answer a 30-question form at once, over several web processes, on PostgreSQL.
+"""200 people answer a 30-question form, through nginx to several web processes, on PostgreSQL.
 
     export DATABASE_URL=postgres://postgres@127.0.0.1:5432/heard_bench
     .venv/bin/python bench/questionnaire_200.py
@@ -7,21 +7,34 @@ The database named in DATABASE_URL is dropped and created again (its name must c
 Setup, in this process: migrate, load the demo consultation, create a questionnaire open now with a
 30-question XLSForm written below (5 pages of 6: select_one, select_multiple, integers with
 constraints, multiline text, dates, acknowledge, relevance on the same page and across pages),
-put 200 people in the registry, invite them and read their personal links from the outbox.
+put 200 people per phase in the registry, invite them and read their personal links from the
+outbox.
 
-Then BENCH_PROCESSES (4) `heard serve` processes answer BENCH_CLIENTS (200) respondents, each a
-thread with its own cookies, spread round-robin over the processes, all starting together. Each
-does what a browser does: opens the link, reads the privacy notice, starts, reads and saves every
-page, reads the check page, sends, reads the confirmation. One in ten sends the check form twice
-at the same moment, from two connections with the same cookies.
+The servers are the local production cluster of deploy/cluster.py (`make cluster`): nginx with
+the production proxy rules in front of BENCH_PROCESSES (4) `heard serve` processes of
+BENCH_THREADS (8) threads, in the production settings profile. Each respondent is a thread with
+its own cookies and does what a browser does: opens the link, reads the privacy notice, starts,
+reads and saves every page, reads the check page, sends, reads the confirmation. One in ten sends
+the check form twice at the same moment, from two connections with the same cookies.
+BENCH_PHASES chooses among three phases, each with its own 200 respondents:
 
-Baseline, in the same run and with the same processes, threads, clients and number of requests per
-client: a Django view that inserts one row (bench/minimal, Heard's settings plus that view).
+- capacity: all 200 at once, with no pause: requests per second. Baseline, in the same run, the
+  same cluster, clients and number of requests per client: a Django view that inserts one row
+  (bench/minimal: Heard's settings plus that view, served by `heard serve` too).
+- paced: all 200 at once, each pausing BENCH_THINK seconds (1,5: uniformly between 1 and 5)
+  before each form it sends, as a (very quick) person does: what a respondent waits for.
+- faults: paced again, while two workers deliver every invitation to a real SMTP server on the
+  loopback (each message takes BENCH_SINK_DELAY seconds); a worker and then a web process are
+  killed with SIGKILL (BENCH_FAULT_AT seconds after the start) and started again by the
+  cluster's supervisor. A respondent whose request got a 502 or no answer sends it again.
 
 Afterwards the database must hold exactly one submitted response per respondent, no draft, answers
 that decrypt to exactly what was sent, and exactly one `questionnaire.response_submitted` audit
-event per response; the baseline table one row per request. Anything else exits non-zero.
-Results are appended to bench/results/questionnaire_200.jsonl.
+event per response; the baseline table one row per request; every invitation delivered exactly
+once or marked uncertain (never sent again). Anything else exits non-zero. The targets (half the
+baseline's throughput, p95 under 300 ms) are printed beside the figures, not enforced. Results are
+appended to bench/results/questionnaire_200.jsonl. CI runs the faults phase alone with 40
+respondents (BENCH_CLIENTS=40 BENCH_PHASES=faults).
 """
 
 from __future__ import annotations
@@ -45,6 +58,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -56,6 +70,16 @@ CLIENTS = int(os.environ.get("BENCH_CLIENTS", "200"))
 PROCESSES = int(os.environ.get("BENCH_PROCESSES", "4"))
 THREADS = int(os.environ.get("BENCH_THREADS", "8"))  # waitress threads per process: Heard's default
 DOUBLE_EVERY = 10  # one respondent in ten sends the final form twice at once
+PHASES = [p.strip() for p in os.environ.get("BENCH_PHASES", "capacity,paced,faults").split(",")]
+_think = [float(x) for x in os.environ.get("BENCH_THINK", "1,5").split(",")]
+THINK = (_think[0], _think[-1])
+_fault_at = [float(x) for x in os.environ.get("BENCH_FAULT_AT", "3,6").split(",")]
+FAULT_AT = (_fault_at[0], _fault_at[-1])  # seconds after the start: a worker, then a web process
+# Each email takes this long at the SMTP server: by default, so that two workers need about
+# three times as long as the first kill to deliver every invitation (one phase's worth per phase).
+SINK_DELAY = float(
+    os.environ.get("BENCH_SINK_DELAY", "") or max(0.02, 6 * FAULT_AT[0] / (CLIENTS * len(PHASES)))
+)
 TIMEOUT = float(os.environ.get("BENCH_TIMEOUT", "600"))  # the whole load phase, each
 REQUEST_TIMEOUT = 120.0
 
@@ -522,21 +546,42 @@ class BenchError(Exception):
 
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 SHOWN = re.compile(r'<input type="hidden" name="shown" value="([^"]+)">')
+RETRY_STATUSES = {502, 503, 504}  # what nginx answers while a web process is gone
 
 
 class Browser:
-    """One keep-alive connection and a cookie jar; every request is timed."""
+    """One keep-alive connection and a cookie jar; every request is timed.
 
-    def __init__(self, port: int, timings: list[tuple[str, float]]) -> None:
+    With `retries`, a request that got no answer or a 502/503/504 is sent again after a short
+    wait, as a person presses the button again: what the fault phase checks is that doing so
+    never loses or duplicates anything. The time recorded is the whole wait, retries included."""
+
+    def __init__(self, port: int, timings: list[tuple[str, float]], retries: int = 0) -> None:
         self.port = port
         self.cookies: dict[str, str] = {}
         self.timings = timings
         self.requests = 0
+        self.retries = retries
+        self.retried = 0
         self._conn: http.client.HTTPConnection | None = None
 
     def close(self) -> None:
         if self._conn is not None:
             self._conn.close()
+            self._conn = None
+
+    def _once(
+        self, method: str, path: str, body: bytes | None, headers: dict[str, str]
+    ) -> tuple[int, Any, bytes]:
+        if self._conn is None:
+            self._conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=REQUEST_TIMEOUT)
+        try:
+            self._conn.request(method, path, body=body, headers=headers)
+            answer = self._conn.getresponse()
+            return answer.status, answer, answer.read()
+        except (OSError, http.client.HTTPException):
+            self.close()
+            raise
 
     def request(
         self, method: str, path: str, label: str, fields: list[tuple[str, str]] | None = None
@@ -549,17 +594,18 @@ class Browser:
             body = urlencode(fields).encode()
             headers["Content-Type"] = "application/x-www-form-urlencoded"
             headers["Origin"] = f"http://127.0.0.1:{self.port}"  # as a browser sends with a POST
-        if self._conn is None:
-            self._conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=REQUEST_TIMEOUT)
         started = time.perf_counter()
-        try:
-            self._conn.request(method, path, body=body, headers=headers)
-            answer = self._conn.getresponse()
-            content = answer.read()
-        except (OSError, http.client.HTTPException) as error:
-            self.close()
-            self._conn = None
-            raise BenchError(f"{method} {path}: {error!r}") from error
+        for attempt in range(self.retries + 1):
+            try:
+                status, answer, content = self._once(method, path, body, headers)
+            except (OSError, http.client.HTTPException) as error:
+                if attempt == self.retries:
+                    raise BenchError(f"{method} {path}: {error!r}") from error
+            else:
+                if status not in RETRY_STATUSES or attempt == self.retries:
+                    break
+            self.retried += 1
+            time.sleep(0.5)
         self.timings.append((label, time.perf_counter() - started))
         self.requests += 1
         for header in answer.msg.get_all("Set-Cookie") or []:
@@ -569,7 +615,7 @@ class Browser:
                 else:
                     self.cookies[name] = morsel.value
         location = urlsplit(answer.getheader("Location", "")).path
-        return answer.status, location, content.decode("utf-8", errors="replace")
+        return status, location, content.decode("utf-8", errors="replace")
 
     def expect(
         self,
@@ -602,24 +648,35 @@ class Outcome:
     index: int
     port: int
     double: bool
+    think: tuple[float, float] = (0.0, 0.0)  # seconds a respondent pauses before each form sent
+    retries: int = 0
     timings: list[tuple[str, float]] = field(default_factory=list)
     before_submit: int = 0  # requests before the final POST (for the baseline to mirror)
     after_submit: int = 0
     submit_statuses: list[str] = field(default_factory=list)
+    retried: int = 0
     error: str = ""
     done: bool = False
 
+    def pause(self, rng: random.Random) -> None:
+        low, high = self.think
+        if high > 0:
+            time.sleep(rng.uniform(low, high))
+
 
 def respond(outcome: Outcome, link: str, answers: Answers, start: threading.Barrier) -> None:
-    browser = Browser(outcome.port, outcome.timings)
+    browser = Browser(outcome.port, outcome.timings, outcome.retries)
+    rng = random.Random(outcome.index)
     try:
         start.wait()
+        outcome.pause(rng)  # people open their link at different moments of the burst
         where, _text = browser.expect("GET", link, "link", 302)
         if not re.fullmatch(r"/(en|fr)/questionnaire/", where):
             raise BenchError(f"the link went to {where}")
         home = where
         _where, text = browser.expect("GET", home, "start_view", 200)
         location = f"{home}page/{PAGE_NAMES[0]}/"
+        outcome.pause(rng)  # reads the privacy notice
         browser.expect("POST", home, "start", 302, location, [("csrfmiddlewaretoken", csrf(text))])
         for number, name in enumerate(PAGE_NAMES):
             _where, text = browser.expect("GET", location, "page_view", 200)
@@ -634,15 +691,17 @@ def respond(outcome: Outcome, link: str, answers: Answers, start: threading.Barr
                 *answers.posted[name],
                 ("action", "continue"),
             ]
+            outcome.pause(rng)  # answers the page
             browser.expect("POST", location, "page_save", 302, after, fields)
             location = after
         _where, text = browser.expect("GET", location, "check_view", 200)
         outcome.before_submit = browser.requests
         token = [("csrfmiddlewaretoken", csrf(text))]
         done = f"{home}done/"
+        outcome.pause(rng)  # reads the answers over
         if outcome.double:
             # The same form sent twice at once, from a second connection with the same cookies.
-            twin = Browser(outcome.port, outcome.timings)
+            twin = Browser(outcome.port, outcome.timings, outcome.retries)
             twin.cookies = dict(browser.cookies)
             together = threading.Barrier(2)
             results: list[str] = []
@@ -660,6 +719,7 @@ def respond(outcome: Outcome, link: str, answers: Answers, start: threading.Barr
             send(browser)
             other.join(REQUEST_TIMEOUT * 2)
             twin.close()
+            outcome.retried += twin.retried
             outcome.submit_statuses = results
             failed = [r for r in results if r != done]
             if len(results) != 2 or failed:
@@ -676,6 +736,7 @@ def respond(outcome: Outcome, link: str, answers: Answers, start: threading.Barr
     except threading.BrokenBarrierError:
         outcome.error = "never started"
     finally:
+        outcome.retried += browser.retried
         browser.close()
 
 
@@ -725,9 +786,19 @@ def hammer(outcome: Outcome, shape: Outcome, start: threading.Barrier) -> None:
 
 
 def run_clients(
-    label: str, outcomes: list[Outcome], target: Any, args: list[tuple[Any, ...]]
+    label: str,
+    outcomes: list[Outcome],
+    target: Any,
+    args: list[tuple[Any, ...]],
+    cluster: Any,
+    faults: list[tuple[float, str]] | None = None,
+    killed: list[tuple[str, float, int]] | None = None,
 ) -> float:
-    """Start every client together; the seconds from the start until the last one finished."""
+    """Start every client together; the seconds from the start until the last one finished.
+    `faults`: (seconds after the start, "web" or "worker") to kill with SIGKILL meanwhile; the
+    cluster's supervisor starts them again, as systemd would. `killed` gets, for each, the
+    kind, the moment and how many emails were still queued or being sent."""
+    killed = [] if killed is None else killed
     start = threading.Barrier(len(outcomes) + 1)
     threads = [
         threading.Thread(target=target, args=(o, *extra, start), daemon=True, name=f"{label}-{i}")
@@ -739,24 +810,32 @@ def run_clients(
     began = time.perf_counter()
     deadline = began + TIMEOUT
     last_report = began
+    pending = sorted(faults or [])
     while any(t.is_alive() for t in threads):
-        if time.perf_counter() > deadline:
+        now = time.perf_counter()
+        if now > deadline:
             raise BenchError(f"{label}: not finished after {TIMEOUT:.0f} s")
-        time.sleep(0.2)
-        if time.perf_counter() - last_report >= 5:
-            last_report = time.perf_counter()
+        while pending and now - began >= pending[0][0]:
+            _at, kind = pending.pop(0)
+            victims = cluster.web if kind == "web" else cluster.workers
+            cluster.kill(victims[0])
+            killed.append((kind, round(now - began, 1), unsent_email()))
+        cluster.supervise_once()
+        time.sleep(0.1)
+        if now - last_report >= 5:
+            last_report = now
             finished = sum(1 for o in outcomes if o.done)
             failed = sum(1 for o in outcomes if o.error)
             requests = sum(len(o.timings) for o in outcomes)
             print(
-                f"  {label}: {last_report - began:5.1f} s, {requests} requests, "
+                f"  {label}: {now - began:5.1f} s, {requests} requests, "
                 f"{finished}/{len(outcomes)} clients done, {failed} failed",
                 flush=True,
             )
     return time.perf_counter() - began
 
 
-# Servers ----------------------------------------------------------------------------------------
+# Servers: the local cluster of deploy/cluster.py ------------------------------------------------
 
 
 def free_ports(count: int) -> list[int]:
@@ -771,79 +850,150 @@ def free_ports(count: int) -> list[int]:
     return ports
 
 
-@dataclass
-class Server:
-    port: int
-    process: subprocess.Popen[bytes]
-    log: Path
+def start_cluster(env: dict[str, str], var: Path, workers: int, settings: str = "") -> Any:
+    """nginx in front of PROCESSES `heard serve` processes (of Heard, or of the baseline's
+    settings), and `workers` workers: deploy/cluster.py, as `make cluster` starts it."""
+    from deploy.cluster import Cluster, ClusterError
 
-
-def start_servers(kind: str, ports: list[int], env: dict[str, str], logs: Path) -> list[Server]:
-    servers = []
-    for port in ports:
-        if kind == "heard":
-            heard = Path(sys.executable).parent / "heard"
-            command = [str(heard), "serve", "--port", str(port), "--threads", str(THREADS)]
-        else:
-            command = [
-                sys.executable,
-                "-m",
-                "waitress",
-                f"--listen=127.0.0.1:{port}",
-                f"--threads={THREADS}",
-                "--ident=minimal",
-                "bench.minimal.wsgi:application",
-            ]
-        log = logs / f"{kind}-{port}.log"
-        with log.open("wb") as out:
-            process = subprocess.Popen(
-                command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT
-            )
-        servers.append(Server(port, process, log))
-    deadline = time.monotonic() + 60
-    for server in servers:
-        while True:  # any HTTP answer will do: the process has imported Django and listens
-            if server.process.poll() is not None:
-                raise BenchError(f"{kind} on port {server.port} stopped:\n{tail(server.log)}")
-            try:
-                conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=5)
-                conn.request("GET", "/en/" if kind == "heard" else "/minimal/")
-                conn.getresponse().read()
-                conn.close()
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise BenchError(f"{kind} on port {server.port} never answered") from None
-                time.sleep(0.2)
-    return servers
-
-
-def stop_servers(servers: list[Server]) -> None:
-    for server in servers:  # only the processes this script started, by their own handle
-        if server.process.poll() is None:
-            server.process.terminate()
-    for server in servers:
-        try:
-            server.process.wait(10)
-        except subprocess.TimeoutExpired:
-            server.process.kill()
-            server.process.wait(10)
+    port, *web_ports = free_ports(PROCESSES + 1)
+    if settings:
+        env = {**env, "DJANGO_SETTINGS_MODULE": settings}
+    cluster = Cluster(
+        env=env,
+        var=var,
+        port=port,
+        web_ports=web_ports,
+        workers=workers,
+        threads=THREADS,
+        say=False,
+    )
+    try:
+        cluster.start()
+    except ClusterError as error:
+        cluster.stop()
+        raise BenchError(f"the cluster did not start: {error}") from error
+    return cluster
 
 
 def tail(path: Path, lines: int = 30) -> str:
     return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
 
 
-def log_problems(servers: list[Server]) -> tuple[int, int]:
-    """(error lines, waitress "Task queue depth" warnings) in the servers' logs."""
+def log_problems(cluster: Any) -> tuple[int, int]:
+    """(error lines, waitress "Task queue depth" warnings) in the web processes' logs."""
     errors = queued = 0
-    for server in servers:
-        for line in server.log.read_text(errors="replace").splitlines():
+    for child in cluster.web:
+        for line in child.log.read_text(errors="replace").splitlines():
             if " ERROR " in line or "Traceback" in line:
                 errors += 1
             if "Task queue depth" in line:
                 queued += 1
     return errors, queued
+
+
+def phase(
+    label: str,
+    cluster: Any,
+    outcomes: list[Outcome],
+    target: Any,
+    args: list[tuple[Any, ...]],
+    faults: list[tuple[float, str]] | None = None,
+    killed: list[tuple[str, float, int]] | None = None,
+) -> tuple[float, int]:
+    """Run the clients against a started cluster: (seconds, waitress queue warnings)."""
+    logs = cluster.var / "logs"
+    seconds = run_clients(label, outcomes, target, args, cluster, faults, killed)
+    errors, queued = log_problems(cluster)
+    failed = [o for o in outcomes if not o.done]
+    for o in failed[:10]:
+        print(f"  {label} client {o.index}: {o.error}", file=sys.stderr)
+    if failed or (errors and not faults):
+        for child in cluster.web:
+            print(f"--- {child.log}\n{tail(child.log, 15)}", file=sys.stderr)
+        raise BenchError(
+            f"{label}: {len(failed)} of {len(outcomes)} clients failed, {errors} error lines "
+            f"logged (logs in {logs})"
+        )
+    return seconds, queued
+
+
+# Email: a real SMTP server on the loopback that takes its time --------------------------------
+
+
+class SlowSink:
+    """Counts every message the workers deliver, by Message-ID; each takes SINK_DELAY seconds,
+    as a relay across a network does, so that delivery is still going on when a worker dies."""
+
+    def __init__(self, delay: float) -> None:
+        self.delay = delay
+        self.received: Counter[str] = Counter()
+        self._lock = threading.Lock()
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        import asyncio
+
+        await asyncio.sleep(self.delay)
+        parsed = email.message_from_bytes(envelope.content, policy=email.policy.default)
+        with self._lock:
+            self.received[str(parsed["Message-ID"])] += 1
+        return "250 OK"
+
+
+def start_sink(delay: float) -> tuple[Any, SlowSink]:
+    import logging
+
+    from aiosmtpd.controller import Controller
+
+    logging.getLogger("mail.log").setLevel(logging.WARNING)  # a line per SMTP command otherwise
+    sink = SlowSink(delay)
+    controller = Controller(sink, hostname="127.0.0.1", port=free_ports(1)[0])
+    controller.start()
+    return controller, sink
+
+
+def email_checks(sink: SlowSink) -> dict[str, int]:
+    """Every invitation delivered once, or left *uncertain* (never sent again); none twice."""
+    from heard.notify.models import Message, State
+
+    messages = Message.objects.filter(kind="questionnaire-invitation")
+    states = Counter(messages.values_list("state", flat=True))
+    sent_ids = set(messages.filter(state=State.SENT).values_list("message_id", flat=True))
+    twice = sum(1 for count in sink.received.values() if count > 1)
+    missing = len(sent_ids - set(sink.received))
+    checks = {
+        "emails": messages.count(),
+        "emails_sent": states.get(State.SENT, 0),
+        "emails_uncertain": states.get(State.UNCERTAIN, 0),
+        "emails_received": sum(sink.received.values()),
+        "emails_received_twice": twice,
+        "emails_marked_sent_not_received": missing,
+    }
+    left = checks["emails"] - checks["emails_sent"] - checks["emails_uncertain"]
+    if twice or missing or left:
+        raise BenchError(f"email: {checks}, {left} neither sent nor uncertain ({dict(states)})")
+    return checks
+
+
+def unsent_email() -> int:
+    from heard.notify.models import Message, State
+
+    return Message.objects.filter(state__in=[State.QUEUED, State.SENDING]).count()
+
+
+def wait_for_email(cluster: Any, seconds: float) -> None:
+    """Let the workers finish the queue (the killed one has been started again)."""
+    from heard.notify.models import Message, State
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        cluster.supervise_once()
+        busy = Message.objects.filter(
+            kind="questionnaire-invitation", state__in=[State.QUEUED, State.SENDING]
+        ).exists()
+        if not busy:
+            return
+        time.sleep(0.5)
+    raise BenchError(f"email still queued or being sent after {seconds:.0f} s")
 
 
 # Figures ----------------------------------------------------------------------------------------
@@ -880,13 +1030,6 @@ def reset_database(url: str) -> str:
     return name
 
 
-def keygen() -> dict[str, str]:
-    """A fresh set of secrets from `heard keygen`, shared by this process and every server."""
-    heard = Path(sys.executable).parent / "heard"
-    printed = subprocess.run([str(heard), "keygen"], capture_output=True, text=True, check=True)
-    return dict(line.split("=", 1) for line in printed.stdout.splitlines() if "=" in line)
-
-
 @dataclass
 class Setup:
     questionnaire: Any
@@ -894,12 +1037,17 @@ class Setup:
     languages: list[str]  # each link's respondent's language
     figures: dict[str, float]
 
+    def group(self, number: int) -> tuple[list[str], list[str]]:
+        """The links (and languages) of the number-th group of CLIENTS respondents."""
+        part = slice(number * CLIENTS, (number + 1) * CLIENTS)
+        return self.links[part], self.languages[part]
+
 
 def token_of(link: str) -> str:
     return link.strip("/").rsplit("/", 1)[-1]
 
 
-def prepare(public_url: str) -> Setup:
+def prepare(public_url: str, people_count: int) -> Setup:
     """Everything the respondents need, made through Heard's own services."""
     from django.core.management import call_command
     from django.utils import timezone
@@ -916,6 +1064,7 @@ def prepare(public_url: str) -> Setup:
     started = time.perf_counter()
     call_command("migrate", verbosity=0)
     migrated = time.perf_counter() - started
+    call_command("collectstatic", interactive=False, verbosity=0)
     demo = ROOT / "heard" / "examples" / "human-trafficking-2018"
     consultation = load_everything(demo)[0].consultation
     now = timezone.now()
@@ -943,12 +1092,12 @@ def prepare(public_url: str) -> Setup:
             region=row["region"],
             sector=sectors.get(row["sector"]),
         )
-        for row in people(CLIENTS, seed=200)
+        for row in people(people_count, seed=200)
     )
     started = time.perf_counter()
     report = services.invite(actor=None, questionnaire=questionnaire, people=made)
     invited = time.perf_counter() - started
-    assert report.invited == CLIENTS, report
+    assert report.invited == people_count, report
     links = []
     pattern = re.compile(re.escape(public_url) + r"(/q/[A-Za-z0-9_-]+/)")
     for message in Message.objects.filter(kind="questionnaire-invitation").order_by("id"):
@@ -959,7 +1108,7 @@ def prepare(public_url: str) -> Setup:
             part.get_content() for part in parsed.walk() if part.get_content_type() == "text/plain"
         )
         links.extend(dict.fromkeys(pattern.findall(text)))  # each message holds its link once
-    assert len(links) == CLIENTS == len(set(links)), f"{len(links)} links for {CLIENTS} people"
+    assert len(links) == people_count == len(set(links)), f"{len(links)} links for {people_count}"
     language = dict(
         Respondent.objects.filter(questionnaire=questionnaire).values_list("token_hash", "language")
     )
@@ -971,31 +1120,40 @@ def prepare(public_url: str) -> Setup:
     )
 
 
-def verify(setup: Setup, expected: list[dict[str, Any]]) -> dict[str, int]:
-    """What the database holds after the run; BenchError for any response lost or duplicated."""
+def verify(
+    setup: Setup, links: list[str], languages: list[str], expected: list[dict[str, Any]]
+) -> dict[str, int]:
+    """What the database holds for these respondents after the run; BenchError for any response
+    lost, duplicated or holding other answers than were sent."""
     from heard.core.models import AuditEvent
     from heard.core.tokens import token_hash
     from heard.questionnaires.form import Form
-    from heard.questionnaires.models import Respondent, Response, ResponseState
+    from heard.questionnaires.models import Respondent, ResponseState
 
     questionnaire = setup.questionnaire
-    responses = Response.objects.filter(version__questionnaire=questionnaire)
-    by_state = {state: responses.filter(state=state).count() for state in ResponseState.values}
-    events = AuditEvent.objects.filter(action="questionnaire.response_submitted")
-    event_targets = list(events.values_list("target_id", flat=True))
-    response_ids = {str(pk) for pk in responses.values_list("pk", flat=True)}
     form = Form(questionnaire.current_version.definition)
+    hashes = [token_hash(token_of(link)) for link in links]
     respondents = {
         r.token_hash: r
-        for r in Respondent.objects.filter(questionnaire=questionnaire).select_related("response")
+        for r in Respondent.objects.filter(
+            questionnaire=questionnaire, token_hash__in=hashes
+        ).select_related("response")
     }
+    responses = [getattr(r, "response", None) for r in respondents.values()]
+    response_ids = {str(r.pk) for r in responses if r is not None}
+    event_targets = list(
+        AuditEvent.objects.filter(
+            action="questionnaire.response_submitted", target_id__in=response_ids
+        ).values_list("target_id", flat=True)
+    )
+    by_state = Counter(r.state for r in responses if r is not None)
     problems: list[str] = []
     matching = 0
-    for link, wanted, language in zip(setup.links, expected, setup.languages, strict=True):
-        respondent = respondents.get(token_hash(token_of(link)))
+    for hashed, wanted, language in zip(hashes, expected, languages, strict=True):
+        respondent = respondents.get(hashed)
         response = getattr(respondent, "response", None)
         if response is None:
-            problems.append(f"{link}: no response")
+            problems.append(f"respondent {getattr(respondent, 'pk', '?')}: no response")
             continue
         if response.state != ResponseState.SUBMITTED or response.submitted_at is None:
             problems.append(f"response {response.pk}: {response.state}")
@@ -1011,19 +1169,19 @@ def verify(setup: Setup, expected: list[dict[str, Any]]) -> dict[str, int]:
         else:
             matching += 1
     checks = {
-        "responses": responses.count(),
-        "submitted": by_state["submitted"],
-        "drafts": by_state["draft"],
+        "responses": len(response_ids),
+        "submitted": by_state.get(ResponseState.SUBMITTED, 0),
+        "drafts": by_state.get(ResponseState.DRAFT, 0),
         "answers_as_sent": matching,
         "submitted_events": len(event_targets),
         "distinct_event_targets": len(set(event_targets)),
     }
-    if checks["responses"] != CLIENTS or checks["submitted"] != CLIENTS or checks["drafts"]:
-        problems.append(f"responses by state: {by_state}")
-    if len(event_targets) != CLIENTS or set(event_targets) != response_ids:
+    count = len(links)
+    if checks["responses"] != count or checks["submitted"] != count or checks["drafts"]:
+        problems.append(f"responses by state: {dict(by_state)}")
+    if len(event_targets) != count or set(event_targets) != response_ids:
         problems.append(
-            f"{len(event_targets)} submission events for {len(set(event_targets))} responses "
-            f"({len(set(event_targets) - response_ids)} not among this run's responses)"
+            f"{len(event_targets)} submission events for {len(set(event_targets))} responses"
         )
     if problems:
         raise BenchError("the database does not hold what was sent:\n  " + "\n  ".join(problems))
@@ -1049,40 +1207,30 @@ def refusal(url: str) -> str:
             f"the database “{name}” would be dropped and created again: use one whose name "
             "contains “bench”, e.g. heard_bench."
         )
+    unknown = set(PHASES) - {"capacity", "paced", "faults"}
+    if unknown:
+        return f"BENCH_PHASES: unknown {', '.join(sorted(unknown))} (capacity, paced, faults)"
     return ""
 
 
-def load(
-    kind: str,
-    ports: list[int],
-    env: dict[str, str],
-    workdir: Path,
-    outcomes: list[Outcome],
-    target: Any,
-    args: list[tuple[Any, ...]],
-) -> tuple[float, int]:
-    """Start the servers, run the clients, stop the servers: (seconds, waitress queue warnings)."""
-    label = "respondents" if kind == "heard" else "baseline"
-    servers: list[Server] = []
-    try:
-        servers = start_servers(kind, ports, env, workdir)
-        seconds = run_clients(label, outcomes, target, args)
-    except BenchError as error:
-        raise BenchError(f"{error} (server logs in {workdir})") from error
-    finally:
-        stop_servers(servers)
-    errors, queued = log_problems(servers)
-    failed = [o for o in outcomes if not o.done]
-    for o in failed[:10]:
-        print(f"  {label} client {o.index}: {o.error}", file=sys.stderr)
-    if failed or errors:
-        for server in servers:
-            print(f"--- {server.log}\n{tail(server.log, 15)}", file=sys.stderr)
-        raise BenchError(
-            f"{label}: {len(failed)} of {len(outcomes)} clients failed, {errors} error lines "
-            f"logged (server logs in {workdir})"
+def respondents_for(group: int, port: int, think: tuple[float, float], retries: int = 0) -> Any:
+    return [
+        Outcome(
+            group * CLIENTS + n,
+            port,
+            double=n % DOUBLE_EVERY == DOUBLE_EVERY - 1,
+            think=think,
+            retries=retries,
         )
-    return seconds, queued
+        for n in range(CLIENTS)
+    ]
+
+
+def line(label: str, figures: dict[str, float]) -> str:
+    return (
+        f"\n  {label:<14} p50 {figures['p50_ms']:7.1f} ms   p95 {figures['p95_ms']:7.1f} ms"
+        f"   p99 {figures['p99_ms']:7.1f} ms"
+    )
 
 
 def main() -> int:
@@ -1093,22 +1241,29 @@ def main() -> int:
         return 2
     # SIGTERM (a CI timeout, say) goes through the `finally` blocks, so no server outlives us.
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(143))
+    sys.path.insert(0, str(ROOT))
+    from deploy.cluster import environment, find_nginx
 
+    find_nginx()  # a clear message now rather than after the setup
     workdir = Path(tempfile.mkdtemp(prefix="heard-bench-q200-"))
-    ports = free_ports(2 * PROCESSES)
-    heard_ports, minimal_ports = ports[:PROCESSES], ports[PROCESSES:]
-    public_url = f"http://127.0.0.1:{heard_ports[0]}"
-    env = {
-        **os.environ,
-        **keygen(),  # the same secrets here and in every server: one site, several processes
-        "HEARD_VAR_DIR": str(workdir / "var"),
-        "HEARD_PUBLIC_URL": public_url,
-        "PYTHONPATH": str(ROOT),
-    }
+    var = workdir / "cluster"
+    var.mkdir()
+    controller, sink = start_sink(SINK_DELAY)
+    public_url = "http://127.0.0.1:8080"  # only in the emails: the clients read the links' paths
+    env = environment(
+        var,
+        8080,
+        url,
+        {
+            "HEARD_PUBLIC_URL": public_url,
+            "HEARD_EMAIL_URL": f"smtp://127.0.0.1:{controller.port}",
+            "PYTHONPATH": str(ROOT),
+            "HEARD_SECOND_FACTOR_ROLES": "",
+        },
+    )
     os.environ.update(env)
     # This process migrates for both: Heard's tables and the baseline's.
     os.environ["DJANGO_SETTINGS_MODULE"] = "bench.minimal.settings"
-    sys.path.insert(0, str(ROOT))
     print(f"Resetting the database {urlsplit(url).path.lstrip('/')}…", flush=True)
     reset_database(url)
     import django
@@ -1118,119 +1273,226 @@ def main() -> int:
 
     from bench.minimal.models import Hit
 
-    setup = prepare(public_url)
+    groups = {name: number for number, name in enumerate(PHASES)}
+    setup = prepare(public_url, CLIENTS * len(groups))
     today = date.today()
-    plans = [answers_for(random.Random(n), today) for n in range(CLIENTS)]
+    plans = [answers_for(random.Random(n), today) for n in range(CLIENTS * len(groups))]
     print(
-        f"Ready: {CLIENTS} personal links to a 30-question form on {len(PAGES)} pages "
-        f"({setup.languages.count('fr')} in French); migrate {setup.figures['migrate_seconds']} s"
-        f", invitations {setup.figures['invite_seconds']} s.",
+        f"Ready: {len(setup.links)} personal links to a 30-question form on {len(PAGES)} pages "
+        f"({setup.languages.count('fr')} in French), {CLIENTS} respondents per phase; migrate "
+        f"{setup.figures['migrate_seconds']} s, invitations {setup.figures['invite_seconds']} s.",
         flush=True,
     )
-
-    respondents = [
-        Outcome(n, heard_ports[n % PROCESSES], double=n % DOUBLE_EVERY == DOUBLE_EVERY - 1)
-        for n in range(CLIENTS)
-    ]
-    print(
-        f"{CLIENTS} respondents at once on {PROCESSES} `heard serve` processes "
-        f"({THREADS} threads each)…",
-        flush=True,
-    )
-    respondent_seconds, heard_queued = load(
-        "heard",
-        heard_ports,
-        env,
-        workdir,
-        respondents,
-        respond,
-        [(setup.links[n], plans[n]) for n in range(CLIENTS)],
-    )
-    # The baseline mirrors each respondent: as many requests, the same pair sent at once.
-    baseline = [
-        Outcome(n, minimal_ports[n % PROCESSES], r.double) for n, r in enumerate(respondents)
-    ]
-    print(f"Baseline: {CLIENTS} clients, a view that inserts one row, same processes…", flush=True)
-    baseline_seconds, minimal_queued = load(
-        "minimal", minimal_ports, env, workdir, baseline, hammer, [(r,) for r in respondents]
-    )
-
-    checks = verify(setup, [p.expected for p in plans])
-    respondent_requests = len(timings(respondents))
-    baseline_requests = len(timings(baseline))
-    hits = Hit.objects.count()
-    if hits != baseline_requests or baseline_requests != respondent_requests:
-        raise BenchError(
-            f"baseline: {hits} rows for {baseline_requests} requests "
-            f"(respondents made {respondent_requests})"
-        )
-    checks["double_submissions"] = sum(1 for o in respondents if o.double)
-    checks["baseline_rows"] = hits
-    shutil.rmtree(workdir)  # kept only when something failed, for its server logs
-
-    everything = percentiles(timings(respondents))
-    saves = percentiles(timings(respondents, "page_save"))
-    submits = percentiles(timings(respondents, "submit"))
-    floor = percentiles(timings(baseline))
-    respondent_rps = respondent_requests / respondent_seconds
-    baseline_rps = baseline_requests / baseline_seconds
-    commit = subprocess.run(
-        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
-    ).stdout.strip()
-    result = {
+    result: dict[str, Any] = {
         "date": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "commit": commit,
+        "commit": subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+        ).stdout.strip(),
         "database": f"postgresql {connection.pg_version // 10000}",
         "machine": f"{platform.machine()}, {os.cpu_count()} cores",
+        "server": "nginx → heard serve (waitress), deploy/cluster.py",
         "processes": PROCESSES,
         "threads_per_process": THREADS,
         "clients": CLIENTS,
         "questions": sum(len(rows) for *_labels, rows in PAGES),
-        "requests": respondent_requests,
-        "seconds": round(respondent_seconds, 1),
-        "requests_per_second": round(respondent_rps, 1),
-        "submissions_per_second": round(CLIENTS / respondent_seconds, 2),
-        **{f"all_{k}": v for k, v in everything.items()},
-        **{f"page_save_{k}": v for k, v in saves.items()},
-        **{f"submit_{k}": v for k, v in submits.items()},
-        "baseline_requests": baseline_requests,
-        "baseline_seconds": round(baseline_seconds, 1),
-        "baseline_requests_per_second": round(baseline_rps, 1),
-        **{f"baseline_{k}": v for k, v in floor.items()},
-        "throughput_vs_baseline": round(respondent_rps / baseline_rps, 3),
-        "p95_vs_baseline": round(everything["p95_ms"] / floor["p95_ms"], 1),
-        "waitress_queue_warnings": heard_queued,
-        "baseline_waitress_queue_warnings": minimal_queued,
+        "phases": PHASES,
         **setup.figures,
-        "checks": checks,
     }
+    summary: list[str] = []
+    checks: dict[str, Any] = {}
+
+    def group(name: str) -> tuple[list[str], list[str], list[Answers]]:
+        links, languages = setup.group(groups[name])
+        part = slice(groups[name] * CLIENTS, (groups[name] + 1) * CLIENTS)
+        return links, languages, plans[part]
+
+    try:
+        if "capacity" in groups:
+            links, languages, answers = group("capacity")
+            cluster = start_cluster(env, var / "capacity", workers=0)
+            respondents = respondents_for(groups["capacity"], cluster.port, (0.0, 0.0))
+            print(
+                f"Capacity: {CLIENTS} respondents at once, no pause, through nginx to {PROCESSES}"
+                f" `heard serve` processes ({THREADS} threads each)…",
+                flush=True,
+            )
+            try:
+                seconds, queued = phase(
+                    "respondents",
+                    cluster,
+                    respondents,
+                    respond,
+                    [(links[n], answers[n]) for n in range(CLIENTS)],
+                )
+            finally:
+                cluster.stop()
+            checks["capacity"] = verify(setup, links, languages, [a.expected for a in answers])
+            # The baseline mirrors each respondent: as many requests, the same pair sent at once.
+            cluster = start_cluster(env, var / "baseline", 0, settings="bench.minimal.settings")
+            baseline = [Outcome(r.index, cluster.port, r.double) for r in respondents]
+            print(f"Baseline: {CLIENTS} clients, a view that inserts one row, same setup…")
+            try:
+                base_seconds, base_queued = phase(
+                    "baseline", cluster, baseline, hammer, [(r,) for r in respondents]
+                )
+            finally:
+                cluster.stop()
+            requests, base_requests = len(timings(respondents)), len(timings(baseline))
+            hits = Hit.objects.count()
+            if hits != base_requests or base_requests != requests:
+                raise BenchError(
+                    f"baseline: {hits} rows for {base_requests} requests (respondents: {requests})"
+                )
+            everything = percentiles(timings(respondents))
+            floor = percentiles(timings(baseline))
+            rps, base_rps = requests / seconds, base_requests / base_seconds
+            result.update(
+                {
+                    "requests": requests,
+                    "seconds": round(seconds, 1),
+                    "requests_per_second": round(rps, 1),
+                    "submissions_per_second": round(CLIENTS / seconds, 2),
+                    **{f"all_{k}": v for k, v in everything.items()},
+                    **{
+                        f"page_save_{k}": v
+                        for k, v in percentiles(timings(respondents, "page_save")).items()
+                    },
+                    **{
+                        f"submit_{k}": v
+                        for k, v in percentiles(timings(respondents, "submit")).items()
+                    },
+                    "baseline_requests": base_requests,
+                    "baseline_seconds": round(base_seconds, 1),
+                    "baseline_requests_per_second": round(base_rps, 1),
+                    **{f"baseline_{k}": v for k, v in floor.items()},
+                    "throughput_vs_baseline": round(rps / base_rps, 3),
+                    "p95_vs_baseline": round(everything["p95_ms"] / floor["p95_ms"], 1),
+                    "waitress_queue_warnings": queued,
+                    "baseline_waitress_queue_warnings": base_queued,
+                }
+            )
+            summary.append(
+                f"capacity, {CLIENTS} respondents with no pause: {requests} requests in "
+                f"{seconds:.1f} s = {rps:.1f} requests/s, {CLIENTS / seconds:.2f} submissions/s"
+                + line("every request", everything)
+                + f"\n  baseline, one INSERT: {base_requests} requests in {base_seconds:.1f} s = "
+                f"{base_rps:.1f} requests/s"
+                + line("every request", floor)
+                + f"\n  respondents get {rps / base_rps:.2f}× the baseline's throughput "
+                f"(target ≥ 0.5×), at {result['p95_vs_baseline']}× its p95"
+            )
+        if "paced" in groups:
+            links, languages, answers = group("paced")
+            cluster = start_cluster(env, var / "paced", workers=0)
+            paced = respondents_for(groups["paced"], cluster.port, THINK)
+            print(
+                f"Paced: {CLIENTS} respondents at once, each pausing {THINK[0]:g}–{THINK[1]:g} s "
+                "before each form it sends…",
+                flush=True,
+            )
+            try:
+                seconds, queued = phase(
+                    "paced",
+                    cluster,
+                    paced,
+                    respond,
+                    [(links[n], answers[n]) for n in range(CLIENTS)],
+                )
+            finally:
+                cluster.stop()
+            checks["paced"] = verify(setup, links, languages, [a.expected for a in answers])
+            saves = percentiles(timings(paced, "page_save"))
+            submits = percentiles(timings(paced, "submit"))
+            everything = percentiles(timings(paced))
+            requests = len(timings(paced))
+            result.update(
+                {
+                    "paced_think_seconds": list(THINK),
+                    "paced_requests": requests,
+                    "paced_seconds": round(seconds, 1),
+                    "paced_requests_per_second": round(requests / seconds, 1),
+                    **{f"paced_all_{k}": v for k, v in everything.items()},
+                    **{f"paced_page_save_{k}": v for k, v in saves.items()},
+                    **{f"paced_submit_{k}": v for k, v in submits.items()},
+                    "paced_waitress_queue_warnings": queued,
+                }
+            )
+            summary.append(
+                f"paced, {CLIENTS} respondents pausing {THINK[0]:g}–{THINK[1]:g} s before each "
+                f"form: {requests} requests in {seconds:.1f} s = {requests / seconds:.1f} "
+                "requests/s"
+                + line("every request", everything)
+                + line("page saves", saves)
+                + line("final submit", submits)
+                + "\n  (target: p95 < 300 ms for page saves and the final submit)"
+            )
+        if "faults" in groups:
+            links, languages, answers = group("faults")
+            cluster = start_cluster(env, var / "faults", workers=2)
+            faulty = respondents_for(groups["faults"], cluster.port, THINK, retries=10)
+            kills = [(FAULT_AT[0], "worker"), (FAULT_AT[1], "web")]
+            killed: list[tuple[str, float, int]] = []
+            print(
+                f"Faults: {CLIENTS} paced respondents while 2 workers deliver "
+                f"{len(setup.links)} invitations; at {FAULT_AT[0]:g} s a worker, at "
+                f"{FAULT_AT[1]:g} s a web process is killed with SIGKILL…",
+                flush=True,
+            )
+            try:
+                seconds, _queued = phase(
+                    "faults",
+                    cluster,
+                    faulty,
+                    respond,
+                    [(links[n], answers[n]) for n in range(CLIENTS)],
+                    faults=kills,
+                    killed=killed,
+                )
+                wait_for_email(cluster, 120)
+            finally:
+                cluster.stop()
+            checks["faults"] = verify(setup, links, languages, [a.expected for a in answers])
+            checks["email"] = email_checks(sink)
+            restarted = {
+                child.name: child.exits
+                for child in [*cluster.web, *cluster.workers]
+                if child.starts > 1
+            }
+            if len(restarted) != 2:
+                raise BenchError(f"expected one web process and one worker killed: {restarted}")
+            retried = sum(o.retried for o in faulty)
+            at_kill = {kind: unsent for kind, _at, unsent in killed}
+            if not at_kill.get("worker"):
+                raise BenchError(
+                    "no email was left to send when the worker was killed: raise "
+                    "BENCH_SINK_DELAY or lower the first BENCH_FAULT_AT"
+                )
+            result.update(
+                {
+                    "faults_killed": sorted(restarted),
+                    "faults_email_unsent_at_worker_kill": at_kill["worker"],
+                    "faults_client_retries": retried,
+                    "faults_seconds": round(seconds, 1),
+                }
+            )
+            summary.append(
+                f"faults: killed {' and '.join(sorted(restarted))} (SIGKILL), started again by "
+                f"the supervisor ({at_kill['worker']} emails still to send when the worker died); "
+                f"{retried} requests sent again by respondents after a 502 or a "
+                f"dropped connection\n  {checks['faults']['submitted']}/{CLIENTS} submitted "
+                f"exactly once with the answers sent; email: {checks['email']['emails_sent']} "
+                f"delivered once, {checks['email']['emails_uncertain']} uncertain (not sent "
+                f"again), {checks['email']['emails_received_twice']} received twice"
+            )
+    finally:
+        controller.stop()
+    result["checks"] = checks
+    shutil.rmtree(workdir)  # kept only when something failed, for the processes' logs
     with (ROOT / "bench" / "results" / "questionnaire_200.jsonl").open("a") as out:
         out.write(json.dumps(result, ensure_ascii=False) + "\n")
-
-    def line(label: str, figures: dict[str, float]) -> str:
-        return (
-            f"\n  {label:<14} p50 {figures['p50_ms']:7.1f} ms   p95 {figures['p95_ms']:7.1f} ms"
-            f"   p99 {figures['p99_ms']:7.1f} ms"
-        )
-
     print(
-        f"\n{CLIENTS} respondents, {PROCESSES} processes × {THREADS} threads, "
-        f"{result['machine']}, {result['database']}:"
-        f"\n  respondents: {respondent_requests} requests in {respondent_seconds:.1f} s = "
-        f"{respondent_rps:.1f} requests/s, {CLIENTS / respondent_seconds:.2f} submissions/s"
-        + line("every request", everything)
-        + line("page saves", saves)
-        + line("final submit", submits)
-        + f"\n  baseline, one INSERT: {baseline_requests} requests in {baseline_seconds:.1f} s = "
-        f"{baseline_rps:.1f} requests/s"
-        + line("every request", floor)
-        + f"\n  respondents get {result['throughput_vs_baseline']:.2f}× the baseline's "
-        f"throughput, at {result['p95_vs_baseline']}× its p95"
-        f"\n  checks: {checks['submitted']}/{CLIENTS} submitted, {checks['drafts']} drafts, "
-        f"{checks['answers_as_sent']} holding exactly the answers sent, "
-        f"{checks['submitted_events']} submission events; "
-        f"{checks['double_submissions']} double submissions, each recorded once; "
-        f"{checks['baseline_rows']} baseline rows",
+        f"\n{result['machine']}, {result['database']}, nginx → {PROCESSES} processes × "
+        f"{THREADS} threads:\n" + "\n".join(summary),
         flush=True,
     )
     return 0

@@ -9,6 +9,7 @@ response, so no free text (nor any other answer) is readable in the database.
 from __future__ import annotations
 
 import json
+import uuid
 from datetime import datetime
 from typing import Any
 
@@ -78,13 +79,26 @@ class Questionnaire(models.Model):
     def is_open(self, at: datetime | None = None) -> bool:
         """Between its dates, with every text of its form in English and French and every file
         of choices it names attached."""
-        moment = at or timezone.now()
-        if not self.opens_at <= moment < self.closes_at:
+        if not self.between_dates(at):
             return False  # no query: most of the time this is all a closed one needs
-        # One query for both checks (every respondent request asks): the latest version without
-        # its XForm, which is kept for export and audit only.
-        version = self.versions.defer("xform").order_by("-number").first()
-        return version is None or not (version.missing_translations() or version.missing_files())
+        return self.current_version_is_ready(self.latest_version_key())
+
+    def between_dates(self, at: datetime | None = None) -> bool:
+        moment = at or timezone.now()
+        return self.opens_at <= moment < self.closes_at
+
+    def latest_version_key(self) -> tuple[int, uuid.UUID] | None:
+        """(pk, revision) of the current version: one small query, no form read."""
+        found = self.versions.order_by("-number").values_list("pk", "revision").first()
+        return (found[0], found[1]) if found else None
+
+    def current_version_is_ready(self, key: tuple[int, uuid.UUID] | None) -> bool:
+        """Every text of the current version (`key`, from latest_version_key() or a query that
+        read the same) in both languages and every file of choices attached. Worked out once per
+        version and revision in each process (heard.questionnaires.compiled)."""
+        from heard.questionnaires.compiled import compiled
+
+        return key is None or compiled(*key).ready
 
     def translated(self) -> bool:
         version = self.current_version
@@ -109,6 +123,11 @@ class QuestionnaireVersion(models.Model):
     number = models.PositiveIntegerField()
     definition = models.JSONField()
     xform = models.TextField()
+    # New whenever the definition is changed in place (a translation, a file of choices): each
+    # process keeps its built form per revision (heard.questionnaires.compiled), so a change is
+    # seen by every process at its next request. Random rather than counted, so that a version
+    # deleted and another made with the same pk (SQLite reuses the highest) cannot match.
+    revision = models.UUIDField(default=uuid.uuid4, editable=False)
     source_name = models.CharField(max_length=limits.FILE_NAME)
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(
@@ -125,6 +144,14 @@ class QuestionnaireVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.questionnaire} v{self.number}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        update_fields = kwargs.get("update_fields")
+        if self.pk is not None and (update_fields is None or "definition" in update_fields):
+            self.revision = uuid.uuid4()
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "revision"}
+        super().save(*args, **kwargs)
 
     def missing_translations(self) -> list[dict[str, Any]]:
         from heard.questionnaires.xlsform import missing_translations

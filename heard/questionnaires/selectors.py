@@ -1,25 +1,73 @@
-"""Questionnaire reads: the dashboard's counts and the rows that exports are made of."""
+"""Questionnaire reads: a respondent's visit, the dashboard's counts and the rows that exports are
+made of."""
 
 from __future__ import annotations
 
+import uuid
 import zoneinfo
 from collections import Counter
 from collections.abc import Iterator
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.utils.translation import gettext as _
 
 from heard.questionnaires.models import (
     AccessRequest,
     Questionnaire,
+    QuestionnaireVersion,
     Respondent,
     Response,
     ResponseState,
 )
 from heard.stakeholders.models import Sector
 from heard.stakeholders.regions import Region
+
+
+@dataclass(frozen=True)
+class Visit:
+    """What every respondent request needs, read in one query (with the session's, two)."""
+
+    respondent: Respondent  # with its questionnaire and consultation
+    response: Response | None  # with its version, without the definition (compiled.form_of)
+    latest: tuple[int, uuid.UUID] | None  # the current version's (pk, revision)
+
+    def is_open(self, at: datetime | None = None) -> bool:
+        questionnaire = self.respondent.questionnaire
+        return questionnaire.between_dates(at) and questionnaire.current_version_is_ready(
+            self.latest
+        )
+
+
+def visit(pk: int, token_hash: str) -> Visit | None:
+    """The respondent a session holds, with their response and what the current version is; None
+    if there is no such respondent (any more). The form itself is not read: each process keeps it
+    by revision (heard.questionnaires.compiled)."""
+    latest = QuestionnaireVersion.objects.filter(questionnaire=OuterRef("questionnaire")).order_by(
+        "-number"
+    )
+    respondent = (
+        Respondent.objects.select_related("questionnaire__consultation", "response__version")
+        .defer("response__version__xform", "response__version__definition")
+        .annotate(
+            latest_pk=Subquery(latest.values("pk")[:1]),
+            latest_revision=Subquery(latest.values("revision")[:1]),
+        )
+        .filter(pk=pk, token_hash=token_hash)
+        .first()
+    )
+    if respondent is None:
+        return None
+    try:
+        response: Response | None = respondent.response
+    except Response.DoesNotExist:
+        response = None
+    found = getattr(respondent, "latest_pk", None)
+    revision = getattr(respondent, "latest_revision", None)
+    return Visit(respondent, response, (found, revision) if found is not None else None)
+
 
 STARTED = Q(response__isnull=False)
 SUBMITTED = Q(response__state=ResponseState.SUBMITTED)

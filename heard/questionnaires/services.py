@@ -29,6 +29,7 @@ from heard.core.tokens import token_hash
 from heard.notify import bilingual
 from heard.notify.services import queue_email
 from heard.questionnaires import xlsform
+from heard.questionnaires.compiled import form_of
 from heard.questionnaires.form import Form, with_metadata
 from heard.questionnaires.models import (
     AccessRequest,
@@ -571,22 +572,21 @@ def _has_metadata(definition: dict[str, Any], *kinds: str) -> bool:
     return any(f["type"] in kinds for f in definition["fields"])
 
 
-@transaction.atomic
 def save_page(*, response: Response, page: str, answers: dict[str, Any], language: str) -> bool:
-    """Keep a page's answers on the draft. False if the response is no longer a draft."""
-    locked = Response.objects.select_for_update().get(pk=response.pk)
-    if locked.state != ResponseState.DRAFT:
-        return False
-    locked.answers = answers
-    seen = locked.pages_seen if page in locked.pages_seen else [*locked.pages_seen, page]
-    # Conditional, like submit(): a page saved in another tab after submission changes nothing.
-    changed = Response.objects.filter(pk=locked.pk, state=ResponseState.DRAFT).update(
-        answers_json=locked.answers_json,
+    """Keep a page's answers on the draft. False if the response is no longer a draft.
+
+    One conditional UPDATE, no lock: the answers were worked out from the draft the request read,
+    so a lock taken now would not stop two tabs from overwriting each other's page; and a page
+    saved in another tab after submission changes nothing, as with submit()."""
+    seen = response.pages_seen if page in response.pages_seen else [*response.pages_seen, page]
+    response.answers = answers
+    changed = Response.objects.filter(pk=response.pk, state=ResponseState.DRAFT).update(
+        answers_json=response.answers_json,
         language=language,
         pages_seen=seen,
         saved_at=timezone.now(),
     )
-    response.answers_json, response.pages_seen = locked.answers_json, seen
+    response.pages_seen = seen
     return bool(changed)
 
 
@@ -603,20 +603,25 @@ def submit(
 ) -> SubmitResult:
     """Check every answer again and submit, exactly once however many times it is asked.
     `wants_report`: the respondent asked to be emailed the report when it is published."""
-    locked = Response.objects.select_for_update().select_related("version").get(pk=response.pk)
+    locked = (
+        Response.objects.select_for_update(of=("self",))
+        .select_related("version__questionnaire__consultation")
+        .defer("version__xform", "version__definition")
+        .get(pk=response.pk)
+    )
     if locked.state != ResponseState.DRAFT:
         return SubmitResult(False, True, {})
-    questionnaire = Questionnaire.objects.get(pk=locked.version.questionnaire_id)
+    questionnaire = locked.version.questionnaire
     if actor is None and not questionnaire.is_open():
         raise QuestionnaireClosed
-    form = Form(locked.version.definition)
+    form = form_of(locked.version)
     problems = form.problems(locked.answers, language)
     if problems:
         return SubmitResult(False, False, problems)
     cleaned = Response(answers_json="")
     now = timezone.now()
     cleaned.answers = with_metadata(
-        locked.version.definition, form.stored(form.clean(locked.answers)), now, "end"
+        form.definition, form.stored(form.clean(locked.answers)), now, "end"
     )
     # A conditional update, so that of two simultaneous submissions exactly one changes the row,
     # whatever the database's locking (SQLite has no row locks).

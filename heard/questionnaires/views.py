@@ -22,7 +22,8 @@ from django.views.decorators.http import require_POST
 from heard.core import limits
 from heard.core.context_processors import OTHER_LANGUAGE
 from heard.core.sessions import start_link_session
-from heard.questionnaires import services
+from heard.questionnaires import selectors, services
+from heard.questionnaires.compiled import form_of
 from heard.questionnaires.form import Form, entry_change
 from heard.questionnaires.models import Questionnaire, Respondent, Response, ResponseState
 from heard.questionnaires.rendering import answer_text, piped, question_label, question_views
@@ -60,20 +61,17 @@ def open_link(request: HttpRequest, token: str) -> HttpResponse:
     return response
 
 
-def _current(request: HttpRequest) -> Respondent | None:
+def _visit(request: HttpRequest) -> selectors.Visit | None:
+    """The respondent this session was opened for, with their response, or None."""
     stored = request.session.get(SESSION_KEY)
     if not stored:
         return None
     pk, hashed = stored
-    respondent = (
-        Respondent.objects.select_related("questionnaire__consultation")
-        .filter(pk=pk, token_hash=hashed)
-        .first()
-    )
-    if respondent is None or not respondent.link_is_valid():
+    found = selectors.visit(pk, hashed)
+    if found is None or not found.respondent.link_is_valid():
         request.session.pop(SESSION_KEY, None)
         return None
-    return respondent
+    return found
 
 
 def _context(respondent: Respondent, **extra: Any) -> dict[str, Any]:
@@ -84,23 +82,12 @@ def _context(respondent: Respondent, **extra: Any) -> dict[str, Any]:
     }
 
 
-def _response(respondent: Respondent) -> Response | None:
-    # The XForm is kept for export and audit only: respondent pages never need it.
-    return (
-        Response.objects.filter(respondent=respondent)
-        .select_related("version")
-        .defer("version__xform")
-        .first()
-    )
-
-
 @never_cache
 def start(request: HttpRequest) -> HttpResponse:
-    respondent = _current(request)
-    if respondent is None:
+    found = _visit(request)
+    if found is None:
         return _link_not_valid(request)
-    questionnaire = respondent.questionnaire
-    response = _response(respondent)
+    respondent, response = found.respondent, found.response
     if request.method == "POST":
         try:
             response = services.draft_for(respondent, _language(request))
@@ -113,8 +100,8 @@ def start(request: HttpRequest) -> HttpResponse:
         _context(
             respondent,
             response=response,
-            is_open=questionnaire.is_open(),
-            has_form=questionnaire.current_version is not None,
+            is_open=found.is_open(),
+            has_form=found.latest is not None,
         ),
     )
 
@@ -122,7 +109,7 @@ def start(request: HttpRequest) -> HttpResponse:
 def _resume_url(response: Response, request: HttpRequest) -> str:
     if response.state != ResponseState.DRAFT:
         return reverse("questionnaire_done")
-    form = Form(response.version.definition)
+    form = form_of(response.version)
     values = form.clean(response.answers)
     pages = form.pages_applying(values)
     for page in pages:
@@ -133,15 +120,15 @@ def _resume_url(response: Response, request: HttpRequest) -> str:
 
 def _draft(request: HttpRequest) -> tuple[Respondent | None, Response | None, HttpResponse | None]:
     """The respondent and their open draft, or the page to show instead."""
-    respondent = _current(request)
-    if respondent is None:
+    found = _visit(request)
+    if found is None:
         return None, None, _link_not_valid(request)
-    response = _response(respondent)
+    respondent, response = found.respondent, found.response
     if response is None:
         return respondent, None, redirect("questionnaire")
     if response.state != ResponseState.DRAFT:
         return respondent, response, redirect("questionnaire_done")
-    if not respondent.questionnaire.is_open():
+    if not found.is_open():
         return respondent, response, redirect("questionnaire")
     return respondent, response, None
 
@@ -166,7 +153,7 @@ def page(request: HttpRequest, name: str) -> HttpResponse:
     if respondent is None or response is None:  # _draft() returned a page for these cases
         return _link_not_valid(request)
     language = _language(request)
-    form = Form(response.version.definition)
+    form = form_of(response.version)
     current = form.page_by_name.get(name)
     answers = response.answers
     values = form.clean(answers)
@@ -303,7 +290,7 @@ def check(request: HttpRequest) -> HttpResponse:
         if result.submitted or result.already:
             return redirect("questionnaire_done")
         problems = result.problems
-    form = Form(response.version.definition)
+    form = form_of(response.version)
     values = form.clean(response.answers)
     pages = form.pages_applying(values)
     return render(
@@ -332,21 +319,23 @@ def check(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 def saved(request: HttpRequest) -> HttpResponse:
-    respondent = _current(request)
-    if respondent is None:
+    found = _visit(request)
+    if found is None:
         return _link_not_valid(request)
-    return render(request, "questionnaires/saved.html", _context(respondent))
+    return render(request, "questionnaires/saved.html", _context(found.respondent))
 
 
 @never_cache
 def done(request: HttpRequest) -> HttpResponse:
-    respondent = _current(request)
-    if respondent is None:
+    found = _visit(request)
+    if found is None:
         return _link_not_valid(request)
-    response = _response(respondent)
+    response = found.response
     if response is None or response.state == ResponseState.DRAFT:
         return redirect("questionnaire")
-    return render(request, "questionnaires/done.html", _context(respondent, response=response))
+    return render(
+        request, "questionnaires/done.html", _context(found.respondent, response=response)
+    )
 
 
 # Asking for access --------------------------------------------------------------------------------
