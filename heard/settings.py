@@ -146,6 +146,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "heard.core.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Public pages kept in memory, answered before the session, language and CSRF middleware (as
+    # static files are), for visitors without a session only (heard/consultations/public_cache.py).
+    "heard.consultations.public_cache.PublicPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -417,6 +420,18 @@ HEARD_QUICK_EXIT_URL = os.environ.get("HEARD_QUICK_EXIT_URL", "https://weather.g
 
 # --- Heard ----------------------------------------------------------------------------------------
 HEARD_SITE_NAME = os.environ.get("HEARD_SITE_NAME", "Heard")
+# Public pages are kept in each web process's memory (heard/consultations/public_cache.py). Each
+# process asks the database whether they changed at most this often (seconds; 0: on every request).
+# A change made through another process shows within this time; through the same one, at once.
+_check = os.environ.get("HEARD_PUBLIC_PAGE_CHECK_SECONDS", "").strip() or "1"
+try:
+    HEARD_PUBLIC_PAGE_CHECK_SECONDS = float(_check)
+except ValueError:
+    HEARD_PUBLIC_PAGE_CHECK_SECONDS = -1.0
+if not 0 <= HEARD_PUBLIC_PAGE_CHECK_SECONDS <= 60:
+    raise ImproperlyConfigured(
+        f"HEARD_PUBLIC_PAGE_CHECK_SECONDS must be a number of seconds from 0 to 60, not {_check!r}."
+    )
 
 # --- Second factor for staff (django-otp; passkeys through django-otp-webauthn) ----------------
 # Who must have one: staff with one of these roles in any consultation (others may add one).

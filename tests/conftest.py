@@ -45,6 +45,15 @@ def _private_erasure_log(settings, tmp_path):
     settings.HEARD_ERASURE_LOG = tmp_path / "erasure-log.jsonl"
 
 
+@pytest.fixture(autouse=True)
+def _no_public_page_kept():
+    """Each test starts with no public page kept in memory (heard/consultations/public_cache.py):
+    the database an earlier test rolled back may hold the token it kept a page under."""
+    from heard.consultations import public_cache
+
+    public_cache.forget_everything()
+
+
 @pytest.fixture
 def demo_folder() -> Path:
     return DEMO

@@ -497,3 +497,20 @@ class PublishedDocument(models.Model):
 
     def __str__(self) -> str:
         return self.title_en
+
+
+class PageRevision(models.Model):
+    """One row whose token changes with anything the public pages show (heard.consultations.
+    public_cache): every web process compares it with the token its kept rendering was made
+    under. A random number rather than a counter, so that a rolled-back change never hands a
+    number already used for other content to the next one."""
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
+    token = models.BigIntegerField()
+    changed_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.CheckConstraint(condition=Q(id=1), name="page_revision_one_row")]
+
+    def __str__(self) -> str:
+        return f"{self.token} ({self.changed_at:%Y-%m-%d %H:%M:%S})"

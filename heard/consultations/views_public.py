@@ -6,9 +6,10 @@ from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language, override
 
-from heard.consultations import selectors
+from heard.consultations import public_cache, selectors
 from heard.consultations.page import page_context, status_message
 from heard.consultations.selectors import HubFilters
 from heard.consultations.status import Phase
@@ -47,12 +48,14 @@ def _filters_from(request: HttpRequest) -> tuple[HubFilters, list[str]]:
     )
 
 
+@public_cache.public_page
 def hub(request: HttpRequest) -> HttpResponse:
+    moment = timezone.now()
     filters, ignored = _filters_from(request)
-    consultations = list(selectors.hub_consultations(filters))
+    consultations = list(selectors.hub_consultations(filters, moment=moment))
     entries = []
     for consultation in consultations:
-        status = consultation.status
+        status = consultation.status_at(moment)
         entries.append(
             {
                 "consultation": consultation,
@@ -60,7 +63,7 @@ def hub(request: HttpRequest) -> HttpResponse:
                 "message": status_message(consultation, status),
             }
         )
-    return render(
+    response = render(
         request,
         "consultations/hub.html",
         {
@@ -77,6 +80,7 @@ def hub(request: HttpRequest) -> HttpResponse:
             "filtered": bool(filters.query or filters.phase or filters.year or filters.subject),
         },
     )
+    return public_cache.valid_until(response, consultations, moment)
 
 
 def consultation_url(consultation: object, language: str) -> str:
@@ -86,6 +90,7 @@ def consultation_url(consultation: object, language: str) -> str:
         )
 
 
+@public_cache.public_page
 def consultation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     language = (get_language() or settings.LANGUAGE_CODE)[:2]
     consultation = selectors.published_by_slug(language, slug)
@@ -95,6 +100,8 @@ def consultation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if slug != own_slug:
         # A link shared from the other language: send the reader to this language's address.
         return redirect(consultation_url(consultation, language), permanent=True)
-    context = page_context(consultation)
+    moment = timezone.now()
+    context = page_context(consultation, moment=moment)
     context["alternate_url"] = consultation_url(consultation, OTHER_LANGUAGE[language])
-    return render(request, "consultations/detail.html", context)
+    response = render(request, "consultations/detail.html", context)
+    return public_cache.valid_until(response, [consultation], moment)
