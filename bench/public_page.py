@@ -8,17 +8,18 @@ With DATABASE_URL the database it names is dropped and created again (its name m
 "bench"); without it, a SQLite file in a temporary folder. Setup, in this process: migrate and load
 the demo consultation with Heard's own loader (heard.cli.load_everything).
 
-Then BENCH_PROCESSES (2) `heard serve` processes, BENCH_THREADS (8) threads each, answer three kinds
+Then BENCH_PROCESSES (2) `heard serve` processes, BENCH_THREADS (8) threads each, answer four kinds
 of request, each from the same crowd: BENCH_CONNECTIONS (16) keep-alive connections spread over
 the processes, opened by BENCH_CLIENT_PROCESSES (2) client processes so that the client is not one
 Python thread's worth of CPU:
 
   page        the demo consultation's public page, as a first visit asks for it (no validators)
   revalidate  the same page with the ETag a first visit was given (If-None-Match): 304
-  static      a static file of about the page's size (heard/css/site.css), served by WhiteNoise
-              from the same processes: the baseline
+  static      the baseline: a static file near the page's size (heard/css/site.css, the page's
+              style sheet), served by WhiteNoise from the same processes
+  static_tiny the smallest static file (heard/favicon.svg, 210 bytes): WhiteNoise's cost alone
 
-BENCH_ROUNDS (5) rounds, the order of the three turned each round, BENCH_REQUESTS (6000) requests
+BENCH_ROUNDS (5) rounds, the order of the four turned each round, BENCH_REQUESTS (6000) requests
 of each kind per round, after 400 of each unmeasured. Figures: requests/s over the whole of each
 kind's rounds, p50/p95/p99 of every request, and the servers' CPU time per request (read from
 /proc before and after each kind's turn; unlike requests/s, it counts neither the clients' CPU on
@@ -62,9 +63,11 @@ CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
 CLIENT_PROCESSES = int(os.environ.get("BENCH_CLIENT_PROCESSES", "2"))
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "6000"))  # of each kind, per round
-STATIC_PATH = "/static/heard/css/site.css"
+# The baselines: the page's own style sheet (the static file nearest the page in size), and the
+# smallest static file, the icon (WhiteNoise's cost with almost nothing to send).
+STATIC_FILES = {"static": "/static/heard/css/site.css", "static_tiny": "/static/heard/favicon.svg"}
 WARM_UP = 400  # requests of each kind before measuring, unmeasured
-KINDS = ("page", "revalidate", "static")
+KINDS = ("page", "revalidate", *STATIC_FILES)
 REQUEST_TIMEOUT = 60.0
 
 
@@ -314,10 +317,11 @@ def check_answers(servers: list[Server], page: str) -> dict[str, Any]:
                 problems.append(f"port {server.port}: revalidation answered {status}")
             if headers.get("etag") != etag or "content-security-policy" not in headers:
                 problems.append(f"port {server.port}: the 304 lacks its ETag or its CSP")
-        status, headers, body = fetch(server.port, STATIC_PATH, {})
-        if status != 200:
-            problems.append(f"port {server.port}: the static file answered {status}")
-        seen.setdefault("static_bytes", len(body))
+        for kind, path in STATIC_FILES.items():
+            status, headers, body = fetch(server.port, path, {})
+            if status != 200:
+                problems.append(f"port {server.port}: {path} answered {status}")
+            seen.setdefault(f"{kind}_bytes", len(body))
     if problems:
         raise BenchError("; ".join(problems))
     return seen
@@ -491,16 +495,16 @@ def main() -> int:
                 raw_request(page, {"If-None-Match": etag}),
                 {"status": 304, "length": 0},
             ),
-            "static": (
-                raw_request(STATIC_PATH, {}),
-                {"status": 200, "length": seen["static_bytes"]},
-            ),
+            **{
+                kind: (raw_request(path, {}), {"status": 200, "length": seen[f"{kind}_bytes"]})
+                for kind, path in STATIC_FILES.items()
+            },
         }
         print(
             f"{PROCESSES} `heard serve` processes × {THREADS} threads, {CONNECTIONS} connections "
             f"from {CLIENT_PROCESSES} client processes; page {seen['page_bytes']} bytes "
-            f"(ETag {etag or 'none'}, Cache-Control “{seen['cache_control']}”), static file "
-            f"{seen['static_bytes']} bytes",
+            f"(ETag {etag or 'none'}, Cache-Control “{seen['cache_control']}”), static files "
+            f"{seen['static_bytes']} and {seen['static_tiny_bytes']} bytes",
             flush=True,
         )
         for kind in kinds:  # warm every thread of every process, unmeasured
@@ -511,7 +515,7 @@ def main() -> int:
                 turn = run_kind(servers, *requests[kind])
                 collected[kind].append(turn)
                 print(
-                    f"  round {number + 1} {kind:<10} {REQUESTS / turn.wall:8.1f} requests/s "
+                    f"  round {number + 1} {kind:<11} {REQUESTS / turn.wall:8.1f} requests/s "
                     f"(p95 {percentiles(turn.ms)['p95_ms']:.1f} ms, server CPU "
                     f"{turn.cpu / REQUESTS * 1000:.2f} ms a request, "
                     f"{turn.connections} connections)",
@@ -542,17 +546,28 @@ def main() -> int:
             ),
             "connections_opened": sum(turn.connections for turn in turns),
         }
-    static_rps = figures["static"]["requests_per_second"]
-    static_cpu = figures["static"]["server_cpu_ms_per_request"]
-    ratios = {
-        f"{kind}_vs_static": round(figures[kind]["requests_per_second"] / static_rps, 3)
-        for kind in kinds
-        if kind != "static"
+    pages = [kind for kind in kinds if kind not in STATIC_FILES]
+    ratios: dict[str, Any] = {
+        f"{kind}_vs_{base}": round(
+            figures[kind]["requests_per_second"] / figures[base]["requests_per_second"], 3
+        )
+        for kind in pages
+        for base in STATIC_FILES
     }
+    # Each round's own ratio (the kinds of a round ran one after the other): the spread.
+    for kind in pages:
+        ratios[f"rounds_{kind}_vs_static"] = [
+            round(base.wall / turn.wall, 3)
+            for turn, base in zip(collected[kind], collected["static"], strict=True)
+        ]
     cpu_ratios = {
-        f"{kind}_cpu_vs_static": round(figures[kind]["server_cpu_ms_per_request"] / static_cpu, 2)
-        for kind in kinds
-        if kind != "static" and static_cpu
+        f"{kind}_cpu_vs_{base}": round(
+            figures[kind]["server_cpu_ms_per_request"]
+            / max(figures[base]["server_cpu_ms_per_request"], 1e-9),
+            2,
+        )
+        for kind in pages
+        for base in STATIC_FILES
     }
     commit = subprocess.run(
         ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
@@ -571,6 +586,7 @@ def main() -> int:
         "public_page_check_seconds": settings.HEARD_PUBLIC_PAGE_CHECK_SECONDS,
         "page_bytes": seen["page_bytes"],
         "static_bytes": seen["static_bytes"],
+        "static_tiny_bytes": seen["static_tiny_bytes"],
         "page_cache_control": seen["cache_control"],
         **figures,
         **ratios,
@@ -586,20 +602,18 @@ def main() -> int:
     for kind in kinds:
         f = figures[kind]
         print(
-            f"  {kind:<10} {f['requests']} requests in {f['seconds']:5.1f} s = "
+            f"  {kind:<11} {f['requests']} requests in {f['seconds']:5.1f} s = "
             f"{f['requests_per_second']:7.1f} requests/s   p50 {f['p50_ms']:6.2f} ms   "
             f"p95 {f['p95_ms']:6.2f} ms   server CPU {f['server_cpu_ms_per_request']:.3f} ms "
             "a request"
         )
-    for kind in kinds:
-        if kind != "static":
+    for kind in pages:
+        spread = ", ".join(f"{r:.2f}" for r in ratios[f"rounds_{kind}_vs_static"])
+        for base in STATIC_FILES:
             print(
-                f"  {kind} / static: {ratios[f'{kind}_vs_static']:.2f}× the requests/s"
-                + (
-                    f", {cpu_ratios[f'{kind}_cpu_vs_static']:.2f}× the server CPU a request"
-                    if cpu_ratios
-                    else ""
-                )
+                f"  {kind} / {base}: {ratios[f'{kind}_vs_{base}']:.2f}× the requests/s, "
+                f"{cpu_ratios[f'{kind}_cpu_vs_{base}']:.2f}× the server CPU a request"
+                + (f" (each round: {spread})" if base == "static" else "")
             )
     print("  aim (issue 16): the page at 0.8× the static file's requests/s or better")
     return 0
