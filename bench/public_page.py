@@ -572,6 +572,8 @@ def main() -> int:
     commit = subprocess.run(
         ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
     ).stdout.strip()
+    # None for a commit from before the public pages were kept (a "before" measurement).
+    check_seconds = getattr(settings, "HEARD_PUBLIC_PAGE_CHECK_SECONDS", None)
     result = {
         "date": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "commit": commit,
@@ -583,7 +585,7 @@ def main() -> int:
         "connections": CONNECTIONS,
         "client_processes": CLIENT_PROCESSES,
         "rounds": ROUNDS,
-        "public_page_check_seconds": settings.HEARD_PUBLIC_PAGE_CHECK_SECONDS,
+        "public_page_check_seconds": check_seconds,
         "page_bytes": seen["page_bytes"],
         "static_bytes": seen["static_bytes"],
         "static_tiny_bytes": seen["static_tiny_bytes"],
@@ -597,7 +599,7 @@ def main() -> int:
 
     print(
         f"\n{result['machine']}, {database}, load average {load_before:.2f} before the run, "
-        f"HEARD_PUBLIC_PAGE_CHECK_SECONDS={settings.HEARD_PUBLIC_PAGE_CHECK_SECONDS:g}:"
+        f"HEARD_PUBLIC_PAGE_CHECK_SECONDS={check_seconds}:"
     )
     for kind in kinds:
         f = figures[kind]
