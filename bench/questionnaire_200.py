@@ -69,6 +69,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CLIENTS = int(os.environ.get("BENCH_CLIENTS", "200"))
 PROCESSES = int(os.environ.get("BENCH_PROCESSES", "4"))
 THREADS = int(os.environ.get("BENCH_THREADS", "8"))  # waitress threads per process: Heard's default
+SERVER = os.environ.get("BENCH_SERVER", "waitress")  # or gunicorn (gthread), the same shape
 DOUBLE_EVERY = 10  # one respondent in ten sends the final form twice at once
 PHASES = [p.strip() for p in os.environ.get("BENCH_PHASES", "capacity,paced,faults").split(",")]
 _think = [float(x) for x in os.environ.get("BENCH_THINK", "1,5").split(",")]
@@ -865,6 +866,7 @@ def start_cluster(env: dict[str, str], var: Path, workers: int, settings: str = 
         web_ports=web_ports,
         workers=workers,
         threads=THREADS,
+        server=SERVER,
         say=False,
     )
     try:
@@ -877,6 +879,51 @@ def start_cluster(env: dict[str, str], var: Path, workers: int, settings: str = 
 
 def tail(path: Path, lines: int = 30) -> str:
     return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
+
+
+def _cpu_of(pid: int) -> float:
+    """CPU seconds (user + system) a process has used, from /proc; 0 if it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def cpu_snapshot(cluster: Any) -> dict[str, float]:
+    """CPU seconds used so far by the web processes, nginx, PostgreSQL's server processes and
+    this process (the clients): where a phase's time goes, on a machine whose cores they share."""
+    found = {"web": 0.0, "nginx": 0.0, "postgres": 0.0}
+    web = {child.pid for child in cluster.web if child.pid}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        pid = int(entry.name)
+        try:
+            name = (entry / "comm").read_text().strip()
+        except OSError:
+            continue
+        if pid in web:
+            found["web"] += _cpu_of(pid)
+        elif name == "nginx" and cluster.nginx.pid in (pid, _parent(pid)):
+            found["nginx"] += _cpu_of(pid)
+        elif name == "postgres":
+            found["postgres"] += _cpu_of(pid)
+    times = os.times()
+    found["clients"] = times.user + times.system
+    return found
+
+
+def _parent(pid: int) -> int:
+    try:
+        return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def cpu_per_request(before: dict[str, float], after: dict[str, float], requests: int) -> dict:
+    """Milliseconds of CPU per request, by kind of process."""
+    return {k: round(1000 * (after[k] - before[k]) / requests, 2) for k in before}
 
 
 def log_problems(cluster: Any) -> tuple[int, int]:
@@ -899,10 +946,13 @@ def phase(
     args: list[tuple[Any, ...]],
     faults: list[tuple[float, str]] | None = None,
     killed: list[tuple[str, float, int]] | None = None,
-) -> tuple[float, int]:
-    """Run the clients against a started cluster: (seconds, waitress queue warnings)."""
+) -> tuple[float, int, dict[str, float]]:
+    """Run the clients against a started cluster: (seconds, waitress queue warnings, CPU
+    milliseconds per request by kind of process)."""
     logs = cluster.var / "logs"
+    before = cpu_snapshot(cluster)
     seconds = run_clients(label, outcomes, target, args, cluster, faults, killed)
+    cpu = cpu_per_request(before, cpu_snapshot(cluster), len(timings(outcomes)))
     errors, queued = log_problems(cluster)
     failed = [o for o in outcomes if not o.done]
     for o in failed[:10]:
@@ -914,7 +964,7 @@ def phase(
             f"{label}: {len(failed)} of {len(outcomes)} clients failed, {errors} error lines "
             f"logged (logs in {logs})"
         )
-    return seconds, queued
+    return seconds, queued, cpu
 
 
 # Email: a real SMTP server on the loopback that takes its time --------------------------------
@@ -1226,6 +1276,10 @@ def respondents_for(group: int, port: int, think: tuple[float, float], retries: 
     ]
 
 
+def cpu_text(cpu: dict[str, float]) -> str:
+    return ", ".join(f"{kind} {ms:.2f}" for kind, ms in cpu.items())
+
+
 def line(label: str, figures: dict[str, float]) -> str:
     return (
         f"\n  {label:<14} p50 {figures['p50_ms']:7.1f} ms   p95 {figures['p95_ms']:7.1f} ms"
@@ -1290,7 +1344,7 @@ def main() -> int:
         ).stdout.strip(),
         "database": f"postgresql {connection.pg_version // 10000}",
         "machine": f"{platform.machine()}, {os.cpu_count()} cores",
-        "server": "nginx → heard serve (waitress), deploy/cluster.py",
+        "server": f"nginx → {SERVER}, deploy/cluster.py",
         "processes": PROCESSES,
         "threads_per_process": THREADS,
         "clients": CLIENTS,
@@ -1317,7 +1371,7 @@ def main() -> int:
                 flush=True,
             )
             try:
-                seconds, queued = phase(
+                seconds, queued, cpu = phase(
                     "respondents",
                     cluster,
                     respondents,
@@ -1332,7 +1386,7 @@ def main() -> int:
             baseline = [Outcome(r.index, cluster.port, r.double) for r in respondents]
             print(f"Baseline: {CLIENTS} clients, a view that inserts one row, same setup…")
             try:
-                base_seconds, base_queued = phase(
+                base_seconds, base_queued, base_cpu = phase(
                     "baseline", cluster, baseline, hammer, [(r,) for r in respondents]
                 )
             finally:
@@ -1369,6 +1423,8 @@ def main() -> int:
                     "p95_vs_baseline": round(everything["p95_ms"] / floor["p95_ms"], 1),
                     "waitress_queue_warnings": queued,
                     "baseline_waitress_queue_warnings": base_queued,
+                    "cpu_ms_per_request": cpu,
+                    "baseline_cpu_ms_per_request": base_cpu,
                 }
             )
             summary.append(
@@ -1378,6 +1434,7 @@ def main() -> int:
                 + f"\n  baseline, one INSERT: {base_requests} requests in {base_seconds:.1f} s = "
                 f"{base_rps:.1f} requests/s"
                 + line("every request", floor)
+                + f"\n  CPU per request (ms): {cpu_text(cpu)}; baseline: {cpu_text(base_cpu)}"
                 + f"\n  respondents get {rps / base_rps:.2f}× the baseline's throughput "
                 f"(target ≥ 0.5×), at {result['p95_vs_baseline']}× its p95"
             )
@@ -1391,7 +1448,7 @@ def main() -> int:
                 flush=True,
             )
             try:
-                seconds, queued = phase(
+                seconds, queued, _cpu = phase(
                     "paced",
                     cluster,
                     paced,
@@ -1439,7 +1496,7 @@ def main() -> int:
                 flush=True,
             )
             try:
-                seconds, _queued = phase(
+                seconds, _queued, _cpu = phase(
                     "faults",
                     cluster,
                     faulty,
@@ -1491,7 +1548,7 @@ def main() -> int:
     with (ROOT / "bench" / "results" / "questionnaire_200.jsonl").open("a") as out:
         out.write(json.dumps(result, ensure_ascii=False) + "\n")
     print(
-        f"\n{result['machine']}, {result['database']}, nginx → {PROCESSES} processes × "
+        f"\n{result['machine']}, {result['database']}, nginx → {PROCESSES} {SERVER} processes × "
         f"{THREADS} threads:\n" + "\n".join(summary),
         flush=True,
     )

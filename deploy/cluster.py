@@ -160,6 +160,30 @@ class Child:
         self.down_since = None
 
 
+def web_command(server: str, port: int, threads: int) -> list[str]:
+    """One web process: `heard serve` (waitress, the default and what production runs), or
+    gunicorn with the same shape (one process, `threads` threads), for bench/ to compare."""
+    if server == "waitress":
+        listen = ["--host", "127.0.0.1", "--port", f"{port}", "--threads", f"{threads}"]
+        return [heard_command(), "serve", *listen]
+    if server == "gunicorn":
+        gunicorn = Path(sys.executable).parent / "gunicorn"
+        if not gunicorn.exists():
+            raise ClusterError("gunicorn is not installed in this environment (make install)")
+        # No access log: a personal link's token is in its path.
+        shape = ["--workers", "1", "--worker-class", "gthread", "--threads", f"{threads}"]
+        stop = ["--graceful-timeout", "20"]
+        return [
+            str(gunicorn),
+            "--bind",
+            f"127.0.0.1:{port}",
+            *shape,
+            *stop,
+            "heard.wsgi:application",
+        ]
+    raise ClusterError(f"unknown server {server!r}: waitress or gunicorn")
+
+
 def answers(port: int, path: str, timeout: float = 2.0) -> int | None:
     try:
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
@@ -183,6 +207,7 @@ class Cluster:
         web_ports: list[int],
         workers: int,
         threads: int = 8,
+        server: str = "waitress",
         say: bool = True,
     ) -> None:
         self.env, self.var, self.port, self.say = env, var, port, say

@@ -29,6 +29,7 @@ def test_keygen_prints_usable_production_secrets(capsys):
     assert len(values["HEARD_SECRET_KEY"]) >= 50
 
 
+@pytest.mark.slow
 @pytest.mark.django_db
 def test_demo_without_serving_loads_the_demo_and_prints_a_login(capsys, settings, tmp_path):
     settings.HEARD_EMAIL_URL = f"file://{tmp_path}"
@@ -83,6 +84,7 @@ def test_demo_without_serving_loads_the_demo_and_prints_a_login(capsys, settings
     assert VersionFile.objects.count() == 10
 
 
+@pytest.mark.slow
 def test_serve_with_worker_delivers_email_from_the_same_process(tmp_path):
     import os
     import subprocess

@@ -157,6 +157,7 @@ def _wait(condition: Callable[[], bool], seconds: float, what: str) -> None:
     raise AssertionError(f"waited {seconds} s for {what}")
 
 
+@pytest.mark.slow
 def test_an_import_killed_mid_way_ends_done_with_nothing_half_imported(tmp_path, database):
     heard = Heard(tmp_path, database, f"file://{tmp_path / 'mail'}")
     heard.run("load", "--migrate", str(DEMO))
@@ -200,6 +201,7 @@ def test_an_import_killed_mid_way_ends_done_with_nothing_half_imported(tmp_path,
     assert database.query(people)[0][0] == before + PEOPLE
 
 
+@pytest.mark.slow
 def test_email_delivery_killed_mid_way_sends_each_message_once_or_marks_it_uncertain(
     tmp_path, database
 ):

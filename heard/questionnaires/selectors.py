@@ -41,23 +41,27 @@ class Visit:
         )
 
 
-def visit(pk: int, token_hash: str) -> Visit | None:
-    """The respondent a session holds, with their response and what the current version is; None
-    if there is no such respondent (any more). The form itself is not read: each process keeps it
-    by revision (heard.questionnaires.compiled)."""
+def _visit_query() -> Any:
     latest = QuestionnaireVersion.objects.filter(questionnaire=OuterRef("questionnaire")).order_by(
         "-number"
     )
-    respondent = (
-        Respondent.objects.select_related("questionnaire__consultation", "response__version")
+    # The questionnaire's consultation is left out: only the first and last pages show it (a
+    # query each), and the join made every other request's query twice as costly to build.
+    return (
+        Respondent.objects.select_related("questionnaire", "response__version")
         .defer("response__version__xform", "response__version__definition")
         .annotate(
             latest_pk=Subquery(latest.values("pk")[:1]),
             latest_revision=Subquery(latest.values("revision")[:1]),
         )
-        .filter(pk=pk, token_hash=token_hash)
-        .first()
     )
+
+
+def visit(pk: int, token_hash: str) -> Visit | None:
+    """The respondent a session holds, with their response and what the current version is; None
+    if there is no such respondent (any more). The form itself is not read: each process keeps it
+    by revision (heard.questionnaires.compiled)."""
+    respondent = _visit_query().filter(pk=pk, token_hash=token_hash).first()
     if respondent is None:
         return None
     try:

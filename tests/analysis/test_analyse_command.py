@@ -16,6 +16,7 @@ from tests.analysis.test_pipeline_stages import CODEBOOK, _records, _write
 pytestmark = pytest.mark.engine
 
 
+@pytest.mark.slow
 def test_analyse_prints_progress_and_a_summary(tmp_path, capsys):
     source = _write(tmp_path / "answers.jsonl", _records(online=30, shelter=30, seed=4, prefix="R"))
     out = tmp_path / "out"
@@ -126,6 +127,7 @@ def test_a_codebook_without_codes_looks_for_themes_only(tmp_path, capsys):
     assert "  codes: finished" not in captured.err and "fitting the coder" not in captured.err
 
 
+@pytest.mark.slow
 def test_records_without_a_consent_field_are_warned_of(tmp_path, capsys):
     records = _records(online=10, shelter=10, seed=8, prefix="R")
     for record in records:

@@ -320,6 +320,7 @@ def test_short_identical_answers_are_not_a_campaign():
     assert result.records_deduplicated == 50
 
 
+@pytest.mark.slow
 def test_scale_twenty_thousand_records():
     records, truth, _ = make_fixture(seed=11, genuine=14_000, campaigns_per_kind=80)
     started = time.perf_counter()

@@ -366,6 +366,7 @@ def test_the_coder_is_fitted_across_workers_with_the_same_result(tmp_path):
     assert fit[0] == (0, 1) and fit[-1] == (1, 1)
 
 
+@pytest.mark.slow
 def test_a_run_reading_meaning_is_the_same_whatever_the_number_of_workers(tmp_path, monkeypatch):
     # Chunks of 8 texts, so that two workers really score them (the texts embedded beforehand).
     monkeypatch.setattr(pipeline, "CHUNK_SIZE", 8)
@@ -437,6 +438,7 @@ def test_a_codebook_without_codes_gives_themes_only(tmp_path):
     assert not (tmp_path / "again").exists()
 
 
+@pytest.mark.slow
 def test_missing_french_names_are_a_warning_and_keys_keep_their_case(tmp_path):
     records = _records(online=30, shelter=30, seed=10, prefix="R")
     source = _write(tmp_path / "in.jsonl", records)

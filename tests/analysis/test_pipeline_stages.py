@@ -77,6 +77,10 @@ def _write(path: Path, records: list[dict]) -> Path:
     return path
 
 
+# Every test of this file but two reads `analysed`, two whole runs of the engine (about 90 s).
+pytestmark = pytest.mark.slow
+
+
 @pytest.fixture(scope="module")
 def analysed(tmp_path_factory):
     base = tmp_path_factory.mktemp("stages")

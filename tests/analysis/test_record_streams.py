@@ -72,6 +72,7 @@ def test_bad_records_in_a_stream_are_all_named():
     assert "record 4: duplicate id 'a'" in message
 
 
+@pytest.mark.slow
 def test_coded_examples_in_memory_teach_the_coder_and_skip_records_of_other_runs(tmp_path):
     source = tmp_path / "answers.jsonl"
     make_fixture(source)

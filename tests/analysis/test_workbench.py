@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from django.db import connection
 from django.urls import reverse
 
@@ -26,6 +27,7 @@ def test_the_demo_loads_its_codebook(demo):
     assert Codebook.objects.get(consultation=demo).revision == codebook.revision
 
 
+@pytest.mark.slow
 def test_an_analyst_starts_a_run_and_the_worker_stores_its_results(full_demo, client, settings):
     demo = full_demo
     settings.HEARD_ANALYSIS_MEANING = "auto"  # as deployed: the demo is small enough for meaning

@@ -34,6 +34,7 @@ def raw_count(table: str, where: str, params: list) -> int:
         return cursor.fetchone()[0]
 
 
+@pytest.mark.slow
 @pytest.mark.django_db
 def test_erasure_removes_the_person_everywhere_and_nobody_else(settings):
     data = privacy_data.build(settings)

@@ -33,6 +33,7 @@ def test_the_purge_date_is_months_after_closing_on_the_same_day_or_the_months_la
     assert retention.add_months(closes, 12) == closes.replace(year=2028)
 
 
+@pytest.mark.slow
 @pytest.mark.django_db
 def test_the_daily_purge_removes_personal_data_past_its_date_and_nothing_before(settings):
     data = privacy_data.build(settings)

@@ -21,6 +21,7 @@ def quiet(*_args: object) -> None:
     return None
 
 
+@pytest.mark.slow
 @pytest.mark.django_db(transaction=True)
 def test_a_restore_does_not_bring_back_anyone_erased_or_purged_after_the_backup(settings, tmp_path):
     data = privacy_data.build(settings)

@@ -115,6 +115,7 @@ def _check(response, path: str, sensitive: bool, problems: list[str]) -> None:
             need(bool(morsel["httponly"]), f"cookie {name} HttpOnly")
 
 
+@pytest.mark.slow
 @pytest.mark.django_db
 def test_every_kind_of_page_has_the_production_headers_and_cookie_flags(
     settings, production_settings

@@ -69,6 +69,7 @@ def _the_kinds_the_demo_lacks(consultation) -> None:
     start_app(UserFactory(username="has-an-app"))  # a second factor's secret
 
 
+@pytest.mark.slow
 @pytest.mark.django_db
 def test_rotate_keys_moves_every_kind_of_encrypted_data_to_the_new_key(
     settings, tmp_path, monkeypatch, capsys

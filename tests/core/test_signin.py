@@ -82,6 +82,7 @@ def _sign_in(client, username: str, address: str):
     )
 
 
+@pytest.mark.slow
 @pytest.mark.django_db
 def test_behind_the_proxy_one_client_s_failures_do_not_lock_out_the_others(client, behind_proxy):
     UserFactory(username="ana", email="ana@example.org")

@@ -23,6 +23,7 @@ from tests.notify.drain import Clock, drain
 LINK = re.compile(r"http://testserver(/r/[A-Za-z0-9_-]+/)")
 
 
+@pytest.mark.slow
 @pytest.mark.django_db(transaction=True)
 def test_inviting_500_people_delivers_500_messages_with_calendar_and_working_links(
     session_event, smtp_server, settings, client

@@ -3,12 +3,15 @@ emailed once; a demo interrupted at any step completes on the next run."""
 
 from __future__ import annotations
 
+import pytest
+
 from heard.consultations.models import PublishedDocument
 from heard.core.models import AuditEvent
 from heard.reports.demo import populate
 from heard.reports.models import Report, VersionFile
 
 
+@pytest.mark.slow
 def test_the_demo_publishes_both_reports_and_resumes_where_it_stopped(done_run):
     consultation = done_run.consultation
     first = populate(consultation)

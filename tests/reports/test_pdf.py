@@ -63,6 +63,7 @@ def test_the_pdf_is_tagged_declares_its_language_and_carries_the_figures(version
         assert cell.replace("\u202f", " ").replace("\xa0", " ") in flat
 
 
+@pytest.mark.slow
 def test_a_figure_changed_in_the_data_changes_in_both_pdfs(version, done_run, analyst):
     before = {lang: pdf.version_pdf(version, lang) for lang in ("en", "fr")}
     from heard.questionnaires.models import Response

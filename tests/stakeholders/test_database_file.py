@@ -15,6 +15,7 @@ from tests.stakeholders.conftest import write_people_csv
 ROOT = Path(__file__).resolve().parents[2]
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(bool(os.environ.get("DATABASE_URL")), reason="reads the SQLite file itself")
 def test_the_sqlite_file_holds_no_personal_data_in_plain_text(tmp_path):
     rows = write_people_csv(tmp_path / "people.csv", 300, planted=False)
