@@ -354,7 +354,7 @@ def environment(var: Path, port: int, database: str, extra: dict[str, str]) -> d
     }
 
 
-def prepare(env: dict[str, str], demo: bool, var: Path) -> None:
+def prepare(env: dict[str, str], demo: bool, var: Path, port: int) -> None:
     heard = heard_command()
     steps = [["manage", "migrate", "--no-input"], ["manage", "collectstatic", "--no-input"]]
     for step in steps:
@@ -365,7 +365,9 @@ def prepare(env: dict[str, str], demo: bool, var: Path) -> None:
     marker = var / "demo-loaded"
     if demo and not marker.exists():
         print("Loading the demo consultation (once; about a minute)…", flush=True)
-        subprocess.run([heard, "demo", "--no-serve"], env=env, cwd=ROOT, check=True)
+        # Its addresses printed with nginx's port, where the cluster serves them.
+        at = ["--host", "localhost", "--port", str(port)]
+        subprocess.run([heard, "demo", "--no-serve", *at], env=env, cwd=ROOT, check=True)
         marker.touch()
 
 
@@ -390,7 +392,7 @@ def main(argv: list[str] | None = None) -> int:
         # HEARD_SECOND_FACTOR_ROLES=lead,analyst to try the second factor.
         extra = {"HEARD_SECOND_FACTOR_ROLES": os.environ.get("HEARD_SECOND_FACTOR_ROLES", "")}
         env = environment(var, args.port, database, extra)
-        prepare(env, not args.no_demo, var)
+        prepare(env, not args.no_demo, var, args.port)
         web_ports = [args.first_web_port + n for n in range(args.web)]
         cluster = Cluster(
             env=env, var=var, port=args.port, web_ports=web_ports, workers=args.workers
