@@ -116,7 +116,7 @@ def confirm_app(request: HttpRequest, device: AuthenticatorApp, code: str) -> bo
 
 
 def _new_code() -> str:
-    letters = "".join(secrets.choice(_ALPHABET) for _ in range(10))
+    letters = "".join(secrets.choice(_ALPHABET) for _ in range(RecoveryCodes.LENGTH))
     return f"{letters[:5]}-{letters[5:]}"
 
 

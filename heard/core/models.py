@@ -167,13 +167,13 @@ class AuthenticatorApp(TimestampMixin, ThrottlingMixin, Device):
         if not allowed:
             return False
         code = "".join(str(token).split())
+        if not (len(code) == 6 and code.isdigit()):
+            # Not an app's code (a recovery code, typed in the same box): no guess at this
+            # device, so it counts for nothing here, or a recovery code would throttle the app.
+            return False
         totp = TOTP(bytes.fromhex(self.secret), step=30, t0=0, digits=6, drift=0)
         # One step either side: a phone's clock a little off still works.
-        if (
-            len(code) == 6
-            and code.isdigit()
-            and totp.verify(int(code), tolerance=1, min_t=self.last_step + 1)
-        ):
+        if totp.verify(int(code), tolerance=1, min_t=self.last_step + 1):
             self.last_step = totp.t()
             self.throttle_reset(commit=False)
             self.set_last_used_timestamp(commit=False)
@@ -186,6 +186,8 @@ class AuthenticatorApp(TimestampMixin, ThrottlingMixin, Device):
 class RecoveryCodes(TimestampMixin, ThrottlingMixin, Device):
     """One-time codes for when the app and the passkey are out of reach. Only a SHA-256 of each
     is kept (they are long and random, like the personal links' tokens); each works once."""
+
+    LENGTH = 10  # letters and digits, without the dash or spaces people type
 
     class Meta:
         verbose_name = "recovery codes"
@@ -200,10 +202,13 @@ class RecoveryCodes(TimestampMixin, ThrottlingMixin, Device):
     def verify_token(self, token: str) -> bool:
         import hashlib
 
+        typed = self.normalised(str(token))
+        if len(typed) != self.LENGTH:
+            return False  # not a recovery code (an app's six digits): counts for nothing here
         allowed, _reason = self.verify_is_allowed()
         if not allowed:
             return False
-        digest = hashlib.sha256(self.normalised(str(token)).encode()).hexdigest()
+        digest = hashlib.sha256(typed.encode()).hexdigest()
         used, _kinds = self.codes.filter(code_hash=digest).delete()
         if used:
             self.throttle_reset(commit=False)

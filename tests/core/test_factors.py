@@ -152,3 +152,22 @@ def test_an_administrator_resets_a_lost_second_factor(capsys):
     again = signed_in("lead")
     assert again.get("/en/staff/")["Location"] == "/en/staff/security/"  # set up a new one
     assert AuditEvent.objects.filter(action="second_factor.reset").count() == 1
+
+
+@pytest.mark.django_db
+def test_a_recovery_code_does_not_hold_back_the_app_nor_an_app_code_the_recovery_codes():
+    # Both are typed in the same box and tried on each device: a code that cannot be a device's
+    # kind is no guess at it, so it must not count towards that device's throttle (found when a
+    # sign-in with the app right after one with a recovery code was refused).
+    staff("lead")
+    secret, codes = enrol(signed_in("lead"))
+    first = signed_in("lead")
+    used = first.post("/en/staff/verify/", {"code": codes[0], "next": "/en/staff/"})
+    assert used["Location"] == "/en/staff/"
+    second = signed_in("lead")  # at once: no wait for a throttle
+    code = code_now(secret, steps_ahead=1)
+    assert second.post("/en/staff/verify/", {"code": code})["Location"] == "/en/staff/"
+    app = AuthenticatorApp.objects.get()
+    assert app.throttling_failure_count == 0
+    third = signed_in("lead")
+    assert third.post("/en/staff/verify/", {"code": codes[1]})["Location"] == "/en/staff/"
