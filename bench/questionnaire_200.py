@@ -16,13 +16,15 @@ BENCH_THREADS (8) threads, in the production settings profile. Each respondent i
 its own cookies and does what a browser does: opens the link, reads the privacy notice, starts,
 reads and saves every page, reads the check page, sends, reads the confirmation. One in ten sends
 the check form twice at the same moment, from two connections with the same cookies.
-BENCH_PHASES chooses among three phases, each with its own 200 respondents:
+BENCH_PHASES chooses among four phases (the three with respondents have 200 each of their own):
 
 - capacity: all 200 at once, with no pause: requests per second. Baseline, in the same run, the
   same cluster, clients and number of requests per client: a Django view that inserts one row
   (bench/minimal: Heard's settings plus that view, served by `heard serve` too).
 - paced: all 200 at once, each pausing BENCH_THINK seconds (1,5: uniformly between 1 and 5)
   before each form it sends, as a (very quick) person does: what a respondent waits for.
+- public: the demo consultation's public page against a static file (the style sheet), through
+  the same nginx and web processes, with bench/public_page.py's client processes.
 - faults: paced again, while two workers deliver every invitation to a real SMTP server on the
   loopback (each message takes BENCH_SINK_DELAY seconds); a worker and then a web process are
   killed with SIGKILL (BENCH_FAULT_AT seconds after the start) and started again by the
@@ -71,7 +73,12 @@ PROCESSES = int(os.environ.get("BENCH_PROCESSES", "4"))
 THREADS = int(os.environ.get("BENCH_THREADS", "8"))  # waitress threads per process: Heard's default
 SERVER = os.environ.get("BENCH_SERVER", "waitress")  # or gunicorn (gthread), the same shape
 DOUBLE_EVERY = 10  # one respondent in ten sends the final form twice at once
-PHASES = [p.strip() for p in os.environ.get("BENCH_PHASES", "capacity,paced,faults").split(",")]
+PHASES = [
+    p.strip() for p in os.environ.get("BENCH_PHASES", "capacity,paced,faults,public").split(",")
+]
+RESPONDENT_PHASES = [p for p in PHASES if p != "public"]  # each with its own CLIENTS people
+PUBLIC_REQUESTS = int(os.environ.get("BENCH_PUBLIC_REQUESTS", "4000"))  # each kind, each round
+PUBLIC_ROUNDS = 3
 _think = [float(x) for x in os.environ.get("BENCH_THINK", "1,5").split(",")]
 THINK = (_think[0], _think[-1])
 _fault_at = [float(x) for x in os.environ.get("BENCH_FAULT_AT", "3,6").split(",")]
@@ -79,7 +86,8 @@ FAULT_AT = (_fault_at[0], _fault_at[-1])  # seconds after the start: a worker, t
 # Each email takes this long at the SMTP server: by default, so that two workers need about
 # three times as long as the first kill to deliver every invitation (one phase's worth per phase).
 SINK_DELAY = float(
-    os.environ.get("BENCH_SINK_DELAY", "") or max(0.02, 6 * FAULT_AT[0] / (CLIENTS * len(PHASES)))
+    os.environ.get("BENCH_SINK_DELAY", "")
+    or max(0.02, 6 * FAULT_AT[0] / (CLIENTS * max(1, len(RESPONDENT_PHASES))))
 )
 TIMEOUT = float(os.environ.get("BENCH_TIMEOUT", "600"))  # the whole load phase, each
 REQUEST_TIMEOUT = 120.0
@@ -1238,6 +1246,70 @@ def verify(
     return checks
 
 
+# The public page ---------------------------------------------------------------------------------
+
+
+def public_phase(env: dict[str, str], var: Path, setup: Setup) -> tuple[dict[str, Any], str]:
+    """The consultation's public page against a static file, through the same nginx and web
+    processes, with bench/public_page.py's clients (separate processes, raw keep-alive
+    connections, so that the clients' own speed is not what is measured): requests/s of each,
+    in interleaved rounds."""
+    from types import SimpleNamespace
+
+    from bench import public_page
+
+    slug = setup.questionnaire.consultation.slug_en
+    page, static = f"/en/consultations/{slug}/", "/static/heard/css/site.css"
+    cluster = start_cluster(env, var, workers=0)
+    try:
+        # run_kind spreads connections over `servers` and reads their CPU: all through nginx.
+        servers = [SimpleNamespace(port=cluster.port, process=c.process) for c in cluster.web]
+        requests = {}
+        for kind, path in (("page", page), ("static", static)):
+            status, _headers, body = public_page.fetch(cluster.port, path, {})
+            if status != 200:
+                raise BenchError(f"{path}: {status}")
+            expect = {"status": 200, "length": len(body)}
+            requests[kind] = (public_page.raw_request(path, {}), expect)
+        _status, page_headers, _body = public_page.fetch(cluster.port, page, {})
+        if "etag" not in page_headers:
+            raise BenchError(f"the public page has no ETag: {page_headers}")
+        for kind in requests:
+            public_page.run_kind(servers, *requests[kind], total=public_page.WARM_UP)
+        turns: dict[str, list[Any]] = {kind: [] for kind in requests}
+        for _round in range(PUBLIC_ROUNDS):
+            for kind in requests:
+                turns[kind].append(public_page.run_kind(servers, *requests[kind], PUBLIC_REQUESTS))
+    finally:
+        cluster.stop()
+    rps = {k: len(t) * PUBLIC_REQUESTS / sum(turn.wall for turn in t) for k, t in turns.items()}
+    rounds = [
+        round((PUBLIC_REQUESTS / p.wall) / (PUBLIC_REQUESTS / s.wall), 2)
+        for p, s in zip(turns["page"], turns["static"], strict=True)
+    ]
+    latency = {
+        k: percentiles([ms / 1000 for turn in t for ms in turn.ms]) for k, t in turns.items()
+    }
+    figures = {
+        "public_requests_each": PUBLIC_ROUNDS * PUBLIC_REQUESTS,
+        "public_page_requests_per_second": round(rps["page"], 1),
+        "public_static_requests_per_second": round(rps["static"], 1),
+        "public_page_vs_static": round(rps["page"] / rps["static"], 2),
+        "public_rounds_page_vs_static": rounds,
+        **{f"public_page_{k}": v for k, v in latency["page"].items()},
+        **{f"public_static_{k}": v for k, v in latency["static"].items()},
+    }
+    text = (
+        f"public page through nginx, {public_page.CONNECTIONS} keep-alive connections, "
+        f"{PUBLIC_ROUNDS} × {PUBLIC_REQUESTS} requests of each: page {rps['page']:.0f} "
+        f"requests/s, static file {rps['static']:.0f}: {rps['page'] / rps['static']:.2f}× "
+        f"(each round: {', '.join(f'{r:.2f}' for r in rounds)}; target ≥ 0.8×)"
+        + line("page", latency["page"])
+        + line("static file", latency["static"])
+    )
+    return figures, text
+
+
 # The run ----------------------------------------------------------------------------------------
 
 
@@ -1257,9 +1329,11 @@ def refusal(url: str) -> str:
             f"the database “{name}” would be dropped and created again: use one whose name "
             "contains “bench”, e.g. heard_bench."
         )
-    unknown = set(PHASES) - {"capacity", "paced", "faults"}
+    unknown = set(PHASES) - {"capacity", "paced", "faults", "public"}
     if unknown:
-        return f"BENCH_PHASES: unknown {', '.join(sorted(unknown))} (capacity, paced, faults)"
+        return (
+            f"BENCH_PHASES: unknown {', '.join(sorted(unknown))} (capacity, paced, faults, public)"
+        )
     return ""
 
 
@@ -1327,10 +1401,10 @@ def main() -> int:
 
     from bench.minimal.models import Hit
 
-    groups = {name: number for number, name in enumerate(PHASES)}
-    setup = prepare(public_url, CLIENTS * len(groups))
+    groups = {name: number for number, name in enumerate(RESPONDENT_PHASES)}
+    setup = prepare(public_url, max(1, CLIENTS * len(groups)))
     today = date.today()
-    plans = [answers_for(random.Random(n), today) for n in range(CLIENTS * len(groups))]
+    plans = [answers_for(random.Random(n), today) for n in range(max(1, CLIENTS * len(groups)))]
     print(
         f"Ready: {len(setup.links)} personal links to a 30-question form on {len(PAGES)} pages "
         f"({setup.languages.count('fr')} in French), {CLIENTS} respondents per phase; migrate "
@@ -1541,6 +1615,10 @@ def main() -> int:
                 f"delivered once, {checks['email']['emails_uncertain']} uncertain (not sent "
                 f"again), {checks['email']['emails_received_twice']} received twice"
             )
+        if "public" in PHASES:
+            figures, text = public_phase(env, var / "public", setup)
+            result.update(figures)
+            summary.append(text)
     finally:
         controller.stop()
     result["checks"] = checks
