@@ -57,6 +57,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # run as a script: bench/ and deploy/ as packages
+from bench.harness import free_ports, reset_database, tail  # noqa: E402
+
 PROCESSES = int(os.environ.get("BENCH_PROCESSES", "2"))
 THREADS = int(os.environ.get("BENCH_THREADS", "8"))  # waitress threads per process: Heard's default
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
@@ -190,22 +193,6 @@ class Server:
     port: int
     process: subprocess.Popen[bytes]
     log: Path
-
-
-def free_ports(count: int) -> list[int]:
-    sockets = []
-    for _n in range(count):
-        s = socket.socket()
-        s.bind(("127.0.0.1", 0))
-        sockets.append(s)
-    ports = [s.getsockname()[1] for s in sockets]
-    for s in sockets:
-        s.close()
-    return ports
-
-
-def tail(path: Path, lines: int = 30) -> str:
-    return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
 
 
 def start_servers(ports: list[int], env: dict[str, str], logs: Path) -> list[Server]:
@@ -398,18 +385,6 @@ def refusal(url: str) -> str:
     return ""
 
 
-def reset_database(url: str) -> None:
-    import psycopg
-    from psycopg import sql
-
-    parts = urlsplit(url)
-    admin = parts._replace(path="/postgres").geturl()
-    with psycopg.connect(admin, autocommit=True) as conn:
-        database = sql.Identifier(parts.path.lstrip("/"))
-        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(database))
-        conn.execute(sql.SQL("CREATE DATABASE {}").format(database))
-
-
 def keygen() -> dict[str, str]:
     heard = Path(sys.executable).parent / "heard"
     printed = subprocess.run([str(heard), "keygen"], capture_output=True, text=True, check=True)
@@ -461,7 +436,6 @@ def main() -> int:
         "DJANGO_SETTINGS_MODULE": "heard.settings",
     }
     os.environ.update(env)
-    sys.path.insert(0, str(ROOT))
     if url:
         print(f"Resetting the database {urlsplit(url).path.lstrip('/')}…", flush=True)
         reset_database(url)

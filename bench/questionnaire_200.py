@@ -53,7 +53,6 @@ import random
 import re
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -68,6 +67,9 @@ from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # run as a script: bench/ and deploy/ as packages
+from bench.harness import free_ports, reset_database, tail  # noqa: E402
+
 CLIENTS = int(os.environ.get("BENCH_CLIENTS", "200"))
 PROCESSES = int(os.environ.get("BENCH_PROCESSES", "4"))
 THREADS = int(os.environ.get("BENCH_THREADS", "8"))  # waitress threads per process: Heard's default
@@ -847,18 +849,6 @@ def run_clients(
 # Servers: the local cluster of deploy/cluster.py ------------------------------------------------
 
 
-def free_ports(count: int) -> list[int]:
-    sockets = []
-    for _n in range(count):
-        s = socket.socket()
-        s.bind(("127.0.0.1", 0))
-        sockets.append(s)
-    ports = [s.getsockname()[1] for s in sockets]
-    for s in sockets:
-        s.close()
-    return ports
-
-
 def start_cluster(env: dict[str, str], var: Path, workers: int, settings: str = "") -> Any:
     """nginx in front of PROCESSES `heard serve` processes (of Heard, or of the baseline's
     settings), and `workers` workers: deploy/cluster.py, as `make cluster` starts it."""
@@ -883,10 +873,6 @@ def start_cluster(env: dict[str, str], var: Path, workers: int, settings: str = 
         cluster.stop()
         raise BenchError(f"the cluster did not start: {error}") from error
     return cluster
-
-
-def tail(path: Path, lines: int = 30) -> str:
-    return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
 
 
 def _cpu_of(pid: int) -> float:
@@ -1071,21 +1057,6 @@ def timings(outcomes: list[Outcome], *labels: str) -> list[float]:
 
 
 # Setup ------------------------------------------------------------------------------------------
-
-
-def reset_database(url: str) -> str:
-    import psycopg
-    from psycopg import sql
-
-    parts = urlsplit(url)
-    name = parts.path.lstrip("/")
-    admin = parts._replace(path="/postgres").geturl()  # the server's maintenance database
-    with psycopg.connect(admin, autocommit=True) as conn:
-        # FORCE: a session left open by an earlier, interrupted run must not block the reset.
-        database = sql.Identifier(name)
-        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(database))
-        conn.execute(sql.SQL("CREATE DATABASE {}").format(database))
-    return name
 
 
 @dataclass
@@ -1369,7 +1340,6 @@ def main() -> int:
         return 2
     # SIGTERM (a CI timeout, say) goes through the `finally` blocks, so no server outlives us.
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(143))
-    sys.path.insert(0, str(ROOT))
     from deploy.cluster import environment, find_nginx
 
     find_nginx()  # a clear message now rather than after the setup
