@@ -440,11 +440,27 @@ def test_model_places_new_texts(corpus, found) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("usable", "max_themes", "expected"),
+    [
+        (15, 30, 1),  # too few for three themes of ten
+        (25, 30, 2),
+        (100, 30, 3),  # the floor: a small consultation still gets three candidates
+        (400, 30, 10),  # one per 40 texts
+        (1_000, 30, 25),
+        (2_000, 30, 30),  # the ceiling
+        (2_000, 12, 12),
+        (400, 1, 1),
+    ],
+)
+def test_the_number_of_themes_follows_the_number_of_texts(usable, max_themes, expected) -> None:
+    assert themes._theme_count(usable, max_themes) == expected
+
+
 def test_large_input_path_fits_on_a_sample_then_places_every_text(corpus, monkeypatch) -> None:
     """What 500,000 texts go through, made small: fit on a sample, place the rest in batches."""
     ids, texts, languages, truth = corpus
     monkeypatch.setattr(themes, "_SAMPLE", 70)
-    monkeypatch.setattr(themes, "_SELECT_SAMPLE", 50)
     monkeypatch.setattr(themes, "_BATCH", 16)
     model, assigned = find_themes(ids, texts, languages)
     assert model.parameters["sample"] == 70

