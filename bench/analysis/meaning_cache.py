@@ -64,13 +64,27 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--only", action="append", choices=sorted(quality.DATASETS))
+    parser.add_argument(
+        "--held-out",
+        action="store_true",
+        help="only each dataset's held-out records (all the themes part reads: minutes, not "
+        "the hour that the coding part's training pools take)",
+    )
     args = parser.parse_args(argv)
     settings = quality.parser().parse_args([])
     cache = load()
     meaning = Meaning(cache)
     for name in args.only or sorted(quality.DATASETS):
         dataset = quality.DATASETS[name](settings)
-        meaning.vectors(dataset.texts, progress=_Reporter(name, cache))
+        texts = dataset.texts
+        if args.held_out:
+            rows = (
+                dataset.test
+                if dataset.test is not None
+                else quality.held_out(dataset, settings.seed)
+            )
+            texts = [dataset.texts[row] for row in rows]
+        meaning.vectors(texts, progress=_Reporter(name, cache))
         save(cache)
     return 0
 

@@ -382,9 +382,9 @@ NEWSGROUP_THEMES = 1000  # test posts of the themes split, none in the coding sa
 def load_newsgroup_themes(seed: int) -> Dataset:
     """A second frozen sample of 20 Newsgroups' test split, for themes only: 1,000 posts drawn
     with the seed from the test posts that `load_newsgroups` did not draw, so no post of it was
-    read while the coding sample was looked at. Drawn on 2026-12-05, before any theme pass by
-    meaning was run on it; the themes by meaning were developed on TREC, Reuters and the
-    synthetic set (ADR 0007)."""
+    read while the coding sample was looked at. Drawn on 2026-12-05; themes from words were run
+    on it once, then the path with meaning, developed on the development sets only (TREC,
+    Reuters, the synthetic set, `load_newsgroup_development`), once (ADR 0007)."""
     coding = load_newsgroups(seed)
     taken = {coding.texts[i] for i in coding.test or []}
     codebook, keys = codebook_from_labels(
@@ -1117,20 +1117,41 @@ def evaluate_themes(dataset: Dataset, seed: int) -> dict[str, Any]:
     only a gold theme that most records have, so the largest gold theme's share of the records
     is reported beside the figure. The engine runs with its defaults (at most 30 themes), as a
     consultation would: it is not told how many themes people found."""
-    from heard.analysis.engine import language, themes
+    from heard.analysis.engine import language
 
-    test = list(dataset.test) if dataset.test is not None else _held_out(dataset, seed)
+    test = list(dataset.test) if dataset.test is not None else held_out(dataset, seed)
     texts = [dataset.texts[i] for i in test]
     # What an answer is about, not what kind of statement it makes (a gap, a trend).
     subjects = {c for c in dataset.codes if dataset.codebook.get(c).group != "statement-type"}
     gold = [dataset.labels[i] & subjects for i in test]
     languages = [language.detect(text).language for text in texts]
+    paths = {"words": None, "meaning": _stored_meaning().vectors(texts)}
+    return {
+        "dataset": dataset.name,
+        "records": len(test),
+        "languages": dict(sorted(Counter(languages).items())),
+        **{
+            path: _themes_found(test, texts, languages, gold, subjects, vectors, seed)
+            for path, vectors in paths.items()
+        },
+    }
+
+
+def _themes_found(
+    test: list[int],
+    texts: list[str],
+    languages: list[str],
+    gold: list[set[str]],
+    subjects: set[str],
+    vectors: Any,
+    seed: int,
+) -> dict[str, Any]:
+    """One path of `evaluate_themes`: the themes from words alone, or with the texts' vectors."""
+    from heard.analysis.engine import themes
+
     started = time.perf_counter()
     model, assigned = themes.find_themes(
-        [str(i) for i in test],
-        texts,
-        languages,
-        seed=seed,
+        [str(i) for i in test], texts, languages, vectors=vectors, seed=seed
     )
     seconds = time.perf_counter() - started
     counts = Counter(code for labels in gold for code in labels)
@@ -1149,9 +1170,20 @@ def evaluate_themes(dataset: Dataset, seed: int) -> dict[str, Any]:
             found.setdefault(best, []).append(theme)
     rediscovered = [code for code in wanted if code in found]
     largest = max(counts.values(), default=0) / max(len(test), 1)
+    # In a bilingual set: candidates of one language only (95% or more of their records), which
+    # split a subject by the language it was written in.
+    spoken = Counter(languages)
+    bilingual = min(spoken["en"], spoken["fr"]) >= 0.1 * len(languages)
+    one_language = (
+        sum(
+            1
+            for rows in members.values()
+            if max(Counter(languages[row] for row in rows).values()) >= 0.95 * len(rows)
+        )
+        if bilingual
+        else None
+    )
     return {
-        "dataset": dataset.name,
-        "records": len(test),
         "gold_themes": len(wanted),
         "candidate_themes": len(members),
         "candidate_themes_matching": matched_themes,
@@ -1159,6 +1191,7 @@ def evaluate_themes(dataset: Dataset, seed: int) -> dict[str, Any]:
         "rediscovered_share": pii_cases.proportion(len(rediscovered), len(wanted)),
         "missed": [code for code in wanted if code not in found],
         "records_in_a_theme": sum(len(rows) for rows in members.values()),
+        "one_language_themes": one_language,
         "random_baseline_share": round(largest, 4),
         "labels": {
             theme.id: {"en": theme.key_phrases["en"][:3], "fr": theme.key_phrases["fr"][:3]}
@@ -1168,7 +1201,7 @@ def evaluate_themes(dataset: Dataset, seed: int) -> dict[str, Any]:
     }
 
 
-def _held_out(dataset: Dataset, seed: int) -> list[int]:
+def held_out(dataset: Dataset, seed: int) -> list[int]:
     """The held-out records of a dataset with no split of its own (as `evaluate_coding`)."""
     order = list(range(len(dataset.texts)))
     Random(seed).shuffle(order)
@@ -1513,25 +1546,36 @@ def markdown(results: dict[str, Any]) -> str:
                 )
         lines.append("")
     for entry in results.get("themes", []):
-        share = entry["rediscovered_share"]
+        words = entry["words"]
+        languages = ", ".join(f"{n:,} {code}" for code, n in entry["languages"].items())
         lines += [
             f"## Themes: {entry['dataset']}",
             "",
-            f"Candidate themes of the {entry['records']:,} held-out records, with no codebook "
-            f"and no examples, against the {entry['gold_themes']} themes people gave them (a "
-            "candidate matches a theme when more than half of its records have it). Target: 70% "
-            "found again.",
+            f"Candidate themes of the {entry['records']:,} held-out records ({languages}), with "
+            f"no codebook and no examples, against the {words['gold_themes']} themes people "
+            "gave them (a candidate matches a theme when more than half of its records have "
+            "it). Target: 70% found again. Two paths: words alone (runs over 5,000 distinct "
+            "texts) and words with the texts' meaning (runs up to 5,000).",
             "",
-            f"- found again: {entry['rediscovered']} of {entry['gold_themes']}, "
-            f"{_share(share)}; missed: {', '.join(entry['missed']) or 'none'};",
-            f"- candidate themes: {entry['candidate_themes']}, of which "
-            f"{entry['candidate_themes_matching']} match one; records in a theme: "
-            f"{entry['records_in_a_theme']:,} of {entry['records']:,};",
-            f"- baseline (a theme of random records matches only a theme most records have): "
-            f"the largest theme holds {entry['random_baseline_share']:.3f} of the records;",
-            f"- {entry['seconds']} s.",
+            f"Baseline (a theme of random records matches only a theme most records have): the "
+            f"largest theme holds {words['random_baseline_share']:.3f} of the records.",
             "",
+            "| path | found again | missed | candidates (matching one) | records in a theme "
+            "| of one language only (bilingual sets) | seconds |",
+            "|---|---|---|---|---|---|---|",
         ]
+        for path in ("words", "meaning"):
+            found = entry[path]
+            one_language = found["one_language_themes"]
+            lines.append(
+                f"| {path} | {found['rediscovered']} of {found['gold_themes']}, "
+                f"{_share(found['rediscovered_share'])} | {', '.join(found['missed']) or 'none'} "
+                f"| {found['candidate_themes']} ({found['candidate_themes_matching']}) "
+                f"| {found['records_in_a_theme']:,} "
+                f"| {'—' if one_language is None else one_language} "
+                f"| {found['seconds']} |"
+            )
+        lines.append("")
     for name, error in results.get("errors", {}).items():
         lines += [f"## {name}: not run", "", error, ""]
     lines.append(f"Total {results['seconds']} s.")

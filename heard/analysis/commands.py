@@ -295,7 +295,8 @@ def add_commands(commands: Any) -> None:
         "--meaning",
         choices=MEANING_MODES,
         default="auto",
-        help="code by the answers' meaning as well as their words, with the bundled sentence "
+        help="code, and find themes, by the answers' meaning as well as their words, with the "
+        "bundled sentence "
         f"model: 'auto' (default) up to {MEANING_LIMIT:,} distinct texts (about ten a "
         "second); 'on' always; 'off' words only",
     )

@@ -147,3 +147,55 @@ def test_a_code_given_by_meaning_alone_leaves_the_answer_to_the_themes(meaning):
     coded = pipeline.Coded([0], [row])
     subjects = frozenset(a.code for a in row)
     assert pipeline._uncovered(coded, subjects) == [True]
+
+
+def test_a_run_without_codes_finds_its_themes_by_meaning_and_places_the_baseline_by_it(
+    tmp_path,
+):
+    """Themes only (a codebook without codes), meaning on: the run embeds its texts for the
+    themes, its themes hold English and French answers together, and the baseline's answers are
+    embedded in a stage of their own and placed in the same themes."""
+    import json
+
+    from heard.analysis.engine import pipeline
+    from tests.analysis.test_pipeline_stages import ONLINE
+
+    codebook = tmp_path / "codebook.yaml"
+    codebook.write_text("codes: []\n", encoding="utf-8")
+    stages: list[str] = []
+    summary = pipeline.run(
+        _write(tmp_path / "records.jsonl", _records(60, 60, 7, "r")),
+        tmp_path / "out",
+        codebook=codebook,
+        baseline=_write(tmp_path / "baseline.jsonl", _records(30, 30, 8, "b")),
+        meaning="on",
+        workers=1,
+        progress=lambda stage, done, total: stages.append(stage),
+    )
+    assert {"meaning", "themes", "baseline meaning", "baseline themes"} <= set(stages)
+    assert stages.index("meaning") < stages.index("themes")
+    manifest = json.loads((summary.out_dir / "manifest.json").read_text())
+    assert "meaning" in manifest["parameters"]["themes"]["features"]
+    assert manifest["parameters"]["themes"]["meaning_weight"] == 0.7
+    themes = json.loads((summary.out_dir / "summary.json").read_text())["themes"]["themes"]
+    assert summary.themes == len(themes) >= 2
+    assert any(set(theme["languages"]) == {"en", "fr"} for theme in themes)
+    # Each theme is about one subject of the two the answers were written from.
+    written = {record["id"]: record["text"] for record in _records(60, 60, 7, "r")}
+    output = [
+        json.loads(line) for line in (summary.out_dir / "records.jsonl").read_text().splitlines()
+    ]
+    online = set(_texts_of(ONLINE))
+    for theme in themes:
+        subjects = {
+            written[record["id"]] in online
+            for record in output
+            if theme["id"] in record.get("themes", [])
+        }
+        assert len(subjects) == 1, theme
+
+
+def _texts_of(bank) -> list[str]:
+    from tests.analysis.test_pipeline_stages import _texts
+
+    return [text for language in ("en", "fr") for text in _texts(bank, language)]

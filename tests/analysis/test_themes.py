@@ -12,8 +12,10 @@ import os
 import random
 import subprocess
 import sys
+import zlib
 from collections import Counter
 
+import numpy as np
 import pytest
 from sklearn.metrics import adjusted_rand_score
 
@@ -516,3 +518,98 @@ def test_to_dict_is_json_and_says_how(found) -> None:
     assert {"id", "size", "distinct", "key_phrases", "examples", "languages"} <= set(
         data["themes"][0]
     )
+
+
+# --- with the texts' meaning ---------------------------------------------------------------------
+
+# Words that no lexicon joins: each topic's English and French answers share no concept, so
+# words alone can only split them by language. Their vectors (made here, not by the model) are
+# the topic's direction plus a large direction of the language, as a multilingual model's are.
+UNJOINED = {
+    "first": (
+        "glimber snorvel truppet wexlin dravosk",
+        "brouchet fandrille quimelot sarvène tiguol",
+    ),
+    "second": (
+        "plonkit zadrow merribax tulvenk hosprag",
+        "vaudrelle pichonnet graumide lostrève bicanne",
+    ),
+    "third": (
+        "yoxter brindlemop cazzifer nodwell ruspin",
+        "fleurdain morvillet chapotre grisanne pluvelot",
+    ),
+}
+
+
+def unjoined_corpus(seed: int = 3) -> tuple[list[str], list[str], list[str], np.ndarray]:
+    rng = np.random.default_rng(seed)
+    topics = sorted(UNJOINED)
+    directions = rng.normal(size=(len(topics) + 2, 64))
+    texts, languages, truth, vectors = [], [], [], []
+    for number, topic in enumerate(topics):
+        for language, bank in zip(("en", "fr"), UNJOINED[topic], strict=True):
+            words = bank.split()
+            for _ in range(30):
+                picked = rng.choice(words, size=4)
+                texts.append(" ".join(picked))
+                languages.append(language)
+                truth.append(topic)
+                offset = directions[len(topics) + (language == "fr")]
+                # The noise depends on the text alone, as a model's vector does.
+                own = np.random.default_rng(zlib.crc32(texts[-1].encode())).normal(size=64)
+                vectors.append(directions[number] + 2.5 * offset + 0.3 * own)
+    vectors_array = np.array(vectors)
+    vectors_array /= np.linalg.norm(vectors_array, axis=1, keepdims=True)
+    return texts, languages, truth, vectors_array
+
+
+def language_mix(assigned, languages) -> list[set[str]]:
+    members: dict[str, set[str]] = {}
+    for theme, language in zip(assigned, languages, strict=True):
+        if theme is not None:
+            members.setdefault(theme, set()).add(language)
+    return list(members.values())
+
+
+def test_with_meaning_english_and_french_words_no_lexicon_joins_share_a_theme() -> None:
+    texts, languages, truth, vectors = unjoined_corpus()
+    ids = [f"u{i:03d}" for i in range(len(texts))]
+
+    def joined(assigned, topic: str) -> bool:
+        rows = [i for i, t in enumerate(truth) if t == topic]
+        english = majority([assigned[i] for i in rows if languages[i] == "en"])
+        return english is not None and english == majority(
+            [assigned[i] for i in rows if languages[i] == "fr"]
+        )
+
+    # Three themes for three topics, so that none has to be cut.
+    _, by_words = find_themes(ids, texts, languages, max_themes=3)
+    # Words alone: no topic's English and French answers meet (no lexicon joins these words).
+    assert not any(joined(by_words, topic) for topic in UNJOINED)
+    model, by_meaning = find_themes(ids, texts, languages, vectors=vectors, max_themes=3)
+    assert model.reads_meaning and "meaning" in model.parameters["features"]
+    assert not find_themes(ids, texts, languages)[0].reads_meaning
+    # With meaning, centred per language: each topic's answers in both languages in one theme,
+    # and no theme of one language only.
+    assert all(joined(by_meaning, topic) for topic in UNJOINED)
+    assert all(mix == {"en", "fr"} for mix in language_mix(by_meaning, languages))
+
+
+def test_a_model_found_with_meaning_places_new_texts_by_their_vectors_only() -> None:
+    texts, languages, _, vectors = unjoined_corpus()
+    ids = [f"u{i:03d}" for i in range(len(texts))]
+    model, assigned = find_themes(ids, texts, languages, vectors=vectors)
+    assert model.assign(texts, languages, vectors) == assigned
+    with pytest.raises(ValueError, match="meaning"):
+        model.assign(texts[:2], languages[:2])
+    with pytest.raises(ValueError, match="differ in length"):
+        find_themes(ids, texts, languages, vectors=vectors[:5])
+    # Input order and copies change nothing, with vectors as without.
+    order = list(reversed(range(len(texts))))
+    again, _ = find_themes(
+        [ids[i] for i in order],
+        [texts[i] for i in order],
+        [languages[i] for i in order],
+        vectors=vectors[order],
+    )
+    assert again.to_dict() == model.to_dict()

@@ -17,9 +17,10 @@
    with the bundled sentence model (the stage "meaning", `meaning.py`) and the coder reads
    meaning as well as words; a larger run codes from words alone ("on" and "off" force it).
 4. **Themes** (`themes.py`): candidate themes among the records the codebook's subject codes do
-   not cover. Codes whose top-level code is in the group ``statement-type`` say what kind of
-   statement a text makes (a gap, a recommendation), not what it is about, so they do not count
-   as covering a record.
+   not cover, from their words and, when the run reads meaning (a run without codes embeds its
+   texts for the themes alone), their meaning. Codes whose top-level code is in the group
+   ``statement-type`` say what kind of statement a text makes (a gap, a recommendation), not
+   what it is about, so they do not count as covering a record.
 5. **Comparisons** (`comparisons.py`): prevalence of every code and theme by segment, raw and with
    each campaign counted once, with intervals and flags; with a ``baseline`` file (an earlier
    consultation or period, taken through stages 1 to 4 with the same coder and themes, under
@@ -414,9 +415,15 @@ def _uncovered(coded: Coded, subjects: frozenset[str]) -> list[bool]:
 
 
 def _themes(
-    prepared: Prepared, uncovered: list[bool], seed: int, report: Progress
+    prepared: Prepared,
+    uncovered: list[bool],
+    seed: int,
+    report: Progress,
+    meaning: Meaning | None,
 ) -> tuple[ThemeModel, list[str | None]]:
-    """Themes among the uncovered records' distinct texts, each weighted by its copies."""
+    """Themes among the uncovered records' distinct texts, each weighted by its copies; from
+    their meaning as well as their words when the run reads meaning (already embedded in the
+    "meaning" stage, so this costs nothing more)."""
     report("themes", 0, 1)
     first: dict[str, int] = {}
     weights: Counter[int] = Counter()
@@ -425,11 +432,13 @@ def _themes(
             key = first.setdefault(text, position)
             weights[key] += 1
     chosen = sorted(first.values())
+    texts = [prepared.texts[position] for position in chosen]
     model, assigned = find_themes(
         [prepared.ids[position] for position in chosen],
-        [prepared.texts[position] for position in chosen],
+        texts,
         [prepared.languages[position] for position in chosen],
         weights=[weights[position] for position in chosen],
+        vectors=meaning.vectors(texts) if meaning is not None and texts else None,
         seed=seed,
     )
     theme_of_text = {
@@ -682,8 +691,10 @@ def _run(
 
     coder: Coder | None = None
     person: dict[str, list[str]] = {}
+    meaning: Meaning | None = None
     if codebook is not None and codebook.codes:  # a codebook without codes: themes only
         coder, person = _fit_coder(codebook, coded_input, prepared, options, report, warning)
+        meaning = coder.meaning
         added = {
             member: text
             for campaign in found.campaigns
@@ -693,10 +704,11 @@ def _run(
         coded = _code_records(coder, prepared, person, workers, report, "codes", added)
         subjects = _subject_codes(codebook)
     else:
+        meaning = _meaning(prepared, options, report, warning)  # for the themes alone
         coded = Coded(list(range(total)), [[] for _ in range(total)])
         subjects = frozenset()
     uncovered = _uncovered(coded, subjects)
-    model, themes = _themes(prepared, uncovered, seed, report)
+    model, themes = _themes(prepared, uncovered, seed, report, meaning)
 
     labels = ([code.key for code in codebook.walk()] if codebook else []) + [
         theme.id for theme in model.themes
@@ -704,7 +716,7 @@ def _run(
     segments = _segment_fields(partial, options.segments)
     earlier = None
     if baseline is not None:  # its own stages, before the comparisons that use it
-        earlier = _baseline(baseline, staging, coder, model, subjects, options, report)
+        earlier = _baseline(baseline, staging, coder, meaning, model, subjects, options, report)
     report("comparisons", 0, 1)
     prevalence = comparisons.prevalence(
         _views(partial, coded, themes, found, segments, options.consent_field),
@@ -832,6 +844,7 @@ def _baseline(
     path: Path | RecordStream,
     staging: Path,
     coder: Coder | None,
+    meaning: Meaning | None,
     model: ThemeModel,
     subjects: frozenset[str],
     options: Options,
@@ -848,9 +861,20 @@ def _baseline(
         coded = Coded(list(range(len(prepared))), [[] for _ in range(len(prepared))])
     report("baseline themes", 0, 1)
     uncovered = _uncovered(coded, subjects)
+    texts = [text for text, alone in zip(prepared.texts, uncovered, strict=True) if alone]
+    vectors = None
+    if model.reads_meaning and meaning is not None and texts:
+        # Embedded already when the coder read them; otherwise (themes only) here.
+        vectors = meaning.vectors(
+            texts,
+            progress=lambda done, total: (
+                report(f"baseline {MEANING_STAGE}", done, total) if total else None
+            ),
+        )
     placed = model.assign(
-        [text for text, alone in zip(prepared.texts, uncovered, strict=True) if alone],
+        texts,
         [language for language, alone in zip(prepared.languages, uncovered, strict=True) if alone],
+        vectors,
     )
     places = iter(placed)
     themes = [next(places) if alone else None for alone in uncovered]
