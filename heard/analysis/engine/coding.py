@@ -14,7 +14,8 @@ for English and French), so that shelters/shelter, refuges/refuge and victims/vi
 features are the word and word-pair (bigram) stems, hashed into 2**20 columns by a fixed 64-bit
 hash (BLAKE2b of each word, SplitMix64 mixing; never Python's `hash`, which changes with
 PYTHONHASHSEED), weighted 1 + log(count), each row scaled to length 1. Nothing is fitted to the
-vocabulary, so a text's features depend on that text alone.
+vocabulary, so a text's features depend on that text alone; a learned model then weights the
+columns its examples hold by their inverse document frequency among those examples (below).
 
 The prior (the codebook alone). For each code:
 
@@ -44,7 +45,10 @@ kind, subjects apart from statement types; 20 x that, about 0 to -1) as a fourth
 Learning from examples. Each example's keys are completed with their ancestors; a code not in
 an example's keys is taken as not applying to it. Every code with at least 3 positive and 3
 negative examples gets a logistic regression (liblinear, L2, class_weight="balanced",
-random_state=seed) on the hashed features (and the sentence vector, with meaning) plus four
+random_state=seed) on the hashed features of the columns the examples hold, each weighted by
+log((1 + examples) / (1 + examples holding it)) + 1 and each row scaled to length 1 again (a word
+every example uses says little; measured on the development sets, 2026-12-05: with 5 examples
+per code, TREC micro F1 0.348 → 0.424 and Reuters 0.766 → 0.890, with the next rule) (and the sentence vector, with meaning) plus four
 features from the prior (its keyword counts as written and as stems, each capped at 2,
 4·similarity, and the closeness in meaning, 0 without it), so that a code with few
 examples still leans on the codebook. One regularisation C for all codes is chosen from
@@ -60,7 +64,9 @@ Thresholds. A code with a model is assigned at its own threshold: the one of 0.1
 on a tie), so a rare code whose examples score low is still assigned. When at least 90% of the
 examples have a code, every answer gets at least its likeliest one (the largest margin over its
 threshold); when every example (20 or more) has exactly one, every answer gets exactly one, as
-with a question's type or a story's topic. A code given brings its ancestors.
+with a question's type or a story's topic: the likeliest leaf by probability (thresholds are set
+code by code, for codes that may go together, and say nothing about which of two exclusive
+codes is likelier). A code given brings its ancestors.
 
 Hierarchy. Every code, parent or child, is scored; then each parent's probability is raised to
 at least the highest of its children's (an answer about shelters is about protection), so a
@@ -554,6 +560,7 @@ class _Learned:
     """Each code's logistic regression over the columns seen in training, as plain arrays."""
 
     column_map: np.ndarray  # N_FEATURES → column of `weights`, or -1 if never seen in training
+    idf: np.ndarray  # n_columns: log((1 + examples) / (1 + examples holding it)) + 1
     weights: np.ndarray  # n_columns x C
     centre: np.ndarray  # the mean sentence vector of the examples (384, or 0 without meaning)
     vector_weights: np.ndarray  # 384 x C (0 x C without meaning)
@@ -564,12 +571,17 @@ class _Learned:
     learned: np.ndarray  # C: true for codes with a model, false for those keeping the prior
 
     def compact(self, features: Any) -> Any:
-        """The features restricted to the training columns (CSR, n x n_columns)."""
+        """The features restricted to the training columns, weighted by their inverse document
+        frequency among the examples, each row scaled to length 1 again (CSR, n x n_columns):
+        a word every example uses says little about which code an answer has."""
         columns = self.column_map[features.indices]
         keep = columns >= 0
-        rows = _rows(features.indptr)
+        rows = _rows(features.indptr)[keep]
+        data = features.data[keep] * self.idf[columns[keep]]
+        norms = np.sqrt(np.bincount(rows, weights=data * data, minlength=features.shape[0]))
+        data = data / np.where(norms > 0, norms, 1.0)[rows]
         return sp.csr_matrix(
-            (features.data[keep], (rows[keep], columns[keep])),
+            (data, (rows, columns[keep])),
             shape=(features.shape[0], self.weights.shape[0]),
         )
 
@@ -841,8 +853,10 @@ class Coder:
         column_map[columns] = np.arange(len(columns))
         n_codes = len(self.codes)
         dimensions = evidence.vectors.shape[1]
+        frequency = np.bincount(column_map[evidence.features.indices], minlength=len(columns))
         learned = _Learned(
             column_map=column_map,
+            idf=np.log((1.0 + len(texts)) / (1.0 + frequency)) + 1.0,
             weights=np.zeros((len(columns), n_codes)),
             centre=evidence.vectors.astype(np.float64).mean(axis=0),
             vector_weights=np.zeros((dimensions, n_codes)),
@@ -1002,13 +1016,15 @@ class Coder:
     def _chosen(self, probabilities: np.ndarray) -> np.ndarray:
         """Which codes each text gets (n x C, bool): those reaching their own threshold, the
         likeliest leaf (by its margin over its threshold) for a text with none when the examples
-        say every answer has a code, and the ancestors of every code given."""
+        say every answer has a code, only the likeliest leaf (by probability: the codes exclude
+        each other, so thresholds set one code at a time do not apply) when every example has
+        exactly one, and the ancestors of every code given."""
         chosen = probabilities >= self._thresholds
         if self._exactly_one:
             leaves = np.flatnonzero(self._leaves)
-            margin = probabilities[:, leaves] - self._thresholds[leaves]
             chosen[:, leaves] = False
-            chosen[np.arange(len(probabilities)), leaves[np.argmax(margin, axis=1)]] = True
+            likeliest = leaves[np.argmax(probabilities[:, leaves], axis=1)]
+            chosen[np.arange(len(probabilities)), likeliest] = True
         elif self._at_least_one:
             empty = ~chosen[:, self._leaves].any(axis=1)
             if empty.any():
