@@ -613,3 +613,17 @@ def test_a_model_found_with_meaning_places_new_texts_by_their_vectors_only() -> 
         vectors=vectors[order],
     )
     assert again.to_dict() == model.to_dict()
+
+
+def test_with_meaning_an_answer_without_words_is_in_no_theme() -> None:
+    texts, languages, _, vectors = unjoined_corpus()
+    ids = [f"u{i:03d}" for i in range(len(texts))]
+    model, _ = find_themes(ids, texts, languages, vectors=vectors, max_themes=3)
+    # The model gives an empty text a zero vector; centring must not turn it into a direction
+    # (the mean's opposite), which a theme could then be close to.
+    space = model._space
+    features = space.features(
+        themes._Hasher().counts([[], []]), np.zeros((2, vectors.shape[1])), ["en", "fr"]
+    )
+    assert not features.any()
+    assert model.assign(["", "  "], ["en", "fr"], np.zeros((2, vectors.shape[1]))) == [None, None]

@@ -140,7 +140,7 @@ _MEANING_WEIGHT = 0.7
 _MIN_LANGUAGE_TEXTS = 10  # fewer sampled texts of a language: centred on the mean of all
 _MEANING_FEATURES = (
     "with meaning: the sentence model's vectors, centred on their language's mean, "
-    "at 0.7 of each text's squared length"
+    f"at {_MEANING_WEIGHT} of each text's squared length"
 )
 _NOISE_RATIO = 0.3
 _MIN_SIMILARITY = 0.05
@@ -431,6 +431,7 @@ def _with_meaning(
     means: dict[str, np.ndarray],
 ) -> np.ndarray:
     centred = vectors - np.stack([means.get(language, means[""]) for language in languages])
+    centred[~np.asarray(vectors).any(axis=1)] = 0.0  # a text with no words has no meaning either
     return np.hstack(
         (math.sqrt(_MEANING_WEIGHT) * _unit(centred), math.sqrt(1 - _MEANING_WEIGHT) * words)
     )
