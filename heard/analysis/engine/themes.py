@@ -488,8 +488,8 @@ class ThemeModel:
             raise ValueError("texts and languages differ in length")
         if self._space is None or not texts:
             return [None] * len(texts)
-        if self.reads_meaning and (vectors is None or len(vectors) != len(texts)):
-            raise ValueError("these themes were found with the texts' meaning: give their vectors")
+        if vectors is not None and len(vectors) != len(texts):
+            raise ValueError("texts and vectors differ in length")
         hasher = _Hasher()
         result: list[str | None] = []
         with threadpool_limits(limits=1):
