@@ -269,6 +269,7 @@ WHITENOISE_AUTOREFRESH = DEBUG
 
 # --- Security -------------------------------------------------------------------------------------
 # Cookies are never readable from scripts and are sent only to this site.
+SESSION_ENGINE = "heard.core.session_store"  # Django's database sessions, read by a prepared query
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True

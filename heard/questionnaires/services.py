@@ -544,26 +544,39 @@ class QuestionnaireClosed(Exception):
     pass
 
 
+_FORM_COLUMNS = ("version__definition", "version__xform")  # each process keeps the form built
+
+
 def draft_for(respondent: Respondent, language: str) -> Response:
-    """The respondent's response, created as a draft under the current version on first use."""
-    existing = Response.objects.filter(respondent=respondent).select_related("version").first()
+    """The respondent's response, created as a draft under the current version on first use.
+
+    The version's definition and XForm are never read here: the form comes from what this process
+    has built (heard.questionnaires.compiled), which is what a request pays for."""
+    existing = (
+        Response.objects.filter(respondent=respondent)
+        .select_related("version")
+        .defer(*_FORM_COLUMNS)
+        .first()
+    )
     if existing is not None:
         return existing
     questionnaire = respondent.questionnaire
     if not questionnaire.is_open():
         raise QuestionnaireClosed
-    version = questionnaire.current_version
+    version = questionnaire.versions.defer("definition", "xform").order_by("-number").first()
     if version is None:
         raise QuestionnaireClosed
+    definition = form_of(version).definition
     with transaction.atomic():
-        response, created = Response.objects.select_related("version").get_or_create(
-            respondent=respondent,
-            defaults={"version": version, "language": language},
-        )
-        if created and _has_metadata(version.definition, "start", "today"):
-            response.answers = with_metadata(
-                version.definition, {}, response.started_at, "start", "today"
+        response, created = (
+            Response.objects.select_related("version")
+            .defer(*_FORM_COLUMNS)
+            .get_or_create(
+                respondent=respondent, defaults={"version": version, "language": language}
             )
+        )
+        if created and _has_metadata(definition, "start", "today"):
+            response.answers = with_metadata(definition, {}, response.started_at, "start", "today")
             response.save(update_fields=["answers_json"])
     return response
 

@@ -32,3 +32,28 @@ def test_a_page_costs_two_queries_and_a_save_three(
     assert saved.status_code == 302
     with django_assert_max_num_queries(2):
         assert client.get("/en/questionnaire/check/").status_code == 200
+
+
+def test_the_first_and_last_pages_cost_two_queries_with_the_consultation_shown(
+    small,  # noqa: F811 - the fixture imported above
+    settings,
+    client,
+    django_assert_max_num_queries,
+):
+    small.consultation.contact_email = "team@example.org"
+    small.consultation.save()
+    link, _person = invite_one(small, settings)
+    client.get(link)
+    client.get("/en/questionnaire/")  # this process builds what it keeps once
+    with django_assert_max_num_queries(2):
+        first = client.get("/en/questionnaire/")
+    assert small.consultation.title_en in first.content.decode()
+    client.post("/en/questionnaire/")
+    client.post(
+        "/en/questionnaire/page/about/",
+        {"role": "worker", "years": "3", "shown": ["role", "years"]},
+    )
+    assert client.post("/en/questionnaire/check/").status_code == 302
+    with django_assert_max_num_queries(2):
+        last = client.get("/en/questionnaire/done/")
+    assert last.status_code == 200 and "team@example.org" in last.content.decode()
