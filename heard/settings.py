@@ -220,6 +220,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {
         "NAME": str(Path(tempfile.gettempdir()) / f"heard-test-{os.getpid()}.sqlite3")
     }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and _env_bool(
+    "HEARD_DB_PREPARED_STATEMENTS", default=True
+):
+    # Statements run five times on a connection are prepared on the server, which then parses
+    # and plans them once (ADR 0020). Needs server-side binding, and a direct connection or a
+    # pooler in session mode: turn it off behind PgBouncer in transaction mode.
+    DATABASES["default"]["OPTIONS"] = {"server_side_binding": True, "prepare_threshold": 5}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Authentication -------------------------------------------------------------------------------

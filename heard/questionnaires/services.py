@@ -28,8 +28,8 @@ from heard.core.rows import stored_copy
 from heard.core.tokens import token_hash
 from heard.notify import bilingual
 from heard.notify.services import queue_email
-from heard.questionnaires import xlsform
-from heard.questionnaires.compiled import form_of
+from heard.questionnaires import selectors, xlsform
+from heard.questionnaires.compiled import compiled, form_of
 from heard.questionnaires.form import Form, with_metadata
 from heard.questionnaires.models import (
     AccessRequest,
@@ -547,37 +547,52 @@ class QuestionnaireClosed(Exception):
 _FORM_COLUMNS = ("version__definition", "version__xform")  # each process keeps the form built
 
 
-def draft_for(respondent: Respondent, language: str) -> Response:
+def draft_for(
+    respondent: Respondent, language: str, visit: selectors.Visit | None = None
+) -> Response:
     """The respondent's response, created as a draft under the current version on first use.
 
-    The version's definition and XForm are never read here: the form comes from what this process
-    has built (heard.questionnaires.compiled), which is what a request pays for."""
-    existing = (
-        Response.objects.filter(respondent=respondent)
-        .select_related("version")
-        .defer(*_FORM_COLUMNS)
-        .first()
-    )
-    if existing is not None:
-        return existing
-    questionnaire = respondent.questionnaire
-    if not questionnaire.is_open():
-        raise QuestionnaireClosed
-    version = questionnaire.versions.defer("definition", "xform").order_by("-number").first()
-    if version is None:
-        raise QuestionnaireClosed
-    definition = form_of(version).definition
-    with transaction.atomic():
-        response, created = (
-            Response.objects.select_related("version")
+    `visit` is what the request read already (selectors.visit): with it, an existing draft costs
+    no query and a new one a get-or-create. The version's definition and XForm are never read
+    here: the form comes from what this process has built (heard.questionnaires.compiled)."""
+    if visit is not None:
+        if visit.response is not None:
+            return visit.response
+        if not visit.is_open():
+            raise QuestionnaireClosed
+        latest = visit.latest
+    else:
+        existing = (
+            Response.objects.filter(respondent=respondent)
+            .select_related("version")
             .defer(*_FORM_COLUMNS)
-            .get_or_create(
-                respondent=respondent, defaults={"version": version, "language": language}
-            )
+            .first()
+        )
+        if existing is not None:
+            return existing
+        questionnaire = respondent.questionnaire
+        if not questionnaire.is_open():
+            raise QuestionnaireClosed
+        latest = questionnaire.latest_version_key()
+    if latest is None:
+        raise QuestionnaireClosed
+    pk, revision = latest
+    definition = compiled(pk, revision).form.definition
+    with transaction.atomic():
+        response, created = Response.objects.get_or_create(
+            respondent=respondent, defaults={"version_id": pk, "language": language}
         )
         if created and _has_metadata(definition, "start", "today"):
-            response.answers = with_metadata(definition, {}, response.started_at, "start", "today")
+            response.answers = with_metadata(
+                definition, {}, response.started_at, "start", "today"
+            )
             response.save(update_fields=["answers_json"])
+    if response.version_id == pk:
+        # The version as far as respondent pages read it (its form is kept by revision), so
+        # that reading response.version costs no query and never the definition.
+        response.version = QuestionnaireVersion.from_db(
+            response._state.db, ["id", "revision"], [pk, revision]
+        )
     return response
 
 

@@ -90,7 +90,7 @@ def start(request: HttpRequest) -> HttpResponse:
     respondent, response = found.respondent, found.response
     if request.method == "POST":
         try:
-            response = services.draft_for(respondent, _language(request))
+            response = services.draft_for(respondent, _language(request), found)
         except services.QuestionnaireClosed:
             return redirect("questionnaire")
         return redirect(_resume_url(response, request))

@@ -57,3 +57,25 @@ def test_the_first_and_last_pages_cost_two_queries_with_the_consultation_shown(
     with django_assert_max_num_queries(2):
         last = client.get("/en/questionnaire/done/")
     assert last.status_code == 200 and "team@example.org" in last.content.decode()
+
+
+def test_starting_reads_what_the_visit_read_and_never_the_form(
+    small,  # noqa: F811 - the fixture imported above
+    settings,
+    client,
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    link, _person = invite_one(small, settings)
+    client.get(link)
+    client.get("/en/questionnaire/")  # this process builds the form once
+    with CaptureQueriesContext(connection) as queries:
+        started = client.post("/en/questionnaire/")
+    assert started.status_code == 302 and started["Location"].endswith("/page/about/")
+    statements = [q["sql"] for q in queries.captured_queries]
+    # The session, the visit, then the draft's get-or-create (a SELECT, then the INSERT inside
+    # a savepoint): no second look at the respondent's response, the versions or the form.
+    assert not any("definition" in sql for sql in statements), statements
+    reads = [sql for sql in statements if sql.lstrip().upper().startswith("SELECT")]
+    assert len(reads) == 3, reads
