@@ -583,9 +583,7 @@ def draft_for(
             respondent=respondent, defaults={"version_id": pk, "language": language}
         )
         if created and _has_metadata(definition, "start", "today"):
-            response.answers = with_metadata(
-                definition, {}, response.started_at, "start", "today"
-            )
+            response.answers = with_metadata(definition, {}, response.started_at, "start", "today")
             response.save(update_fields=["answers_json"])
     if response.version_id == pk:
         # The version as far as respondent pages read it (its form is kept by revision), so
