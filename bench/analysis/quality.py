@@ -63,7 +63,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import campaign_cases  # noqa: E402
 import pii_cases  # noqa: E402
 import synthetic  # noqa: E402
-from banks import letters_dev, letters_test, pii_dev, pii_test  # noqa: E402
+from banks import letters_dev, letters_test, letters_test2, pii_dev, pii_test  # noqa: E402
 
 from heard.analysis.engine.bilingual import guess_language  # noqa: E402
 from heard.analysis.engine.campaigns import find_campaigns  # noqa: E402
@@ -592,6 +592,8 @@ def evaluate_letters(seed: int, background: int) -> dict[str, Any]:
     exact copies, near copies by word pairs, and template letters)."""
     banks = {
         "letters_test": (letters_test.LETTERS, letters_test.SYNONYMS, pii_test),
+        # Written on 2026-12-05, after the added-text rule changed on a look at letters_test.
+        "letters_test2": (letters_test2.LETTERS, letters_test2.SYNONYMS, pii_test),
         "letters_dev": (
             [*synthetic.P.LETTERS, *letters_dev.MAILMERGE, *letters_dev.CROSSLANG],
             letters_dev.SYNONYMS,
@@ -1331,17 +1333,23 @@ def _letters_markdown(letters: dict[str, Any] | None) -> list[str]:
         "ordinary answers (`campaign_cases.py`); 95% Wilson intervals; n = pairs of members "
         "(recall, precision) or campaigns and members. The **frozen test bank** "
         "(`banks/letters_test.py`, with its own synonyms, towns and organisations) was written "
-        "once by someone who did not see the engine or its lexicons; the **development bank** "
+        "once by someone who did not see the engine or its lexicons; so was the **second frozen "
+        "test bank** (`banks/letters_test2.py`, 2026-12-05, with the first one's towns, "
+        "organisations and added sentences), written after a rule changed on a look at the "
+        "first; the **development bank** "
         "(`synthetic_phrases.LETTERS` and `banks/letters_dev.py`) is the one the campaign passes "
         "were tuned on. Baseline: the engine without its reworded-copy and translation passes "
         "(exact copies, near copies by word pairs at Jaccard 0.8, template letters).",
         "",
     ]
     for bank, title in (
+        ("letters_test2", "Second frozen test bank"),
         ("letters_test", "Frozen test bank"),
         ("letters_dev", "Development bank (tuned)"),
     ):
-        data = letters[bank]
+        data = letters.get(bank)
+        if data is None:
+            continue
         engine, baseline = data["engine"], data["baseline"]
         lines += [
             f"**{title}**: {engine['letters']} letters, words swapped in near copies: mean "

@@ -1,8 +1,9 @@
 """Evaluation hygiene: nothing from the benchmark's frozen test banks enters the engine's word
 lists or lexicons, and test data shares no sentence with development or training data.
 
-The frozen test banks (`bench/analysis/banks/pii_test.py`, `letters_test.py`) were written once
-by someone who had not read the engine's lists. A word of theirs found in a list means the
+The frozen test banks (`bench/analysis/banks/pii_test.py`, `letters_test.py`, and
+`letters_test2.py`, written on 2026-12-05) were written once by someone who had not read the
+engine's lists. A word of theirs found in a list means the
 engine was fitted to its own test, and every figure measured on them would be worthless.
 """
 
@@ -19,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "bench" / "analysis"))
 
 import synthetic_phrases  # noqa: E402
-from banks import letters_test, pii_dev, pii_test  # noqa: E402
+from banks import letters_dev, letters_test, letters_test2, pii_dev, pii_test  # noqa: E402
 
 # The analysis engine alone (no database): CI runs these on SQLite and on Python 3.13, not again
 # on PostgreSQL.
@@ -120,13 +121,15 @@ def test_no_word_of_the_test_banks_people_or_places_is_in_an_engine_list():
     assert found == set(), sorted(found)
 
 
-def test_the_test_letters_synonym_swaps_are_not_in_the_lexicons():
+@pytest.mark.parametrize("bank", ["letters_test", "letters_test2"])
+def test_the_test_letters_synonym_swaps_are_not_in_the_lexicons(bank):
+    synonyms = {"letters_test": letters_test, "letters_test2": letters_test2}[bank].SYNONYMS
     lists = _engine_lists()
     lexicons = lists["lexicon_en.tsv"] | lists["lexicon_fr_en.tsv"]
     english = {stem(word): stem(concept) for word, concept in _rows("lexicon_en.tsv") if concept}
     french = {word.lower(): concept for word, concept in _rows("lexicon_fr_en.tsv") if concept}
     paired = []
-    for language, table in letters_test.SYNONYMS.items():
+    for language, table in synonyms.items():
         for word, replacements in table.items():
             for replacement in replacements:
                 if " " in word or " " in replacement:
@@ -140,7 +143,8 @@ def test_the_test_letters_synonym_swaps_are_not_in_the_lexicons():
                 if same:
                     paired.append((language, word, replacement))
     # A swap the lexicons learned after the letters were frozen would make the test letters easy.
-    assert [pair for pair in paired if pair not in PAIRED_BEFORE] == []
+    before = {"letters_test": PAIRED_BEFORE, "letters_test2": PAIRED_BEFORE_2}[bank]
+    assert [pair for pair in paired if pair not in before] == []
     assert lexicons  # the lexicons were read
 
 
@@ -210,12 +214,17 @@ PAIRED_BEFORE: frozenset[tuple[str, str, str]] = frozenset(
 )
 
 
+# The opener of every mail merge ("My name is {name} and I live in {town}."): the same in each
+# bank by design, since what differs is what fills its slots.
+_MAIL_MERGE_OPENERS = {"my name is and i live in .", "je m'appelle et j'habite à ."}
+
+
 def _sentences(values: Iterable[str]) -> set[str]:
     found = set()
     for value in values:
         for sentence in re.split(r"(?<=[.!?])\s+", value):
             tidy = " ".join(re.sub(r"\{[a-z_]+\}", "", sentence.lower()).split())
-            if len(tidy.split()) >= 5:
+            if len(tidy.split()) >= 5 and tidy not in _MAIL_MERGE_OPENERS:
                 found.add(tidy)
     return found
 
@@ -241,15 +250,28 @@ def test_test_and_development_banks_share_no_sentence():
     assert shared == set()
 
 
-def test_test_letters_share_no_sentence_with_the_development_letters():
+@pytest.mark.parametrize("bank", ["letters_test", "letters_test2"])
+def test_test_letters_share_no_sentence_with_the_development_letters(bank):
+    letters = {"letters_test": letters_test, "letters_test2": letters_test2}[bank].LETTERS
+    developed = [
+        *synthetic_phrases.LETTERS,
+        *letters_dev.MAILMERGE,
+        *letters_dev.CROSSLANG,
+    ]
     development = _sentences(
-        str(letter[language]) for letter in synthetic_phrases.LETTERS for language in ("en", "fr")
+        str(letter[language]) for letter in developed for language in ("en", "fr")
     )
-    test = _sentences(
-        str(letter[language]) for letter in letters_test.LETTERS for language in ("en", "fr")
-    )
+    test = _sentences(str(letter[language]) for letter in letters for language in ("en", "fr"))
     assert test and development
     assert test & development == set()
+
+
+def test_the_two_test_letter_banks_share_no_sentence():
+    first, second = (
+        _sentences(str(letter[language]) for letter in bank.LETTERS for language in ("en", "fr"))
+        for bank in (letters_test, letters_test2)
+    )
+    assert first and second and first & second == set()
 
 
 def test_the_synthetic_coding_pool_shares_no_long_sentence_with_its_test_set():
@@ -262,3 +284,41 @@ def test_the_synthetic_coding_pool_shares_no_long_sentence_with_its_test_set():
     assert pool and held
     assert seen & held == set()
     assert "dropped for sharing a sentence" in dataset.notes
+
+
+# (language, word, replacement) swaps of the second test letters that the lexicons already mapped
+# onto one concept when those letters were frozen (2026-12-05, lexicons as at 829ffdc).
+PAIRED_BEFORE_2: frozenset[tuple[str, str, str]] = frozenset(
+    {
+        ("en", "answer", "reply"),
+        ("en", "answer", "response"),
+        ("en", "asking", "urging"),
+        ("en", "believe", "feel"),
+        ("en", "believe", "think"),
+        ("en", "create", "establish"),
+        ("en", "delay", "wait"),
+        ("en", "finance", "fund"),
+        ("en", "hotline", "helpline"),
+        ("en", "hurt", "harmed"),
+        ("en", "need", "require"),
+        ("en", "offenders", "perpetrators"),
+        ("en", "offer", "give"),
+        ("en", "offer", "provide"),
+        ("en", "punish", "penalize"),
+        ("en", "punish", "sanction"),
+        ("en", "quick", "fast"),
+        ("en", "quickly", "rapidly"),
+        ("en", "region", "area"),
+        ("en", "safely", "securely"),
+        ("en", "spot", "identify"),
+        ("fr", "contrevenants", "délinquants"),
+        ("fr", "financer", "subventionner"),
+        ("fr", "histoire", "récit"),
+        ("fr", "indemnise", "dédommage"),
+        ("fr", "punir", "sanctionner"),
+        ("fr", "remarqué", "constaté"),
+        ("fr", "signaler", "dénoncer"),
+        ("fr", "signaler", "rapporter"),
+        ("fr", "survivantes", "rescapées"),
+    }
+)
