@@ -25,7 +25,7 @@ def _live(session_key: str, now: datetime) -> QuerySet[Session]:
 
 _LIVE = PreparedQuery(
     _live,
-    session_key="(placeholder session key)",
+    session_key="(marker session key)",
     now=datetime(1999, 12, 31, 23, 59, 58, 765432, tzinfo=UTC),
 )
 

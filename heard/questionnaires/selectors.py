@@ -74,7 +74,7 @@ def _visit_query(pk: int, token_hash: str) -> Any:
 _VISIT = PreparedQuery(
     _visit_query,
     pk=-2_147_483_001,
-    token_hash="(placeholder token hash)",  # noqa: S106 - a placeholder, not a secret
+    token_hash="(marker token hash)",  # noqa: S106 - marks where the hash goes, not a secret
 )
 
 

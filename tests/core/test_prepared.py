@@ -32,13 +32,11 @@ def test_the_session_store_finds_live_sessions_and_not_expired_ones():
 
 
 @pytest.mark.django_db
-def test_a_placeholder_must_reach_the_sql_and_every_value_is_needed():
+def test_a_marker_must_reach_the_sql_and_every_value_is_needed():
     unused = PreparedQuery(lambda pk: Session.objects.all()[:1], pk="never in the query")
-    with pytest.raises(ValueError, match="placeholder for pk"):
+    with pytest.raises(ValueError, match="marker for pk"):
         unused.one(pk="x")
-    query = PreparedQuery(
-        lambda key: Session.objects.filter(session_key=key)[:1], key="(placeholder)"
-    )
+    query = PreparedQuery(lambda key: Session.objects.filter(session_key=key)[:1], key="(marker)")
     with pytest.raises(TypeError, match="expected values"):
         query.one()
     with pytest.raises(TypeError, match="whole numbers, text and moments"):
