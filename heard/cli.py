@@ -99,6 +99,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     # The demo lets its lead in with the password alone, so that trying Heard needs no phone;
     # set HEARD_SECOND_FACTOR_ROLES=lead,analyst to try the second factor as in production.
     os.environ.setdefault("HEARD_SECOND_FACTOR_ROLES", "")
+    # The demo's emails (files in var/mail) link to where this demo is served, unless told
+    # otherwise: `make demo DEMO_ARGS='--port 8765'` must not send people to port 8000.
+    os.environ.setdefault("HEARD_PUBLIC_URL", f"http://{args.host}:{args.port}")
     setup_django()
     print("Preparing the database…", flush=True)
     _migrate()
