@@ -164,13 +164,16 @@ def _skeleton(definition: dict[str, Any]) -> dict[str, Any]:
             section.pop("row", None)
     copied.pop("languages", None)
     copied.pop("kept_columns", None)
+    copied.pop("set_aside", None)  # the exported file no longer has those rows
     return copied
 
 
-def _keep_files(definition: dict[str, Any], before: dict[str, Any]) -> None:
-    """The files were read again from their choices: they are still the files attached."""
-    if "files" in before:
-        definition["files"] = copy.deepcopy(before["files"])
+def _keep_from_upload(definition: dict[str, Any], before: dict[str, Any]) -> None:
+    """What the form's upload said and a translated file cannot: the files attached (read again
+    from their choices, they are still those files) and the rows the form was imported without."""
+    for key in ("files", "set_aside"):
+        if key in before:
+            definition[key] = copy.deepcopy(before[key])
 
 
 def _first_difference(before: dict[str, Any], after: dict[str, Any]) -> str:
@@ -211,10 +214,10 @@ def import_translation(
         definition, xform = xlsform.parse(
             xlsform_export.to_xlsx(merged), "translated.xlsx", attachments=attached_files(before)
         )
-        _keep_files(definition, before)
+        _keep_from_upload(definition, before)
     else:
         definition, xform = xlsform.parse(data, filename, attachments=attached_files(before))
-        _keep_files(definition, before)
+        _keep_from_upload(definition, before)
         if _skeleton(definition) != _skeleton(before):
             raise FormError(
                 [

@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from heard.consultations.access import consultation_for, may_read_answers, may_see_contact_data
@@ -152,6 +153,22 @@ def questionnaire_detail(
                         "pages": len(Form(version.definition).pages),
                     },
                 )
+                set_aside = version.definition.get("set_aside", [])
+                if set_aside:
+                    messages.info(
+                        request,
+                        ngettext(
+                            "%(count)d row was not imported (%(types)s): it records something "
+                            "a web questionnaire cannot. The form's screen says why.",
+                            "%(count)d rows were not imported (%(types)s): they record "
+                            "something a web questionnaire cannot. The form's screen says why.",
+                            len(set_aside),
+                        )
+                        % {
+                            "count": len(set_aside),
+                            "types": ", ".join(dict.fromkeys(r["type"] for r in set_aside)),
+                        },
+                    )
                 missing = len(xlsform.missing_translations(version.definition))
                 if missing:
                     messages.warning(
@@ -189,6 +206,7 @@ def questionnaire_detail(
             if questionnaire.current_version
             else 0,
             "files": _files(questionnaire),
+            "set_aside": _set_aside(questionnaire),
             "files_read_by_pulldata": any(f.get("data") for f in _files(questionnaire)),
             "attach_form": attach_form or AttachForm(),
         },
@@ -205,6 +223,15 @@ def _files(questionnaire: Questionnaire) -> list[dict[str, Any]]:
         {"name": name, **entry}
         for name, entry in sorted(version.definition.get("files", {}).items())
     ]
+
+
+def _set_aside(questionnaire: Questionnaire) -> list[dict[str, Any]]:
+    """The rows the current version was imported without, each with why, in the page's
+    language."""
+    version = questionnaire.current_version
+    if version is None:
+        return []
+    return [{**row, "why": _(row["why"])} for row in version.definition.get("set_aside", [])]
 
 
 def _warn_missing_files(request: HttpRequest, version: QuestionnaireVersion) -> None:

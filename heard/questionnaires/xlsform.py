@@ -263,7 +263,7 @@ def _pipe_problems(text: str, names: set[str]) -> list[str]:
     for name in sorted(set(PIPE.findall(text)) - names):
         if name.startswith("last-saved#"):
             continue  # refused once, below
-        found.append(_("${%(name)s} is not a field of this form.") % {"name": name})
+        found.append(_not_a_field(name, names))
     if "${last-saved#" in text:
         found.append(
             _(
@@ -353,6 +353,28 @@ def _type_of(raw: str) -> tuple[str, str]:
     return words[0], " ".join(words[1:])
 
 
+class FieldNames(set[str]):
+    """The names an expression or a text may refer to, and those of the rows set aside (name:
+    (row, why)), so that a reference to one of those says why it is not there."""
+
+    def __init__(self, names: Iterable[str], set_aside: Mapping[str, tuple[int, str]]) -> None:
+        super().__init__(names)
+        self.set_aside = dict(set_aside)
+
+
+def _not_a_field(name: str, names: set[str]) -> str:
+    """Why ${name} cannot be used: not a field, or a row the form was imported without."""
+    set_aside = getattr(names, "set_aside", {})
+    if name in set_aside:
+        row, why = set_aside[name]
+        return _("${%(name)s} is row %(row)d, which is not imported: %(why)s.") % {
+            "name": name,
+            "row": row,
+            "why": _(why),
+        }
+    return _("${%(name)s} is not a field of this form.") % {"name": name}
+
+
 def _parse_expression(
     sheet: str,
     number: int,
@@ -378,14 +400,7 @@ def _parse_expression(
         name for function, name in expressions.aggregate_reads(node) if function == "count"
     }
     for name in sorted(expressions.references(node) - names - repeats_read):
-        problems.append(
-            FormProblem(
-                sheet,
-                number,
-                column,
-                _("${%(name)s} is not a field of this form.") % {"name": name},
-            )
-        )
+        problems.append(FormProblem(sheet, number, column, _not_a_field(name, names)))
     if expressions.uses_current(node) and not allow_current:
         problems.append(
             FormProblem(
@@ -530,9 +545,6 @@ def _type_problem(kind: str, raw_type: str) -> str | None:
     """Why a type cannot be used, or None."""
     if kind in vocabulary.USABLE_TYPES:
         return None
-    if kind.startswith("device:"):
-        why = vocabulary.device_reason(kind.removeprefix("device:"))
-        return _("The type “%(type)s” is not supported: %(why)s.") % {"type": raw_type, "why": why}
     if kind in vocabulary.UNSUPPORTED:
         return _("The type “%(type)s” is not supported: %(why)s.") % {
             "type": raw_type,
@@ -706,9 +718,19 @@ def parse(
     # First pass: names, so that expressions can refer to fields further down.
     names: dict[str, int] = {}
     groups: set[str] = set()
+    # Rows recording what a web page cannot or Heard will not (deviceid, audit, …): the form is
+    # imported without them, and the lead told which and why.
+    set_aside: list[dict[str, Any]] = []
+    set_aside_names: dict[str, tuple[int, str]] = {}
     for number, row in survey.rows:
         kind, _list = _type_of(cell(row, "type"))
         name = cell(row, "name")
+        why = vocabulary.set_aside_reason(kind)
+        if why:
+            set_aside.append({"row": number, "type": cell(row, "type"), "name": name, "why": why})
+            if name:
+                set_aside_names[name] = (number, why)
+            continue
         if not name or kind in ("end_group", "end_repeat", ""):
             continue
         if name in names:
@@ -736,7 +758,7 @@ def parse(
                     % {"name": other, "row": names[other]},
                 )
             names[other] = number
-    known = set(names) - groups  # a group has no answer to refer to
+    known = FieldNames(set(names) - groups, set_aside_names)  # a group has no answer
     # select_one_external's lists (ODK's autocomplete over a long list): pyxform checks no
     # names there, and a cascading list repeats them.
     external, external_columns, _external_kept, _external_spaced = read_choice_rows(
@@ -776,6 +798,8 @@ def parse(
         written_type = raw_type if kind == "trigger" else ""
         if written_type:
             kind = "acknowledge"
+        if vocabulary.set_aside_reason(kind):
+            continue  # listed in `set_aside` by the first pass
         wrong_type = _type_problem(kind, raw_type)
         if wrong_type:
             report(number, "type", wrong_type)
@@ -1299,6 +1323,8 @@ def parse(
         definition["data"] = data_tables
     if kept_settings:
         definition["kept_settings"] = kept_settings
+    if set_aside:
+        definition["set_aside"] = set_aside
     if columns.kept or choice_kept:
         definition["kept_columns"] = {"survey": columns.kept, "choices": choice_kept}
     xform = to_xform(data, filename)

@@ -74,41 +74,47 @@ USABLE_TYPES = (
     "end_repeat",
 )
 
-# Written in full, one sentence each, so that each translates as a whole.
-_IDENTIFIER = gettext_noop(
-    "a web page cannot read a device's identifier, so it has no meaning on the web: remove the row"
-)
-_SUBSCRIBER = gettext_noop(
-    "a web page cannot read a phone's subscriber number, so it has no meaning on the web: "
-    "remove the row"
-)
-_SIM = gettext_noop(
-    "a web page cannot read a SIM card, so it has no meaning on the web: remove the row"
-)
+# Rows that record something about the device or the visit instead of asking anything: Heard
+# cannot or will not record them, and a respondent would see no difference without them, so a
+# form is imported without these rows (ADR 0006) and the lead is told which were left out and
+# why. Written in full, one sentence each, so that each translates as a whole.
+_IDENTIFIER = gettext_noop("a web page cannot read a device's identifier")
+_SUBSCRIBER = gettext_noop("a web page cannot read a phone's subscriber number")
+_SIM = gettext_noop("a web page cannot read a SIM card")
 _PHONE = gettext_noop(
-    "a web page cannot read a device's phone number, so it has no meaning on the web: ask for "
-    "it in a text question if you need it"
+    "a web page cannot read a device's phone number: ask for it in a text question if you need it"
 )
-_USER = gettext_noop(
-    "respondents do not sign in to answer, so there is no user name to record: remove the row"
-)
+_USER = gettext_noop("respondents do not sign in to answer, so there is no user name to record")
 _EMAIL = gettext_noop(
-    "respondents do not sign in to answer, so there is no address to record: remove the row"
+    "respondents do not sign in to answer, so there is no address to record: ask for it in a "
+    "text question if you need it"
 )
-_DEVICE_REASONS = {
+_SET_ASIDE_REASONS = {
     "deviceid": _IDENTIFIER,
-    "uri:deviceid": _IDENTIFIER,
     "subscriberid": _SUBSCRIBER,
-    "uri:subscriberid": _SUBSCRIBER,
     "simserial": _SIM,
-    "uri:simserial": _SIM,
     "phonenumber": _PHONE,
-    "uri:phonenumber": _PHONE,
     "username": _USER,
-    "uri:username": _USER,
     "email": _EMAIL,
-    "uri:email": _EMAIL,
+    "audit": gettext_noop(
+        "Heard does not record how respondents move through a form, for their privacy"
+    ),
+    "location_metadata": gettext_noop(
+        "Heard does not record where respondents are, for their privacy"
+    ),
 }
+
+
+def set_aside_reason(kind: str) -> str | None:
+    """Why a row of this kind is imported without (untranslated, for gettext), or None if the
+    row is read like any other. `kind` is `_kind_of`'s: 'device:<property>', 'audit', …"""
+    if kind.startswith("device:"):
+        return _SET_ASIDE_REASONS.get(
+            kind.removeprefix("device:").removeprefix("uri:"), _IDENTIFIER
+        )
+    return _SET_ASIDE_REASONS.get(kind)
+
+
 # Why each kind of question Heard does not render is refused, and what to use instead. (Written
 # gettext_noop in full: makemessages finds the texts by that name.)
 UNSUPPORTED = {
@@ -133,13 +139,6 @@ UNSUPPORTED = {
         "loops over a choice list are not supported: give each choice its own questions"
     ),
     "hidden": gettext_noop("a hidden field holds nothing on the web: use calculate"),
-    "audit": gettext_noop(
-        "Heard does not record how respondents move through a form, for their privacy: remove "
-        "the row"
-    ),
-    "location_metadata": gettext_noop(
-        "Heard does not record where respondents are, for their privacy: remove the row"
-    ),
     "constrained_alias": gettext_noop(
         "this older spelling adds its own hint and constraint: use integer or text with a "
         "constraint of your own"
@@ -357,10 +356,3 @@ def appearance_reason(word: str) -> str | None:
     # Any other word changes nothing: ODK clients ignore appearances they do not know, and so
     # does Heard (the cell is kept for the way back).
     return APPEARANCE_REASONS.get(word.lower())
-
-
-def device_reason(preload: str) -> str:
-    """Why a device property (type deviceid, username, ...) cannot be recorded, translated."""
-    from django.utils.translation import gettext as _
-
-    return _(_DEVICE_REASONS.get(preload, _IDENTIFIER))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from heard.consultations.loading import load_folder
 from tests.e2e.axe import axe_violations
@@ -53,14 +54,21 @@ def test_hub_filters_work_without_javascript(browser, live_server, demo):
     page.goto(live_server.url + "/fr/consultations/")
     page.get_by_label("État").select_option("closed")
     page.get_by_label("Rechercher").fill("traite")
-    page.get_by_role("button", name="Appliquer").click()
+    # The click returns once it is delivered; wait for the filtered page before reading it.
+    with page.expect_navigation():
+        page.get_by_role("button", name="Appliquer").click()
     assert "status=closed" in page.url
-    assert page.get_by_role(
-        "link", name="Consultation sur la voie à suivre pour mettre fin à la traite des personnes"
-    ).is_visible()
+    expect(
+        page.get_by_role(
+            "link",
+            name="Consultation sur la voie à suivre pour mettre fin à la traite des personnes",
+        )
+    ).to_be_visible()
     page.get_by_label("État").select_option("open")
-    page.get_by_role("button", name="Appliquer").click()
-    assert page.get_by_text("Aucune consultation ne correspond à ces filtres.").is_visible()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Appliquer").click()
+    assert "status=open" in page.url
+    expect(page.get_by_text("Aucune consultation ne correspond à ces filtres.")).to_be_visible()
     context.close()
 
 

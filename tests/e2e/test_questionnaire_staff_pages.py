@@ -91,6 +91,52 @@ def test_the_questionnaire_staff_screens(page, live_server, staff_setup, tmp_pat
     assert axe_violations(page) == []
 
 
+@pytest.mark.parametrize(
+    ("language", "field", "button", "said", "heading", "why"),
+    [
+        (
+            "en",
+            "XLSForm file",
+            "Upload the form",
+            "1 row was not imported (deviceid)",
+            "Rows not imported",
+            "a web page cannot read a device's identifier",
+        ),
+        (
+            "fr",
+            "Fichier XLSForm",
+            "Téléverser le formulaire",
+            "1 ligne n’a pas été importée (deviceid)",
+            "Lignes non importées",
+            "une page Web ne peut pas lire l’identifiant d’un appareil",
+        ),
+    ],
+)
+def test_a_row_recording_the_device_is_set_aside_and_listed_with_why(
+    page, live_server, staff_setup, tmp_path, language, field, button, said, heading, why
+):
+    consultation, questionnaire, lead = staff_setup
+    _signed_in(page, live_server, lead)
+    form = tmp_path / "form.xlsx"
+    form.write_bytes(
+        xlsx([row("deviceid", "device"), row("text", "q", "A question", "Une question")])
+    )
+    base = f"/{language}/staff/consultations/{consultation.pk}/questionnaires/{questionnaire.pk}/"
+    page.goto(f"{live_server.url}{base}")
+    page.get_by_label(field).set_input_files(str(form))
+    with page.expect_navigation():
+        page.get_by_role("button", name=button).click()
+    assert said in page.locator(".messages").inner_text()
+    table = page.get_by_role("table", name=heading)
+    assert table.get_by_role("row").nth(1).inner_text().split("\t") == [
+        "2",
+        "deviceid",
+        "device",
+        why,
+    ]
+    assert axe_violations(page) == []
+
+
 def test_a_request_for_access_is_made_and_approved_by_keyboard(page, live_server, staff_setup):
     consultation, questionnaire, lead = staff_setup
     page.goto(f"{live_server.url}/fr/questionnaire/{questionnaire.pk}/access/")

@@ -102,6 +102,48 @@ def test_a_lead_creates_a_questionnaire_and_uploads_its_form(client, consultatio
     assert AuditEvent.objects.filter(action="questionnaire.version_added").count() == 1
 
 
+@pytest.mark.parametrize(
+    ("language", "said", "why"),
+    [
+        (
+            "en",
+            "2 rows were not imported (deviceid, username)",
+            "respondents do not sign in to answer, so there is no user name to record",
+        ),
+        (
+            "fr",
+            "2 lignes n’ont pas été importées (deviceid, username)",
+            "les répondants ne se connectent pas pour répondre : il n’y a donc pas de nom "
+            "d’utilisateur à enregistrer",
+        ),
+    ],
+)
+def test_rows_recording_the_device_are_set_aside_and_the_lead_told_why(
+    client, questionnaire, lead, language, said, why
+):
+    client.force_login(lead)
+    detail = (
+        f"/{language}/staff/consultations/{questionnaire.consultation.pk}"
+        f"/questionnaires/{questionnaire.pk}/"
+    )
+    form = xlsx(
+        [
+            row("deviceid", "device"),
+            row("text", "q1", "Question", "Question"),
+            row("username", "user"),
+        ]
+    )
+    uploaded = client.post(detail, {"file": SimpleUploadedFile("form.xlsx", form)})
+    assert uploaded.status_code == 302
+    page = client.get(detail).content.decode()
+    assert said in page
+    table = page[page.index('id="set-aside-title"') :]
+    assert '<th scope="row">4</th><td><code>username</code></td>' in table
+    assert why in table.replace("&#x27;", "’")
+    version = questionnaire.versions.get()
+    assert [f["name"] for f in version.definition["fields"]] == ["q1"]
+
+
 def test_only_leads_change_and_only_leads_and_analysts_read_answers(
     client, small, base, settings, lead
 ):

@@ -643,11 +643,6 @@ UNSUPPORTED = [
             ("image", "Heard does not take photos, recordings or files in answers"),
             ("audio", "Heard does not take photos, recordings or files in answers"),
             ("barcode", "a web page cannot scan barcodes: use a text question"),
-            ("deviceid", "a web page cannot read a device's identifier"),
-            ("imei", "a web page cannot read a device's identifier"),
-            ("username", "respondents do not sign in to answer, so there is no user name"),
-            ("audit", "Heard does not record how respondents move through a form"),
-            ("start-geopoint", "Heard does not record where respondents are"),
             ("percentage", "this older spelling adds its own hint and constraint"),
         )
     ),
@@ -1066,6 +1061,52 @@ def test_each_unsupported_feature_is_refused_with_sheet_row_and_column(
     for problem in found:
         assert reason in problem.reason
         assert_readable(problem)
+
+
+@pytest.mark.parametrize(
+    ("kind", "why"),
+    [
+        ("deviceid", "a web page cannot read a device's identifier"),
+        ("imei", "a web page cannot read a device's identifier"),
+        ("simserial", "a web page cannot read a SIM card"),
+        ("phonenumber", "a web page cannot read a device's phone number"),
+        ("username", "respondents do not sign in to answer, so there is no user name"),
+        ("email", "respondents do not sign in to answer, so there is no address"),
+        ("audit", "Heard does not record how respondents move through a form"),
+        ("background-audio", "Heard does not record how respondents move through a form"),
+        ("start-geopoint", "Heard does not record where respondents are"),
+    ],
+)
+def test_a_row_recording_the_device_or_the_visit_is_set_aside_with_why(kind, why):
+    name = "audit" if kind == "audit" else "x"  # pyxform's rule for audit rows
+    definition, xform = parse(xlsx([QUESTION, row(kind, name)]), "form.xlsx")
+    [entry] = definition["set_aside"]
+    assert entry == {"row": 3, "type": kind, "name": name, "why": entry["why"]}
+    assert entry["why"].startswith(why)
+    assert [f["name"] for f in definition["fields"]] == ["q"]
+    assert "<q" in xform  # the rest of the form is imported as any other
+
+
+def test_a_reference_to_a_row_set_aside_says_which_row_and_why():
+    found = problems_of(
+        xlsx(
+            [
+                row("deviceid", "device"),
+                row(
+                    "text", "q", "Seen on ${device}", "Vu sur ${device}", relevant="${device} != ''"
+                ),
+            ]
+        )
+    )
+    assert where(found) == [
+        ("survey", 3, "relevant"),
+        ("survey", 3, f"label::{EN}"),
+        ("survey", 3, f"label::{FR}"),
+    ]
+    for problem in found:
+        assert "${device} is row 2, which is not imported: a web page cannot read" in (
+            problem.reason
+        )
 
 
 def missing(name: str, rows: list[dict[str, str]], place: tuple[str, int, str], **kw: Any) -> Any:
