@@ -100,6 +100,24 @@ FUNCTIONS: dict[str, tuple[int, int | None]] = {
     # Over a repeat's entries: count(${people}), sum(${amount}) (see `Form.ast`).
     "count": (1, 1),
     "sum": (1, 1),
+    "count-non-empty": (1, 1),
+    "join": (2, None),  # join(', ', ${name}): every entry's answer, or the answers given
+    "checklist": (3, None),  # checklist(min, max, yes/no, …): how many hold, -1 for no limit
+    "weighted-checklist": (4, None),  # weighted-checklist(min, max, yes/no, weight, …)
+    # ODK's mathematics
+    "sqrt": (1, 1),
+    "exp": (1, 1),
+    "exp10": (1, 1),
+    "log": (1, 1),
+    "log10": (1, 1),
+    "sin": (1, 1),
+    "cos": (1, 1),
+    "tan": (1, 1),
+    "asin": (1, 1),
+    "acos": (1, 1),
+    "atan": (1, 1),
+    "atan2": (2, 2),
+    "pi": (0, 0),
 }
 
 # Functions that XLSForm authors reach for and that we knowingly leave out, with the reason.
@@ -107,6 +125,19 @@ UNSUPPORTED: dict[str, str] = {
     "jr:choice-name": "jr:choice-name() is not supported: compare the choice name itself, "
     "e.g. ${colour} = 'red'",
     "position": "position() takes only '..': write position(..) for the number of a repeat's entry",
+    "area": "area() measures a shape drawn on a map, and a consultation does not collect locations",
+    "distance": "distance() measures a line drawn on a map, and a consultation does not collect "
+    "locations",
+    "geofence": "geofence() tests a location, and a consultation does not collect locations",
+    "digest": "digest() is not supported: a web form does not hash answers; compare the answer "
+    "itself",
+    "base64-decode": "base64-decode() is not supported: put the text itself in the form",
+    "extract-signed": "extract-signed() is not supported: a web form checks no signatures",
+    "date-time": "date-time() is not supported: work with dates, as date(${day}) or today()",
+    "decimal-time": "decimal-time() is not supported: ask for the hours as a decimal number",
+    "format-date-time": "format-date-time() is not supported: format-date() takes the same "
+    "patterns, %H:%M included",
+    "randomize": "randomize() is not supported: write randomize=true in the question's parameters",
 }
 
 _POSITION_CALL_RE = re.compile(r"position\(")
@@ -467,7 +498,7 @@ class _Parser:
             raise ExpressionError(
                 f"{name}() takes {wanted} argument{plural}, not {len(args)}", token.pos
             )
-        if name in ("count", "sum") and args[0][0] != "ref":
+        if name in ("count", "sum", "count-non-empty") and args[0][0] != "ref":
             raise ExpressionError(
                 f"{name}() takes a repeat or a question in one, as in count(${{people}}) or "
                 "sum(${amount})",
@@ -561,19 +592,27 @@ def entry_reads(node: Node) -> list[tuple[str, str]]:
     ]
 
 
-AGGREGATES = ("count", "sum", "min", "max")
+AGGREGATES = ("count", "sum", "min", "max", "count-non-empty")
 
 
 def is_aggregate(item: Node) -> bool:
-    """count(${x}), sum(${x}), min(${x}), max(${x}): over a repeat's entries when x is in one."""
-    return (
-        item[0] == "call" and item[1] in AGGREGATES and len(item[2]) == 1 and item[2][0][0] == "ref"
-    )
+    """count(${x}), sum(${x}), min(${x}), max(${x}), count-non-empty(${x}) and join(sep, ${x}):
+    over a repeat's entries when x is in one."""
+    if item[0] != "call":
+        return False
+    if item[1] == "join":
+        return len(item[2]) == 2 and item[2][1][0] == "ref"
+    return item[1] in AGGREGATES and len(item[2]) == 1 and item[2][0][0] == "ref"
+
+
+def aggregated_name(item: Node) -> str:
+    """The name an aggregate (see is_aggregate) reads every entry of."""
+    return str(item[2][-1][1])
 
 
 def aggregate_reads(node: Node) -> list[tuple[str, str]]:
-    """(function, name) of each count(${x}), sum(${x}), min(${x}) or max(${x})."""
-    return [(item[1], item[2][0][1]) for item in _walk(node) if is_aggregate(item)]
+    """(function, name) of each aggregate: count(${x}), sum(${x}), …, join(sep, ${x})."""
+    return [(item[1], aggregated_name(item)) for item in _walk(node) if is_aggregate(item)]
 
 
 def free_references(node: Node) -> set[str]:
@@ -591,7 +630,7 @@ def free_references(node: Node) -> set[str]:
         elif item[0] == "bin":
             stack += [item[2], item[3]]
         elif is_aggregate(item):
-            continue
+            stack += item[2][:-1]  # join's separator
         elif item[0] == "call":
             stack += item[2][2:] if item[1] == "indexed-repeat" else item[2]
         elif item[0] == "lookup" and item[2] is not None:
@@ -876,14 +915,20 @@ class _Context:
 
 
 def _over_entries(node: Node, ctx: _Context) -> Value:
-    """["entries", count | sum | min | max, question, repeat]: over the answers the repeat's
-    entries gave (their entry names, "amount@2"), the repeat's entry count under its own name,
-    as XPath does over a nodeset: an entry left empty makes a sum NaN, as in ODK."""
-    _kind, operation, question, repeat = node
+    """["entries", count | sum | min | max | count-non-empty, question, repeat] and ["entries",
+    "join", question, repeat, separator]: over the answers the repeat's entries gave (their
+    entry names, "amount@2"), the repeat's entry count under its own name, as XPath does over a
+    nodeset: an entry left empty makes a sum NaN, as in ODK."""
+    operation, question, repeat = node[1], node[2], node[3]
     count = to_number(ctx.values.get(repeat))
     count = int(count) if math.isfinite(count) and count > 0 else 0
     if operation == "count":
         return float(count)
+    if operation in ("count-non-empty", "join"):
+        texts = [to_string(ctx.values.get(f"{question}@{n}")) for n in range(1, count + 1)]
+        if operation == "join":
+            return to_string(_eval(node[4], ctx)).join(texts)
+        return float(sum(1 for text in texts if text != ""))
     numbers = [to_number(ctx.values.get(f"{question}@{n}")) for n in range(1, count + 1)]
     if operation == "sum":
         total = 0.0
@@ -1068,6 +1113,50 @@ def _floor_or_ceiling(x: float, up: bool) -> float:
     return float(math.ceil(x) if up else math.floor(x))
 
 
+def _within(amount: float, fewest: float, most: float) -> bool:
+    """checklist(): `amount` is at least `fewest` and at most `most`, -1 meaning no limit."""
+    return (fewest == -1 or amount >= fewest) and (most == -1 or amount <= most)
+
+
+def _ieee(function: Callable[..., float]) -> Callable[..., float]:
+    """`function` as JavaScript's Math (and ODK) answer outside its range: NaN where it has no
+    value, ±Infinity where it overflows or has a pole, never an exception."""
+
+    def safe(*xs: float) -> float:
+        try:
+            return function(*xs)
+        except OverflowError:
+            return math.inf
+        except ValueError:
+            return math.nan
+
+    return safe
+
+
+def _log(x: float, log: Callable[[float], float]) -> float:
+    if x == 0:
+        return -math.inf
+    if x < 0 or math.isnan(x):
+        return math.nan
+    return x if x == math.inf else log(x)
+
+
+_MATHS: dict[str, Callable[..., float]] = {
+    "sqrt": _ieee(lambda x: math.nan if x < 0 else math.sqrt(x)),
+    "exp": _ieee(math.exp),
+    "exp10": _ieee(lambda x: math.pow(10.0, x)),
+    "log": lambda x: _log(x, math.log),
+    "log10": lambda x: _log(x, math.log10),
+    "sin": _ieee(math.sin),
+    "cos": _ieee(math.cos),
+    "tan": _ieee(math.tan),
+    "asin": _ieee(math.asin),
+    "acos": _ieee(math.acos),
+    "atan": _ieee(math.atan),
+    "atan2": _ieee(math.atan2),
+}
+
+
 def _call(name: str, args: list[Node], ctx: _Context) -> Value:
     # The lazy ones first: only the branch taken is evaluated.
     if name == "if":
@@ -1178,6 +1267,26 @@ def _call(name: str, args: list[Node], ctx: _Context) -> Value:
         return 1.0
     if name == "sum":
         return to_number(v[0])
+    if name == "count-non-empty":  # one answer, not a repeat's (see "entries")
+        return 1.0 if to_string(v[0]) != "" else 0.0
+    if name == "join":
+        return to_string(v[0]).join(to_string(item) for item in v[1:])
+    if name == "checklist":
+        held = sum(1 for item in v[2:] if to_boolean(item))
+        return _within(held, to_number(v[0]), to_number(v[1]))
+    if name == "weighted-checklist":
+        pairs = v[2:]
+        if len(pairs) % 2:
+            return False  # a yes/no without its weight, as ODK treats it
+        total = 0.0
+        for index in range(0, len(pairs), 2):
+            if to_boolean(pairs[index]):
+                total += to_number(pairs[index + 1])
+        return _within(total, to_number(v[0]), to_number(v[1]))
+    if name in _MATHS:
+        return _MATHS[name](*(to_number(item) for item in v))
+    if name == "pi":
+        return math.pi
     if name == "decimal-date-time":
         return _decimal_date_time(to_string(v[0]).strip(_XML_SPACE))
     if name == "now":

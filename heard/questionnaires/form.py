@@ -39,7 +39,7 @@ class Choice:
     filters: dict[str, str]
 
 
-_AGGREGATE_CALL = re.compile(r"\b(?:count|sum|min|max)\s*\(")
+_AGGREGATE_CALL = re.compile(r"\b(?:count|sum|min|max|count-non-empty|join)\s*\(")
 
 
 @lru_cache(maxsize=8192)

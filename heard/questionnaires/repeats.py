@@ -89,19 +89,22 @@ def renamed(node: Any, names: Mapping[str, str]) -> Any:
 
 
 def aggregated(node: Any, field_repeat: Mapping[str, str], names: Iterable[str]) -> Any:
-    """The tree with count(), sum(), min() and max() of a repeat's question (or count() of the
-    repeat, among `names`) as ["entries", function, question, repeat] nodes, which read every
+    """The tree with count(), sum(), min(), max(), count-non-empty() and join() of a repeat's
+    question (or count() of the repeat, among `names`) as ["entries", function, question,
+    repeat] nodes (join's separator after them), which read every
     entry's answer. A question of the entry the expression belongs to has been renamed to its
     entry name before, so that sum(${x}) inside an entry is that entry's x, as in ODK."""
     if not isinstance(node, list):
         return node
     if expressions.is_aggregate(node):
-        function, name = node[1], node[2][0][1]
+        function, name = node[1], expressions.aggregated_name(node)
+        # join's separator, after the repeat: ["entries", "join", question, repeat, separator]
+        extra = [aggregated(arg, field_repeat, names) for arg in node[2][:-1]]
         if name in field_repeat:
-            return ["entries", function, name, field_repeat[name]]
+            return ["entries", function, name, field_repeat[name], *extra]
         if function == "count" and name in set(names):
             return ["entries", "count", name, name]
-        return node
+        return ["call", function, [*extra, node[2][-1]]]
     if node[0] == "call":
         return ["call", node[1], [aggregated(arg, field_repeat, names) for arg in node[2]]]
     return [aggregated(part, field_repeat, names) for part in node]

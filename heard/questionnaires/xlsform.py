@@ -344,7 +344,12 @@ def _type_of(raw: str) -> tuple[str, str]:
     for size in (5, 4, 3, 2, 1):
         head = " ".join(words[:size])
         if head in vocabulary.LIST_TYPE_SPELLINGS:
-            return vocabulary.LIST_TYPE_SPELLINGS[head], " ".join(words[size:])
+            rest = " ".join(words[size:])
+            # pyxform's older spellings of or_other: "or specify other", "or other".
+            for older in (" or specify other", " or other"):
+                if rest.endswith(older) and len(rest) > len(older):
+                    rest = rest.removesuffix(older) + " or_other"
+            return vocabulary.LIST_TYPE_SPELLINGS[head], rest
     if words[0] in vocabulary.ATTACHMENT_TYPES:
         return vocabulary.ATTACHMENT_TYPES[words[0]], ""
     whole = " ".join(words)

@@ -71,7 +71,7 @@ def test_every_shared_case_gives_the_same_result_as_python(page) -> None:
 
 
 def test_count_and_sum_over_a_repeat_s_entries_agree_with_python(page) -> None:
-    """Trees only a form makes (["entries", …] from count() and sum() over a repeat), with the
+    """Trees only a form makes (["entries", …] from count(), sum(), join() … over a repeat), with the
     values a page holds: entry names and each repeat's count under its name."""
     from heard.questionnaires.form import Form
     from heard.questionnaires.xlsform import parse as parse_form
@@ -95,6 +95,9 @@ def test_count_and_sum_over_a_repeat_s_entries_agree_with_python(page) -> None:
         "count(${pay}) * 10",
         "max(${pay}) - min(${pay})",
         "sum(${pay}) div count(${jobs})",
+        "count-non-empty(${pay})",
+        "join(' + ', ${pay})",
+        "join(concat(' ', 'and '), ${pay})",
     ]
     valued = [
         {"jobs": 3, "pay@1": "10", "pay@2": "0.1", "pay@3": "0.2"},

@@ -631,6 +631,29 @@ def test_count_and_sum_read_every_entry_of_a_repeat():
     assert logic["counts"] == {"jobs": 1}
 
 
+def test_count_non_empty_and_join_read_every_entry_of_a_repeat():
+    survey = [
+        row("begin_repeat", "jobs", "Job", "Emploi"),
+        row("text", "title", "Title", "Titre"),
+        row("end_repeat"),
+        row("calculate", "given", calculation="count-non-empty(${title})"),
+        row("calculate", "listed", calculation="join(', ', ${title})"),
+        row("note", "said", "You named ${listed}.", "Vous avez nommé ${listed}."),
+    ]
+    definition, xform = parse(xlsx(survey), "form.xlsx")
+    assert to_xform(to_xlsx(definition), "back.xlsx") == xform
+    form = Form(definition)
+    values = form.with_calculations({"jobs": [{"title": "Nurse"}, {}, {"title": "Teacher"}]})
+    assert (values["given"], values["listed"]) == ("2", "Nurse, , Teacher")
+    assert form.ast("join(', ', ${title})") == [
+        "entries",
+        "join",
+        "title",
+        "jobs",
+        ["str", ", "],
+    ]
+
+
 def test_count_of_something_that_is_not_there_is_refused():
     survey = [
         row("begin_repeat", "jobs", "Job", "Emploi"),

@@ -1933,6 +1933,16 @@ def test_or_other_adds_the_other_choice_and_its_question_as_pyxform_does(kind):
     }
 
 
+@pytest.mark.parametrize(
+    "written", ["select_one colour or specify other", "select one from colour or other"]
+)
+def test_pyxform_s_older_spellings_of_or_other_mean_or_other(written):
+    definition, xform = parse(second(written), "form.xlsx")
+    assert definition["fields"][1]["or_other"] is True
+    assert "x_other" in {f["name"] for f in definition["fields"]}
+    assert to_xform(to_xlsx(definition), "back.xlsx") == xform
+
+
 def test_or_other_refused_where_its_question_or_choice_would_clash():
     taken = xlsx(
         [

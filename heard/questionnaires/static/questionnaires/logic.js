@@ -119,6 +119,15 @@
     var count = toNumber(has.call(ctx.values, node[3]) ? ctx.values[node[3]] : null);
     count = isFinite(count) && count > 0 ? Math.floor(count) : 0;
     if (node[1] === "count") { return count; }
+    if (node[1] === "count-non-empty" || node[1] === "join") {
+      var texts = [];
+      for (var e = 1; e <= count; e++) {
+        var entry = node[2] + "@" + e;
+        texts.push(toText(has.call(ctx.values, entry) ? ctx.values[entry] : null));
+      }
+      if (node[1] === "join") { return texts.join(toText(ev(node[4], ctx))); }
+      return texts.filter(function (t) { return t !== ""; }).length;
+    }
     var numbers = [];
     for (var n = 1; n <= count; n++) {
       var key = node[2] + "@" + n;
@@ -382,6 +391,11 @@
     return Array.from(randomBytes(count), function (x) { return letters.charAt(x % 36); }).join("");
   }
 
+  // checklist(): the amount is at least `fewest` and at most `most`, -1 meaning no limit.
+  function within(amount, fewest, most) {
+    return (fewest === -1 || amount >= fewest) && (most === -1 || amount <= most);
+  }
+
   function call(name, args, ctx) {
     // The lazy ones first: only the branch taken is evaluated.
     if (name === "if") {
@@ -489,6 +503,32 @@
       case "pulldata":
         return pull(ctx.data[trimSpace(toText(v[0]))] || [], trimSpace(toText(v[1])),
           trimSpace(toText(v[2])), toText(v[3]));
+      case "count-non-empty":  // one answer, not a repeat's (the server sends "entries")
+        return toText(v[0]) !== "" ? 1 : 0;
+      case "join":
+        return v.slice(1).map(toText).join(toText(v[0]));
+      case "checklist":
+        return within(v.slice(2).filter(toBoolean).length, toNumber(v[0]), toNumber(v[1]));
+      case "weighted-checklist":
+        var pairs = v.slice(2), total = 0;
+        if (pairs.length % 2) { return false; }  // a yes/no without its weight, as ODK treats it
+        for (var p = 0; p < pairs.length; p += 2) {
+          if (toBoolean(pairs[p])) { total += toNumber(pairs[p + 1]); }
+        }
+        return within(total, toNumber(v[0]), toNumber(v[1]));
+      case "sqrt": return Math.sqrt(toNumber(v[0]));
+      case "exp": return Math.exp(toNumber(v[0]));
+      case "exp10": return Math.pow(10, toNumber(v[0]));
+      case "log": return Math.log(toNumber(v[0]));
+      case "log10": return Math.log10(toNumber(v[0]));
+      case "sin": return Math.sin(toNumber(v[0]));
+      case "cos": return Math.cos(toNumber(v[0]));
+      case "tan": return Math.tan(toNumber(v[0]));
+      case "asin": return Math.asin(toNumber(v[0]));
+      case "acos": return Math.acos(toNumber(v[0]));
+      case "atan": return Math.atan(toNumber(v[0]));
+      case "atan2": return Math.atan2(toNumber(v[0]), toNumber(v[1]));
+      case "pi": return Math.PI;
       case "decimal-date-time":
         return decimalDateTime(trimSpace(toText(v[0])));
       case "now":
