@@ -122,8 +122,9 @@ FUNCTIONS: dict[str, tuple[int, int | None]] = {
 
 # Functions that XLSForm authors reach for and that we knowingly leave out, with the reason.
 UNSUPPORTED: dict[str, str] = {
-    "jr:choice-name": "jr:choice-name() is not supported: compare the choice name itself, "
-    "e.g. ${colour} = 'red'",
+    "jr:choice-name": "jr:choice-name() is not supported: to show the label of the choice "
+    "made, write ${colour} in a label, hint or message (Heard shows the choice's label in the "
+    "respondent's language); to test it, compare its name, as in ${colour} = 'red'",
     "position": "position() takes only '..': write position(..) for the number of a repeat's entry",
     "area": "area() measures a shape drawn on a map, and a consultation does not collect locations",
     "distance": "distance() measures a line drawn on a map, and a consultation does not collect "

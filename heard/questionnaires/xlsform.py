@@ -184,6 +184,13 @@ def _text(row: dict[str, str], columns: Columns, base: str) -> dict[str, str] | 
     return texts if any(texts.values()) else None
 
 
+def _labelled(row: dict[str, str], columns: Columns) -> bool:
+    """The row has a label, in any language."""
+    headers = [h for (base, _lang), h in columns.translated.items() if base == "label"]
+    headers += [h for h in columns.kept if _split_header(h, "::" in h)[0] == "label"]
+    return any(row.get(h, "").strip() for h in headers)
+
+
 def _kept(row: dict[str, str], columns: Columns) -> dict[str, dict[str, str]]:
     """{"kept": the row's cells in columns Heard keeps as written}, or nothing."""
     kept = {h: row[h] for h in columns.kept if row.get(h)}
@@ -797,12 +804,18 @@ def parse(
         raw_type = cell(row, "type")
         kind, list_name = _type_of(raw_type)
         if not raw_type:
+            if not cell(row, "name") and not _labelled(row, columns):
+                continue  # a comment row, as pyxform reads one: no type, name or label
             report(number, "type", _("The type is missing."))
             continue
         # ODK's trigger is an acknowledge with no answer type of its own: written back as it was.
         written_type = raw_type if kind == "trigger" else ""
         if written_type:
             kind = "acknowledge"
+        # pyxform's older types with a constraint and hint of their own ("phone number", …).
+        alias = vocabulary.CONSTRAINED_ALIASES.get(" ".join(raw_type.split()))
+        if alias:
+            written_type = raw_type
         if vocabulary.set_aside_reason(kind):
             continue  # listed in `set_aside` by the first pass
         wrong_type = _type_problem(kind, raw_type)
@@ -1109,15 +1122,20 @@ def parse(
             report(number, "required", _("A %(type)s cannot be required.") % {"type": kind})
         # A required or constraint message with nothing to explain is never shown, as in ODK:
         # pyxform keeps it without a word, and so does Heard (it is written back on export).
+        alias_constraint = bool(alias and not cell(row, "constraint"))
         constraint = _parse_expression(
             survey.name,
             number,
             columns.plain.get("constraint", "constraint"),
-            cell(row, "constraint"),
+            alias["constraint"] if alias and alias_constraint else cell(row, "constraint"),
             problems,
             names=known,
             allow_current=True,
         )
+        hint = _text(row, columns, "hint")
+        alias_hint = bool(alias and alias["hint"] and hint is None)
+        if alias and alias_hint:
+            hint = dict(alias["hint"])
         if constraint and kind in ("note", "calculate", "acknowledge", *vocabulary.METADATA_TYPES):
             report(number, "constraint", _("A %(type)s takes no constraint.") % {"type": kind})
         calculation = _parse_expression(
@@ -1213,7 +1231,7 @@ def parse(
                 "name": name,
                 "type": kind,
                 "label": _text(row, columns, "label"),
-                "hint": _text(row, columns, "hint"),
+                "hint": hint,
                 "required": required,
                 "required_message": _text(row, columns, "required_message"),
                 "relevant": relevant,
@@ -1237,6 +1255,9 @@ def parse(
                 **({"default_dynamic": True} if dynamic and default else {}),
                 **({"read_only": True} if read_only else {}),
                 **({"written_type": written_type} if written_type else {}),
+                # What the older type added, left out on the way back (pyxform adds it again).
+                **({"alias_constraint": True} if alias_constraint else {}),
+                **({"alias_hint": True} if alias_hint else {}),
                 **({"no_control": True} if no_control else {}),
                 **({"required_if": required_if} if required_if else {}),
                 **trigger,

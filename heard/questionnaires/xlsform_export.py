@@ -178,6 +178,10 @@ def to_xlsx(definition: dict[str, Any]) -> bytes:
                     _row({**holder, "type": f"begin_{kind}"}, columns, kept.get("survey", [])),
                 )
                 open_controls.append((kind, control))
+            if item.pop("alias_constraint", False):
+                item["constraint"] = None  # the older type adds it again
+            if item.pop("alias_hint", False):
+                item["hint"] = None
             if item.get("written_type"):
                 item["type"] = item["written_type"]
             elif item.get("external"):

@@ -139,10 +139,41 @@ UNSUPPORTED = {
         "loops over a choice list are not supported: give each choice its own questions"
     ),
     "hidden": gettext_noop("a hidden field holds nothing on the web: use calculate"),
+    # A spelling pyxform may add later, with a constraint Heard does not know (those it knows
+    # are CONSTRAINED_ALIASES).
     "constrained_alias": gettext_noop(
         "this older spelling adds its own hint and constraint: use integer or text with a "
         "constraint of your own"
     ),
+}
+
+
+# pyxform's older types that add a constraint (and a hint) of their own where the row has none:
+# read as the type they stand for with those, and written back as they were (the `written_type`
+# of the definition). The constraints and English hints are pyxform's, word for word (a test
+# compares them with its table); the French is Heard's.
+CONSTRAINED_ALIASES: dict[str, dict[str, Any]] = {
+    "phone number": {
+        "type": "text",
+        "constraint": "regex(., '^\\d*$')",
+        "hint": {"en": "Enter numbers only.", "fr": "Saisissez des chiffres seulement."},
+    },
+    "percentage": {"type": "integer", "constraint": "0 <= . and . <= 100", "hint": None},
+    "number of days in last month": {
+        "type": "integer",
+        "constraint": "0 <= . and . <= 31",
+        "hint": {"en": "Enter a number 0-31.", "fr": "Saisissez un nombre de 0 à 31."},
+    },
+    "number of days in last six months": {
+        "type": "integer",
+        "constraint": "0 <= . and . <= 183",
+        "hint": {"en": "Enter a number 0-183.", "fr": "Saisissez un nombre de 0 à 183."},
+    },
+    "number of days in last year": {
+        "type": "integer",
+        "constraint": "0 <= . and . <= 365",
+        "hint": {"en": "Enter a number 0-365.", "fr": "Saisissez un nombre de 0 à 365."},
+    },
 }
 
 
@@ -157,6 +188,8 @@ def _kind_of(written: str, entry: dict[str, Any]) -> str:
         return f"device:{preload}"
     if control.get("tag") == "range":
         return "range"
+    if written in CONSTRAINED_ALIASES:
+        return str(CONSTRAINED_ALIASES[written]["type"])
     if set(entry) - {"bind", "control"} or set(bind) - {"type", "readonly"}:
         return "constrained_alias"
     tag, bound = control.get("tag"), bind.get("type")

@@ -643,7 +643,6 @@ UNSUPPORTED = [
             ("image", "Heard does not take photos, recordings or files in answers"),
             ("audio", "Heard does not take photos, recordings or files in answers"),
             ("barcode", "a web page cannot scan barcodes: use a text question"),
-            ("percentage", "this older spelling adds its own hint and constraint"),
         )
     ),
     case(
@@ -1941,6 +1940,47 @@ def test_pyxform_s_older_spellings_of_or_other_mean_or_other(written):
     assert definition["fields"][1]["or_other"] is True
     assert "x_other" in {f["name"] for f in definition["fields"]}
     assert to_xform(to_xlsx(definition), "back.xlsx") == xform
+
+
+def test_pyxform_s_older_constrained_types_add_their_constraint_and_hint_unless_the_row_has_one():
+    from pyxform.question_type_dictionary import QUESTION_TYPE_DICT
+
+    from heard.questionnaires.xlsform_vocabulary import CONSTRAINED_ALIASES
+
+    for written, alias in CONSTRAINED_ALIASES.items():  # word for word as pyxform has them
+        entry = QUESTION_TYPE_DICT[written]
+        assert alias["constraint"] == entry["bind"]["constraint"]
+        assert (alias["hint"] or {}).get("en") == entry.get("hint")
+    definition, xform = parse(
+        xlsx(
+            [
+                row("phone number", "phone", "Phone", "Téléphone"),
+                row("percentage", "share", "Share", "Part"),
+                row("number of days in last year", "days", "Days", "Jours", constraint=". > 1"),
+            ]
+        ),
+        "form.xlsx",
+    )
+    assert to_xform(to_xlsx(definition), "back.xlsx") == xform
+    fields = {f["name"]: f for f in definition["fields"]}
+    assert (fields["phone"]["type"], fields["share"]["type"]) == ("text", "integer")
+    assert fields["phone"]["hint"]["fr"] == "Saisissez des chiffres seulement."
+    assert fields["days"]["constraint"] == ". > 1"  # the row's own, as pyxform keeps it
+    assert fields["days"]["hint"]["en"] == "Enter a number 0-365."
+    form = Form(definition)
+    assert form.check("phone", {"phone": "12a"}, "en")
+    assert not form.check("phone", {"phone": "0612"}, "en")
+    assert form.check("share", {"share": 101}, "fr")
+    assert not form.check("days", {"days": 400}, "en")  # its own constraint replaced 0-365
+
+
+def test_a_comment_row_with_no_type_name_or_label_is_skipped_as_pyxform_skips_it():
+    definition, xform = parse(
+        xlsx([row("", comment="Background on the agronomist"), row("text", "q", "Q", "Q")]),
+        "form.xlsx",
+    )
+    assert [f["name"] for f in definition["fields"]] == ["q"]
+    assert 'nodeset="/data/q"' in xform
 
 
 def test_or_other_refused_where_its_question_or_choice_would_clash():
