@@ -219,27 +219,43 @@ class Form:
         """Set each question whose trigger answer changed to its calculation (or clear it), as
         ODK's setvalue does, unless the respondent changed it in the same step."""
         for item in self.triggered:
-            name = item["name"]
-            if after.get(name) != before.get(name):
-                continue
-            if all(after.get(ref) == before.get(ref) for ref in item["trigger"]):
-                continue
-            value = None
-            if item["calculation"]:
-                value = _as_answer(
-                    item["type"],
-                    expressions.as_text(
-                        expressions.evaluate(
-                            self.ast(item["calculation"], name),
-                            self.with_calculations(after),
-                            data=self.data,
-                        )
-                    ),
-                )
-            if value in (None, "", []):
-                after.pop(name, None)
-            else:
-                after[name] = value
+            for name in self._instances(item["name"], after):
+                self._set_if_triggered(item, name, before, after)
+
+    def trigger_names(self, item: dict[str, Any], name: str) -> list[str]:
+        """The answers whose change sets `name`: in a repeat's entry, that entry's own answers
+        for the questions of its repeat (ODK reads the trigger relative to the question)."""
+        _base, number = repeats.split(name)
+        if number is None:
+            return list(item["trigger"])
+        fields = set(self.repeats[self.field_repeat[item["name"]]]["fields"])
+        return [
+            repeats.entry_name(ref, number) if ref in fields else ref for ref in item["trigger"]
+        ]
+
+    def _set_if_triggered(
+        self, item: dict[str, Any], name: str, before: Mapping[str, Any], after: dict[str, Any]
+    ) -> None:
+        if after.get(name) != before.get(name):
+            return
+        if all(after.get(ref) == before.get(ref) for ref in self.trigger_names(item, name)):
+            return
+        value = None
+        if item["calculation"]:
+            value = _as_answer(
+                item["type"],
+                expressions.as_text(
+                    expressions.evaluate(
+                        self.ast(item["calculation"], name),
+                        self.with_calculations(after),
+                        data=self.data,
+                    )
+                ),
+            )
+        if value in (None, "", []):
+            after.pop(name, None)
+        else:
+            after[name] = value
 
     def _instances(self, name: str, values: Mapping[str, Any]) -> list[str]:
         repeat_name = self.field_repeat.get(name)
@@ -724,7 +740,7 @@ class Form:
                 ),
                 "constraint": None,
                 "read_only": read_only(item),
-                "trigger": item.get("trigger"),
+                "trigger": self.trigger_names(item, name) if item.get("trigger") else None,
                 "calculation": self.ast(item["calculation"], name),
                 # Choices from a repeat's answers are filtered on the server, entry by entry.
                 "choice_filter": None

@@ -501,8 +501,17 @@ def _read_trigger(
     for name in names:
         if name not in known:
             problems.append(_("${%(name)s} is not a field of this form.") % {"name": name})
-    if repeat is not None or any(name in repeated for name in names):
-        problems.append(_("A trigger in a repeat, or on an answer in one, is not supported yet."))
+    own = repeat["name"] if repeat is not None else None
+    for name in names:
+        if name in repeated and repeated[name] != own:
+            # Which entry's change would it be? ODK reads it relative to this question.
+            problems.append(
+                _(
+                    "${%(name)s} sits in the repeat “%(repeat)s”: only a question in that "
+                    "repeat can be set when it changes."
+                )
+                % {"name": name, "repeat": repeated[name]}
+            )
     found: dict[str, Any] = {"trigger": names, "trigger_cell": written}
     if problems:
         found["problems"] = problems

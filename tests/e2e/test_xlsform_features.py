@@ -240,6 +240,14 @@ REPEAT_FORM = xlsx(
         row("text", "thing", "What would help?", "Qu’est-ce qui aiderait ?", required="yes"),
         row("select_one yn", "urgent", "Is ${thing} urgent?", "${thing} est-il urgent ?"),
         row("text", "why", "Why?", "Pourquoi ?", relevant="${urgent} = 'yes'"),
+        row(
+            "text",
+            "how",
+            "How?",
+            "Comment ?",
+            trigger="${thing}",
+            calculation="concat('More ', ${thing})",
+        ),
         row("end_repeat"),
         row("end_group"),
         row("begin_group", "most", "Priorities", "Priorités"),
@@ -285,8 +293,12 @@ def test_a_repeat_s_entries_are_added_answered_and_removed(browser, repeat_links
             assert page.locator('[data-question="why@1"]').is_visible()
             assert "Shelters <b>" in page.locator('[data-question="urgent@1"] legend').inner_text()
             assert axe_violations(page) == []
+        if script:  # the entry's own answer sets its own question as it is typed
+            assert page.locator('[name="how@1"]').input_value() == "More Shelters <b>"
         _click_and_load(page, 'button[value="add:things"]')
         assert page.url.endswith("#e-things@2")
+        assert page.locator('[name="how@1"]').input_value() == "More Shelters <b>"
+        assert page.locator('[name="how@2"]').input_value() == ""
         assert page.locator(".repeat-entry h2").all_inner_texts() == [f"{idea} 1", f"{idea} 2"]
         assert page.locator('[name="thing@1"]').input_value() == "Shelters <b>"
         assert page.locator('[data-question="why@1"]').is_visible()
@@ -320,8 +332,8 @@ def test_a_repeat_s_entries_are_added_answered_and_removed(browser, repeat_links
         )
         assert response.state == ResponseState.SUBMITTED
         assert response.answers["things"] == [
-            {"thing": "Shelters <b>", "urgent": "yes", "why": "Winter"},
-            {"thing": "Funding"},
+            {"thing": "Shelters <b>", "how": "More Shelters <b>", "urgent": "yes", "why": "Winter"},
+            {"thing": "Funding", "how": "More Funding"},
         ]
         assert response.answers["top"] == "Funding"
     finally:

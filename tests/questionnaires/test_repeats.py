@@ -667,3 +667,47 @@ def test_count_of_something_that_is_not_there_is_refused():
         "sum() takes a repeat or a question in one, as in count(${people}) or sum(${amount}) "
         "(at character 1)",
     ]
+
+
+def test_a_trigger_in_a_repeat_sets_the_question_of_the_entry_whose_answer_changed():
+    survey = [
+        row("begin_group", "g", "G", "G"),
+        row("begin_repeat", "trips", "Trip", "Voyage", repeat_count="2"),
+        row("text", "city", "City?", "Ville ?"),
+        row(
+            "text",
+            "plan",
+            "Plan",
+            "Plan",
+            trigger="${city}",
+            calculation="concat('Visit ', ${city})",
+        ),
+        row("end_repeat"),
+        row("end_group"),
+    ]
+    definition, xform = parse(xlsx(survey), "form.xlsx")
+    assert to_xform(to_xlsx(definition), "back.xlsx") == xform
+    form = Form(definition)
+    page = form.page_by_name["g"]
+    posted = QueryDict("city@1=Paris&plan@1=&city@2=Rome&plan@2=")
+    first, _errors = form.read_page(page, posted, {}, "en")
+    assert (first["plan@1"], first["plan@2"]) == ("Visit Paris", "Visit Rome")
+    # Only the entry whose city changed is set again; the other keeps what was written.
+    posted = QueryDict("city@1=Lyon&plan@1=Mine&city@2=Rome&plan@2=Ours")
+    second, _errors = form.read_page(page, posted, {**first, "plan@1": "Mine"}, "en")
+    assert (second["plan@1"], second["plan@2"]) == ("Visit Lyon", "Ours")
+    logic = form.logic_for(page, second)
+    assert logic["fields"]["plan@2"]["trigger"] == ["city@2"]
+
+
+def test_a_trigger_outside_a_repeat_on_an_answer_in_it_is_refused():
+    survey = [
+        row("begin_repeat", "trips", "Trip", "Voyage"),
+        row("text", "city", "City?", "Ville ?"),
+        row("end_repeat"),
+        row("text", "plan", "Plan", "Plan", trigger="${city}", calculation="'x'"),
+    ]
+    assert [p.reason for p in problems_of(xlsx(survey))] == [
+        "${city} sits in the repeat “trips”: only a question in that repeat can be set when it "
+        "changes."
+    ]
