@@ -26,7 +26,11 @@ these checks read, in milliseconds, before any parser runs:
   rows of 16,384 cells above.
 
 A sheet may declare no dimension, or lie about it, so `capped_rows` also stops a reader at the row
-and column limits as it goes. Plain text (CSV) gets a size limit and a line count (a newline count,
+and column limits as it goes. A reader may allow more declared rows than its row limit, within a
+budget of rows and cells read (`max_rows_read`, `max_cells_read`): the XLSForm reader does,
+because Excel files that began as .xls files declare all 65,536 rows; then only rows with
+something in them count toward the row limit, and reading stops once either budget, empty rows
+and cells included, is spent. Plain text (CSV) gets a size limit and a line count (a newline count,
 cheap) before it is decoded.
 
 This module is pure (standard library only; an import-linter contract keeps it so) and sits at the
@@ -108,6 +112,10 @@ TOO_MANY_ROWS = gettext_noop(
     "“%(name)s” has more rows on sheet “%(sheet)s” than the limit of %(limit)s; reading "
     "stopped there and nothing from the file was used."
 )
+TOO_MANY_CELLS = gettext_noop(
+    "“%(name)s” holds more cells on sheet “%(sheet)s”, empty ones included, than the limit of "
+    "%(limit)s; reading stopped there and nothing from the file was used."
+)
 TOO_MANY_COLUMNS = gettext_noop(
     "“%(name)s” has a row of %(found)s columns on sheet “%(sheet)s”, more than the limit of "
     "%(limit)s; reading stopped there and nothing from the file was used."
@@ -137,6 +145,12 @@ class Limits:
     max_lines: int = 0  # plain text; 0 means max_rows
     max_parts: int = 1000  # Excel and Word write 10 to 30; images and comments add a few each
     max_ratio: int = 100  # real spreadsheets and documents compress 3 to 20 to 1; bombs about 1,000
+    # Excel files that began as .xls often declare all 65,536 rows, nearly all of them empty. A
+    # reader that sets these lets a sheet declare, and `capped_rows` read, up to
+    # `max_rows_read` rows and `max_cells_read` cells (empty ones included); only rows with
+    # something in them count toward max_rows. 0: every row counts, as declared.
+    max_rows_read: int = 0
+    max_cells_read: int = 0
 
 
 class Refused(Exception):
@@ -212,16 +226,38 @@ def check_text(name: str, data: bytes, limits: Limits) -> None:
 Row = TypeVar("Row", bound=Sized)
 
 
-def capped_rows(rows: Iterable[Row], *, name: str, sheet: str, limits: Limits) -> Iterator[Row]:
+def capped_rows(
+    rows: Iterable[Row],
+    *,
+    name: str,
+    sheet: str,
+    limits: Limits,
+    is_empty: Callable[[Row], bool] | None = None,
+) -> Iterator[Row]:
     """The rows, stopping with Refused at the first row past `max_rows` or wider than
-    `max_columns`: a sheet may declare no dimension, or a false one."""
-    for count, row in enumerate(rows, start=1):
-        if count > limits.max_rows:
-            raise Refused(TOO_MANY_ROWS, name=name, sheet=sheet, limit=limits.max_rows)
+    `max_columns`: a sheet may declare no dimension, or a false one. With `max_rows_read` (and
+    `max_cells_read`) set and `is_empty` given, empty rows do not count toward `max_rows`, and
+    reading stops past those budgets instead (Limits)."""
+    counted = read = cells = 0
+    padded = bool(limits.max_rows_read and is_empty)
+    for row in rows:
         if len(row) > limits.max_columns:
             raise Refused(
                 TOO_MANY_COLUMNS, name=name, sheet=sheet, found=len(row), limit=limits.max_columns
             )
+        if padded:
+            read += 1
+            cells += len(row)
+            if read > limits.max_rows_read:
+                raise Refused(TOO_MANY_ROWS, name=name, sheet=sheet, limit=limits.max_rows_read)
+            if cells > limits.max_cells_read:
+                raise Refused(TOO_MANY_CELLS, name=name, sheet=sheet, limit=limits.max_cells_read)
+            if is_empty and is_empty(row):
+                yield row
+                continue
+        counted += 1
+        if counted > limits.max_rows:
+            raise Refused(TOO_MANY_ROWS, name=name, sheet=sheet, limit=limits.max_rows)
         yield row
 
 
@@ -460,7 +496,10 @@ def _check_sheets(name: str, archive: zipfile.ZipFile, limits: Limits) -> None:
         if extent is None:
             continue  # capped_rows still stops the reader
         rows, columns = extent
-        if rows > limits.max_rows:
+        padding = (
+            rows <= limits.max_rows_read and rows * columns <= limits.max_cells_read
+        )  # empty rows, which do not count toward max_rows (Limits)
+        if rows > limits.max_rows and not padding:
             raise Refused(DECLARED_ROWS, name=name, sheet=sheet, found=rows, limit=limits.max_rows)
         if columns > limits.max_columns:
             raise Refused(

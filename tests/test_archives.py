@@ -184,6 +184,36 @@ def test_rows_are_cut_off_while_they_are_read():
     assert caught.value.message == archives.TOO_MANY_COLUMNS and caught.value.found == 3
 
 
+def test_empty_rows_do_not_count_as_rows_within_a_budget_of_rows_and_cells_read():
+    limits = Limits(max_bytes=MIB, max_rows=2, max_columns=3, max_rows_read=6, max_cells_read=12)
+
+    def empty(row):
+        return all(value is None for value in row)
+
+    def read(rows):
+        return list(capped_rows(rows, name="a.xlsx", sheet="S", limits=limits, is_empty=empty))
+
+    assert len(read([(1, 2), (None, None), (None, None), (3, None)])) == 4
+    # Rows with something in them still count, empty ones between them or not.
+    with pytest.raises(Refused) as caught:
+        read([(1,), (None,), (2,), (3,)])
+    assert caught.value.message == archives.TOO_MANY_ROWS and caught.value.limit == 2
+    # Empty rows are read only so far, whatever the sheet declares…
+    with pytest.raises(Refused) as caught:
+        read([(None,)] * 7)
+    assert caught.value.message == archives.TOO_MANY_ROWS and caught.value.limit == 6
+    # …and so are their cells.
+    with pytest.raises(Refused) as caught:
+        read([(None, None, None)] * 5)
+    assert str(caught.value) == (
+        "“a.xlsx” holds more cells on sheet “S”, empty ones included, than the limit of 12; "
+        "reading stopped there and nothing from the file was used."
+    )
+    # Without a way to tell an empty row, every row counts, as before.
+    with pytest.raises(Refused):
+        list(capped_rows([(None,)] * 3, name="a.xlsx", sheet="S", limits=limits))
+
+
 @pytest.mark.parametrize("end", [b"\n", b"\r\n", b"\r"])
 def test_text_has_a_size_and_a_line_limit(end):
     limits = Limits(max_bytes=100, max_rows=3)

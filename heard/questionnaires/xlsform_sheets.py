@@ -37,7 +37,16 @@ CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 # is small: the demo's 18 KB inflate to 81 KB; a list of every Canadian municipality (about
 # 5,000 choices) fits on one sheet. A CSV form holds its three sheets in one file.
 # Spreadsheet programs often declare 1,024 columns for a sheet whose cells were only formatted.
-LIMITS = Limits(max_bytes=32 * 1024 * 1024, max_rows=10_000, max_columns=1_024, max_lines=30_000)
+LIMITS = Limits(
+    max_bytes=32 * 1024 * 1024,
+    max_rows=10_000,
+    max_columns=1_024,
+    max_lines=30_000,
+    # A form saved from an old .xls file declares all 65,536 rows: read them, empty ones
+    # included, within as many cells as 10,000 full rows hold.
+    max_rows_read=65_536,
+    max_cells_read=10_000 * 1_024,
+)
 
 
 @dataclass(frozen=True)
@@ -74,6 +83,10 @@ class Sheet:
 
 
 # Reading -----------------------------------------------------------------------------------------
+
+
+def _empty_row(row: tuple[Any, ...]) -> bool:
+    return all(value is None or value == "" for value in row)
 
 
 def _cell_text(value: Any) -> str:
@@ -185,6 +198,7 @@ def read_sheets(data: bytes, filename: str) -> dict[str, Sheet]:
                     name=filename,
                     sheet=worksheet.title,
                     limits=LIMITS,
+                    is_empty=_empty_row,
                 )
                 # openpyxl pads a sheet to its dimension with empty rows: skip them cheaply.
                 rows = (

@@ -5,7 +5,9 @@ page in English and French; the questionnaire keeps no new version."""
 from __future__ import annotations
 
 import html
+import io
 import re
+import zipfile
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -60,6 +62,35 @@ def test_rows_a_sheet_did_not_declare_stop_at_the_limit(monkeypatch):
     )
     assert problem(bombs.rows_sheet(60), "questionnaire.xlsx") == (
         "“questionnaire.xlsx” has more rows on sheet “People” than the limit of 50; reading "
+        "stopped there and nothing from the file was used."
+    )
+
+
+def _declaring(data: bytes, dimension: str) -> bytes:
+    """The workbook with its first sheet declaring `dimension`, as Excel files that began as .xls
+    files declare all 65,536 rows."""
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        sheet = source.read(bombs.SHEET)
+    declared = re.sub(
+        rb'<dimension ref="[^"]*"/>', f'<dimension ref="{dimension}"/>'.encode(), sheet
+    )
+    assert declared != sheet
+    return bombs._replaced(data, bombs.SHEET, [declared])
+
+
+def test_a_form_declaring_the_65536_rows_of_an_old_xls_file_is_read():
+    form = xlsx([row("text", "q1", "Question", "Question")])
+    definition, _xform = parse(_declaring(form, "A1:Z65536"), "old.xlsx")
+    assert [f["name"] for f in definition["fields"]] == ["q1"]
+    # As wide as a sheet can be, that many rows is too much reading: refused before it starts.
+    assert "declares 65,536 rows on sheet “survey”, more than the limit of 10,000" in problem(
+        _declaring(form, "A1:AMJ65536"), "old.xlsx"
+    )
+
+
+def test_empty_rows_past_an_old_xls_file_s_stop_the_reader_at_its_limit():
+    assert problem(bombs.gap_sheet(), "questionnaire.xlsx") == (
+        "“questionnaire.xlsx” has more rows on sheet “People” than the limit of 65,536; reading "
         "stopped there and nothing from the file was used."
     )
 
