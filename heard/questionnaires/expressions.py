@@ -141,6 +141,8 @@ UNSUPPORTED: dict[str, str] = {
     "randomize": "randomize() is not supported: write randomize=true in the question's parameters",
 }
 
+LAST_SAVED = "${last-saved#"
+_LAST_SAVED_RE = re.compile(r"\$\{last-saved#([A-Za-z_][A-Za-z0-9_.-]*)\}")
 _POSITION_CALL_RE = re.compile(r"position\(")
 _NAME = r"[A-Za-z_][A-Za-z0-9_.-]*"
 _NAME_RE = re.compile(_NAME)
@@ -301,12 +303,15 @@ def _tokenize(text: str) -> list[_Token]:
         elif c == "$":
             if text[i + 1 : i + 2] != "{":
                 raise ExpressionError("'$' must start a reference such as ${age}", i)
-            if text.startswith("${last-saved#", i):
-                raise ExpressionError(
-                    "${last-saved#…} reads the answer saved on a device's previous form, which a "
-                    "web questionnaire does not have: use a fixed default instead",
-                    i,
-                )
+            if text.startswith(LAST_SAVED, i):
+                # The answer on the device's previous form: Heard keeps none on any device (for
+                # respondents' privacy), so it is empty, as in ODK on a device's first form.
+                found = _NAME_RE.match(text, i + len(LAST_SAVED))
+                if found is None or text[found.end() : found.end() + 1] != "}":
+                    raise ExpressionError("write ${last-saved#name} with a field's name", i)
+                tokens.append(_Token("str", "", i))
+                i = found.end() + 1
+                continue
             match = _NAME_RE.match(text, i + 2)
             if match is None:
                 raise ExpressionError("'${' must be followed by a field name, as in ${age}", i)
@@ -577,6 +582,11 @@ def _walk(node: Node, *, into_lookups: bool = True) -> Iterator[Node]:
             yield from _walk(arg, into_lookups=into_lookups)
     elif kind == "lookup" and into_lookups and node[2] is not None:
         yield from _walk(node[2], into_lookups=into_lookups)
+
+
+def last_saved_names(text: str) -> list[str]:
+    """The names read as ${last-saved#name} in an expression or a text (always empty)."""
+    return _LAST_SAVED_RE.findall(text)
 
 
 def references(node: Node) -> set[str]:

@@ -134,6 +134,8 @@ def piped(form: Form, text: str, values: dict[str, Any], language: str, name: st
     `name` is the field the text belongs to (an entry name reads its entry's answers)."""
 
     def answer(match: re.Match[str]) -> str:
+        if match[1].startswith("last-saved#"):
+            return ""  # a device's previous form: Heard keeps none (ADR 0006)
         if match[1] not in form.fields:
             return match[0]
         ref = form.reference(match[1], name)
@@ -149,6 +151,10 @@ def piped_html(
     html = SafeString()
     last = 0
     for match in PIPE.finditer(text):
+        if match[1].startswith("last-saved#"):  # always empty (ADR 0006)
+            html += conditional_escape(text[last : match.start()])
+            last = match.end()
+            continue
         if match[1] not in form.fields:
             continue
         ref = form.reference(match[1], name)

@@ -165,15 +165,19 @@ def _skeleton(definition: dict[str, Any]) -> dict[str, Any]:
     copied.pop("languages", None)
     copied.pop("kept_columns", None)
     copied.pop("set_aside", None)  # the exported file no longer has those rows
+    copied.pop("read_as_empty", None)  # where they are: rows of the file uploaded
     return copied
 
 
 def _keep_from_upload(definition: dict[str, Any], before: dict[str, Any]) -> None:
     """What the form's upload said and a translated file cannot: the files attached (read again
-    from their choices, they are still those files) and the rows the form was imported without."""
-    for key in ("files", "set_aside"):
+    from their choices, they are still those files), the rows the form was imported without, and
+    where it reads ${last-saved#…} (rows of the file uploaded, not of this one)."""
+    for key in ("files", "set_aside", "read_as_empty"):
         if key in before:
             definition[key] = copy.deepcopy(before[key])
+        else:
+            definition.pop(key, None)
 
 
 def _first_difference(before: dict[str, Any], after: dict[str, Any]) -> str:

@@ -153,6 +153,14 @@ def questionnaire_detail(
                         "pages": len(Form(version.definition).pages),
                     },
                 )
+                if version.definition.get("read_as_empty"):
+                    messages.info(
+                        request,
+                        _(
+                            "The form reads ${last-saved#…}, which is always empty in Heard: the "
+                            "form's screen says where and why."
+                        ),
+                    )
                 set_aside = version.definition.get("set_aside", [])
                 if set_aside:
                     messages.info(
@@ -207,6 +215,9 @@ def questionnaire_detail(
             else 0,
             "files": _files(questionnaire),
             "set_aside": _set_aside(questionnaire),
+            "read_as_empty": questionnaire.current_version.definition.get("read_as_empty", [])
+            if questionnaire.current_version
+            else [],
             "files_read_by_pulldata": any(f.get("data") for f in _files(questionnaire)),
             "attach_form": attach_form or AttachForm(),
         },

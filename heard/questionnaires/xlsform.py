@@ -268,17 +268,17 @@ def _pipe_problems(text: str, names: set[str]) -> list[str]:
             _("Write an answer to show as ${name}, with a field's name between the braces.")
         )
     for name in sorted(set(PIPE.findall(text)) - names):
-        if name.startswith("last-saved#"):
-            continue  # refused once, below
-        found.append(_not_a_field(name, names))
-    if "${last-saved#" in text:
-        found.append(
-            _(
-                "${last-saved#…} shows the answer saved on a device's previous form, which a web "
-                "questionnaire does not have: write the text without it."
-            )
-        )
-    return found
+        if not name.startswith("last-saved#"):  # read as empty: checked below
+            found.append(_not_a_field(name, names))
+    return found + _last_saved_problems(text, names)
+
+
+def _last_saved_problems(text: str, names: set[str]) -> list[str]:
+    """${last-saved#name} must name a field of the form, as ${name} must."""
+    return [
+        _not_a_field(name, names)
+        for name in sorted(set(expressions.last_saved_names(text)) - names)
+    ]
 
 
 def external_key(list_name: str) -> str:
@@ -413,6 +413,8 @@ def _parse_expression(
     }
     for name in sorted(expressions.references(node) - names - repeats_read):
         problems.append(FormProblem(sheet, number, column, _not_a_field(name, names)))
+    for reason in _last_saved_problems(text, names):
+        problems.append(FormProblem(sheet, number, column, reason))
     if expressions.uses_current(node) and not allow_current:
         problems.append(
             FormProblem(
@@ -1360,10 +1362,31 @@ def parse(
         definition["kept_settings"] = kept_settings
     if set_aside:
         definition["set_aside"] = set_aside
+    read_as_empty = _last_saved_cells(survey, choices_sheet, {row["row"] for row in set_aside})
+    if read_as_empty:
+        definition["read_as_empty"] = read_as_empty
     if columns.kept or choice_kept:
         definition["kept_columns"] = {"survey": columns.kept, "choices": choice_kept}
     xform = to_xform(data, filename)
     return definition, xform
+
+
+def _last_saved_cells(
+    survey: Sheet, choices: Sheet | None, left_out: set[int]
+) -> list[dict[str, Any]]:
+    """Where the form reads ${last-saved#name}, the answer a device's previous form saved: always
+    empty in Heard, which keeps no earlier form on any device (ADR 0006), so the lead is told."""
+    found = []
+    for sheet in [survey] if choices is None else [survey, choices]:
+        for number, row in sheet.rows:
+            if sheet is survey and number in left_out:
+                continue
+            for header, value in row.items():
+                for name in expressions.last_saved_names(value):
+                    found.append(
+                        {"sheet": sheet.name, "row": number, "column": header, "name": name}
+                    )
+    return found
 
 
 def _names_in_repeats(

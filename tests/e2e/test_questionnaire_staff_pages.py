@@ -92,7 +92,7 @@ def test_the_questionnaire_staff_screens(page, live_server, staff_setup, tmp_pat
 
 
 @pytest.mark.parametrize(
-    ("language", "field", "button", "said", "heading", "why"),
+    ("language", "field", "button", "said", "heading", "why", "empty_heading"),
     [
         (
             "en",
@@ -101,6 +101,7 @@ def test_the_questionnaire_staff_screens(page, live_server, staff_setup, tmp_pat
             "1 row was not imported (deviceid)",
             "Rows not imported",
             "a web page cannot read a device's identifier",
+            "Answers read as empty",
         ),
         (
             "fr",
@@ -109,17 +110,33 @@ def test_the_questionnaire_staff_screens(page, live_server, staff_setup, tmp_pat
             "1 ligne n’a pas été importée (deviceid)",
             "Lignes non importées",
             "une page Web ne peut pas lire l’identifiant d’un appareil",
+            "Réponses lues comme vides",
         ),
     ],
 )
 def test_a_row_recording_the_device_is_set_aside_and_listed_with_why(
-    page, live_server, staff_setup, tmp_path, language, field, button, said, heading, why
+    page,
+    live_server,
+    staff_setup,
+    tmp_path,
+    language,
+    field,
+    button,
+    said,
+    heading,
+    why,
+    empty_heading,
 ):
     consultation, questionnaire, lead = staff_setup
     _signed_in(page, live_server, lead)
     form = tmp_path / "form.xlsx"
     form.write_bytes(
-        xlsx([row("deviceid", "device"), row("text", "q", "A question", "Une question")])
+        xlsx(
+            [
+                row("deviceid", "device"),
+                row("text", "q", "A question", "Une question", default="${last-saved#q}"),
+            ]
+        )
     )
     base = f"/{language}/staff/consultations/{consultation.pk}/questionnaires/{questionnaire.pk}/"
     page.goto(f"{live_server.url}{base}")
@@ -133,6 +150,13 @@ def test_a_row_recording_the_device_is_set_aside_and_listed_with_why(
         "deviceid",
         "device",
         why,
+    ]
+    empty = page.get_by_role("table", name=empty_heading)
+    assert empty.get_by_role("row").nth(1).inner_text().split("\t") == [
+        "survey",
+        "3",
+        "default",
+        "${last-saved#q}",
     ]
     assert axe_violations(page) == []
 

@@ -144,6 +144,32 @@ def test_rows_recording_the_device_are_set_aside_and_the_lead_told_why(
     assert [f["name"] for f in version.definition["fields"]] == ["q1"]
 
 
+@pytest.mark.parametrize(
+    ("language", "heading", "said"),
+    [
+        ("en", "Answers read as empty", "which is always empty in Heard"),
+        ("fr", "Réponses lues comme vides", "toujours vide dans Heard"),
+    ],
+)
+def test_a_form_reading_a_device_s_last_saved_answer_is_imported_and_the_lead_told_where(
+    client, questionnaire, lead, language, heading, said
+):
+    client.force_login(lead)
+    detail = (
+        f"/{language}/staff/consultations/{questionnaire.consultation.pk}"
+        f"/questionnaires/{questionnaire.pk}/"
+    )
+    form = xlsx([row("text", "q1", "Question", "Question", default="${last-saved#q1}")])
+    uploaded = client.post(detail, {"file": SimpleUploadedFile("form.xlsx", form)})
+    assert uploaded.status_code == 302
+    page = client.get(detail).content.decode()
+    assert said in page.replace("&#x27;", "’")
+    table = page[page.index('id="read-as-empty-title"') :]
+    assert heading in table
+    assert '<th scope="row">2</th><td><code>default</code></td>' in table
+    assert "<code>${last-saved#q1}</code>" in table
+
+
 def test_only_leads_change_and_only_leads_and_analysts_read_answers(
     client, small, base, settings, lead
 ):

@@ -963,22 +963,16 @@ UNSUPPORTED = [
         "${nobody} is not a field of this form.",
     ),
     case(
-        "label showing a device's last saved answer",
-        second("note", "Last time: ${last-saved#q}", "La dernière fois : ${q}"),
+        "label showing a device's last saved answer to no field",
+        second("note", "Last time: ${last-saved#nobody}", "La dernière fois : ${q}"),
         ("survey", 3, f"label::{EN}"),
-        "${last-saved#…} shows the answer saved on a device's previous form",
+        "${nobody} is not a field of this form.",
     ),
     case(
-        "default from a device's last saved answer",
-        second("text", default="${last-saved#q}"),
-        ("survey", 3, "default"),
-        "${last-saved#…} reads the answer saved on a device's previous form",
-    ),
-    case(
-        "relevant on a device's last saved answer",
-        second("text", relevant="${last-saved#q} = 'x'"),
+        "relevant on a device's last saved answer to no field",
+        second("text", relevant="${last-saved#nobody} = 'x'"),
         ("survey", 3, "relevant"),
-        "${last-saved#…} reads the answer saved on a device's previous form",
+        "${nobody} is not a field of this form.",
     ),
     case(
         "choice showing an answer that is not there",
@@ -1972,6 +1966,32 @@ def test_pyxform_s_older_constrained_types_add_their_constraint_and_hint_unless_
     assert not form.check("phone", {"phone": "0612"}, "en")
     assert form.check("share", {"share": 101}, "fr")
     assert not form.check("days", {"days": 400}, "en")  # its own constraint replaced 0-365
+
+
+def test_a_device_s_last_saved_answer_is_read_as_empty_and_the_lead_told_where():
+    survey = [
+        row("begin_group", "g", "G", "G"),
+        row("text", "who", "Your name", "Votre nom", default="${last-saved#who}"),
+        row("note", "seen", "Last time: ${last-saved#who}.", "La dernière fois : ${who}."),
+        row("calculate", "twice", calculation="concat(${last-saved#who}, ${who})"),
+        row("text", "why", "Why?", "Pourquoi ?", relevant="${last-saved#who} = ''"),
+        row("end_group"),
+    ]
+    definition, xform = parse(xlsx(survey), "form.xlsx")
+    assert to_xform(to_xlsx(definition), "back.xlsx") == xform  # written back as it was
+    assert [(c["row"], c["column"], c["name"]) for c in definition["read_as_empty"]] == [
+        (3, "default", "who"),
+        (4, f"label::{EN}", "who"),
+        (5, "calculation", "who"),
+        (6, "relevant", "who"),
+    ]
+    form = Form(definition)
+    values = form.with_calculations({"who": "Ana"})
+    assert values["twice"] == "Ana" and form.field_applies("why", values)
+    page = form.page_by_name["g"]
+    views = {v.name: v for v in question_views(form, page, {}, "en")}
+    assert views["who"].value in ("", None)
+    assert str(views["seen"].label_html) == "Last time: ."
 
 
 def test_a_comment_row_with_no_type_name_or_label_is_skipped_as_pyxform_skips_it():
