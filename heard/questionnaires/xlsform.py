@@ -270,6 +270,10 @@ def _pipe_problems(text: str, names: set[str]) -> list[str]:
     for name in sorted(set(PIPE.findall(text)) - names):
         if not name.startswith("last-saved#"):  # read as empty: checked below
             found.append(_not_a_field(name, names))
+    for name in sorted(set(PIPE.findall(text))):
+        ambiguous = _ambiguous(name, names)
+        if ambiguous:
+            found.append(ambiguous)
     return found + _last_saved_problems(text, names)
 
 
@@ -366,12 +370,30 @@ def _type_of(raw: str) -> tuple[str, str]:
 
 
 class FieldNames(set[str]):
-    """The names an expression or a text may refer to, and those of the rows set aside (name:
-    (row, why)), so that a reference to one of those says why it is not there."""
+    """The names an expression or a text may refer to; those of the rows set aside (name: (row,
+    why)), so that a reference to one of those says why it is not there; and the names several
+    groups use (name: rows), which a reference cannot tell apart."""
 
-    def __init__(self, names: Iterable[str], set_aside: Mapping[str, tuple[int, str]]) -> None:
+    def __init__(
+        self,
+        names: Iterable[str],
+        set_aside: Mapping[str, tuple[int, str]],
+        ambiguous: Mapping[str, list[int]] | None = None,
+    ) -> None:
         super().__init__(names)
         self.set_aside = dict(set_aside)
+        self.ambiguous = dict(ambiguous or {})
+
+
+def _ambiguous(name: str, names: set[str]) -> str | None:
+    """Why ${name} cannot be used when several groups have a question of that name, or None."""
+    rows = getattr(names, "ambiguous", {}).get(name)
+    if not rows:
+        return None
+    return _(
+        "${%(name)s} could be any of rows %(rows)s, which have that name in different groups: "
+        "rename them so that each name is used once."
+    ) % {"name": name, "rows": ", ".join(str(row) for row in rows)}
 
 
 def _not_a_field(name: str, names: set[str]) -> str:
@@ -413,6 +435,10 @@ def _parse_expression(
     }
     for name in sorted(expressions.references(node) - names - repeats_read):
         problems.append(FormProblem(sheet, number, column, _not_a_field(name, names)))
+    for name in sorted(expressions.references(node) | repeats_read):
+        ambiguous = _ambiguous(name, names)
+        if ambiguous:
+            problems.append(FormProblem(sheet, number, column, ambiguous))
     for reason in _last_saved_problems(text, names):
         problems.append(FormProblem(sheet, number, column, reason))
     if expressions.uses_current(node) and not allow_current:
@@ -469,6 +495,8 @@ def _answers_list_problem(
         )
     if source not in known:
         return _("${%(name)s} is not a field of this form.") % {"name": source}
+    if _ambiguous(source, known):
+        return _ambiguous(source, known)
     if source not in repeated:
         return _(
             "${%(name)s} is not in a repeat: a question takes its choices from the answers of "
@@ -503,6 +531,8 @@ def _read_trigger(
     for name in names:
         if name not in known:
             problems.append(_("${%(name)s} is not a field of this form.") % {"name": name})
+        elif _ambiguous(name, known):
+            problems.append(str(_ambiguous(name, known)))
     own = repeat["name"] if repeat is not None else None
     for name in names:
         if name in repeated and repeated[name] != own:
@@ -738,6 +768,14 @@ def parse(
         )
         problems.append(FormProblem(survey.name, number, column, reason))
 
+    # pyxform allows one name in several groups (its paths differ); Heard keys answers by name
+    # alone, so each later one gets a name of its own, and is written back as it was.
+    renamed, ambiguous = _names_in_other_groups(survey, lambda row: cell(row, "type"), cell)
+    if renamed:
+        header = columns.plain["name"]
+        survey.rows[:] = [
+            (n, {**row, header: renamed[n][0]} if n in renamed else row) for n, row in survey.rows
+        ]
     # First pass: names, so that expressions can refer to fields further down.
     names: dict[str, int] = {}
     groups: set[str] = set()
@@ -781,7 +819,7 @@ def parse(
                     % {"name": other, "row": names[other]},
                 )
             names[other] = number
-    known = FieldNames(set(names) - groups, set_aside_names)  # a group has no answer
+    known = FieldNames(set(names) - groups, set_aside_names, ambiguous)  # a group has no answer
     # select_one_external's lists (ODK's autocomplete over a long list): pyxform checks no
     # names there, and a cascading list repeats them.
     external, external_columns, _external_kept, _external_spaced = read_choice_rows(
@@ -1360,6 +1398,8 @@ def parse(
         definition["data"] = data_tables
     if kept_settings:
         definition["kept_settings"] = kept_settings
+    if renamed:
+        _keep_written_names(definition, {n: written for n, (_name, written) in renamed.items()})
     if set_aside:
         definition["set_aside"] = set_aside
     read_as_empty = _last_saved_cells(survey, choices_sheet, {row["row"] for row in set_aside})
@@ -1369,6 +1409,61 @@ def parse(
         definition["kept_columns"] = {"survey": columns.kept, "choices": choice_kept}
     xform = to_xform(data, filename)
     return definition, xform
+
+
+def _names_in_other_groups(
+    survey: Sheet,
+    type_of: Callable[[dict[str, str]], str],
+    cell: Callable[[dict[str, str], str], str],
+) -> tuple[dict[int, tuple[str, str]], dict[str, list[int]]]:
+    """({row: (name Heard uses, name as written)} for each row whose name a row in another group
+    already has, {name: rows} for those names). pyxform allows one name in several groups,
+    since their paths differ, but not twice in one group (Heard reports that in the first
+    pass). The name Heard uses is the group's and the row's ("contact.name"), or the row's and
+    a number at the top level ("name.2"), and never one the form already has."""
+    taken = {cell(row, "name") for _number, row in survey.rows}
+    seen: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+    renamed: dict[int, tuple[str, str]] = {}
+    open_groups: list[str] = []
+    for number, row in survey.rows:
+        kind, _list = _type_of(type_of(row))
+        if kind in ("end_group", "end_repeat"):
+            if open_groups:
+                open_groups.pop()
+            continue
+        name = cell(row, "name")
+        used = name
+        if name and not vocabulary.set_aside_reason(kind):
+            parent = tuple(open_groups)
+            earlier = seen.setdefault(name, [])
+            if earlier and all(place != parent for _row, place in earlier):
+                base = f"{parent[-1]}.{name}" if parent else f"{name}.2"
+                used, count = base, 2
+                while used in taken:
+                    count += 1
+                    used = f"{base}-{count}" if parent else f"{name}.{count}"
+                taken.add(used)
+                renamed[number] = (used, name)
+            earlier.append((number, parent))
+        if kind in ("begin_group", "begin_repeat"):
+            open_groups.append(used)
+    ambiguous = {
+        name: [number for number, _place in places]
+        for name, places in seen.items()
+        if any(number in renamed for number, _place in places)
+    }
+    return renamed, ambiguous
+
+
+def _keep_written_names(definition: dict[str, Any], written: Mapping[int, str]) -> None:
+    """Each field, page, section and repeat renamed by `_names_in_other_groups` keeps the name
+    the file gave it, for the way back (by the row it came from)."""
+    holders: list[dict[str, Any]] = [*definition["fields"]]
+    for page in definition["pages"]:
+        holders += [page, *page.get("sections", {}).values(), *page.get("repeats", {}).values()]
+    for holder in holders:
+        if holder.get("row") in written and not holder.get("generated"):
+            holder["written_name"] = written[holder["row"]]
 
 
 def _last_saved_cells(

@@ -1994,6 +1994,52 @@ def test_a_device_s_last_saved_answer_is_read_as_empty_and_the_lead_told_where()
     assert str(views["seen"].label_html) == "Last time: ."
 
 
+def test_one_name_in_several_groups_gets_a_name_of_its_own_and_goes_back_as_written():
+    survey = [
+        row("begin_group", "home", "Home", "Maison"),
+        row("text", "name", "Name", "Nom"),
+        row("end_group"),
+        row("begin_group", "work", "Work", "Travail"),
+        row("text", "name", "Employer", "Employeur"),
+        row("end_group"),
+        row("text", "name", "Anything else", "Autre chose"),
+    ]
+    definition, xform = parse(xlsx(survey), "form.xlsx")
+    fields = definition["fields"]
+    assert [(f["name"], f.get("written_name")) for f in fields] == [
+        ("name", None),
+        ("work.name", "name"),
+        ("name.2", "name"),
+    ]
+    assert to_xform(to_xlsx(definition), "back.xlsx") == xform
+    form = Form(definition)
+    assert form.clean({"name": "Ana", "work.name": "Acme", "name.2": "No"}) == {
+        "name": "Ana",
+        "work.name": "Acme",
+        "name.2": "No",
+    }
+
+
+def test_a_name_several_groups_use_cannot_be_referred_to_and_twice_in_one_group_is_refused():
+    twice = [
+        row("begin_group", "home", "Home", "Maison"),
+        row("text", "name", "Name", "Nom"),
+        row("end_group"),
+        row("begin_group", "work", "Work", "Travail"),
+        row("text", "name", "Employer", "Employeur"),
+        row("end_group"),
+    ]
+    found = problems_of(xlsx([*twice, row("text", "q", "Q", "Q", relevant="${name} != ''")]))
+    assert [(p.row, p.column) for p in found] == [(8, "relevant")]
+    assert "${name} could be any of rows 3, 6, which have that name in different groups" in (
+        found[0].reason
+    )
+    siblings = [row("text", "name", "A", "A"), row("text", "name", "B", "B")]
+    assert [p.reason for p in problems_of(xlsx(siblings))] == [
+        "The name “name” is already used on row 2."
+    ]
+
+
 def test_a_comment_row_with_no_type_name_or_label_is_skipped_as_pyxform_skips_it():
     definition, xform = parse(
         xlsx([row("", comment="Background on the agronomist"), row("text", "q", "Q", "Q")]),
