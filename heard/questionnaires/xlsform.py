@@ -278,11 +278,13 @@ def _pipe_problems(text: str, names: set[str]) -> list[str]:
 
 
 def _last_saved_problems(text: str, names: set[str]) -> list[str]:
-    """${last-saved#name} must name a field of the form, as ${name} must."""
-    return [
-        _not_a_field(name, names)
-        for name in sorted(set(expressions.last_saved_names(text)) - names)
-    ]
+    """${last-saved#name} must name one field of the form, as ${name} must."""
+    found = []
+    for name in sorted(set(expressions.last_saved_names(text))):
+        problem = _not_a_field(name, names) if name not in names else _ambiguous(name, names)
+        if problem:
+            found.append(problem)
+    return found
 
 
 def external_key(list_name: str) -> str:

@@ -2029,11 +2029,20 @@ def test_a_name_several_groups_use_cannot_be_referred_to_and_twice_in_one_group_
         row("text", "name", "Employer", "Employeur"),
         row("end_group"),
     ]
-    found = problems_of(xlsx([*twice, row("text", "q", "Q", "Q", relevant="${name} != ''")]))
-    assert [(p.row, p.column) for p in found] == [(8, "relevant")]
-    assert "${name} could be any of rows 3, 6, which have that name in different groups" in (
-        found[0].reason
+    found = problems_of(
+        xlsx(
+            [
+                *twice,
+                row("text", "q", "Q", "Q", relevant="${name} != ''"),
+                row("text", "r", "R", "R", default="${last-saved#name}"),
+            ]
+        )
     )
+    assert [(p.row, p.column) for p in found] == [(8, "relevant"), (9, "default")]
+    for problem in found:  # Heard's own words, not pyxform's
+        assert "${name} could be any of rows 3, 6, which have that name in different groups" in (
+            problem.reason
+        )
     siblings = [row("text", "name", "A", "A"), row("text", "name", "B", "B")]
     assert [p.reason for p in problems_of(xlsx(siblings))] == [
         "The name “name” is already used on row 2."
