@@ -214,10 +214,7 @@ def questionnaire_detail(
             if questionnaire.current_version
             else 0,
             "files": _files(questionnaire),
-            "set_aside": _set_aside(questionnaire),
-            "read_as_empty": questionnaire.current_version.definition.get("read_as_empty", [])
-            if questionnaire.current_version
-            else [],
+            **_left_out(questionnaire),
             "files_read_by_pulldata": any(f.get("data") for f in _files(questionnaire)),
             "attach_form": attach_form or AttachForm(),
         },
@@ -236,13 +233,15 @@ def _files(questionnaire: Questionnaire) -> list[dict[str, Any]]:
     ]
 
 
-def _set_aside(questionnaire: Questionnaire) -> list[dict[str, Any]]:
-    """The rows the current version was imported without, each with why, in the page's
-    language."""
+def _left_out(questionnaire: Questionnaire) -> dict[str, list[dict[str, Any]]]:
+    """What the current version's import left out: the rows set aside, each with why in the
+    page's language, and the cells reading ${last-saved#…} (always empty)."""
     version = questionnaire.current_version
-    if version is None:
-        return []
-    return [{**row, "why": _(row["why"])} for row in version.definition.get("set_aside", [])]
+    definition = version.definition if version is not None else {}
+    return {
+        "set_aside": [{**row, "why": _(row["why"])} for row in definition.get("set_aside", [])],
+        "read_as_empty": definition.get("read_as_empty", []),
+    }
 
 
 def _warn_missing_files(request: HttpRequest, version: QuestionnaireVersion) -> None:

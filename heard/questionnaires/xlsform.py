@@ -497,8 +497,9 @@ def _answers_list_problem(
         )
     if source not in known:
         return _("${%(name)s} is not a field of this form.") % {"name": source}
-    if _ambiguous(source, known):
-        return _ambiguous(source, known)
+    ambiguous = _ambiguous(source, known)
+    if ambiguous:
+        return ambiguous
     if source not in repeated:
         return _(
             "${%(name)s} is not in a repeat: a question takes its choices from the answers of "
@@ -531,10 +532,9 @@ def _read_trigger(
     if kind not in (*ANSWER_TYPES, "calculate"):
         problems.append(_("Only a question or a calculate takes a trigger."))
     for name in names:
-        if name not in known:
-            problems.append(_("${%(name)s} is not a field of this form.") % {"name": name})
-        elif _ambiguous(name, known):
-            problems.append(str(_ambiguous(name, known)))
+        problem = _not_a_field(name, known) if name not in known else _ambiguous(name, known)
+        if problem:
+            problems.append(problem)
     own = repeat["name"] if repeat is not None else None
     for name in names:
         if name in repeated and repeated[name] != own:

@@ -72,7 +72,7 @@ def _row(
     cells = []
     for _header, key, lang in columns:
         # A name Heard gave (one name in several groups: xlsform._names_in_other_groups).
-        value = item.get("written_name") or item.get(key) if key == "name" else item.get(key)
+        value = (item.get("written_name") or item.get("name")) if key == "name" else item.get(key)
         if lang is not None:
             cells.append((value or {}).get(lang, ""))
         elif key == "required":

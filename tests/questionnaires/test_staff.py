@@ -102,6 +102,18 @@ def test_a_lead_creates_a_questionnaire_and_uploads_its_form(client, consultatio
     assert AuditEvent.objects.filter(action="questionnaire.version_added").count() == 1
 
 
+def _uploaded(client, lead, questionnaire, language: str, form: bytes) -> str:
+    """The questionnaire's screen in `language` after the lead uploaded `form` there."""
+    client.force_login(lead)
+    detail = (
+        f"/{language}/staff/consultations/{questionnaire.consultation.pk}"
+        f"/questionnaires/{questionnaire.pk}/"
+    )
+    uploaded = client.post(detail, {"file": SimpleUploadedFile("form.xlsx", form)})
+    assert uploaded.status_code == 302
+    return client.get(detail).content.decode()
+
+
 @pytest.mark.parametrize(
     ("language", "said", "why"),
     [
@@ -121,11 +133,6 @@ def test_a_lead_creates_a_questionnaire_and_uploads_its_form(client, consultatio
 def test_rows_recording_the_device_are_set_aside_and_the_lead_told_why(
     client, questionnaire, lead, language, said, why
 ):
-    client.force_login(lead)
-    detail = (
-        f"/{language}/staff/consultations/{questionnaire.consultation.pk}"
-        f"/questionnaires/{questionnaire.pk}/"
-    )
     form = xlsx(
         [
             row("deviceid", "device"),
@@ -133,9 +140,7 @@ def test_rows_recording_the_device_are_set_aside_and_the_lead_told_why(
             row("username", "user"),
         ]
     )
-    uploaded = client.post(detail, {"file": SimpleUploadedFile("form.xlsx", form)})
-    assert uploaded.status_code == 302
-    page = client.get(detail).content.decode()
+    page = _uploaded(client, lead, questionnaire, language, form)
     assert said in page
     table = page[page.index('id="set-aside-title"') :]
     assert '<th scope="row">4</th><td><code>username</code></td>' in table
@@ -154,15 +159,8 @@ def test_rows_recording_the_device_are_set_aside_and_the_lead_told_why(
 def test_a_form_reading_a_device_s_last_saved_answer_is_imported_and_the_lead_told_where(
     client, questionnaire, lead, language, heading, said
 ):
-    client.force_login(lead)
-    detail = (
-        f"/{language}/staff/consultations/{questionnaire.consultation.pk}"
-        f"/questionnaires/{questionnaire.pk}/"
-    )
     form = xlsx([row("text", "q1", "Question", "Question", default="${last-saved#q1}")])
-    uploaded = client.post(detail, {"file": SimpleUploadedFile("form.xlsx", form)})
-    assert uploaded.status_code == 302
-    page = client.get(detail).content.decode()
+    page = _uploaded(client, lead, questionnaire, language, form)
     assert said in page.replace("&#x27;", "’")
     table = page[page.index('id="read-as-empty-title"') :]
     assert heading in table

@@ -1994,16 +1994,19 @@ def test_a_device_s_last_saved_answer_is_read_as_empty_and_the_lead_told_where()
     assert str(views["seen"].label_html) == "Last time: ."
 
 
+# The same name in two groups, as pyxform allows (rows 3 and 6).
+NAME_IN_TWO_GROUPS = [
+    row("begin_group", "home", "Home", "Maison"),
+    row("text", "name", "Name", "Nom"),
+    row("end_group"),
+    row("begin_group", "work", "Work", "Travail"),
+    row("text", "name", "Employer", "Employeur"),
+    row("end_group"),
+]
+
+
 def test_one_name_in_several_groups_gets_a_name_of_its_own_and_goes_back_as_written():
-    survey = [
-        row("begin_group", "home", "Home", "Maison"),
-        row("text", "name", "Name", "Nom"),
-        row("end_group"),
-        row("begin_group", "work", "Work", "Travail"),
-        row("text", "name", "Employer", "Employeur"),
-        row("end_group"),
-        row("text", "name", "Anything else", "Autre chose"),
-    ]
+    survey = [*NAME_IN_TWO_GROUPS, row("text", "name", "Anything else", "Autre chose")]
     definition, xform = parse(xlsx(survey), "form.xlsx")
     fields = definition["fields"]
     assert [(f["name"], f.get("written_name")) for f in fields] == [
@@ -2021,18 +2024,10 @@ def test_one_name_in_several_groups_gets_a_name_of_its_own_and_goes_back_as_writ
 
 
 def test_a_name_several_groups_use_cannot_be_referred_to_and_twice_in_one_group_is_refused():
-    twice = [
-        row("begin_group", "home", "Home", "Maison"),
-        row("text", "name", "Name", "Nom"),
-        row("end_group"),
-        row("begin_group", "work", "Work", "Travail"),
-        row("text", "name", "Employer", "Employeur"),
-        row("end_group"),
-    ]
     found = problems_of(
         xlsx(
             [
-                *twice,
+                *NAME_IN_TWO_GROUPS,
                 row("text", "q", "Q", "Q", relevant="${name} != ''"),
                 row("text", "r", "R", "R", default="${last-saved#name}"),
             ]
