@@ -89,7 +89,7 @@ deploy-check: install ## Django's deployment checks on the production profile (t
 		$(BIN)/python manage.py check --deploy --fail-level WARNING
 
 messages: install ## Refresh the French message catalogue and compile it
-	cd heard && ../$(BIN)/python ../manage.py makemessages -l fr --no-obsolete --add-location file
+	cd heard && ../$(BIN)/python ../manage.py makemessages -l fr --no-obsolete --add-location file -e html,txt,py,jinja
 	$(BIN)/python tools/fr_catalogue.py
 	cd heard && ../$(BIN)/python ../manage.py compilemessages -l fr
 

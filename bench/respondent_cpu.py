@@ -15,7 +15,9 @@ or the clients, so that a change to the request's work shows up without the nois
 machine. PostgreSQL's own work is in another process and not counted here.
 
 `--profile N` prints the N functions with the most cumulative time over the respondents'
-requests (cProfile, which slows everything; the per-kind figures come from a run without it).
+requests (cProfile, which slows everything; the per-kind figures come from a run without it);
+`--profile-kinds page_save,submit` profiles only those kinds, `--sort tottime` orders by each
+function's own time.
 Results are appended to bench/results/respondent_cpu.jsonl.
 """
 
@@ -57,10 +59,18 @@ class Failure(Exception):
 class Browser:
     """A cookie jar that calls the WSGI application directly, as a server would."""
 
-    def __init__(self, application: Any, clock: dict[str, list[float]]) -> None:
+    def __init__(
+        self,
+        application: Any,
+        clock: dict[str, list[float]],
+        profiler: cProfile.Profile | None = None,
+        profiled: frozenset[str] = frozenset(),
+    ) -> None:
         self.application = application
         self.cookies: dict[str, str] = {}
         self.clock = clock
+        self.profiler = profiler
+        self.profiled = profiled  # the kinds of request profiled; none means every one
 
     def request(
         self, method: str, path: str, label: str, fields: list[tuple[str, str]] | None = None
@@ -94,12 +104,17 @@ class Browser:
         def start_response(status: str, headers: list[tuple[str, str]], exc: Any = None) -> Any:
             got["status"], got["headers"] = int(status.split()[0]), headers
 
+        profiler = self.profiler if not self.profiled or label in self.profiled else None
+        if profiler is not None:
+            profiler.enable()
         started = time.process_time()
         chunks = self.application(environ, start_response)
         content = b"".join(chunks)
         if hasattr(chunks, "close"):
             chunks.close()
         self.clock[label].append(time.process_time() - started)
+        if profiler is not None:
+            profiler.disable()
         SIZES[label].append(len(content))
         location = ""
         for name, value in got["headers"]:
@@ -164,6 +179,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--respondents", type=int, default=60)
     parser.add_argument("--warm", type=int, default=5, help="respondents not measured, first")
     parser.add_argument("--profile", type=int, default=0, help="print the N costliest functions")
+    parser.add_argument(
+        "--profile-kinds",
+        default="",
+        help="profile only these kinds of request, comma-separated (page_view,page_save,…)",
+    )
+    parser.add_argument(
+        "--sort", default="cumulative", help="order of the profile: cumulative or tottime"
+    )
     args = parser.parse_args(argv)
     url = os.environ.get("DATABASE_URL", "")
     from bench.questionnaire_200 import refusal
@@ -207,12 +230,13 @@ def main(argv: list[str] | None = None) -> int:
     sequence = 0
     for index, link in enumerate(setup.links):
         measured = index >= args.warm
-        browser = Browser(application, clock if measured else warm)
-        if profiler is not None and measured:
-            profiler.enable()
+        browser = Browser(
+            application,
+            clock if measured else warm,
+            profiler if measured else None,
+            frozenset(filter(None, args.profile_kinds.split(","))),
+        )
         requests = respond(browser, link, answers_for(random.Random(index), today))
-        if profiler is not None and measured:
-            profiler.disable()
         baseline = Browser(application, clock if measured else warm)
         for _n in range(requests):
             sequence += 1
@@ -256,7 +280,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     if profiler is not None:
         out = io.StringIO()
-        pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(args.profile)
+        pstats.Stats(profiler, stream=out).sort_stats(args.sort).print_stats(args.profile)
         print(out.getvalue())
     else:
         RESULTS.parent.mkdir(parents=True, exist_ok=True)

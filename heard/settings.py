@@ -182,6 +182,20 @@ TEMPLATES = [
             ],
         },
     },
+    # The pages a respondent's personal link opens, in Jinja2 (heard.core.jinja, ADR 0021):
+    # their templates end in .jinja and sit in each app's jinja2/ folder.
+    {
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "environment": "heard.core.jinja.environment",
+            "context_processors": [
+                "django.contrib.messages.context_processors.messages",
+                "heard.core.context_processors.site",
+                "heard.core.sessions.timeout",
+            ],
+        },
+    },
     # Plain-text email (heard.notify.bilingual renders every email body with it, and nothing
     # else does): the same template folders, but nothing is HTML-escaped, so a title with "<" or
     # "&" reads as it was typed rather than as "&lt;" or "&amp;".

@@ -265,6 +265,40 @@ def question_views(
     return views
 
 
+def brought_in(
+    form: Form, page: dict[str, Any], values: dict[str, Any], language: str, shown: set[str]
+) -> list[str]:
+    """The questions of a page just saved that an answer on it has brought in: they apply now,
+    the page as the respondent saw it did not show them (`shown`, the names it sent back), and
+    they have no answer yet. Without JavaScript the page comes back with them.
+
+    Most saves bring nothing in, and building the page's views to find that out cost a quarter
+    of a save (ADR 0021): a question the views call applying applies by `field_applies` (a
+    repeat with no entry yet, by `repeat_applies`), so when every such name was shown there is
+    nothing more to look at."""
+    flat = form.flat(values)
+    candidates = [
+        name
+        for name in form.names_on(page, values)
+        if name not in shown and not hidden(form.item(name)) and form.field_applies(name, flat)
+    ]
+    for name in page["fields"]:
+        repeat_name = form.field_repeat.get(name)
+        if (
+            repeat_name is not None
+            and repeat_name not in shown
+            and form.repeat_applies(form.repeats[repeat_name], flat)
+        ):
+            candidates.append(repeat_name)
+    if not candidates:
+        return []
+    return [
+        q.name
+        for q in question_views(form, page, values, language)
+        if q.applies and q.name not in shown and q.type != "note" and q.value in (None, "", [])
+    ]
+
+
 def _sections_opened(
     form: Form,
     page: dict[str, Any],

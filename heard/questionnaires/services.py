@@ -24,6 +24,7 @@ from heard.consultations.models import Consultation, RelatedLink
 from heard.core import audit, limits
 from heard.core.bilingual import LANGUAGE_CODES
 from heard.core.crypto import blind_index, blind_indexes
+from heard.core.prepared import PreparedUpdate
 from heard.core.rows import stored_copy
 from heard.core.tokens import token_hash
 from heard.notify import bilingual
@@ -598,6 +599,12 @@ def _has_metadata(definition: dict[str, Any], *kinds: str) -> bool:
     return any(f["type"] in kinds for f in definition["fields"])
 
 
+# The busiest write of all: its SQL written once (heard.core.prepared, ADR 0021).
+_SAVE_PAGE = PreparedUpdate(
+    Response, ["answers_json", "language", "pages_seen", "saved_at"], where=["id", "state"]
+)
+
+
 def save_page(*, response: Response, page: str, answers: dict[str, Any], language: str) -> bool:
     """Keep a page's answers on the draft. False if the response is no longer a draft.
 
@@ -606,7 +613,8 @@ def save_page(*, response: Response, page: str, answers: dict[str, Any], languag
     saved in another tab after submission changes nothing, as with submit()."""
     seen = response.pages_seen if page in response.pages_seen else [*response.pages_seen, page]
     response.answers = answers
-    changed = Response.objects.filter(pk=response.pk, state=ResponseState.DRAFT).update(
+    changed = _SAVE_PAGE.run(
+        {"id": response.pk, "state": ResponseState.DRAFT},
         answers_json=response.answers_json,
         language=language,
         pages_seen=seen,

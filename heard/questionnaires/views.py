@@ -26,7 +26,13 @@ from heard.questionnaires import selectors, services
 from heard.questionnaires.compiled import form_of
 from heard.questionnaires.form import Form, entry_change
 from heard.questionnaires.models import Questionnaire, Respondent, Response, ResponseState
-from heard.questionnaires.rendering import answer_text, piped, question_label, question_views
+from heard.questionnaires.rendering import (
+    answer_text,
+    brought_in,
+    piped,
+    question_label,
+    question_views,
+)
 from heard.questionnaires.xlsform_vocabulary import UNANSWERED_TYPES
 from heard.stakeholders.models import Sector
 
@@ -96,7 +102,7 @@ def start(request: HttpRequest) -> HttpResponse:
         return redirect(_resume_url(response, request))
     return render(
         request,
-        "questionnaires/start.html",
+        "questionnaires/start.jinja",
         _context(
             respondent,
             response=response,
@@ -173,12 +179,7 @@ def page(request: HttpRequest, name: str) -> HttpResponse:
         values = form.clean(new_answers)
         # Questions that an answer on this page has just brought in, and that the respondent has
         # not seen yet (without JavaScript they stay hidden until the page comes back).
-        shown = set(request.POST.getlist("shown"))
-        appeared = [
-            q.name
-            for q in question_views(form, current, values, language)
-            if q.applies and q.name not in shown and q.type != "note" and q.value in (None, "", [])
-        ]
+        appeared = brought_in(form, current, values, language, set(request.POST.getlist("shown")))
         for field_name in appeared:
             errors.pop(field_name, None)
         # What is valid is always kept: leaving, switching language or an error loses nothing.
@@ -216,7 +217,7 @@ def page(request: HttpRequest, name: str) -> HttpResponse:
     )
     return render(
         request,
-        "questionnaires/page.html",
+        "questionnaires/page.jinja",
         _context(
             respondent,
             page=current,
@@ -295,7 +296,7 @@ def check(request: HttpRequest) -> HttpResponse:
     pages = form.pages_applying(values)
     return render(
         request,
-        "questionnaires/check.html",
+        "questionnaires/check.jinja",
         _context(
             respondent,
             sections=_summary(form, values, language),
@@ -322,7 +323,7 @@ def saved(request: HttpRequest) -> HttpResponse:
     found = _visit(request)
     if found is None:
         return _link_not_valid(request)
-    return render(request, "questionnaires/saved.html", _context(found.respondent))
+    return render(request, "questionnaires/saved.jinja", _context(found.respondent))
 
 
 @never_cache
@@ -334,7 +335,7 @@ def done(request: HttpRequest) -> HttpResponse:
     if response is None or response.state == ResponseState.DRAFT:
         return redirect("questionnaire")
     return render(
-        request, "questionnaires/done.html", _context(found.respondent, response=response)
+        request, "questionnaires/done.jinja", _context(found.respondent, response=response)
     )
 
 

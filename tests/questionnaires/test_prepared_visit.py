@@ -6,6 +6,7 @@ reads them) fails here rather than on a respondent's page."""
 from __future__ import annotations
 
 import pytest
+from django.db import connection
 from django.db.models import Model
 
 from heard.questionnaires import selectors, services
@@ -68,3 +69,55 @@ def test_the_visit_query_reads_what_its_query_set_reads_before_and_after_a_respo
 
     assert selectors._VISIT.one(pk=respondent.pk, token_hash="not the hash") is None
     assert selectors._VISIT.one(pk=respondent.pk + 1000, token_hash=respondent.token_hash) is None
+
+
+@pytest.mark.django_db
+def test_a_page_saved_by_the_prepared_update_reads_back_as_the_orm_would_store_it(
+    small,  # noqa: F811 - the fixture imported above
+    settings,
+):
+    """services.save_page writes with heard.core.prepared.PreparedUpdate: the encrypted answers,
+    the JSON list of pages, the language and the moment read back as written, the JSON is a
+    JSON value to the database (its first element can be looked up), and a response that is no
+    longer a draft is left alone."""
+    from datetime import UTC, datetime
+
+    from heard.core.prepared import PreparedUpdate
+    from heard.questionnaires.models import Response, ResponseState
+
+    invite_one(small, settings)
+    respondent = Respondent.objects.get(questionnaire=small)
+    response = services.draft_for(respondent, "en")
+    assert services.save_page(
+        response=response, page="about", answers={"role": "worker", "years": 12}, language="fr"
+    )
+    stored = Response.objects.get(pk=response.pk)
+    assert stored.answers == {"role": "worker", "years": 12}
+    assert stored.pages_seen == ["about"] and stored.language == "fr"
+    assert Response.objects.filter(pk=response.pk, pages_seen__0="about").exists()
+    with connection.cursor() as cursor:  # encrypted at rest, as the ORM's update stored it
+        cursor.execute(
+            f"SELECT answers_json FROM {Response._meta.db_table} WHERE id = %s",
+            [response.pk],
+        )
+        (raw,) = cursor.fetchone()
+    assert "worker" not in raw and raw
+
+    moment = datetime(2026, 12, 5, 21, 30, 15, 123456, tzinfo=UTC)
+    update = PreparedUpdate(Response, ["language", "saved_at"], where=["id", "state"])
+    assert (
+        update.run(
+            {"id": response.pk, "state": ResponseState.DRAFT}, language="en", saved_at=moment
+        )
+        == 1
+    )
+    stored.refresh_from_db()
+    assert (stored.language, stored.saved_at) == ("en", moment)
+    with pytest.raises(TypeError, match="every column"):
+        update.run({"id": response.pk}, language="en", saved_at=moment)
+
+    Response.objects.filter(pk=response.pk).update(
+        state=ResponseState.SUBMITTED, submitted_at=moment
+    )
+    assert not services.save_page(response=response, page="topics", answers={}, language="en")
+    assert Response.objects.get(pk=response.pk).pages_seen == ["about"]

@@ -13,7 +13,6 @@ from typing import Any
 
 import pytest
 from django.http import QueryDict
-from django.template.loader import render_to_string
 from django.utils import translation
 from pyxform.xls2xform import convert
 
@@ -23,6 +22,7 @@ from heard.questionnaires import services
 from heard.questionnaires.form import Form
 from heard.questionnaires.models import QuestionnaireVersion, Respondent, Response
 from heard.questionnaires.rendering import answer_text, question_views
+from heard.questionnaires.templatetags.questionnaire import question_html
 from heard.questionnaires.xlsform import (
     FormError,
     FormProblem,
@@ -109,11 +109,11 @@ def has(page: str, tag: str, attrs: dict[str, str | None]) -> bool:
 
 
 def rendered(definition: dict[str, Any], page: str, values: dict[str, Any], language: str) -> str:
-    """A page's questions through _question.html, as the respondent's page includes them."""
+    """A page's questions through _question.jinja's macro, as the respondent's page shows them."""
     form = Form(definition)
     with translation.override(language):
         return "".join(
-            render_to_string("questionnaires/_question.html", {"q": q})
+            question_html(q)
             for q in question_views(form, form.page_by_name[page], values, language)
         )
 
@@ -1796,7 +1796,7 @@ def test_an_answer_shown_in_a_label_hint_and_message_is_escaped_and_uses_choice_
         '<span data-pipe="name">&lt;b&gt;Al&lt;/b&gt;</span> ?'
     )
     assert str(view.hint_html) == 'Pensez à <span data-pipe="name">&lt;b&gt;Al&lt;/b&gt;</span>'
-    html = render_to_string("questionnaires/_question.html", {"q": view})
+    html = question_html(view)
     assert "<b>Al</b>" not in html and "&lt;b&gt;Al&lt;/b&gt;" in html
     assert form.problems({**values, "count": 9}, "en") == {"count": "Fewer than 5, <b>Al</b>"}
 
@@ -2111,7 +2111,7 @@ def test_a_range_takes_a_number_on_its_steps(parameters, typed, kept, error):
     answers, errors = form.read_page(form.page_of("x"), {"x": typed}, {}, "en")
     assert answers.get("x") == kept and errors.get("x") == error
     [view] = [v for v in question_views(form, form.page_of("x"), {}, "en") if v.name == "x"]
-    html = render_to_string("questionnaires/_question.html", {"q": view})
+    html = question_html(view)
     assert 'type="number"' in html and f'max="{view.range["max"]}"' in html
 
 

@@ -1,0 +1,64 @@
+"""The Jinja2 environment of the pages a respondent's personal link opens (ADR 0021).
+
+Those pages are the busiest in Heard: a questionnaire sent to thousands asks for each of them
+once a question page, and Django's template language spent a third of a web process's time on
+them. They are written for Jinja2, which compiles a template to Python once; the rest of the
+site keeps Django's templates. What the Django side offers those pages is here under the same
+names: `static`, `url`, the i18n functions (Django's catalogue, so one French translation serves
+both) and the few filters the pages use, each Django's own function.
+
+Texts to translate are written `{{ _("…") }}`, with `|format(name=…)` for values, so that
+`makemessages -e html,txt,py,jinja` (`make messages`) finds them as it finds Django's
+`{% translate %}`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.template import defaultfilters
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import json_script
+from django.utils.safestring import SafeString
+from django.utils.timezone import template_localtime  # type: ignore[attr-defined] # not in the stubs
+from django.utils.translation import gettext, ngettext
+from jinja2 import Environment
+
+from heard.core.markdown import render_markdown
+
+
+def url(name: str, *args: Any, **kwargs: Any) -> str:
+    """Django's {% url %}: the path of a named view in the active language."""
+    return reverse(name, args=args or None, kwargs=kwargs or None)
+
+
+def linebreaksbr(value: Any) -> SafeString:
+    """Django's filter, escaping what is not already safe (Django's SafeString and Jinja2's
+    Markup both say so through __html__)."""
+    if hasattr(value, "__html__"):
+        value = SafeString(value.__html__())
+    return defaultfilters.linebreaksbr(value, autoescape=True)
+
+
+def date(value: Any, format_string: str) -> str:
+    """Django's date filter, in the current time zone as Django's templates give it (they convert
+    a moment before a filter that expects local time), in the active language ("j F Y" gives
+    "5 décembre 2026")."""
+    return defaultfilters.date(template_localtime(value), format_string)
+
+
+def environment(**options: Any) -> Environment:
+    env = Environment(extensions=["jinja2.ext.i18n"], **options)  # noqa: S701 - Django's backend turns autoescape on
+    env.install_gettext_callables(gettext, ngettext, newstyle=False)  # type: ignore[attr-defined]
+    env.globals.update({"static": static, "url": url, "now": timezone.now})
+    env.filters.update(
+        {
+            "date": date,
+            "json_script": json_script,
+            "linebreaksbr": linebreaksbr,
+            "markdown": render_markdown,
+        }
+    )
+    return env

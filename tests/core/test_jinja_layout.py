@@ -1,0 +1,59 @@
+"""The pages a personal link opens are Jinja2 templates (heard.core.jinja, ADR 0021) with a copy
+of the site's layout. The copy must not drift: the same page skeleton, rendered by each engine
+from its own layout, gives the same HTML in both languages, in a timed session and outside one
+(up to whitespace between tags, the CSRF token's random mask and how an apostrophe is escaped)."""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+from django.contrib.sessions.backends.db import SessionStore
+from django.template import engines
+from django.test import RequestFactory
+from django.utils import translation
+
+from heard.core import sessions
+
+CHILD = {
+    "django": '{{% extends "{layout}.html" %}}{{% block title %}}Title{{% endblock %}}'
+    "{{% block content %}}<p>Content</p>{{% endblock %}}",
+    "jinja2": '{{% extends "{layout}.jinja" %}}{{% block title %}}Title{{% endblock %}}'
+    "{{% block content %}}<p>Content</p>{{% endblock %}}",
+}
+JINJA_LAYOUT = {
+    "base": "core/base",
+    "questionnaires/respondent_base": "questionnaires/respondent_base",
+}
+
+
+def _normal(html: str) -> str:
+    html = re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "CSRF", html)
+    html = html.replace("&#39;", "'").replace("&#x27;", "'").replace("&#34;", "&quot;")
+    html = re.sub(r"\{#.*?#\}", "", html)
+    return re.sub(r"\s+", " ", re.sub(r">\s+<", "><", html)).strip()
+
+
+def _render(engine: str, layout: str, request) -> str:
+    name = layout if engine == "django" else JINJA_LAYOUT[layout]
+    template = engines[engine].from_string(CHILD[engine].format(layout=name))
+    return template.render({"quick_exit_url": "https://weather.example/"}, request)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("layout", ["base", "questionnaires/respondent_base"])
+@pytest.mark.parametrize("language", ["en", "fr"])
+@pytest.mark.parametrize("timed", [False, True], ids=["no session", "personal-link session"])
+def test_the_jinja_layout_gives_the_same_page_as_the_django_one(layout, language, timed):
+    request = RequestFactory().get(f"/{language}/questionnaire/")
+    request.session = SessionStore()
+    if timed:
+        request.session[sessions.LINK] = True
+        request.session[sessions.SEEN] = int(time.time())
+    with translation.override(language):
+        django_html = _normal(_render("django", layout, request))
+        jinja_html = _normal(_render("jinja2", layout, request))
+    assert "<p>Content</p>" in jinja_html and "<title>Title – " in jinja_html
+    assert ('id="session-timeout"' in jinja_html) is timed
+    assert jinja_html == django_html
