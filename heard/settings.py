@@ -193,6 +193,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "heard.core.context_processors.site",
                 "heard.core.sessions.timeout",
+                "heard.core.jinja.csrf_field",
             ],
         },
     },

@@ -14,12 +14,16 @@ Texts to translate are written `{{ _("…") }}`, with `|format(name=…)` for va
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
+from django.http import HttpRequest
 from django.template import defaultfilters
-from django.templatetags.static import static
+from django.template.backends.utils import csrf_input
+from django.templatetags.static import static as django_static
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.html import json_script
 from django.utils.safestring import SafeString
 from django.utils.timezone import template_localtime  # type: ignore[attr-defined] # not in the stubs
@@ -27,6 +31,20 @@ from django.utils.translation import gettext, ngettext
 from jinja2 import Environment
 
 from heard.core.markdown import render_markdown
+
+
+@lru_cache(maxsize=256)
+def static(path: str) -> str:
+    """Django's {% static %}: the file's address, with its content's hash in production. The
+    same for a given file while the process runs (the manifest is read once), so kept."""
+    return django_static(path)
+
+
+def csrf_field(request: HttpRequest) -> dict[str, Any]:
+    """Context processor: the CSRF field masked once per page. Django's Jinja2 backend gives a
+    `csrf_input` that masks the token again each time a page shows it (a question page has two
+    forms), and masking draws 32 random characters."""
+    return {"csrf_input": SimpleLazyObject(lambda: csrf_input(request))}
 
 
 def url(name: str, *args: Any, **kwargs: Any) -> str:

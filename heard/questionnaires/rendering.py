@@ -111,6 +111,14 @@ class QuestionView:
         return f"q-{self.name}"
 
     @property
+    def described_by(self) -> str:
+        """The ids of the hint and the error, for aria-describedby ("" when it has neither)."""
+        ids = ([f"q-{self.name}-hint"] if self.hint else []) + (
+            [f"q-{self.name}-error"] if self.error else []
+        )
+        return " ".join(ids)
+
+    @property
     def widget(self) -> str:
         if self.type == "select_one" and "minimal" in self.appearance:
             return "dropdown"
