@@ -52,6 +52,13 @@ from typing import Any
 Node = list[Any]
 Value = str | float | bool
 
+
+def gettext_noop(message: str) -> str:
+    """Marks a message for makemessages (it finds this name); the importer, which has Django,
+    translates it when it is shown. This module has no Django: logic.js shares its cases."""
+    return message
+
+
 # (fewest arguments, most arguments or None for any number)
 FUNCTIONS: dict[str, tuple[int, int | None]] = {
     "selected": (2, 2),
@@ -122,23 +129,44 @@ FUNCTIONS: dict[str, tuple[int, int | None]] = {
 
 # Functions that XLSForm authors reach for and that we knowingly leave out, with the reason.
 UNSUPPORTED: dict[str, str] = {
-    "jr:choice-name": "jr:choice-name() is not supported: to show the label of the choice "
-    "made, write ${colour} in a label, hint or message (Heard shows the choice's label in the "
-    "respondent's language); to test it, compare its name, as in ${colour} = 'red'",
-    "position": "position() takes only '..': write position(..) for the number of a repeat's entry",
-    "area": "area() measures a shape drawn on a map, and a consultation does not collect locations",
-    "distance": "distance() measures a line drawn on a map, and a consultation does not collect "
-    "locations",
-    "geofence": "geofence() tests a location, and a consultation does not collect locations",
-    "digest": "digest() is not supported: a web form does not hash answers; compare the answer "
-    "itself",
-    "base64-decode": "base64-decode() is not supported: put the text itself in the form",
-    "extract-signed": "extract-signed() is not supported: a web form checks no signatures",
-    "date-time": "date-time() is not supported: work with dates, as date(${day}) or today()",
-    "decimal-time": "decimal-time() is not supported: ask for the hours as a decimal number",
-    "format-date-time": "format-date-time() is not supported: format-date() takes the same "
-    "patterns, %H:%M included",
-    "randomize": "randomize() is not supported: write randomize=true in the question's parameters",
+    "jr:choice-name": gettext_noop(
+        "jr:choice-name() is not supported: to show the label of the choice "
+        "made, write ${colour} in a label, hint or message (Heard shows the choice's label in the "
+        "respondent's language); to test it, compare its name, as in ${colour} = 'red'"
+    ),
+    "position": gettext_noop(
+        "position() takes only '..': write position(..) for the number of a repeat's entry"
+    ),
+    "area": gettext_noop(
+        "area() measures a shape drawn on a map, and a consultation does not collect locations"
+    ),
+    "distance": gettext_noop(
+        "distance() measures a line drawn on a map, and a consultation does not collect locations"
+    ),
+    "geofence": gettext_noop(
+        "geofence() tests a location, and a consultation does not collect locations"
+    ),
+    "digest": gettext_noop(
+        "digest() is not supported: a web form does not hash answers; compare the answer itself"
+    ),
+    "base64-decode": gettext_noop(
+        "base64-decode() is not supported: put the text itself in the form"
+    ),
+    "extract-signed": gettext_noop(
+        "extract-signed() is not supported: a web form checks no signatures"
+    ),
+    "date-time": gettext_noop(
+        "date-time() is not supported: work with dates, as date(${day}) or today()"
+    ),
+    "decimal-time": gettext_noop(
+        "decimal-time() is not supported: ask for the hours as a decimal number"
+    ),
+    "format-date-time": gettext_noop(
+        "format-date-time() is not supported: format-date() takes the same patterns, %H:%M included"
+    ),
+    "randomize": gettext_noop(
+        "randomize() is not supported: write randomize=true in the question's parameters"
+    ),
 }
 
 LAST_SAVED = "${last-saved#"
@@ -168,24 +196,58 @@ _DIGITS_AFTER_POINT = tuple(_DIGITS)
 
 _SYMBOLS = ("!=", "<=", ">=", "=", "<", ">", "+", "-", "*", "(", ")", ",")
 _MISTAKES = {
-    "==": "use '=' to compare, not '=='",
-    "&&": "use 'and', not '&&'",
-    "||": "use 'or', not '||'",
-    "<>": "use '!=' for 'not equal', not '<>'",
+    "==": gettext_noop("use '=' to compare, not '=='"),
+    "&&": gettext_noop("use 'and', not '&&'"),
+    "||": gettext_noop("use 'or', not '||'"),
+    "<>": gettext_noop("use '!=' for 'not equal', not '<>'"),
 }
 _CURLY_QUOTES = "‘’“”«»"
+
+
+class Said:
+    """A message in English with its values, to be said in the reader's language: `say(gettext)`
+    translates the template and fills in the values (which may be Said too); str() is English."""
+
+    __slots__ = ("template", "values")
+
+    def __init__(self, template: str, **values: Any) -> None:
+        self.template = template
+        self.values = values
+
+    def say(self, translate: Callable[[str], str] = gettext_noop) -> str:
+        text = translate(self.template)
+        if not self.values:
+            return text  # a template without values may hold a literal % (format-date's %H)
+        return text % {
+            key: value.say(translate) if isinstance(value, Said) else value
+            for key, value in self.values.items()
+        }
+
+    def __str__(self) -> str:
+        return self.say()
+
+
+AT_CHARACTER = gettext_noop("%(problem)s (at character %(position)s)")
 
 
 class ExpressionError(ValueError):
     """A syntax error or unsupported feature; ``position`` is the 0-based offset in the text.
 
-    ``str(error)`` reads ``"<message> (at character <position + 1>)"``, ready to show to a person.
+    ``str(error)`` reads ``"<message> (at character <position + 1>)"``, ready to show to a person;
+    ``say(gettext)`` says the same in the reader's language.
     """
 
-    def __init__(self, message: str, position: int) -> None:
-        super().__init__(f"{message} (at character {position + 1})")
-        self.message = message
+    def __init__(self, message: Said | str, position: int) -> None:
+        self.said = message if isinstance(message, Said) else Said(message)
+        self.message = str(self.said)
         self.position = position
+        super().__init__(self.say())
+
+    def say(self, translate: Callable[[str], str] = gettext_noop) -> str:
+        return translate(AT_CHARACTER) % {
+            "problem": self.said.say(translate),
+            "position": self.position + 1,
+        }
 
 
 # Parsing -----------------------------------------------------------------------------------
@@ -199,11 +261,11 @@ class _Token:
         self.value = value
         self.pos = pos
 
-    def describe(self) -> str:
+    def describe(self) -> Said | str:
         if self.kind == "end":
-            return "the end of the expression"
+            return Said(gettext_noop("the end of the expression"))
         if self.kind == "str":
-            return f"the string {self.value!r}"
+            return Said(gettext_noop("the string %(text)s"), text=repr(self.value))
         if self.kind == "ref":
             return f"${{{self.value}}}"
         return f"'{self.value}'"
@@ -212,7 +274,7 @@ class _Token:
 def _matched(pattern: re.Pattern[str], text: str, i: int) -> str:
     match = pattern.match(text, i)
     if match is None:  # the caller checked the first character, so this does not happen
-        raise ExpressionError(f"unexpected character {text[i]!r}", i)
+        raise ExpressionError(_unexpected(text[i]), i)
     return match.group()
 
 
@@ -220,9 +282,17 @@ def _matched(pattern: re.Pattern[str], text: str, i: int) -> str:
 _INSTANCE_RE = re.compile(r"instance\s*\(\s*(['\"])([^'\"]*)\1\s*\)")
 _ROOT_ITEM_RE = re.compile(r"\s*/\s*root\s*/\s*item")
 _COLUMN_STEP_RE = re.compile(r"\s*/\s*([A-Za-z_][A-Za-z0-9_.-]*)")
-_LOOKUP_SHAPE = (
+_LOOKUP_SHAPE = gettext_noop(
     "write a lookup in an attached file as instance('people')/root/item[id = ${id}]/region"
 )
+
+
+def _unknown_function(name: str) -> Said:
+    return Said(gettext_noop("unknown function '%(name)s()'"), name=name)
+
+
+def _unexpected(character: str) -> Said:
+    return Said(gettext_noop("unexpected character %(character)s"), character=repr(character))
 
 
 def _closing_bracket(text: str, start: int) -> int:
@@ -241,7 +311,7 @@ def _closing_bracket(text: str, start: int) -> int:
             if depth == 0:
                 return i
         i += 1
-    raise ExpressionError("the '[' starting here is not closed with ']'", start)
+    raise ExpressionError(gettext_noop("the '[' starting here is not closed with ']'"), start)
 
 
 def _lookup_token(text: str, i: int) -> tuple[_Token, int]:
@@ -266,10 +336,12 @@ def _lookup_token(text: str, i: int) -> tuple[_Token, int]:
         try:
             predicate = _Parser(inner, True).parse()
         except ExpressionError as exc:
-            raise ExpressionError(exc.message, i + 1 + exc.position) from None
+            raise ExpressionError(exc.said, i + 1 + exc.position) from None
         if any(node[0] == "cur" for node in _walk(predicate)):
             raise ExpressionError(
-                "'.' in a lookup's [...] is not supported: compare a column, as in [id = ${id}]",
+                gettext_noop(
+                    "'.' in a lookup's [...] is not supported: compare a column, as in [id = ${id}]"
+                ),
                 i,
             )
         i = end + 1
@@ -297,27 +369,41 @@ def _tokenize(text: str) -> list[_Token]:
         elif c in "'\"":
             end = text.find(c, i + 1)
             if end < 0:
-                raise ExpressionError(f"the string starting here is not closed with {c}", i)
+                raise ExpressionError(
+                    Said(
+                        gettext_noop("the string starting here is not closed with %(quote)s"),
+                        quote=c,
+                    ),
+                    i,
+                )
             tokens.append(_Token("str", text[i + 1 : end], i))
             i = end + 1
         elif c == "$":
             if text[i + 1 : i + 2] != "{":
-                raise ExpressionError("'$' must start a reference such as ${age}", i)
+                raise ExpressionError(gettext_noop("'$' must start a reference such as ${age}"), i)
             if text.startswith(LAST_SAVED, i):
                 # The answer on the device's previous form: Heard keeps none on any device (for
                 # respondents' privacy), so it is empty, as in ODK on a device's first form.
                 found = _NAME_RE.match(text, i + len(LAST_SAVED))
                 if found is None or text[found.end() : found.end() + 1] != "}":
-                    raise ExpressionError("write ${last-saved#name} with a field's name", i)
+                    raise ExpressionError(
+                        gettext_noop("write ${last-saved#name} with a field's name"), i
+                    )
                 tokens.append(_Token("str", "", i))
                 i = found.end() + 1
                 continue
             match = _NAME_RE.match(text, i + 2)
             if match is None:
-                raise ExpressionError("'${' must be followed by a field name, as in ${age}", i)
+                raise ExpressionError(
+                    gettext_noop("'${' must be followed by a field name, as in ${age}"), i
+                )
             if text[match.end() : match.end() + 1] != "}":
                 raise ExpressionError(
-                    f"the reference '${{{match.group()}' is not closed with '}}'", i
+                    Said(
+                        gettext_noop("the reference '${%(name)s' is not closed with '}'"),
+                        name=match.group(),
+                    ),
+                    i,
                 )
             tokens.append(_Token("ref", match.group(), i))
             i = match.end() + 1
@@ -328,7 +414,9 @@ def _tokenize(text: str) -> list[_Token]:
                 i += 2
                 continue
             if two == "..":
-                raise ExpressionError("'..' (parent paths) is not supported: use ${name}", i)
+                raise ExpressionError(
+                    gettext_noop("'..' (parent paths) is not supported: use ${name}"), i
+                )
             tokens.append(_Token("cur", ".", i))
             i += 1
         elif text.startswith("instance", i) and _INSTANCE_RE.match(text, i):
@@ -340,10 +428,19 @@ def _tokenize(text: str) -> list[_Token]:
             i += len(name)
         elif c in _CURLY_QUOTES:
             raise ExpressionError(
-                f"the curly quote {c} does not start a string: use straight quotes ' or \"", i
+                Said(
+                    gettext_noop(
+                        "the curly quote %(quote)s does not start a string: use straight quotes "
+                        "' or \""
+                    ),
+                    quote=c,
+                ),
+                i,
             )
         elif c == "/":
-            raise ExpressionError("paths such as /data/name are not supported: use ${name}", i)
+            raise ExpressionError(
+                gettext_noop("paths such as /data/name are not supported: use ${name}"), i
+            )
         else:
             for symbol in _SYMBOLS:
                 if text.startswith(symbol, i):
@@ -352,8 +449,10 @@ def _tokenize(text: str) -> list[_Token]:
                     break
             else:
                 if c == "!":
-                    raise ExpressionError("use '!=' for 'not equal' and not(...) for negation", i)
-                raise ExpressionError(f"unexpected character {c!r}", i)
+                    raise ExpressionError(
+                        gettext_noop("use '!=' for 'not equal' and not(...) for negation"), i
+                    )
+                raise ExpressionError(_unexpected(c), i)
     tokens.append(_Token("end", "", n))
     return tokens
 
@@ -393,11 +492,16 @@ class _Parser:
 
     def parse(self) -> Node:
         if self.token.kind == "end":
-            raise ExpressionError("the expression is empty", 0)
+            raise ExpressionError(gettext_noop("the expression is empty"), 0)
         node = self.binary(0)
         if self.token.kind != "end":
             raise ExpressionError(
-                f"expected an operator or the end of the expression, found {self.token.describe()}",
+                Said(
+                    gettext_noop(
+                        "expected an operator or the end of the expression, found %(found)s"
+                    ),
+                    found=self.token.describe(),
+                ),
                 self.token.pos,
             )
         return node
@@ -423,7 +527,9 @@ class _Parser:
     def enter(self) -> None:
         self.depth += 1
         if self.depth > _MAX_NESTING:
-            raise ExpressionError("the expression is nested too deeply", self.token.pos)
+            raise ExpressionError(
+                gettext_noop("the expression is nested too deeply"), self.token.pos
+            )
 
     def primary(self) -> Node:
         token = self.advance()
@@ -442,25 +548,42 @@ class _Parser:
             self.enter()
             node = self.binary(0)
             self.depth -= 1
-            self.expect(")", f"missing ')' to close the '(' at character {token.pos + 1}")
+            self.expect(
+                ")",
+                Said(
+                    gettext_noop("missing ')' to close the '(' at character %(position)s"),
+                    position=token.pos + 1,
+                ),
+            )
             return node
         if token.kind == "name":
             if self.token.kind == "sym" and self.token.value == "(":
                 return self.call(token)
             return self.column(token)
-        what = token.describe()
         raise ExpressionError(
-            f"expected a value, a ${{reference}} or a function, found {what}", token.pos
+            Said(
+                gettext_noop("expected a value, a ${reference} or a function, found %(found)s"),
+                found=token.describe(),
+            ),
+            token.pos,
         )
 
     def column(self, token: _Token) -> Node:
         name = token.value
         if name in FUNCTIONS or name in UNSUPPORTED:
             call = f"{name}()" if FUNCTIONS.get(name, (1, 1))[1] == 0 else f"{name}(...)"
-            raise ExpressionError(f"{name} is a function: write {call}", token.pos)
+            raise ExpressionError(
+                Said(gettext_noop("%(name)s is a function: write %(call)s"), name=name, call=call),
+                token.pos,
+            )
         if not self.allow_columns or not _NAME_RE.fullmatch(name):
             raise ExpressionError(
-                f"'{name}' is not a reference: write ${{{name}}} for the answer to a field",
+                Said(
+                    gettext_noop(
+                        "'%(name)s' is not a reference: write ${%(name)s} for the answer to a field"
+                    ),
+                    name=name,
+                ),
                 token.pos,
             )
         return ["col", name]
@@ -472,12 +595,12 @@ class _Parser:
             if self.token.kind != "parent":
                 raise ExpressionError(UNSUPPORTED["position"], token.pos)
             self.advance()
-            self.expect(")", "write position(..) for the number of a repeat's entry")
+            self.expect(")", gettext_noop("write position(..) for the number of a repeat's entry"))
             return ["call", "position", []]
         if name in UNSUPPORTED:
             raise ExpressionError(UNSUPPORTED[name], token.pos)
         if name not in FUNCTIONS:
-            raise ExpressionError(f"unknown function '{name}()'", token.pos)
+            raise ExpressionError(_unknown_function(name), token.pos)
         self.advance()  # (
         self.enter()
         args: list[Node] = []
@@ -490,38 +613,55 @@ class _Parser:
                     self.advance()
                     continue
                 break
-        self.expect(")", f"expected ',' or ')' in the arguments of {name}()")
+        self.expect(
+            ")",
+            Said(gettext_noop("expected ',' or ')' in the arguments of %(name)s()"), name=name),
+        )
         self.depth -= 1
         fewest, most = FUNCTIONS[name]
         if len(args) < fewest or (most is not None and len(args) > most):
             if most is None:
-                wanted = f"at least {fewest}"
+                wanted = gettext_noop(
+                    "%(name)s() takes at least %(fewest)s arguments, not %(count)s"
+                )
+            elif fewest == most == 1:
+                wanted = gettext_noop("%(name)s() takes 1 argument, not %(count)s")
             elif fewest == most:
-                wanted = str(fewest)
+                wanted = gettext_noop("%(name)s() takes %(fewest)s arguments, not %(count)s")
             else:
-                wanted = f"{fewest} to {most}"
-            plural = "" if wanted == "1" else "s"
+                wanted = gettext_noop(
+                    "%(name)s() takes %(fewest)s to %(most)s arguments, not %(count)s"
+                )
             raise ExpressionError(
-                f"{name}() takes {wanted} argument{plural}, not {len(args)}", token.pos
+                Said(wanted, name=name, fewest=fewest, most=most, count=len(args)), token.pos
             )
         if name in ("count", "sum", "count-non-empty") and args[0][0] != "ref":
             raise ExpressionError(
-                f"{name}() takes a repeat or a question in one, as in count(${{people}}) or "
-                "sum(${amount})",
+                Said(
+                    gettext_noop(
+                        "%(name)s() takes a repeat or a question in one, as in count(${people}) "
+                        "or sum(${amount})"
+                    ),
+                    name=name,
+                ),
                 token.pos,
             )
         if name == "indexed-repeat" and not (args[0][0] == "ref" and args[1][0] == "ref"):
             raise ExpressionError(
-                "indexed-repeat() takes a question of a repeat, the repeat and the entry's "
-                "number, as in indexed-repeat(${age}, ${people}, 2)",
+                gettext_noop(
+                    "indexed-repeat() takes a question of a repeat, the repeat and the entry's "
+                    "number, as in indexed-repeat(${age}, ${people}, 2)"
+                ),
                 token.pos,
             )
         if name == "pulldata":
             for position, arg in enumerate(args[:3]):
                 if arg[0] != "str" or not arg[1].strip():
                     raise ExpressionError(
-                        "pulldata() takes the file, the column to read and the column to match "
-                        "as quoted names, as in pulldata('people', 'region', 'id', ${id})",
+                        gettext_noop(
+                            "pulldata() takes the file, the column to read and the column to "
+                            "match as quoted names, as in pulldata('people', 'region', 'id', ${id})"
+                        ),
                         starts[position],
                     )
         if name == "regex" and args[1][0] == "str":
@@ -530,11 +670,18 @@ class _Parser:
                 raise ExpressionError(problem, starts[1])
         return ["call", name, args]
 
-    def expect(self, symbol: str, message: str) -> None:
+    def expect(self, symbol: str, message: Said | str) -> None:
         if self.token.kind == "sym" and self.token.value == symbol:
             self.advance()
             return
-        raise ExpressionError(f"{message}, found {self.token.describe()}", self.token.pos)
+        raise ExpressionError(
+            Said(
+                gettext_noop("%(expected)s, found %(found)s"),
+                expected=message if isinstance(message, Said) else Said(message),
+                found=self.token.describe(),
+            ),
+            self.token.pos,
+        )
 
 
 def parse(text: str, *, allow_columns: bool = True) -> Node:
@@ -545,7 +692,9 @@ def parse(text: str, *, allow_columns: bool = True) -> Node:
     """
     node = _Parser(text, allow_columns).parse()
     if _depth(node) > _MAX_DEPTH:
-        raise ExpressionError("the expression is too long: split it over calculate fields", 0)
+        raise ExpressionError(
+            gettext_noop("the expression is too long: split it over calculate fields"), 0
+        )
     return node
 
 
@@ -722,12 +871,17 @@ def _python_pattern(pattern: str) -> str:
     return "".join(out)
 
 
-def regex_problem(pattern: str) -> str | None:
+def regex_problem(pattern: str) -> Said | None:
     """Why a regex() pattern is not in the subset that Python and JavaScript agree on, or None."""
     try:
         re.compile(_python_pattern(pattern), re.ASCII)
     except re.error as exc:
-        return f"the regular expression {pattern!r} is invalid: {exc.msg}"
+        # Python's own explanation stays in English: it names the part of the pattern at fault.
+        return Said(
+            gettext_noop("the regular expression %(pattern)s is invalid: %(reason)s"),
+            pattern=repr(pattern),
+            reason=exc.msg,
+        )
     in_class = False
     i = 0
     while i < len(pattern):
@@ -735,7 +889,10 @@ def regex_problem(pattern: str) -> str | None:
         nxt = pattern[i + 1 : i + 2]
         if c == "\\":
             if nxt in ("A", "Z"):
-                return f"\\{nxt} is not supported in regex(): use ^ and $"
+                return Said(
+                    gettext_noop("\\%(escape)s is not supported in regex(): use ^ and $"),
+                    escape=nxt,
+                )
             i += 2
             continue
         if in_class:
@@ -743,16 +900,25 @@ def regex_problem(pattern: str) -> str | None:
         elif c == "[":
             in_class = True
             if pattern[i + 1 : i + 3] in ("]", "^]"):
-                return "a ']' first in a [...] class is not supported in regex(): write \\]"
+                return Said(
+                    gettext_noop(
+                        "a ']' first in a [...] class is not supported in regex(): write \\]"
+                    )
+                )
         elif c == "(" and nxt == "?":
             kind = pattern[i + 2 : i + 4]
             if kind[:1] not in (":", "=", "!") and kind not in ("<=", "<!"):
-                return (
-                    "regex() supports (?:...), (?=...), (?!...), (?<=...) and (?<!...) "
-                    f"groups only, not {pattern[i : i + 4]!r}"
+                return Said(
+                    gettext_noop(
+                        "regex() supports (?:...), (?=...), (?!...), (?<=...) and (?<!...) "
+                        "groups only, not %(group)s"
+                    ),
+                    group=repr(pattern[i : i + 4]),
                 )
         elif c in "*+?}" and nxt == "+":
-            return "possessive quantifiers such as '++' are not supported in regex()"
+            return Said(
+                gettext_noop("possessive quantifiers such as '++' are not supported in regex()")
+            )
         i += 1
     return None
 
@@ -1310,7 +1476,7 @@ def _call(name: str, args: list[Node], ctx: _Context) -> Value:
             size = int(size) if math.isfinite(size) and 0 < size <= 256 else 0
             return "".join(secrets.choice(_UUID_LETTERS) for _ in range(size))
         return str(uuid.uuid4())
-    raise ExpressionError(f"unknown function '{name}()'", 0)
+    raise ExpressionError(_unknown_function(name), 0)
 
 
 def _eval(node: Node, ctx: _Context) -> Value:

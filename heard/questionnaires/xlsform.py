@@ -428,7 +428,7 @@ def _parse_expression(
     try:
         node = expressions.parse(text)
     except expressions.ExpressionError as exc:
-        problems.append(FormProblem(sheet, number, column, str(exc)))
+        problems.append(FormProblem(sheet, number, column, exc.say(_)))
         return None
     # A repeat named in indexed-repeat() or count() is checked with the repeats
     # (`_outside_repeat_references`).

@@ -1173,6 +1173,68 @@ def test_a_text_in_one_language_is_accepted_and_listed_as_missing_the_other(data
     assert found["text"]
 
 
+@pytest.mark.parametrize(
+    ("column", "expression", "english", "french"),
+    [
+        (
+            "relevant",
+            "${q} = ",
+            "found the end of the expression (at character 7)",
+            "trouvé la fin de l'expression (au caractère 7)",
+        ),
+        (
+            "constraint",
+            ". == 3",
+            "use '=' to compare, not '==' (at character 3)",
+            "utilisez '=' pour comparer, et non '==' (au caractère 3)",
+        ),
+        (
+            "relevant",
+            "shout(${q})",
+            "unknown function 'shout()' (at character 1)",
+            "fonction inconnue 'shout()' (au caractère 1)",
+        ),
+        (
+            "relevant",
+            "selected(${q})",
+            "selected() takes 2 arguments, not 1",
+            "selected() prend 2 arguments, et non 1",
+        ),
+        (
+            "constraint",
+            "regex(., '\\Aa')",
+            "is not supported in regex(): use ^ and $",
+            "n'est pas pris en charge dans regex() : utilisez ^ et $",
+        ),
+        (
+            "relevant",
+            "${q} = ’yes’",
+            "the curly quote ’ does not start a string",
+            "le guillemet typographique ’ ne commence pas une chaîne",
+        ),
+        (
+            "calculation",
+            "area(${q})",
+            "a consultation does not collect locations",
+            "une consultation ne recueille pas de lieux",
+        ),
+    ],
+)
+def test_an_expression_s_problem_is_worded_in_the_lead_s_language(
+    column, expression, english, french
+):
+    """The expression engine has no Django; its messages are marked for the catalogue and
+    worded when the form is read, in the language of the lead's page, as every other problem."""
+    kind = "calculate" if column == "calculation" else "text"
+    data = second(kind, *(("", "") if kind == "calculate" else ()), **{column: expression})
+    english_problems = [str(p) for p in problems_of(data)]
+    with translation.override("fr"):
+        french_problems = [str(p) for p in problems_of(data)]
+    assert any(english in p for p in english_problems), english_problems
+    assert any(french.replace(" :", "\u00a0:") in p for p in french_problems), french_problems
+    assert not any(english in p for p in french_problems)
+
+
 def test_a_form_in_english_only_lists_every_text_for_french():
     data = xlsx(
         [
