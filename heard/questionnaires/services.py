@@ -24,7 +24,7 @@ from heard.consultations.models import Consultation, RelatedLink
 from heard.core import audit, limits
 from heard.core.bilingual import LANGUAGE_CODES
 from heard.core.crypto import blind_index, blind_indexes
-from heard.core.prepared import PreparedUpdate
+from heard.core.prepared import PreparedQuery, PreparedUpdate
 from heard.core.rows import stored_copy
 from heard.core.tokens import token_hash
 from heard.notify import bilingual
@@ -273,13 +273,20 @@ def _audit_as(action: str, questionnaire: Questionnaire) -> outreach.Audit:
     return outreach.Audit(action, questionnaire, questionnaire.consultation.scope)
 
 
+def _by_token_hash(hashed: str) -> Any:
+    # The hash is unique: at most one row, which a prepared query needs.
+    return Respondent.objects.select_related("questionnaire__consultation").filter(
+        token_hash=hashed
+    )[:1]
+
+
+# Every personal link opened runs it: its SQL built once per thread (heard.core.prepared).
+_BY_TOKEN_HASH = PreparedQuery(_by_token_hash, hashed="(marker token hash)")
+
+
 def find_by_token(token: str) -> Respondent | None:
     """The respondent a link opens; None for unknown, expired or revoked links."""
-    respondent = (
-        Respondent.objects.select_related("questionnaire__consultation")
-        .filter(token_hash=token_hash(token))
-        .first()
-    )
+    respondent = _BY_TOKEN_HASH.one(hashed=token_hash(token))
     if respondent is None or not respondent.link_is_valid():
         return None
     return respondent
@@ -631,22 +638,47 @@ class SubmitResult:
     problems: dict[str, str]
 
 
-@transaction.atomic
-def submit(
-    *, response: Response, language: str, actor: Any = None, wants_report: bool = False
-) -> SubmitResult:
-    """Check every answer again and submit, exactly once however many times it is asked.
-    `wants_report`: the respondent asked to be emailed the report when it is published."""
-    locked = (
+def _locked_response(pk: int) -> Any:
+    return (
         Response.objects.select_for_update(of=("self",))
         .select_related("version__questionnaire__consultation")
         .defer("version__xform", "version__definition")
-        .get(pk=response.pk)
+        .filter(pk=pk)[:1]
     )
-    if locked.state != ResponseState.DRAFT:
+
+
+# Built once per thread (heard.core.prepared, ADR 0021): Django compiled this query's four-table
+# SQL on every submission, a third of one. Only ever run inside submit()'s transaction, as a
+# locking read must be.
+_LOCKED_RESPONSE = PreparedQuery(_locked_response, pk=-2_147_483_002)
+_SUBMIT = PreparedUpdate(
+    Response,
+    ["state", "submitted_at", "language", "answers_json", "saved_at", "wants_report"],
+    where=["id", "state"],
+)
+
+
+@transaction.atomic
+def submit(
+    *,
+    response: Response,
+    language: str,
+    actor: Any = None,
+    wants_report: bool = False,
+    visit: selectors.Visit | None = None,
+) -> SubmitResult:
+    """Check every answer again and submit, exactly once however many times it is asked.
+    `wants_report`: the respondent asked to be emailed the report when it is published.
+    `visit`: the respondent's visit read in this request, whose key of the current version
+    saves reading it again."""
+    locked = _LOCKED_RESPONSE.one(pk=response.pk)
+    if locked is None or locked.state != ResponseState.DRAFT:
         return SubmitResult(False, True, {})
     questionnaire = locked.version.questionnaire
-    if actor is None and not questionnaire.is_open():
+    latest = visit.latest if visit is not None else questionnaire.latest_version_key()
+    if actor is None and not (
+        questionnaire.between_dates() and questionnaire.current_version_is_ready(latest)
+    ):
         raise QuestionnaireClosed
     form = form_of(locked.version)
     problems = form.problems(locked.answers, language)
@@ -659,7 +691,8 @@ def submit(
     )
     # A conditional update, so that of two simultaneous submissions exactly one changes the row,
     # whatever the database's locking (SQLite has no row locks).
-    changed = Response.objects.filter(pk=locked.pk, state=ResponseState.DRAFT).update(
+    changed = _SUBMIT.run(
+        {"id": locked.pk, "state": ResponseState.DRAFT},
         state=ResponseState.SUBMITTED,
         submitted_at=now,
         language=language,

@@ -124,19 +124,18 @@ def _resume_url(response: Response, request: HttpRequest) -> str:
     return reverse("questionnaire_check")
 
 
-def _draft(request: HttpRequest) -> tuple[Respondent | None, Response | None, HttpResponse | None]:
-    """The respondent and their open draft, or the page to show instead."""
+def _draft(request: HttpRequest) -> tuple[selectors.Visit | None, HttpResponse | None]:
+    """The visit of a respondent with an open draft, or the page to show instead."""
     found = _visit(request)
     if found is None:
-        return None, None, _link_not_valid(request)
-    respondent, response = found.respondent, found.response
-    if response is None:
-        return respondent, None, redirect("questionnaire")
-    if response.state != ResponseState.DRAFT:
-        return respondent, response, redirect("questionnaire_done")
+        return None, _link_not_valid(request)
+    if found.response is None:
+        return found, redirect("questionnaire")
+    if found.response.state != ResponseState.DRAFT:
+        return found, redirect("questionnaire_done")
     if not found.is_open():
-        return respondent, response, redirect("questionnaire")
-    return respondent, response, None
+        return found, redirect("questionnaire")
+    return found, None
 
 
 def _neighbours(
@@ -153,11 +152,12 @@ def _neighbours(
 
 @never_cache
 def page(request: HttpRequest, name: str) -> HttpResponse:
-    respondent, response, other = _draft(request)
+    found, other = _draft(request)
     if other is not None:
         return other
-    if respondent is None or response is None:  # _draft() returned a page for these cases
+    if found is None or found.response is None:  # _draft() returned a page for these cases
         return _link_not_valid(request)
+    respondent, response = found.respondent, found.response
     language = _language(request)
     form = form_of(response.version)
     current = form.page_by_name.get(name)
@@ -272,11 +272,12 @@ def _summary(form: Form, values: dict[str, Any], language: str) -> list[dict[str
 
 @never_cache
 def check(request: HttpRequest) -> HttpResponse:
-    respondent, response, other = _draft(request)
+    found, other = _draft(request)
     if other is not None:
         return other
-    if respondent is None or response is None:  # _draft() returned a page for these cases
+    if found is None or found.response is None:  # _draft() returned a page for these cases
         return _link_not_valid(request)
+    respondent, response = found.respondent, found.response
     language = _language(request)
     problems: dict[str, str] = {}
     if request.method == "POST":
@@ -285,6 +286,7 @@ def check(request: HttpRequest) -> HttpResponse:
                 response=response,
                 language=language,
                 wants_report=request.POST.get("wants_report") == "yes",
+                visit=found,
             )
         except services.QuestionnaireClosed:
             return redirect("questionnaire")

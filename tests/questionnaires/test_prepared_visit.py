@@ -121,3 +121,48 @@ def test_a_page_saved_by_the_prepared_update_reads_back_as_the_orm_would_store_i
     )
     assert not services.save_page(response=response, page="topics", answers={}, language="en")
     assert Response.objects.get(pk=response.pk).pages_seen == ["about"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_submission_s_locking_read_reads_what_its_query_set_reads(
+    small,  # noqa: F811 - the fixture imported above
+    settings,
+):
+    """services.submit locks the response with a prepared query (heard.core.prepared): inside a
+    transaction, as a locking read must be, it gives what the query set gives, related objects
+    and deferred fields included; a response that is gone gives None."""
+    from django.db import transaction
+
+    invite_one(small, settings)
+    respondent = Respondent.objects.get(questionnaire=small)
+    response = services.draft_for(respondent, "en")
+    with transaction.atomic():
+        prepared = services._LOCKED_RESPONSE.one(pk=response.pk)
+        plain = services._locked_response(response.pk).first()
+        _same(prepared, plain)
+        assert prepared is not None and plain is not None
+        for path in ("version", "version.questionnaire", "version.questionnaire.consultation"):
+            left, right = prepared, plain
+            for step in path.split("."):
+                left, right = getattr(left, step), getattr(right, step)
+            _same(left, right)
+        assert "definition" in prepared.version.get_deferred_fields()
+        assert services._LOCKED_RESPONSE.one(pk=response.pk + 1000) is None
+
+
+@pytest.mark.django_db
+def test_opening_a_link_reads_what_its_query_set_reads(
+    small,  # noqa: F811 - the fixture imported above
+    settings,
+):
+    """The respondent a personal link opens, found by the token's hash with a prepared query:
+    the same row and related objects as the query set; an unknown hash finds nobody."""
+    invite_one(small, settings)
+    respondent = Respondent.objects.get(questionnaire=small)
+    prepared = services._BY_TOKEN_HASH.one(hashed=respondent.token_hash)
+    plain = services._by_token_hash(respondent.token_hash).first()
+    _same(prepared, plain)
+    assert prepared is not None and plain is not None
+    _same(prepared.questionnaire, plain.questionnaire)
+    _same(prepared.questionnaire.consultation, plain.questionnaire.consultation)
+    assert services._BY_TOKEN_HASH.one(hashed="0" * 64) is None

@@ -125,7 +125,7 @@ def _uploaded(client, lead, questionnaire, language: str, form: bytes) -> str:
         (
             "fr",
             "2 lignes n’ont pas été importées (deviceid, username)",
-            "les répondants ne se connectent pas pour répondre : il n’y a donc pas de nom "
+            "les répondants ne se connectent pas pour répondre\u00a0: il n’y a donc pas de nom "
             "d’utilisateur à enregistrer",
         ),
     ],
