@@ -4,6 +4,12 @@ Every request with a session cookie reads its row: the respondent's pages most o
 database store builds the same SELECT's SQL on each of them; this store builds it once per thread
 (heard.core.prepared, ADR 0020) and is otherwise Django's: the same table, rows, expiry and
 writes. Set as SESSION_ENGINE in heard.settings.
+
+A new session key (a personal link opened, a sign-in) is written once, when the response goes
+out, where Django's store first asks the database whether the random key is taken, writes the
+row at once with the old data, then writes it again with the new (ADR 0021): one INSERT instead
+of a SELECT, an INSERT and an UPDATE. A taken key still cannot be used: the INSERT fails on the
+table's unique key and another is drawn, as Django's `create()` does.
 """
 
 from __future__ import annotations
@@ -12,9 +18,11 @@ from datetime import UTC, datetime
 from typing import Any
 
 from django.contrib.sessions.backends import db
+from django.contrib.sessions.backends.base import VALID_KEY_CHARS
 from django.contrib.sessions.models import Session
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.crypto import get_random_string
 
 from heard.core.prepared import PreparedQuery
 
@@ -31,6 +39,22 @@ _LIVE = PreparedQuery(
 
 
 class SessionStore(db.SessionStore):
+    def _get_new_session_key(self) -> str:
+        # 32 characters from 36: a key already in use is as likely as guessing one, and the
+        # INSERT of create() refuses it anyway (CreateError, then another key).
+        return get_random_string(32, VALID_KEY_CHARS)
+
+    def cycle_key(self) -> None:
+        """A new key for the same data, written by the save at the end of the request (the
+        session middleware saves a changed session; without a key, save() creates the row)."""
+        data = self._get_session()  # type: ignore[attr-defined] # Django's, not in the stubs
+        key = self.session_key
+        self._session_key = None
+        self._session_cache = data
+        self.modified = True
+        if key:
+            self.delete(key)
+
     def _get_session_from_db(self) -> Any:
         found = _LIVE.one(session_key=str(self.session_key), now=timezone.now())
         if found is None:

@@ -79,3 +79,51 @@ def test_starting_reads_what_the_visit_read_and_never_the_form(
     assert not any("definition" in sql for sql in statements), statements
     reads = [sql for sql in statements if sql.lstrip().upper().startswith("SELECT")]
     assert len(reads) == 3, reads
+
+
+def test_opening_a_link_reads_the_respondent_and_writes_the_session_once(
+    small,  # noqa: F811 - the fixture imported above
+    settings,
+    client,
+):
+    """A personal link: one read of the respondent, one INSERT of the new session (Django's
+    store also asked whether the key was free and wrote the row twice); the session works."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    link, _person = invite_one(small, settings)
+    client.get("/en/")  # an earlier visit's session cookie, replaced by the link's
+    with CaptureQueriesContext(connection) as queries:
+        opened = client.get(link)
+    assert opened.status_code == 302
+    statements = [q["sql"].lstrip().upper() for q in queries.captured_queries]
+    session_writes = [
+        sql for sql in statements if "DJANGO_SESSION" in sql and "SELECT" not in sql[:6]
+    ]
+    assert [sql.split()[0] for sql in session_writes] == ["INSERT"], statements
+    assert sum(sql.startswith("SELECT") for sql in statements) == 1, statements
+    assert client.get("/en/questionnaire/").status_code == 200  # the new session holds the link
+
+
+def test_submitting_reads_the_response_once_and_not_the_versions(
+    small,  # noqa: F811 - the fixture imported above
+    settings,
+    client,
+):
+    """The submission locks and reads the response (with its version) once; whether the
+    questionnaire is open comes from the visit, so the versions are not read again."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _started(small, settings, client)
+    client.post(
+        "/en/questionnaire/page/about/",
+        {"role": "worker", "years": "3", "shown": ["role", "years"]},
+    )
+    client.get("/en/questionnaire/check/")
+    with CaptureQueriesContext(connection) as queries:
+        assert client.post("/en/questionnaire/check/").status_code == 302
+    statements = [q["sql"] for q in queries.captured_queries]
+    reads = [sql for sql in statements if sql.lstrip().upper().startswith("SELECT")]
+    # The session, the visit, the locking read of the response: nothing else is read.
+    assert len(reads) == 3, reads
