@@ -675,10 +675,7 @@ def submit(
     if locked is None or locked.state != ResponseState.DRAFT:
         return SubmitResult(False, True, {})
     questionnaire = locked.version.questionnaire
-    latest = visit.latest if visit is not None else questionnaire.latest_version_key()
-    if actor is None and not (
-        questionnaire.between_dates() and questionnaire.current_version_is_ready(latest)
-    ):
+    if actor is None and not (visit.is_open() if visit is not None else questionnaire.is_open()):
         raise QuestionnaireClosed
     form = form_of(locked.version)
     problems = form.problems(locked.answers, language)
