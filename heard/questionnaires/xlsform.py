@@ -66,7 +66,8 @@ LANGUAGE_CODE = re.compile(r"(en|fr)(-[a-z]{2})?")
 # ${name} (or ${last-saved#name}) inside a text: the answer shown there.
 PIPE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_.#-]*)\}")
 # Columns pyxform copies into the XForm as attributes: kept as written for the way back.
-ATTRIBUTE_PREFIXES = ("instance::", "bind::", "body::")
+ATTRIBUTE_PREFIXES = ("instance::", "bind::", "body::", "control::")
+ATTRIBUTE_GROUPS = ("instance", "bind", "body", "control")  # the same, in a sheet of single colons
 LIST_TYPES = vocabulary.LIST_TYPES
 ANSWER_TYPES = vocabulary.ANSWER_TYPES
 LABELLED_TYPES = vocabulary.LABELLED_TYPES
@@ -108,6 +109,33 @@ def _split_header(header: str, double_colons: bool) -> tuple[str, str]:
     return base.strip().lower().replace(" ", "_"), " ".join(suffix.split())
 
 
+def _pyxform_tokens(header: str, double_colons: bool) -> list[str]:
+    """A header's parts as pyxform reads them: split on "::", or on ":" in a sheet that never
+    writes "::" (keeping "jr:count" and the like whole)."""
+    if double_colons or "::" in header:
+        return [t.strip() for t in header.split("::")]
+    tokens = [t.strip() for t in header.split(":")]
+    if "jr" in tokens[:-1]:
+        at = tokens.index("jr")
+        tokens[at : at + 2] = [f"jr:{tokens[at + 1]}"]
+    return tokens
+
+
+def _grouped(
+    header: str, double_colons: bool, table: Mapping[tuple[str, str], str]
+) -> tuple[str, str] | None:
+    """(column, language suffix) for pyxform's grouped spelling of a column Heard reads:
+    `bind::relevant` (or `bind:relevant` in a sheet of single colons) is `relevant`,
+    `bind::jr:constraintMsg::English (en)` is `constraint_message` in English. None otherwise."""
+    tokens = _pyxform_tokens(header, double_colons)
+    if len(tokens) < 2:
+        return None
+    column = table.get((tokens[0].lower(), tokens[1]))
+    if column is None:
+        return None
+    return column, " ".join("::".join(tokens[2:]).split())
+
+
 def _columns(
     sheet: Sheet,
     allowed_plain: Iterable[str],
@@ -117,10 +145,13 @@ def _columns(
     *,
     aliases: dict[str, str],
     bare: str | None,
+    grouped_columns: Mapping[tuple[str, str], str] | None = None,
 ) -> Columns:
     """Sort the sheet's headers. `spellings` (language -> first header naming it) is shared by
     the sheets of a file: pyxform takes each spelling of a language for another language.
-    `bare` is the language of a text column written without one (None: another language)."""
+    `bare` is the language of a text column written without one (None: another language).
+    `grouped_columns` are pyxform's grouped spellings of the sheet's columns (`bind::relevant`)."""
+    grouped_columns = grouped_columns or {}
     found = Columns()
     allowed, translatable = set(allowed_plain), set(translated)
     double_colons = any("::" in h for h in sheet.headers)
@@ -129,7 +160,14 @@ def _columns(
         if not header:
             continue
         base, suffix = _split_header(header, double_colons)
-        if header.lower().startswith(ATTRIBUTE_PREFIXES) or base in vocabulary.SURVEY_COLUMNS_KEPT:
+        grouped = _grouped(header, double_colons, grouped_columns)
+        if grouped:
+            base, suffix = grouped
+        elif (
+            header.lower().startswith(ATTRIBUTE_PREFIXES)
+            or (not double_colons and base in ATTRIBUTE_GROUPS)
+            or base in vocabulary.SURVEY_COLUMNS_KEPT
+        ):
             found.kept.append(header)
             continue
         base = aliases.get(base, base)
@@ -733,6 +771,7 @@ def parse(
         spellings,
         aliases=vocabulary.SURVEY_COLUMN_ALIASES,
         bare=bare,
+        grouped_columns=vocabulary.GROUPED_SURVEY_COLUMNS,
     )
     for header in columns.extra:
         base = _split_header(header, "::" in header)[0]

@@ -13,16 +13,16 @@ from typing import Any
 import openpyxl
 from openpyxl.worksheet.worksheet import Worksheet
 
-from heard.questionnaires.xlsform import LANGUAGES, TRUE, external_key
+from heard.questionnaires.xlsform import LANGUAGES, TRUE, _pyxform_tokens, external_key
 
 
 def _kept_header(header: str) -> str:
     """A kept column's name as this file writes it: with two colons, since the file names its
-    languages so ("caption:xx" read with single colons is "caption::xx" here)."""
-    if "::" in header or ":" not in header or header.lower().startswith(("jr:", "bind:", "body:")):
+    languages so ("caption:xx" or "bind:jr:preload" read from a sheet of single colons are
+    "caption::xx" and "bind::jr:preload" here; "jr:x" stays whole, as pyxform reads it)."""
+    if "::" in header or ":" not in header:
         return header
-    base, _sep, rest = header.partition(":")
-    return f"{base}::{rest}"
+    return "::".join(_pyxform_tokens(header, double_colons=False))
 
 
 def _survey_columns(languages: dict[str, str]) -> list[tuple[str, str, str | None]]:

@@ -280,11 +280,33 @@ SURVEY_COLUMN_ALIASES = {
     "count": "repeat_count",
     "readonly": "read_only",
 }
+# pyxform reads `relevant` as the XForm's bind attribute, so `bind::relevant` (or
+# `bind:relevant` in a sheet of single colons, as older forms write) is the same column. These
+# are the grouped spellings of the columns Heard reads: (group, attribute as pyxform writes it).
+# Other `bind::`, `control::`, `body::` and `instance::` columns are kept for the way back.
+GROUPED_SURVEY_COLUMNS = {
+    ("bind", "relevant"): "relevant",
+    ("bind", "required"): "required",
+    ("bind", "constraint"): "constraint",
+    ("bind", "calculate"): "calculation",
+    ("bind", "readonly"): "read_only",
+    ("bind", "jr:constraintMsg"): "constraint_message",
+    ("bind", "jr:requiredMsg"): "required_message",
+    ("control", "appearance"): "appearance",
+    ("body", "appearance"): "appearance",
+    ("control", "jr:count"): "repeat_count",
+    ("body", "jr:count"): "repeat_count",
+}
 CHOICE_COLUMN_ALIASES = {"caption": "label", "value": "name", "list name": "list_name"}
 # Survey columns Heard keeps as written (for the way back) but has no use for on the web.
 SURVEY_COLUMNS_KEPT = {
     "guidance_hint",  # shown in ODK Collect's form details, not to respondents on the web
     "autoplay",  # plays a question's media in ODK Collect; Heard shows no media
+    "intent",  # a group's external Android app in ODK Collect; on the web it is filled by hand
+    "noapperrorstring",  # ODK Collect's message when that app is missing
+    "no_app_error_string",
+    "compact_tag",  # a question's tag in ODK's compact SMS submissions
+    "rows",  # the height of a text box in ODK Collect; Heard sizes its own
 }
 # Survey columns that change what a form asks: refused with what to do instead.
 SURVEY_COLUMN_REASONS = {

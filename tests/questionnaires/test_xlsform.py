@@ -10,6 +10,7 @@ import io
 import re
 from html.parser import HTMLParser
 from typing import Any
+from xml.etree.ElementTree import canonicalize
 
 import pytest
 from django.http import QueryDict
@@ -1995,6 +1996,86 @@ def test_pyxform_s_older_spellings_of_or_other_mean_or_other(written):
     definition, xform = parse(second(written), "form.xlsx")
     assert definition["fields"][1]["or_other"] is True
     assert "x_other" in {f["name"] for f in definition["fields"]}
+    assert to_xform(to_xlsx(definition), "back.xlsx") == xform
+
+
+# pyxform's grouped spellings: `bind:relevant` is `relevant` -------------------------------------
+
+# Older forms (pyxform's own tutorial among them) write the XForm's attribute for a column, with
+# single colons. Heard used to take `bind:relevant` for a column it did not know and drop it: the
+# form was accepted and its questions shown whatever the answers.
+SINGLE_COLONS_FORM = {
+    "survey": [
+        ["type", "name", "label", "bind:relevant", "bind:constraint", "bind:jr:constraintMsg",
+         "bind:required", "control:appearance", "bind:jr:preload"],
+        ["select_one yes_no", "older", "Older than five?", None, None, None, None, None, None],
+        ["integer", "months", "Age in months", "${older} = 'no'", ". <= 72", "Up to 72",
+         "yes", None, None],
+        ["text", "story", "Tell us", None, None, None, None, "multiline", None],
+    ],
+    "choices": [["list name", "name", "label"], ["yes_no", "yes", "Yes"], ["yes_no", "no", "No"]],
+    "settings": [["form_id", "default_language"], ["grouped", "English (en)"]],
+}  # fmt: skip
+
+
+def test_pyxform_s_grouped_spellings_of_a_column_are_read_as_that_column():
+    data = workbook(SINGLE_COLONS_FORM)
+    definition, xform = parse(data, "form.xlsx")
+    assert xform == convert(xlsform=data, file_type=".xlsx", form_name="data").xform
+    months = next(f for f in definition["fields"] if f["name"] == "months")
+    assert months["relevant"] == "${older} = 'no'"
+    assert months["constraint"] == ". <= 72"
+    assert months["constraint_message"]["en"] == "Up to 72"
+    assert months["required"] is True
+    assert (
+        next(f for f in definition["fields"] if f["name"] == "story")["appearance"] == "multiline"
+    )
+    # What the respondent gets: the question is asked only of those who said no, and checked.
+    form = Form(definition)
+    assert not form.field_applies("months", {"older": "yes"})
+    assert form.field_applies("months", {"older": "no"})
+    assert form.check("months", {"older": "no", "months": 80}, "en") == "Up to 72"
+    # The way back writes the columns Heard reads by their names, in its own order: pyxform gives
+    # the same XForm, up to the order of a bind's attributes (which XML does not give a meaning).
+    assert canonicalize(to_xform(to_xlsx(definition), "back.xlsx")) == canonicalize(xform)
+
+
+def test_pyxform_s_grouped_spellings_match_pyxform_s_aliases():
+    from pyxform import aliases
+
+    from heard.questionnaires.xlsform import PLAIN_COLUMNS, TRANSLATED_COLUMNS
+    from heard.questionnaires.xlsform_vocabulary import GROUPED_SURVEY_COLUMNS
+
+    read = set(PLAIN_COLUMNS) | set(TRANSLATED_COLUMNS)
+    expected = {
+        target: column
+        for column, target in aliases.survey_header.items()
+        if isinstance(target, tuple) and column in read
+    }
+    for (group, attribute), column in GROUPED_SURVEY_COLUMNS.items():
+        if group != "body":  # pyxform's older name for "control"
+            assert expected.get((group, attribute)) == column
+    assert set(expected) <= set(GROUPED_SURVEY_COLUMNS)
+
+
+def test_columns_only_odk_collect_uses_are_kept_for_the_way_back():
+    data = xlsx(
+        [
+            row("begin_group", "g", "Group", "Groupe", intent="ex:org.example.APP"),
+            row(
+                "text",
+                "a",
+                "A",
+                "A",
+                rows="5",
+                compact_tag="t",
+                **{f"noAppErrorString::{EN}": "No app", f"noAppErrorString::{FR}": "Pas d’app"},
+            ),
+            row("end_group"),
+        ]
+    )
+    definition, xform = parse(data, "form.xlsx")
+    assert 'intent="ex:org.example.APP"' in xform and 'rows="5"' in xform
     assert to_xform(to_xlsx(definition), "back.xlsx") == xform
 
 
