@@ -242,8 +242,8 @@ class Form:
             return
         value = None
         if item["calculation"]:
-            value = _as_answer(
-                item["type"],
+            value = self.as_answer(
+                name,
                 expressions.as_text(
                     expressions.evaluate(
                         self.ast(item["calculation"], name),
@@ -289,7 +289,7 @@ class Form:
                             data=self.data,
                         )
                     )
-                    typed = _as_answer(item["type"], result)
+                    typed = self.as_answer(name, result)
                     if typed in (None, "", []):
                         values.pop(name, None)
                     else:
@@ -458,7 +458,7 @@ class Form:
             if read_only(item):
                 # Not the respondent's to change: its default, or its calculation's result.
                 if name not in merged and not item["calculation"]:
-                    merged[name] = _as_answer(item["type"], self.default_value(name, merged))
+                    merged[name] = self.as_answer(name, self.default_value(name, merged))
                     if merged[name] in (None, "", []):
                         merged.pop(name)
                 continue
@@ -513,6 +513,39 @@ class Form:
             if not default:
                 return None
         return default.split() if item["type"] == "select_multiple" else default
+
+    def as_answer(self, name: str, value: Any) -> Any:
+        """A worked-out value (a calculation, a default, a trigger's) as an answer of the
+        question's type, or None where it cannot be one: a choice the list does not have, a
+        number that is not one (NaN, Infinity, text), a date that is not a date. ODK would keep
+        the text; Heard keeps only what a respondent could have answered, which every export
+        format can read (DEFINITION.md)."""
+        item = self.item(name)
+        kind = item["type"]
+        answer = _as_answer(kind, value)
+        if answer in (None, "", []):
+            return answer
+        if kind in ("select_one", "select_multiple", "rank"):
+            names = {c.name for c in self.all_choices(name)}
+            if not names:  # choices from a repeat's answers, or a file not attached yet
+                return answer
+            if kind == "select_one":
+                return answer if answer in names else None
+            return list(dict.fromkeys(v for v in answer if v in names)) or None
+        if kind in ("decimal", "range"):
+            try:
+                finite = Decimal(str(answer)).is_finite()
+            except InvalidOperation:
+                finite = False
+            return answer if finite else None
+        if kind == "date":
+            try:
+                date.fromisoformat(str(answer))
+            except ValueError:
+                return None
+        if kind == "acknowledge" and answer != "OK":
+            return None
+        return answer
 
     def typed(
         self, page: dict[str, Any], data: PostData, values: Mapping[str, Any]

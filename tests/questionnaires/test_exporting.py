@@ -579,3 +579,64 @@ def test_a_naive_submission_time_is_refused(definition):
     rows[0]["submitted_at"] = datetime(2026, 3, 5, 14, 30)
     with pytest.raises(ExportError, match="R0001"):
         to_csv(definition, rows)
+
+
+def test_worked_out_answers_that_no_respondent_could_give_are_left_unanswered_and_export():
+    # Found by bench/xlsform_mutations.py: a select_one worked out by a calculation stored a name
+    # its list does not have, and every export of the questionnaire then stopped on it.
+    from heard.questionnaires.form import Form
+    from heard.questionnaires.xlsform import parse
+    from tests.questionnaires.builders import choice, row, xlsx
+
+    definition, _xform = parse(
+        xlsx(
+            [
+                row("integer", "n", "A number", "Un nombre"),
+                row(
+                    "select_one yes_no",
+                    "pick",
+                    "Pick",
+                    "Choix",
+                    calculation="if(${n} > 1, 'yes', 'maybe')",
+                ),
+                row(
+                    "select_multiple yes_no", "many", "Many", "Plusieurs", calculation="'yes maybe'"
+                ),
+                row("decimal", "root", "Root", "Racine", calculation="sqrt(${n})"),
+                row(
+                    "date",
+                    "when",
+                    "When",
+                    "Quand",
+                    calculation="if(${n} > 1, '2020-01-02', 'someday')",
+                ),
+                ],
+            [choice("yes_no", "yes", "Yes", "Oui"), choice("yes_no", "no", "No", "Non")],
+        ),
+        "form.xlsx",
+    )
+    form = Form(definition)
+    odd = form.with_calculations({"n": -4})
+    assert {k: odd.get(k) for k in ("pick", "many", "root", "when")} == {
+        "pick": None,
+        "many": ["yes"],
+        "root": None,
+        "when": None,
+    }
+    fine = form.with_calculations({"n": 4})
+    assert (fine["pick"], fine["root"], fine["when"]) == ("yes", "2", "2020-01-02")
+    rows = [
+        {
+            "response_id": f"R{number}",
+            "version": 1,
+            "language": "en",
+            "channel": "online",
+            "submitted_at": datetime(2026, 12, 6, tzinfo=UTC),
+            "answers": form.stored(form.clean({"n": n})),
+        }
+        for number, n in ((1, -4), (2, 4))
+    ]
+    for fmt in ExportFormat:
+        content, _name, _type = export(definition, rows, fmt)
+        assert content
+    assert "maybe" not in to_csv(definition, rows).decode()
