@@ -1073,6 +1073,7 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Groups inside groups are not supported (the group on row %(row)d is still open).": "Les groupes imbriqués ne sont pas pris en charge (le groupe de la ligne %(row)d est "
     "encore ouvert).",
     "A group takes no %(column)s.": "Un groupe ne prend pas de colonne %(column)s.",
+    "A group or a repeat takes no read_only: write it on each of its questions.": "Un groupe ou une répétition ne prend pas de colonne read_only : indiquez-la sur chacune de ses questions.",
     "A calculate row takes no label.": "Une ligne calculate ne prend pas de libellé.",
     "Write yes or no: conditional “required” is not supported.": "Écrivez yes ou no : une valeur « required » conditionnelle n’est pas prise en charge.",
     "A %(type)s cannot be required.": "Une ligne de type %(type)s ne peut pas être obligatoire.",

@@ -436,6 +436,17 @@ def _ambiguous(name: str, names: set[str]) -> str | None:
     ) % {"name": name, "rows": ", ".join(str(row) for row in rows)}
 
 
+def _no_read_only(number: int, written: str, report: Callable[[int, str, str], None]) -> None:
+    """A group or a repeat marked read_only: ODK makes every question in it read-only, which
+    Heard does not follow (it would show them as questions to answer), so it is refused."""
+    if written and written not in FALSE:
+        report(
+            number,
+            "read_only",
+            _("A group or a repeat takes no read_only: write it on each of its questions."),
+        )
+
+
 def _not_a_field(name: str, names: set[str]) -> str:
     """Why ${name} cannot be used: not a field, or a row the form was imported without."""
     set_aside = getattr(names, "set_aside", {})
@@ -1118,6 +1129,7 @@ def parse(
             for base in ("constraint", "calculation", "choice_filter", "default", "required"):
                 if cell(row, base) and not (base == "required" and raw_required in FALSE):
                     report(number, base, _("A repeat takes no %(column)s.") % {"column": base})
+            _no_read_only(number, cell(row, "read_only"), report)
             repeat["own_page"] = group is None
             if group is None:
                 # A repeat outside any group is a page of its own, headed by its label.
@@ -1156,6 +1168,7 @@ def parse(
             for base in ("required_message", "constraint_message"):
                 if _text(row, columns, base):
                     report(number, base, _("A group takes no %(column)s.") % {"column": base})
+            _no_read_only(number, cell(row, "read_only"), report)
             opened = {
                 "name": name,
                 "label": _text(row, columns, "label"),

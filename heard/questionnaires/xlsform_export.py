@@ -13,7 +13,13 @@ from typing import Any
 import openpyxl
 from openpyxl.worksheet.worksheet import Worksheet
 
-from heard.questionnaires.xlsform import LANGUAGES, TRUE, _pyxform_tokens, external_key
+from heard.questionnaires.xlsform import (
+    LANGUAGES,
+    TRANSLATED_COLUMNS,
+    TRUE,
+    _pyxform_tokens,
+    external_key,
+)
 
 
 def _kept_header(header: str) -> str:
@@ -66,6 +72,24 @@ def _required(item: dict[str, Any]) -> str:
     return "yes" if item.get("required") else ""
 
 
+def _bare_text(kept: Sequence[str]) -> list[str]:
+    """The kept text columns without a language (`label`, in a form whose default language is
+    neither English nor French). They are written before Heard's own text columns: pyxform reads a
+    row's cells in column order, and a `label` after `label::English (en)` replaces the English
+    text instead of standing beside it."""
+    return [h for h in kept if ":" not in h and h.strip().lower() in TRANSLATED_COLUMNS]
+
+
+def _in_order(heard: Sequence[Any], kept: Sequence[str], kept_cells: Sequence[Any]) -> list[Any]:
+    """A row's cells (or its headers): the first two (type and name, or list_name and name), the
+    kept text columns without a language, Heard's other columns, then the other kept columns, as
+    the file had them."""
+    bare = set(_bare_text(kept))
+    first = [c for h, c in zip(kept, kept_cells, strict=True) if h in bare]
+    rest = [c for h, c in zip(kept, kept_cells, strict=True) if h not in bare]
+    return [*heard[:2], *first, *heard[2:], *rest]
+
+
 def _row(
     item: dict[str, Any], columns: list[tuple[str, str, str | None]], kept: Sequence[str] = ()
 ) -> list[str]:
@@ -80,8 +104,7 @@ def _row(
         else:
             cells.append(value or "")
     # Columns Heard does not use (other languages, XForm attributes), as the file had them.
-    cells += [item.get("kept", {}).get(header, "") for header in kept]
-    return cells
+    return _in_order(cells, kept, [item.get("kept", {}).get(header, "") for header in kept])
 
 
 def _append(sheet: Worksheet, values: Sequence[str]) -> None:
@@ -106,13 +129,19 @@ def _choice_sheet(
             filters += [k for k in choice["filters"] if k not in filters]
     _append(
         sheet,
-        [
-            "list_name",
-            "name",
-            *(f"label::{languages[lang]}" if languages[lang] else "label" for lang in LANGUAGES),
-            *filters,
-            *(_kept_header(h) for h in kept),
-        ],
+        _in_order(
+            [
+                "list_name",
+                "name",
+                *(
+                    f"label::{languages[lang]}" if languages[lang] else "label"
+                    for lang in LANGUAGES
+                ),
+                *filters,
+            ],
+            kept,
+            [_kept_header(h) for h in kept],
+        ),
     )
     for list_name, items in lists.items():
         for choice in items:
@@ -120,13 +149,16 @@ def _choice_sheet(
                 continue
             _append(
                 sheet,
-                [
-                    list_name,
-                    choice["name"],
-                    *((choice["label"] or {}).get(lang, "") for lang in LANGUAGES),
-                    *(choice["filters"].get(k, "") for k in filters),
-                    *(choice.get("kept", {}).get(k, "") for k in kept),
-                ],
+                _in_order(
+                    [
+                        list_name,
+                        choice["name"],
+                        *((choice["label"] or {}).get(lang, "") for lang in LANGUAGES),
+                        *(choice["filters"].get(k, "") for k in filters),
+                    ],
+                    kept,
+                    [choice.get("kept", {}).get(k, "") for k in kept],
+                ),
             )
 
 
@@ -141,6 +173,22 @@ def _controls_around(page: dict[str, Any], item: dict[str, Any]) -> list[tuple[s
     return [("group", s) for s in outer] + [("repeat", repeat)] + [("group", s) for s in inner]
 
 
+def _holder_controls(page: dict[str, Any], kind: str, name: str) -> list[tuple[str, str]]:
+    """What a section ("group") or a repeat of the page sits in, and itself, outermost first."""
+    if kind == "repeat":
+        outer = page["repeats"][name].get("sections", [])
+        return [*(("group", s) for s in outer), ("repeat", name)]
+    chain: list[str] = []
+    section: dict[str, Any] | None = page["sections"][name]
+    while section is not None:
+        chain.insert(0, section["name"])
+        parent = section.get("parent")
+        section = page["sections"][parent] if parent else None
+    return _controls_around(
+        page, {"sections": chain, "repeat": page["sections"][name].get("repeat")}
+    )
+
+
 def to_xlsx(definition: dict[str, Any]) -> bytes:
     languages = definition["languages"]
     columns = _survey_columns(languages)
@@ -148,12 +196,14 @@ def to_xlsx(definition: dict[str, Any]) -> bytes:
     book = openpyxl.Workbook()
     survey = book.worksheets[0]
     survey.title = "survey"
+    survey_kept = kept.get("survey", [])
     _append(
         survey,
-        [
-            *(header for header, _key, _lang in columns),
-            *(_kept_header(h) for h in kept.get("survey", [])),
-        ],
+        _in_order(
+            [header for header, _key, _lang in columns],
+            survey_kept,
+            [_kept_header(h) for h in survey_kept],
+        ),
     )
     by_name = {f["name"]: f for f in definition["fields"]}
     for page in definition["pages"]:
@@ -164,11 +214,21 @@ def to_xlsx(definition: dict[str, Any]) -> bytes:
         # Groups inside the page's group (sections) and its repeat open and close around their
         # questions, in the order they nest: outer sections, the repeat, sections inside it.
         open_controls: list[tuple[str, str]] = []
-        for name in page["fields"]:
-            item = dict(by_name[name])
-            if item.get("generated"):
-                continue  # added by or_other, which adds it again
-            wanted = _controls_around(page, item)
+        # The page's groups and repeats come in at their own rows too, so that one holding no
+        # question (which pyxform writes, empty) is not lost on the way back.
+        entries: list[tuple[int, str, str]] = [
+            (by_name[name]["row"], "field", name) for name in page["fields"]
+        ]
+        entries += [(s["row"], "group", n) for n, s in page.get("sections", {}).items()]
+        entries += [(r["row"], "repeat", n) for n, r in page.get("repeats", {}).items()]
+        for _number, entry, name in sorted(entries):
+            if entry != "field":
+                wanted = _holder_controls(page, entry, name)
+            else:
+                item = dict(by_name[name])
+                if item.get("generated"):
+                    continue  # added by or_other, which adds it again
+                wanted = _controls_around(page, item)
             while open_controls and open_controls != wanted[: len(open_controls)]:
                 kind, _name = open_controls.pop()
                 _append(survey, [f"end_{kind}"])
@@ -179,6 +239,8 @@ def to_xlsx(definition: dict[str, Any]) -> bytes:
                     _row({**holder, "type": f"begin_{kind}"}, columns, kept.get("survey", [])),
                 )
                 open_controls.append((kind, control))
+            if entry != "field":
+                continue
             if item.pop("alias_constraint", False):
                 item["constraint"] = None  # the older type adds it again
             if item.pop("alias_hint", False):

@@ -610,7 +610,7 @@ def test_worked_out_answers_that_no_respondent_could_give_are_left_unanswered_an
                     "Quand",
                     calculation="if(${n} > 1, '2020-01-02', 'someday')",
                 ),
-                ],
+            ],
             [choice("yes_no", "yes", "Yes", "Oui"), choice("yes_no", "no", "No", "Non")],
         ),
         "form.xlsx",
