@@ -125,12 +125,19 @@ def md_to_xlsx(text: str) -> bytes:
     """A markdown form as an .xlsx: a sheet per table, each cell the text pyxform's markdown reader
     finds there (empty cells left empty), in its order; text stays text even when it starts with
     "=", as it does in the markdown."""
-    import openpyxl
     from pyxform.xls2json_backends import _md_table_to_ss_structure
+
+    return grid_to_xlsx(_md_table_to_ss_structure(text))
+
+
+def grid_to_xlsx(sheets: dict[str, list[list[Any]]]) -> bytes:
+    """Sheets of cells (rows of values, None for an empty cell) as an .xlsx whose cells are all
+    text."""
+    import openpyxl
 
     book = openpyxl.Workbook()
     book.remove(book.active)
-    for name, rows in _md_table_to_ss_structure(text).items():
+    for name, rows in sheets.items():
         sheet = book.create_sheet(title=name)
         for number, row in enumerate(rows or [], start=1):
             for column, value in enumerate(row, start=1):

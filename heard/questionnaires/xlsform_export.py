@@ -35,10 +35,11 @@ def _survey_columns(languages: dict[str, str]) -> list[tuple[str, str, str | Non
     """(header, definition key, language or None) in the order they are written."""
 
     def both(base: str) -> list[tuple[str, str, str | None]]:
-        # A language spelt "" was a column without a language ("label"): written back so.
+        # A language spelt "" was a column without a language ("label"): written back so, and
+        # first (see _bare_text).
         return [
             (f"{base}::{languages[lang]}" if languages[lang] else base, base, lang)
-            for lang in LANGUAGES
+            for lang in _bare_first(languages)
         ]
 
     return [
@@ -70,6 +71,11 @@ def _required(item: dict[str, Any]) -> str:
     if written and (written in TRUE) == bool(item.get("required")):
         return written
     return "yes" if item.get("required") else ""
+
+
+def _bare_first(languages: dict[str, str]) -> list[str]:
+    """English and French, the one written without a language ("label") first."""
+    return sorted(LANGUAGES, key=lambda lang: bool(languages[lang]))
 
 
 def _bare_text(kept: Sequence[str]) -> list[str]:
@@ -135,7 +141,7 @@ def _choice_sheet(
                 "name",
                 *(
                     f"label::{languages[lang]}" if languages[lang] else "label"
-                    for lang in LANGUAGES
+                    for lang in _bare_first(languages)
                 ),
                 *filters,
             ],
@@ -153,7 +159,7 @@ def _choice_sheet(
                     [
                         list_name,
                         choice["name"],
-                        *((choice["label"] or {}).get(lang, "") for lang in LANGUAGES),
+                        *((choice["label"] or {}).get(lang, "") for lang in _bare_first(languages)),
                         *(choice["filters"].get(k, "") for k in filters),
                     ],
                     kept,

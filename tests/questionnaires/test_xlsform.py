@@ -1586,6 +1586,18 @@ WAY_BACK_CASES = {
         ],
         "settings": [["default_language"], ["Deutsch (de)"]],
     },
+    # A column without a language beside English ones is read as French, and written back
+    # without a language too, before the English one (see the next test for one written after).
+    "bare column read as French": {
+        "survey": [
+            ["type", "name", "label", "label::English (en)"],
+            ["select_one l", "b", "Couleur", "Colour"],
+        ],
+        "choices": [
+            ["list_name", "name", "label", "label::English (en)"],
+            ["l", "x", "Rouge", "Red"],
+        ],
+    },
 }
 
 
@@ -1595,6 +1607,30 @@ def test_the_way_back_keeps_empty_groups_and_columns_of_another_language(case):
     definition, xform = parse(data, "form.xlsx")
     assert xform == convert(xlsform=data, file_type=".xlsx", form_name="data").xform
     assert canonicalize(to_xform(to_xlsx(definition), "back.xlsx")) == canonicalize(xform)
+
+
+def test_a_column_without_a_language_after_an_english_one_keeps_both_languages():
+    # pyxform reads the row's cells in column order, and "label" after "label::English (en)"
+    # replaces the English text: its XForm of this file has the French text alone. Heard reads
+    # both (French for the column without a language) and writes that column first, so the way
+    # back's XForm has both languages, as pyxform reads the same columns the other way round.
+    after = {
+        "survey": [
+            ["type", "name", "label::English (en)", "label"],
+            ["select_one l", "b", "Colour", "Couleur"],
+        ],
+        "choices": [
+            ["list_name", "name", "label::English (en)", "label"],
+            ["l", "x", "Red", "Rouge"],
+        ],
+    }
+    definition, xform = parse(workbook(after), "form.xlsx")
+    assert "Colour" not in xform
+    assert definition["fields"][0]["label"] == {"en": "Colour", "fr": "Couleur"}
+    back = to_xform(to_xlsx(definition), "back.xlsx")
+    before = to_xform(workbook(WAY_BACK_CASES["bare column read as French"]), "before.xlsx")
+    assert canonicalize(back) == canonicalize(before)
+    assert "Colour" in back and "Couleur" in back
 
 
 def test_a_no_break_space_from_a_csv_file_comes_back_as_a_space():
