@@ -61,7 +61,11 @@ RESERVED_NAMES = {"meta"}  # pyxform keeps it for the form's metadata
 # The spellings pyxform turns into true() and false(); anything else would be an expression.
 TRUE = {"yes", "Yes", "YES", "true", "True", "TRUE", "true()"}
 FALSE = {"no", "No", "NO", "false", "False", "FALSE", "false()"}
-LANGUAGE_NAMES = {"english": "en", "french": "fr", "français": "fr", "francais": "fr"}
+# Languages as forms name them: in English or in French, or by their ISO 639-2 codes.
+LANGUAGE_NAMES = {
+    **{"english": "en", "anglais": "en", "eng": "en"},
+    **{"french": "fr", "français": "fr", "francais": "fr", "fra": "fr", "fre": "fr"},
+}
 LANGUAGE_CODE = re.compile(r"(en|fr)(-[a-z]{2})?")
 # ${name} (or ${last-saved#name}) inside a text: the answer shown there.
 PIPE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_.#-]*)\}")

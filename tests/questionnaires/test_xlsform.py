@@ -1609,6 +1609,24 @@ def test_the_way_back_keeps_empty_groups_and_columns_of_another_language(case):
     assert canonicalize(to_xform(to_xlsx(definition), "back.xlsx")) == canonicalize(xform)
 
 
+@pytest.mark.parametrize(("english", "french"), [("Eng", "Fr"), ("eng", "fra"), ("Anglais", "fre")])
+def test_languages_named_by_their_three_letter_codes_or_in_french_are_english_and_french(
+    english, french
+):
+    data = workbook(
+        {
+            "survey": [
+                ["type", "name", f"label:{english}", f"label:{french}"],
+                ["text", "name", "Name", "Prénom"],
+            ]
+        }
+    )
+    definition, xform = parse(data, "form.xlsx")
+    assert definition["fields"][0]["label"] == {"en": "Name", "fr": "Prénom"}
+    assert missing_translations(definition) == []
+    assert canonicalize(to_xform(to_xlsx(definition), "back.xlsx")) == canonicalize(xform)
+
+
 def test_a_column_without_a_language_after_an_english_one_keeps_both_languages():
     # pyxform reads the row's cells in column order, and "label" after "label::English (en)"
     # replaces the English text: its XForm of this file has the French text alone. Heard reads
