@@ -95,7 +95,10 @@ messages: install ## Refresh the French message catalogue and compile it
 
 # Hashes of every file of each pinned release, so one lock installs on Python 3.11, 3.12 and 3.13;
 # no index address in the files (pip's own configuration says where to look).
-LOCK_ARGS := -q --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links
+# Extras stay on the pins (fonttools[woff]==…): pip, checking hashes, refuses a dependency asked for
+# with an extra (weasyprint's fonttools[woff]) as soon as a newer release of it exists unless the
+# lock pins it with that extra.
+LOCK_ARGS := -q --generate-hashes --allow-unsafe --no-emit-index-url --no-emit-find-links
 
 lock: ## Re-pin requirements/*.txt from requirements/*.in (needs the network)
 	$(BIN)/python -m pip install --quiet pip-tools
