@@ -453,6 +453,18 @@ def print_summary(summary: dict[str, Any], top: int = 30) -> None:
         print(f"  {row['id']}: md {row['pyxform_error']!r}; xlsx {row['pyxform_error_xlsx']!r}")
 
 
+def provenance() -> tuple[str, list[str]]:
+    """The commit, and the files under heard/ not committed: the importer is under active change,
+    so a result says when its figures are not those of the commit."""
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.strip()
+    uncommitted = subprocess.run(
+        ["git", "status", "--porcelain", "--", "heard"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.splitlines()
+    return commit, uncommitted
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--limit", type=int, help="only the first N forms of the manifest")
@@ -475,13 +487,7 @@ def main() -> int:
     started = time.perf_counter()
     rows = run_all([(form, str(path)) for form, path in forms], args.workers, args.timeout)
     summary = summarise(rows, manifest)
-    commit = subprocess.run(
-        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
-    ).stdout.strip()
-    # The importer is under active change: say when the figures are not those of the commit.
-    uncommitted = subprocess.run(
-        ["git", "status", "--porcelain", "--", "heard"], cwd=ROOT, capture_output=True, text=True
-    ).stdout.splitlines()
+    commit, uncommitted = provenance()
     import pyxform
 
     result = {

@@ -39,7 +39,6 @@ import io
 import json
 import random
 import signal
-import subprocess
 import sys
 import time
 from datetime import UTC, datetime
@@ -625,12 +624,7 @@ def main() -> int:
         "way_back_checked": len(round_trips),
         "way_back_differs": len(differ),
     }
-    commit = subprocess.run(
-        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
-    ).stdout.strip()
-    uncommitted = subprocess.run(
-        ["git", "status", "--porcelain", "--", "heard"], cwd=ROOT, capture_output=True, text=True
-    ).stdout.splitlines()
+    commit, uncommitted = corpus.provenance()
     result = {
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
         "commit": commit,
