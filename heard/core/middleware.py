@@ -29,6 +29,15 @@ class SecurityHeadersMiddleware:
         return response
 
 
+def allow_feature(response: HttpResponse, feature: str) -> HttpResponse:
+    """Let this one page use a browser feature the permissions policy turns off everywhere else
+    (a questionnaire page asking where something is may offer the browser's location)."""
+    response.headers["Permissions-Policy"] = settings.PERMISSIONS_POLICY.replace(
+        f"{feature}=()", f"{feature}=(self)"
+    )
+    return response
+
+
 class SecondFactorMiddleware:
     """After the password, the second factor, before any staff page (heard.core.factors).
 

@@ -39,6 +39,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
+from heard.questionnaires.locations import LOCATION_TYPES
 from heard.questionnaires.xlsform_vocabulary import DATA_TYPES
 from heard.stakeholders.tables import safe_cell
 
@@ -73,7 +74,8 @@ _CODED = ("select_one", "select_multiple", "acknowledge")
 # Dates with times, and times, as typed (2018-06-30T14:05, 14:05), in the respondent's own time.
 # Rows with no column of their own: a note, a data file's name.
 _NO_ANSWER = ("note", *DATA_TYPES)
-_TEXT = ("text", "calculate", "start", "end", "today", "datetime", "time")
+# Locations as ODK writes them: "latitude longitude altitude accuracy", points joined by ";".
+_TEXT = ("text", "calculate", "start", "end", "today", "datetime", "time", *LOCATION_TYPES)
 
 _META_LABELS = {
     "response_id": {"en": "Response ID", "fr": "Identifiant de la réponse"},
@@ -118,6 +120,10 @@ _SCHEMA_TYPES = {
     "start": "datetime",
     "end": "datetime",
     "today": "date",
+    # Table Schema's geopoint is "longitude, latitude": ODK's order and extra numbers are not it.
+    "geopoint": "string",
+    "geotrace": "string",
+    "geoshape": "string",
 }
 
 _CODEBOOK_NOTE = (

@@ -138,13 +138,13 @@ UNSUPPORTED: dict[str, str] = {
         "position() takes only '..': write position(..) for the number of a repeat's entry"
     ),
     "area": gettext_noop(
-        "area() measures a shape drawn on a map, and a consultation does not collect locations"
+        "area() is not supported yet: work out a shape's area from the exported answers"
     ),
     "distance": gettext_noop(
-        "distance() measures a line drawn on a map, and a consultation does not collect locations"
+        "distance() is not supported yet: work out a line's length from the exported answers"
     ),
     "geofence": gettext_noop(
-        "geofence() tests a location, and a consultation does not collect locations"
+        "geofence() is not supported yet: check where a point lies from the exported answers"
     ),
     "digest": gettext_noop(
         "digest() is not supported: a web form does not hash answers; compare the answer itself"

@@ -860,6 +860,15 @@ class _Respondent:
         if kind == "datetime":
             day = self.today - datetime.timedelta(days=rng.randint(1, 365))
             return f"{day.isoformat()}T{rng.randint(8, 19):02d}:{rng.choice((0, 30)):02d}"
+        if kind in {"geopoint", "geotrace", "geoshape"}:
+            # Around Ottawa, as typed (altitude and accuracy 0), four decimals as people write.
+            points = [
+                f"{45.42 + rng.uniform(-0.2, 0.2):.4f} {-75.69 + rng.uniform(-0.2, 0.2):.4f} 0 0"
+                for _ in range(1 if kind == "geopoint" else 4)
+            ]
+            if kind == "geoshape":
+                points.append(points[0])
+            return ";".join(points)
         if kind in {"select_one", "select_multiple", "rank"}:
             names = [choice["name"] for choice in self.choices(field)]
             if not names:

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from heard.core import limits
 from heard.questionnaires import expressions, repeats, xlsform_files
+from heard.questionnaires.locations import LOCATION_TYPES, read_location
 from heard.questionnaires.repeats import MAX_REPEAT
 from heard.questionnaires.xlsform_vocabulary import METADATA_TYPES, UNANSWERED_TYPES, hidden
 
@@ -545,6 +546,8 @@ class Form:
                 return None
         if kind == "acknowledge" and answer != "OK":
             return None
+        if kind in LOCATION_TYPES:
+            return read_location(kind, str(answer))[0]
         return answer
 
     def typed(
@@ -618,6 +621,8 @@ class Form:
                 return None, _("Enter a date as year-month-day, like 2018-06-30.")
         if kind in ("datetime", "time"):
             return read_moment(kind, value.strip())
+        if kind in LOCATION_TYPES:
+            return read_location(kind, value)
         if kind == "range":
             return _in_range(self.item(name)["parameters"], value)
         if kind == "acknowledge":

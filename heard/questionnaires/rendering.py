@@ -19,8 +19,9 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from heard.questionnaires import expressions, repeats
+from heard.questionnaires import expressions, locations, repeats
 from heard.questionnaires.form import Form, read_only
+from heard.questionnaires.locations import LOCATION_TYPES
 from heard.questionnaires.repeats import MAX_REPEAT
 from heard.questionnaires.xlsform import PIPE
 from heard.questionnaires.xlsform_vocabulary import hidden
@@ -113,8 +114,10 @@ class QuestionView:
     @property
     def described_by(self) -> str:
         """The ids of the hint and the error, for aria-describedby ("" when it has neither)."""
-        ids = ([f"q-{self.name}-hint"] if self.hint else []) + (
-            [f"q-{self.name}-error"] if self.error else []
+        ids = (
+            ([f"q-{self.name}-hint"] if self.hint else [])
+            + ([f"q-{self.name}-format"] if self.type in LOCATION_TYPES else [])
+            + ([f"q-{self.name}-error"] if self.error else [])
         )
         return " ".join(ids)
 
@@ -124,6 +127,8 @@ class QuestionView:
             return "dropdown"
         if self.type == "text" and "multiline" in self.appearance:
             return "textarea"
+        if self.type in ("geotrace", "geoshape"):
+            return "textarea"  # one point per line
         return self.type
 
     @property
@@ -384,6 +389,8 @@ def _question_view(
         view.read_only = True
         view.value = values.get(name) if values.get(name) is not None else value
         view.shown = answer_text(form, name, view.value, language, values=values)
+    if item["type"] in ("geotrace", "geoshape") and isinstance(view.value, str):
+        view.value = locations.as_lines(view.value)
     if item["type"] == "range":
         start, end, step = (item["parameters"][k] for k in ("start", "end", "step"))
         low, high = sorted((start, end), key=float)

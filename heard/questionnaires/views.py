@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 
 from heard.core import limits
 from heard.core.context_processors import OTHER_LANGUAGE
+from heard.core.middleware import allow_feature
 from heard.core.sessions import start_link_session
 from heard.questionnaires import selectors, services
 from heard.questionnaires.compiled import form_of
@@ -215,7 +216,8 @@ def page(request: HttpRequest, name: str) -> HttpResponse:
     questions = question_views(
         form, current, values, language, errors, raw, order_key=str(response.pk)
     )
-    return render(
+    asks_location = any(q.type == "geopoint" and not q.read_only for q in questions)
+    shown = render(
         request,
         "questionnaires/page.jinja",
         _context(
@@ -236,9 +238,11 @@ def page(request: HttpRequest, name: str) -> HttpResponse:
             returning=request.GET.get("return") == "check" or request.POST.get("return") == "check",
             notice=notice,
             switch_language_name={"en": "Français", "fr": "English"}[language],
+            asks_location=asks_location,
         ),
         status=400 if errors else 200,
     )
+    return allow_feature(shown, "geolocation") if asks_location else shown
 
 
 def _summary(form: Form, values: dict[str, Any], language: str) -> list[dict[str, Any]]:

@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 
 from heard.questionnaires import expressions
 from heard.questionnaires import xlsform_vocabulary as vocabulary
+from heard.questionnaires.locations import LOCATION_TYPES, read_location
 from heard.questionnaires.repeats import MAX_REPEAT
 from heard.questionnaires.xlsform_sheets import (
     LIMITS,
@@ -635,6 +636,9 @@ def _check_default(kind: str, value: str, choices: set[str]) -> str | None:
             if read_moment(kind, value)[0]
             else _("The default must be written YYYY-MM-DDTHH:MM (a time: HH:MM).")
         )
+    if kind in LOCATION_TYPES:
+        point, problem = read_location(kind, value)
+        return None if point else problem
     if kind in ("select_one", "select_multiple"):
         missing = [v for v in value.split() if v not in choices]
         return (

@@ -25,6 +25,9 @@ ANSWER_TYPES = (
     "date",
     "datetime",
     "time",
+    "geopoint",
+    "geotrace",
+    "geoshape",
     "select_one",
     "select_multiple",
     "rank",
@@ -42,6 +45,9 @@ SIMPLE_TYPES = (
     "date",
     "datetime",
     "time",
+    "geopoint",
+    "geotrace",
+    "geoshape",
     "note",
     "acknowledge",
     "calculate",
@@ -118,15 +124,6 @@ def set_aside_reason(kind: str) -> str | None:
 # Why each kind of question Heard does not render is refused, and what to use instead. (Written
 # gettext_noop in full: makemessages finds the texts by that name.)
 UNSUPPORTED = {
-    "geopoint": gettext_noop(
-        "a consultation does not collect locations: ask for a region with select_one"
-    ),
-    "geotrace": gettext_noop(
-        "a consultation does not collect locations: ask for a region with select_one"
-    ),
-    "geoshape": gettext_noop(
-        "a consultation does not collect locations: ask for a region with select_one"
-    ),
     "media": gettext_noop(
         "Heard does not take photos, recordings or files in answers, which may identify "
         "people: ask for a description in a text question"
@@ -350,15 +347,14 @@ SETTINGS_KEPT = {
 # Appearances that change what is asked or recorded, refused with a reason. Every other one only
 # changes how ODK Collect or Enketo lays a question out: Heard renders those it knows (multiline,
 # minimal, horizontal, likert, field-list) and, like ODK clients, ignores the rest; the cell is
-# kept for the way back.
+# kept for the way back. `maps` and `placement-map` among them: Heard draws no map (its tiles would
+# come from another site), so a location is typed or filled in by the browser (locations.py).
 APPEARANCE_REASONS = {
     "month-year": gettext_noop("dates without a day are not supported yet: use a date question"),
     "year": gettext_noop("dates without a day are not supported yet: use an integer question"),
     "signature": gettext_noop("Heard takes no drawings or files in answers"),
     "draw": gettext_noop("Heard takes no drawings or files in answers"),
     "annotate": gettext_noop("Heard takes no drawings or files in answers"),
-    "map": gettext_noop("a consultation does not collect locations"),
-    "placement-map": gettext_noop("a consultation does not collect locations"),
     "url": gettext_noop("a web form cannot open another application for an answer"),
     "counter": gettext_noop("counters open an application on the device: use integer"),
     "bearing": gettext_noop("a web page cannot read a compass: use decimal"),
@@ -376,6 +372,10 @@ PARAMETERS = {
     "select_multiple_file": {"randomize", "seed", "value", "label"},
     "rank": {"randomize", "seed"},
     "range": {"start", "end", "step", "tick_interval", "placeholder", "tick_labelset"},
+    # How accurate ODK Collect waits for a device's fix to be: the browser reports its own.
+    "geopoint": {"capture-accuracy", "warning-accuracy", "allow-mock-accuracy"},
+    "geotrace": {"allow-mock-accuracy", "incremental"},
+    "geoshape": {"allow-mock-accuracy", "incremental"},
 }
 RANGE_DEFAULTS = {"start": "1", "end": "10", "step": "1"}
 

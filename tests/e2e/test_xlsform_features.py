@@ -430,3 +430,65 @@ def test_choices_from_an_attached_file_and_a_worked_out_answer(
         }
     finally:
         context.close()
+
+
+PLACES = xlsx(
+    [
+        row("begin_group", "where", "Where you work", "Où vous travaillez"),
+        row("geopoint", "office", "Where is your office?", "Où se trouve votre bureau ?"),
+        row("end_group"),
+        row("geoshape", "area", "Which area do you serve?", "Quelle zone desservez-vous ?"),
+    ]
+)
+LOCATE = {"en": "Use my current location", "fr": "Utiliser ma position actuelle"}
+
+
+@pytest.mark.parametrize("script", [True, False], ids=["javascript", "no-javascript"])
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_location_is_typed_or_filled_in_by_the_browser(
+    browser, live_server, settings, consultation, lead, language, script
+):
+    settings.HEARD_PUBLIC_URL = live_server.url
+    questionnaire = _open_questionnaire(consultation, lead, "Places", "Lieux")
+    services.upload_form(actor=lead, questionnaire=questionnaire, data=PLACES, filename="p.xlsx")
+    urls = invite_two(questionnaire, consultation, live_server.url)
+    text = TEXTS[language]
+    # The browser's location, given only because the page asked and the respondent pressed.
+    context = browser.new_context(
+        java_script_enabled=script,
+        geolocation={"latitude": 45.4215, "longitude": -75.6972, "accuracy": 12},
+        permissions=["geolocation"],
+    )
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    try:
+        page.goto(urls[language])
+        press(page, "button", text["start"])
+        office = page.locator('[name="office"]')
+        locate = page.get_by_role("button", name=LOCATE[language])
+        if script:
+            locate.press("Enter")  # by keyboard
+            page.wait_for_function("document.querySelector('[name=office]').value !== ''")
+            assert office.input_value() == "45.4215 -75.6972 0 12"
+            assert page.get_by_role("status").first.inner_text() != ""
+            assert axe_violations(page) == []
+        else:
+            assert locate.count() == 0  # nothing that cannot work is offered
+            office.fill("95 -75.6972")
+            press(page, "button", text["next"])
+            assert page.locator(".error-summary").is_visible()
+            office.fill("45,4215 -75,6972")
+        press(page, "button", text["next"])
+        area = page.locator('[name="area"]')
+        assert area.evaluate("e => e.tagName") == "TEXTAREA"
+        area.fill("45.40 -75.70\n45.40 -75.60\n45.45 -75.60")
+        assert not script or axe_violations(page) == []
+        press(page, "button", text["next"])
+        press(page, "button", text["send"])
+        answers = Response.objects.get(
+            respondent__questionnaire=questionnaire, respondent__language=language
+        ).answers
+        assert answers["office"].startswith("45.4215 -75.6972 0 ")
+        assert answers["area"] == "45.4 -75.7 0 0;45.4 -75.6 0 0;45.45 -75.6 0 0;45.4 -75.7 0 0"
+    finally:
+        context.close()
