@@ -415,6 +415,8 @@ def _post(form: Any, page: dict[str, Any], values: dict[str, Any], rng: random.R
     for name in form.names_on(page, values):
         item = form.item(name)
         kind = item["type"]
+        if kind in ("image", "audio", "video", "file"):
+            continue  # a file comes through the page's view (answer_files), not the form
         if item["list_name"] or kind in ("select_one", "select_multiple", "rank"):
             names = [c.name for c in form.all_choices(name)] or ["x"]
             if kind == "rank":

@@ -443,6 +443,10 @@ HEARD_QUICK_EXIT_URL = os.environ.get("HEARD_QUICK_EXIT_URL", "https://weather.g
 
 # --- Heard ----------------------------------------------------------------------------------------
 HEARD_SITE_NAME = os.environ.get("HEARD_SITE_NAME", "Heard")
+# The largest file a respondent may attach to an answer (image, audio, video, file questions), in
+# megabytes. Kept encrypted in the database with the response; the proxy's client_max_body_size
+# (deploy/nginx) must allow it.
+HEARD_ANSWER_FILE_MAX_MB = _env_positive("HEARD_ANSWER_FILE_MAX_MB", 10)
 # Public pages are kept in each web process's memory (heard/consultations/public_cache.py). Each
 # process asks the database whether they changed at most this often (seconds; 0: on every request).
 # A change made through another process shows within this time; through the same one, at once.

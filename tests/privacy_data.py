@@ -16,6 +16,7 @@ from heard.stakeholders.models import Person
 
 EMAIL = "marguerite.okafor@example.org"
 NAME = "Marguerite Okafor"
+BRIEF = f"%PDF-1.4 A brief from {NAME}, Northern Shelter.".encode()
 ANSWER = "Our shelter in Thunder Bay had no beds. Call me at 807-555-0142 or write to me."
 
 
@@ -36,6 +37,7 @@ def build(settings) -> Everything:  # type: ignore[no-untyped-def]
     from heard.notify.services import queue_email
     from heard.questionnaires.demo import populate as populate_questionnaire
     from heard.questionnaires.models import (
+        AnswerFile,
         Questionnaire,
         Respondent,
         Response,
@@ -84,6 +86,15 @@ def build(settings) -> Everything:  # type: ignore[no-untyped-def]
     )
     response.answers = {text_question: ANSWER}
     response.save()
+    AnswerFile.objects.create(  # a file she attached, her name in it and in its name
+        response=response,
+        field="brief",
+        name="okafor-brief.pdf",
+        content_type="application/pdf",
+        size=len(BRIEF),
+        sha256="0" * 64,
+        content=BRIEF,
+    )
     with transaction.atomic():
         request_access(
             questionnaire=questionnaire,

@@ -22,7 +22,7 @@ from django.apps import apps
 from django.conf import settings
 from django.db import connection, models, transaction
 
-from heard.core.crypto import EncryptedTextField
+from heard.core.crypto import EncryptedBytesField, EncryptedTextField
 from heard.core.private_files import write_private
 
 Progress = Callable[[str, int, int], None]  # (what, done, total)
@@ -35,11 +35,17 @@ class RotationReport:
     unreadable: list[str] = field(default_factory=list)  # "table.column row 12", no content
 
 
-def encrypted_columns() -> Iterator[tuple[type[models.Model], list[EncryptedTextField]]]:
+def encrypted_columns() -> Iterator[
+    tuple[type[models.Model], list[EncryptedTextField | EncryptedBytesField]]
+]:
     """Every model with encrypted columns whose table exists, and those columns."""
     tables = set(connection.introspection.table_names())
     for model in apps.get_models():
-        fields = [f for f in model._meta.concrete_fields if isinstance(f, EncryptedTextField)]
+        fields = [
+            f
+            for f in model._meta.concrete_fields
+            if isinstance(f, EncryptedTextField | EncryptedBytesField)
+        ]
         if fields and not model._meta.proxy and model._meta.db_table in tables:
             yield model, fields
 
@@ -62,6 +68,8 @@ def rotate_database(progress: Progress, batch: int = 500) -> RotationReport:
     report = RotationReport()
     quote = connection.ops.quote_name
     for model, fields in encrypted_columns():
+        # Rows of files (EncryptedBytesField) a few at a time: each may hold megabytes.
+        rows_at_once = min([batch, *(getattr(f, "rotation_batch", batch) for f in fields)])
         table = model._meta.db_table
         pk = str(model._meta.pk.column)
         columns = [str(f.column) for f in fields]
@@ -79,7 +87,7 @@ def rotate_database(progress: Progress, batch: int = 500) -> RotationReport:
                 f"{after}ORDER BY {quote(pk)} LIMIT %s"
             )
             with transaction.atomic(), connection.cursor() as cursor:
-                cursor.execute(select, [batch] if last is None else [last, batch])
+                cursor.execute(select, [rows_at_once] if last is None else [last, rows_at_once])
                 rows = cursor.fetchall()
                 for row in rows:
                     changes = {}

@@ -39,6 +39,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
+from heard.questionnaires.answer_files import FILE_TYPES
 from heard.questionnaires.locations import LOCATION_TYPES
 from heard.questionnaires.xlsform_vocabulary import DATA_TYPES
 from heard.stakeholders.tables import safe_cell
@@ -75,7 +76,18 @@ _CODED = ("select_one", "select_multiple", "acknowledge")
 # Rows with no column of their own: a note, a data file's name.
 _NO_ANSWER = ("note", *DATA_TYPES)
 # Locations as ODK writes them: "latitude longitude altitude accuracy", points joined by ";".
-_TEXT = ("text", "calculate", "start", "end", "today", "datetime", "time", *LOCATION_TYPES)
+# A file question's answer is the file's name (the file downloads from the response's page).
+_TEXT = (
+    "text",
+    "calculate",
+    "start",
+    "end",
+    "today",
+    "datetime",
+    "time",
+    *LOCATION_TYPES,
+    *FILE_TYPES,
+)
 
 _META_LABELS = {
     "response_id": {"en": "Response ID", "fr": "Identifiant de la réponse"},
@@ -124,6 +136,10 @@ _SCHEMA_TYPES = {
     "geopoint": "string",
     "geotrace": "string",
     "geoshape": "string",
+    "image": "string",
+    "audio": "string",
+    "video": "string",
+    "file": "string",
 }
 
 _CODEBOOK_NOTE = (

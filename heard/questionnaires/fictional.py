@@ -869,6 +869,8 @@ class _Respondent:
             if kind == "geoshape":
                 points.append(points[0])
             return ";".join(points)
+        if kind in {"image", "audio", "video", "file"}:
+            return None  # fictional people attach no files
         if kind in {"select_one", "select_multiple", "rank"}:
             names = [choice["name"] for choice in self.choices(field)]
             if not names:

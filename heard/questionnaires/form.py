@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from heard.core import limits
 from heard.questionnaires import expressions, repeats, xlsform_files
+from heard.questionnaires.answer_files import FILE_TYPES
 from heard.questionnaires.locations import LOCATION_TYPES, read_location
 from heard.questionnaires.repeats import MAX_REPEAT
 from heard.questionnaires.xlsform_vocabulary import METADATA_TYPES, UNANSWERED_TYPES, hidden
@@ -211,6 +212,11 @@ class Form:
             for f in self.definition["fields"]
             if (f["calculation"] or f["type"] == "calculate") and not f.get("trigger")
         ]
+
+    @cached_property
+    def has_files(self) -> bool:
+        """Whether any question takes a file (answer_files): only then do saves touch files."""
+        return any(f["type"] in FILE_TYPES for f in self.definition["fields"])
 
     @cached_property
     def triggered(self) -> list[dict[str, Any]]:
@@ -623,6 +629,10 @@ class Form:
             return read_moment(kind, value.strip())
         if kind in LOCATION_TYPES:
             return read_location(kind, value)
+        if kind in FILE_TYPES:
+            # The file's name: the file itself was checked and is kept by the page's service
+            # (answer_files, services.save_page).
+            return (value.strip() or None), None
         if kind == "range":
             return _in_range(self.item(name)["parameters"], value)
         if kind == "acknowledge":
@@ -705,6 +715,8 @@ class Form:
             return _("Put the options in order.")
         if item["type"] == "acknowledge":
             return _("Tick the box to go on.")
+        if item["type"] in FILE_TYPES:
+            return _("Choose a file to send.")
         return _("Answer this question.")
 
     def problems(self, answers: Mapping[str, Any], language: str) -> dict[str, str]:

@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from heard.consultations.models import Consultation
 from heard.core import limits
 from heard.core.bilingual import translated
-from heard.core.crypto import EncryptedTextField
+from heard.core.crypto import EncryptedBytesField, EncryptedTextField
 from heard.core.limits import BoundedTextField
 from heard.stakeholders.models import Person, Sector
 from heard.stakeholders.regions import Region
@@ -274,6 +274,33 @@ class Response(models.Model):
     @answers.setter
     def answers(self, value: dict[str, Any]) -> None:
         self.answers_json = json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+class AnswerFile(models.Model):
+    """A file a respondent attached to an answer (an image, audio, video or file question).
+
+    The answer itself holds the file's name, as ODK's does; the name and the content are
+    encrypted here, with the response they belong to, and go with it (erasure, retention,
+    backups, key rotation). `field` is the answer's name (`photo`, or `photo@2` in a repeat's
+    second entry)."""
+
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="files")
+    field = models.CharField(max_length=200)
+    name = EncryptedTextField(max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64)
+    content = EncryptedBytesField()
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["response", "field"]
+        constraints = [
+            models.UniqueConstraint(fields=["response", "field"], name="one_file_per_answer")
+        ]
+
+    def __str__(self) -> str:
+        return f"file for {self.field} of response {self.response_id}"
 
 
 REQUEST_LIMITS = {

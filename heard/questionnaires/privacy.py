@@ -4,7 +4,7 @@ On erasure a person's questionnaire links go, with their answers: they asked to 
 and an answer is theirs. At the end of retention nobody's answers go: links are taken away,
 respondents lose every tie to a person or a request, access requests are deleted, and the
 answers' text is anonymised by the analysis app (which has the redactor), which marks each
-response `anonymised_at`.
+response `anonymised_at`; files attached to answers are deleted (a picture cannot be redacted).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from heard.consultations.erasure import Subject, register_eraser
 from heard.consultations.models import Consultation
 from heard.consultations.retention import register_purger
 from heard.core.rows import deleted
-from heard.questionnaires.models import AccessRequest, Respondent
+from heard.questionnaires.models import AccessRequest, AnswerFile, Respondent
 from heard.questionnaires.services import email_indexes
 from heard.stakeholders.models import Person
 
@@ -94,4 +94,19 @@ register_purger(
     order=21,
     count=lambda consultation: _all_requests(consultation).count(),
     purge=lambda consultation: deleted(_all_requests(consultation)),
+)
+
+
+def _answer_files(consultation: Consultation) -> QuerySet[AnswerFile]:
+    return AnswerFile.objects.filter(response__respondent__questionnaire__consultation=consultation)
+
+
+# A photo or a document cannot be anonymised as text is: at the end of retention it goes, and its
+# answer keeps only the file's name, as the export shows it.
+register_purger(
+    "answer_files",
+    _("Files attached to answers (pictures, recordings, documents)"),
+    order=22,
+    count=lambda consultation: _answer_files(consultation).count(),
+    purge=lambda consultation: deleted(_answer_files(consultation)),
 )

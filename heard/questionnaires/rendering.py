@@ -19,7 +19,8 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from heard.questionnaires import expressions, locations, repeats
+from heard.questionnaires import answer_files, expressions, locations, repeats
+from heard.questionnaires.answer_files import FILE_TYPES
 from heard.questionnaires.form import Form, read_only
 from heard.questionnaires.locations import LOCATION_TYPES
 from heard.questionnaires.repeats import MAX_REPEAT
@@ -116,10 +117,24 @@ class QuestionView:
         """The ids of the hint and the error, for aria-describedby ("" when it has neither)."""
         ids = (
             ([f"q-{self.name}-hint"] if self.hint else [])
-            + ([f"q-{self.name}-format"] if self.type in LOCATION_TYPES else [])
+            + ([f"q-{self.name}-format"] if self.type in (*LOCATION_TYPES, *FILE_TYPES) else [])
+            + ([f"q-{self.name}-current"] if self.type in FILE_TYPES and self.value else [])
             + ([f"q-{self.name}-error"] if self.error else [])
         )
         return " ".join(ids)
+
+    @property
+    def accept(self) -> str:
+        """A file question's file picker: what it offers first."""
+        return answer_files.ACCEPT.get(self.type, "")
+
+    @property
+    def file_format(self) -> str:
+        """What a file question takes, in words."""
+        return _("Accepted: %(extensions)s, up to %(limit)s MB.") % {
+            "extensions": ", ".join(answer_files.EXTENSIONS[self.type]),
+            "limit": answer_files.max_bytes() // (1024 * 1024),
+        }
 
     @property
     def widget(self) -> str:
@@ -366,8 +381,8 @@ def _question_view(
 ) -> QuestionView:
     item = form.item(name)
     value = values.get(name)
-    if raw is not None and name in raw:
-        value = raw[name]
+    if raw is not None and name in raw and item["type"] not in FILE_TYPES:
+        value = raw[name]  # a file is never sent back: the one kept is shown
     elif value is None and item["default"] and name not in values:
         value = form.default_value(name, values)
     label, hint = _label_and_hint(item, language)

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from heard.core.prepared import PreparedQuery
 from heard.questionnaires.models import (
     AccessRequest,
+    AnswerFile,
     Questionnaire,
     QuestionnaireVersion,
     Respondent,
@@ -180,3 +181,12 @@ def export_rows(
             "submitted_at": response.submitted_at,
             "answers": response.answers,
         }
+
+
+def answer_files(response: Response) -> dict[str, dict[str, Any]]:
+    """The files attached to a response's answers, by question: name, size and type, without
+    their content (read only when one is downloaded)."""
+    return {
+        f.field: {"field": f.field, "name": f.name, "size": f.size, "type": f.content_type}
+        for f in AnswerFile.objects.filter(response=response).defer("content")
+    }

@@ -6,6 +6,7 @@ same transaction (heard.notify), so a rolled-back change sends nothing.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
@@ -30,10 +31,12 @@ from heard.core.tokens import token_hash
 from heard.notify import bilingual
 from heard.notify.services import queue_email
 from heard.questionnaires import selectors, xlsform
+from heard.questionnaires.answer_files import Accepted, PageFiles
 from heard.questionnaires.compiled import compiled, form_of
 from heard.questionnaires.form import Form, with_metadata
 from heard.questionnaires.models import (
     AccessRequest,
+    AnswerFile,
     Channel,
     Questionnaire,
     QuestionnaireVersion,
@@ -399,6 +402,18 @@ def record_reading(*, actor: Any, response: Response) -> None:
 
 
 @transaction.atomic
+def record_file_download(*, actor: Any, file: AnswerFile) -> None:
+    """A respondent's file, downloaded by staff: who, when, which (not its name: it is theirs)."""
+    audit.record(
+        actor=actor,
+        action="questionnaire.answer_file_downloaded",
+        target=file.response,
+        scope=file.response.respondent.questionnaire.consultation.scope,
+        changes={"question": file.field, "sha256": file.sha256},
+    )
+
+
+@transaction.atomic
 def record_export(
     *,
     actor: Any,
@@ -612,12 +627,60 @@ _SAVE_PAGE = PreparedUpdate(
 )
 
 
-def save_page(*, response: Response, page: str, answers: dict[str, Any], language: str) -> bool:
+def save_page(
+    *,
+    response: Response,
+    page: str,
+    answers: dict[str, Any],
+    language: str,
+    files: PageFiles | None = None,
+) -> bool:
     """Keep a page's answers on the draft. False if the response is no longer a draft.
 
     One conditional UPDATE, no lock: the answers were worked out from the draft the request read,
     so a lock taken now would not stop two tabs from overwriting each other's page; and a page
-    saved in another tab after submission changes nothing, as with submit()."""
+    saved in another tab after submission changes nothing, as with submit(). A page with file
+    questions (`files`) keeps or takes out their files in the same transaction."""
+    if files is not None and files.answers:
+        with transaction.atomic():
+            saved = _save_answers(response, page, answers, language)
+            if saved:
+                _keep_files(response, answers, files.accepted, list(files.answers))
+            return saved
+    return _save_answers(response, page, answers, language)
+
+
+def _keep_files(
+    response: Response, answers: dict[str, Any], accepted: dict[str, Accepted], names: list[str]
+) -> None:
+    """Each of `names` (file questions) keeps the file its answer names: a new one is stored
+    (encrypted, with its SHA-256), an answer now empty takes its file out."""
+    for name in names:
+        value = answers.get(name)
+        new = accepted.get(name)
+        if new is not None and value == new.name:
+            AnswerFile.objects.update_or_create(
+                response=response,
+                field=name,
+                defaults={
+                    "name": new.name,
+                    "content_type": new.content_type,
+                    "size": len(new.content),
+                    "sha256": hashlib.sha256(new.content).hexdigest(),
+                    "content": new.content,
+                },
+            )
+        elif not value:
+            AnswerFile.objects.filter(response=response, field=name).delete()
+
+
+def _prune_files(response: Response, answers: dict[str, Any]) -> None:
+    """Files whose question no longer has an answer (it stopped applying) go with it."""
+    kept = [f for f, v in answers.items() if isinstance(v, str) and v]
+    AnswerFile.objects.filter(response=response).exclude(field__in=kept).delete()
+
+
+def _save_answers(response: Response, page: str, answers: dict[str, Any], language: str) -> bool:
     seen = response.pages_seen if page in response.pages_seen else [*response.pages_seen, page]
     response.answers = answers
     changed = _SAVE_PAGE.run(
@@ -699,6 +762,8 @@ def submit(
     )
     if not changed:
         return SubmitResult(False, True, {})
+    if form.has_files:
+        _prune_files(locked, cleaned.answers)
     locked.state, locked.submitted_at = ResponseState.SUBMITTED, now
     audit.record(
         actor=actor,
@@ -722,8 +787,10 @@ def enter_response(
     language: str,
     received_on: Any = None,
     person: Person | None = None,
+    files: dict[str, Accepted] | None = None,
 ) -> Response:
-    """A response received by email or on paper, typed in by staff (already checked by the form)."""
+    """A response received by email or on paper, typed in by staff (already checked by the form),
+    with the files that came with it (`files`, by question, as answer_files.accept gives them)."""
     version = questionnaire.current_version
     if version is None:
         raise QuestionnaireClosed
@@ -757,6 +824,8 @@ def enter_response(
     response.submitted_at = received_on or timezone.now()
     response.entered_by = actor
     response.save()
+    if files:
+        _keep_files(response, response.answers, files, list(files))
     audit.record(
         actor=actor,
         action="questionnaire.response_entered",
@@ -775,6 +844,7 @@ def withdraw(*, actor: Any, response: Response) -> None:
     locked.state = ResponseState.WITHDRAWN
     locked.withdrawn_at = timezone.now()
     locked.save()
+    AnswerFile.objects.filter(response=locked).delete()  # the files were answers too
     audit.record(
         actor=actor,
         action="questionnaire.response_withdrawn",

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from heard.questionnaires import views_staff, views_translation
+from heard.questionnaires import views_responses, views_staff, views_translation
 
 app_name = "questionnaires"
 base = "consultations/<int:pk>/questionnaires/"
@@ -25,9 +25,14 @@ urlpatterns = [
     path(one + "requests/", views_staff.access_requests, name="requests"),
     path(one + "dashboard/", views_staff.dashboard, name="dashboard"),
     path(one + "people/", views_staff.people, name="people"),
-    path(one + "responses/", views_staff.responses, name="responses"),
-    path(one + "responses/new/", views_staff.enter_response, name="enter"),
-    path(one + "responses/export/", views_staff.export, name="export"),
-    path(one + "responses/<int:rpk>/", views_staff.response_detail, name="response"),
-    path(one + "responses/<int:rpk>/withdraw/", views_staff.withdraw, name="withdraw"),
+    path(one + "responses/", views_responses.responses, name="responses"),
+    path(one + "responses/new/", views_responses.enter_response, name="enter"),
+    path(one + "responses/export/", views_responses.export, name="export"),
+    path(one + "responses/<int:rpk>/", views_responses.response_detail, name="response"),
+    path(one + "responses/<int:rpk>/withdraw/", views_responses.withdraw, name="withdraw"),
+    path(
+        one + "responses/<int:rpk>/files/<str:field>/",
+        views_responses.answer_file,
+        name="answer_file",
+    ),
 ]

@@ -17,13 +17,15 @@ from django.urls import reverse, translate_url
 from django.utils.translation import get_language, gettext_lazy, override
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from heard.core import limits
 from heard.core.context_processors import OTHER_LANGUAGE
 from heard.core.middleware import allow_feature
 from heard.core.sessions import start_link_session
-from heard.questionnaires import selectors, services
+from heard.questionnaires import answer_files, selectors, services
+from heard.questionnaires.answer_files import FILE_TYPES
 from heard.questionnaires.compiled import form_of
 from heard.questionnaires.form import Form, entry_change
 from heard.questionnaires.models import Questionnaire, Respondent, Response, ResponseState
@@ -152,7 +154,18 @@ def _neighbours(
 
 
 @never_cache
+@csrf_exempt  # checked by _page, once the upload handler below is in place
 def page(request: HttpRequest, name: str) -> HttpResponse:
+    """A page of questions. Files sent with it stay in memory (answer_files.KeptInMemory), never
+    in a temporary file in the clear: the handler must be set before the body is read, so before
+    the CSRF check reads the token."""
+    if request.method == "POST":
+        answer_files.keep_uploads_in_memory(request)
+    return _page(request, name)
+
+
+@csrf_protect
+def _page(request: HttpRequest, name: str) -> HttpResponse:
     found, other = _draft(request)
     if other is not None:
         return other
@@ -172,8 +185,16 @@ def page(request: HttpRequest, name: str) -> HttpResponse:
     if request.method == "POST":
         action = request.POST.get("action", "continue")
         change = entry_change(current.get("repeats", {}), action)
+        files = (
+            answer_files.read_uploads(
+                form, form.names_on(current, values), request.FILES, request.POST, values
+            )
+            if form.has_files
+            else None
+        )
+        posted = answer_files.WithFiles(request.POST, files.answers) if files else request.POST
         new_answers, errors = form.read_page(
-            current, request.POST, answers, language, checking=change is None
+            current, posted, answers, language, checking=change is None
         )
         if change is not None and not errors:
             new_answers = change(form, new_answers)
@@ -189,8 +210,11 @@ def page(request: HttpRequest, name: str) -> HttpResponse:
             page=name,
             answers=form.stored({k: v for k, v in new_answers.items() if k not in errors}),
             language=language,
+            files=files,
         ):
             return redirect("questionnaire_done")
+        if files is not None:
+            errors.update(files.errors)  # a file refused: the one before is kept, and shown
         if change is not None and not errors:
             return redirect(reverse("questionnaire_page", args=[name]) + change.anchor(values))
         if action == "save":
@@ -239,6 +263,7 @@ def page(request: HttpRequest, name: str) -> HttpResponse:
             notice=notice,
             switch_language_name={"en": "Français", "fr": "English"}[language],
             asks_location=asks_location,
+            has_files=any(q.type in FILE_TYPES for q in questions),
         ),
         status=400 if errors else 200,
     )

@@ -3,10 +3,8 @@ reminders, the dashboard, reading and entering answers, withdrawing, exports."""
 
 from __future__ import annotations
 
-from datetime import datetime, time
 from typing import Any
 
-from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -14,7 +12,6 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -22,21 +19,16 @@ from django.views.decorators.http import require_POST
 from heard.consultations.access import consultation_for, may_read_answers, may_see_contact_data
 from heard.consultations.models import Consultation
 from heard.consultations.services import PublishRefused
-from heard.core import audit
-from heard.core.reauth import sensitive
 from heard.questionnaires import (
-    exporting,
     selectors,
     services,
     xlsform,
     xlsform_export,
     xlsform_files,
 )
-from heard.questionnaires.form import Form, entry_change
+from heard.questionnaires.form import Form
 from heard.questionnaires.forms import (
     AttachForm,
-    EntryForm,
-    ExportForm,
     QuestionnaireForm,
     UploadForm,
 )
@@ -45,15 +37,13 @@ from heard.questionnaires.models import (
     Questionnaire,
     QuestionnaireVersion,
     Respondent,
-    Response,
 )
-from heard.questionnaires.rendering import answer_text, question_label, question_views
 from heard.questionnaires.xlsform_vocabulary import UNANSWERED_TYPES
 from heard.stakeholders import outreach
 from heard.stakeholders.forms import AudienceForm
 
 
-def _questionnaire(consultation: Consultation, qpk: int) -> Questionnaire:
+def questionnaire_in(consultation: Consultation, qpk: int) -> Questionnaire:
     return get_object_or_404(
         Questionnaire.objects.select_related("consultation"), pk=qpk, consultation=consultation
     )
@@ -76,7 +66,7 @@ def questionnaire_list(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def questionnaire_edit(request: HttpRequest, pk: int, qpk: int | None = None) -> HttpResponse:
     consultation = consultation_for(request, pk, lead=True)
-    instance = _questionnaire(consultation, qpk) if qpk else None
+    instance = questionnaire_in(consultation, qpk) if qpk else None
     form = QuestionnaireForm(request.POST or None, instance=instance, consultation=consultation)
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in form.Meta.fields}
@@ -109,7 +99,7 @@ def questionnaire_detail(
     attach_form: AttachForm | None = None,
 ) -> HttpResponse:
     consultation = consultation_for(request, pk)
-    questionnaire = _questionnaire(consultation, qpk)
+    questionnaire = questionnaire_in(consultation, qpk)
     upload = UploadForm(initial={"language": "fr" if request.LANGUAGE_CODE == "fr" else "en"})
     problems = problems or []
     status = 400 if problems or (attach_form is not None and attach_form.errors) else 200
@@ -262,7 +252,7 @@ def _warn_missing_files(request: HttpRequest, version: QuestionnaireVersion) -> 
 def attach_files(request: HttpRequest, pk: int, qpk: int) -> HttpResponse:
     """Attach the CSV files of choices the form names."""
     consultation = consultation_for(request, pk, lead=True)
-    questionnaire = _questionnaire(consultation, qpk)
+    questionnaire = questionnaire_in(consultation, qpk)
     form = AttachForm(request.POST, request.FILES)
     if form.is_valid():
         try:
@@ -297,7 +287,7 @@ def attach_files(request: HttpRequest, pk: int, qpk: int) -> HttpResponse:
 def download_file(request: HttpRequest, pk: int, qpk: int, number: int, name: str) -> HttpResponse:
     """An attached file of choices, written back from the choices it gave that version."""
     consultation = consultation_for(request, pk)
-    questionnaire = _questionnaire(consultation, qpk)
+    questionnaire = questionnaire_in(consultation, qpk)
     version = get_object_or_404(QuestionnaireVersion, questionnaire=questionnaire, number=number)
     entry = version.definition.get("files", {}).get(name)
     if entry is None or not entry["attached"]:
@@ -315,7 +305,7 @@ def download_file(request: HttpRequest, pk: int, qpk: int, number: int, name: st
 @login_required
 def download_version(request: HttpRequest, pk: int, qpk: int, number: int) -> HttpResponse:
     consultation = consultation_for(request, pk)
-    questionnaire = _questionnaire(consultation, qpk)
+    questionnaire = questionnaire_in(consultation, qpk)
     version = get_object_or_404(QuestionnaireVersion, questionnaire=questionnaire, number=number)
     kind = request.GET.get("as", "xlsx")
     base = f"{version.definition.get('form_id') or 'questionnaire'}-v{version.number}"
@@ -335,7 +325,7 @@ def download_version(request: HttpRequest, pk: int, qpk: int, number: int) -> Ht
 @require_POST
 def invite(request: HttpRequest, pk: int, qpk: int) -> HttpResponse:
     consultation = consultation_for(request, pk, lead=True)
-    questionnaire = _questionnaire(consultation, qpk)
+    questionnaire = questionnaire_in(consultation, qpk)
     if questionnaire.current_version is None:
         messages.error(request, _("Upload the form before inviting anyone."))
     elif not questionnaire.translated():
@@ -361,7 +351,7 @@ def invite(request: HttpRequest, pk: int, qpk: int) -> HttpResponse:
 @require_POST
 def remind(request: HttpRequest, pk: int, qpk: int) -> HttpResponse:
     consultation = consultation_for(request, pk, lead=True)
-    questionnaire = _questionnaire(consultation, qpk)
+    questionnaire = questionnaire_in(consultation, qpk)
     outreach.remind_and_say(
         request,
         remind=lambda: services.remind(actor=request.user, questionnaire=questionnaire),
@@ -380,7 +370,7 @@ def remind(request: HttpRequest, pk: int, qpk: int) -> HttpResponse:
 def publish_request_link(request: HttpRequest, pk: int, qpk: int) -> HttpResponse:
     """Put "Ask for the questionnaire" among the consultation page's related links."""
     consultation = consultation_for(request, pk, lead=True)
-    questionnaire = _questionnaire(consultation, qpk)
+    questionnaire = questionnaire_in(consultation, qpk)
     try:
         # The address the public reaches the site at, as in personal links: staff may work on an
         # internal host name that readers of the consultation page could not follow.
@@ -406,7 +396,7 @@ def _not_linked(request: HttpRequest, reason: str) -> None:
 @login_required
 def access_requests(request: HttpRequest, pk: int, qpk: int) -> HttpResponse:
     consultation = consultation_for(request, pk, lead=True)
-    questionnaire = _questionnaire(consultation, qpk)
+    questionnaire = questionnaire_in(consultation, qpk)
     if request.method == "POST":
         chosen = get_object_or_404(
             AccessRequest, pk=request.POST.get("request"), questionnaire=questionnaire
@@ -440,7 +430,7 @@ def access_requests(request: HttpRequest, pk: int, qpk: int) -> HttpResponse:
 def people(request: HttpRequest, pk: int, qpk: int) -> HttpResponse:
     """Who was sent a link, where each one stands, and a way to stop a link."""
     consultation = consultation_for(request, pk, lead=True)
-    questionnaire = _questionnaire(consultation, qpk)
+    questionnaire = questionnaire_in(consultation, qpk)
     if request.method == "POST":
         respondent = get_object_or_404(
             Respondent, pk=request.POST.get("respondent"), questionnaire=questionnaire
@@ -484,7 +474,7 @@ def people(request: HttpRequest, pk: int, qpk: int) -> HttpResponse:
 @login_required
 def dashboard(request: HttpRequest, pk: int, qpk: int) -> HttpResponse:
     consultation = consultation_for(request, pk)
-    questionnaire = _questionnaire(consultation, qpk)
+    questionnaire = questionnaire_in(consultation, qpk)
     by_sector = selectors.breakdown(questionnaire, "sector")
     by_region = selectors.breakdown(questionnaire, "region")
     days = selectors.by_day(questionnaire)
@@ -502,217 +492,6 @@ def dashboard(request: HttpRequest, pk: int, qpk: int) -> HttpResponse:
             "largest_day": max([d["submitted"] for d in days] + [1]),
         },
     )
-
-
-@login_required
-def responses(request: HttpRequest, pk: int, qpk: int) -> HttpResponse:
-    consultation = consultation_for(request, pk, answers=True)
-    questionnaire = _questionnaire(consultation, qpk)
-    rows = (
-        Response.objects.filter(respondent__questionnaire=questionnaire)
-        .select_related("version", "respondent__sector")
-        .order_by("-submitted_at", "-saved_at")
-    )
-    return render(
-        request,
-        "questionnaires/staff/responses.html",
-        {
-            "consultation": consultation,
-            "questionnaire": questionnaire,
-            "responses": rows,
-            "export_form": _export_form(questionnaire),
-        },
-    )
-
-
-def _response(questionnaire: Questionnaire, rpk: int) -> Response:
-    return get_object_or_404(
-        Response.objects.select_related("version", "respondent"),
-        pk=rpk,
-        respondent__questionnaire=questionnaire,
-    )
-
-
-@login_required
-def response_detail(request: HttpRequest, pk: int, qpk: int, rpk: int) -> HttpResponse:
-    consultation = consultation_for(request, pk, answers=True)
-    questionnaire = _questionnaire(consultation, qpk)
-    response = _response(questionnaire, rpk)
-    audit.record_view(
-        actor=request.user, action="response.viewed", target=response, scope=consultation.scope
-    )
-    language = request.LANGUAGE_CODE[:2]
-    form = Form(response.version.definition)
-    values = form.flat(response.answers)
-    sections = []
-    for page in form.pages:
-        rows = [
-            {
-                "label": question_label(form, name, values, language) or name,
-                "answer": answer_text(form, name, values.get(name), language, values=values),
-            }
-            for name in form.names_on(page, values)
-            if form.item(name)["type"] not in UNANSWERED_TYPES
-        ]
-        sections.append({"label": (page.get("label") or {}).get(language, ""), "rows": rows})
-    services.record_reading(actor=request.user, response=response)
-    return render(
-        request,
-        "questionnaires/staff/response.html",
-        {
-            "consultation": consultation,
-            "questionnaire": questionnaire,
-            "response": response,
-            "reference": f"R{response.pk:05d}",
-            "sections": sections,
-        },
-    )
-
-
-@login_required
-@require_POST
-def withdraw(request: HttpRequest, pk: int, qpk: int, rpk: int) -> HttpResponse:
-    consultation = consultation_for(request, pk, lead=True)
-    questionnaire = _questionnaire(consultation, qpk)
-    response = _response(questionnaire, rpk)
-    if request.POST.get("confirm") != "yes":
-        messages.error(request, _("Tick the box to confirm that the respondent asked for this."))
-        return redirect("questionnaires:response", pk=pk, qpk=qpk, rpk=rpk)
-    services.withdraw(actor=request.user, response=response)
-    messages.success(request, _("The answers were withdrawn and deleted."))
-    return redirect("questionnaires:responses", pk=pk, qpk=qpk)
-
-
-@login_required
-def enter_response(request: HttpRequest, pk: int, qpk: int) -> HttpResponse:
-    """Type in a response received by email or on paper: every page on one screen."""
-    consultation = consultation_for(request, pk, lead=True)
-    questionnaire = _questionnaire(consultation, qpk)
-    version = questionnaire.current_version
-    if version is None:
-        raise Http404
-    language = request.LANGUAGE_CODE[:2]
-    form = Form(version.definition)
-    meta = EntryForm(request.POST or None, initial={"received_on": timezone.localdate()})
-    answers: dict[str, Any] = {}
-    errors: dict[str, str] = {}
-    change = entry_change(form.repeats, request.POST.get("action", ""))
-    change_notice = ""
-    if request.method == "POST":
-        for page in form.pages:
-            answers, page_errors = form.read_page(
-                page, request.POST, answers, language, checking=change is None
-            )
-            errors.update(page_errors)
-        if change is not None and not errors:
-            # An entry added or taken out: the screen again, nothing saved yet.
-            answers = change(form, answers)
-        recounted = [
-            repeat["name"]
-            for repeat in form.repeats.values()
-            if repeat["count"]
-            and request.POST.get(repeat["name"]) != str(form.count(repeat, form.clean(answers)))
-        ]
-        if recounted and change is None:
-            # An answer changed how many entries a repeat has: they are to be typed first.
-            change_notice = _(
-                "An answer changed the number of entries of a repeat: fill them in, then save."
-            )
-        # A refused answer (too long, say) keeps its own message rather than "Answer this".
-        for name, problem in (form.problems(answers, language) if change is None else {}).items():
-            errors.setdefault(name, problem)
-        if meta.is_valid() and not errors and change is None and not recounted:
-            response = services.enter_response(
-                actor=request.user,
-                questionnaire=questionnaire,
-                answers=answers,
-                channel=meta.cleaned_data["channel"],
-                language=meta.cleaned_data["language"],
-                received_on=timezone.make_aware(
-                    datetime.combine(meta.cleaned_data["received_on"], time(12, 0))
-                ),
-            )
-            messages.success(request, _("Response R%(number)05d saved.") % {"number": response.pk})
-            return redirect("questionnaires:responses", pk=pk, qpk=qpk)
-    values = form.clean(answers)
-    # A refused text answer comes back as it was typed, to be shortened rather than retyped.
-    typed = {
-        name: request.POST.get(name, "") for name in errors if form.item(name)["type"] == "text"
-    }
-    pages = [
-        {
-            "label": (p.get("label") or {}).get(language, ""),
-            "questions": question_views(form, p, values, language, errors, typed),
-        }
-        for p in form.pages
-    ]
-    # Paper has no skip logic: every question and choice is offered, and saving drops the
-    # answers that do not apply.
-    for page in pages:
-        for question in page["questions"]:
-            question.applies = True
-            for part in (question.entry_opens, question.entry_closes, question.repeat_ends):
-                if part is not None:
-                    part.applies = True
-            for choice in question.choices:
-                choice.available = True
-    return render(
-        request,
-        "questionnaires/staff/enter.html",
-        {
-            "consultation": consultation,
-            "questionnaire": questionnaire,
-            "meta": meta,
-            "pages": pages,
-            "error_list": [(q, q.error) for page in pages for q in page["questions"] if q.error],
-            "notice": change_notice,
-        },
-        status=400 if request.method == "POST" and change is None and not change_notice else 200,
-    )
-
-
-def _export_form(questionnaire: Questionnaire, data: Any = None) -> ExportForm:
-    form = ExportForm(data)
-    numbers = list(questionnaire.versions.order_by("-number").values_list("number", flat=True))
-    form.fields["version"] = forms.TypedChoiceField(
-        label=_("Version"),
-        coerce=int,
-        choices=[(n, _("Version %(number)d") % {"number": n}) for n in numbers],
-        help_text=_("Each version has its own questions, so each is exported on its own."),
-    )
-    return form
-
-
-@login_required
-@sensitive
-def export(request: HttpRequest, pk: int, qpk: int) -> HttpResponse:
-    consultation = consultation_for(request, pk, answers=True)
-    questionnaire = _questionnaire(consultation, qpk)
-    form = _export_form(questionnaire, request.GET)
-    if not form.is_valid():
-        messages.error(request, _("Choose a format, a language and a version."))
-        return redirect("questionnaires:responses", pk=pk, qpk=qpk)
-    version = get_object_or_404(
-        QuestionnaireVersion, questionnaire=questionnaire, number=form.cleaned_data["version"]
-    )
-    rows = list(selectors.export_rows(questionnaire, version.number))
-    data, filename, content_type = exporting.export(
-        version.definition,
-        rows,
-        form.cleaned_data["format"],
-        language=form.cleaned_data["language"],
-    )
-    services.record_export(
-        actor=request.user,
-        questionnaire=questionnaire,
-        file_format=form.cleaned_data["format"],
-        language=form.cleaned_data["language"],
-        version=version.number,
-        rows=len(rows),
-    )
-    response = HttpResponse(data, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 @login_required

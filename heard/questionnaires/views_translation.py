@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from heard.consultations.access import consultation_for
 from heard.questionnaires import services, translation, xlsform
 from heard.questionnaires.forms import TranslationUploadForm
-from heard.questionnaires.views_staff import _questionnaire
+from heard.questionnaires.views_staff import questionnaire_in
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -20,7 +20,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 @login_required
 def translation_page(request: HttpRequest, pk: int, qpk: int) -> HttpResponse:
     consultation = consultation_for(request, pk)
-    questionnaire = _questionnaire(consultation, qpk)
+    questionnaire = questionnaire_in(consultation, qpk)
     version = questionnaire.current_version
     upload = TranslationUploadForm()
     problems: list[xlsform.FormProblem] = []
@@ -83,7 +83,7 @@ def translation_page(request: HttpRequest, pk: int, qpk: int) -> HttpResponse:
 def translation_file(request: HttpRequest, pk: int, qpk: int) -> HttpResponse:
     """The form for a translator: ?as=xlsx (the XLSForm, both languages' columns) or ?as=xliff."""
     consultation = consultation_for(request, pk)
-    questionnaire = _questionnaire(consultation, qpk)
+    questionnaire = questionnaire_in(consultation, qpk)
     version = questionnaire.current_version
     if version is None:
         messages.error(request, _("Upload the form before its translation."))

@@ -28,6 +28,10 @@ ANSWER_TYPES = (
     "geopoint",
     "geotrace",
     "geoshape",
+    "image",
+    "audio",
+    "video",
+    "file",
     "select_one",
     "select_multiple",
     "rank",
@@ -48,6 +52,10 @@ SIMPLE_TYPES = (
     "geopoint",
     "geotrace",
     "geoshape",
+    "image",
+    "audio",
+    "video",
+    "file",
     "note",
     "acknowledge",
     "calculate",
@@ -124,9 +132,9 @@ def set_aside_reason(kind: str) -> str | None:
 # Why each kind of question Heard does not render is refused, and what to use instead. (Written
 # gettext_noop in full: makemessages finds the texts by that name.)
 UNSUPPORTED = {
-    "media": gettext_noop(
-        "Heard does not take photos, recordings or files in answers, which may identify "
-        "people: ask for a description in a text question"
+    "osm": gettext_noop(
+        "OpenStreetMap tags are drawn in an ODK Collect add-on: ask for the place's details in "
+        "text and select questions"
     ),
     "barcode": gettext_noop("a web page cannot scan barcodes: use a text question"),
     "begin_loop": gettext_noop(
@@ -199,9 +207,10 @@ def _kind_of(written: str, entry: dict[str, Any]) -> str:
     if tag == "trigger":
         return "acknowledge" if bound == "string" else "trigger"
     if tag == "upload" or bound == "binary":
-        return "media"
+        kind = str(control.get("mediatype", "")).partition("/")[0]
+        return {"application": "file"}.get(kind, kind if kind in ANSWER_TYPES else "osm")
     if tag is None:
-        return "calculate" if bound == "string" else "media"
+        return "calculate" if bound == "string" else "osm"
     if tag in ("select1", "select", "odk:rank"):
         return {"select1": "select_one", "select": "select_multiple", "odk:rank": "rank"}[tag]
     if bind.get("readonly") == "true()":
@@ -217,7 +226,7 @@ def _kind_of(written: str, entry: dict[str, Any]) -> str:
         "geotrace": "geotrace",
         "geoshape": "geoshape",
         "barcode": "barcode",
-    }.get(bound, "media")
+    }.get(bound, "osm")
 
 
 @cache
@@ -352,9 +361,15 @@ SETTINGS_KEPT = {
 APPEARANCE_REASONS = {
     "month-year": gettext_noop("dates without a day are not supported yet: use a date question"),
     "year": gettext_noop("dates without a day are not supported yet: use an integer question"),
-    "signature": gettext_noop("Heard takes no drawings or files in answers"),
-    "draw": gettext_noop("Heard takes no drawings or files in answers"),
-    "annotate": gettext_noop("Heard takes no drawings or files in answers"),
+    "signature": gettext_noop(
+        "Heard has no drawing pad: ask for a picture (a photo or a scan) without this appearance"
+    ),
+    "draw": gettext_noop(
+        "Heard has no drawing pad: ask for a picture (a photo or a scan) without this appearance"
+    ),
+    "annotate": gettext_noop(
+        "Heard has no drawing pad: ask for a picture (a photo or a scan) without this appearance"
+    ),
     "url": gettext_noop("a web form cannot open another application for an answer"),
     "counter": gettext_noop("counters open an application on the device: use integer"),
     "bearing": gettext_noop("a web page cannot read a compass: use decimal"),
@@ -376,6 +391,9 @@ PARAMETERS = {
     "geopoint": {"capture-accuracy", "warning-accuracy", "allow-mock-accuracy"},
     "geotrace": {"allow-mock-accuracy", "incremental"},
     "geoshape": {"allow-mock-accuracy", "incremental"},
+    # How ODK Collect shrinks a photo or records a sound: Heard keeps the file as it was sent.
+    "image": {"max-pixels"},
+    "audio": {"quality"},
 }
 RANGE_DEFAULTS = {"start": "1", "end": "10", "step": "1"}
 

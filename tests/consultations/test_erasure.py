@@ -23,6 +23,8 @@ def decrypted_mentions(*needles: str) -> list[str]:
         names = [f.name for f in fields]
         for row in model._base_manager.values_list("pk", *names):
             for name, value in zip(names, row[1:], strict=True):
+                if isinstance(value, bytes):  # a file attached to an answer
+                    value = value.decode("utf-8", "replace")
                 if value and any(n in value.casefold() for n in lowered):
                     found.append(f"{model._meta.db_table}.{name} row {row[0]}")
     return found

@@ -83,6 +83,15 @@ def test_the_daily_purge_removes_personal_data_past_its_date_and_nothing_before(
         scope,
     )
     assert links and all(person is None and token is None for person, token in links)
+    # Files attached to answers go: a picture or a brief cannot be anonymised.
+    assert raw(
+        "SELECT COUNT(*) FROM questionnaires_answerfile f "
+        "JOIN questionnaires_response r ON f.response_id = r.id "
+        "JOIN questionnaires_respondent p ON r.respondent_id = p.id "
+        "JOIN questionnaires_questionnaire q ON p.questionnaire_id = q.id "
+        "WHERE q.consultation_id = %s",
+        scope,
+    ) == [(0,)]
     # The answers stay, tied to nobody, personal information in them replaced.
     answers = Response.objects.filter(respondent__questionnaire__consultation=consultation)
     assert answers.count() > 1 and not answers.filter(anonymised_at__isnull=True).exists()

@@ -42,7 +42,8 @@ def _raw_tokens() -> list[bytes]:
 
 
 def _the_kinds_the_demo_lacks(consultation) -> None:
-    """A colleague suggested, a reviewer's comment, texts imported from a file."""
+    """A colleague suggested, a reviewer's comment, texts imported from a file, a respondent's
+    attached file."""
     from django.utils import timezone
 
     from heard.analysis.models import ImportedText, RecordFile
@@ -67,6 +68,17 @@ def _the_kinds_the_demo_lacks(consultation) -> None:
     from heard.core.factors import start_app
 
     start_app(UserFactory(username="has-an-app"))  # a second factor's secret
+    from heard.questionnaires.models import AnswerFile, Response
+
+    AnswerFile.objects.create(  # a file a respondent attached, kept as bytes
+        response=Response.objects.first(),
+        field="brief",
+        name="brief.pdf",
+        content_type="application/pdf",
+        size=9,
+        sha256="0" * 64,
+        content=b"%PDF-1.4\n",
+    )
 
 
 @pytest.mark.slow

@@ -76,7 +76,7 @@ def test_the_questionnaire_staff_screens(page, live_server, staff_setup, tmp_pat
         xlsx(
             [
                 row("text", "2q", "A question", "Une question"),
-                row("image", "where", "Where?", "Où ?"),
+                row("osm", "where", "Where?", "Où ?"),
             ]
         )
     )
@@ -87,7 +87,7 @@ def test_the_questionnaire_staff_screens(page, live_server, staff_setup, tmp_pat
     text = alert.inner_text()
     assert "2 problems" in text
     assert "sheet “survey”, row 2, column “name”" in text
-    assert "row 3" in text and "image" in text
+    assert "row 3" in text and "osm" in text
     assert axe_violations(page) == []
 
 

@@ -492,3 +492,77 @@ def test_a_location_is_typed_or_filled_in_by_the_browser(
         assert answers["area"] == "45.4 -75.7 0 0;45.4 -75.6 0 0;45.45 -75.6 0 0;45.4 -75.7 0 0"
     finally:
         context.close()
+
+
+BRIEF = xlsx(
+    [
+        row("begin_group", "brief", "Your brief", "Votre mémoire"),
+        row("file", "document", "Attach your brief", "Joignez votre mémoire", required="yes"),
+        row(
+            "text",
+            "first",
+            "What should we read first?",
+            "Que devrions-nous lire d’abord ?",
+            relevant="${document} != ''",
+            required="yes",
+        ),
+        row("end_group"),
+    ]
+)
+SENT = {"en": "Sent: brief.pdf.", "fr": "Envoyé\u00a0: brief.pdf."}
+REMOVE = {"en": "Remove brief.pdf", "fr": "Retirer brief.pdf"}
+CHOOSE = {"en": "Choose a file to send.", "fr": "Choisissez un fichier à envoyer."}
+
+
+@pytest.mark.parametrize("script", [True, False], ids=["javascript", "no-javascript"])
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_file_is_attached_replaced_and_removed(
+    browser, live_server, settings, consultation, lead, language, script, tmp_path
+):
+    settings.HEARD_PUBLIC_URL = live_server.url
+    questionnaire = _open_questionnaire(consultation, lead, "Briefs", "Mémoires")
+    services.upload_form(actor=lead, questionnaire=questionnaire, data=BRIEF, filename="b.xlsx")
+    urls = invite_two(questionnaire, consultation, live_server.url)
+    text = TEXTS[language]
+    brief = tmp_path / "brief.pdf"
+    brief.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    context = browser.new_context(java_script_enabled=script)
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    try:
+        page.goto(urls[language])
+        press(page, "button", text["start"])
+        press(page, "button", text["next"])  # nothing chosen: the required file is asked for
+        assert CHOOSE[language] in page.locator(".error-summary").inner_text()
+        first = page.locator('[data-question="first"]')
+        assert not first.is_visible()
+        page.locator('[name="document"]').set_input_files(str(brief))
+        if script:
+            assert first.is_visible()  # brought in as soon as a file is chosen
+            assert axe_violations(page) == []
+        press(page, "button", text["next"])
+        if not script:
+            assert text["appeared"] in page.locator("[role=status]").inner_text()
+        else:  # the question it brought in is required: the page comes back, the file kept
+            assert page.locator(".error-summary").is_visible()
+        assert SENT[language] in page.locator(".file-current").inner_text()
+        page.locator('[name="first"]').fill("Section 2")
+        assert not script or axe_violations(page) == []
+        press(page, "button", text["next"])
+        assert "brief.pdf" in page.locator("main").inner_text()  # the check page
+        response = Response.objects.get(
+            respondent__questionnaire=questionnaire, respondent__language=language
+        )
+        assert response.answers["document"] == "brief.pdf"
+        assert bytes(response.files.get().content) == b"%PDF-1.4\n%%EOF\n"
+
+        # Taken out with its box, by keyboard: the question is required, so it is asked again.
+        page.goto(f"{live_server.url}/{language}/questionnaire/page/brief/")
+        page.get_by_label(REMOVE[language]).press("Space")
+        if script:
+            assert not first.is_visible()
+        press(page, "button", text["next"])
+        assert CHOOSE[language] in page.locator(".error-summary").inner_text()
+        assert not response.files.exists()
+    finally:
+        context.close()

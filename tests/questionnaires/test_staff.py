@@ -87,11 +87,11 @@ def test_a_lead_creates_a_questionnaire_and_uploads_its_form(client, consultatio
     )
     assert created.status_code == 302
     detail = created["Location"]
-    bad = xlsx([row("text", "q1", "Question", "Question"), row("image", "where", "W", "O")])
+    bad = xlsx([row("text", "q1", "Question", "Question"), row("osm", "where", "W", "O")])
     page = client.post(detail, {"file": SimpleUploadedFile("form.xlsx", bad)})
     text = page.content.decode()
     assert page.status_code == 400
-    assert "sheet “survey”, row 3, column “type”: The type “image” is not supported" in text
+    assert "sheet “survey”, row 3, column “type”: The type “osm” is not supported" in text
     assert "Nothing was changed." in text
     good = xlsx([row("text", "q1", "Question", "Question")])
     uploaded = client.post(detail, {"file": SimpleUploadedFile("form.xlsx", good)})

@@ -640,8 +640,7 @@ UNSUPPORTED = [
     *(
         case(kind, second(kind), TYPE, f"The type “{kind}” is not supported: {why}")
         for kind, why in (
-            ("image", "Heard does not take photos, recordings or files in answers"),
-            ("audio", "Heard does not take photos, recordings or files in answers"),
+            ("osm", "OpenStreetMap tags are drawn in an ODK Collect add-on"),
             ("barcode", "a web page cannot scan barcodes: use a text question"),
         )
     ),
@@ -1268,7 +1267,7 @@ def test_every_problem_is_reported_at_once():
     data = xlsx(
         [
             QUESTION,
-            row("image", "where", "Where?", "Où ?"),
+            row("osm", "where", "Where?", "Où ?"),
             row("text", "why", "", ""),
             row("text", "how", "How?", "Comment ?", relevant="${nobody} = 1"),
             row("barcode", "2nd", "Code?", "Code ?"),
@@ -1321,7 +1320,7 @@ def test_what_pyxform_itself_refuses_keeps_its_sheet_and_row():
 
 
 def test_a_refused_form_writes_nothing(questionnaire, lead):
-    bad = xlsx([QUESTION, row("image", "where", "Where?", "Où ?")])
+    bad = xlsx([QUESTION, row("osm", "where", "Where?", "Où ?")])
     audit_before = AuditEvent.objects.count()
     with pytest.raises(FormError):
         services.upload_form(actor=lead, questionnaire=questionnaire, data=bad, filename="bad.xlsx")

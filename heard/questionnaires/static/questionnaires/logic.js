@@ -726,6 +726,12 @@
               picked.push(option.value);
             }
           });
+        } else if (el.type === "file") {
+          // A file chosen now, else the one sent before unless its "remove" box is ticked.
+          var removing = document.getElementById(el.id + "-remove");
+          var file = el.files && el.files.length ? el.files[0].name
+            : (removing && removing.checked ? "" : el.getAttribute("data-value") || "");
+          if (file !== "") { picked.push(file); }
         } else if (el.value !== "") {
           picked.push(el.value);
         }
@@ -872,8 +878,8 @@
           el.checked = picked.indexOf(el.value) >= 0;
         } else if (el.tagName === "SELECT") {
           each(el.options, function (option) { option.selected = option.value === text; });
-        } else if (el.type !== "hidden") {
-          el.value = text;
+        } else if (el.type !== "hidden" && el.type !== "file") {
+          el.value = text;  // a file input takes no value from a script
         }
       });
     }
