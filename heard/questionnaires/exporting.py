@@ -79,6 +79,7 @@ _NO_ANSWER = ("note", *DATA_TYPES)
 # A file question's answer is the file's name (the file downloads from the response's page).
 _TEXT = (
     "text",
+    "barcode",
     "calculate",
     "start",
     "end",
@@ -140,6 +141,7 @@ _SCHEMA_TYPES = {
     "audio": "string",
     "video": "string",
     "file": "string",
+    "barcode": "string",
 }
 
 _CODEBOOK_NOTE = (

@@ -869,6 +869,8 @@ class _Respondent:
             if kind == "geoshape":
                 points.append(points[0])
             return ";".join(points)
+        if kind == "barcode":
+            return "".join(str(rng.randint(0, 9)) for _ in range(12))
         if kind in {"image", "audio", "video", "file"}:
             return None  # fictional people attach no files
         if kind in {"select_one", "select_multiple", "rank"}:

@@ -589,7 +589,7 @@ class Form:
 
     def _parse(self, name: str, value: Any, language: str) -> tuple[Any, str | None]:
         kind = self.item(name)["type"]
-        if kind == "text":
+        if kind in ("text", "barcode"):  # a barcode is typed: a web page does not scan one
             text = value.replace("\r\n", "\n").strip()
             if len(text) > MAX_TEXT:
                 return None, _(

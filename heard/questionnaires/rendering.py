@@ -117,7 +117,11 @@ class QuestionView:
         """The ids of the hint and the error, for aria-describedby ("" when it has neither)."""
         ids = (
             ([f"q-{self.name}-hint"] if self.hint else [])
-            + ([f"q-{self.name}-format"] if self.type in (*LOCATION_TYPES, *FILE_TYPES) else [])
+            + (
+                [f"q-{self.name}-format"]
+                if self.type in (*LOCATION_TYPES, *FILE_TYPES, "barcode")
+                else []
+            )
             + ([f"q-{self.name}-current"] if self.type in FILE_TYPES and self.value else [])
             + ([f"q-{self.name}-error"] if self.error else [])
         )

@@ -647,7 +647,7 @@ def _check_default(kind: str, value: str, choices: set[str]) -> str | None:
             if missing
             else None
         )
-    if kind in ("text",):
+    if kind in ("text", "barcode"):
         return None
     if kind == "range":
         return None if re.fullmatch(r"-?\d+(\.\d+)?", value) else _("The default must be a number.")

@@ -32,6 +32,7 @@ ANSWER_TYPES = (
     "audio",
     "video",
     "file",
+    "barcode",
     "select_one",
     "select_multiple",
     "rank",
@@ -56,6 +57,7 @@ SIMPLE_TYPES = (
     "audio",
     "video",
     "file",
+    "barcode",
     "note",
     "acknowledge",
     "calculate",
@@ -136,7 +138,6 @@ UNSUPPORTED = {
         "OpenStreetMap tags are drawn in an ODK Collect add-on: ask for the place's details in "
         "text and select questions"
     ),
-    "barcode": gettext_noop("a web page cannot scan barcodes: use a text question"),
     "begin_loop": gettext_noop(
         "loops over a choice list are not supported: give each choice its own questions"
     ),

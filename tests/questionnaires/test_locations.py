@@ -1,5 +1,6 @@
 """Location questions (geopoint, geotrace, geoshape): typed as decimal degrees or filled in by the
-browser, kept as ODK keeps them, read in expressions, exported, and written back to XLSForm."""
+browser, kept as ODK keeps them, read in expressions, exported, and written back to XLSForm. And
+barcodes, the other thing a phone reads that a web page has the respondent type."""
 
 from __future__ import annotations
 
@@ -193,3 +194,19 @@ def test_a_respondent_types_locations_and_they_are_kept_read_and_exported(places
     assert exported[0]["area"] == "1 1 0 0;1 2 0 0;2 2 0 0;1 1 0 0"
     # The statistics formats take them as text too.
     assert to_sav(version.definition, rows) and to_dta(version.definition, rows, "fr")
+
+
+def test_a_barcode_is_typed_as_text_with_a_line_saying_so(questionnaire, lead, settings, client):
+    form = xlsx([row("barcode", "kit", "The code on your kit", "Le code de votre trousse")])
+    definition, xform = parse(form, "kit.xlsx")
+    assert definition["fields"][0]["type"] == "barcode"
+    assert xform == convert(xlsform=form, file_type=".xlsx", form_name="data").xform
+    services.upload_form(actor=lead, questionnaire=questionnaire, data=form, filename="kit.xlsx")
+    link, _person = invite_one(questionnaire, settings)
+    client.get(link)
+    client.post("/en/questionnaire/")
+    page = client.get("/en/questionnaire/page/kit/").content.decode()
+    assert "Type the code printed with the barcode: this page cannot scan it." in page
+    assert 'aria-describedby="q-kit-format"' in page
+    client.post("/en/questionnaire/page/kit/", {"kit": " 0123456789012 ", "shown": "kit"})
+    assert Response.objects.get().answers["kit"] == "0123456789012"

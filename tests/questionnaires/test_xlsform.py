@@ -639,10 +639,7 @@ UNSUPPORTED = [
     ),
     *(
         case(kind, second(kind), TYPE, f"The type “{kind}” is not supported: {why}")
-        for kind, why in (
-            ("osm", "OpenStreetMap tags are drawn in an ODK Collect add-on"),
-            ("barcode", "a web page cannot scan barcodes: use a text question"),
-        )
+        for kind, why in (("osm", "OpenStreetMap tags are drawn in an ODK Collect add-on"),)
     ),
     case(
         "select_one_external without its list",
@@ -1270,7 +1267,7 @@ def test_every_problem_is_reported_at_once():
             row("osm", "where", "Where?", "Où ?"),
             row("text", "why", "", ""),
             row("text", "how", "How?", "Comment ?", relevant="${nobody} = 1"),
-            row("barcode", "2nd", "Code?", "Code ?"),
+            row("osm", "2nd", "Tags?", "Étiquettes ?"),
         ]
     )
     found = problems_of(data)
