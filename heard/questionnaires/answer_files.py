@@ -158,11 +158,19 @@ class WithFiles:
         return self.post.getlist(key)
 
 
+# A request keeps at most this many files' worth in memory (a page with more file questions than
+# this, each near the limit, has the later ones refused as too large): the bound on what one
+# request can make a web process hold.
+FILES_KEPT_PER_REQUEST = 5
+
+
 class KeptInMemory(FileUploadHandler):
     """Django writes an upload over 2.5 MB to a temporary file, in the clear; a respondent's file
     must never touch the disk unencrypted. This handler keeps each file in memory up to the size
     a question takes, and past it keeps counting without keeping (accept() then refuses it as too
     large). Installed by the views that read answer files, before the request body is read."""
+
+    kept_in_request = 0
 
     def new_file(self, *args: Any, **kwargs: Any) -> None:
         super().new_file(*args, **kwargs)
@@ -171,7 +179,9 @@ class KeptInMemory(FileUploadHandler):
 
     def receive_data_chunk(self, raw_data: bytes, start: int) -> None:
         self.seen += len(raw_data)
-        if self.buffer is not None and self.seen > max_bytes():
+        self.kept_in_request += len(raw_data)
+        too_much = self.kept_in_request > max_bytes() * FILES_KEPT_PER_REQUEST
+        if self.buffer is not None and (self.seen > max_bytes() or too_much):
             self.buffer = None  # too large: what came is dropped, the rest only counted
         if self.buffer is not None:
             self.buffer.write(raw_data)
@@ -180,12 +190,14 @@ class KeptInMemory(FileUploadHandler):
     def file_complete(self, file_size: int) -> InMemoryUploadedFile:
         content = self.buffer if self.buffer is not None else io.BytesIO()
         content.seek(0)
+        # A file dropped for the request's total is reported past the limit, so refused as large.
+        size = self.seen if self.buffer is not None else max(self.seen, max_bytes() + 1)
         return InMemoryUploadedFile(
             file=content,
             field_name=self.field_name,
             name=self.file_name,
             content_type=self.content_type,
-            size=self.seen,
+            size=size,
             charset=self.charset,
             content_type_extra=self.content_type_extra,
         )

@@ -265,3 +265,18 @@ def test_a_large_file_never_touches_the_disk_in_the_clear(briefs, settings, clie
     sent = _page(client, {"document": SimpleUploadedFile("big.pdf", big, "application/pdf")})
     assert sent.status_code == 302
     assert bytes(AnswerFile.objects.get().content) == big
+
+
+def test_one_request_holds_at_most_a_few_files_worth_in_memory(rf, settings):
+    """Files sent to a page beyond five times the limit in all are dropped as they come and
+    refused as too large, whatever the page: the bound on a request's memory."""
+    from heard.questionnaires import answer_files
+
+    settings.HEARD_ANSWER_FILE_MAX_MB = 1
+    megabyte = b"x" * (1024 * 1024 - 100)
+    files = {f"f{n}": SimpleUploadedFile(f"{n}.pdf", megabyte) for n in range(7)}
+    request = rf.post("/en/questionnaire/page/brief/", files)
+    answer_files.keep_uploads_in_memory(request)
+    sizes = [len(request.FILES[f"f{n}"].read()) for n in range(7)]
+    assert sizes[:5] == [len(megabyte)] * 5 and sizes[5:] == [0, 0]
+    assert request.FILES["f6"].size > 1024 * 1024
