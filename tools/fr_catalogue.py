@@ -784,6 +784,9 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "One point per line, from the start of the line to its end: latitude and longitude in decimal degrees, like 45.4215 -75.6972.": "Un point par ligne, du début du tracé à sa fin : latitude et longitude en degrés décimaux, par exemple 45,4215 -75,6972.",
     "One point per line, around the shape: latitude and longitude in decimal degrees, like 45.4215 -75.6972. The shape is closed for you.": "Un point par ligne, en faisant le tour de la forme : latitude et longitude en degrés décimaux, par exemple 45,4215 -75,6972. La forme est fermée pour vous.",
     "Use my current location": "Utiliser ma position actuelle",
+    "This is not a readable GeoJSON file (%s).": "Ce n’est pas un fichier GeoJSON lisible (%s).",
+    "A GeoJSON file of choices is a FeatureCollection: a list of features.": "Un fichier GeoJSON de choix est une FeatureCollection : une liste d’entités.",
+    "Heard reads choices from a CSV, XML or GeoJSON file: save “%(file)s” as a .csv file with name and label columns, and name that file here.": "Heard lit les choix dans un fichier CSV, XML ou GeoJSON : enregistrez « %(file)s » en fichier .csv avec des colonnes name et label, et nommez ce fichier ici.",
     "Type the code printed with the barcode: this page cannot scan it.": "Tapez le code imprimé avec le code-barres : cette page ne peut pas le lire.",
     "This question takes a picture (%(extensions)s): “%(name)s” is not one.": "Cette question demande une image (%(extensions)s) : « %(name)s » n’en est pas une.",
     "This question takes a recording (%(extensions)s): “%(name)s” is not one.": "Cette question demande un enregistrement sonore (%(extensions)s) : « %(name)s » n’en est pas un.",
@@ -1955,7 +1958,6 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Name the file after the type, as in “%(type)s cities.csv”.": (
         "Nommez le fichier après le type, comme dans « %(type)s cities.csv »."
     ),
-    "Heard reads choices from a CSV or XML file: save “%(file)s” as a .csv file with name and "
     "label columns, and name that file here.": (
         "Heard lit les choix dans un fichier CSV ou XML : enregistrez « %(file)s » en fichier .csv avec "
         "des colonnes name et label, et nommez ce fichier ici."

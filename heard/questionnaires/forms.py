@@ -88,7 +88,10 @@ class AttachmentsField(forms.FileField):
 
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault(
-            "widget", _MultipleFileInput(attrs={"accept": ".csv,.xml,text/csv,application/xml"})
+            "widget",
+            _MultipleFileInput(
+                attrs={"accept": ".csv,.xml,.geojson,text/csv,application/xml,application/geo+json"}
+            ),
         )
         super().__init__(**kwargs)
 
@@ -103,7 +106,7 @@ class AttachmentsField(forms.FileField):
                 raise forms.ValidationError(
                     _("“%(name)s” is larger than 5 MB.") % {"name": upload.name}
                 )
-            if not upload.name.lower().endswith((".csv", ".xml")):
+            if not upload.name.lower().endswith((".csv", ".xml", ".geojson")):
                 raise forms.ValidationError(
                     _("“%(name)s” is not a .csv file: save the choices as CSV (UTF-8).")
                     % {"name": upload.name}

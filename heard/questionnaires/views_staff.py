@@ -292,11 +292,11 @@ def download_file(request: HttpRequest, pk: int, qpk: int, number: int, name: st
     entry = version.definition.get("files", {}).get(name)
     if entry is None or not entry["attached"]:
         raise Http404
+    kinds = {".xml": "application/xml", ".geojson": "application/geo+json"}
+    content_type = kinds.get(name[name.rfind(".") :].lower(), "text/csv")
     response = HttpResponse(
         xlsform_files.to_file(version.definition, name),
-        content_type="application/xml; charset=utf-8"
-        if name.lower().endswith(".xml")
-        else "text/csv; charset=utf-8",
+        content_type=f"{content_type}; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

@@ -1005,13 +1005,13 @@ def parse(
                     % {"type": raw_type.split()[0]},
                 )
                 continue
-            if not from_file.lower().endswith((".csv", ".xml")) or " " in from_file:
+            if not from_file.lower().endswith((".csv", ".xml", ".geojson")) or " " in from_file:
                 report(
                     number,
                     "type",
                     _(
-                        "Heard reads choices from a CSV or XML file: save “%(file)s” as a .csv "
-                        "file with name and label columns, and name that file here."
+                        "Heard reads choices from a CSV, XML or GeoJSON file: save “%(file)s” as "
+                        "a .csv file with name and label columns, and name that file here."
                     )
                     % {"file": from_file},
                 )

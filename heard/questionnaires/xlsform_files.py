@@ -10,7 +10,10 @@ SHA-256 and how many choices it holds. The questionnaire does not open while a f
 A CSV file (UTF-8) has a `name` column and a `label` column, or labels per language
 (`label::English (en)`, `label::Français (fr)`); other columns are there for a choice_filter, as
 on a choices sheet. The row's `value=` and `label=` parameters name other columns to use, as
-pyxform's do. An XML file lists <item> elements whose children are the columns.
+pyxform's do. An XML file lists <item> elements whose children are the columns. A GeoJSON file
+(ODK's "select one from map") gives one choice per feature: its `id` is the name, its `title` the
+label, as in ODK; its other properties are columns, and its geometry, as ODK writes a location,
+the column `geometry`.
 
 A form also names files by reading them: `pulldata('people', 'region', 'id', ${id})` reads the
 `region` of the row of `people.csv` whose `id` is the answer. Such a data file is kept whole in
@@ -59,8 +62,11 @@ def read_file_choices(
         problems.append(FormProblem(name, None, "", _("The file is empty.")))
         return [], set()
     renames = {}
+    # A GeoJSON feature's id and title are its name and label unless the parameters say (ODK).
+    geojson = name.lower().endswith(".geojson")
+    defaults = {"value": "id", "label": "title"} if geojson else {}
     for key, wanted in (("value", "name"), ("label", "label")):
-        column = parameters.get(key)
+        column = parameters.get(key) or defaults.get(key)
         if column and column != wanted:
             if column not in table.headers:
                 problems.append(
@@ -119,15 +125,17 @@ def read_file_choices(
 
 
 def _read_table(data: bytes, name: str) -> Sheet | None:
-    """An attached file as a table: ODK's XML item list or a CSV file, by its name."""
-    return _read_xml(data, name) if name.lower().endswith(".xml") else read_table(data, name)
+    """An attached file as a table: ODK's XML item list, a GeoJSON file or a CSV file, by its
+    name."""
+    lowered = name.lower()
+    if lowered.endswith(".xml"):
+        return _read_xml(data, name)
+    if lowered.endswith(".geojson"):
+        return _read_geojson(data, name)
+    return read_table(data, name)
 
 
-def _read_xml(data: bytes, name: str) -> Sheet | None:
-    """ODK's XML file of choices, <root><item><name>…</name><label>…</label>…</item></root>,
-    as a table: one row per item, one column per element found in the items."""
-    from defusedxml import ElementTree  # type: ignore[import-untyped]
-
+def _too_large(data: bytes, name: str) -> None:
     if len(data) > LIMITS.max_bytes:
         raise FormError(
             [
@@ -140,6 +148,93 @@ def _read_xml(data: bytes, name: str) -> Sheet | None:
                 )
             ]
         )
+
+
+def _read_geojson(data: bytes, name: str) -> Sheet | None:
+    """A GeoJSON FeatureCollection as a table: one row per feature, its properties as columns
+    (`id` from the feature's own id when its properties have none), its geometry as ODK writes
+    a location (`lat lon 0 0`, points joined by `;`) in the column `geometry`. Rows are numbered
+    by feature, from 1."""
+    import json
+
+    _too_large(data, name)
+    try:
+        document = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise FormError(
+            [FormProblem(name, None, "", _("This is not a readable GeoJSON file (%s).") % exc)]
+        ) from exc
+    features = document.get("features") if isinstance(document, dict) else None
+    if not isinstance(features, list):
+        raise FormError(
+            [
+                FormProblem(
+                    name,
+                    None,
+                    "",
+                    _("A GeoJSON file of choices is a FeatureCollection: a list of features."),
+                )
+            ]
+        )
+    headers: list[str] = []
+    rows: list[tuple[int, dict[str, str]]] = []
+    for number, feature in enumerate(features, start=1):
+        if not isinstance(feature, dict):
+            continue
+        properties = feature.get("properties") or {}
+        row = {
+            str(k): _json_text(v)
+            for k, v in (properties.items() if isinstance(properties, dict) else [])
+        }
+        if "id" not in row and feature.get("id") is not None:
+            row["id"] = _json_text(feature["id"])
+        geometry = _odk_geometry(feature.get("geometry"))
+        if geometry:
+            row["geometry"] = geometry
+        headers += [h for h in row if h not in headers]
+        rows.append((number, row))
+    if not rows:
+        return None
+    return Sheet(name=name, header_row=0, headers=headers, rows=rows)
+
+
+def _json_text(value: Any) -> str:
+    """A property's value as a column's text: numbers and booleans as JSON writes them."""
+    import json
+
+    if isinstance(value, str):
+        return value.strip()
+    return "" if value is None else json.dumps(value, ensure_ascii=False)
+
+
+def _odk_geometry(geometry: Any) -> str:
+    """A GeoJSON Point, LineString or Polygon (its outer ring) as ODK writes a location; "" for
+    anything else. GeoJSON puts the longitude first; ODK the latitude."""
+    if not isinstance(geometry, dict):
+        return ""
+    kind, coordinates = geometry.get("type"), geometry.get("coordinates")
+    points: list[Any] = []
+    if kind == "Point":
+        points = [coordinates]
+    elif kind == "LineString" and isinstance(coordinates, list):
+        points = coordinates
+    elif kind == "Polygon" and isinstance(coordinates, list) and coordinates:
+        points = coordinates[0]
+    try:
+        return ";".join(
+            f"{float(p[1]):.10g} {float(p[0]):.10g} {float(p[2]) if len(p) > 2 else 0:.10g} 0"
+            for p in points
+        )
+    except (TypeError, ValueError, IndexError, KeyError):
+        return ""
+
+
+def _read_xml(data: bytes, name: str) -> Sheet | None:
+    """ODK's XML file of choices, <root><item><name>…</name><label>…</label>…</item></root>,
+    as a table: one row per item, one column per element found in the items."""
+    from defusedxml import ElementTree  # type: ignore[import-untyped]
+
+    _too_large(data, name)
     try:
         root = ElementTree.fromstring(data)
     except Exception as exc:  # a damaged file, or one defusedxml refuses (entities)
@@ -389,7 +484,44 @@ def to_file(definition: Mapping[str, Any], name: str) -> bytes:
     if data_name and data_name in definition.get("data", {}):
         table = definition["data"][data_name]
         return data_to_xml(table) if name.lower().endswith(".xml") else data_to_csv(table)
+    if name.lower().endswith(".geojson"):
+        return to_geojson(definition, name)
     return to_xml(definition, name) if name.lower().endswith(".xml") else to_csv(definition, name)
+
+
+def to_geojson(definition: Mapping[str, Any], name: str) -> bytes:
+    """A GeoJSON file of choices written back: each choice a feature, its name the `id`, its
+    label the `title` (one language, as the file had), its columns the other properties, its
+    `geometry` column the feature's geometry."""
+    import json
+
+    features = []
+    for choice in definition["choices"].get(name, []):
+        labels = choice["label"] or {}
+        properties = {"id": choice["name"], "title": labels.get("en") or labels.get("fr") or ""}
+        properties.update({k: v for k, v in choice["filters"].items() if k != "geometry"})
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": _geojson_geometry(choice["filters"].get("geometry", "")),
+                "properties": properties,
+            }
+        )
+    document = {"type": "FeatureCollection", "features": features}
+    return json.dumps(document, ensure_ascii=False, indent=1).encode()
+
+
+def _geojson_geometry(text: str) -> dict[str, Any] | None:
+    """ODK's location text back to GeoJSON: a point, or a line (a polygon when it closes)."""
+    points = [p.split() for p in text.split(";") if p.strip()]
+    coordinates = [[float(p[1]), float(p[0])] for p in points if len(p) >= 2]
+    if not coordinates:
+        return None
+    if len(coordinates) == 1:
+        return {"type": "Point", "coordinates": coordinates[0]}
+    if len(coordinates) >= 4 and coordinates[0] == coordinates[-1]:
+        return {"type": "Polygon", "coordinates": [coordinates]}
+    return {"type": "LineString", "coordinates": coordinates}
 
 
 def to_xml(definition: Mapping[str, Any], name: str) -> bytes:

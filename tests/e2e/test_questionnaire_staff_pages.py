@@ -210,3 +210,47 @@ def test_a_changed_closing_date_is_saved_and_in_the_history(
     assert "questionnaire.changed" in page.locator("table").inner_text()
     assert "closes_at" in page.locator("table").inner_text()
     assert axe_violations(page) == []
+
+
+BRIEF_FORM = xlsx(
+    [
+        row("text", "idea", "Your idea", "Votre idée"),
+        row("file", "brief", "Your brief", "Votre mémoire", required="yes"),
+    ]
+)
+DOWNLOAD = {"en": "Download scan.pdf", "fr": "Télécharger scan.pdf"}
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_paper_response_s_scan_is_attached_and_downloaded(
+    page, live_server, staff_setup, tmp_path, language
+):
+    consultation, questionnaire, lead = staff_setup
+    services.upload_form(
+        actor=lead, questionnaire=questionnaire, data=BRIEF_FORM, filename="b.xlsx"
+    )
+    _signed_in(page, live_server, lead)
+    base = (
+        f"{live_server.url}/{language}/staff/consultations/{consultation.pk}/questionnaires/"
+        f"{questionnaire.pk}/"
+    )
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(b"%PDF-1.4 scanned\n%%EOF\n")
+    page.goto(base + "responses/new/")
+    page.locator('[name="channel"][value="paper"]').check()
+    page.locator('[name="idea"]').fill("More shelters in the north")
+    page.locator('[name="brief"]').set_input_files(str(scan))
+    assert axe_violations(page) == []
+    with page.expect_navigation():
+        page.locator("form button[type=submit]").last.click()
+    assert "R0" in page.locator("[role=status], .message").first.inner_text()  # saved
+    response = questionnaire.respondents.get().response
+    page.goto(base + f"responses/{response.pk}/")
+    link = page.get_by_role("link", name=DOWNLOAD[language])
+    assert axe_violations(page) == []
+    with page.expect_download() as download:
+        link.press("Enter")  # by keyboard
+    saved = tmp_path / "downloaded.pdf"
+    download.value.save_as(saved)
+    assert download.value.suggested_filename == "scan.pdf"
+    assert saved.read_bytes() == b"%PDF-1.4 scanned\n%%EOF\n"

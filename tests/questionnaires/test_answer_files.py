@@ -280,3 +280,23 @@ def test_one_request_holds_at_most_a_few_files_worth_in_memory(rf, settings):
     sizes = [len(request.FILES[f"f{n}"].read()) for n in range(7)]
     assert sizes[:5] == [len(megabyte)] * 5 and sizes[5:] == [0, 0]
     assert request.FILES["f6"].size > 1024 * 1024
+
+
+def test_a_page_still_refuses_a_post_without_its_csrf_token(briefs, settings):
+    """The pages that take files check the token themselves, after the upload handler is set."""
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    link, _person = invite_one(briefs, settings)
+    client.get(link)
+    start = client.get("/en/questionnaire/")
+    token = start.content.decode().split('name="csrfmiddlewaretoken" value="', 1)[1].split('"')[0]
+    client.post("/en/questionnaire/", {"csrfmiddlewaretoken": token})
+    upload = {"document": SimpleUploadedFile("brief.pdf", PDF), "shown": "document"}
+    assert client.post("/en/questionnaire/page/brief/", upload).status_code == 403
+    assert not AnswerFile.objects.exists()
+    sent = client.post(
+        "/en/questionnaire/page/brief/",
+        {**upload, "document": SimpleUploadedFile("brief.pdf", PDF), "csrfmiddlewaretoken": token},
+    )
+    assert sent.status_code in (200, 302) and AnswerFile.objects.count() == 1

@@ -1,12 +1,14 @@
-"""Choices from an attached CSV file (select_one_from_file): with the form or after it, versioned
+"""Choices from an attached file (select_one_from_file: CSV, XML, GeoJSON): with the form or after it, versioned
 with it, checked like a choices sheet, and the questionnaire closed while a file is missing."""
 
 from __future__ import annotations
 
 import html
+import json
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from pyxform.xls2xform import convert
 
 from heard.core.audit import AuditEvent
 from heard.questionnaires import services, translation, xlsform_files
@@ -111,7 +113,7 @@ def test_the_form_s_own_problems_with_files_are_named():
     problems = _problems(
         xlsx(
             [
-                row("select_one_from_file cities.geojson", "a", "A", "A"),
+                row("select_one_from_file cities.kml", "a", "A", "A"),
                 row("select_one_from_file", "b", "B", "B"),
                 row("select_one_from_file towns.csv", "c", "C", "C", parameters="value=code"),
             ],
@@ -120,7 +122,7 @@ def test_the_form_s_own_problems_with_files_are_named():
         {"towns.csv": b"name,label\nx,X\n"},
     )
     assert (
-        "Heard reads choices from a CSV or XML file: save “cities.geojson” as a .csv file"
+        "Heard reads choices from a CSV, XML or GeoJSON file: save “cities.kml” as a .csv file"
         in problems
     )
     assert "Name the file after the type" in problems
@@ -246,6 +248,75 @@ def test_an_xml_list_of_items_gives_choices_too_and_goes_back_as_xml():
     with pytest.raises(FormError) as caught:
         parse(data, "form.xlsx", attachments={"places.xml": b"<root><item>"})
     assert "This is not a readable XML file" in str(caught.value.problems[0])
+
+
+SHELTERS = b"""{"type": "FeatureCollection", "features": [
+ {"type": "Feature", "id": "s1", "geometry": {"type": "Point", "coordinates": [-89.25, 48.38]},
+  "properties": {"title": "Thunder Bay shelter", "beds": 12, "region": "north"}},
+ {"type": "Feature", "geometry": {"type": "Polygon", "coordinates": [[[-75.7, 45.4],
+  [-75.6, 45.4], [-75.6, 45.5], [-75.7, 45.4]]]},
+  "properties": {"id": "s2", "title": "Ottawa area", "region": "east"}}]}"""
+
+
+def test_a_geojson_file_gives_one_choice_per_feature_as_odk_reads_it():
+    data = xlsx(
+        [
+            row("select_one_from_file shelters.geojson", "s", "Which shelter?", "Quel refuge ?"),
+            row(
+                "select_one_from_file shelters.geojson",
+                "north",
+                "In the north?",
+                "Dans le nord ?",
+                choice_filter="region = 'north'",
+            ),
+        ],
+        [],
+    )
+    definition, xform = parse(data, "form.xlsx", attachments={"shelters.geojson": SHELTERS})
+    assert definition["choices"]["shelters.geojson"] == [
+        {
+            "name": "s1",
+            "label": {"en": "Thunder Bay shelter", "fr": ""},
+            "filters": {"beds": "12", "region": "north", "geometry": "48.38 -89.25 0 0"},
+        },
+        {
+            "name": "s2",
+            "label": {"en": "Ottawa area", "fr": ""},
+            "filters": {
+                "region": "east",
+                "geometry": "45.4 -75.7 0 0;45.4 -75.6 0 0;45.5 -75.6 0 0;45.4 -75.7 0 0",
+            },
+        },
+    ]
+    form = Form(definition)
+    assert [c.name for c in form.choices("north", {})] == ["s1"]  # filtered on a property
+    # Written back as GeoJSON that reads the same, and the same XForm as pyxform's.
+    again, same = parse(data, "form.xlsx", attachments=xlsform_files.attached_files(definition))
+    assert again["choices"] == definition["choices"] and same == xform
+    assert convert(xlsform=data, file_type=".xlsx", form_name="data").xform == xform
+    with pytest.raises(FormError) as caught:
+        parse(data, "form.xlsx", attachments={"shelters.geojson": b'{"type": "Feature"}'})
+    assert "A GeoJSON file of choices is a FeatureCollection" in str(caught.value.problems[0])
+    with pytest.raises(FormError) as caught:
+        parse(data, "form.xlsx", attachments={"shelters.geojson": b"{not json"})
+    assert "This is not a readable GeoJSON file" in str(caught.value.problems[0])
+
+
+def test_a_lead_attaches_a_geojson_file_and_downloads_it_back(questionnaire, lead, client):
+    data = xlsx([row("select_one_from_file shelters.geojson", "s", "Shelter?", "Refuge ?")], [])
+    services.upload_form(actor=lead, questionnaire=questionnaire, data=data, filename="f.xlsx")
+    client.force_login(lead)
+    base = (
+        f"/en/staff/consultations/{questionnaire.consultation.pk}/questionnaires/"
+        f"{questionnaire.pk}/"
+    )
+    upload = SimpleUploadedFile("shelters.geojson", SHELTERS, content_type="application/geo+json")
+    assert client.post(base + "files/", {"attachments": [upload]}).status_code == 302
+    download = client.get(base + "versions/1/files/shelters.geojson")
+    assert download["Content-Type"] == "application/geo+json; charset=utf-8"
+    features = json.loads(download.content)["features"]
+    assert features[0]["geometry"] == {"type": "Point", "coordinates": [-89.25, 48.38]}
+    assert features[1]["properties"]["title"] == "Ottawa area"
 
 
 def test_select_one_external_reads_the_external_choices_sheet_and_goes_back_the_same():
