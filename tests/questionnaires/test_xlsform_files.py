@@ -1,5 +1,6 @@
-"""Choices from an attached file (select_one_from_file: CSV, XML, GeoJSON): with the form or after it, versioned
-with it, checked like a choices sheet, and the questionnaire closed while a file is missing."""
+"""Choices from an attached file (select_one_from_file: CSV, XML, GeoJSON): with the form or after
+it, versioned with it, checked like a choices sheet, and the questionnaire closed while a file is
+missing."""
 
 from __future__ import annotations
 
