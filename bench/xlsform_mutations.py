@@ -411,11 +411,13 @@ def _post(form: Any, page: dict[str, Any], values: dict[str, Any], rng: random.R
     """A page as a respondent might send it: answers of every kind, some of them nonsense."""
     from django.http import QueryDict
 
+    from heard.questionnaires.answer_files import FILE_TYPES
+
     post = QueryDict(mutable=True)
     for name in form.names_on(page, values):
         item = form.item(name)
         kind = item["type"]
-        if kind in ("image", "audio", "video", "file"):
+        if kind in FILE_TYPES:
             continue  # a file comes through the page's view (answer_files), not the form
         if item["list_name"] or kind in ("select_one", "select_multiple", "rank"):
             names = [c.name for c in form.all_choices(name)] or ["x"]

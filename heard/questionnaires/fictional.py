@@ -23,6 +23,9 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from heard.questionnaires.answer_files import FILE_TYPES
+from heard.questionnaires.locations import LOCATION_TYPES
+
 OPENS = datetime.date(2018, 9, 1)  # the consultation's opening date; submitted_day counts from it
 SUBMISSIONS = {"en": 30, "fr": 12}  # 42 questionnaires were received
 DRAFTS = {"en": 3, "fr": 2}
@@ -860,7 +863,7 @@ class _Respondent:
         if kind == "datetime":
             day = self.today - datetime.timedelta(days=rng.randint(1, 365))
             return f"{day.isoformat()}T{rng.randint(8, 19):02d}:{rng.choice((0, 30)):02d}"
-        if kind in {"geopoint", "geotrace", "geoshape"}:
+        if kind in LOCATION_TYPES:
             # Around Ottawa, as typed (altitude and accuracy 0), four decimals as people write.
             points = [
                 f"{45.42 + rng.uniform(-0.2, 0.2):.4f} {-75.69 + rng.uniform(-0.2, 0.2):.4f} 0 0"
@@ -871,7 +874,7 @@ class _Respondent:
             return ";".join(points)
         if kind == "barcode":
             return "".join(str(rng.randint(0, 9)) for _ in range(12))
-        if kind in {"image", "audio", "video", "file"}:
+        if kind in FILE_TYPES:
             return None  # fictional people attach no files
         if kind in {"select_one", "select_multiple", "rank"}:
             names = [choice["name"] for choice in self.choices(field)]

@@ -128,6 +128,10 @@ class QuestionView:
         return " ".join(ids)
 
     @property
+    def takes_file(self) -> bool:
+        return self.type in FILE_TYPES
+
+    @property
     def accept(self) -> str:
         """A file question's file picker: what it offers first."""
         return answer_files.ACCEPT.get(self.type, "")

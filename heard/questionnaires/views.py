@@ -25,7 +25,6 @@ from heard.core.context_processors import OTHER_LANGUAGE
 from heard.core.middleware import allow_feature
 from heard.core.sessions import start_link_session
 from heard.questionnaires import answer_files, selectors, services
-from heard.questionnaires.answer_files import FILE_TYPES
 from heard.questionnaires.compiled import form_of
 from heard.questionnaires.form import Form, entry_change
 from heard.questionnaires.models import Questionnaire, Respondent, Response, ResponseState
@@ -263,7 +262,7 @@ def _page(request: HttpRequest, name: str) -> HttpResponse:
             notice=notice,
             switch_language_name={"en": "Français", "fr": "English"}[language],
             asks_location=asks_location,
-            has_files=any(q.type in FILE_TYPES for q in questions),
+            has_files=any(q.takes_file for q in questions),
         ),
         status=400 if errors else 200,
     )

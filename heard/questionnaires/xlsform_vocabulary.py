@@ -16,8 +16,12 @@ from typing import Any
 
 from django.utils.translation import gettext_noop
 
-# The types Heard renders, by the name Heard uses.
-ANSWER_TYPES = (
+from heard.questionnaires.answer_files import FILE_TYPES
+from heard.questionnaires.locations import LOCATION_TYPES
+
+# The types Heard renders, by the name Heard uses: those typed or sent (a location, a file, a
+# barcode typed in) and those chosen from a list.
+TYPED_TYPES = (
     "text",
     "integer",
     "decimal",
@@ -25,44 +29,17 @@ ANSWER_TYPES = (
     "date",
     "datetime",
     "time",
-    "geopoint",
-    "geotrace",
-    "geoshape",
-    "image",
-    "audio",
-    "video",
-    "file",
+    *LOCATION_TYPES,
+    *FILE_TYPES,
     "barcode",
-    "select_one",
-    "select_multiple",
-    "rank",
 )
 LIST_TYPES = ("select_one", "select_multiple", "rank")
+ANSWER_TYPES = (*TYPED_TYPES, *LIST_TYPES)
 # Choices from an attached CSV file (select_one_from_file cities.csv): the question's own type.
 FILE_LIST_TYPES = {"select_one_file": "select_one", "select_multiple_file": "select_multiple"}
 # Recorded by Heard itself when the respondent starts (start, today) and submits (end).
 METADATA_TYPES = ("start", "end", "today")
-SIMPLE_TYPES = (
-    "text",
-    "integer",
-    "decimal",
-    "range",
-    "date",
-    "datetime",
-    "time",
-    "geopoint",
-    "geotrace",
-    "geoshape",
-    "image",
-    "audio",
-    "video",
-    "file",
-    "barcode",
-    "note",
-    "acknowledge",
-    "calculate",
-    *METADATA_TYPES,
-)
+SIMPLE_TYPES = (*TYPED_TYPES, "note", "acknowledge", "calculate", *METADATA_TYPES)
 LABELLED_TYPES = (*ANSWER_TYPES, "note", "acknowledge")
 # A row that names an attached data file: it asks nothing and holds no answer.
 DATA_TYPES = ("csv-external", "xml-external")
