@@ -2367,6 +2367,9 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "a ']' first in a [...] class is not supported in regex(): write \\]": "un ']' en tête d'une classe [...] n'est pas pris en charge dans regex() : écrivez \\]",
     "regex() supports (?:...), (?=...), (?!...), (?<=...) and (?<!...) groups only, not %(group)s": "regex() ne prend en charge que les groupes (?:...), (?=...), (?!...), (?<=...) et (?<!...), et non %(group)s",
     "possessive quantifiers such as '++' are not supported in regex()": "les quantificateurs possessifs comme '++' ne sont pas pris en charge dans regex()",
+    "Upload a version of the form that asks a question before inviting anyone.": "Téléversez une version du formulaire qui pose une question avant d’inviter qui que ce soit.",
+    "The form asks no question yet (its rows are notes, calculations or settings): it is kept as a draft, and the questionnaire cannot open until you upload a version that asks one.": "Le formulaire ne pose encore aucune question (ses lignes sont des notes, des calculs ou des paramètres) : il est gardé comme brouillon, et le questionnaire ne peut pas ouvrir tant que vous n’en téléversez pas une version qui en pose une.",
+    "The form asks no question yet: its rows are notes, calculations or settings. It is kept as a draft, and the questionnaire cannot open until you upload a version that asks one (below).": "Le formulaire ne pose encore aucune question : ses lignes sont des notes, des calculs ou des paramètres. Il est gardé comme brouillon, et le questionnaire ne peut pas ouvrir tant que vous n’en téléversez pas une version qui en pose une (ci-dessous).",
 }
 
 

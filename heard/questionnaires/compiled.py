@@ -1,9 +1,8 @@
 """A questionnaire version's form, built once per process instead of on every request.
 
 Every respondent request needs the version's Form (its pages, fields and parsed expressions) and
-whether the current version is ready (every text in both languages, every file of choices
-attached). Reading the definition from the database, decoding its JSON and building the Form took
-a good part of a request's time, for a value that rarely changes. So each process keeps the last
+whether the current version is ready (heard.questionnaires.readiness). Reading the definition
+from the database, decoding its JSON and building the Form took a good part of a request's time, for a value that rarely changes. So each process keeps the last
 few built forms, keyed by revision: a version's `revision` is a new random id whenever its
 definition is changed in place (QuestionnaireVersion.save), and a new form is a new version, so a
 change is seen by every process at its next request without any message between them. Queries for
@@ -30,15 +29,13 @@ KEEP = 64  # versions per process; a form is tens of kilobytes
 @dataclass(frozen=True)
 class Compiled:
     form: Form
-    ready: bool  # every text in English and French, every file of choices attached
+    ready: bool  # nothing stops it opening (heard.questionnaires.readiness)
 
     @classmethod
     def build(cls, definition: dict[str, Any]) -> Compiled:
-        from heard.questionnaires.xlsform import missing_translations
-        from heard.questionnaires.xlsform_files import missing_files
+        from heard.questionnaires.readiness import is_ready
 
-        ready = not (missing_translations(definition) or missing_files(definition))
-        return cls(Form(definition), ready)
+        return cls(Form(definition), is_ready(definition))
 
 
 _built: OrderedDict[uuid.UUID, Compiled] = OrderedDict()

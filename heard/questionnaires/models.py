@@ -109,6 +109,13 @@ class Questionnaire(models.Model):
         version = self.current_version
         return version is None or not version.missing_files()
 
+    def asks_a_question(self) -> bool:
+        """The current form asks at least one question (a draft may not, yet)."""
+        from heard.questionnaires.readiness import asks_a_question
+
+        version = self.current_version
+        return version is None or asks_a_question(version.definition)
+
     @property
     def current_version(self) -> QuestionnaireVersion | None:
         return self.versions.order_by("-number").first()

@@ -38,6 +38,7 @@ from heard.questionnaires.models import (
     QuestionnaireVersion,
     Respondent,
 )
+from heard.questionnaires.readiness import asks_a_question
 from heard.questionnaires.xlsform_vocabulary import UNANSWERED_TYPES
 from heard.stakeholders import outreach
 from heard.stakeholders.forms import AudienceForm
@@ -167,6 +168,7 @@ def questionnaire_detail(
                             "types": ", ".join(dict.fromkeys(r["type"] for r in set_aside)),
                         },
                     )
+                _warn_asks_nothing(request, version)
                 missing = len(xlsform.missing_translations(version.definition))
                 if missing:
                     messages.warning(
@@ -204,6 +206,7 @@ def questionnaire_detail(
             if questionnaire.current_version
             else 0,
             "files": _files(questionnaire),
+            "asks_nothing": not questionnaire.asks_a_question(),
             **_left_out(questionnaire),
             "files_read_by_pulldata": any(f.get("data") for f in _files(questionnaire)),
             "attach_form": attach_form or AttachForm(),
@@ -244,6 +247,18 @@ def _warn_missing_files(request: HttpRequest, version: QuestionnaireVersion) -> 
                 "until they are."
             )
             % {"names": ", ".join(missing)},
+        )
+
+
+def _warn_asks_nothing(request: HttpRequest, version: QuestionnaireVersion) -> None:
+    if not asks_a_question(version.definition):
+        messages.warning(
+            request,
+            _(
+                "The form asks no question yet (its rows are notes, calculations or settings): "
+                "it is kept as a draft, and the questionnaire cannot open until you upload a "
+                "version that asks one."
+            ),
         )
 
 
@@ -332,6 +347,10 @@ def invite(request: HttpRequest, pk: int, qpk: int) -> HttpResponse:
         messages.error(request, _("Translate the form before inviting anyone."))
     elif not questionnaire.complete():
         messages.error(request, _("Attach the files the form uses before inviting anyone."))
+    elif not questionnaire.asks_a_question():
+        messages.error(
+            request, _("Upload a version of the form that asks a question before inviting anyone.")
+        )
     else:
         outreach.invite_from_form(
             request,

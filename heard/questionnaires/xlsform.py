@@ -1426,8 +1426,6 @@ def parse(
         report(number, column, reason)
     for item in _calculations_in_cycles(fields):
         report(item["row"], "calculation", _("This calculation depends on its own result."))
-    if not any(f["type"] in ANSWER_TYPES for f in fields) and not problems:
-        problems.append(FormProblem(survey.name, None, "", _("The form asks no question.")))
     # Calculates and notes alone cannot make a page a respondent sees.
     for page in pages:
         if (
