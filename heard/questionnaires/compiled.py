@@ -1,13 +1,14 @@
 """A questionnaire version's form, built once per process instead of on every request.
 
 Every respondent request needs the version's Form (its pages, fields and parsed expressions) and
-whether the current version is ready (heard.questionnaires.readiness). Reading the definition
-from the database, decoding its JSON and building the Form took a good part of a request's time,
-for a value that rarely changes. So each process keeps the last few built forms, keyed by
-revision: a version's `revision` is a new random id whenever its definition is changed in place
-(QuestionnaireVersion.save), and a new form is a new version, so a change is seen by every process at its next request without any message between them. Queries for
-respondent pages leave the definition out and read the revision; the definition is read only when
-this process has not built that revision yet.
+whether the current version is ready (heard.questionnaires.readiness). Reading the definition from
+the database, decoding its JSON and building the Form took a good part of a request's time, for a
+value that rarely changes. So each process keeps the last few built forms, keyed by revision: a
+version's `revision` is a new random id whenever its definition is changed in place
+(QuestionnaireVersion.save), and a new form is a new version, so a change is seen by every process
+at its next request without any message between them. Queries for respondent pages leave the
+definition out and read the revision; the definition is read only when this process has not built
+that revision yet.
 
 Forms are shared by the threads of a process: Form is not changed by the code that reads it (its
 one cache, of parsed expression trees, only ever gains the same value for a key).
