@@ -165,6 +165,9 @@ def heard_verdict(data: bytes, filename: str) -> dict[str, Any]:
         if draft is None and hasattr(xlsform, "missing_translations"):
             missing = len(xlsform.missing_translations(definition))
             draft = missing > 0
+        # A form asking no question is kept as a draft too (heard.questionnaires.readiness):
+        # counted apart, since such a draft is only the start of a questionnaire.
+        asks_nothing = not any(f["type"] in _answer_types() for f in definition["fields"])
     except StepTimeout:
         return {"outcome": "crash", "crash": f"timeout after {_STEP_SECONDS} s"}
     except xlsform.FormError as error:
@@ -179,7 +182,18 @@ def heard_verdict(data: bytes, filename: str) -> dict[str, Any]:
         return {"outcome": "crash", "crash": last_line(exc)}
     finally:
         signal.alarm(0)
-    return {"outcome": "accepted", "draft": draft, "missing_translations": missing}
+    return {
+        "outcome": "accepted",
+        "draft": draft or asks_nothing,
+        "missing_translations": missing,
+        "asks_nothing": asks_nothing,
+    }
+
+
+def _answer_types() -> tuple[str, ...]:
+    from heard.questionnaires.xlsform_vocabulary import ANSWER_TYPES
+
+    return ANSWER_TYPES
 
 
 def run_form(job: tuple[dict, str]) -> dict[str, Any]:
@@ -211,6 +225,7 @@ def run_form(job: tuple[dict, str]) -> dict[str, Any]:
         "heard": heard["outcome"],
         "draft": heard.get("draft"),
         "missing_translations": heard.get("missing_translations"),
+        "asks_nothing": heard.get("asks_nothing"),
         "problems": heard.get("problems", []),
         "crash": heard.get("crash"),
         "seconds": round(time.perf_counter() - started, 3),
@@ -333,6 +348,8 @@ def summarise_group(rows: list[dict], sources: dict[str, str]) -> dict[str, Any]
     compiles = [r for r in rows if r["pyxform_ok"]]
     accepted = [r for r in compiles if r["heard"] == "accepted"]
     low, high = wilson(len(accepted), len(compiles))
+    asking = sum(1 for r in accepted if not r.get("asks_nothing"))
+    a_low, a_high = wilson(asking, len(compiles))
     reasons: collections.Counter[str] = collections.Counter()
     reasons_compiling: collections.Counter[str] = collections.Counter()
     examples: dict[str, str] = {}
@@ -368,6 +385,14 @@ def summarise_group(rows: list[dict], sources: dict[str, str]) -> dict[str, Any]
         if compiles
         else None,
         "drafts": sum(1 for r in rows if r["heard"] == "accepted" and r["draft"]),
+        "accepted_asking_nothing": sum(
+            1 for r in rows if r["heard"] == "accepted" and r.get("asks_nothing")
+        ),
+        "heard_accepted_asking_of_pyxform_compiles": asking,
+        "heard_accepted_asking_pct": round(100 * asking / len(compiles), 1) if compiles else None,
+        "heard_accepted_asking_wilson95_pct": [round(100 * a_low, 1), round(100 * a_high, 1)]
+        if compiles
+        else None,
         "crashes": [{"id": r["id"], "crash": r["crash"]} for r in rows if r["heard"] == "crash"],
         "accepted_but_pyxform_refuses": [
             {"id": r["id"], "pyxform_error": r["pyxform_error"]}
@@ -423,6 +448,13 @@ def print_group(title: str, s: dict[str, Any], top: int) -> None:
             f"  ({s['heard_accepted_pct']}%, 95% interval {low}–{high}%)"
         )
     print(f"  drafts (all accepted forms)       {s['drafts']}")
+    print(f"  of which ask no question          {s['accepted_asking_nothing']}")
+    if s["pyxform_compiles"]:
+        low, high = s["heard_accepted_asking_wilson95_pct"]
+        print(
+            f"accepted and asking a question      {s['heard_accepted_asking_of_pyxform_compiles']}"
+            f"  ({s['heard_accepted_asking_pct']}%, 95% interval {low}–{high}%)"
+        )
     print(f"Heard outcomes, all forms           {s['heard_outcomes_all_forms']}")
     print(f"crashes (must be 0)                 {len(s['crashes'])}")
     for crash in s["crashes"]:
