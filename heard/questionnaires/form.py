@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 from functools import cached_property, lru_cache
@@ -39,6 +39,7 @@ class Choice:
     name: str
     label: dict[str, str]
     filters: dict[str, str]
+    media: dict[str, dict[str, str]] = field(default_factory=dict)  # form_media
 
 
 _AGGREGATE_CALL = re.compile(r"\b(?:count|sum|min|max|count-non-empty|join)\s*\(")
@@ -374,7 +375,7 @@ class Form:
             return self._entry_choices(item, values)
         found = []
         for raw in self.definition["choices"].get(item["list_name"] or "", []):
-            choice = Choice(raw["name"], raw["label"], raw.get("filters", {}))
+            choice = Choice(raw["name"], raw["label"], raw.get("filters", {}), raw.get("media", {}))
             if item["choice_filter"] and not self._true(
                 item["choice_filter"],
                 values,
@@ -409,7 +410,7 @@ class Form:
         answers themselves)."""
         item = self.item(name)
         return [
-            Choice(c["name"], c["label"], c.get("filters", {}))
+            Choice(c["name"], c["label"], c.get("filters", {}), c.get("media", {}))
             for c in self.definition["choices"].get(item["list_name"] or "", [])
         ]
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from heard.consultations.forms import LocalDateTimeField
 from heard.core import limits
+from heard.questionnaires import form_media
 from heard.questionnaires.models import Channel, Questionnaire
 
 MAX_FORM_BYTES = 5 * 1024 * 1024
@@ -84,13 +85,28 @@ class _MultipleFileInput(forms.ClearableFileInput):
 
 
 class AttachmentsField(forms.FileField):
-    """Any number of CSV files of choices (select_one_from_file), each checked as a form file is."""
+    """Any number of the files a form names: files of choices and data (select_one_from_file,
+    pulldata()) and the pictures, recordings and videos it shows (form_media), each checked for
+    its size and kind."""
+
+    DATA_EXTENSIONS = (".csv", ".xml", ".geojson")
 
     def __init__(self, **kwargs: Any) -> None:
+        media = sorted({e for kind in form_media.EXTENSIONS.values() for e in kind})
         kwargs.setdefault(
             "widget",
             _MultipleFileInput(
-                attrs={"accept": ".csv,.xml,.geojson,text/csv,application/xml,application/geo+json"}
+                attrs={
+                    "accept": ",".join(
+                        [
+                            *self.DATA_EXTENSIONS,
+                            *media,
+                            "text/csv",
+                            "application/xml",
+                            "application/geo+json",
+                        ]
+                    )
+                }
             ),
         )
         super().__init__(**kwargs)
@@ -102,14 +118,25 @@ class AttachmentsField(forms.FileField):
         found = {}
         for upload in uploads:
             super().clean(upload, initial)
-            if upload.size > MAX_FORM_BYTES:
+            name = upload.name.lower()
+            is_media = name.endswith(tuple(form_media.CONTENT_TYPES))
+            if not is_media and not name.endswith(self.DATA_EXTENSIONS):
                 raise forms.ValidationError(
-                    _("“%(name)s” is larger than 5 MB.") % {"name": upload.name}
+                    _(
+                        "“%(name)s” is not a file a form can name: choices and data come as "
+                        ".csv, .xml or .geojson files, pictures, recordings and videos as "
+                        "%(media)s files."
+                    )
+                    % {
+                        "name": upload.name,
+                        "media": ", ".join(dict.fromkeys(form_media.CONTENT_TYPES)),
+                    }
                 )
-            if not upload.name.lower().endswith((".csv", ".xml", ".geojson")):
+            limit = form_media.MAX_MEDIA_BYTES if is_media else MAX_FORM_BYTES
+            if upload.size > limit:
                 raise forms.ValidationError(
-                    _("“%(name)s” is not a .csv file: save the choices as CSV (UTF-8).")
-                    % {"name": upload.name}
+                    _("“%(name)s” is larger than %(limit)d MB.")
+                    % {"name": upload.name, "limit": limit // (1024 * 1024)}
                 )
             found[upload.name] = upload.read()
         return found
@@ -118,8 +145,10 @@ class AttachmentsField(forms.FileField):
 ATTACHMENTS_HELP = _(
     "The files the form names: files of choices in select_one_from_file or "
     "select_multiple_from_file rows, such as cities.csv, with a name column and a label column "
-    "(or label::English (en) and label::Français (fr)); and the CSV files pulldata() reads, such "
-    "as people.csv for pulldata('people', …). They can also be attached after the form."
+    "(or label::English (en) and label::Français (fr)); the CSV files pulldata() reads, such "
+    "as people.csv for pulldata('people', …); and the pictures, recordings and videos of its "
+    "media::image, media::audio and media::video columns (up to 10 MB each). They can also be "
+    "attached after the form."
 )
 
 

@@ -310,6 +310,31 @@ class AnswerFile(models.Model):
         return f"file for {self.field} of response {self.response_id}"
 
 
+class FormMedia(models.Model):
+    """A picture, recording or video a questionnaire's form shows (form_media.py): the form's
+    content, not anyone's personal data, so kept as it came. One row per content and
+    questionnaire, shared by its versions (they name it by SHA-256); it goes with the
+    questionnaire."""
+
+    questionnaire = models.ForeignKey(Questionnaire, on_delete=models.CASCADE, related_name="media")
+    sha256 = models.CharField(max_length=64)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveBigIntegerField()
+    content = models.BinaryField()
+    attached_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["questionnaire", "attached_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["questionnaire", "sha256"], name="one_copy_of_form_media"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"media {self.sha256[:12]} of {self.questionnaire}"
+
+
 REQUEST_LIMITS = {
     "name": limits.PERSON_NAME,
     "organisation": limits.ORGANISATION_NAME,

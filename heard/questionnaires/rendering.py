@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import random
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,9 +19,10 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from heard.questionnaires import answer_files, expressions, locations, repeats
+from heard.questionnaires import answer_files, expressions, form_media, locations, repeats
 from heard.questionnaires.answer_files import FILE_TYPES
 from heard.questionnaires.form import Form, read_only
+from heard.questionnaires.form_media import MediaView
 from heard.questionnaires.locations import LOCATION_TYPES
 from heard.questionnaires.repeats import MAX_REPEAT
 from heard.questionnaires.xlsform import PIPE
@@ -37,6 +38,7 @@ class ChoiceView:
     filters_json: str
     available: bool
     position: int | None = None  # for rank questions
+    media: list[MediaView] = field(default_factory=list)  # pictures, recordings, videos
 
 
 @dataclass
@@ -107,6 +109,7 @@ class QuestionView:
     entry_opens: EntryView | None = None  # the first question of a repeat's entry
     entry_closes: EntryView | None = None  # its last
     repeat_ends: RepeatEndView | None = None  # after the repeat's last entry
+    media: list[MediaView] = field(default_factory=list)  # pictures, recordings, videos
 
     @property
     def id(self) -> str:
@@ -212,11 +215,14 @@ def question_views(
     errors: dict[str, str] | None = None,
     raw: dict[str, Any] | None = None,
     order_key: str = "",
+    media_url: Callable[[str, str], str] | None = None,
 ) -> list[QuestionView]:
     """The page's questions; `raw` holds what was typed when a page comes back with errors.
     `order_key` (the response's own) seeds the order of choices a form asks to randomize, so
     that each respondent has an order of their own, the same every time the page is shown.
-    A repeat's questions come once per entry, under their entry names (see repeats.py)."""
+    A repeat's questions come once per entry, under their entry names (see repeats.py).
+    `media_url(sha256, name)` is where the screen reads the form's pictures and recordings
+    (none shown without it)."""
     errors = errors or {}
     values = form.flat(values)
     views: list[QuestionView] = []
@@ -227,7 +233,7 @@ def question_views(
         nonlocal open_sections
         item = form.item(name)
         chain = list(item.get("sections", ()))
-        view = _question_view(form, name, values, language, errors, raw, order_key)
+        view = _question_view(form, name, values, language, errors, raw, order_key, media_url)
         view.opens = _sections_opened(
             form, page, chain, open_sections, values, language, repeats.split(name)[1]
         )
@@ -386,8 +392,10 @@ def _question_view(
     errors: dict[str, str],
     raw: dict[str, Any] | None,
     order_key: str,
+    media_url: Callable[[str, str], str] | None = None,
 ) -> QuestionView:
     item = form.item(name)
+    attached = form.definition.get("media", {})
     value = values.get(name)
     if raw is not None and name in raw and item["type"] not in FILE_TYPES:
         value = raw[name]  # a file is never sent back: the one kept is shown
@@ -407,6 +415,7 @@ def _question_view(
         required=form.required(name, values),
         applies=form.field_applies(name, values),
         appearance=item["appearance"] or "",
+        media=form_media.views(item.get("media"), language, attached, media_url),
     )
     if read_only(item):
         view.read_only = True
@@ -447,6 +456,7 @@ def _question_view(
                     filters_json=json.dumps(filters, ensure_ascii=False, sort_keys=True),
                     available=choice.name in available,
                     position=ranks.get(choice.name),
+                    media=form_media.views(choice.media, language, attached, media_url),
                 )
             )
         view.positions = list(range(1, len(view.choices) + 1))

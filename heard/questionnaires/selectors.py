@@ -18,6 +18,7 @@ from heard.core.prepared import PreparedQuery
 from heard.questionnaires.models import (
     AccessRequest,
     AnswerFile,
+    FormMedia,
     Questionnaire,
     QuestionnaireVersion,
     Respondent,
@@ -190,3 +191,13 @@ def answer_files(response: Response) -> dict[str, dict[str, Any]]:
         f.field: {"field": f.field, "name": f.name, "size": f.size, "type": f.content_type}
         for f in AnswerFile.objects.filter(response=response).defer("content")
     }
+
+
+def form_media(questionnaire_id: int, sha256: str) -> tuple[bytes, str] | None:
+    """(content, content type) of a picture, recording or video of the questionnaire's form."""
+    found = (
+        FormMedia.objects.filter(questionnaire_id=questionnaire_id, sha256=sha256)
+        .values_list("content", "content_type")
+        .first()
+    )
+    return (bytes(found[0]), found[1]) if found else None

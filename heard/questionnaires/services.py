@@ -30,7 +30,7 @@ from heard.core.rows import stored_copy
 from heard.core.tokens import token_hash
 from heard.notify import bilingual
 from heard.notify.services import queue_email
-from heard.questionnaires import selectors, xlsform
+from heard.questionnaires import form_media, selectors, xlsform
 from heard.questionnaires.answer_files import Accepted, PageFiles
 from heard.questionnaires.compiled import compiled, form_of
 from heard.questionnaires.form import Form, with_metadata
@@ -38,6 +38,7 @@ from heard.questionnaires.models import (
     AccessRequest,
     AnswerFile,
     Channel,
+    FormMedia,
     Questionnaire,
     QuestionnaireVersion,
     Respondent,
@@ -90,7 +91,8 @@ def upload_form(
     given = attachments or {}
     files = {**(attached_files(current.definition) if current else {}), **given}
     definition, xform = xlsform.parse(data, filename, language=language, attachments=files)
-    unknown = sorted(set(given) - set(definition.get("files", {})))
+    uses = {*definition.get("files", {}), *definition.get("media", {})}
+    unknown = sorted(set(given) - uses)
     if unknown:
         raise xlsform.FormError(
             [
@@ -99,7 +101,7 @@ def upload_form(
                     None,
                     "",
                     _("The form uses no file of this name. It uses: %(names)s.")
-                    % {"names": ", ".join(sorted(definition.get("files", {}))) or "–"},
+                    % {"names": ", ".join(sorted(uses)) or "–"},
                 )
                 for name in unknown
             ]
@@ -109,6 +111,11 @@ def upload_form(
         for name in definition.get("files", {}):
             if name not in given and name in current.definition.get("files", {}):
                 definition["files"][name] = current.definition["files"][name]
+        form_media.carry(definition, current.definition)
+    media = {name: data for name, data in given.items() if name in definition.get("media", {})}
+    if media:
+        definition, blobs = form_media.attach(definition, media)
+        _keep_media(questionnaire, blobs)
     if current is not None and not new_version:
         if current.responses.exists():
             raise FormChangeRefused
@@ -151,7 +158,8 @@ def attach_files(
         )
     if version.responses.exists():
         raise FormChangeRefused
-    version.definition = attach(version.definition, files, language)
+    version.definition, blobs = _attach_all(version.definition, files, language)
+    _keep_media(questionnaire, blobs)
     version.save(update_fields=["definition"])
     audit.record(
         actor=actor,
@@ -160,11 +168,56 @@ def attach_files(
         scope=questionnaire.consultation.scope,
         changes={
             "version": version.number,
-            "files": {name: version.definition["files"][name]["sha256"] for name in sorted(files)},
+            "files": {
+                name: {
+                    **version.definition.get("files", {}),
+                    **version.definition.get("media", {}),
+                }[name]["sha256"]
+                for name in sorted(files)
+            },
             "missing": missing_files(version.definition),
         },
     )
     return version
+
+
+def _attach_all(
+    definition: dict[str, Any], files: dict[str, bytes], language: str
+) -> tuple[dict[str, Any], list[form_media.Blob]]:
+    """The definition with these files attached (files of choices and data, and media), and the
+    media contents to keep; FormError with every file's problems, nothing changed."""
+    named_media = definition.get("media", {})
+    problems: list[xlsform.FormProblem] = []
+    blobs: list[form_media.Blob] = []
+    try:
+        definition = attach(
+            definition, {n: d for n, d in files.items() if n not in named_media}, language
+        )
+    except xlsform.FormError as error:
+        problems += error.problems
+    try:
+        definition, blobs = form_media.attach(
+            definition, {n: d for n, d in files.items() if n in named_media}
+        )
+    except xlsform.FormError as error:
+        problems += error.problems
+    if problems:
+        raise xlsform.FormError(problems)
+    return definition, blobs
+
+
+def _keep_media(questionnaire: Questionnaire, blobs: list[form_media.Blob]) -> None:
+    """One copy of each picture, recording or video per questionnaire."""
+    for blob in blobs:
+        FormMedia.objects.get_or_create(
+            questionnaire=questionnaire,
+            sha256=blob.sha256,
+            defaults={
+                "content_type": blob.content_type,
+                "size": len(blob.data),
+                "content": blob.data,
+            },
+        )
 
 
 # Email --------------------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ urlpatterns = [
         name="version_file",
     ),
     path(one + "files/", views_staff.attach_files, name="attach"),
+    path(one + "media/<str:sha256>/<str:name>", views_staff.media, name="media"),
     path(one + "translation/", views_translation.translation_page, name="translation"),
     path(one + "translation/file/", views_translation.translation_file, name="translation_file"),
     path(one + "invite/", views_staff.invite, name="invite"),

@@ -171,9 +171,10 @@ def _skeleton(definition: dict[str, Any]) -> dict[str, Any]:
 
 def _keep_from_upload(definition: dict[str, Any], before: dict[str, Any]) -> None:
     """What the form's upload said and a translated file cannot: the files attached (read again
-    from their choices, they are still those files), the rows the form was imported without, and
-    where it reads ${last-saved#…} (rows of the file uploaded, not of this one)."""
-    for key in ("files", "set_aside", "read_as_empty"):
+    from their choices, they are still those files; the pictures and recordings too), the rows
+    the form was imported without, and where it reads ${last-saved#…} (rows of the file
+    uploaded, not of this one)."""
+    for key in ("files", "media", "set_aside", "read_as_empty"):
         if key in before:
             definition[key] = copy.deepcopy(before[key])
         else:

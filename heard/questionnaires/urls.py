@@ -10,5 +10,6 @@ urlpatterns = [
     path("saved/", views.saved, name="questionnaire_saved"),
     path("done/", views.done, name="questionnaire_done"),
     path("leave/", views.forget, name="questionnaire_forget"),
+    path("media/<str:sha256>/<str:name>", views.media, name="questionnaire_media"),
     path("<int:pk>/access/", views.request_access, name="questionnaire_request"),
 ]

@@ -11,7 +11,7 @@ from typing import Any, cast
 
 from django import forms
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, translate_url
 from django.utils.translation import get_language, gettext_lazy, override
@@ -35,6 +35,7 @@ from heard.questionnaires.rendering import (
     question_label,
     question_views,
 )
+from heard.questionnaires.views_media import media_response
 from heard.questionnaires.xlsform_vocabulary import UNANSWERED_TYPES
 from heard.stakeholders.models import Sector
 
@@ -80,6 +81,19 @@ def _visit(request: HttpRequest) -> selectors.Visit | None:
         request.session.pop(SESSION_KEY, None)
         return None
     return found
+
+
+def media(request: HttpRequest, sha256: str, name: str) -> HttpResponse:
+    """A picture, recording or video of the form of the questionnaire this session's link
+    opened (views_media)."""
+    found = _visit(request)
+    if found is None:
+        raise Http404
+    return media_response(found.respondent.questionnaire_id, sha256, name)
+
+
+def _media_url(sha256: str, name: str) -> str:
+    return reverse("questionnaire_media", args=[sha256, name])
 
 
 def _context(respondent: Respondent, **extra: Any) -> dict[str, Any]:
@@ -237,7 +251,14 @@ def _page(request: HttpRequest, name: str) -> HttpResponse:
     before, _after = _neighbours(pages, name)
     number = [p["name"] for p in pages].index(name) + 1
     questions = question_views(
-        form, current, values, language, errors, raw, order_key=str(response.pk)
+        form,
+        current,
+        values,
+        language,
+        errors,
+        raw,
+        order_key=str(response.pk),
+        media_url=_media_url,
     )
     asks_location = any(q.type == "geopoint" and not q.read_only for q in questions)
     shown = render(

@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
@@ -205,7 +206,17 @@ def _enter_response(request: HttpRequest, pk: int, qpk: int) -> HttpResponse:
     pages = [
         {
             "label": (p.get("label") or {}).get(language, ""),
-            "questions": question_views(form, p, values, language, errors, typed),
+            "questions": question_views(
+                form,
+                p,
+                values,
+                language,
+                errors,
+                typed,
+                media_url=lambda sha256, name: reverse(
+                    "questionnaires:media", args=[pk, qpk, sha256, name]
+                ),
+            ),
         }
         for p in form.pages
     ]

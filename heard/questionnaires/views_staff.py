@@ -39,6 +39,7 @@ from heard.questionnaires.models import (
     Respondent,
 )
 from heard.questionnaires.readiness import asks_a_question
+from heard.questionnaires.views_media import media_response
 from heard.questionnaires.xlsform_vocabulary import UNANSWERED_TYPES
 from heard.stakeholders import outreach
 from heard.stakeholders.forms import AudienceForm
@@ -216,13 +217,17 @@ def questionnaire_detail(
 
 
 def _files(questionnaire: Questionnaire) -> list[dict[str, Any]]:
-    """The files of choices the current version names, attached or not."""
+    """The files the current version names, attached or not: files of choices and data, then
+    the pictures, recordings and videos it shows."""
     version = questionnaire.current_version
     if version is None:
         return []
     return [
         {"name": name, **entry}
         for name, entry in sorted(version.definition.get("files", {}).items())
+    ] + [
+        {"name": name, **entry, "media": True}
+        for name, entry in sorted(version.definition.get("media", {}).items())
     ]
 
 
@@ -304,6 +309,11 @@ def download_file(request: HttpRequest, pk: int, qpk: int, number: int, name: st
     consultation = consultation_for(request, pk)
     questionnaire = questionnaire_in(consultation, qpk)
     version = get_object_or_404(QuestionnaireVersion, questionnaire=questionnaire, number=number)
+    media = version.definition.get("media", {}).get(name)
+    if media is not None and media["attached"]:
+        found = media_response(questionnaire.pk, media["sha256"], name)
+        found["Content-Disposition"] = found["Content-Disposition"].replace("inline", "attachment")
+        return found
     entry = version.definition.get("files", {}).get(name)
     if entry is None or not entry["attached"]:
         raise Http404
@@ -315,6 +325,14 @@ def download_file(request: HttpRequest, pk: int, qpk: int, number: int, name: st
     )
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
+
+
+@login_required
+def media(request: HttpRequest, pk: int, qpk: int, sha256: str, name: str) -> HttpResponse:
+    """A picture, recording or video of the form, as respondents see it (views_media)."""
+    consultation = consultation_for(request, pk)
+    questionnaire = questionnaire_in(consultation, qpk)
+    return media_response(questionnaire.pk, sha256, name)
 
 
 @login_required

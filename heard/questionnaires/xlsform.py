@@ -23,7 +23,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from heard.questionnaires import expressions
+from heard.questionnaires import expressions, form_media
 from heard.questionnaires import xlsform_vocabulary as vocabulary
 from heard.questionnaires.answer_files import FILE_TYPES
 from heard.questionnaires.locations import LOCATION_TYPES, read_location
@@ -166,6 +166,9 @@ def _columns(
         if not header:
             continue
         base, suffix = _split_header(header, double_colons)
+        if form_media.header_kind(header, double_colons):
+            found.kept.append(header)  # read by media_columns, written back as it is
+            continue
         grouped = _grouped(header, double_colons, grouped_columns)
         if grouped:
             base, suffix = grouped
@@ -239,6 +242,39 @@ def _kept(row: dict[str, str], columns: Columns) -> dict[str, dict[str, str]]:
     """{"kept": the row's cells in columns Heard keeps as written}, or nothing."""
     kept = {h: row[h] for h in columns.kept if row.get(h)}
     return {"kept": kept} if kept else {}
+
+
+def media_columns(columns: Columns, bare: str | None) -> dict[str, tuple[str, str | None]]:
+    """The sheet's media columns: (kind, "en", "fr", "" for a column without a language, or
+    None for another language). A column without one is in the form's bare language when it has
+    one, else shown in both (a picture seldom belongs to one language)."""
+    found: dict[str, tuple[str, str | None]] = {}
+    for header in columns.kept:
+        media = form_media.header_kind(header, "::" in header)
+        if media:
+            kind, suffix = media
+            found[header] = (kind, _language_of(suffix) if suffix else (bare or ""))
+    return found
+
+
+def _read_media(
+    sheet: Sheet,
+    number: int,
+    row: dict[str, str],
+    headers: Mapping[str, tuple[str, str | None]],
+    problems: list[FormProblem],
+    named: dict[str, str],
+) -> dict[str, dict[str, str]]:
+    """A row's media ({} when it has none), each file checked and added to `named`."""
+    media = form_media.read_row(row, headers)
+    for header, (kind, _language) in headers.items():
+        value = row.get(header, "").strip()
+        problem = form_media.name_problem(kind, value) if value else None
+        if problem:
+            problems.append(FormProblem(sheet.name, number, header, problem))
+            media.pop(kind, None)
+    named.update(form_media.named(media))
+    return media
 
 
 def _check_texts(
@@ -678,7 +714,7 @@ OTHER_LABEL = {"en": "Specify other.", "fr": "Précisez l’autre réponse."}
 
 def _other_field(question: dict[str, Any]) -> dict[str, Any]:
     return {
-        **{key: None for key in question if key not in ("sections", "or_other", "kept")},
+        **{key: None for key in question if key not in ("sections", "or_other", "kept", "media")},
         "name": f"{question['name']}_other",
         "type": "text",
         "label": dict(OTHER_LABEL),
@@ -883,6 +919,8 @@ def parse(
     known = FieldNames(set(names) - groups, set_aside_names, ambiguous)  # a group has no answer
     # select_one_external's lists (ODK's autocomplete over a long list): pyxform checks no
     # names there, and a cascading list repeats them.
+    media_named: dict[str, str] = {}  # the media files the form names, with their kind
+    survey_media = media_columns(columns, bare)
     external, external_columns, _external_kept, _external_spaced = read_choice_rows(
         sheets.get("external_choices"), problems, spellings, bare, allow_duplicates=True
     )
@@ -894,6 +932,7 @@ def parse(
         names=known,  # a choice's label may show an answer, as a question's may
         # pyxform's setting for lists whose filter tells apart choices of the same name.
         allow_duplicates=kept_settings.get("allow_choice_duplicates", "").strip() in TRUE,
+        media_named=media_named,
     )
     files: dict[str, dict[str, Any]] = {}  # the attached files the form names
     repeated = _names_in_repeats(
@@ -971,6 +1010,21 @@ def parse(
             report(number, "name", _bad_name(name))
         elif name in RESERVED_NAMES:
             report(number, "name", _("The name “%(name)s” is reserved.") % {"name": name})
+        media = _read_media(survey, number, row, survey_media, problems, media_named)
+        if media and kind not in (
+            *LABELLED_TYPES,
+            *vocabulary.FILE_LIST_TYPES,
+            "select_one_external",
+        ):
+            report(
+                number,
+                "type",
+                _(
+                    "Heard shows pictures, recordings and videos with questions, notes and "
+                    "choices, not on a %(type)s row: put them on a note."
+                )
+                % {"type": kind},
+            )
         if kind in LIST_TYPES and not list_name:
             report(
                 number,
@@ -1352,6 +1406,7 @@ def parse(
                 "name": name,
                 "type": kind,
                 "label": _text(row, columns, "label"),
+                **({"media": media} if media else {}),
                 "hint": hint,
                 "required": required,
                 "required_message": _text(row, columns, "required_message"),
@@ -1464,6 +1519,10 @@ def parse(
     }
     if files:
         definition["files"] = files
+    if media_named:
+        definition["media"] = {
+            name: {"attached": False, "kind": kind} for name, kind in sorted(media_named.items())
+        }
     if data_tables:
         definition["data"] = data_tables
     if kept_settings:
@@ -1755,11 +1814,14 @@ def read_choice_rows(
     *,
     allow_duplicates: bool = False,
     names: set[str] | None = None,
+    media_named: dict[str, str] | None = None,
 ) -> tuple[
     dict[str, list[dict[str, Any]]], dict[str, set[str]], list[str], dict[str, tuple[int, str]]
 ]:
     """The choice lists, the columns (besides name) a choice_filter may use in each, the columns
-    kept as written for the way back, and the first choice holding a space in each list."""
+    kept as written for the way back, and the first choice holding a space in each list.
+    `media_named`, when given, gathers the media files the choices show (form_media); without
+    it, media columns are kept as written and not shown."""
     choices: dict[str, list[dict[str, Any]]] = {}
     filter_columns: dict[str, set[str]] = {}
     spaced: dict[str, tuple[int, str]] = {}
@@ -1786,22 +1848,8 @@ def read_choice_rows(
             )
         )
         return choices, filter_columns, columns.kept, spaced
-    extra = []
-    for header in columns.extra:
-        if header.lower().startswith(("media", "image", "audio", "video", "big-image")):
-            problems.append(
-                FormProblem(
-                    sheet.name,
-                    sheet.header_row,
-                    header,
-                    _(
-                        "This column is not supported: Heard shows no pictures or sounds in "
-                        "choices. Describe them in the label."
-                    ),
-                )
-            )
-        else:
-            extra.append(header)
+    extra = list(columns.extra)
+    media_headers = media_columns(columns, bare) if media_named is not None else {}
     seen: dict[tuple[str, str], int] = {}
     for number, row in sheet.rows:
         list_name, name = row.get(list_header, "").strip(), row.get(name_header, "").strip()
@@ -1836,11 +1884,17 @@ def read_choice_rows(
         # A choice may have no label: ODK then shows its name, and so does Heard.
         _check_texts(sheet, number, row, columns, ("label",), problems, names=names)
         filters = {h: row[h].strip() for h in extra if row.get(h, "").strip()}
+        media = (
+            _read_media(sheet, number, row, media_headers, problems, media_named)
+            if media_named is not None
+            else {}
+        )
         choices.setdefault(list_name, []).append(
             {
                 "name": name,
                 "label": _text(row, columns, "label"),
                 "filters": filters,
+                **({"media": media} if media else {}),
                 **_kept(row, columns),
             }
         )

@@ -33,7 +33,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from heard.questionnaires import expressions
+from heard.questionnaires import expressions, form_media
 from heard.questionnaires.xlsform_sheets import LIMITS, FormError, FormProblem, Sheet, read_table
 from heard.questionnaires.xlsform_vocabulary import DATA_TYPES
 
@@ -461,9 +461,11 @@ def file_entry(data: bytes | None, choices: list[dict[str, Any]]) -> dict[str, A
 
 
 def missing_files(definition: Mapping[str, Any]) -> list[str]:
-    """The files the form names that are not attached yet."""
+    """The files the form names that are not attached yet: files of choices and data, and the
+    pictures, recordings and videos it shows (form_media)."""
     return sorted(
-        name for name, entry in definition.get("files", {}).items() if not entry["attached"]
+        [name for name, entry in definition.get("files", {}).items() if not entry["attached"]]
+        + form_media.missing(definition)
     )
 
 
@@ -558,7 +560,7 @@ def attach(
                     None,
                     "",
                     _("The form uses no file of this name. It uses: %(names)s.")
-                    % {"names": ", ".join(sorted(named)) or "–"},
+                    % {"names": ", ".join(sorted({*named, *definition.get("media", {})})) or "–"},
                 )
             )
             continue

@@ -285,7 +285,7 @@ CHOICE_COLUMN_ALIASES = {"caption": "label", "value": "name", "list name": "list
 # Survey columns Heard keeps as written (for the way back) but has no use for on the web.
 SURVEY_COLUMNS_KEPT = {
     "guidance_hint",  # shown in ODK Collect's form details, not to respondents on the web
-    "autoplay",  # plays a question's media in ODK Collect; Heard shows no media
+    "autoplay",  # plays a question's media in ODK Collect; on the web, the respondent does
     "intent",  # a group's external Android app in ODK Collect; on the web it is filled by hand
     "noapperrorstring",  # ODK Collect's message when that app is missing
     "no_app_error_string",
@@ -294,11 +294,6 @@ SURVEY_COLUMNS_KEPT = {
 }
 # Survey columns that change what a form asks: refused with what to do instead.
 SURVEY_COLUMN_REASONS = {
-    "image": gettext_noop("Heard shows no media in questions: describe it in the label"),
-    "big-image": gettext_noop("Heard shows no media in questions: describe it in the label"),
-    "audio": gettext_noop("Heard shows no media in questions: describe it in the label"),
-    "video": gettext_noop("Heard shows no media in questions: describe it in the label"),
-    "media": gettext_noop("Heard shows no media in questions: describe it in the label"),
     "save_to": gettext_noop("ODK entities are not supported: remove the column"),
 }
 SETTINGS_ALIASES = {

@@ -16,7 +16,7 @@ from heard.questionnaires.models import Response, ResponseState
 from tests.e2e.axe import axe_violations
 from tests.e2e.test_questionnaire_pages import TEXTS, invite_two, press
 from tests.e2e.test_questionnaire_staff_pages import _signed_in
-from tests.questionnaires.builders import choice, row, xlsx
+from tests.questionnaires.builders import EN, FR, choice, row, xlsx
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -564,5 +564,99 @@ def test_a_file_is_attached_replaced_and_removed(
         press(page, "button", text["next"])
         assert CHOOSE[language] in page.locator(".error-summary").inner_text()
         assert not response.files.exists()
+    finally:
+        context.close()
+
+
+POSTERS = xlsx(
+    [
+        row("begin_group", "seen", "What you have seen", "Ce que vous avez vu"),
+        {
+            **row(
+                "note",
+                "look",
+                "Posters like these hang in stations.",
+                "Ces affiches sont dans les gares.",
+            ),
+            f"media::image::{EN}": "poster-en.png",
+            f"media::image::{FR}": "poster-fr.png",
+        },
+        {
+            **row(
+                "select_one poster", "which", "Which have you seen?", "Lesquelles avez-vous vues ?"
+            ),
+            "media::audio": "question.wav",
+        },
+        row("end_group"),
+    ],
+    [
+        {
+            **choice("poster", "blue", "The blue poster", "L’affiche bleue"),
+            "media::image": "blue.png",
+        },
+        {**choice("poster", "red", "The red poster", "L’affiche rouge"), "media::image": "red.png"},
+    ],
+)
+
+
+@pytest.mark.parametrize("script", [True, False], ids=["javascript", "no-javascript"])
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_pictures_and_a_recording_come_from_heard_and_a_picture_chooses(
+    browser, live_server, settings, consultation, lead, language, script
+):
+    from tests.questionnaires.test_form_media import png, wav
+
+    settings.HEARD_PUBLIC_URL = live_server.url
+    questionnaire = _open_questionnaire(consultation, lead, "Posters", "Affiches")
+    services.upload_form(
+        actor=lead,
+        questionnaire=questionnaire,
+        data=POSTERS,
+        filename="posters.xlsx",
+        attachments={
+            "poster-en.png": png("white"),
+            "poster-fr.png": png("black"),
+            "blue.png": png("blue"),
+            "red.png": png("red"),
+            "question.wav": wav(),
+        },
+    )
+    urls = invite_two(questionnaire, consultation, live_server.url)
+    text = TEXTS[language]
+    context = browser.new_context(java_script_enabled=script)
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
+    try:
+        page.goto(urls[language])
+        press(page, "button", text["start"])
+        pictures = page.locator("img")
+        assert pictures.count() == 3
+        assert pictures.first.get_attribute("src").endswith(f"poster-{language}.png")
+        # Every picture loaded (a broken one has no width), from Heard itself.
+        for picture in pictures.all():
+            assert picture.evaluate("i => i.complete && i.naturalWidth") == 4
+        audio = page.locator("audio")
+        assert audio.count() == 1 and audio.get_attribute("controls") is not None
+        assert audio.get_attribute("autoplay") is None
+        recording = page.request.get(live_server.url + audio.get_attribute("src"))
+        assert recording.status == 200 and recording.body() == wav()
+        if script:
+            assert axe_violations(page) == []
+        # The red poster's picture sits in its label: clicking it chooses it.
+        page.locator('[data-choice="red"] img').click()
+        assert page.locator('[name="which"][value="red"]').is_checked()
+        # By keyboard too: the blue one.
+        page.locator('[name="which"][value="blue"]').focus()
+        page.keyboard.press("Space")
+        assert page.locator('[name="which"][value="blue"]').is_checked()
+        press(page, "button", text["next"])
+        press(page, "button", text["send"])
+        answers = Response.objects.get(
+            respondent__questionnaire=questionnaire, respondent__language=language
+        ).answers
+        assert answers["which"] == "blue"
+        assert all(url.startswith(live_server.url) for url in asked)  # no other site asked
     finally:
         context.close()
