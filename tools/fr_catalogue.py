@@ -2367,6 +2367,7 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "a ']' first in a [...] class is not supported in regex(): write \\]": "un ']' en tête d'une classe [...] n'est pas pris en charge dans regex() : écrivez \\]",
     "regex() supports (?:...), (?=...), (?!...), (?<=...) and (?<!...) groups only, not %(group)s": "regex() ne prend en charge que les groupes (?:...), (?=...), (?!...), (?<=...) et (?<!...), et non %(group)s",
     "possessive quantifiers such as '++' are not supported in regex()": "les quantificateurs possessifs comme '++' ne sont pas pris en charge dans regex()",
+    "A picture or a recording alone cannot be read by everyone: write a label saying what it shows or asks, in English or French (screen readers read the label).": "Une image ou un enregistrement seul ne peut pas être lu par tout le monde : écrivez un libellé qui dit ce qu’il montre ou demande, en anglais ou en français (les lecteurs d’écran lisent le libellé).",
     "a picture": "une image",
     "a video": "une vidéo",
     "a recording": "un enregistrement",

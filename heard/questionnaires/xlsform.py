@@ -1273,6 +1273,18 @@ def parse(
             and bool(cell(row, "calculation") or cell(row, "trigger"))
         )
         needed = ("label",) if kind in LABELLED_TYPES and unlabelled and not no_control else ()
+        if needed and media:
+            # ODK shows a picture alone; a screen reader has only the label to read.
+            report(
+                number,
+                "label",
+                _(
+                    "A picture or a recording alone cannot be read by everyone: write a label "
+                    "saying what it shows or asks, in English or French (screen readers read "
+                    "the label)."
+                ),
+            )
+            needed = ()
         _check_texts(
             survey, number, row, columns, TRANSLATED_COLUMNS, problems, needed=needed, names=known
         )

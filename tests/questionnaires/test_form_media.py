@@ -116,6 +116,13 @@ def test_a_file_a_browser_cannot_show_or_a_path_is_refused_naming_the_cell():
     assert "media::image" in found  # the column named
 
 
+def test_a_picture_alone_needs_a_label_saying_what_it_shows():
+    survey = [{"type": "note", "name": "logo", "media::image": "logo.png"}]
+    found = _problems(xlsx(survey, []))
+    assert "A picture or a recording alone cannot be read by everyone" in found
+    assert "The label is missing" not in found
+
+
 def test_a_lead_attaches_media_the_questionnaire_opens_and_a_new_version_keeps_them(
     questionnaire, lead
 ):
