@@ -2368,6 +2368,8 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "regex() supports (?:...), (?=...), (?!...), (?<=...) and (?<!...) groups only, not %(group)s": "regex() ne prend en charge que les groupes (?:...), (?=...), (?!...), (?<=...) et (?<!...), et non %(group)s",
     "possessive quantifiers such as '++' are not supported in regex()": "les quantificateurs possessifs comme '++' ne sont pas pris en charge dans regex()",
     "A picture or a recording alone cannot be read by everyone: write a label saying what it shows or asks, in English or French (screen readers read the label).": "Une image ou un enregistrement seul ne peut pas être lu par tout le monde : écrivez un libellé qui dit ce qu’il montre ou demande, en anglais ou en français (les lecteurs d’écran lisent le libellé).",
+    "A column name holds “:” only to name a language, as in label::English (en) (ODK writes each column of a list as an XML element): write the language that way, or rename the column without a colon.": "Un nom de colonne ne contient « : » que pour nommer une langue, comme dans label::English (en) (ODK écrit chaque colonne d’une liste comme un élément XML) : écrivez la langue ainsi, ou renommez la colonne sans deux-points.",
+    "pyxform turned this form into an XForm that is not valid XML (%(why)s), which no ODK tool could read: look for a column or a name that is not XLSForm's.": "pyxform a fait de ce formulaire un XForm qui n’est pas du XML valide (%(why)s), qu’aucun outil ODK ne pourrait lire : cherchez une colonne ou un nom qui n’est pas de XLSForm.",
     "a picture": "une image",
     "a video": "une vidéo",
     "a recording": "un enregistrement",

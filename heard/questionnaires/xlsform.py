@@ -1860,7 +1860,25 @@ def read_choice_rows(
             )
         )
         return choices, filter_columns, columns.kept, spaced
-    extra = list(columns.extra)
+    extra = []
+    for header in columns.extra:
+        if ":" in header:
+            # ODK writes each column of a list as an XML element, where a colon is a prefix.
+            problems.append(
+                FormProblem(
+                    sheet.name,
+                    sheet.header_row,
+                    header,
+                    _(
+                        "A column name holds “:” only to name a language, as in "
+                        "label::English (en) (ODK writes each column of a list as an XML "
+                        "element): write the language that way, or rename the column without a "
+                        "colon."
+                    ),
+                )
+            )
+        else:
+            extra.append(header)
     media_headers = media_columns(columns, bare) if media_named is not None else {}
     seen: dict[tuple[str, str], int] = {}
     for number, row in sheet.rows:
@@ -1979,4 +1997,25 @@ def to_xform(data: bytes, filename: str) -> str:
                 )
             ]
         ) from exc
-    return str(result.xform)
+    xform = str(result.xform)
+    try:
+        from defusedxml import ElementTree  # type: ignore[import-untyped]
+
+        ElementTree.fromstring(xform)
+    except Exception as exc:  # defusedxml refuses entities; anything else is not XML
+        raise FormError(
+            [
+                FormProblem(
+                    "",
+                    None,
+                    "",
+                    _(
+                        "pyxform turned this form into an XForm that is not valid XML (%(why)s), "
+                        "which no ODK tool could read: look for a column or a name that is not "
+                        "XLSForm's."
+                    )
+                    % {"why": exc},
+                )
+            ]
+        ) from exc
+    return xform

@@ -2673,3 +2673,33 @@ def test_a_calculate_with_only_a_default_is_set_once_and_kept():
     first = form.clean({"q": "x"})
     assert len(first["stamp"]) == 6
     assert form.clean({**first, "more": "y"})["stamp"] == first["stamp"]
+
+
+def test_a_list_column_with_a_colon_is_refused_before_pyxform_writes_it_as_an_element():
+    # pyxform writes each column of a list as an XML element: `label:en`, in a sheet whose
+    # languages are written with "::", became <label:en>, an XForm no XML parser reads.
+    data = xlsx(
+        [row("select_one yn", "q", "Q?", "Q ?")],
+        [{**choice("yn", "yes", "Yes", "Oui"), "label:en": "Yes"}],
+    )
+    with pytest.raises(FormError) as caught:
+        parse(data, "form.xlsx")
+    (problem,) = caught.value.problems
+    assert (problem.sheet, problem.column) == ("choices", "label:en")
+    assert "A column name holds “:” only to name a language" in str(problem.reason)
+
+
+def test_an_xform_that_is_not_xml_is_refused_whatever_the_cause(monkeypatch):
+    import pyxform.xls2xform
+
+    real = pyxform.xls2xform.convert
+
+    def broken(**kwargs):
+        result = real(**kwargs)
+        result.xform = result.xform.replace("<h:head>", "<h:head><x:y/>")
+        return result
+
+    monkeypatch.setattr(pyxform.xls2xform, "convert", broken)
+    with pytest.raises(FormError) as caught:
+        parse(xlsx([row("text", "q", "Q?", "Q ?")]), "form.xlsx")
+    assert "an XForm that is not valid XML (unbound prefix" in str(caught.value.problems[0])
