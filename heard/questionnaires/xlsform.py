@@ -23,7 +23,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from heard.questionnaires import expressions, form_media
+from heard.questionnaires import expressions, form_media, xlsform_loops
 from heard.questionnaires import xlsform_vocabulary as vocabulary
 from heard.questionnaires.answer_files import FILE_TYPES
 from heard.questionnaires.locations import LOCATION_TYPES, read_location
@@ -242,6 +242,31 @@ def _kept(row: dict[str, str], columns: Columns) -> dict[str, dict[str, str]]:
     """{"kept": the row's cells in columns Heard keeps as written}, or nothing."""
     kept = {h: row[h] for h in columns.kept if row.get(h)}
     return {"kept": kept} if kept else {}
+
+
+def _lists_with_other(survey: Sheet) -> set[str]:
+    """The lists a select question uses with or_other (pyxform adds "other" to them)."""
+    type_header = next((h for h in survey.headers if h.strip().lower() == "type"), "")
+    found = set()
+    for _number, row in survey.rows:
+        kind, list_name = _type_of(row.get(type_header, "").strip())
+        words = list_name.split()
+        if kind in LIST_TYPES and len(words) == 2 and words[1] == "or_other":
+            found.add(words[0])
+    return found
+
+
+def _text_language_of(sheet: Sheet, bases: Iterable[str]) -> Callable[[str], str | None]:
+    """A header's language as it is written ("" for none) if it is one of the sheet's text
+    columns (`bases`, or pyxform's `caption` for a label), else None."""
+    double_colons = any("::" in h for h in sheet.headers)
+    wanted = {*bases, "caption"}
+
+    def language(header: str) -> str | None:
+        base, suffix = _split_header(header, double_colons)
+        return suffix if base in wanted else None
+
+    return language
 
 
 def media_columns(columns: Columns, bare: str | None) -> dict[str, tuple[str, str | None]]:
@@ -714,7 +739,11 @@ OTHER_LABEL = {"en": "Specify other.", "fr": "Précisez l’autre réponse."}
 
 def _other_field(question: dict[str, Any]) -> dict[str, Any]:
     return {
-        **{key: None for key in question if key not in ("sections", "or_other", "kept", "media")},
+        **{
+            key: None
+            for key in question
+            if key not in ("sections", "or_other", "kept", "media", "position")
+        },
         "name": f"{question['name']}_other",
         "type": "text",
         "label": dict(OTHER_LABEL),
@@ -724,6 +753,7 @@ def _other_field(question: dict[str, Any]) -> dict[str, Any]:
         "page": question["page"],
         "row": question["row"],
         **({"sections": question["sections"]} if "sections" in question else {}),
+        **({"position": question["position"]} if "position" in question else {}),
         "generated": True,
     }
 
@@ -818,6 +848,14 @@ def parse(
 
     settings, kept_settings = _read_settings(settings_sheet, problems)
     bare = _bare_language(settings.get("default_language", ""), language, sheets)
+    loops = xlsform_loops.expand(
+        survey,
+        choices_sheet,
+        _lists_with_other(survey),
+        _text_language_of(survey, TRANSLATED_COLUMNS),
+        _text_language_of(choices_sheet, ("label",)) if choices_sheet else lambda _h: None,
+        problems,
+    )
     spellings: dict[str, str] = {}
     columns = _columns(
         survey,
@@ -871,7 +909,8 @@ def parse(
     if renamed:
         header = columns.plain["name"]
         survey.rows[:] = [
-            (n, {**row, header: renamed[n][0]} if n in renamed else row) for n, row in survey.rows
+            (n, {**row, header: renamed[at][0]} if at in renamed else row)
+            for at, (n, row) in enumerate(survey.rows)
         ]
     # First pass: names, so that expressions can refer to fields further down.
     names: dict[str, int] = {}
@@ -949,7 +988,7 @@ def parse(
     # rows must close them and not the repeat.
     repeat: dict[str, Any] | None = None
     refused_inside: list[str] = []
-    for number, row in survey.rows:
+    for position, (number, row) in enumerate(survey.rows):
         raw_type = cell(row, "type")
         kind, list_name = _type_of(raw_type)
         if not raw_type:
@@ -1194,6 +1233,7 @@ def parse(
             continue
         if kind == "begin_repeat":
             repeat = _begin_repeat(survey, number, row, columns, problems, known, repeated, name)
+            repeat["position"] = position
             repeat["sections"] = [s["name"] for s in sections]
             repeat["relevant"] = relevant
             repeat["appearance"] = appearance or None
@@ -1212,6 +1252,7 @@ def parse(
                     "relevant": None,
                     "appearance": None,
                     "row": number,
+                    "position": position,
                     "group": True,
                     "repeat_page": True,
                     "fields": [],
@@ -1248,6 +1289,7 @@ def parse(
                 "relevant": relevant,
                 "appearance": appearance or None,
                 "row": number,
+                "position": position,
                 "required_cell": raw_required,
                 **_kept(row, columns),
             }
@@ -1408,6 +1450,7 @@ def parse(
                 "group": False,
                 "fields": [],
                 "row": number,
+                "position": position,
             }
             pages.append(page)
         else:
@@ -1432,6 +1475,7 @@ def parse(
                 "list_name": list_name or None,
                 "page": page["name"],
                 "row": number,
+                "position": position,
                 # As written ("", "no", "TRUE", ...): pyxform writes required="false()" for "no"
                 # and nothing for "", and the way back must give the same XForm.
                 "required_cell": raw_required,
@@ -1510,7 +1554,8 @@ def parse(
     )
 
     if problems:
-        raise FormError(problems)
+        # A loop's rows are read once per choice: a fault in one is reported once.
+        raise FormError(dict.fromkeys(problems))
 
     title = settings.get("form_title", "")
     definition: dict[str, Any] = {
@@ -1539,8 +1584,14 @@ def parse(
         definition["data"] = data_tables
     if kept_settings:
         definition["kept_settings"] = kept_settings
+    if loops:
+        definition["loops"] = loops  # written out as groups (xlsform_loops)
     if renamed:
-        _keep_written_names(definition, {n: written for n, (_name, written) in renamed.items()})
+        _keep_written_names(definition, {at: written for at, (_name, written) in renamed.items()})
+    if not loops:
+        # Rows and places agree: the row alone orders the way back, as in forms kept before.
+        for holder in _holders(definition):
+            holder.pop("position", None)
     if set_aside:
         definition["set_aside"] = set_aside
     read_as_empty = _last_saved_cells(survey, choices_sheet, {row["row"] for row in set_aside})
@@ -1557,8 +1608,9 @@ def _names_in_other_groups(
     type_of: Callable[[dict[str, str]], str],
     cell: Callable[[dict[str, str], str], str],
 ) -> tuple[dict[int, tuple[str, str]], dict[str, list[int]]]:
-    """({row: (name Heard uses, name as written)} for each row whose name a row in another group
-    already has, {name: rows} for those names). pyxform allows one name in several groups,
+    """({position: (name Heard uses, name as written)} for each row (by its place among the
+    survey's rows) whose name a row in another group already has, {name: rows} for those
+    names). pyxform allows one name in several groups,
     since their paths differ, but not twice in one group (Heard reports that in the first
     pass). The name Heard uses is the group's and the row's ("contact.name"), or the row's and
     a number at the top level ("name.2"), and never one the form already has."""
@@ -1566,7 +1618,7 @@ def _names_in_other_groups(
     seen: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
     renamed: dict[int, tuple[str, str]] = {}
     open_groups: list[str] = []
-    for number, row in survey.rows:
+    for position, (_number, row) in enumerate(survey.rows):
         kind, _list = _type_of(type_of(row))
         if kind in ("end_group", "end_repeat"):
             if open_groups:
@@ -1584,27 +1636,32 @@ def _names_in_other_groups(
                     count += 1
                     used = f"{base}-{count}" if parent else f"{name}.{count}"
                 taken.add(used)
-                renamed[number] = (used, name)
-            earlier.append((number, parent))
+                renamed[position] = (used, name)
+            earlier.append((position, parent))
         if kind in ("begin_group", "begin_repeat"):
             open_groups.append(used)
     ambiguous = {
-        name: [number for number, _place in places]
+        name: [survey.rows[at][0] for at, _place in places]
         for name, places in seen.items()
-        if any(number in renamed for number, _place in places)
+        if any(at in renamed for at, _place in places)
     }
     return renamed, ambiguous
 
 
-def _keep_written_names(definition: dict[str, Any], written: Mapping[int, str]) -> None:
-    """Each field, page, section and repeat renamed by `_names_in_other_groups` keeps the name
-    the file gave it, for the way back (by the row it came from)."""
+def _holders(definition: dict[str, Any]) -> list[dict[str, Any]]:
+    """The fields, pages, sections and repeats: what a row of the survey becomes."""
     holders: list[dict[str, Any]] = [*definition["fields"]]
     for page in definition["pages"]:
         holders += [page, *page.get("sections", {}).values(), *page.get("repeats", {}).values()]
-    for holder in holders:
-        if holder.get("row") in written and not holder.get("generated"):
-            holder["written_name"] = written[holder["row"]]
+    return holders
+
+
+def _keep_written_names(definition: dict[str, Any], written: Mapping[int, str]) -> None:
+    """Each field, page, section and repeat renamed by `_names_in_other_groups` keeps the name
+    the file gave it, for the way back (by its place among the survey's rows)."""
+    for holder in _holders(definition):
+        if holder.get("position") in written and not holder.get("generated"):
+            holder["written_name"] = written[holder["position"]]
 
 
 def _last_saved_cells(

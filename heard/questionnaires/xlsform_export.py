@@ -7,7 +7,7 @@ form can leave Heard for ODK, KoboToolbox or another copy of Heard and come back
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import openpyxl
@@ -222,11 +222,13 @@ def to_xlsx(definition: dict[str, Any]) -> bytes:
         open_controls: list[tuple[str, str]] = []
         # The page's groups and repeats come in at their own rows too, so that one holding no
         # question (which pyxform writes, empty) is not lost on the way back.
+        # In the survey's order: a row's place among the rows where a loop wrote some out more
+        # than once (xlsform_loops), its row number otherwise.
         entries: list[tuple[int, str, str]] = [
-            (by_name[name]["row"], "field", name) for name in page["fields"]
+            (_place(by_name[name]), "field", name) for name in page["fields"]
         ]
-        entries += [(s["row"], "group", n) for n, s in page.get("sections", {}).items()]
-        entries += [(r["row"], "repeat", n) for n, r in page.get("repeats", {}).items()]
+        entries += [(_place(s), "group", n) for n, s in page.get("sections", {}).items()]
+        entries += [(_place(r), "repeat", n) for n, r in page.get("repeats", {}).items()]
         for _number, entry, name in sorted(entries):
             if entry != "field":
                 wanted = _holder_controls(page, entry, name)
@@ -302,3 +304,7 @@ def to_xlsx(definition: dict[str, Any]) -> bytes:
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def _place(holder: Mapping[str, Any]) -> int:
+    return int(holder.get("position", holder["row"]))

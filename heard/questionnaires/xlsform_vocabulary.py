@@ -115,12 +115,10 @@ UNSUPPORTED = {
         "OpenStreetMap tags are drawn in an ODK Collect add-on: ask for the place's details in "
         "text and select questions"
     ),
-    "begin_loop": gettext_noop(
-        "loops over a choice list are not supported: give each choice its own questions"
-    ),
-    "end_loop": gettext_noop(
-        "loops over a choice list are not supported: give each choice its own questions"
-    ),
+    # A loop is written out as groups before this check (xlsform_loops); what is left is not
+    # one: "begin loop" without a list, or an end loop whose begin was refused.
+    "begin_loop": gettext_noop("write a loop as “begin loop over” a list name, up to “end loop”"),
+    "end_loop": gettext_noop("write a loop as “begin loop over” a list name, up to “end loop”"),
     "hidden": gettext_noop("a hidden field holds nothing on the web: use calculate"),
     # A spelling pyxform may add later, with a constraint Heard does not know (those it knows
     # are CONSTRAINED_ALIASES).

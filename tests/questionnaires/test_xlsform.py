@@ -1917,14 +1917,6 @@ def test_a_choice_name_with_a_space_is_fine_for_select_one():
     assert definition["choices"]["colour"][-1]["name"] == "dark red"
 
 
-def test_a_loop_over_a_list_is_refused_with_what_to_do_instead():
-    found = problems_of(
-        xlsx([QUESTION, row("begin loop over colour", "each", "E", "E"), row("end loop")], COLOURS)
-    )
-    assert where(found) == [("survey", 3, "type"), ("survey", 4, "type")]
-    assert "give each choice its own questions" in found[0].reason
-
-
 def test_an_answer_shown_in_a_label_hint_and_message_is_escaped_and_uses_choice_labels():
     data = xlsx(
         [
