@@ -88,6 +88,10 @@ def _language_of(suffix: str) -> str | None:
     found = re.search(r"\(([A-Za-z-]+)\)\s*$", suffix)
     code = found.group(1).lower() if found else suffix.strip().lower()
     code = LANGUAGE_NAMES.get(code, code)
+    if found and not re.fullmatch(r"[a-z]{2,3}(-[a-z0-9]+)*", code):
+        # "English (schm)": what is in brackets is no language code, so the name says it.
+        name = suffix[: found.start()].strip().lower()
+        code = LANGUAGE_NAMES.get(name, name)
     return code[:2] if LANGUAGE_CODE.fullmatch(code) else None
 
 

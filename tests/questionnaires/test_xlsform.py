@@ -2695,3 +2695,21 @@ def test_an_xform_that_is_not_xml_is_refused_whatever_the_cause(monkeypatch):
     with pytest.raises(FormError) as caught:
         parse(xlsx([row("text", "q", "Q?", "Q ?")]), "form.xlsx")
     assert "an XForm that is not valid XML (unbound prefix" in str(caught.value.problems[0])
+
+
+def test_a_language_named_with_no_code_in_its_brackets_is_read_by_its_name():
+    from heard.questionnaires.xlsform import _language_of
+
+    assert _language_of("English (schm)") == "en"
+    assert _language_of("Français (xyzw)") == "fr"
+    assert _language_of("English (de)") is None  # a code, of another language: trusted
+    assert _language_of("Indonesia (id)") is None
+    definition, _xform = parse(
+        xlsx(
+            [{"type": "note", "name": "n", "label::English (schm)": "My note"}],
+            settings={},
+            survey_header=["type", "name"],
+        ),
+        "form.xlsx",
+    )
+    assert definition["fields"][0]["label"] == {"en": "My note", "fr": ""}
