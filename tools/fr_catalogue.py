@@ -800,7 +800,6 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Choose a file to send.": "Choisissez un fichier à envoyer.",
     "Download %(name)s (%(size)s)": "Télécharger %(name)s (%(size)s)",
     "Files attached to answers (pictures, recordings, documents)": "Fichiers joints aux réponses (images, enregistrements, documents)",
-    "A file question inside a repeat is not supported yet: ask for the files after the repeat (one file question each, or a document that holds them all).": "Une question de fichier dans une répétition n’est pas encore prise en charge : demandez les fichiers après la répétition (une question de fichier pour chacun, ou un document qui les réunit tous).",
     "OpenStreetMap tags are drawn in an ODK Collect add-on: ask for the place's details in text and select questions": "les étiquettes OpenStreetMap se remplissent dans un module d’ODK Collect : demandez les détails du lieu dans des questions text et select",
     "Heard has no drawing pad: ask for a picture (a photo or a scan) without this appearance": "Heard n’a pas de zone de dessin : demandez une image (une photo ou un document numérisé) sans cette apparence",
     "Finding your location…": "Recherche de votre position…",

@@ -52,6 +52,27 @@ def flatten(answers: Mapping[str, Any], repeats: Iterable[str]) -> dict[str, Any
     return flat
 
 
+def flat_stored(answers: Mapping[str, Any]) -> dict[str, Any]:
+    """Stored answers made flat without the form: a repeat is the one answer that is a list of
+    entries (dicts); a select_multiple's list holds names."""
+    repeats = [
+        key
+        for key, value in answers.items()
+        if isinstance(value, list) and value and all(isinstance(e, dict) for e in value)
+    ]
+    return flatten(answers, repeats)
+
+
+def moved_entry_names(names: Iterable[str], number: int, count: int) -> list[tuple[str, str]]:
+    """(from, to) for the entry names of `names` once entry `number` of `count` is taken out:
+    each later entry moves up by one, in order (so that no two ever share a name)."""
+    return [
+        (entry_name(name, at), entry_name(name, at - 1))
+        for at in range(number + 1, count + 1)
+        for name in names
+    ]
+
+
 def nest(values: Mapping[str, Any], field_repeat: Mapping[str, str]) -> dict[str, Any]:
     """The stored form of flat `values`; `field_repeat` maps each field in a repeat to it."""
     repeats = set(field_repeat.values())

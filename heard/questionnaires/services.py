@@ -30,7 +30,7 @@ from heard.core.rows import stored_copy
 from heard.core.tokens import token_hash
 from heard.notify import bilingual
 from heard.notify.services import queue_email
-from heard.questionnaires import form_media, selectors, xlsform
+from heard.questionnaires import form_media, repeats, selectors, xlsform
 from heard.questionnaires.answer_files import Accepted, PageFiles
 from heard.questionnaires.compiled import compiled, form_of
 from heard.questionnaires.form import Form, with_metadata
@@ -687,27 +687,65 @@ def save_page(
     answers: dict[str, Any],
     language: str,
     files: PageFiles | None = None,
+    entry_removed: EntryRemoved | None = None,
 ) -> bool:
     """Keep a page's answers on the draft. False if the response is no longer a draft.
 
     One conditional UPDATE, no lock: the answers were worked out from the draft the request read,
     so a lock taken now would not stop two tabs from overwriting each other's page; and a page
     saved in another tab after submission changes nothing, as with submit(). A page with file
-    questions (`files`) keeps or takes out their files in the same transaction."""
-    if files is not None and files.answers:
+    questions (`files`) keeps or takes out their files in the same transaction; an entry taken
+    out of a repeat with file questions (`entry_removed`) takes its files with it, and the later
+    entries' files move up with their answers."""
+    if (files is not None and files.answers) or entry_removed is not None:
         with transaction.atomic():
             saved = _save_answers(response, page, answers, language)
-            if saved:
+            if saved and entry_removed is not None:
+                _move_entry_files(response, entry_removed)
+                files = _files_moved(files, entry_removed) if files is not None else None
+            if saved and files is not None:
                 _keep_files(response, answers, files.accepted, list(files.answers))
             return saved
     return _save_answers(response, page, answers, language)
 
 
+@dataclass(frozen=True)
+class EntryRemoved:
+    """Entry `number` of a repeat taken out, of `count`; `fields`: its file questions."""
+
+    fields: tuple[str, ...]
+    number: int
+    count: int
+
+
+def _files_moved(files: PageFiles, removed: EntryRemoved) -> PageFiles:
+    """The page's files under the names their entries have once the entry is taken out (a file
+    sent with the removed entry goes with it)."""
+    gone = {repeats.entry_name(f, removed.number) for f in removed.fields}
+    moved = dict(repeats.moved_entry_names(removed.fields, removed.number, removed.count))
+
+    def renamed(mapping: dict[str, Any]) -> dict[str, Any]:
+        return {moved.get(k, k): v for k, v in mapping.items() if k not in gone}
+
+    return PageFiles(renamed(files.answers), renamed(files.accepted), files.errors)
+
+
+def _move_entry_files(response: Response, removed: EntryRemoved) -> None:
+    AnswerFile.objects.filter(
+        response=response,
+        field__in=[repeats.entry_name(f, removed.number) for f in removed.fields],
+    ).delete()
+    for before, after in repeats.moved_entry_names(removed.fields, removed.number, removed.count):
+        AnswerFile.objects.filter(response=response, field=before).update(field=after)
+
+
 def _keep_files(
     response: Response, answers: dict[str, Any], accepted: dict[str, Accepted], names: list[str]
 ) -> None:
-    """Each of `names` (file questions) keeps the file its answer names: a new one is stored
-    (encrypted, with its SHA-256), an answer now empty takes its file out."""
+    """Each of `names` (file questions; entry names in a repeat) keeps the file its answer
+    names: a new one is stored (encrypted, with its SHA-256), an answer now empty takes its file
+    out. `answers` as stored (a repeat's entries nested)."""
+    answers = repeats.flat_stored(answers)
     for name in names:
         value = answers.get(name)
         new = accepted.get(name)
@@ -728,8 +766,9 @@ def _keep_files(
 
 
 def _prune_files(response: Response, answers: dict[str, Any]) -> None:
-    """Files whose question no longer has an answer (it stopped applying) go with it."""
-    kept = [f for f, v in answers.items() if isinstance(v, str) and v]
+    """Files whose question no longer has an answer (it stopped applying, or its entry went)
+    go with it."""
+    kept = [f for f, v in repeats.flat_stored(answers).items() if isinstance(v, str) and v]
     AnswerFile.objects.filter(response=response).exclude(field__in=kept).delete()
 
 

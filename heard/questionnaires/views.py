@@ -25,8 +25,9 @@ from heard.core.context_processors import OTHER_LANGUAGE
 from heard.core.middleware import allow_feature
 from heard.core.sessions import start_link_session
 from heard.questionnaires import answer_files, selectors, services
+from heard.questionnaires.answer_files import FILE_TYPES
 from heard.questionnaires.compiled import form_of
-from heard.questionnaires.form import Form, entry_change
+from heard.questionnaires.form import EntryChange, Form, entry_change
 from heard.questionnaires.models import Questionnaire, Respondent, Response, ResponseState
 from heard.questionnaires.rendering import (
     answer_text,
@@ -209,7 +210,9 @@ def _page(request: HttpRequest, name: str) -> HttpResponse:
         new_answers, errors = form.read_page(
             current, posted, answers, language, checking=change is None
         )
+        entry_removed = None
         if change is not None and not errors:
+            entry_removed = _entry_removed(form, change, new_answers)
             new_answers = change(form, new_answers)
         values = form.clean(new_answers)
         # Questions that an answer on this page has just brought in, and that the respondent has
@@ -224,6 +227,7 @@ def _page(request: HttpRequest, name: str) -> HttpResponse:
             answers=form.stored({k: v for k, v in new_answers.items() if k not in errors}),
             language=language,
             files=files,
+            entry_removed=entry_removed,
         ):
             return redirect("questionnaire_done")
         if files is not None:
@@ -288,6 +292,20 @@ def _page(request: HttpRequest, name: str) -> HttpResponse:
         status=400 if errors else 200,
     )
     return allow_feature(shown, "geolocation") if asks_location else shown
+
+
+def _entry_removed(
+    form: Form, change: EntryChange, answers: dict[str, Any]
+) -> services.EntryRemoved | None:
+    """What the services need to move files when an entry of a repeat with file questions is
+    taken out (None when it has none, or an entry is added)."""
+    fields = tuple(
+        f for f in form.repeats[change.repeat]["fields"] if form.fields[f]["type"] in FILE_TYPES
+    )
+    if not change.number or not fields:
+        return None
+    count = int(form.flat(answers).get(change.repeat, 0) or 0)
+    return services.EntryRemoved(fields, change.number, count)
 
 
 def _summary(form: Form, values: dict[str, Any], language: str) -> list[dict[str, Any]]:

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_POST
 from heard.consultations.access import consultation_for
 from heard.core import audit
 from heard.core.reauth import sensitive
-from heard.questionnaires import answer_files, exporting, selectors, services
+from heard.questionnaires import answer_files, exporting, repeats, selectors, services
 from heard.questionnaires.form import Form, entry_change
 from heard.questionnaires.forms import EntryForm, ExportForm
 from heard.questionnaires.models import AnswerFile, Questionnaire, QuestionnaireVersion, Response
@@ -154,8 +154,14 @@ def _enter_response(request: HttpRequest, pk: int, qpk: int) -> HttpResponse:
     errors: dict[str, str] = {}
     change = entry_change(form.repeats, request.POST.get("action", ""))
     change_notice = ""
+    # A file question in a repeat is sent once per entry, under its entry name (photo@2).
+    sent_in_entries = [k for k in request.FILES if repeats.split(k)[0] in form.field_repeat]
     files = answer_files.read_uploads(
-        form, [f["name"] for f in form.definition["fields"]], request.FILES, request.POST, {}
+        form,
+        [f["name"] for f in form.definition["fields"]] + sent_in_entries,
+        request.FILES,
+        request.POST,
+        {},
     )
     if request.method == "POST":
         posted = answer_files.WithFiles(request.POST, files.answers)

@@ -25,7 +25,6 @@ from django.utils.translation import gettext as _
 
 from heard.questionnaires import expressions, form_media, xlsform_loops
 from heard.questionnaires import xlsform_vocabulary as vocabulary
-from heard.questionnaires.answer_files import FILE_TYPES
 from heard.questionnaires.locations import LOCATION_TYPES, read_location
 from heard.questionnaires.repeats import MAX_REPEAT
 from heard.questionnaires.xlsform_sheets import (
@@ -1215,15 +1214,6 @@ def parse(
         if cell(row, "repeat_count") and kind != "begin_repeat":
             report(number, "repeat_count", _("Only a repeat takes a repeat_count."))
 
-        if kind in FILE_TYPES and repeat is not None:
-            report(
-                number,
-                "type",
-                _(
-                    "A file question inside a repeat is not supported yet: ask for the files "
-                    "after the repeat (one file question each, or a document that holds them all)."
-                ),
-            )
         if kind == "begin_repeat" and repeat is not None:
             report(
                 number,

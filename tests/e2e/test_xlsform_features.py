@@ -660,3 +660,59 @@ def test_pictures_and_a_recording_come_from_heard_and_a_picture_chooses(
         assert all(url.startswith(live_server.url) for url in asked)  # no other site asked
     finally:
         context.close()
+
+
+SITES = xlsx(
+    [
+        row("begin_group", "visits", "Sites", "Sites"),
+        row("begin_repeat", "site", "Site", "Site"),
+        row("text", "where", "Where?", "Où ?"),
+        row("image", "photo", "A photo of the site", "Une photo du site"),
+        row("end_repeat"),
+        row("end_group"),
+    ]
+)
+SENT_AS = {"en": "Sent: {}.", "fr": "Envoyé\u00a0: {}."}
+
+
+@pytest.mark.parametrize("script", [True, False], ids=["javascript", "no-javascript"])
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_each_entry_of_a_repeat_keeps_its_own_file(
+    browser, live_server, settings, consultation, lead, language, script, tmp_path
+):
+    from tests.questionnaires.test_form_media import png
+
+    settings.HEARD_PUBLIC_URL = live_server.url
+    questionnaire = _open_questionnaire(consultation, lead, "Sites", "Sites")
+    services.upload_form(actor=lead, questionnaire=questionnaire, data=SITES, filename="s.xlsx")
+    urls = invite_two(questionnaire, consultation, live_server.url)
+    quay, pier = tmp_path / "quay.png", tmp_path / "pier.png"
+    quay.write_bytes(png("red"))
+    pier.write_bytes(png("blue"))
+    context = browser.new_context(java_script_enabled=script)
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    try:
+        page.goto(urls[language])
+        press(page, "button", TEXTS[language]["start"])
+        page.locator('[name="where@1"]').fill("Quay")
+        page.locator('[name="photo@1"]').set_input_files(str(quay))
+        _click_and_load(page, 'button[value="add:site"]')
+        assert SENT_AS[language].format("quay.png") in page.locator(".file-current").inner_text()
+        page.locator('[name="where@2"]').fill("Pier")
+        page.locator('[name="photo@2"]').set_input_files(str(pier))
+        _click_and_load(page, 'button[value="add:site"]')
+        page.locator('[name="where@3"]').fill("Dock")
+        assert not script or axe_violations(page) == []
+        # The first entry taken out: the pier, and its photo, become the first.
+        _click_and_load(page, 'button[value="remove:site:1"]')
+        assert page.locator('[name="where@1"]').input_value() == "Pier"
+        current = page.locator(".file-current").all_inner_texts()
+        assert len(current) == 1 and SENT_AS[language].format("pier.png") in current[0]
+        response = Response.objects.get(
+            respondent__questionnaire=questionnaire, respondent__language=language
+        )
+        kept = {f.field: bytes(f.content) for f in response.files.all()}
+        assert kept == {"photo@1": png("blue")}
+    finally:
+        context.close()

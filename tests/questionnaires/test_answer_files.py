@@ -74,14 +74,6 @@ def test_file_questions_are_read_and_give_the_same_xform_on_the_way_back():
             [row("image", "sign", "Sign", "Signez", appearance="signature")],
             "Heard has no drawing pad: ask for a picture",
         ),
-        (
-            [
-                row("begin_repeat", "people", "People", "Personnes"),
-                row("image", "face", "Photo", "Photo"),
-                row("end_repeat"),
-            ],
-            "A file question inside a repeat is not supported yet",
-        ),
     ],
 )
 def test_what_a_web_form_cannot_take_is_refused_with_what_to_do(survey, reason):
@@ -300,3 +292,102 @@ def test_a_page_still_refuses_a_post_without_its_csrf_token(briefs, settings):
         {**upload, "document": SimpleUploadedFile("brief.pdf", PDF), "csrfmiddlewaretoken": token},
     )
     assert sent.status_code in (200, 302) and AnswerFile.objects.count() == 1
+
+
+SITES = [
+    row("begin_group", "visits", "Sites", "Sites"),
+    row("begin_repeat", "site", "Site", "Site"),
+    row("text", "where", "Where?", "Où ?"),
+    row("image", "photo", "A photo of the site", "Une photo du site"),
+    row("end_repeat"),
+    row("end_group"),
+]
+
+
+def _files(response):
+    return {f.field: bytes(f.content) for f in AnswerFile.objects.filter(response=response)}
+
+
+def test_a_file_question_in_a_repeat_keeps_a_file_per_entry_and_moves_them_with_their_entries(
+    questionnaire, lead, settings, client
+):
+    services.upload_form(
+        actor=lead, questionnaire=questionnaire, data=xlsx(SITES), filename="sites.xlsx"
+    )
+    link, _person = invite_one(questionnaire, settings)
+    client.get(link)
+    client.post("/en/questionnaire/")
+    page = "/en/questionnaire/page/visits/"
+    one, two, three = (PNG + bytes([n]) for n in (1, 2, 3))
+    shown = ["where@1", "photo@1", "where@2", "photo@2", "where@3", "photo@3"]
+    client.post(page, {"site": "1", "where@1": "Quay", "action": "add:site", "shown": shown})
+    client.post(page, {"site": "2", "where@2": "Dock", "action": "add:site", "shown": shown})
+    sent = client.post(
+        page,
+        {
+            "site": "3",
+            "where@3": "Pier",
+            "shown": shown,
+            "action": "save",
+            "photo@1": SimpleUploadedFile("quay.png", one),
+            "photo@2": SimpleUploadedFile("dock.png", two),
+            "photo@3": SimpleUploadedFile("pier.png", three),
+        },
+    )
+    assert sent.status_code == 302
+    response = Response.objects.get(respondent__questionnaire=questionnaire)
+    assert [e["photo"] for e in response.answers["site"]] == ["quay.png", "dock.png", "pier.png"]
+    assert _files(response) == {"photo@1": one, "photo@2": two, "photo@3": three}
+
+    # The second entry taken out: its photo goes with it, the third's moves up with its answers.
+    typed = {"where@1": "Quay", "where@2": "Dock", "where@3": "Pier"}
+    client.post(page, {"site": "3", "action": "remove:site:2", "shown": shown, **typed})
+    response.refresh_from_db()
+    assert [(e["where"], e["photo"]) for e in response.answers["site"]] == [
+        ("Quay", "quay.png"),
+        ("Pier", "pier.png"),
+    ]
+    assert _files(response) == {"photo@1": one, "photo@2": three}
+
+    # On to the check page, the entries' texts as the page shows them now.
+    client.post(page, {"site": "2", "shown": shown, "where@1": "Quay", "where@2": "Pier"})
+    client.post("/en/questionnaire/check/")
+    response.refresh_from_db()
+    assert response.state == "submitted"
+    assert _files(response) == {"photo@1": one, "photo@2": three}
+    client.force_login(lead)
+    base = (
+        f"/en/staff/consultations/{questionnaire.consultation.pk}/questionnaires/"
+        f"{questionnaire.pk}/responses/{response.pk}/"
+    )
+    shown_to_staff = client.get(base).content.decode()
+    assert "Download pier.png" in shown_to_staff
+    assert client.get(base + "files/photo@2/").getvalue() == three
+
+
+def test_staff_typing_in_a_paper_response_attach_a_file_to_each_entry(questionnaire, lead, client):
+    services.upload_form(
+        actor=lead, questionnaire=questionnaire, data=xlsx(SITES), filename="sites.xlsx"
+    )
+    client.force_login(lead)
+    base = (
+        f"/en/staff/consultations/{questionnaire.consultation.pk}/questionnaires/"
+        f"{questionnaire.pk}/responses/new/"
+    )
+    assert 'name="photo@1"' in client.get(base).content.decode()
+    saved = client.post(
+        base,
+        {
+            "channel": "paper",
+            "language": "en",
+            "received_on": "2018-06-01",
+            "site": "2",
+            "where@1": "Quay",
+            "where@2": "Dock",
+            "photo@2": SimpleUploadedFile("dock.png", PNG),
+        },
+    )
+    assert saved.status_code == 302
+    response = Response.objects.get()
+    assert [e.get("photo") for e in response.answers["site"]] == [None, "dock.png"]
+    assert _files(response) == {"photo@2": PNG}
