@@ -232,13 +232,20 @@ def _files(questionnaire: Questionnaire) -> list[dict[str, Any]]:
 
 
 def _left_out(questionnaire: Questionnaire) -> dict[str, list[dict[str, Any]]]:
-    """What the current version's import left out: the rows set aside, each with why in the
-    page's language, and the cells reading ${last-saved#…} (always empty)."""
+    """What the current version's import left out or changed: the rows set aside, each with why
+    in the page's language, the cells reading ${last-saved#…} (always empty), and the loops
+    written out as groups."""
     version = questionnaire.current_version
     definition = version.definition if version is not None else {}
     return {
         "set_aside": [{**row, "why": _(row["why"])} for row in definition.get("set_aside", [])],
         "read_as_empty": definition.get("read_as_empty", []),
+        "loops": [
+            {**loop, "groups": len(page.get("sections", {}))}
+            for loop in definition.get("loops", [])
+            for page in definition["pages"]
+            if page["name"] == loop["name"]
+        ],
     }
 
 

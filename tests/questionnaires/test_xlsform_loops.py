@@ -98,3 +98,27 @@ def test_loops_that_cannot_be_read_say_why():
     assert "This end loop closes no loop." in _problems([QUESTION, row("end loop")])[0]
     nested = _problems([QUESTION, LOOP[1], LOOP[1], LOOP[2], row("end loop"), row("end loop")])
     assert any("A loop inside a loop is not supported" in p for p in nested)
+
+
+@pytest.mark.parametrize(
+    ("language", "heading"),
+    [("en", "Loops written out as groups"), ("fr", "Boucles écrites en groupes")],
+)
+def test_the_lead_s_screen_lists_the_loops_written_out(
+    questionnaire, lead, client, language, heading
+):
+    import html
+
+    from heard.questionnaires import services
+
+    services.upload_form(
+        actor=lead, questionnaire=questionnaire, data=xlsx(LOOP, COLOURS), filename="f.xlsx"
+    )
+    client.force_login(lead)
+    page = client.get(
+        f"/{language}/staff/consultations/{questionnaire.consultation.pk}/questionnaires/"
+        f"{questionnaire.pk}/"
+    )
+    shown = html.unescape(page.content.decode())
+    assert heading in shown
+    assert "<code>each</code></td><td><code>colour</code></td><td>3</td>" in shown
