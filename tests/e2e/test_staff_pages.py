@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from heard.consultations.models import Consultation
 from tests.e2e.axe import axe_violations
@@ -69,15 +70,19 @@ def test_lead_signs_in_by_keyboard_fixes_french_and_publishes(
     page.get_by_role("navigation", name="This consultation").get_by_role(
         "link", name="Preview"
     ).click()
-    assert "Preview: this is how the page will look to the public." in page.content()
+    # The click returns once the request is sent; let the locator wait for the new page.
+    expect(page.get_by_text("Preview: this is how the page will look to the public.")).to_be_visible()
     assert axe_violations(page) == []
     page.get_by_role("link", name="Back to the staff area").click()
     for name in ["Registry", "Sessions", "Team", "Outbox", "History"]:
-        page.get_by_role("navigation", name="This consultation").get_by_role(
+        link = page.get_by_role("navigation", name="This consultation").get_by_role(
             "link", name=name
-        ).click()
+        )
+        address = link.get_attribute("href")
+        link.click()
+        page.wait_for_url(f"**{address}")
         assert axe_violations(page) == [], name
-    assert "consultation.published" in page.content()
+    expect(page.get_by_text("consultation.published").first).to_be_visible()
     assert outside_requests == []
 
 
