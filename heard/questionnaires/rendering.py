@@ -173,10 +173,10 @@ def piped(form: Form, text: str, values: dict[str, Any], language: str, name: st
     `name` is the field the text belongs to (an entry name reads its entry's answers)."""
 
     def answer(match: re.Match[str]) -> str:
-        if match[1].startswith("last-saved#"):
-            return ""  # a device's previous form: Heard keeps none (ADR 0006)
-        if match[1] not in form.fields:
-            return match[0]
+        if match[1].startswith("last-saved#") or match[1] not in form.fields:
+            # A device's previous form, or a row set aside (deviceid, username, …): Heard keeps
+            # or records none, so both read as empty (ADR 0006).
+            return ""
         ref = form.reference(match[1], name)
         return answer_text(form, ref, values.get(ref), language, values=None)
 
@@ -190,11 +190,9 @@ def piped_html(
     html = SafeString()
     last = 0
     for match in PIPE.finditer(text):
-        if match[1].startswith("last-saved#"):  # always empty (ADR 0006)
-            html += conditional_escape(text[last : match.start()])
+        if match[1].startswith("last-saved#") or match[1] not in form.fields:
+            html += conditional_escape(text[last : match.start()])  # read as empty (ADR 0006)
             last = match.end()
-            continue
-        if match[1] not in form.fields:
             continue
         ref = form.reference(match[1], name)
         html += conditional_escape(text[last : match.start()])

@@ -376,7 +376,8 @@ def _pipe_problems(text: str, names: set[str]) -> list[str]:
             _("Write an answer to show as ${name}, with a field's name between the braces.")
         )
     for name in sorted(set(PIPE.findall(text)) - names):
-        if not name.startswith("last-saved#"):  # read as empty: checked below
+        # ${last-saved#…} (checked below) and a row set aside read as empty.
+        if not name.startswith("last-saved#") and not _set_aside(name, names):
             found.append(_not_a_field(name, names))
     for name in sorted(set(PIPE.findall(text))):
         ambiguous = _ambiguous(name, names)
@@ -388,7 +389,7 @@ def _pipe_problems(text: str, names: set[str]) -> list[str]:
 def _last_saved_problems(text: str, names: set[str]) -> list[str]:
     """${last-saved#name} must name one field of the form, as ${name} must."""
     found = []
-    for name in sorted(set(expressions.last_saved_names(text))):
+    for name in sorted(set(expressions.last_saved_names(text)) - _set_aside_names(names)):
         problem = _not_a_field(name, names) if name not in names else _ambiguous(name, names)
         if problem:
             found.append(problem)
@@ -517,6 +518,17 @@ def _no_read_only(number: int, written: str, report: Callable[[int, str, str], N
         )
 
 
+def _set_aside_names(names: set[str]) -> set[str]:
+    """The names of the rows the form is imported without (deviceid, username, …). A reference
+    to one reads as empty, as on a device that has no such value, and the lead is told where
+    (`_empty_reads`); a trigger on one is still refused, since it would never fire."""
+    return set(getattr(names, "set_aside", {}))
+
+
+def _set_aside(name: str, names: set[str]) -> bool:
+    return name in getattr(names, "set_aside", {})
+
+
 def _not_a_field(name: str, names: set[str]) -> str:
     """Why ${name} cannot be used: not a field, or a row the form was imported without."""
     set_aside = getattr(names, "set_aside", {})
@@ -554,7 +566,8 @@ def _parse_expression(
     repeats_read = {repeat for _question, repeat in expressions.entry_reads(node)} | {
         name for function, name in expressions.aggregate_reads(node) if function == "count"
     }
-    for name in sorted(expressions.references(node) - names - repeats_read):
+    read_as_empty = _set_aside_names(names)  # a row set aside: nothing to read on the web
+    for name in sorted(expressions.references(node) - names - repeats_read - read_as_empty):
         problems.append(FormProblem(sheet, number, column, _not_a_field(name, names)))
     for name in sorted(expressions.references(node) | repeats_read):
         ambiguous = _ambiguous(name, names)
@@ -1588,7 +1601,9 @@ def parse(
             holder.pop("position", None)
     if set_aside:
         definition["set_aside"] = set_aside
-    read_as_empty = _last_saved_cells(survey, choices_sheet, {row["row"] for row in set_aside})
+    read_as_empty = _empty_reads(
+        survey, choices_sheet, {row["row"] for row in set_aside}, {r["name"] for r in set_aside}
+    )
     if read_as_empty:
         definition["read_as_empty"] = read_as_empty
     if columns.kept or choice_kept:
@@ -1658,21 +1673,43 @@ def _keep_written_names(definition: dict[str, Any], written: Mapping[int, str]) 
             holder["written_name"] = written[holder["position"]]
 
 
-def _last_saved_cells(
-    survey: Sheet, choices: Sheet | None, left_out: set[int]
+def _empty_reads(
+    survey: Sheet, choices: Sheet | None, left_out: set[int], set_aside: set[str]
 ) -> list[dict[str, Any]]:
-    """Where the form reads ${last-saved#name}, the answer a device's previous form saved: always
-    empty in Heard, which keeps no earlier form on any device (ADR 0006), so the lead is told."""
+    """Where the form reads what is always empty in Heard, so that the lead is told: ${last-saved#
+    name}, the answer a device's previous form saved (Heard keeps no earlier form on any device,
+    ADR 0006), and ${name} of a row set aside (a device's identifier, a user name: a web page has
+    none). Each cell once per name it reads; "reads" is the reference as written."""
+    set_aside.discard("")
     found = []
     for sheet in [survey] if choices is None else [survey, choices]:
         for number, row in sheet.rows:
             if sheet is survey and number in left_out:
                 continue
             for header, value in row.items():
-                for name in expressions.last_saved_names(value):
+                for name in dict.fromkeys(expressions.last_saved_names(value)):
                     found.append(
-                        {"sheet": sheet.name, "row": number, "column": header, "name": name}
+                        {
+                            "sheet": sheet.name,
+                            "row": number,
+                            "column": header,
+                            "name": name,
+                            "reads": f"${{last-saved#{name}}}",
+                        }
                     )
+                if not set_aside or "${" not in value:
+                    continue
+                for name in dict.fromkeys(re.findall(r"\$\{([^}#]*)\}", value)):
+                    if name in set_aside:
+                        found.append(
+                            {
+                                "sheet": sheet.name,
+                                "row": number,
+                                "column": header,
+                                "name": name,
+                                "reads": f"${{{name}}}",
+                            }
+                        )
     return found
 
 

@@ -211,6 +211,10 @@ def to_xlsx(definition: dict[str, Any]) -> bytes:
             [_kept_header(h) for h in survey_kept],
         ),
     )
+    # The rows Heard set aside (deviceid, username, audit, …) go back first, as forms usually
+    # have them, so that the form keeps them in ODK and a reference to one still names a row.
+    for row in definition.get("set_aside", []):
+        _append(survey, [row["type"], row["name"]])
     by_name = {f["name"]: f for f in definition["fields"]}
     for page in definition["pages"]:
         # A repeat outside any group is a page of its own: only its repeat rows are written.

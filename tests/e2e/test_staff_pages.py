@@ -71,7 +71,9 @@ def test_lead_signs_in_by_keyboard_fixes_french_and_publishes(
         "link", name="Preview"
     ).click()
     # The click returns once the request is sent; let the locator wait for the new page.
-    expect(page.get_by_text("Preview: this is how the page will look to the public.")).to_be_visible()
+    expect(
+        page.get_by_text("Preview: this is how the page will look to the public.")
+    ).to_be_visible()
     assert axe_violations(page) == []
     page.get_by_role("link", name="Back to the staff area").click()
     for name in ["Registry", "Sessions", "Team", "Outbox", "History"]:

@@ -152,20 +152,29 @@ def test_rows_recording_the_device_are_set_aside_and_the_lead_told_why(
 @pytest.mark.parametrize(
     ("language", "heading", "said"),
     [
-        ("en", "Answers read as empty", "which is always empty in Heard"),
-        ("fr", "Réponses lues comme vides", "toujours vide dans Heard"),
+        ("en", "Answers read as empty", "answers that are always empty in Heard"),
+        ("fr", "Réponses lues comme vides", "réponses toujours vides dans Heard"),
     ],
 )
 def test_a_form_reading_a_device_s_last_saved_answer_is_imported_and_the_lead_told_where(
     client, questionnaire, lead, language, heading, said
 ):
-    form = xlsx([row("text", "q1", "Question", "Question", default="${last-saved#q1}")])
+    form = xlsx(
+        [
+            row("text", "q1", "Question", "Question", default="${last-saved#q1}"),
+            row("deviceid", "device"),
+            row("text", "q2", "Seen on ${device}", "Vu sur ${device}"),
+        ]
+    )
     page = _uploaded(client, lead, questionnaire, language, form)
     assert said in page.replace("&#x27;", "’")
     table = page[page.index('id="read-as-empty-title"') :]
     assert heading in table
     assert '<th scope="row">2</th><td><code>default</code></td>' in table
     assert "<code>${last-saved#q1}</code>" in table
+    # A reference to a row set aside reads as empty too, and is listed with the cell reading it.
+    assert '<th scope="row">4</th><td><code>label::' in table
+    assert "<code>${device}</code>" in table
 
 
 def test_only_leads_change_and_only_leads_and_analysts_read_answers(

@@ -1077,26 +1077,45 @@ def test_a_row_recording_the_device_or_the_visit_is_set_aside_with_why(kind, why
     assert "<q" in xform  # the rest of the form is imported as any other
 
 
-def test_a_reference_to_a_row_set_aside_says_which_row_and_why():
-    found = problems_of(
-        xlsx(
-            [
-                row("deviceid", "device"),
-                row(
-                    "text", "q", "Seen on ${device}", "Vu sur ${device}", relevant="${device} != ''"
-                ),
-            ]
-        )
+def test_a_reference_to_a_row_set_aside_reads_as_empty_and_the_way_back_keeps_the_row():
+    data = xlsx(
+        [
+            row("deviceid", "device"),
+            row("text", "q", "Seen on ${device}", "Vu sur ${device}", relevant="${device} = ''"),
+            row("username", "user"),
+            row("calculate", "who", calculation="concat('by-', ${user})"),
+        ]
     )
-    assert where(found) == [
-        ("survey", 3, "relevant"),
-        ("survey", 3, f"label::{EN}"),
-        ("survey", 3, f"label::{FR}"),
+    definition, _xform = parse(data, "form.xlsx")
+    assert [(c["row"], c["column"], c["reads"]) for c in definition["read_as_empty"]] == [
+        (3, f"label::{EN}", "${device}"),
+        (3, f"label::{FR}", "${device}"),
+        (3, "relevant", "${device}"),
+        (5, "calculation", "${user}"),
     ]
-    for problem in found:
-        assert "${device} is row 2, which is not imported: a web page cannot read" in (
-            problem.reason
-        )
+    form = Form(definition)
+    # Empty on the web: the question shows (its relevant holds) and its label pipes nothing.
+    [view] = question_views(form, definition["pages"][0], {}, "en")
+    assert view.label == "Seen on "
+    assert form.with_calculations({})["who"] == "by-"
+    # The way back writes the rows set aside, so the references still name rows: pyxform
+    # compiles it, Heard reads it again the same, and the XForm has the device's identifier.
+    back = to_xlsx(definition)
+    again, xform_again = parse(back, "again.xlsx")
+    assert [(r["type"], r["name"]) for r in again["set_aside"]] == [
+        ("deviceid", "device"),
+        ("username", "user"),
+    ]
+    assert "<device" in xform_again and "<user" in xform_again
+    convert(xlsform=io.BytesIO(back), file_type=".xlsx")
+
+
+def test_a_trigger_on_a_row_set_aside_is_refused_saying_which_row_and_why():
+    found = problems_of(
+        xlsx([row("deviceid", "device"), row("text", "q", "Q", "Q", trigger="${device}")])
+    )
+    assert where(found) == [("survey", 3, "trigger")]
+    assert "${device} is row 2, which is not imported: a web page cannot read" in found[0].reason
 
 
 def missing(name: str, rows: list[dict[str, str]], place: tuple[str, int, str], **kw: Any) -> Any:
