@@ -149,8 +149,9 @@ def questionnaire_detail(
                     messages.info(
                         request,
                         _(
-                            "The form reads answers that are always empty in Heard (${last-saved#…}, "
-                            "or a row set aside): the form's screen says where and why."
+                            "The form reads answers that are always empty in Heard "
+                            "(${last-saved#…}, or a row set aside): the form's screen says where "
+                            "and why."
                         ),
                     )
                 set_aside = version.definition.get("set_aside", [])
