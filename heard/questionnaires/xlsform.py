@@ -909,6 +909,13 @@ def parse(
     def cell(row: dict[str, str], base: str) -> str:
         return row.get(columns.plain.get(base, ""), "").strip()
 
+    # A note written without a name is named by pyxform after its row: named so here too, so
+    # that Heard, the XForm and the way back (which writes the name) agree.
+    for at, (number, row) in enumerate(survey.rows):
+        if not cell(row, "name") and cell(row, "type") == "note":
+            generated = f"generated_note_name_{number}"
+            survey.rows[at] = (number, {**row, columns.plain["name"]: generated})
+
     def report(number: int, base: str, reason: str) -> None:
         """A problem on the survey sheet, in the column for `base` (as the file names it)."""
         column = (

@@ -2732,3 +2732,44 @@ def test_a_language_named_with_no_code_in_its_brackets_is_read_by_its_name():
         "form.xlsx",
     )
     assert definition["fields"][0]["label"] == {"en": "My note", "fr": ""}
+
+
+def test_a_note_without_a_name_is_named_after_its_row_as_pyxform_names_it():
+    # Row 3 is empty: the names still follow the sheet's row numbers, as pyxform's do.
+    data = workbook(
+        {
+            "survey": [
+                ["type", "name", f"label::{EN}", f"label::{FR}"],
+                ["text", "q", "First question", "Première question"],
+                [],
+                ["note", None, "Thank you", "Merci"],
+                ["note", None, "Bye", "Au revoir"],
+                ["integer", None, "Age", "Âge"],
+            ]
+        }
+    )
+    found = problems_of(data)
+    assert where(found) == [("survey", 6, "name")]  # only a note may go without a name
+    notes = workbook(
+        {
+            "survey": [
+                ["type", "name", f"label::{EN}", f"label::{FR}"],
+                ["text", "q", "First question", "Première question"],
+                [],
+                ["note", None, "Thank you", "Merci"],
+                ["note", None, "Bye", "Au revoir"],
+            ]
+        }
+    )
+    definition, xform = parse(notes, "form.xlsx")
+    assert [f["name"] for f in definition["fields"]] == [
+        "q",
+        "generated_note_name_4",
+        "generated_note_name_5",
+    ]
+    assert canonicalize(xform) == canonicalize(
+        convert(xlsform=io.BytesIO(notes), file_type=".xlsx").xform
+    )
+    # The way back writes the names, so pyxform gives the same XForm again.
+    _again, xform_again = parse(to_xlsx(definition), "again.xlsx")
+    assert canonicalize(xform_again) == canonicalize(xform)
