@@ -100,21 +100,12 @@ class Questionnaire(models.Model):
 
         return key is None or compiled(*key).ready
 
-    def translated(self) -> bool:
-        version = self.current_version
-        return version is None or not version.missing_translations()
-
-    def complete(self) -> bool:
-        """Every file of choices the form names is attached."""
-        version = self.current_version
-        return version is None or not version.missing_files()
-
-    def asks_a_question(self) -> bool:
-        """The current form asks at least one question (a draft may not, yet)."""
-        from heard.questionnaires.readiness import asks_a_question
+    def stops(self) -> dict[str, Any]:
+        """What stops the current version opening (readiness.stops); nothing without a version."""
+        from heard.questionnaires.readiness import stops
 
         version = self.current_version
-        return version is None or asks_a_question(version.definition)
+        return stops(version.definition) if version is not None else {}
 
     @property
     def current_version(self) -> QuestionnaireVersion | None:

@@ -187,6 +187,7 @@ def questionnaire_detail(
         else:
             status = 400
     versions = list(questionnaire.versions.all().order_by("-number").prefetch_related("responses"))
+    stops = questionnaire.stops()
     return render(
         request,
         "questionnaires/staff/detail.html",
@@ -202,13 +203,9 @@ def questionnaire_detail(
                 reverse("questionnaire_request", args=[questionnaire.pk])
             ),
             "can_read": may_read_answers(request, consultation),
-            "untranslated": len(
-                xlsform.missing_translations(questionnaire.current_version.definition)
-            )
-            if questionnaire.current_version
-            else 0,
+            "untranslated": len(stops.get("untranslated", [])),
             "files": _files(questionnaire),
-            "asks_nothing": not questionnaire.asks_a_question(),
+            "asks_nothing": stops.get("asks_nothing", False),
             **_left_out(questionnaire),
             "files_read_by_pulldata": any(f.get("data") for f in _files(questionnaire)),
             "attach_form": attach_form or AttachForm(),
@@ -369,11 +366,11 @@ def invite(request: HttpRequest, pk: int, qpk: int) -> HttpResponse:
     questionnaire = questionnaire_in(consultation, qpk)
     if questionnaire.current_version is None:
         messages.error(request, _("Upload the form before inviting anyone."))
-    elif not questionnaire.translated():
+    elif (stops := questionnaire.stops())["untranslated"]:
         messages.error(request, _("Translate the form before inviting anyone."))
-    elif not questionnaire.complete():
+    elif stops["missing_files"]:
         messages.error(request, _("Attach the files the form uses before inviting anyone."))
-    elif not questionnaire.asks_a_question():
+    elif stops["asks_nothing"]:
         messages.error(
             request, _("Upload a version of the form that asks a question before inviting anyone.")
         )

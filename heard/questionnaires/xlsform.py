@@ -249,7 +249,7 @@ def _kept(row: dict[str, str], columns: Columns) -> dict[str, dict[str, str]]:
 
 def _lists_with_other(survey: Sheet) -> set[str]:
     """The lists a select question uses with or_other (pyxform adds "other" to them)."""
-    type_header = next((h for h in survey.headers if h.strip().lower() == "type"), "")
+    type_header = xlsform_loops.header_of(survey, "type")
     found = set()
     for _number, row in survey.rows:
         kind, list_name = _type_of(row.get(type_header, "").strip())

@@ -26,7 +26,7 @@ _HOLE = re.compile(r"%\((name|label)\)s")
 Row = tuple[int, dict[str, str]]
 
 
-def _header(sheet: Sheet, *names: str) -> str:
+def header_of(sheet: Sheet, *names: str) -> str:
     """The sheet's header for a plain column, spelt any way pyxform reads it."""
     wanted = {n.replace(" ", "_") for n in names}
     for header in sheet.headers:
@@ -42,8 +42,8 @@ def _lists(
     found: dict[str, list[tuple[str, dict[str, str]]]] = {}
     if choices is None:
         return found
-    list_header = _header(choices, "list_name", "list name")
-    name_header = _header(choices, "name", "value")
+    list_header = header_of(choices, "list_name", "list name")
+    name_header = header_of(choices, "name", "value")
     labels: dict[str, str] = {}
     for header in choices.headers:
         language = label_language(header)
@@ -81,8 +81,8 @@ def expand(
     without one, None for any other column); `label_language(header)` that of a choices label
     column (None for any other column). A label is filled in from the choice's label in the
     same language, as pyxform matches them."""
-    type_header = _header(survey, "type")
-    name_header = _header(survey, "name")
+    type_header = header_of(survey, "type")
+    name_header = header_of(survey, "name")
     if not type_header or not any(
         BEGIN.match(row.get(type_header, "").strip()) or END.match(row.get(type_header, "").strip())
         for _n, row in survey.rows
