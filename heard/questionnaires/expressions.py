@@ -103,6 +103,9 @@ FUNCTIONS: dict[str, tuple[int, int | None]] = {
     "uuid": (0, 1),
     "decimal-date-time": (1, 1),
     "pulldata": (4, 4),
+    # jr:choice-name(${colour}, '${colour}'): the label of the choice named by the first
+    # argument, in the list of the select question quoted second, in the page's language.
+    "jr:choice-name": (2, 2),
     "indexed-repeat": (3, 3),
     # Over a repeat's entries: count(${people}), sum(${amount}) (see `Form.ast`).
     "count": (1, 1),
@@ -129,11 +132,6 @@ FUNCTIONS: dict[str, tuple[int, int | None]] = {
 
 # Functions that XLSForm authors reach for and that we knowingly leave out, with the reason.
 UNSUPPORTED: dict[str, str] = {
-    "jr:choice-name": gettext_noop(
-        "jr:choice-name() is not supported: to show the label of the choice "
-        "made, write ${colour} in a label, hint or message (Heard shows the choice's label in the "
-        "respondent's language); to test it, compare its name, as in ${colour} = 'red'"
-    ),
     "position": gettext_noop(
         "position() takes only '..': write position(..) for the number of a repeat's entry"
     ),
@@ -170,6 +168,8 @@ UNSUPPORTED: dict[str, str] = {
 }
 
 LAST_SAVED = "${last-saved#"
+# jr:choice-name()'s second argument: a select question, quoted ('${colour}').
+_QUOTED_REFERENCE = re.compile(r"\s*\$\{([A-Za-z_][A-Za-z0-9_.-]*)\}\s*")
 _LAST_SAVED_RE = re.compile(r"\$\{last-saved#([A-Za-z_][A-Za-z0-9_.-]*)\}")
 _POSITION_CALL_RE = re.compile(r"position\(")
 _NAME = r"[A-Za-z_][A-Za-z0-9_.-]*"
@@ -664,6 +664,16 @@ class _Parser:
                         ),
                         starts[position],
                     )
+        if name == "jr:choice-name" and not (
+            args[1][0] == "str" and _QUOTED_REFERENCE.fullmatch(args[1][1])
+        ):
+            raise ExpressionError(
+                gettext_noop(
+                    "jr:choice-name() takes the choice's name and then the select question, "
+                    "quoted, as in jr:choice-name(${colour}, '${colour}')"
+                ),
+                starts[1],
+            )
         if name == "regex" and args[1][0] == "str":
             problem = regex_problem(args[1][1])
             if problem:
@@ -823,6 +833,27 @@ def data_lookups(node: Node) -> dict[str, set[str]]:
                 columns |= column_names(item[2])
             found.setdefault(item[1], set()).update(columns)
     return found
+
+
+def choice_name_questions(node: Node) -> set[str]:
+    """The select questions whose choices' labels jr:choice-name() reads."""
+    return {
+        _question_quoted(item[2][1][1])
+        for item in _walk(node)
+        if item[0] == "call" and item[1] == "jr:choice-name"
+    }
+
+
+def choice_labels_key(question: str) -> str:
+    """Where the labels of a question's choices sit among the data an expression reads: under
+    "${question}", which no attached file's name can be (instance names are XML names)."""
+    return f"${{{question}}}"
+
+
+def _question_quoted(text: str) -> str:
+    """'${colour}' → colour (checked when parsed)."""
+    found = _QUOTED_REFERENCE.fullmatch(text)
+    return found[1] if found else ""
 
 
 def instance_names(node: Node) -> set[str]:
@@ -1437,6 +1468,11 @@ def _call(name: str, args: list[Node], ctx: _Context) -> Value:
         # The answer already there, if any: what once() worked out stays as it was.
         kept = to_string(ctx.current)
         return kept if kept != "" else v[0]
+    if name == "jr:choice-name":
+        # The labels come in the data, as rows of name and label in the page's language (see
+        # `choice_labels_key`); a name no choice has gives nothing, as in ODK.
+        rows = ctx.data.get(choice_labels_key(_question_quoted(to_string(v[1]))), [])
+        return _pull(rows, "label", "name", to_string(v[0]))
     if name == "pulldata":
         file, column, match = (to_string(item).strip(_XML_SPACE) for item in v[:3])
         return _pull(ctx.data.get(file, []), column, match, to_string(v[3]))

@@ -17,6 +17,7 @@ from typing import Any, Protocol
 
 from django.utils import timezone
 from django.utils.formats import number_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from heard.core import limits
@@ -67,6 +68,7 @@ class Form:
             name: repeat["name"] for repeat in self.repeats.values() for name in repeat["fields"]
         }
         self._trees: dict[tuple[str, str], Any] = {}  # see `ast`
+        self._data_by_language: dict[tuple[str, str], dict[str, list[dict[str, str]]]] = {}
         # Sections (groups) inside a repeat: each entry has its own.
         self.section_repeat: dict[str, str] = {
             name: section["repeat"]
@@ -191,18 +193,68 @@ class Form:
             )
         )
 
-    @cached_property
+    @property
     def data(self) -> dict[str, list[dict[str, str]]]:
-        """The attached data files pulldata() reads, by the name the form gives them."""
+        """What expressions read besides the answers: the attached data files pulldata() reads,
+        by the name the form gives them, and the labels of the choices jr:choice-name() reads,
+        in the active language (`_choice_labels`)."""
+        return self._with_labels(self._file_data, "server")
+
+    @property
+    def browser_data(self) -> dict[str, list[dict[str, str]]]:
+        """The same as logic.js gets it: only the columns of the data files the form reads."""
+        return self._with_labels(xlsform_files.data_for_browser(self.definition), "browser")
+
+    @cached_property
+    def _file_data(self) -> dict[str, list[dict[str, str]]]:
         return {
             name: xlsform_files.data_rows(table)
             for name, table in self.definition.get("data", {}).items()
         }
 
+    def _with_labels(
+        self, files: dict[str, list[dict[str, str]]], side: str
+    ) -> dict[str, list[dict[str, str]]]:
+        if not self._choice_names_read:
+            return files
+        language = "fr" if (get_language() or "").startswith("fr") else "en"
+        key = (side, language)
+        found = self._data_by_language.get(key)
+        if found is None:  # worked out once per process and language (the Form is shared)
+            found = {**files, **self._choice_labels(language)}
+            self._data_by_language[key] = found
+        return found
+
     @cached_property
-    def browser_data(self) -> dict[str, list[dict[str, str]]]:
-        """The data files as logic.js gets them: only the columns the form reads."""
-        return xlsform_files.data_for_browser(self.definition)
+    def _choice_names_read(self) -> set[str]:
+        """The select questions whose choices' labels the form's jr:choice-name() reads."""
+        found: set[str] = set()
+        for text in _expression_texts(self.definition):
+            try:
+                found |= expressions.choice_name_questions(expressions.parse(text))
+            except expressions.ExpressionError:
+                continue  # not an expression (a static default)
+        return found
+
+    def _choice_labels(self, language: str) -> dict[str, list[dict[str, str]]]:
+        """For each question jr:choice-name() reads, its choices as rows of name and label in
+        `language` (the other language, then the name, where a label is missing), under
+        expressions.choice_labels_key. A stored calculation keeps the label of the language the
+        respondent answered in, as ODK keeps the form's current language."""
+        other = "en" if language == "fr" else "fr"
+        return {
+            expressions.choice_labels_key(name): [
+                {
+                    "name": choice.name,
+                    "label": (choice.label or {}).get(language)
+                    or (choice.label or {}).get(other)
+                    or choice.name,
+                }
+                for choice in self.all_choices(name)
+            ]
+            for name in sorted(self._choice_names_read)
+            if name in self.fields
+        }
 
     @cached_property
     def calculates(self) -> list[dict[str, Any]]:
@@ -800,7 +852,7 @@ class Form:
             }
         return {
             "fields": fields,
-            **({"data": self.browser_data} if self.data else {}),
+            **({"data": self.browser_data} if self.browser_data else {}),
             "sections": self._section_logic(page, values),
             # A repeat's entry headings and buttons go with its questions.
             "repeats": {
@@ -954,4 +1006,24 @@ def with_metadata(
                 if item["type"] == "today"
                 else local.isoformat(timespec="milliseconds")
             )
+    return found
+
+
+def _expression_texts(definition: Mapping[str, Any]) -> list[str]:
+    """Every text in the definition that may be an expression using jr:choice-name()."""
+    found: list[str] = []
+
+    def visit(value: Any) -> None:
+        if isinstance(value, str):
+            if "jr:choice-name" in value:
+                found.append(value)
+        elif isinstance(value, dict):
+            for key, inner in value.items():
+                if key not in ("label", "hint", "choices", "data", "kept"):  # texts, not logic
+                    visit(inner)
+        elif isinstance(value, list):
+            for inner in value:
+                visit(inner)
+
+    visit({k: v for k, v in definition.items() if k in ("fields", "pages")})
     return found

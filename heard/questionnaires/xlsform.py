@@ -1549,6 +1549,8 @@ def parse(
         report(unclosed["row"], "type", _("This group has no end_group."))
     for number, column, reason in _outside_repeat_references(pages, fields, repeated, known):
         report(number, column, reason)
+    for number, column, reason in _choice_names_read(fields, pages):
+        report(number, column, reason)
     for item in _calculations_in_cycles(fields):
         report(item["row"], "calculation", _("This calculation depends on its own result."))
     # Calculates and notes alone cannot make a page a respondent sees.
@@ -1800,6 +1802,52 @@ def _begin_repeat(
         "fields": [],
         **_kept(row, columns),
     }
+
+
+# Where a row keeps an expression, and the column it came from.
+_EXPRESSION_CELLS = (
+    ("relevant", "relevant"),
+    ("constraint", "constraint"),
+    ("calculation", "calculation"),
+    ("required_if", "required"),
+    ("choice_filter", "choice_filter"),
+    ("default", "default"),
+    ("count", "repeat_count"),
+)
+
+
+def _choice_names_read(
+    fields: list[dict[str, Any]], pages: list[dict[str, Any]]
+) -> list[tuple[int, str, str]]:
+    """(row, column, reason) for each jr:choice-name() whose quoted question is not a select
+    question with a list of choices: there would be no labels to read."""
+    by_name = {f["name"]: f for f in fields}
+    holders = [*fields]
+    for page in pages:
+        holders += [page, *page.get("sections", {}).values(), *page.get("repeats", {}).values()]
+    found = []
+    for holder in holders:
+        for key, column in _EXPRESSION_CELLS:
+            text = holder.get(key)
+            if not isinstance(text, str) or "jr:choice-name" not in text:
+                continue
+            try:
+                tree = expressions.parse(text)
+            except expressions.ExpressionError:
+                continue  # a static default, or a fault reported where the cell was read
+            for name in sorted(expressions.choice_name_questions(tree)):
+                item = by_name.get(name)
+                if item is None:
+                    reason = _("${%(name)s} is not a field of this form.") % {"name": name}
+                elif item["type"] in LIST_TYPES and item.get("list_name"):
+                    continue
+                else:
+                    reason = _(
+                        "jr:choice-name() reads the labels of a select question's choices: "
+                        "${%(name)s} is not one."
+                    ) % {"name": name}
+                found.append((holder["row"], column, reason))
+    return found
 
 
 def _outside_repeat_references(

@@ -1,6 +1,6 @@
 """XLSForm features a respondent meets, in a real browser, in English and French, with and without
-JavaScript: answers shown inside labels, sections within a page, randomized choices, dates with
-times and times, ranges; and the translation round trip of a form written in English only."""
+JavaScript: answers shown inside labels, a choice's label worked out (jr:choice-name), sections
+within a page, randomized choices, dates with times and times, ranges; and the translation round trip of a form written in English only."""
 
 from __future__ import annotations
 
@@ -32,6 +32,8 @@ FORM = xlsx(
             "Choisissez une lettre, ${who}",
             parameters="randomize=true",
         ),
+        # The label of the letter chosen, in the respondent's language (jr:choice-name).
+        row("calculate", "named", calculation="jr:choice-name(${letter}, '${letter}')"),
         row(
             "begin_group",
             "more",
@@ -40,6 +42,7 @@ FORM = xlsx(
             relevant="${letter} = 'a'",
         ),
         row("note", "echo", "You chose ${letter}, ${who}.", "Vous avez choisi ${letter}, ${who}."),
+        row("note", "named_echo", "Named: ${named}.", "Nommée : ${named}."),
         row("dateTime", "when", "When did it start?", "Quand cela a-t-il commencé ?"),
         row("time", "at", "At what time do you open?", "À quelle heure ouvrez-vous ?"),
         row("select_one asker", "asker", "Who answers?", "Qui répond ?"),
@@ -121,6 +124,8 @@ def test_piping_sections_random_order_date_times_and_ranges(browser, links, lang
             assert "Al <b>" in page.locator('[data-question="echo"]').inner_text()
         heading = page.locator('[data-section="more"] h2').inner_text()
         assert chosen in heading
+        # Worked out in the page with JavaScript, on the server without.
+        assert chosen in page.locator('[data-question="named_echo"]').inner_text()
         # A choice's label shows the answer too, escaped.
         me = "Me, Al <b>" if language == "en" else "Moi, Al <b>"
         assert me in page.locator('[data-question="asker"]').inner_text()
@@ -144,10 +149,11 @@ def test_piping_sections_random_order_date_times_and_ranges(browser, links, lang
         )
         assert response.state == ResponseState.SUBMITTED
         answers = response.answers
-        assert (answers["when"], answers["at"], answers["score"]) == (
+        assert (answers["when"], answers["at"], answers["score"], answers["named"]) == (
             "2018-06-30T14:05",
             "09:30",
             6,
+            chosen,
         )
     finally:
         context.close()

@@ -150,7 +150,7 @@ def test_operator_words_are_operators_only_between_operands() -> None:
         ("", "the expression is empty", 0),
         ("${a} = ", "expected a value, a ${reference} or a function, found the end", 7),
         ("${age} > 18 and foo(${x})", "unknown function 'foo()'", 16),
-        ("jr:choice-name(${a}, '${a}')", "jr:choice-name() is not supported", 0),
+        ("jr:choice-name(${a}, ${a})", "jr:choice-name() takes the choice's name and then", 21),
         ("${a} = 'x", "the string starting here is not closed with '", 7),
         ("1 + ${a", "the reference '${a' is not closed with '}'", 4),
         ("${} = 1", "'${' must be followed by a field name", 0),

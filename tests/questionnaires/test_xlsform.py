@@ -794,9 +794,9 @@ UNSUPPORTED = [
     ),
     case(
         "unsupported function",
-        second("calculate", "", "", calculation="jr:choice-name(${q}, '${q}')"),
+        second("calculate", "", "", calculation="format-date-time(${q}, '%Y')"),
         ("survey", 3, "calculation"),
-        "jr:choice-name() is not supported",
+        "format-date-time() is not supported",
     ),
     case(
         "unknown field",
@@ -906,7 +906,7 @@ UNSUPPORTED = [
             ("select_one colour", "purple", "The default is not a choice of this list: purple."),
             ("select_multiple colour", "red pink", "not a choice of this list: pink."),
             ("text", "${nothere}", "${nothere} is not a field of this form."),
-            ("date", "jr:choice-name(${q}, '${q}')", "jr:choice-name() is not supported"),
+            ("date", "digest(${q}, 'MD5')", "digest() is not supported"),
             ("note", "x", "A default is not supported on this type of question."),
         )
     ),

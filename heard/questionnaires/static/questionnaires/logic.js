@@ -158,6 +158,14 @@
     return "";
   }
 
+  // jr:choice-name()'s second argument, '${colour}', gives colour (checked when parsed).
+  var QUOTED_REFERENCE = /^\s*\$\{([A-Za-z_][A-Za-z0-9_.-]*)\}\s*$/;
+
+  function quotedQuestion(text) {
+    var found = QUOTED_REFERENCE.exec(text);
+    return found ? found[1] : "";
+  }
+
   // ODK's pulldata(): the column of the first row whose matched column holds the key.
   function pull(rows, column, match, key) {
     for (var i = 0; i < rows.length; i++) {
@@ -500,6 +508,11 @@
       case "position":
         // In a repeat the server sends the entry's number instead; outside one, ODK gives 1.
         return 1;
+      case "jr:choice-name":
+        // The labels come in the data, rows of name and label in the page's language, under
+        // "${question}" (expressions.choice_labels_key); an unknown name gives nothing.
+        return pull(ctx.data["${" + quotedQuestion(toText(v[1])) + "}"] || [], "label", "name",
+          toText(v[0]));
       case "pulldata":
         return pull(ctx.data[trimSpace(toText(v[0]))] || [], trimSpace(toText(v[1])),
           trimSpace(toText(v[2])), toText(v[3]));
