@@ -26,6 +26,8 @@ from heard.analysis.engine.codebook import (
     to_yaml,
 )
 
+pytestmark = pytest.mark.engine  # the engine alone: no database
+
 DEMO = Path(__file__).resolve().parents[2] / "heard/examples/human-trafficking-2018/codebook.yaml"
 PILLARS = ["prevention", "protection", "prosecution", "partnerships", "empowerment"]
 STATEMENTS = ["gap", "emerging-issue", "trend", "recommendation", "promising-practice"]

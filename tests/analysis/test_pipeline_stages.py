@@ -78,7 +78,8 @@ def _write(path: Path, records: list[dict]) -> Path:
 
 
 # Every test of this file but two reads `analysed`, two whole runs of the engine (about 90 s).
-pytestmark = pytest.mark.slow
+# The engine alone, with no database: CI runs these on SQLite, not again on PostgreSQL.
+pytestmark = [pytest.mark.slow, pytest.mark.engine]
 
 
 @pytest.fixture(scope="module")
