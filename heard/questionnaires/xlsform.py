@@ -724,7 +724,7 @@ def _check_default(kind: str, value: str, choices: set[str]) -> str | None:
             if missing
             else None
         )
-    if kind in ("text", "barcode"):
+    if kind in ("text", "barcode", "calculate"):  # a calculate's is any text (and hidden's)
         return None
     if kind == "range":
         return None if re.fullmatch(r"-?\d+(\.\d+)?", value) else _("The default must be a number.")
@@ -1023,6 +1023,10 @@ def parse(
         written_type = raw_type if kind == "trigger" else ""
         if written_type:
             kind = "acknowledge"
+        # ODK's hidden field: no control, its default (if any) its value. A calculate without
+        # a calculation is that, so it is read as one and written back as it was.
+        if kind == "hidden":
+            written_type, kind = raw_type, "calculate"
         # pyxform's older types with a constraint and hint of their own ("phone number", …).
         alias = vocabulary.CONSTRAINED_ALIASES.get(" ".join(raw_type.split()))
         if alias:
@@ -1389,7 +1393,12 @@ def parse(
             problems,
             names=known,
         )
-        if kind == "calculate" and not cell(row, "calculation") and not cell(row, "default"):
+        if (
+            kind == "calculate"
+            and not written_type
+            and not cell(row, "calculation")
+            and not cell(row, "default")
+        ):
             # A default alone is a value set once, as ODK sets it.
             report(number, "calculation", _("A calculate row needs a calculation or a default."))
         if calculation and kind not in ("calculate", *ANSWER_TYPES):

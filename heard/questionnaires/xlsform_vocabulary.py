@@ -119,7 +119,6 @@ UNSUPPORTED = {
     # one: "begin loop" without a list, or an end loop whose begin was refused.
     "begin_loop": gettext_noop("write a loop as “begin loop over” a list name, up to “end loop”"),
     "end_loop": gettext_noop("write a loop as “begin loop over” a list name, up to “end loop”"),
-    "hidden": gettext_noop("a hidden field holds nothing on the web: use calculate"),
     # A spelling pyxform may add later, with a constraint Heard does not know (those it knows
     # are CONSTRAINED_ALIASES).
     "constrained_alias": gettext_noop(

@@ -2773,3 +2773,21 @@ def test_a_note_without_a_name_is_named_after_its_row_as_pyxform_names_it():
     # The way back writes the names, so pyxform gives the same XForm again.
     _again, xform_again = parse(to_xlsx(definition), "again.xlsx")
     assert canonicalize(xform_again) == canonicalize(xform)
+
+
+def test_a_hidden_field_holds_its_default_and_goes_back_as_hidden():
+    data = xlsx(
+        [
+            QUESTION,
+            row("hidden", "source", default="web"),
+            row("hidden", "blank"),
+        ]
+    )
+    definition, xform = parse(data, "form.xlsx")
+    fields = {f["name"]: f for f in definition["fields"]}
+    assert fields["source"]["type"] == fields["blank"]["type"] == "calculate"
+    values = Form(definition).with_calculations({})
+    assert values.get("source") == "web" and not values.get("blank")
+    back = to_xlsx(definition)
+    _again, xform_again = parse(back, "again.xlsx")
+    assert canonicalize(xform_again) == canonicalize(xform)
