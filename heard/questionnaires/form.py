@@ -537,8 +537,18 @@ class Form:
         if self.triggered:
             self._triggered(before, merged)
         values = self.with_calculations(merged)
+        locked = [name for name in raw if self.locked(name, values, before.get(name))]
+        if locked:
+            # Read-only now, given the other answers: the answer it had stays, whatever came.
+            for name in locked:
+                errors.pop(name, None)
+                if name in before:
+                    merged[name] = before[name]
+                else:
+                    merged.pop(name, None)
+            values = self.with_calculations(merged)
         for name in raw:
-            if name in errors:
+            if name in errors or name in locked:
                 continue
             if not self.field_applies(name, values):
                 merged.pop(name, None)
@@ -719,7 +729,7 @@ class Form:
         """The message for an answer that breaks a rule of the form, or None."""
         item = self.item(name)
         value = values.get(name)
-        if read_only(item):
+        if read_only(item) or self.locked(name, values, value):
             return None  # the respondent cannot change it
         if value in (None, "", []):
             if self.required(name, values):
@@ -739,6 +749,17 @@ class Form:
                 "Check this answer: the form does not accept it."
             )
         return None
+
+    def locked(self, name: str, values: Mapping[str, Any], current: Any) -> bool:
+        """Whether a question with a read_only expression is read-only now, given the answers
+        (`current` is its own, for "."): an expression that cannot be worked out locks nothing."""
+        condition = self.item(name).get("read_only_if")
+        if not condition:
+            return False
+        try:
+            return self._true(condition, values, name=name, current=current)
+        except (expressions.ExpressionError, ValueError, TypeError):
+            return False
 
     def required(self, name: str, values: Mapping[str, Any]) -> bool:
         """Whether the question must be answered: yes, or while its required expression holds."""
@@ -843,6 +864,7 @@ class Form:
                 ),
                 "constraint": None,
                 "read_only": read_only(item),
+                "read_only_if": self.ast(item.get("read_only_if"), name),
                 "trigger": self.trigger_names(item, name) if item.get("trigger") else None,
                 "calculation": self.ast(item["calculation"], name),
                 # Choices from a repeat's answers are filtered on the server, entry by entry.

@@ -106,6 +106,9 @@ class QuestionView:
     range: dict[str, str] = field(default_factory=dict)  # min, max and step of a range
     read_only: bool = False  # shown, not answered: marked read_only or worked out (form.read_only)
     shown: str = ""  # a read-only question's answer as the respondent reads it
+    # Read-only now by its read_only expression: its controls are shown disabled (logic.js
+    # unlocks them when the expression stops holding; without it, the next page sent does).
+    locked: bool = False
     entry_opens: EntryView | None = None  # the first question of a repeat's entry
     entry_closes: EntryView | None = None  # its last
     repeat_ends: RepeatEndView | None = None  # after the repeat's last entry
@@ -415,6 +418,8 @@ def _question_view(
         appearance=item["appearance"] or "",
         media=form_media.views(item.get("media"), language, attached, media_url),
     )
+    if item.get("read_only_if"):
+        view.locked = form.locked(name, values, values.get(name))
     if read_only(item):
         view.read_only = True
         view.value = values.get(name) if values.get(name) is not None else value

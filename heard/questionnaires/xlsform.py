@@ -1414,10 +1414,21 @@ def parse(
         # A question worked out by its calculation, or marked read-only, shows its answer and
         # takes none from the respondent (ODK recalculates over anything typed).
         raw_read_only = cell(row, "read_only")
+        # An expression: read-only while it holds, worked out as the respondent answers (the
+        # answer the question had stays; see Form.locked).
+        read_only_if = None
         if raw_read_only and raw_read_only not in TRUE | FALSE:
-            report(
-                number, "read_only", _("Write yes or no: a read_only expression is not supported.")
+            read_only_if = _parse_expression(
+                survey.name,
+                number,
+                columns.plain.get("read_only", "read_only"),
+                raw_read_only,
+                problems,
+                names=known,
+                allow_current=True,
             )
+            if kind not in ANSWER_TYPES:
+                read_only_if = None  # nothing to answer, so nothing to lock
         read_only = raw_read_only in TRUE and kind in ANSWER_TYPES
         trigger = _read_trigger(cell(row, "trigger"), kind, known, repeated, repeat)
         for reason in trigger.pop("problems", []):
@@ -1509,6 +1520,7 @@ def parse(
                 **({"external": external_list} if external_list else {}),
                 **({"default_dynamic": True} if dynamic and default else {}),
                 **({"read_only": True} if read_only else {}),
+                **({"read_only_if": read_only_if} if read_only_if else {}),
                 **({"written_type": written_type} if written_type else {}),
                 # What the older type added, left out on the way back (pyxform adds it again).
                 **({"alias_constraint": True} if alias_constraint else {}),
@@ -1822,6 +1834,7 @@ _EXPRESSION_CELLS = (
     ("choice_filter", "choice_filter"),
     ("default", "default"),
     ("count", "repeat_count"),
+    ("read_only_if", "read_only"),
 )
 
 

@@ -254,7 +254,14 @@ def _read_xml(data: bytes, name: str) -> Sheet | None:
 
 # Data files: read by pulldata() and instance('name')/root/item[...]/column -------------------
 
-_EXPRESSION_KEYS = ("relevant", "constraint", "calculation", "required_if", "choice_filter")
+_EXPRESSION_KEYS = (
+    "relevant",
+    "constraint",
+    "calculation",
+    "required_if",
+    "choice_filter",
+    "read_only_if",
+)
 
 
 def data_lookups(fields: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:

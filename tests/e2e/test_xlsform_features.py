@@ -722,3 +722,72 @@ def test_each_entry_of_a_repeat_keeps_its_own_file(
         assert kept == {"photo@1": png("blue")}
     finally:
         context.close()
+
+
+LOCKING = xlsx(
+    [
+        row("begin_group", "p", "Reference", "Référence", appearance="field-list"),
+        row("select_one yn", "confirmed", "Confirmed?", "Confirmé ?"),
+        row(
+            "text",
+            "ref",
+            "Your reference",
+            "Votre référence",
+            read_only="${confirmed} = 'yes'",
+        ),
+        row("end_group"),
+        row("text", "more", "Anything else?", "Autre chose ?"),
+    ],
+    [choice("yn", "yes", "Yes", "Oui"), choice("yn", "no", "No", "Non")],
+)
+
+
+@pytest.mark.parametrize("script", [True, False], ids=["javascript", "no-javascript"])
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_read_only_expression_locks_the_answer_it_had(
+    browser, live_server, settings, consultation, lead, language, script
+):
+    settings.HEARD_PUBLIC_URL = live_server.url
+    questionnaire = _open_questionnaire(consultation, lead, "Locks", "Verrous")
+    services.upload_form(actor=lead, questionnaire=questionnaire, data=LOCKING, filename="l.xlsx")
+    urls = invite_two(questionnaire, consultation, live_server.url)
+    text = TEXTS[language]
+    context = browser.new_context(java_script_enabled=script)
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    try:
+        page.goto(urls[language])
+        press(page, "button", text["start"])
+        reference = page.locator('[name="ref"]')
+        page.locator('[name="confirmed"][value="no"]').check()
+        reference.fill("R-1")
+        press(page, "button", text["next"])
+        press(page, "link", text["back"])
+        assert reference.input_value() == "R-1" and reference.is_enabled()
+        if script:
+            # Locked as soon as it is confirmed, showing the answer the server keeps.
+            reference.fill("R-2")
+            page.locator('[name="confirmed"][value="yes"]').check()
+            assert reference.is_disabled() and reference.input_value() == "R-1"
+            assert axe_violations(page) == []
+            page.locator('[name="confirmed"][value="no"]').check()
+            assert reference.is_enabled()  # and unlocked when it no longer holds
+            page.locator('[name="confirmed"][value="yes"]').check()
+        else:
+            # Sent with a new reference in the same step: the server keeps the one it had.
+            page.locator('[name="confirmed"][value="yes"]').check()
+            reference.fill("R-2")
+        press(page, "button", text["next"])
+        press(page, "link", text["back"])
+        assert reference.is_disabled() and reference.input_value() == "R-1"
+        assert not script or axe_violations(page) == []
+        press(page, "button", text["next"])
+        press(page, "button", text["next"])
+        press(page, "button", text["send"])
+        response = Response.objects.get(
+            respondent__questionnaire=questionnaire, respondent__language=language
+        )
+        assert response.state == ResponseState.SUBMITTED
+        assert (response.answers["confirmed"], response.answers["ref"]) == ("yes", "R-1")
+    finally:
+        context.close()

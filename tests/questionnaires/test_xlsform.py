@@ -678,10 +678,10 @@ UNSUPPORTED = [
         )
     ),
     case(
-        "read_only as an expression",
-        second("text", read_only="${q} = 'x'"),
+        "read_only expression naming no field",
+        second("text", read_only="${nothere} = 'x'"),
         ("survey", 3, "read_only"),
-        "Write yes or no: a read_only expression is not supported.",
+        "${nothere} is not a field of this form.",
     ),
     case(
         "calculation on a note",

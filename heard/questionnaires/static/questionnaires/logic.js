@@ -613,6 +613,15 @@
     Array.prototype.forEach.call(list, fn);
   }
 
+  // A read_only expression that cannot be worked out locks nothing (as on the server).
+  function isLocked(node, values, current) {
+    try {
+      return toBoolean(evaluate(node, values, { current: current }));
+    } catch (error) {
+      return false;
+    }
+  }
+
   // A broken expression must never hide a question: show it and let the server decide.
   function holds(node, values, opts) {
     if (!node) { return true; }
@@ -640,9 +649,10 @@
     var names = Object.keys(fields);
     var rankNames = names.filter(function (name) { return fields[name].type === "rank"; });
 
-    // Why a control is off ("relevant", "filter"). The server renders a question that does not
-    // apply, or a choice its filter leaves out, hidden with its controls disabled; any other
-    // control it disabled stays disabled.
+    // Why a control is off ("relevant", "filter", "read_only"). The server renders a question
+    // that does not apply, or a choice its filter leaves out, hidden with its controls disabled,
+    // and a question its read_only expression locks with its controls disabled; any other
+    // control it disabled stays disabled. A locked control still holds its answer.
     var off = new WeakMap();
     var disabledByServer = new WeakSet();
     // Field names come from the form's author: keep them clear of Object.prototype.
@@ -664,7 +674,8 @@
       var reasons = off.get(el);
       if (!reasons) { return; }
       reasons[reason] = value;
-      el.disabled = disabledByServer.has(el) || Boolean(reasons.relevant || reasons.filter);
+      el.disabled = disabledByServer.has(el) ||
+        Boolean(reasons.relevant || reasons.filter || reasons.read_only);
     }
 
     function markOff(container, reason) {
@@ -695,13 +706,19 @@
         choices.push({ el: choiceEl, columns: columns, shown: !choiceEl.hidden });
         if (choiceEl.hidden) { markOff(choiceEl, "filter"); }
       });
+      var locked = el.hasAttribute("data-locked");
       questions.push({
-        name: name, field: fields[name], el: el, choices: choices, relevant: !el.hidden
+        name: name, field: fields[name], el: el, choices: choices, relevant: !el.hidden,
+        locked: locked
       });
       if (el.hidden) { markOff(el, "relevant"); }
+      if (locked) { markOff(el, "read_only"); }
     });
     each(document.querySelectorAll("input, select, textarea, option"), function (el) {
-      if (el.disabled && !isOff(el)) { disabledByServer.add(el); }
+      var reasons = off.get(el);
+      if (el.disabled && !isOff(el) && !(reasons && reasons.read_only)) {
+        disabledByServer.add(el);
+      }
     });
     var questionByName = Object.create(null);
     questions.forEach(function (q) { questionByName[q.name] = q; });
@@ -825,6 +842,19 @@
       markShown(q.name, relevant);
     }
 
+    // A control back to what the page came with (the answer the server holds).
+    function restoreDefault(el) {
+      if (el.type === "checkbox" || el.type === "radio") {
+        el.checked = el.defaultChecked;
+      } else if (el.tagName === "OPTION") {
+        el.selected = el.defaultSelected;
+      } else if (el.tagName === "SELECT") {
+        each(el.options, function (option) { option.selected = option.defaultSelected; });
+      } else if (el.type !== "file" && el.type !== "hidden") {
+        el.value = el.defaultValue;
+      }
+    }
+
     function showChoice(choice, shown) {
       choice.shown = shown;
       choice.el.hidden = !shown;
@@ -934,6 +964,19 @@
             changed = true;
             showQuestion(q, relevant);
             store(values, q.name, readField(q.name));
+          }
+          if (q.field.read_only_if) {
+            var locked = isLocked(q.field.read_only_if, values, current);
+            if (locked !== q.locked) {
+              q.locked = locked;
+              changed = true;
+              each(controlsOf(q.el), function (el) {
+                // The server keeps the answer the question had when the page came: show it.
+                if (locked) { restoreDefault(el); }
+                setOff(el, "read_only", locked);
+              });
+              store(values, q.name, readField(q.name));
+            }
           }
           if (!q.field.choice_filter) { return; }
           var filtered = false;
