@@ -1458,6 +1458,15 @@ def parse(
             report(number, "parameters", reason)
         written_default = cell(row, "default")
         default = written_default or None
+        # A date typed into a spreadsheet is a date cell, which pyxform reads as a moment at
+        # midnight ("2018-06-30 00:00:00"): the date, the cell kept as it was for the way back.
+        excel_date = (
+            re.fullmatch(r"(\d{4}-\d{2}-\d{2}) 00:00:00", written_default)
+            if kind == "date"
+            else None
+        )
+        if excel_date:
+            default = excel_date[1]
         dynamic = bool(written_default) and _default_is_dynamic(written_default, kind)
         if dynamic:
             # Worked out when the question is shown unanswered, as ODK works it out when the
@@ -1505,6 +1514,7 @@ def parse(
                 "calculation": calculation,
                 "choice_filter": choice_filter,
                 "default": default,
+                **({"default_cell": written_default} if excel_date else {}),
                 "appearance": appearance or None,
                 "list_name": list_name or None,
                 "page": page["name"],

@@ -55,7 +55,7 @@ def _survey_columns(languages: dict[str, str]) -> list[tuple[str, str, str | Non
         ("choice_filter", "choice_filter", None),
         ("appearance", "appearance", None),
         ("calculation", "calculation", None),
-        ("default", "default", None),
+        ("default", "default_cell", None),
         ("parameters", "parameters_cell", None),
         ("repeat_count", "count", None),
         ("read_only", "read_only_cell", None),
@@ -103,6 +103,8 @@ def _row(
     for _header, key, lang in columns:
         # A name Heard gave (one name in several groups: xlsform._names_in_other_groups).
         value = (item.get("written_name") or item.get("name")) if key == "name" else item.get(key)
+        if key == "default_cell":  # the cell as written, where Heard reads it otherwise
+            value = item.get("default_cell") or item.get("default")
         if lang is not None:
             cells.append((value or {}).get(lang, ""))
         elif key == "required":

@@ -911,12 +911,12 @@ UNSUPPORTED = [
         )
     ),
     case(
-        "default as a spreadsheet date",
+        "default as a spreadsheet moment with a time, on a date",
         workbook(
             {
                 "survey": [
                     ["type", "name", f"label::{EN}", f"label::{FR}", "default"],
-                    ["date", "d", "D", "D", datetime.datetime(2018, 1, 2)],
+                    ["date", "d", "D", "D", datetime.datetime(2018, 1, 2, 14, 30)],
                 ]
             }
         ),
@@ -2790,4 +2790,23 @@ def test_a_hidden_field_holds_its_default_and_goes_back_as_hidden():
     assert values.get("source") == "web" and not values.get("blank")
     back = to_xlsx(definition)
     _again, xform_again = parse(back, "again.xlsx")
+    assert canonicalize(xform_again) == canonicalize(xform)
+
+
+def test_a_date_typed_into_a_spreadsheet_is_the_default_of_a_date_question():
+    data = workbook(
+        {
+            "survey": [
+                ["type", "name", f"label::{EN}", f"label::{FR}", "default"],
+                ["date", "d", "When?", "Quand ?", datetime.datetime(2018, 1, 2)],
+            ]
+        }
+    )
+    definition, xform = parse(data, "form.xlsx")
+    [field] = definition["fields"]
+    assert field["default"] == "2018-01-02"  # a date cell, read by pyxform at midnight
+    form = Form(definition)
+    assert form.as_answer("d", form.default_value("d", {})) == "2018-01-02"
+    # The way back writes the cell as pyxform read it: the same XForm.
+    _again, xform_again = parse(to_xlsx(definition), "again.xlsx")
     assert canonicalize(xform_again) == canonicalize(xform)
