@@ -2375,6 +2375,8 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Each loop asks its questions once per choice of its list. Heard reads it as pyxform does, as a group per choice, and shows a section per choice. Downloaded back, the form has these groups instead of the loop: the same XForm.": "Chaque boucle pose ses questions une fois par choix de sa liste. Heard la lit comme pyxform, en un groupe par choix, et affiche une section par choix. Téléchargé de nouveau, le formulaire contient ces groupes au lieu de la boucle : le même XForm.",
     "List": "Liste",
     "Groups": "Groupes",
+    "Pictures shown with no text": "Images affichées sans texte",
+    "These notes are only a picture. Heard shows each as a decorative picture, which screen readers pass over: if one says something a respondent needs (instructions, a map, a chart), write a label saying it, in English and French, and upload the form again.": "Ces notes ne sont qu’une image. Heard affiche chacune comme une image décorative, que les lecteurs d’écran passent sous silence : si l’une dit quelque chose dont un répondant a besoin (des consignes, une carte, un graphique), écrivez un libellé qui le dit, en anglais et en français, puis téléversez de nouveau le formulaire.",
     "a picture": "une image",
     "a video": "une vidéo",
     "a recording": "un enregistrement",

@@ -166,6 +166,7 @@ def _skeleton(definition: dict[str, Any]) -> dict[str, Any]:
     copied.pop("kept_columns", None)
     copied.pop("set_aside", None)  # the exported file no longer has those rows
     copied.pop("read_as_empty", None)  # where they are: rows of the file uploaded
+    copied.pop("pictures_alone", None)
     return copied
 
 
@@ -174,7 +175,7 @@ def _keep_from_upload(definition: dict[str, Any], before: dict[str, Any]) -> Non
     from their choices, they are still those files; the pictures and recordings too), the rows
     the form was imported without, and where it reads ${last-saved#…} (rows of the file
     uploaded, not of this one)."""
-    for key in ("files", "media", "set_aside", "read_as_empty"):
+    for key in ("files", "media", "set_aside", "read_as_empty", "pictures_alone"):
         if key in before:
             definition[key] = copy.deepcopy(before[key])
         else:

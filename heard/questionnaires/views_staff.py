@@ -238,6 +238,7 @@ def _left_out(questionnaire: Questionnaire) -> dict[str, list[dict[str, Any]]]:
     return {
         "set_aside": [{**row, "why": _(row["why"])} for row in definition.get("set_aside", [])],
         "read_as_empty": definition.get("read_as_empty", []),
+        "pictures_alone": definition.get("pictures_alone", []),
         "loops": [
             {**loop, "groups": len(page.get("sections", {}))}
             for loop in definition.get("loops", [])

@@ -941,6 +941,7 @@ def parse(
     # Rows recording what a web page cannot or Heard will not (deviceid, audit, …): the form is
     # imported without them, and the lead told which and why.
     set_aside: list[dict[str, Any]] = []
+    pictures_alone: list[dict[str, Any]] = []  # notes that are only a picture (see below)
     set_aside_names: dict[str, tuple[int, str]] = {}
     for number, row in survey.rows:
         kind, _list = _type_of(cell(row, "type"))
@@ -1333,7 +1334,12 @@ def parse(
             and bool(cell(row, "calculation") or cell(row, "trigger"))
         )
         needed = ("label",) if kind in LABELLED_TYPES and unlabelled and not no_control else ()
-        if needed and media:
+        if needed and kind == "note" and media and set(media) <= {"image", "big-image"}:
+            # A note that is only a picture (a logo, a banner) is shown as a decorative one,
+            # which screen readers pass over; the lead is told, in case it says something.
+            pictures_alone.append({"row": number, "name": name})
+            needed = ()
+        elif needed and media:
             # ODK shows a picture alone; a screen reader has only the label to read.
             report(
                 number,
@@ -1646,6 +1652,8 @@ def parse(
     )
     if read_as_empty:
         definition["read_as_empty"] = read_as_empty
+    if pictures_alone:
+        definition["pictures_alone"] = pictures_alone
     if columns.kept or choice_kept:
         definition["kept_columns"] = {"survey": columns.kept, "choices": choice_kept}
     xform = to_xform(data, filename)

@@ -116,11 +116,59 @@ def test_a_file_a_browser_cannot_show_or_a_path_is_refused_naming_the_cell():
     assert "media::image" in found  # the column named
 
 
-def test_a_picture_alone_needs_a_label_saying_what_it_shows():
-    survey = [{"type": "note", "name": "logo", "media::image": "logo.png"}]
-    found = _problems(xlsx(survey, []))
-    assert "A picture or a recording alone cannot be read by everyone" in found
-    assert "The label is missing" not in found
+def test_a_question_or_a_recording_alone_needs_a_label_saying_what_it_shows():
+    for survey in (
+        [{"type": "text", "name": "sign", "media::image": "sign.png"}],
+        [{"type": "note", "name": "tune", "media::audio": "tune.mp3"}],
+    ):
+        found = _problems(xlsx([*survey, {"type": "text", "name": "q", "label": "Q"}], []))
+        assert "A picture or a recording alone cannot be read by everyone" in found
+        assert "The label is missing" not in found
+
+
+def test_a_note_that_is_only_a_picture_is_shown_as_a_decorative_one_and_listed():
+    survey = [
+        {"type": "note", "name": "logo", "media::image": "logo.png"},
+        row("text", "q", "Question", "Question"),
+    ]
+    definition, _xform = parse(xlsx(survey, []), "form.xlsx")
+    assert definition["pictures_alone"] == [{"row": 2, "name": "logo"}]
+    assert readiness.stops(definition)["missing_files"] == ["logo.png"]
+    from heard.questionnaires.form import Form
+    from heard.questionnaires.rendering import question_views
+    from heard.questionnaires.templatetags.questionnaire import question_html
+
+    form = Form(definition)
+    page = next(p for p in form.pages if "logo" in p["fields"])
+    [view] = [v for v in question_views(form, page, {}, "en") if v.name == "logo"]
+    shown = str(question_html(view))
+    assert 'class="note"' not in shown  # no empty paragraph for a screen reader to stop on
+
+
+@pytest.mark.parametrize(
+    ("language", "heading"),
+    [("en", "Pictures shown with no text"), ("fr", "Images affichées sans texte")],
+)
+def test_the_lead_s_screen_lists_the_notes_that_are_only_a_picture(
+    questionnaire, lead, client, language, heading
+):
+    survey = [
+        {"type": "note", "name": "logo", "media::image": "logo.png"},
+        row("text", "q", "Question", "Question"),
+    ]
+    services.upload_form(
+        actor=lead, questionnaire=questionnaire, data=xlsx(survey, []), filename="f.xlsx"
+    )
+    client.force_login(lead)
+    page = html.unescape(
+        client.get(
+            f"/{language}/staff/consultations/{questionnaire.consultation.pk}/"
+            f"questionnaires/{questionnaire.pk}/"
+        ).content.decode()
+    )
+    table = page[page.index('id="pictures-alone-title"') :]
+    assert heading in table
+    assert '<th scope="row">2</th><td><code>logo</code></td>' in table
 
 
 def test_a_lead_attaches_media_the_questionnaire_opens_and_a_new_version_keeps_them(
