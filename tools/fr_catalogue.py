@@ -2377,6 +2377,7 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "Groups": "Groupes",
     "Pictures shown with no text": "Images affichées sans texte",
     "These notes are only a picture. Heard shows each as a decorative picture, which screen readers pass over: if one says something a respondent needs (instructions, a map, a chart), write a label saying it, in English and French, and upload the form again.": "Ces notes ne sont qu’une image. Heard affiche chacune comme une image décorative, que les lecteurs d’écran passent sous silence : si l’une dit quelque chose dont un répondant a besoin (des consignes, une carte, un graphique), écrivez un libellé qui le dit, en anglais et en français, puis téléversez de nouveau le formulaire.",
+    "instance('%(name)s') reads %(columns)s, which the choice list “%(name)s” does not have: it has %(has)s.": "instance('%(name)s') lit %(columns)s, que la liste de choix « %(name)s » n’a pas : elle a %(has)s.",
     "a picture": "une image",
     "a video": "une vidéo",
     "a recording": "un enregistrement",

@@ -215,26 +215,59 @@ class Form:
     def _with_labels(
         self, files: dict[str, list[dict[str, str]]], side: str
     ) -> dict[str, list[dict[str, str]]]:
-        if not self._choice_names_read:
+        questions, lists = self._read_from_form
+        if not questions and not lists:
             return files
         language = "fr" if (get_language() or "").startswith("fr") else "en"
         key = (side, language)
         found = self._data_by_language.get(key)
         if found is None:  # worked out once per process and language (the Form is shared)
-            found = {**files, **self._choice_labels(language)}
+            found = {**files, **self._choice_labels(language), **self._list_rows(language)}
             self._data_by_language[key] = found
         return found
 
     @cached_property
-    def _choice_names_read(self) -> set[str]:
-        """The select questions whose choices' labels the form's jr:choice-name() reads."""
-        found: set[str] = set()
+    def _read_from_form(self) -> tuple[set[str], set[str]]:
+        """What the form's expressions read from its own lists: the select questions whose
+        choices' labels jr:choice-name() reads, and the lists of the choices sheet that
+        instance('list')/root/item[…]/column reads."""
+        questions: set[str] = set()
+        lists: set[str] = set()
         for text in _expression_texts(self.definition):
             try:
-                found |= expressions.choice_name_questions(expressions.parse(text))
+                tree = expressions.parse(text)
             except expressions.ExpressionError:
                 continue  # not an expression (a static default)
-        return found
+            questions |= expressions.choice_name_questions(tree)
+            lists |= expressions.instance_names(tree)
+        sheet_lists = {
+            name
+            for name in self.definition["choices"]
+            if " " not in name and name not in self.definition.get("files", {})
+        }
+        return questions, (lists & sheet_lists) - set(self._file_data)
+
+    @property
+    def _choice_names_read(self) -> set[str]:
+        return self._read_from_form[0]
+
+    def _list_rows(self, language: str) -> dict[str, list[dict[str, str]]]:
+        """Each list instance() reads, as rows of name, label (in `language`, as for
+        jr:choice-name) and the list's other columns."""
+        other = "en" if language == "fr" else "fr"
+        return {
+            name: [
+                {
+                    **raw.get("filters", {}),
+                    "name": raw["name"],
+                    "label": (raw["label"] or {}).get(language)
+                    or (raw["label"] or {}).get(other)
+                    or raw["name"],
+                }
+                for raw in self.definition["choices"][name]
+            ]
+            for name in sorted(self._read_from_form[1])
+        }
 
     def _choice_labels(self, language: str) -> dict[str, list[dict[str, str]]]:
         """For each question jr:choice-name() reads, its choices as rows of name and label in
@@ -1032,12 +1065,13 @@ def with_metadata(
 
 
 def _expression_texts(definition: Mapping[str, Any]) -> list[str]:
-    """Every text in the definition that may be an expression using jr:choice-name()."""
+    """Every text in the definition that may be an expression reading the form's own lists
+    (jr:choice-name(), instance('list'))."""
     found: list[str] = []
 
     def visit(value: Any) -> None:
         if isinstance(value, str):
-            if "jr:choice-name" in value:
+            if "jr:choice-name" in value or "instance(" in value:
                 found.append(value)
         elif isinstance(value, dict):
             for key, inner in value.items():

@@ -1603,7 +1603,11 @@ def parse(
         attachments,
         survey.name,
         problems,
-        lists={k for k in choices if k not in files},
+        lists={
+            k: {"name", "label", *(f for c in v for f in c.get("filters", {}))}
+            for k, v in choices.items()
+            if k not in files and " " not in k  # a list of the choices sheet, not a file's
+        },
     )
 
     if problems:

@@ -28,7 +28,7 @@ import csv
 import hashlib
 import io
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -297,12 +297,14 @@ def read_data_files(
     attachments: Mapping[str, bytes],
     survey: str,
     problems: list[FormProblem],
-    lists: Collection[str] = (),
+    lists: Mapping[str, set[str]] | None = None,
 ) -> dict[str, DataTable]:
     """Register the data files the form names (csv-external and xml-external rows) or reads
     (pulldata(), instance()) in `files`, attached or not, and return the rows of those attached,
     by the form's name for them. A file read by instance() must be named by a row or be the file
-    of a select_one_from_file, as ODK requires; `lists` are the choices sheet's lists."""
+    of a select_one_from_file, as ODK requires, or a list of the choices sheet (`lists`, with
+    the columns of each: name, label and its filter columns), read from the form itself."""
+    lists = lists or {}
     tables: dict[str, DataTable] = {}
     # csv-external and xml-external rows name a file; pulldata() names a CSV file.
     declared = {
@@ -348,16 +350,31 @@ def read_data_files(
         instance_row = use.get("instance_row")
         if instance_row and name not in declared and f"{name}.{extension}" not in files:
             if name in lists:
-                reason = _(
-                    "instance('%(name)s') reads the choice list “%(name)s”, which Heard does "
-                    "not look up: to show the label of a chosen answer, write ${question} in a "
-                    "label."
-                )
-            else:
-                reason = _(
-                    "instance('%(name)s') reads a file the form does not name: add a row of "
-                    "type csv-external (or xml-external) named %(name)s."
-                )
+                # ODK's way to read a choice's label or another of its columns: the rows come
+                # from the list itself (Form.data), so only its columns can be read.
+                missing = sorted(use["columns"] - lists[name])
+                if missing:
+                    problems.append(
+                        FormProblem(
+                            survey,
+                            instance_row,
+                            "",
+                            _(
+                                "instance('%(name)s') reads %(columns)s, which the choice list "
+                                "“%(name)s” does not have: it has %(has)s."
+                            )
+                            % {
+                                "name": name,
+                                "columns": ", ".join(f"“{c}”" for c in missing),
+                                "has": ", ".join(f"“{c}”" for c in sorted(lists[name])),
+                            },
+                        )
+                    )
+                continue
+            reason = _(
+                "instance('%(name)s') reads a file the form does not name: add a row of "
+                "type csv-external (or xml-external) named %(name)s."
+            )
             problems.append(FormProblem(survey, instance_row, "", reason % {"name": name}))
             continue
         file = f"{name}.{extension}"

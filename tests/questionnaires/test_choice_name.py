@@ -90,3 +90,51 @@ def test_a_choice_name_that_reads_no_list_is_refused_naming_the_cell(calculation
     [problem] = raised.value.problems
     assert (problem.sheet, problem.row, problem.column) == ("survey", 4, "calculation")
     assert reason in str(problem.reason)
+
+
+FRUITS = [
+    choice("fruit", "apple", "Apple", "Pomme", price="2"),
+    choice("fruit", "pear", "Pear", "Poire", price="3"),
+]
+
+
+def test_instance_reads_a_column_or_the_label_of_a_list_of_the_choices_sheet():
+    data = xlsx(
+        [
+            row("select_one fruit", "fruit", "Fruit?", "Fruit ?"),
+            row(
+                "calculate", "price", calculation="instance('fruit')/root/item[name=${fruit}]/price"
+            ),
+            row("calculate", "named", calculation="instance('fruit')/root/item[price=3]/label"),
+        ],
+        FRUITS,
+    )
+    definition, xform = parse(data, "form.xlsx")
+    form = Form(definition)
+    with translation.override("en"):
+        values = form.with_calculations({"fruit": "pear"})
+        assert (values["price"], values["named"]) == ("3", "Pear")
+    with translation.override("fr"):
+        assert form.with_calculations({"fruit": "apple"})["named"] == "Poire"
+        rows = form.logic_for(form.pages[0], {})["data"]["fruit"]
+        assert rows[0] == {"name": "apple", "label": "Pomme", "price": "2"}
+    _again, xform_again = parse(to_xlsx(definition), "again.xlsx")
+    assert canonicalize(xform_again) == canonicalize(xform)
+
+
+def test_instance_reading_a_column_the_list_lacks_is_refused_naming_what_it_has():
+    data = xlsx(
+        [
+            row("select_one fruit", "fruit", "Fruit?", "Fruit ?"),
+            row("calculate", "c", calculation="instance('fruit')/root/item[name=${fruit}]/weight"),
+        ],
+        FRUITS,
+    )
+    with translation.override("en"), pytest.raises(FormError) as raised:
+        parse(data, "form.xlsx")
+    [problem] = raised.value.problems
+    assert problem.row == 3
+    assert (
+        "instance('fruit') reads “weight”, which the choice list “fruit” does not have: it has "
+        "“label”, “name”, “price”." in str(problem.reason)
+    )

@@ -533,7 +533,10 @@ def test_instance_lookups_read_a_declared_file_or_a_file_of_choices():
     ("calculation", "reason"),
     [
         ("instance('staff')/root/item[id = 1]/name", "reads a file the form does not name"),
-        ("instance('colour')/root/item[name = 'red']/label", "reads the choice list “colour”"),
+        (
+            "instance('colour')/root/item[name = 'red']/size",
+            "reads “size”, which the choice list “colour” does not have",
+        ),
         ("instance('staff')/root/item[. = 1]/name", "'.' in a lookup's [...] is not supported"),
     ],
 )
