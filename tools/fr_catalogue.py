@@ -1114,7 +1114,7 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "A constraint message needs a constraint.": "Un message de contrainte exige une contrainte.",
     "A calculate row needs a calculation.": "Une ligne calculate exige un calcul (calculation).",
     "Only calculate rows take a calculation.": "Seules les lignes calculate prennent un calcul (calculation).",
-    "Only select_one and select_multiple take a choice_filter.": "Seuls select_one et select_multiple acceptent un choice_filter.",
+    "Only select_one, select_multiple and rank take a choice_filter.": "Seuls select_one, select_multiple et rank acceptent un choice_filter.",
     "This group has no end_group.": "Ce groupe n’a pas de end_group.",
     "The choices sheet needs “list_name” and “name” columns.": "La feuille choices doit avoir les colonnes « list_name » et « name ».",
     "The list name is missing.": "Il manque le nom de la liste.",

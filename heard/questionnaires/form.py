@@ -559,6 +559,10 @@ class Form:
         errors: dict[str, str] = {}
         before = self.flat(answers)
         for name, value in raw.items():
+            if isinstance(value, dict) and self.item(name)["choice_filter"]:
+                # A rank question ranks only the choices its filter shows.
+                shown = {c.name for c in self.choices(name, merged)}
+                value = {k: v for k, v in value.items() if k in shown}
             parsed, problem = self._parse(name, value, language)
             if problem:
                 errors[name] = problem
@@ -770,7 +774,7 @@ class Form:
                     self._required_text(item)
                 )
             return None
-        if item["type"] in ("select_one", "select_multiple"):
+        if item["type"] in ("select_one", "select_multiple", "rank"):
             allowed = {c.name for c in self.choices(name, values)}
             picked = value if isinstance(value, list) else [value]
             if any(v not in allowed for v in picked):

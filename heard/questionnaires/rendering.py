@@ -462,7 +462,7 @@ def _question_view(
                     media=form_media.views(choice.media, language, attached, media_url),
                 )
             )
-        view.positions = list(range(1, len(view.choices) + 1))
+        view.positions = list(range(1, sum(c.available for c in view.choices) + 1))
         if item["type"] != "rank" and not available:
             view.applies = False  # nothing to choose from yet: shown once an answer allows
     return view

@@ -1441,11 +1441,11 @@ def parse(
             report(number, "trigger", reason)
         choice_filter = None
         if cell(row, "choice_filter"):
-            if kind not in ("select_one", "select_multiple"):
+            if kind not in LIST_TYPES:
                 report(
                     number,
                     "choice_filter",
-                    _("Only select_one and select_multiple take a choice_filter."),
+                    _("Only select_one, select_multiple and rank take a choice_filter."),
                 )
             else:
                 choice_filter = _parse_expression(

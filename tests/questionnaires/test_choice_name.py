@@ -1,4 +1,4 @@
-"""jr:choice-name(): the label of a choice, in the respondent's language, in expressions."""
+"""A form reading its own lists: jr:choice-name(), instance('list'), and a rank question's choice_filter."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import io
 from xml.etree.ElementTree import canonicalize
 
 import pytest
+from django.http import QueryDict
 from django.utils import translation
 from pyxform.xls2xform import convert
 
@@ -138,3 +139,38 @@ def test_instance_reading_a_column_the_list_lacks_is_refused_naming_what_it_has(
         "instance('fruit') reads “weight”, which the choice list “fruit” does not have: it has "
         "“label”, “name”, “price”." in str(problem.reason)
     )
+
+
+def test_a_rank_question_ranks_only_the_choices_its_filter_shows():
+    data = xlsx(
+        [
+            row("select_one kind", "kind", "Kind?", "Genre ?"),
+            row(
+                "rank fruit",
+                "order",
+                "Put them in order",
+                "Classez-les",
+                choice_filter="kind=${kind}",
+            ),
+        ],
+        [
+            choice("kind", "tree", "Tree", "Arbre"),
+            choice("kind", "vine", "Vine", "Vigne"),
+            choice("fruit", "apple", "Apple", "Pomme", kind="tree"),
+            choice("fruit", "pear", "Pear", "Poire", kind="tree"),
+            choice("fruit", "grape", "Grape", "Raisin", kind="vine"),
+        ],
+    )
+    form = Form(parse(data, "form.xlsx")[0])
+    page = next(p for p in form.pages if "order" in p["fields"])
+    answers = {"kind": "tree"}
+    with translation.override("en"):
+        [view] = [v for v in question_views(form, page, answers, "en") if v.name == "order"]
+        assert [c.name for c in view.choices if c.available] == ["apple", "pear"]
+        assert view.positions == [1, 2]
+        post = QueryDict(mutable=True)
+        post.update({"order__apple": "2", "order__pear": "1", "order__grape": ""})
+        values, errors = form.read_page(page, post, answers, "en")
+        assert errors == {} and values["order"] == ["pear", "apple"]
+        # The grape is not shown, so ranking it is no answer the form takes.
+        assert form.check("order", {**answers, "order": ["grape", "pear"]}, "en")

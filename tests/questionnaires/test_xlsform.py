@@ -852,7 +852,7 @@ UNSUPPORTED = [
         "choice_filter on text",
         second("text", choice_filter="name = ${q}"),
         ("survey", 3, "choice_filter"),
-        "Only select_one and select_multiple take a choice_filter.",
+        "Only select_one, select_multiple and rank take a choice_filter.",
     ),
     case(
         "duplicate name",
