@@ -247,22 +247,15 @@ class Form:
         }
         return questions, (lists & sheet_lists) - set(self._file_data)
 
-    @property
-    def _choice_names_read(self) -> set[str]:
-        return self._read_from_form[0]
-
     def _list_rows(self, language: str) -> dict[str, list[dict[str, str]]]:
         """Each list instance() reads, as rows of name, label (in `language`, as for
         jr:choice-name) and the list's other columns."""
-        other = "en" if language == "fr" else "fr"
         return {
             name: [
                 {
                     **raw.get("filters", {}),
                     "name": raw["name"],
-                    "label": (raw["label"] or {}).get(language)
-                    or (raw["label"] or {}).get(other)
-                    or raw["name"],
+                    "label": _label_in(raw["label"], language, raw["name"]),
                 }
                 for raw in self.definition["choices"][name]
             ]
@@ -271,21 +264,15 @@ class Form:
 
     def _choice_labels(self, language: str) -> dict[str, list[dict[str, str]]]:
         """For each question jr:choice-name() reads, its choices as rows of name and label in
-        `language` (the other language, then the name, where a label is missing), under
+        `language` (`_label_in`), under
         expressions.choice_labels_key. A stored calculation keeps the label of the language the
         respondent answered in, as ODK keeps the form's current language."""
-        other = "en" if language == "fr" else "fr"
         return {
             expressions.choice_labels_key(name): [
-                {
-                    "name": choice.name,
-                    "label": (choice.label or {}).get(language)
-                    or (choice.label or {}).get(other)
-                    or choice.name,
-                }
+                {"name": choice.name, "label": _label_in(choice.label, language, choice.name)}
                 for choice in self.all_choices(name)
             ]
-            for name in sorted(self._choice_names_read)
+            for name in sorted(self._read_from_form[0])
             if name in self.fields
         }
 
@@ -1066,6 +1053,12 @@ def with_metadata(
                 else local.isoformat(timespec="milliseconds")
             )
     return found
+
+
+def _label_in(label: Mapping[str, str] | None, language: str, name: str) -> str:
+    """A choice's label as expressions read it: in `language`, else the other, else its name."""
+    other = "en" if language == "fr" else "fr"
+    return (label or {}).get(language) or (label or {}).get(other) or name
 
 
 def _expression_texts(definition: Mapping[str, Any]) -> list[str]:

@@ -164,7 +164,7 @@ def _skeleton(definition: dict[str, Any]) -> dict[str, Any]:
             section.pop("row", None)
     copied.pop("languages", None)
     copied.pop("kept_columns", None)
-    copied.pop("set_aside", None)  # the exported file no longer has those rows
+    copied.pop("set_aside", None)  # rows of the file uploaded (the export writes them first)
     copied.pop("read_as_empty", None)  # where they are: rows of the file uploaded
     copied.pop("pictures_alone", None)
     return copied

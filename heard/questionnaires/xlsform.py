@@ -377,7 +377,7 @@ def _pipe_problems(text: str, names: set[str]) -> list[str]:
         )
     for name in sorted(set(PIPE.findall(text)) - names):
         # ${last-saved#…} (checked below) and a row set aside read as empty.
-        if not name.startswith("last-saved#") and not _set_aside(name, names):
+        if not name.startswith("last-saved#") and name not in _set_aside_names(names):
             found.append(_not_a_field(name, names))
     for name in sorted(set(PIPE.findall(text))):
         ambiguous = _ambiguous(name, names)
@@ -523,10 +523,6 @@ def _set_aside_names(names: set[str]) -> set[str]:
     to one reads as empty, as on a device that has no such value, and the lead is told where
     (`_empty_reads`); a trigger on one is still refused, since it would never fire."""
     return set(getattr(names, "set_aside", {}))
-
-
-def _set_aside(name: str, names: set[str]) -> bool:
-    return name in getattr(names, "set_aside", {})
 
 
 def _not_a_field(name: str, names: set[str]) -> str:
