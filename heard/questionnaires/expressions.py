@@ -15,6 +15,10 @@ Tree shape (every node is a list whose first item names its kind)::
     ["neg", node]                  unary minus
     ["bin", op, left, right]       op is one of: or and = != < <= > >= + - * div mod
     ["call", "selected", [args]]   function call; args is a list of nodes
+    ["lookup", file, pred, col]    instance('file')/root/item[pred]/col; pred None without [...],
+                                   and a fifth item, the later predicates, for item[p][q]
+    ["rowpos"]                     position() in a lookup's [...]: the row's place among those
+                                   the [...] filters
 
 Values while evaluating are ``str``, ``float`` or ``bool``, as in XPath 1.0 (no node-sets: a
 reference yields the answer as a string, a select_multiple or rank list joined with spaces, and a
@@ -329,12 +333,14 @@ def _lookup_token(text: str, i: int) -> tuple[_Token, int]:
     i = steps.end()
     while i < len(text) and text[i] in _XML_SPACE:
         i += 1
-    predicate: Node | None = None
-    if text.startswith("[", i):
+    # Each [...] filters the rows the one before it kept, as XPath's predicates do: in
+    # item[region = 'north'][position() = 2], position() counts the northern rows.
+    predicates: list[Node] = []
+    while text.startswith("[", i):
         end = _closing_bracket(text, i)
         inner = text[i + 1 : end]
         try:
-            predicate = _Parser(inner, True).parse()
+            predicate = _Parser(inner, True, in_lookup=True).parse()
         except ExpressionError as exc:
             raise ExpressionError(exc.said, i + 1 + exc.position) from None
         if any(node[0] == "cur" for node in _walk(predicate)):
@@ -344,11 +350,14 @@ def _lookup_token(text: str, i: int) -> tuple[_Token, int]:
                 ),
                 i,
             )
+        predicates.append(predicate)
         i = end + 1
+        while i < len(text) and text[i] in _XML_SPACE:
+            i += 1
     column = _COLUMN_STEP_RE.match(text, i)
     if column is None:
         raise ExpressionError(_LOOKUP_SHAPE, start)
-    return _Token("lookup", [name, predicate, column[1]], start), column.end()
+    return _Token("lookup", [name, predicates, column[1]], start), column.end()
 
 
 def _tokenize(text: str) -> list[_Token]:
@@ -468,11 +477,13 @@ _LEVELS: list[tuple[str, ...]] = [
 
 
 class _Parser:
-    def __init__(self, text: str, allow_columns: bool) -> None:
+    def __init__(self, text: str, allow_columns: bool, *, in_lookup: bool = False) -> None:
         self.tokens = _tokenize(text)
         self.index = 0
         self.depth = 0
         self.allow_columns = allow_columns
+        # In a lookup's [...], position() is the row's place among those the [...] filters.
+        self.in_lookup = in_lookup
 
     @property
     def token(self) -> _Token:
@@ -542,8 +553,11 @@ class _Parser:
         if token.kind == "cur":
             return ["cur"]
         if token.kind == "lookup":
-            name, predicate, column = token.value
-            return ["lookup", name, predicate, column]
+            # ["lookup", file, first predicate or None, column, (later predicates)]: the later
+            # ones only when written, so that a one-predicate lookup keeps the shape it had.
+            name, predicates, column = token.value
+            first = predicates[0] if predicates else None
+            return ["lookup", name, first, column, *([predicates[1:]] if predicates[1:] else [])]
         if token.kind == "sym" and token.value == "(":
             self.enter()
             node = self.binary(0)
@@ -592,6 +606,9 @@ class _Parser:
         name = token.value
         if name == "position":
             self.advance()  # (
+            if self.in_lookup and self.token.kind == "sym" and self.token.value == ")":
+                self.advance()
+                return ["rowpos"]
             if self.token.kind != "parent":
                 raise ExpressionError(UNSUPPORTED["position"], token.pos)
             self.advance()
@@ -721,9 +738,14 @@ def _depth(node: Node) -> int:
             stack += [(item[2], level + 1), (item[3], level + 1)]
         elif kind == "call":
             stack += [(arg, level + 1) for arg in item[2]]
-        elif kind == "lookup" and item[2] is not None:
-            stack.append((item[2], level + 1))
+        elif kind == "lookup":
+            stack += [(predicate, level + 1) for predicate in lookup_predicates(item)]
     return deepest
+
+
+def lookup_predicates(node: Node) -> list[Node]:
+    """A lookup's [...] in the order written (the first at node[2], any later ones at node[4])."""
+    return ([node[2]] if node[2] is not None else []) + (list(node[4]) if len(node) > 4 else [])
 
 
 def _walk(node: Node, *, into_lookups: bool = True) -> Iterator[Node]:
@@ -739,8 +761,9 @@ def _walk(node: Node, *, into_lookups: bool = True) -> Iterator[Node]:
     elif kind == "call":
         for arg in node[2]:
             yield from _walk(arg, into_lookups=into_lookups)
-    elif kind == "lookup" and into_lookups and node[2] is not None:
-        yield from _walk(node[2], into_lookups=into_lookups)
+    elif kind == "lookup" and into_lookups:
+        for predicate in lookup_predicates(node):
+            yield from _walk(predicate, into_lookups=into_lookups)
 
 
 def last_saved_names(text: str) -> list[str]:
@@ -803,8 +826,8 @@ def free_references(node: Node) -> set[str]:
             stack += item[2][:-1]  # join's separator
         elif item[0] == "call":
             stack += item[2][2:] if item[1] == "indexed-repeat" else item[2]
-        elif item[0] == "lookup" and item[2] is not None:
-            stack.append(item[2])
+        elif item[0] == "lookup":
+            stack += lookup_predicates(item)
     return found
 
 
@@ -829,8 +852,8 @@ def data_lookups(node: Node) -> dict[str, set[str]]:
             found.setdefault(file, set()).update((column, match))
         elif item[0] == "lookup":
             columns = {item[3]}
-            if item[2] is not None:
-                columns |= column_names(item[2])
+            for predicate in lookup_predicates(item):
+                columns |= column_names(predicate)
             found.setdefault(item[1], set()).update(columns)
     return found
 
@@ -1105,7 +1128,7 @@ DataFile = Sequence[Mapping[str, str]]
 
 
 class _Context:
-    __slots__ = ("choice", "current", "data", "today", "values")
+    __slots__ = ("choice", "current", "data", "position", "today", "values")
 
     def __init__(
         self,
@@ -1114,12 +1137,15 @@ class _Context:
         choice: Mapping[str, object] | None,
         today: datetime.date,
         data: Mapping[str, DataFile],
+        position: int = 1,
     ) -> None:
         self.values = values
         self.current = current
         self.choice = choice
         self.today = today
         self.data = data
+        # The row's place among those a lookup's [...] filters: what position() reads there.
+        self.position = position
 
 
 def _over_entries(node: Node, ctx: _Context) -> Value:
@@ -1151,17 +1177,25 @@ def _over_entries(node: Node, ctx: _Context) -> Value:
 def _look_up(node: Node, ctx: _Context) -> str:
     """instance('file')/root/item[predicate]/column: the column of the first row the predicate
     holds for (a number stands for the row's position, as in XPath), or nothing."""
-    _kind, file, predicate, column = node
-    for position, row in enumerate(ctx.data.get(file, []), start=1):
-        if predicate is not None:
-            held = _eval(predicate, _Context(ctx.values, ctx.current, row, ctx.today, ctx.data))
-            if isinstance(held, float) and not isinstance(held, bool):
-                if held != position:
-                    continue
-            elif not to_boolean(held):
-                continue
-        return to_string(row.get(column, ""))
-    return ""
+    rows: Sequence[Mapping[str, object]] = ctx.data.get(node[1], [])
+    for predicate in lookup_predicates(node):
+        rows = [
+            row
+            for position, row in enumerate(rows, start=1)
+            if _holds_for_row(predicate, row, position, ctx)
+        ]
+    return to_string(rows[0].get(node[3], "")) if rows else ""
+
+
+def _holds_for_row(
+    predicate: Node, row: Mapping[str, object], position: int, ctx: _Context
+) -> bool:
+    """Whether a lookup's [...] keeps the row at `position` among those it filters: a number
+    stands for a position, as in XPath's item[2]."""
+    held = _eval(predicate, _Context(ctx.values, ctx.current, row, ctx.today, ctx.data, position))
+    if isinstance(held, float) and not isinstance(held, bool):
+        return held == position
+    return to_boolean(held)
 
 
 def _pull(rows: DataFile, column: str, match: str, key: str) -> str:
@@ -1529,6 +1563,8 @@ def _eval(node: Node, ctx: _Context) -> Value:
         return to_string(ctx.choice.get(node[1]) if ctx.choice is not None else None)
     if kind == "lookup":
         return _look_up(node, ctx)
+    if kind == "rowpos":
+        return float(ctx.position)
     if kind == "entries":
         return _over_entries(node, ctx)
     if kind == "neg":

@@ -529,10 +529,45 @@ def test_instance_lookups_read_a_declared_file_or_a_file_of_choices():
     assert set(logic["data"]["cities"][0]) == {"name", "province"}
 
 
+def test_a_lookup_with_two_predicates_takes_the_nth_row_the_first_kept_in_each_entry():
+    # item[region = 'Yukon'][position() = n]: the second [...] counts the Yukon rows only, as in
+    # XPath; in a repeat, each entry reads its own row.
+    staff = b"id,region\nA7,Yukon\nB2,Nunavut\nC4,Yukon\nD1,Yukon\n"
+    survey = [
+        row("csv-external", "staff"),
+        row("begin_repeat", "visits", "Visit", "Visite"),
+        row("calculate", "n", calculation="position(..)"),
+        row(
+            "calculate",
+            "who",
+            calculation="instance('staff')/root/item[region = 'Yukon'][position() = ${n}]/id",
+        ),
+        row("text", "note", "Notes for ${who}", "Notes pour ${who}"),
+        row("end_repeat"),
+    ]
+    definition, xform = parse(xlsx(survey, []), "form.xlsx", attachments={"staff.csv": staff})
+    assert to_xform(to_xlsx(definition), "back.xlsx") == xform
+    form = Form(definition)
+    values = form.clean({"visits": [{}, {}, {}, {}]})
+    # A fourth entry finds no fourth Yukon row: nothing is stored.
+    assert [values.get(f"who@{n}") for n in (1, 2, 3, 4)] == ["A7", "C4", "D1", None]
+    # Both predicates' columns go to the page's logic, no other column.
+    logic = form.logic_for(definition["pages"][0], {})
+    assert logic["data"]["staff"][0] == {"id": "A7", "region": "Yukon"}
+
+
 @pytest.mark.parametrize(
     ("calculation", "reason"),
     [
         ("instance('staff')/root/item[id = 1]/name", "reads a file the form does not name"),
+        (
+            "instance('colour')/root/item[name = 'red'][position() = 1]/size",
+            "reads “size”, which the choice list “colour” does not have",
+        ),
+        (
+            "instance('colour')/root/item[name = 'red'][size = 1]/name",
+            "reads “size”, which the choice list “colour” does not have",
+        ),
         (
             "instance('colour')/root/item[name = 'red']/size",
             "reads “size”, which the choice list “colour” does not have",

@@ -146,16 +146,20 @@
   // holds for (a number stands for the row's position, as in XPath), or nothing.
   function lookUp(node, ctx) {
     var rows = has.call(ctx.data, node[1]) ? ctx.data[node[1]] : [];
-    for (var i = 0; i < rows.length; i++) {
-      if (node[2]) {
-        var held = ev(node[2], {
-          values: ctx.values, current: ctx.current, choice: rows[i], today: ctx.today, data: ctx.data
+    // Each [...] filters the rows the one before kept (the first at node[2], later ones at node[4]).
+    var predicates = (node[2] ? [node[2]] : []).concat(node.length > 4 ? node[4] : []);
+    for (var p = 0; p < predicates.length; p++) {
+      var kept = [];
+      for (var i = 0; i < rows.length; i++) {
+        var held = ev(predicates[p], {
+          values: ctx.values, current: ctx.current, choice: rows[i], today: ctx.today,
+          data: ctx.data, position: i + 1
         });
-        if (typeof held === "number" ? held !== i + 1 : !toBoolean(held)) { continue; }
+        if (typeof held === "number" ? held === i + 1 : toBoolean(held)) { kept.push(rows[i]); }
       }
-      return toText(has.call(rows[i], node[3]) ? rows[i][node[3]] : null);
+      rows = kept;
     }
-    return "";
+    return rows.length ? toText(has.call(rows[0], node[3]) ? rows[0][node[3]] : null) : "";
   }
 
   // jr:choice-name()'s second argument, '${colour}', gives colour (checked when parsed).
@@ -569,6 +573,8 @@
         return toText(ctx.choice && has.call(ctx.choice, node[1]) ? ctx.choice[node[1]] : null);
       case "lookup":
         return lookUp(node, ctx);
+      case "rowpos":  // position() in a lookup's [...]: the row's place among those it filters
+        return ctx.position || 1;
       case "entries":
         return overEntries(node, ctx);
       case "neg":
