@@ -538,6 +538,15 @@ def _not_a_field(name: str, names: set[str]) -> str:
     return _("${%(name)s} is not a field of this form.") % {"name": name}
 
 
+_CURLY_TO_STRAIGHT = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+
+
+def straight_quotes(text: str) -> str:
+    """Curly single and double quotes (U+2018, U+2019, U+201C, U+201D) as ' and ", as pyxform
+    writes them in the XForm (not guillemets, which it keeps)."""
+    return text.translate(_CURLY_TO_STRAIGHT)
+
+
 def _parse_expression(
     sheet: str,
     number: int,
@@ -903,7 +912,10 @@ def parse(
         raise FormError(problems)
 
     def cell(row: dict[str, str], base: str) -> str:
-        return row.get(columns.plain.get(base, ""), "").strip()
+        # pyxform writes curly quotes as straight ones in every cell of the survey it reads,
+        # so an expression typed in a word processor (its quotes curled) works in ODK: it
+        # does here too. Labels and hints keep theirs (pyxform's are read by `_text`).
+        return straight_quotes(row.get(columns.plain.get(base, ""), "").strip())
 
     # A note written without a name is named by pyxform after its row: named so here too, so
     # that Heard, the XForm and the way back (which writes the name) agree.

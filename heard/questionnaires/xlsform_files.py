@@ -314,9 +314,11 @@ def read_data_files(
     }
     lookups = data_lookups(fields)
     for name in sorted(set(lookups) | set(declared)):
-        # Not declared: a CSV for pulldata(), or the file of a select_one_from_file.
+        # Not declared: a CSV for pulldata(), or the file of a select_one_from_file (a CSV,
+        # XML or GeoJSON file: ODK names its instance after the file, without the extension).
         row, extension = declared.get(
-            name, (None, "xml" if f"{name}.xml" in files and f"{name}.csv" not in files else "csv")
+            name,
+            (None, next((e for e in ("csv", "xml", "geojson") if f"{name}.{e}" in files), "csv")),
         )
         use = lookups.get(name) or {"row": row, "columns": set()}
         if name.lower().endswith((".csv", ".xml")) and name not in declared:

@@ -1189,6 +1189,34 @@ def test_a_text_in_one_language_is_accepted_and_listed_as_missing_the_other(data
     assert found["text"]
 
 
+def test_curly_quotes_in_an_expression_read_as_straight_ones_as_pyxform_writes_them():
+    # Typed in a word processor: pyxform writes curly quotes as straight ones in every cell it reads, so
+    # ODK takes these; labels keep theirs (and pyxform's XForm is the same on the way back).
+    data = xlsx(
+        [
+            row("select_one yn", "q", "Ready? It’s “fine”", "Prêt ? C’est « bien »"),
+            row("text", "why", "Why?", "Pourquoi ?", relevant="${q} = ’yes’"),
+            row("calculate", "said", calculation="concat(“said ”, ${q})"),
+            row("select_one yn", "again", "Again?", "Encore ?", choice_filter="name != ‘no’"),
+        ],
+        [
+            {"list_name": "yn", "name": "yes", f"label::{EN}": "Yes", f"label::{FR}": "Oui"},
+            {"list_name": "yn", "name": "no", f"label::{EN}": "No", f"label::{FR}": "Non"},
+        ],
+    )
+    definition, xform = parse(data, "form.xlsx")
+    fields = {f["name"]: f for f in definition["fields"]}
+    assert fields["why"]["relevant"] == "${q} = 'yes'"
+    assert fields["said"]["calculation"] == 'concat("said ", ${q})'
+    assert fields["q"]["label"] == {"en": "Ready? It’s “fine”", "fr": "Prêt ? C’est « bien »"}
+    form = Form(definition)
+    values = form.clean({"q": "yes"})
+    assert values["said"] == "said yes" and form.field_applies("why", values)
+    assert not form.field_applies("why", form.clean({"q": "no"}))
+    assert [c.name for c in form.choices("again", values)] == ["yes"]
+    assert to_xform(to_xlsx(definition), "back.xlsx") == xform
+
+
 @pytest.mark.parametrize(
     ("column", "expression", "english", "french"),
     [
@@ -1224,9 +1252,9 @@ def test_a_text_in_one_language_is_accepted_and_listed_as_missing_the_other(data
         ),
         (
             "relevant",
-            "${q} = ’yes’",
-            "the curly quote ’ does not start a string",
-            "le guillemet typographique ’ ne commence pas une chaîne",
+            "${q} = «yes»",
+            "the curly quote « does not start a string",
+            "le guillemet typographique « ne commence pas une chaîne",
         ),
         (
             "calculation",

@@ -303,6 +303,33 @@ def test_a_geojson_file_gives_one_choice_per_feature_as_odk_reads_it():
     assert "This is not a readable GeoJSON file" in str(caught.value.problems[0])
 
 
+def test_instance_reads_the_geojson_file_of_a_select_one_from_file():
+    # ODK names the instance of select_one_from_file shelters.geojson "shelters": a lookup in
+    # it reads a feature's properties and its geometry, as the OpenStreetMap field forms do.
+    survey = [
+        row("select_one_from_file shelters.geojson", "s", "Which shelter?", "Quel refuge ?"),
+        row("calculate", "beds", calculation="instance('shelters')/root/item[id = ${s}]/beds"),
+        row("calculate", "where", calculation="instance('shelters')/root/item[id = ${s}]/geometry"),
+    ]
+    pending, xform = parse(xlsx(survey, []), "form.xlsx")
+    assert xlsform_files.missing_files(pending) == ["shelters.geojson"]
+    definition, same = parse(
+        xlsx(survey, []), "form.xlsx", attachments={"shelters.geojson": SHELTERS}
+    )
+    assert same == xform
+    values = Form(definition).clean({"s": "s1"})
+    assert (values["beds"], values["where"]) == ("12", "48.38 -89.25 0 0")
+    assert to_xform(to_xlsx(definition), "back.xlsx") == xform
+    # A property no feature has is refused when the file comes, naming those it has.
+    wrong = [
+        *survey[:1],
+        row("calculate", "x", calculation="instance('shelters')/root/item[id = ${s}]/phone"),
+    ]
+    with pytest.raises(FormError) as caught:
+        parse(xlsx(wrong, []), "form.xlsx", attachments={"shelters.geojson": SHELTERS})
+    assert "phone" in str(caught.value.problems[0])
+
+
 def test_a_lead_attaches_a_geojson_file_and_downloads_it_back(questionnaire, lead, client):
     data = xlsx([row("select_one_from_file shelters.geojson", "s", "Shelter?", "Refuge ?")], [])
     services.upload_form(actor=lead, questionnaire=questionnaire, data=data, filename="f.xlsx")
