@@ -1884,10 +1884,23 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
         "Ce end_group ferme une répétition : écrivez end_repeat."
     ),
     "Only a repeat takes a repeat_count.": "Seule une répétition prend un repeat_count.",
-    "A repeat inside a repeat is not supported: put its questions directly in the repeat, or "
-    "ask for them in a repeat of their own.": (
-        "Une répétition dans une répétition n’est pas prise en charge : mettez ses questions "
-        "directement dans la répétition, ou posez-les dans une répétition à part."
+    "A repeat can sit in at most %(depth)d others: put its questions directly in the repeat "
+    "around it, or ask for them in a repeat of their own.": (
+        "Une répétition peut se trouver dans au plus %(depth)d autres : mettez ses questions "
+        "directement dans la répétition qui l’entoure, ou posez-les dans une répétition à part."
+    ),
+    "${%(name)s} sits in the repeat “%(repeat)s”, inside “%(outer)s”: count or add up its "
+    "entries in an entry of “%(outer)s” (a calculate there), then over those calculates.": (
+        "${%(name)s} se trouve dans la répétition « %(repeat)s », dans « %(outer)s » : comptez "
+        "ou additionnez ses entrées dans une entrée de « %(outer)s » (un calculate à cet "
+        "endroit), puis sur ces calculate."
+    ),
+    "indexed-repeat() reads ${%(name)s} in “%(repeat)s”, inside “%(outer)s”: name the outer "
+    "repeat and its entry first, as in indexed-repeat(${%(name)s}, ${%(outer)s}, 1, "
+    "${%(repeat)s}, 2).": (
+        "indexed-repeat() lit ${%(name)s} dans « %(repeat)s », dans « %(outer)s » : nommez "
+        "d’abord la répétition extérieure et son entrée, comme dans "
+        "indexed-repeat(${%(name)s}, ${%(outer)s}, 1, ${%(repeat)s}, 2)."
     ),
     "This end_repeat closes a group: write end_group.": (
         "Ce end_repeat ferme un groupe : écrivez end_group."
@@ -2355,7 +2368,7 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
     "%(name)s() takes %(fewest)s arguments, not %(count)s": "%(name)s() prend %(fewest)s arguments, et non %(count)s",
     "%(name)s() takes %(fewest)s to %(most)s arguments, not %(count)s": "%(name)s() prend de %(fewest)s à %(most)s arguments, et non %(count)s",
     "%(name)s() takes a repeat or a question in one, as in count(${people}) or sum(${amount})": "%(name)s() prend une répétition ou une de ses questions, comme dans count(${people}) ou sum(${amount})",
-    "indexed-repeat() takes a question of a repeat, the repeat and the entry's number, as in indexed-repeat(${age}, ${people}, 2)": "indexed-repeat() prend une question d'une répétition, la répétition et le numéro de l'entrée, comme dans indexed-repeat(${age}, ${people}, 2)",
+    "indexed-repeat() takes a question of a repeat, then the repeat and the entry's number, as in indexed-repeat(${age}, ${people}, 2) (in a repeat inside another, the outer repeat and its number first: indexed-repeat(${age}, ${households}, 1, ${people}, 2))": "indexed-repeat() prend une question d'une répétition, puis la répétition et le numéro de l'entrée, comme dans indexed-repeat(${age}, ${people}, 2) (dans une répétition à l'intérieur d'une autre, la répétition extérieure et son numéro d'abord : indexed-repeat(${age}, ${households}, 1, ${people}, 2))",
     "pulldata() takes the file, the column to read and the column to match as quoted names, as in pulldata('people', 'region', 'id', ${id})": "pulldata() prend le fichier, la colonne à lire et la colonne à comparer, chacun entre guillemets, comme dans pulldata('people', 'region', 'id', ${id})",
     "%(expected)s, found %(found)s": "%(expected)s, trouvé %(found)s",
     "the expression is too long: split it over calculate fields": "l'expression est trop longue : répartissez-la sur des champs calculate",

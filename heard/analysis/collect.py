@@ -30,6 +30,7 @@ from typing import Any
 from heard.analysis.models import ImportedText, RecordFile
 from heard.consultations.models import Consultation
 from heard.events.models import Note
+from heard.questionnaires import repeats
 from heard.questionnaires.models import Response, ResponseState
 
 #: Answers to these questions of the questionnaire become segment fields of every text record.
@@ -54,9 +55,9 @@ def _texts(answers: dict[str, Any], name: str, repeat: str | None) -> Iterator[t
     if repeat is None:
         yield name, answers.get(name)
         return
-    entries = answers.get(repeat)
-    for number, entry in enumerate(entries if isinstance(entries, list) else [], start=1):
-        yield f"{name}-{number}", entry.get(name)
+    # Each entry's, numbered by its path where repeats nest ("idea-2", "age-1-2").
+    for path, entry in repeats.holders(answers, name):
+        yield f"{name}-{'-'.join(str(n) for n in path)}", entry.get(name)
 
 
 def answer_records(consultation: Consultation) -> Iterator[dict[str, Any]]:

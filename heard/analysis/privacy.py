@@ -17,6 +17,7 @@ from heard.consultations.models import Consultation
 from heard.consultations.retention import register_purger
 from heard.core.rows import deleted
 from heard.events.privacy import NAME_REMOVED, notes_of
+from heard.questionnaires import repeats
 from heard.questionnaires.models import Response
 from heard.questionnaires.privacy import respondents_of
 
@@ -115,8 +116,8 @@ def anonymise_answers(answers: dict[str, Any], definition: dict[str, Any]) -> di
             if isinstance(answers.get(name), str):
                 answers[name] = redact(answers[name]).text
             continue
-        for entry in answers.get(repeat) or []:
-            if isinstance(entry, dict) and isinstance(entry.get(name), str):
+        for _path, entry in repeats.holders(answers, name):
+            if isinstance(entry.get(name), str):
                 entry[name] = redact(entry[name]).text
     return answers
 

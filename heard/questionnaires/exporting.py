@@ -39,6 +39,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
+from heard.questionnaires import repeats
 from heard.questionnaires.answer_files import FILE_TYPES
 from heard.questionnaires.locations import LOCATION_TYPES
 from heard.questionnaires.xlsform_vocabulary import DATA_TYPES
@@ -151,7 +152,8 @@ _CODEBOOK_NOTE = (
     "so that spreadsheets show it instead of running it as a formula. In the SPSS and Stata "
     "exports, the values listed under codes are stored as those integers, with value labels. "
     "A question in a repeat has its columns once per entry (age_1, age_2, ...), for as many "
-    "entries as the response with the most has."
+    "entries as the response with the most has; in a repeat inside another, once per entry of "
+    "each (age_1_2: entry 2 of the inner repeat in entry 1 of the outer one)."
 )
 
 
@@ -322,7 +324,8 @@ class _Column:
     field: Mapping[str, Any] | None = None
     choice: Mapping[str, Any] | None = None
     key: str = ""  # the field's name, or its entry name in a repeat ("age@2")
-    repeat_label: Mapping[str, str] | None = None  # the label of the repeat it sits in
+    # The repeats it sits in, outermost first: (name, label) of each.
+    repeats_around: tuple[tuple[str, Mapping[str, str] | None], ...] = ()
 
     @property
     def is_meta(self) -> bool:
@@ -356,14 +359,15 @@ def _repeats(definition: Definition) -> dict[str, Mapping[str, Any]]:
 
 def entry_counts(definition: Definition, rows: Iterable[Row]) -> dict[str, int]:
     """How many entries of each repeat the export has columns for: the most any response has
-    (at least one, so that every question has a column)."""
+    (in any one entry of the repeats around it, where repeats nest; at least one, so that every
+    question has a column)."""
     counts = dict.fromkeys(_repeats(definition), 1)
     for row in rows:
-        answers = row.get("answers") or {}
-        for name in counts:
-            entries = answers.get(name)
-            if isinstance(entries, list):
-                counts[name] = max(counts[name], len(entries))
+        flat = repeats.flatten(row.get("answers") or {}, counts)
+        for key, value in flat.items():
+            name = repeats.split(key)[0]
+            if name in counts and isinstance(value, int):
+                counts[name] = max(counts[name], value)
     return counts
 
 
@@ -371,45 +375,65 @@ def _fields_by_entry(
     definition: Definition, entries: Mapping[str, int] | None
 ) -> list[tuple[Mapping[str, Any], str]]:
     """(field, the name its column is keyed by) in column order: a question in a repeat once
-    per entry, under its entry name, its repeat's entries together."""
-    found: list[tuple[Mapping[str, Any], str]] = []
-    repeats = _repeats(definition)
-    done: set[str] = set()
-    by_name = {f["name"]: f for f in definition["fields"]}
-    for field in definition["fields"]:
-        if field["type"] in _NO_ANSWER:
-            continue
-        if field.get("entries_of"):
-            # Its choices are a repeat's answers, not a list: it goes out as the text chosen.
-            field = {**field, "type": "text"}
-        repeat = field.get("repeat")
-        if repeat is None:
-            found.append((field, field["name"]))
-            continue
-        if repeat in done:
-            continue
-        done.add(repeat)
-        members = [
-            by_name[n] for n in repeats[repeat]["fields"] if by_name[n]["type"] not in _NO_ANSWER
-        ]
-        for number in range(1, (entries or {}).get(repeat, 1) + 1):
-            found += [(member, f"{member['name']}@{number}") for member in members]
-    return found
+    per entry, under its entry name, its repeat's entries together (a repeat inside another,
+    within each entry of the outer one: age@1.1, age@1.2, age@2.1, …)."""
+    outer_of = {
+        name: repeat["repeat"]
+        for name, repeat in _repeats(definition).items()
+        if repeat.get("repeat")
+    }
+
+    def chain(repeat: str | None) -> list[str]:
+        found = [repeat] if repeat else []
+        while found and found[0] in outer_of:
+            found.insert(0, outer_of[found[0]])
+        return found
+
+    fields = [
+        # Choices from a repeat's answers are not a list: it goes out as the text chosen.
+        ({**f, "type": "text"} if f.get("entries_of") else f, chain(f.get("repeat")))
+        for f in definition["fields"]
+        if f["type"] not in _NO_ANSWER
+    ]
+
+    def within(level: list[str], path: repeats.Path) -> list[tuple[Mapping[str, Any], str]]:
+        found: list[tuple[Mapping[str, Any], str]] = []
+        done: set[str] = set()
+        for field, around in fields:
+            if around[: len(level)] != level:
+                continue
+            if len(around) == len(level):
+                found.append(
+                    (field, repeats.entry_name(field["name"], path) if path else field["name"])
+                )
+                continue
+            inner = around[len(level)]
+            if inner not in done:
+                done.add(inner)
+                for number in range(1, (entries or {}).get(inner, 1) + 1):
+                    found += within([*level, inner], (*path, number))
+        return found
+
+    return within([], ())
 
 
 def _columns(definition: Definition, entries: Mapping[str, int] | None = None) -> list[_Column]:
     names = variable_names(definition, entries)
-    repeats = _repeats(definition)
+    by_repeat = _repeats(definition)
     columns = [_Column(name=name, kind=name) for name in META_COLUMNS]
     for field, key in _fields_by_entry(definition, entries):
         kind = field["type"]
-        heading = repeats[field["repeat"]].get("label") if field.get("repeat") else None
+        around: list[tuple[str, Mapping[str, str] | None]] = []
+        held_by = field.get("repeat")
+        while held_by:
+            around.insert(0, (held_by, by_repeat[held_by].get("label")))
+            held_by = by_repeat[held_by].get("repeat")
         if kind in _PER_CHOICE:
             for choice in _choices(definition, field):
                 name = names[(key, choice["name"])]
-                columns.append(_Column(name, kind, field, choice, key, heading))
+                columns.append(_Column(name, kind, field, choice, key, tuple(around)))
         else:
-            columns.append(_Column(names[(key, None)], kind, field, None, key, heading))
+            columns.append(_Column(names[(key, None)], kind, field, None, key, tuple(around)))
     return columns
 
 
@@ -418,7 +442,7 @@ def _table(definition: Definition, rows: Iterable[Row]) -> _Table:
     entries = entry_counts(definition, rows)
     columns = _columns(definition, entries)
     fields = _fields_by_entry(definition, entries)
-    repeats = list(_repeats(definition))
+    repeat_names = list(_repeats(definition))
     choice_names = {
         f["name"]: [c["name"] for c in _choices(definition, f)]
         for f, _key in fields
@@ -427,7 +451,7 @@ def _table(definition: Definition, rows: Iterable[Row]) -> _Table:
     table_rows = []
     for row in rows:
         response = str(row["response_id"])
-        answers = _flat(row.get("answers") or {}, repeats)
+        answers = repeats.flatten(row.get("answers") or {}, repeat_names)
         parsed = {}
         for field, key in fields:
             value = answers.get(key)
@@ -442,19 +466,6 @@ def _table(definition: Definition, rows: Iterable[Row]) -> _Table:
                 values.append(_cell(column, parsed.get(column.key)))
         table_rows.append(values)
     return _Table(definition, columns, table_rows, entries)
-
-
-def _flat(answers: Mapping[str, Any], repeats: list[str]) -> Mapping[str, Any]:
-    """A response's answers with each entry's under its entry name (`age@2`)."""
-    if not repeats:
-        return answers
-    flat = dict(answers)
-    for name in repeats:
-        entries = flat.pop(name, None)
-        for number, entry in enumerate(entries if isinstance(entries, list) else [], start=1):
-            for field, value in entry.items():
-                flat[f"{field}@{number}"] = value
-    return flat
 
 
 def _meta_value(name: str, row: Row, response: str) -> Any:
@@ -558,12 +569,15 @@ def _label(column: _Column, language: str) -> str:
     if column.field is None:
         return _META_LABELS[column.name][language]
     question = _text(column.field.get("label"), language) or column.field["name"]
-    repeat = column.field.get("repeat")
-    if repeat is not None:
-        # "Person 2: Age": the entry's heading first, as the check page shows it.
-        number = column.key.rpartition("@")[2]
-        heading = _text(column.repeat_label, language) or repeat
-        question = f"{heading} {number}" + (" : " if language == "fr" else ": ") + question
+    path = repeats.split(column.key)[1]
+    if column.repeats_around and path:
+        # "Person 2: Age": the entry's heading first, as the check page shows it ("Household 1,
+        # Member 2: Age" where repeats nest).
+        headings = ", ".join(
+            f"{_text(label, language) or name} {number}"
+            for (name, label), number in zip(column.repeats_around, path, strict=False)
+        )
+        question = headings + (" : " if language == "fr" else ": ") + question
     if column.choice is None:
         return question
     return question + _choice_tail(column.choice, language)
@@ -962,7 +976,8 @@ def codebook(definition: Definition, entries: Mapping[str, int] | None = None) -
     "valueLabels" ({"en": {value: label}, "fr": ...}) and "codes" ({value: integer} as stored
     in SPSS and Stata) where its values are coded, "questionType", and for a question column
     "sourceName", "sourceChoice", "sourceRow" and "sourceField" (its row of the definition),
-    and "sourceEntry" (its entry's number) for a question in a repeat. `entries` as for
+    and "sourceEntry" (its entry's number) for a question in a repeat, with "sourceEntryPath"
+    (the number of each entry, outermost first) in a repeat inside another. `entries` as for
     `variable_names`: without it, each repeat has the columns of one entry."""
     fields = []
     for column in _columns(definition, entries):
@@ -999,8 +1014,11 @@ def codebook(definition: Definition, entries: Mapping[str, int] | None = None) -
             entry["sourceChoice"] = column.choice["name"] if column.choice else None
             entry["sourceRow"] = column.field.get("row")
             entry["sourceField"] = dict(column.field)
-            if column.field.get("repeat"):
-                entry["sourceEntry"] = int(column.key.rpartition("@")[2])
+            path = repeats.split(column.key)[1]
+            if column.field.get("repeat") and path:
+                entry["sourceEntry"] = path[-1]
+                if len(path) > 1:  # in a repeat inside another: each entry's number
+                    entry["sourceEntryPath"] = list(path)
         fields.append(entry)
     title = definition.get("title") or {}
     return {

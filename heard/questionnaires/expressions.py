@@ -53,6 +53,8 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
+from heard.questionnaires.entries import entry_name
+
 Node = list[Any]
 Value = str | float | bool
 
@@ -110,7 +112,7 @@ FUNCTIONS: dict[str, tuple[int, int | None]] = {
     # jr:choice-name(${colour}, '${colour}'): the label of the choice named by the first
     # argument, in the list of the select question quoted second, in the page's language.
     "jr:choice-name": (2, 2),
-    "indexed-repeat": (3, 3),
+    "indexed-repeat": (3, 7),  # a question, then a repeat and a number per level (3, 5 or 7)
     # Over a repeat's entries: count(${people}), sum(${amount}) (see `Form.ast`).
     "count": (1, 1),
     "sum": (1, 1),
@@ -663,11 +665,15 @@ class _Parser:
                 ),
                 token.pos,
             )
-        if name == "indexed-repeat" and not (args[0][0] == "ref" and args[1][0] == "ref"):
+        if name == "indexed-repeat" and (
+            len(args) % 2 == 0 or any(args[at][0] != "ref" for at in (0, *range(1, len(args), 2)))
+        ):
             raise ExpressionError(
                 gettext_noop(
-                    "indexed-repeat() takes a question of a repeat, the repeat and the entry's "
-                    "number, as in indexed-repeat(${age}, ${people}, 2)"
+                    "indexed-repeat() takes a question of a repeat, then the repeat and the "
+                    "entry's number, as in indexed-repeat(${age}, ${people}, 2) (in a repeat "
+                    "inside another, the outer repeat and its number first: "
+                    "indexed-repeat(${age}, ${households}, 1, ${people}, 2))"
                 ),
                 token.pos,
             )
@@ -776,10 +782,11 @@ def references(node: Node) -> set[str]:
     return {item[1] for item in _walk(node) if item[0] == "ref"}
 
 
-def entry_reads(node: Node) -> list[tuple[str, str]]:
-    """(question, repeat) of each indexed-repeat(): a read of one entry's answer by number."""
+def entry_reads(node: Node) -> list[tuple[str, tuple[str, ...]]]:
+    """(question, repeats, outermost first) of each indexed-repeat(): a read of one entry's
+    answer by number (one repeat, or a repeat and the repeats inside it)."""
     return [
-        (item[2][0][1], item[2][1][1])
+        (item[2][0][1], tuple(arg[1] for arg in item[2][1::2]))
         for item in _walk(node)
         if item[0] == "call" and item[1] == "indexed-repeat"
     ]
@@ -825,7 +832,8 @@ def free_references(node: Node) -> set[str]:
         elif is_aggregate(item):
             stack += item[2][:-1]  # join's separator
         elif item[0] == "call":
-            stack += item[2][2:] if item[1] == "indexed-repeat" else item[2]
+            # indexed-repeat's question and repeats name what it reads; its numbers are read.
+            stack += item[2][2::2] if item[1] == "indexed-repeat" else item[2]
         elif item[0] == "lookup":
             stack += lookup_predicates(item)
     return found
@@ -1159,11 +1167,11 @@ def _over_entries(node: Node, ctx: _Context) -> Value:
     if operation == "count":
         return float(count)
     if operation in ("count-non-empty", "join"):
-        texts = [to_string(ctx.values.get(f"{question}@{n}")) for n in range(1, count + 1)]
+        texts = [to_string(ctx.values.get(entry_name(question, n))) for n in range(1, count + 1)]
         if operation == "join":
             return to_string(_eval(node[4], ctx)).join(texts)
         return float(sum(1 for text in texts if text != ""))
-    numbers = [to_number(ctx.values.get(f"{question}@{n}")) for n in range(1, count + 1)]
+    numbers = [to_number(ctx.values.get(entry_name(question, n))) for n in range(1, count + 1)]
     if operation == "sum":
         total = 0.0
         for x in numbers:  # in order, as logic.js adds them: the same result to the last bit
@@ -1408,11 +1416,15 @@ def _call(name: str, args: list[Node], ctx: _Context) -> Value:
         first = _eval(args[0], ctx)
         return first if to_string(first) != "" else _eval(args[1], ctx)
     if name == "indexed-repeat":
-        # The answer of entry n, under its entry name (repeats.entry_name: "age@2").
-        number = to_number(_eval(args[2], ctx))
-        if not (math.isfinite(number) and number >= 1 and number == math.floor(number)):
-            return ""
-        return to_string(ctx.values.get(f"{args[0][1]}@{int(number)}"))
+        # The answer of one entry, under its entry name (entries.entry_name: "age@2", and
+        # "age@1.2" given the outer entry's number too).
+        path = []
+        for arg in args[2::2]:
+            number = to_number(_eval(arg, ctx))
+            if not (math.isfinite(number) and number >= 1 and number == math.floor(number)):
+                return ""
+            path.append(int(number))
+        return to_string(ctx.values.get(entry_name(args[0][1], tuple(path))))
 
     v = [_eval(arg, ctx) for arg in args]
     if name == "selected":

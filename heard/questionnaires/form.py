@@ -43,7 +43,7 @@ class Choice:
     media: dict[str, dict[str, str]] = field(default_factory=dict)  # form_media
 
 
-_AGGREGATE_CALL = re.compile(r"\b(?:count|sum|min|max|count-non-empty|join)\s*\(")
+_ENTRIES_CALL = re.compile(r"\b(?:count|sum|min|max|count-non-empty|join|indexed-repeat)\s*\(")
 
 
 @lru_cache(maxsize=8192)
@@ -67,6 +67,15 @@ class Form:
         self.field_repeat: dict[str, str] = {
             name: repeat["name"] for repeat in self.repeats.values() for name in repeat["fields"]
         }
+        # A repeat inside another's entries: the one it sits in (ADR 0022).
+        self.repeat_outer: dict[str, str] = {
+            name: repeat["repeat"] for name, repeat in self.repeats.items() if repeat.get("repeat")
+        }
+        self.repeat_page: dict[str, dict[str, Any]] = {
+            name: page for page in definition["pages"] for name in page.get("repeats", {})
+        }
+        self._items: dict[tuple[str, str], list[tuple[str, str]]] = {}  # see `items_in`
+        self._chains: dict[str, list[str]] = {}  # see `chain`
         self._trees: dict[tuple[str, str], Any] = {}  # see `ast`
         self._data_by_language: dict[tuple[str, str], dict[str, list[dict[str, str]]]] = {}
         # Sections (groups) inside a repeat: each entry has its own.
@@ -78,6 +87,65 @@ class Form:
         }
 
     # Names, and a repeat's entries (see repeats.py) -----------------------------------------
+
+    def chain(self, repeat: str) -> list[str]:
+        """The repeats an entry of `repeat` sits in, outermost first, and `repeat` last (worked
+        out once per repeat: every entry's relevance asks)."""
+        found = self._chains.get(repeat)
+        if found is None:
+            found = [repeat]
+            while found[0] in self.repeat_outer:
+                found.insert(0, self.repeat_outer[found[0]])
+            self._chains[repeat] = found
+        return found
+
+    def _container(self, base: str) -> str | None:
+        """The repeat whose entries hold a field, a section or an inner repeat, if any."""
+        return (
+            self.field_repeat.get(base)
+            or self.section_repeat.get(base)
+            or self.repeat_outer.get(base)
+        )
+
+    @staticmethod
+    def repeat_key(repeat: str, path: repeats.Path) -> str:
+        """Where a repeat's entry count is kept: its name, or for a repeat inside another, its
+        entry name in the outer entry at `path` (members@1)."""
+        return repeats.entry_name(repeat, path) if path else repeat
+
+    def is_repeat_key(self, name: str) -> bool:
+        return repeats.split(name)[0] in self.repeats
+
+    def entry_paths(self, repeat: str, values: Mapping[str, Any]) -> list[repeats.Path]:
+        """The paths of a repeat's entries (in every entry of the repeats it sits in)."""
+        return [
+            (*outer, number)
+            for outer in self.outer_paths(repeat, values)
+            for number in range(1, self.count(self.repeats[repeat], values, outer) + 1)
+        ]
+
+    def outer_paths(self, repeat: str, values: Mapping[str, Any]) -> list[repeats.Path]:
+        """The entries a repeat is asked in: the page itself (one empty path) for a repeat in no
+        other, else each entry of the repeat it sits in."""
+        outer = self.repeat_outer.get(repeat)
+        return [()] if outer is None else self.entry_paths(outer, values)
+
+    def _entry_exists(self, repeat: str, path: repeats.Path, values: Mapping[str, Any]) -> bool:
+        """Whether `path` names an entry the outer repeats of `repeat` have now."""
+        outer = self.chain(repeat)[:-1]
+        if len(path) != len(outer):
+            return False
+        return all(
+            path[depth] <= self.count(self.repeats[name], values, path[:depth])
+            for depth, name in enumerate(outer)
+        )
+
+    def inside(self, repeat: str) -> list[str]:
+        """The fields and repeats inside `repeat`'s entries, at any depth."""
+        return [
+            *(f for f, r in self.field_repeat.items() if repeat in self.chain(r)),
+            *(r for r in self.repeats if r != repeat and repeat in self.chain(r)),
+        ]
 
     def item(self, name: str) -> dict[str, Any]:
         """The field a name stands for: itself, or the field an entry name belongs to."""
@@ -94,11 +162,14 @@ class Form:
 
     def reference(self, ref: str, name: str) -> str:
         """What ${ref} reads in a text of field `name`: in a repeat's entry, the entry's own
-        answer to a question of the same repeat."""
-        base, number = repeats.split(name)
-        inside = self.field_repeat.get(base) or self.section_repeat.get(base)
-        if number is not None and inside and self.field_repeat.get(ref) == inside:
-            return repeats.entry_name(ref, number)
+        answer to a question of the same repeat (or of a repeat it sits in)."""
+        base, path = repeats.split(name)
+        inside = self._container(base) if path is not None else None
+        if path is not None and inside:
+            chain = self.chain(inside)
+            held_by = self.field_repeat.get(ref)
+            if held_by in chain and len(path) >= chain.index(held_by) + 1:
+                return repeats.entry_name(ref, path[: chain.index(held_by) + 1])
         return ref
 
     def flat(self, answers: Mapping[str, Any]) -> dict[str, Any]:
@@ -111,34 +182,67 @@ class Form:
         """Answers as a response keeps them: each repeat's entries nested under its name."""
         if not self.repeats:
             return dict(values)
-        return repeats.nest(values, self.field_repeat)
+        return repeats.nest(values, self.field_repeat, self.repeat_outer)
 
-    def count(self, repeat: dict[str, Any], values: Mapping[str, Any]) -> int:
-        """How many entries a repeat has: its count, or as many as the respondent added (one to
-        start with)."""
+    def count(
+        self, repeat: dict[str, Any], values: Mapping[str, Any], path: repeats.Path = ()
+    ) -> int:
+        """How many entries a repeat has (in the outer entry at `path`, for a repeat inside
+        another): its count, or as many as the respondent added (one to start with)."""
+        key = self.repeat_key(repeat["name"], path)
         if repeat["count"]:
             number = expressions.to_number(
-                expressions.evaluate(_parsed(repeat["count"]), values, data=self.data)
+                expressions.evaluate(self.ast(repeat["count"], key), values, data=self.data)
             )
             if number != number:  # NaN: the count's answer is not there yet
                 return 0
             return max(0, min(int(number), MAX_REPEAT))
-        stored = values.get(repeat["name"])
+        stored = values.get(key)
         return stored if isinstance(stored, int) else 1
 
-    def names_on(self, page: dict[str, Any], values: Mapping[str, Any]) -> list[str]:
-        """The page's field names, each repeat's fields given once per entry, entry by entry."""
-        found: list[str] = []
-        done: set[str] = set()
-        for name in page["fields"]:
-            repeat_name = self.field_repeat.get(name)
-            if repeat_name is None:
-                found.append(name)
-            elif repeat_name not in done:
-                done.add(repeat_name)
-                repeat = self.repeats[repeat_name]
-                found += repeats.entry_names(repeat["fields"], self.count(repeat, values))
+    def items_in(self, page: dict[str, Any], repeat: str | None) -> list[tuple[str, str]]:
+        """("field", name) and ("repeat", name) in the order the page asks them: what sits
+        directly on the page (`repeat` None) or directly in an entry of `repeat`."""
+        key = (page["name"], repeat or "")
+        found = self._items.get(key)
+        if found is None:
+            found = []
+            for name in page["fields"]:
+                held_by = self.field_repeat.get(name)
+                chain = self.chain(held_by) if held_by else []
+                if repeat is None:
+                    depth = 0
+                elif repeat in chain:
+                    depth = chain.index(repeat) + 1
+                else:
+                    continue
+                item = ("field", name) if depth == len(chain) else ("repeat", chain[depth])
+                if item not in found:
+                    found.append(item)
+            self._items[key] = found
         return found
+
+    def names_on(self, page: dict[str, Any], values: Mapping[str, Any]) -> list[str]:
+        """The page's field names, each repeat's fields given once per entry, entry by entry
+        (a repeat inside another, in each of its entries)."""
+        found: list[str] = []
+        self._names_in(page, None, values, (), found)
+        return found
+
+    def _names_in(
+        self,
+        page: dict[str, Any],
+        repeat: str | None,
+        values: Mapping[str, Any],
+        path: repeats.Path,
+        found: list[str],
+    ) -> None:
+        for kind, name in self.items_in(page, repeat):
+            if kind == "field":
+                found.append(repeats.entry_name(name, path) if path else name)
+                continue
+            for number in range(1, self.count(self.repeats[name], values, path) + 1):
+                self._names_in(page, name, values, (*path, number), found)
 
     def all_names(self, values: Mapping[str, Any]) -> list[str]:
         found: list[str] = []
@@ -152,21 +256,26 @@ class Form:
         """The tree of an expression of field `name` (an entry name reads its entry's answers)."""
         if not text:
             return None
-        base, number = repeats.split(name)
-        repeat_name = (
-            self.field_repeat.get(base) or self.section_repeat.get(base)
-            if number is not None
-            else None
-        )
-        key = (text, name if number is not None else "")
+        base, path = repeats.split(name)
+        repeat_name = self._container(base) if path is not None else None
+        key = (text, name if path is not None else "")
         tree = self._trees.get(key)
         if tree is None:
-            if repeat_name is None or number is None:
-                tree = _parsed(text)
+            chain = self.chain(repeat_name) if repeat_name else []
+            if path is None or not chain or len(chain) != len(path):
+                tree, path = _parsed(text), ()
             else:
-                tree = repeats.entry_tree(text, tuple(self.repeats[repeat_name]["fields"]), number)
-            if self.repeats and _AGGREGATE_CALL.search(text):
-                tree = repeats.aggregated(tree, self.field_repeat, self.repeats)
+                levels = tuple(tuple(self.repeats[r]["fields"]) for r in chain)
+                tree = repeats.entry_tree(text, levels, path)
+            if self.repeats and _ENTRIES_CALL.search(text):
+                # In an outer entry, the entries of a repeat inside it are that entry's.
+                prefixes = {
+                    inner: path[: len(self.chain(inner)) - 1]
+                    for inner in self.repeat_outer
+                    if self.chain(inner)[:-1] == chain[: len(self.chain(inner)) - 1]
+                }
+                tree = repeats.indexed_in_entry(tree, prefixes)
+                tree = repeats.aggregated(tree, self.field_repeat, self.repeats, prefixes)
             self._trees[key] = tree
         return tree
 
@@ -299,19 +408,13 @@ class Form:
         """Set each question whose trigger answer changed to its calculation (or clear it), as
         ODK's setvalue does, unless the respondent changed it in the same step."""
         for item in self.triggered:
-            for name in self._instances(item["name"], after):
+            for name in self.instances(item["name"], after):
                 self._set_if_triggered(item, name, before, after)
 
     def trigger_names(self, item: dict[str, Any], name: str) -> list[str]:
         """The answers whose change sets `name`: in a repeat's entry, that entry's own answers
         for the questions of its repeat (ODK reads the trigger relative to the question)."""
-        _base, number = repeats.split(name)
-        if number is None:
-            return list(item["trigger"])
-        fields = set(self.repeats[self.field_repeat[item["name"]]]["fields"])
-        return [
-            repeats.entry_name(ref, number) if ref in fields else ref for ref in item["trigger"]
-        ]
+        return [self.reference(ref, name) for ref in item["trigger"]]
 
     def _set_if_triggered(
         self, item: dict[str, Any], name: str, before: Mapping[str, Any], after: dict[str, Any]
@@ -337,12 +440,11 @@ class Form:
         else:
             after[name] = value
 
-    def _instances(self, name: str, values: Mapping[str, Any]) -> list[str]:
+    def instances(self, name: str, values: Mapping[str, Any]) -> list[str]:
         repeat_name = self.field_repeat.get(name)
         if repeat_name is None:
             return [name]
-        count = self.count(self.repeats[repeat_name], values)
-        return [repeats.entry_name(name, n) for n in range(1, count + 1)]
+        return [repeats.entry_name(name, path) for path in self.entry_paths(repeat_name, values)]
 
     def with_calculations(
         self, answers: Mapping[str, Any], today: date | None = None
@@ -351,7 +453,7 @@ class Form:
         values = self.flat(answers)
         for _round in range(2):
             for item in self.calculates:
-                for name in self._instances(item["name"], values):
+                for name in self.instances(item["name"], values):
                     if not self._true(item["relevant"], values, name=name, today=today):
                         values.pop(name, None)
                         continue
@@ -382,38 +484,67 @@ class Form:
         item = self.item(name)
         page = self.page_by_name[item["page"]]
         repeat_name = self.field_repeat.get(item["name"])
+        path = repeats.split(name)[1]
         if repeat_name is not None:
-            repeat = self.repeats[repeat_name]
-            number = repeats.split(name)[1]
-            if number is None or number > self.count(repeat, values):
+            chain = self.chain(repeat_name)
+            if path is None or len(path) != len(chain):
                 return False
-            if not self._true(repeat["relevant"], values):
-                return False
-        number = repeats.split(name)[1]
+            for depth, held_by in enumerate(chain):
+                repeat = self.repeats[held_by]
+                if path[depth] > self.count(repeat, values, path[:depth]):
+                    return False
+                key = self.repeat_key(held_by, path[:depth])
+                if not self._true(repeat["relevant"], values, name=key):
+                    return False
         return (
             self._true(page.get("relevant"), values)
             and all(
-                self.section_applies(page, self.section_name(s, number), values)
+                self.section_applies(page, self.section_name(s, path), values)
                 for s in item.get("sections", ())
             )
             and self._true(item["relevant"], values, name=name, current=values.get(name))
         )
 
-    def section_name(self, section: str, number: int | None) -> str:
-        """A section's name in an entry: its entry name if it sits in a repeat."""
-        if number is not None and section in self.section_repeat:
-            return repeats.entry_name(section, number)
+    def section_name(self, section: str, path: repeats.Path | None) -> str:
+        """A section's name in an entry: its entry name if it sits in a repeat (in the entry of
+        that repeat, where repeats nest)."""
+        if path and section in self.section_repeat:
+            depth = len(self.chain(self.section_repeat[section]))
+            return repeats.entry_name(section, path[:depth])
         return section
 
-    def repeat_applies(self, repeat: dict[str, Any], values: Mapping[str, Any]) -> bool:
-        if not repeat["fields"]:
+    def repeat_applies(
+        self, repeat: dict[str, Any], values: Mapping[str, Any], path: repeats.Path = ()
+    ) -> bool:
+        """Whether a repeat is asked (in the outer entry at `path`, for one inside another)."""
+        if not any(kind == "field" for kind, _n in self._walk_items(repeat["name"])):
             return False
-        page = self.page_by_name[self.fields[repeat["fields"][0]]["page"]]
+        page = self.repeat_page[repeat["name"]]
+        chain = self.chain(repeat["name"])
         return (
             self._true(page.get("relevant"), values)
-            and all(self.section_applies(page, s, values) for s in repeat.get("sections", ()))
-            and self._true(repeat["relevant"], values)
+            and all(
+                self.section_applies(page, self.section_name(s, path), values)
+                for s in repeat.get("sections", ())
+            )
+            and all(
+                self._true(
+                    self.repeats[held_by]["relevant"],
+                    values,
+                    name=self.repeat_key(held_by, path[:depth]),
+                )
+                for depth, held_by in enumerate(chain)
+            )
         )
+
+    def _walk_items(self, repeat: str) -> list[tuple[str, str]]:
+        """The items of a repeat's entries and of the repeats inside them."""
+        found = []
+        for kind, name in self.items_in(self.repeat_page[repeat], repeat):
+            found.append((kind, name))
+            if kind == "repeat":
+                found += self._walk_items(name)
+        return found
 
     def section_applies(self, page: dict[str, Any], name: str, values: Mapping[str, Any]) -> bool:
         """A section's own condition (its enclosing sections are asked about separately); `name`
@@ -426,8 +557,9 @@ class Form:
             return False
         # A repeat the respondent adds entries to is shown even with none, to add one.
         if any(
-            not repeat["count"] and self.repeat_applies(repeat, values)
+            not repeat["count"] and self.repeat_applies(repeat, values, path)
             for repeat in page.get("repeats", {}).values()
+            for path in self.outer_paths(repeat["name"], values)
         ):
             return True
         return any(
@@ -463,11 +595,9 @@ class Form:
         and labelled by that answer (the first of equal answers), kept where the choice_filter
         holds for that entry's answers, as in ODK."""
         source = item["entries_of"]
-        repeat = self.repeats[self.field_repeat[source]]
         found: list[Choice] = []
         seen: set[str] = set()
-        for number in range(1, self.count(repeat, values) + 1):
-            entry = repeats.entry_name(source, number)
+        for entry in self.instances(source, values):
             answer = expressions.as_text(values.get(entry))
             if not answer or answer in seen:
                 continue
@@ -494,18 +624,32 @@ class Form:
             kept = {
                 name: value
                 for name, value in values.items()
-                if name in self.repeats or (self.knows(name) and self.field_applies(name, values))
+                if self._count_kept(name, values)
+                or (self.knows(name) and self.field_applies(name, values))
             }
-            for repeat in self.repeats.values():
+            for repeat in self._outer_first():
                 if repeat["count"]:
-                    kept[repeat["name"]] = self.count(repeat, kept)
+                    for path in self.outer_paths(repeat["name"], kept):
+                        kept[self.repeat_key(repeat["name"], path)] = self.count(repeat, kept, path)
             if kept == values:
                 break
             values = self.with_calculations(
-                {k: v for k, v in kept.items() if k in self.repeats or self.knows(k)},
+                {k: v for k, v in kept.items() if self.is_repeat_key(k) or self.knows(k)},
                 today,
             )
         return values
+
+    def _count_kept(self, name: str, values: Mapping[str, Any]) -> bool:
+        """Whether `name` is a repeat's entry count to keep: a repeat's, or an inner repeat's in
+        an outer entry that is still there."""
+        base, path = repeats.split(name)
+        if base not in self.repeats:
+            return False
+        return self._entry_exists(base, path or (), values)
+
+    def _outer_first(self) -> list[dict[str, Any]]:
+        """The repeats, each after those it sits in."""
+        return sorted(self.repeats.values(), key=lambda r: len(self.chain(r["name"])))
 
     # Reading and checking answers ---------------------------------------------------------
 
@@ -522,42 +666,38 @@ class Form:
         Without `checking`, only answers that cannot be read are errors (adding or removing an
         entry does not ask for what is still to be typed)."""
         merged = self.flat(answers)
-        for repeat in page.get("repeats", {}).values():
+        here = page.get("repeats", {})
+        for repeat in [r for r in self._outer_first() if r["name"] in here]:
             # The entries the page showed: it sends their number for a repeat the respondent
-            # adds to (staff typing a paper response keep it only there).
-            posted = str(data.get(repeat["name"], "") or "")
-            if not repeat["count"] and posted.isdigit():
-                merged[repeat["name"]] = min(int(posted), MAX_REPEAT)
-            else:
-                merged[repeat["name"]] = self.count(repeat, merged)
+            # adds to (staff typing a paper response keep it only there); for a repeat inside
+            # another, under its entry name in each outer entry (members@1).
+            for path in self.outer_paths(repeat["name"], merged):
+                key = self.repeat_key(repeat["name"], path)
+                posted = str(data.get(key, "") or "")
+                if not repeat["count"] and posted.isdigit():
+                    merged[key] = min(int(posted), MAX_REPEAT)
+                else:
+                    merged[key] = self.count(repeat, merged, path)
         raw: dict[str, Any] = {}
-        for name in self.names_on(page, merged):
-            item = self.item(name)
-            if item["type"] in UNANSWERED_TYPES:
-                continue
-            if read_only(item):
-                # Not the respondent's to change: its default, or its calculation's result.
-                if name not in merged and not item["calculation"]:
-                    merged[name] = self.as_answer(name, self.default_value(name, merged))
-                    if merged[name] in (None, "", []):
-                        merged.pop(name)
-                continue
-            raw[name] = self._read_input(name, data)
         errors: dict[str, str] = {}
         before = self.flat(answers)
-        for name, value in raw.items():
-            if isinstance(value, dict) and self.item(name)["choice_filter"]:
-                # A rank question ranks only the choices its filter shows.
-                shown = {c.name for c in self.choices(name, merged)}
-                value = {k: v for k, v in value.items() if k in shown}
-            parsed, problem = self._parse(name, value, language)
-            if problem:
-                errors[name] = problem
-                merged.pop(name, None)
-            elif parsed in (None, "", []):
-                merged.pop(name, None)
-            else:
-                merged[name] = parsed
+        names = self.names_on(page, merged)
+        for _round in range(repeats.MAX_REPEAT_DEPTH + 1):
+            self._read_names(names, data, language, merged, raw, errors)
+            # A count worked out from an answer on this page (a household's size, and its
+            # members in the same page): the entries it now has, where the page sent them.
+            counted = [r for r in self._outer_first() if r["name"] in here and r["count"]]
+            for repeat in counted:
+                for path in self.outer_paths(repeat["name"], merged):
+                    key = self.repeat_key(repeat["name"], path)
+                    merged[key] = self.count(repeat, merged, path)
+            names = [
+                name
+                for name in self.names_on(page, merged)
+                if name not in raw and self._was_sent(name, data)
+            ]
+            if not names:
+                break
         if self.triggered:
             self._triggered(before, merged)
         values = self.with_calculations(merged)
@@ -581,6 +721,52 @@ class Form:
             if problem:
                 errors[name] = problem
         return self.clean(merged), errors
+
+    def _read_names(
+        self,
+        names: list[str],
+        data: PostData,
+        language: str,
+        merged: dict[str, Any],
+        raw: dict[str, Any],
+        errors: dict[str, str],
+    ) -> None:
+        """What the page sent for `names`, read and parsed into `merged` (as typed in `raw`,
+        with the problems of answers that cannot be read in `errors`)."""
+        taken: list[str] = []
+        for name in names:
+            item = self.item(name)
+            if item["type"] in UNANSWERED_TYPES:
+                continue
+            if read_only(item):
+                # Not the respondent's to change: its default, or its calculation's result.
+                if name not in merged and not item["calculation"]:
+                    merged[name] = self.as_answer(name, self.default_value(name, merged))
+                    if merged[name] in (None, "", []):
+                        merged.pop(name)
+                continue
+            raw[name] = self._read_input(name, data)
+            taken.append(name)
+        for name in taken:
+            value = raw[name]
+            if isinstance(value, dict) and self.item(name)["choice_filter"]:
+                # A rank question ranks only the choices its filter shows.
+                shown = {c.name for c in self.choices(name, merged)}
+                value = {k: v for k, v in value.items() if k in shown}
+            parsed, problem = self._parse(name, value, language)
+            if problem:
+                errors[name] = problem
+                merged.pop(name, None)
+            elif parsed in (None, "", []):
+                merged.pop(name, None)
+            else:
+                merged[name] = parsed
+
+    def _was_sent(self, name: str, data: PostData) -> bool:
+        """Whether the page sent an input for `name` (a rank question, one per choice)."""
+        if self.item(name)["type"] == "rank":
+            return any(data.get(f"{name}__{c.name}") is not None for c in self.all_choices(name))
+        return data.get(name) is not None or bool(data.getlist(name))
 
     def _read_input(self, name: str, data: PostData) -> Any:
         kind = self.item(name)["type"]
@@ -660,19 +846,31 @@ class Form:
                 found[name] = data.get(name, "")
         return found
 
-    def with_entry_added(self, values: Mapping[str, Any], repeat_name: str) -> dict[str, Any]:
+    def with_entry_added(self, values: Mapping[str, Any], key: str) -> dict[str, Any]:
+        """An entry added to a repeat: `key` is its name, or its entry name in an outer entry
+        (members@1)."""
         flat = self.flat(values)
-        flat[repeat_name] = min(self.count(self.repeats[repeat_name], flat) + 1, MAX_REPEAT)
+        name, path = repeats.split(key)
+        if self._entry_exists(name, path or (), flat) and self.room_for_entries(flat):
+            repeat = self.repeats[name]
+            flat[key] = min(self.count(repeat, flat, path or ()) + 1, MAX_REPEAT)
         return flat
 
-    def without_entry(
-        self, values: Mapping[str, Any], repeat_name: str, number: int
-    ) -> dict[str, Any]:
+    def room_for_entries(self, values: Mapping[str, Any]) -> bool:
+        """Whether the response may have one more entry (repeats.MAX_ENTRIES, over all)."""
+        total = sum(v for k, v in values.items() if isinstance(v, int) and self.is_repeat_key(k))
+        return total < repeats.MAX_ENTRIES
+
+    def without_entry(self, values: Mapping[str, Any], key: str, number: int) -> dict[str, Any]:
+        """Entry `number` of a repeat taken out, with what the repeats inside it held."""
         flat = self.flat(values)
-        flat[repeat_name] = self.count(self.repeats[repeat_name], flat)
-        if not 1 <= number <= flat[repeat_name]:
+        name, path = repeats.split(key)
+        if not self._entry_exists(name, path or (), flat):
             return flat
-        return repeats.without_entry(flat, repeat_name, self.repeats[repeat_name]["fields"], number)
+        flat[key] = self.count(self.repeats[name], flat, path or ())
+        if not 1 <= number <= flat[key]:
+            return flat
+        return repeats.without_entry(flat, key, self.inside(name), number)
 
     def _parse(self, name: str, value: Any, language: str) -> tuple[Any, str | None]:
         kind = self.item(name)["type"]
@@ -844,7 +1042,14 @@ class Form:
         trees = [self.ast(page["sections"][s]["relevant"], name) for s in chain]
         repeat_name = item.get("repeat")
         if repeat_name is not None and name:
-            trees.append(self.ast(self.repeats[repeat_name]["relevant"]))
+            # The conditions of the repeats it sits in, each read in its own outer entry.
+            path = repeats.split(name)[1] or ()
+            for depth, held_by in enumerate(self.chain(repeat_name)):
+                trees.append(
+                    self.ast(
+                        self.repeats[held_by]["relevant"], self.repeat_key(held_by, path[:depth])
+                    )
+                )
         trees.append(self.ast(item["relevant"], name))
         trees = [t for t in trees if t is not None]
         if not trees:
@@ -863,9 +1068,8 @@ class Form:
             if repeat_name is None:
                 found[name] = self._relevance_within_page(page, section)
                 continue
-            repeat = self.repeats[repeat_name]
-            for number in range(1, self.count(repeat, values) + 1):
-                entry = repeats.entry_name(name, number)
+            for path in self.entry_paths(repeat_name, values):
+                entry = repeats.entry_name(name, path)
                 found[entry] = self._relevance_within_page(page, section, entry)
         return found
 
@@ -877,7 +1081,7 @@ class Form:
         A repeat's questions come once per entry, under their entry names."""
         values = self.flat(values)
         names = set(self.names_on(page, values))
-        calculates = [n for item in self.calculates for n in self._instances(item["name"], values)]
+        calculates = [n for item in self.calculates for n in self.instances(item["name"], values)]
         fields = {}
         for name in [*self.names_on(page, values), *calculates]:
             item = self.item(name)
@@ -902,15 +1106,19 @@ class Form:
             "sections": self._section_logic(page, values),
             # A repeat's entry headings and buttons go with its questions.
             "repeats": {
-                name: self._relevance_within_page(page, repeat)
+                self.repeat_key(name, path): self._relevance_within_page(
+                    page, repeat, self.repeat_key(name, path)
+                )
                 for name, repeat in page.get("repeats", {}).items()
+                for path in self.outer_paths(name, values)
             },
-            # How many entries each repeat has, under its name: count() and sum() read them.
-            "counts": {k: v for k, v in values.items() if k in self.repeats},
+            # How many entries each repeat has, under its name (members@1 in an outer entry):
+            # count() and sum() read them.
+            "counts": {k: v for k, v in values.items() if self.is_repeat_key(k)},
             "values": {
                 k: v
                 for k, v in values.items()
-                if k not in self.repeats
+                if not self.is_repeat_key(k)
                 and (
                     k not in names
                     or self.item(k)["type"] in METADATA_TYPES
@@ -937,21 +1145,24 @@ class EntryChange:
     def anchor(self, values: dict[str, Any]) -> str:
         count = values.get(self.repeat, 0)
         shown = count if not self.number else min(self.number, count)
-        return f"#e-{self.repeat}@{shown}" if shown else f"#e-{self.repeat}"
+        return f"#e-{repeats.entry_name(self.repeat, shown)}" if shown else f"#e-{self.repeat}"
 
 
 def entry_change(repeats_here: dict[str, dict[str, Any]], action: str) -> EntryChange | None:
     """The change an add or remove button asks for (its action is "add:<repeat>" or
-    "remove:<repeat>:<entry number>"), for a repeat among `repeats_here`."""
+    "remove:<repeat>:<entry number>", the repeat named by its entry name in an outer entry for
+    one inside another: "add:members@1"), for a repeat among `repeats_here`."""
     verb, _sep, target = action.partition(":")
-    repeat_name, _sep, number = target.partition(":")
-    repeat = repeats_here.get(repeat_name)
+    key, _sep, number = target.partition(":")
+    repeat = repeats_here.get(repeats.split(key)[0])
     if repeat is None or repeat["count"]:
         return None
+    if (repeats.split(key)[1] is not None) != bool(repeat.get("repeat")):
+        return None  # an inner repeat is named in its outer entry, and only it
     if verb == "add" and not number:
-        return EntryChange(repeat_name, 0)
+        return EntryChange(key, 0)
     if verb == "remove" and number.isdigit() and int(number) > 0:
-        return EntryChange(repeat_name, int(number))
+        return EntryChange(key, int(number))
     return None
 
 

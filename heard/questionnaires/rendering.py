@@ -61,13 +61,14 @@ class EntryView:
     """One entry of a repeat: its heading, before its first question, and the button that
     takes it out, after its last (for a repeat the respondent adds entries to)."""
 
-    repeat: str
+    repeat: str  # the repeat's name, or its entry name in an outer entry (members@1)
     number: int
     label: str
     hint_html: SafeString
     level: int
     removable: bool
     applies: bool
+    kind: str = "entry"
 
     @property
     def id(self) -> str:
@@ -79,11 +80,12 @@ class RepeatEndView:
     """After a repeat's last entry (or in its place, when it has none): the button that adds
     one, for a repeat the respondent adds entries to."""
 
-    repeat: str
+    repeat: str  # as EntryView's
     label: str
     addable: bool  # a repeat the respondent adds entries to, with room for one more
     applies: bool
     count: int  # the entries shown, sent back with the page
+    kind: str = "end"
 
 
 @dataclass
@@ -109,9 +111,12 @@ class QuestionView:
     # Read-only now by its read_only expression: its controls are shown disabled (logic.js
     # unlocks them when the expression stops holding; without it, the next page sent does).
     locked: bool = False
-    entry_opens: EntryView | None = None  # the first question of a repeat's entry
-    entry_closes: EntryView | None = None  # its last
-    repeat_ends: RepeatEndView | None = None  # after the repeat's last entry
+    # The entries this question is the first of (outermost first: an entry of a repeat inside
+    # another may start with the outer entry), and after it, innermost first, the entries it is
+    # the last of and the repeats it ends (their remove and add buttons).
+    entry_opens: list[EntryView] = field(default_factory=list)
+    closes: list[EntryView | RepeatEndView] = field(default_factory=list)
+    level: int = 2  # the heading's, for a repeat with no entry yet (type "repeat")
     media: list[MediaView] = field(default_factory=list)  # pictures, recordings, videos
 
     @property
@@ -228,7 +233,6 @@ def question_views(
     values = form.flat(values)
     views: list[QuestionView] = []
     open_sections: list[str] = []
-    done: set[str] = set()
 
     def add(name: str) -> QuestionView:
         nonlocal open_sections
@@ -242,69 +246,80 @@ def question_views(
         views.append(view)
         return view
 
-    for name in page["fields"]:
-        item = form.fields[name]
-        if hidden(item):
-            continue
-        repeat_name = form.field_repeat.get(name)
-        if repeat_name is None:
-            add(name)
-            continue
-        if repeat_name in done:
-            continue
-        done.add(repeat_name)
+    def add_repeat(repeat_name: str, path: repeats.Path) -> list[QuestionView]:
+        """The views of a repeat's entries (in the outer entry at `path`, for one inside
+        another), each opening with its heading and closing with its remove button."""
+        nonlocal open_sections
         repeat = form.repeats[repeat_name]
-        shown = [f for f in repeat["fields"] if not hidden(form.fields[f])]
-        count = form.count(repeat, values)
-        applies = form.repeat_applies(repeat, values)
-        label = piped(form, _text(repeat["label"], language), values, language)
+        key = form.repeat_key(repeat_name, path)
+        count = form.count(repeat, values, path)
+        applies = form.repeat_applies(repeat, values, path)
+        label = piped(form, _text(repeat["label"], language), values, language, key)
+        sections = list(repeat.get("sections", ()))
+        level = min(len(sections) + 2 + len(path), 6)
         end = RepeatEndView(
-            repeat=repeat_name,
+            repeat=key,
             label=label or _("Entry"),
-            addable=not repeat["count"] and count < MAX_REPEAT,
+            addable=not repeat["count"] and count < MAX_REPEAT and form.room_for_entries(values),
             applies=applies,
             count=count,
         )
         if count == 0:
             # No entry yet: the repeat's heading and the button that adds one.
             no_entries = QuestionView(
-                name=repeat_name,
+                name=key,
                 type="repeat",
                 label=label,
-                hint=piped(form, _text(repeat["hint"], language), values, language),
+                hint=piped(form, _text(repeat["hint"], language), values, language, key),
                 error="",
                 value=None,
                 required=False,
                 applies=applies,
                 appearance="",
-                repeat_ends=end,
+                closes=[end],
+                level=level,
             )
             no_entries.opens = _sections_opened(
-                form, page, list(repeat.get("sections", ())), open_sections, values, language
+                form, page, sections, open_sections, values, language, path
             )
-            open_sections = list(repeat.get("sections", ()))
+            open_sections = sections
             views.append(no_entries)
-            continue
+            return [no_entries]
+        made: list[QuestionView] = []
         for number in range(1, count + 1):
+            at = (*path, number)
             entry = EntryView(
-                repeat=repeat_name,
+                repeat=key,
                 number=number,
                 label=f"{label or _('Entry')} {number}",
-                hint_html=piped_html(form, _text(repeat["hint"], language), values, language)
+                hint_html=piped_html(form, _text(repeat["hint"], language), values, language, key)
                 if number == 1
                 else SafeString(),
-                level=min(len(repeat.get("sections", ())) + 2, 6),
+                level=level,
                 removable=not repeat["count"],
                 applies=applies,
             )
             # Each entry opens the sections inside the repeat again, with headings of its own.
-            open_sections = list(repeat.get("sections", ()))
-            entry_views = [add(repeats.entry_name(f, number)) for f in shown]
+            open_sections = list(sections)
+            entry_views: list[QuestionView] = []
+            for kind, name in form.items_in(page, repeat_name):
+                if kind == "repeat":
+                    entry_views += add_repeat(name, at)
+                elif not hidden(form.fields[name]):
+                    entry_views.append(add(repeats.entry_name(name, at)))
             if entry_views:
-                entry_views[0].entry_opens = entry
-                entry_views[-1].entry_closes = entry
+                entry_views[0].entry_opens.insert(0, entry)
+                entry_views[-1].closes.append(entry)
                 if number == count:
-                    entry_views[-1].repeat_ends = end
+                    entry_views[-1].closes.append(end)
+            made += entry_views
+        return made
+
+    for kind, name in form.items_in(page, None):
+        if kind == "repeat":
+            add_repeat(name, ())
+        elif not hidden(form.fields[name]):
+            add(name)
     return views
 
 
@@ -325,14 +340,11 @@ def brought_in(
         for name in form.names_on(page, values)
         if name not in shown and not hidden(form.item(name)) and form.field_applies(name, flat)
     ]
-    for name in page["fields"]:
-        repeat_name = form.field_repeat.get(name)
-        if (
-            repeat_name is not None
-            and repeat_name not in shown
-            and form.repeat_applies(form.repeats[repeat_name], flat)
-        ):
-            candidates.append(repeat_name)
+    for repeat_name, repeat in page.get("repeats", {}).items():
+        for path in form.outer_paths(repeat_name, flat):
+            key = form.repeat_key(repeat_name, path)
+            if key not in shown and form.repeat_applies(repeat, flat, path):
+                candidates.append(key)
     if not candidates:
         return []
     return [
@@ -349,11 +361,11 @@ def _sections_opened(
     open_sections: list[str],
     values: dict[str, Any],
     language: str,
-    number: int | None = None,
+    number: repeats.Path | None = None,
 ) -> list[SectionView]:
-    """The headings of the sections a question is in and the one before it was not; in entry
-    `number` of a repeat, the sections inside the repeat are that entry's (named `sec@2`), a
-    level below the entry's heading."""
+    """The headings of the sections a question is in and the one before it was not; in the
+    entry at `number` (its path) of a repeat, the sections inside the repeat are that entry's
+    (named `sec@2`), a level below the entry's heading."""
     common = 0
     while common < min(len(chain), len(open_sections)) and (chain[common] == open_sections[common]):
         common += 1
@@ -374,7 +386,7 @@ def _sections_opened(
                 language,
                 form.section_name(section, number),
             ),
-            level=min(depth + 2 + (1 if section in form.section_repeat else 0), 6),
+            level=min(depth + 2 + _repeats_around(form, section), 6),
             applies=all(
                 form.section_applies(page, form.section_name(s, number), values)
                 for s in chain[: depth + 1]
@@ -383,6 +395,12 @@ def _sections_opened(
         for depth, section in enumerate(chain)
         if depth >= common
     ]
+
+
+def _repeats_around(form: Form, section: str) -> int:
+    """How many repeats a section sits in (its heading goes below each entry's)."""
+    held_by = form.section_repeat.get(section)
+    return len(form.chain(held_by)) if held_by else 0
 
 
 def _question_view(
@@ -498,12 +516,18 @@ def question_label(form: Form, name: str, values: dict[str, Any], language: str)
     heading ("Person 2: Age")."""
     item = form.item(name)
     label = piped(form, _label_and_hint(item, language)[0], values, language, name)
-    number = repeats.split(name)[1]
+    path = repeats.split(name)[1]
     repeat_name = form.field_repeat.get(item["name"])
-    if number is None or repeat_name is None:
+    if path is None or repeat_name is None:
         return label
-    heading = piped(form, _text(form.repeats[repeat_name]["label"], language), values, language)
-    return f"{heading or _('Entry')} {number}: {label}"
+    entries = []
+    for depth, held_by in enumerate(form.chain(repeat_name)):
+        key = form.repeat_key(held_by, path[:depth])
+        heading = piped(
+            form, _text(form.repeats[held_by]["label"], language), values, language, key
+        )
+        entries.append(f"{heading or _('Entry')} {path[depth]}")
+    return f"{', '.join(entries)}: {label}"
 
 
 def answer_text(

@@ -711,18 +711,18 @@ def save_page(
 
 @dataclass(frozen=True)
 class EntryRemoved:
-    """Entry `number` of a repeat taken out, of `count`; `fields`: its file questions."""
+    """An entry of a repeat taken out: the entry names of its file questions (`gone`), and
+    (from, to) for those of the later entries, which move up (repeats.entry_moves)."""
 
-    fields: tuple[str, ...]
-    number: int
-    count: int
+    gone: tuple[str, ...]
+    moved: tuple[tuple[str, str], ...]
 
 
 def _files_moved(files: PageFiles, removed: EntryRemoved) -> PageFiles:
     """The page's files under the names their entries have once the entry is taken out (a file
     sent with the removed entry goes with it)."""
-    gone = {repeats.entry_name(f, removed.number) for f in removed.fields}
-    moved = dict(repeats.moved_entry_names(removed.fields, removed.number, removed.count))
+    gone = set(removed.gone)
+    moved = dict(removed.moved)
 
     def renamed(mapping: dict[str, Any]) -> dict[str, Any]:
         return {moved.get(k, k): v for k, v in mapping.items() if k not in gone}
@@ -731,11 +731,8 @@ def _files_moved(files: PageFiles, removed: EntryRemoved) -> PageFiles:
 
 
 def _move_entry_files(response: Response, removed: EntryRemoved) -> None:
-    AnswerFile.objects.filter(
-        response=response,
-        field__in=[repeats.entry_name(f, removed.number) for f in removed.fields],
-    ).delete()
-    for before, after in repeats.moved_entry_names(removed.fields, removed.number, removed.count):
+    AnswerFile.objects.filter(response=response, field__in=removed.gone).delete()
+    for before, after in removed.moved:
         AnswerFile.objects.filter(response=response, field=before).update(field=after)
 
 

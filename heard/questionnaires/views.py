@@ -24,7 +24,7 @@ from heard.core import limits
 from heard.core.context_processors import OTHER_LANGUAGE
 from heard.core.middleware import allow_feature
 from heard.core.sessions import start_link_session
-from heard.questionnaires import answer_files, selectors, services
+from heard.questionnaires import answer_files, repeats, selectors, services
 from heard.questionnaires.answer_files import FILE_TYPES
 from heard.questionnaires.compiled import form_of
 from heard.questionnaires.form import EntryChange, Form, entry_change
@@ -299,13 +299,14 @@ def _entry_removed(
 ) -> services.EntryRemoved | None:
     """What the services need to move files when an entry of a repeat with file questions is
     taken out (None when it has none, or an entry is added)."""
-    fields = tuple(
-        f for f in form.repeats[change.repeat]["fields"] if form.fields[f]["type"] in FILE_TYPES
-    )
+    inside = form.inside(repeats.split(change.repeat)[0])
+    fields = [f for f in inside if f in form.fields and form.fields[f]["type"] in FILE_TYPES]
     if not change.number or not fields:
         return None
-    count = int(form.flat(answers).get(change.repeat, 0) or 0)
-    return services.EntryRemoved(fields, change.number, count)
+    flat = form.flat(answers)
+    names = [name for f in fields for name in form.instances(f, flat)]
+    gone, moved = repeats.entry_moves(names, change.repeat, inside, change.number)
+    return services.EntryRemoved(tuple(gone), tuple(moved))
 
 
 def _summary(form: Form, values: dict[str, Any], language: str) -> list[dict[str, Any]]:

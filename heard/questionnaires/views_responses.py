@@ -174,11 +174,14 @@ def _enter_response(request: HttpRequest, pk: int, qpk: int) -> HttpResponse:
         if change is not None and not errors:
             # An entry added or taken out: the screen again, nothing saved yet.
             answers = change(form, answers)
+        cleaned = form.clean(answers)
         recounted = [
-            repeat["name"]
+            key
             for repeat in form.repeats.values()
             if repeat["count"]
-            and request.POST.get(repeat["name"]) != str(form.count(repeat, form.clean(answers)))
+            for path in form.outer_paths(repeat["name"], cleaned)
+            if request.POST.get(key := form.repeat_key(repeat["name"], path))
+            != str(form.count(repeat, cleaned, path))
         ]
         if recounted and change is None:
             # An answer changed how many entries a repeat has: they are to be typed first.
@@ -231,9 +234,8 @@ def _enter_response(request: HttpRequest, pk: int, qpk: int) -> HttpResponse:
     for page in pages:
         for question in page["questions"]:
             question.applies = True
-            for part in (question.entry_opens, question.entry_closes, question.repeat_ends):
-                if part is not None:
-                    part.applies = True
+            for part in (*question.entry_opens, *question.closes):
+                part.applies = True
             for choice in question.choices:
                 choice.available = True
     return render(

@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 from heard.questionnaires import expressions, form_media, xlsform_loops
 from heard.questionnaires import xlsform_vocabulary as vocabulary
 from heard.questionnaires.locations import LOCATION_TYPES, read_location
-from heard.questionnaires.repeats import MAX_REPEAT
+from heard.questionnaires.repeats import MAX_REPEAT, MAX_REPEAT_DEPTH
 from heard.questionnaires.xlsform_sheets import (
     LIMITS,
     FormError,
@@ -568,7 +568,7 @@ def _parse_expression(
         return None
     # A repeat named in indexed-repeat() or count() is checked with the repeats
     # (`_outside_repeat_references`).
-    repeats_read = {repeat for _question, repeat in expressions.entry_reads(node)} | {
+    repeats_read = {r for _question, chain in expressions.entry_reads(node) for r in chain} | {
         name for function, name in expressions.aggregate_reads(node) if function == "count"
     }
     read_as_empty = _set_aside_names(names)  # a row set aside: nothing to read on the web
@@ -655,11 +655,11 @@ def _read_trigger(
     kind: str,
     known: set[str],
     repeated: dict[str, str],
-    repeat: dict[str, Any] | None,
+    around: set[str],
 ) -> dict[str, Any]:
-    """The trigger cell: the answers whose change sets this question to its calculation (or
-    clears it), as ODK's setvalue does. {"trigger": [names], "trigger_cell": as written}, with
-    any reasons to refuse it under "problems"."""
+    """The trigger cell of a question (in the repeats `around`, if any): the answers whose
+    change sets it to its calculation (or clears it), as ODK's setvalue does. {"trigger":
+    [names], "trigger_cell": as written}, with any reasons to refuse it under "problems"."""
     if not written:
         return {}
     names = re.findall(r"\$\{([^}]*)\}", written)
@@ -672,9 +672,8 @@ def _read_trigger(
         problem = _not_a_field(name, known) if name not in known else _ambiguous(name, known)
         if problem:
             problems.append(problem)
-    own = repeat["name"] if repeat is not None else None
     for name in names:
-        if name in repeated and repeated[name] != own:
+        if name in repeated and repeated[name] not in around:
             # Which entry's change would it be? ODK reads it relative to this question.
             problems.append(
                 _(
@@ -1016,9 +1015,10 @@ def parse(
     group: dict[str, Any] | None = None
     # Groups inside the page's group, outermost first: shown as sections of the page.
     sections: list[dict[str, Any]] = []
-    # The repeat open now (one level), and the groups and repeats refused inside it, whose end
-    # rows must close them and not the repeat.
+    # The repeat open now (the innermost, where repeats nest: `open_repeats`, outermost first),
+    # and the groups and repeats refused inside it, whose end rows must close them and not it.
     repeat: dict[str, Any] | None = None
+    open_repeats: list[dict[str, Any]] = []
     refused_inside: list[str] = []
     for position, (number, row) in enumerate(survey.rows):
         raw_type = cell(row, "type")
@@ -1055,7 +1055,10 @@ def parse(
             else:
                 report(number, "type", _("This %(type)s closes nothing open.") % {"type": kind})
             continue
-        inner_open = bool(sections) and repeat is not None and sections[-1].get("repeat")
+        # A group opened inside the innermost repeat: an end row closes it first.
+        inner_open = (
+            bool(sections) and repeat is not None and sections[-1].get("repeat") == repeat["name"]
+        )
         if kind == "end_repeat":
             if repeat is None:
                 report(number, "type", _("This end_repeat has no begin_repeat."))
@@ -1064,7 +1067,8 @@ def parse(
             else:
                 if repeat.pop("own_page"):
                     group = None
-                repeat = None
+                open_repeats.pop()
+                repeat = open_repeats[-1] if open_repeats else None
             continue
         if kind == "end_group" and repeat is not None and not inner_open:
             report(number, "type", _("This end_group closes a repeat: write end_repeat."))
@@ -1247,19 +1251,34 @@ def parse(
         if cell(row, "repeat_count") and kind != "begin_repeat":
             report(number, "repeat_count", _("Only a repeat takes a repeat_count."))
 
-        if kind == "begin_repeat" and repeat is not None:
+        if kind == "begin_repeat" and len(open_repeats) == MAX_REPEAT_DEPTH:
             report(
                 number,
                 "type",
                 _(
-                    "A repeat inside a repeat is not supported: put its questions directly in "
-                    "the repeat, or ask for them in a repeat of their own."
-                ),
+                    "A repeat can sit in at most %(depth)d others: put its questions directly in "
+                    "the repeat around it, or ask for them in a repeat of their own."
+                )
+                % {"depth": MAX_REPEAT_DEPTH - 1},
             )
             refused_inside.append("end_repeat")
             continue
         if kind == "begin_repeat":
-            repeat = _begin_repeat(survey, number, row, columns, problems, known, repeated, name)
+            outer = repeat
+            repeat = _begin_repeat(
+                survey,
+                number,
+                row,
+                columns,
+                problems,
+                known,
+                repeated,
+                name,
+                around={r["name"] for r in open_repeats},
+            )
+            if outer is not None:
+                repeat["repeat"] = outer["name"]  # a repeat inside another's entries (ADR 0022)
+            open_repeats.append(repeat)
             repeat["position"] = position
             repeat["sections"] = [s["name"] for s in sections]
             repeat["relevant"] = relevant
@@ -1444,7 +1463,9 @@ def parse(
             if kind not in ANSWER_TYPES:
                 read_only_if = None  # nothing to answer, so nothing to lock
         read_only = raw_read_only in TRUE and kind in ANSWER_TYPES
-        trigger = _read_trigger(cell(row, "trigger"), kind, known, repeated, repeat)
+        trigger = _read_trigger(
+            cell(row, "trigger"), kind, known, repeated, {r["name"] for r in open_repeats}
+        )
         for reason in trigger.pop("problems", []):
             report(number, "trigger", reason)
         choice_filter = None
@@ -1586,9 +1607,9 @@ def parse(
             choices[list_name].append(
                 {"name": "other", "label": dict(OTHER_CHOICE), "filters": {}, "generated": True}
             )
-    if repeat is not None:
-        report(repeat["row"], "type", _("This repeat has no end_repeat."))
-        if repeat.pop("own_page"):
+    for unclosed_repeat in reversed(open_repeats):
+        report(unclosed_repeat["row"], "type", _("This repeat has no end_repeat."))
+        if unclosed_repeat.pop("own_page"):
             group = None
     for unclosed in [*sections, *([group] if group is not None else [])]:
         report(unclosed["row"], "type", _("This group has no end_group."))
@@ -1807,8 +1828,11 @@ def _begin_repeat(
     known: set[str],
     repeated: dict[str, str],
     name: str,
+    *,
+    around: set[str],
 ) -> dict[str, Any]:
-    """A repeat's own row: its label and hint, and how many times it is asked."""
+    """A repeat's own row: its label and hint, and how many times it is asked. `around`: the
+    repeats it sits in, whose entry's answers its count may read."""
     sheet = survey.name
     _check_texts(survey, number, row, columns, ("label", "hint"), problems, names=known)
     count_column = columns.plain.get("repeat_count", "repeat_count")
@@ -1829,7 +1853,9 @@ def _begin_repeat(
         count = _parse_expression(sheet, number, count_column, written, problems, names=known)
         if count:
             inside = sorted(
-                n for n in expressions.references(expressions.parse(count)) if n in repeated
+                n
+                for n in expressions.references(expressions.parse(count))
+                if n in repeated and repeated[n] not in around
             )
             for field_name in inside:
                 problems.append(
@@ -1912,23 +1938,60 @@ def _outside_repeat_references(
     entries has its own answer, and a question outside it would not know which to take."""
     found = []
 
-    repeat_names = set(repeated.values())
+    outer_of = {
+        name: each["repeat"]
+        for page in pages
+        for name, each in page.get("repeats", {}).items()
+        if each.get("repeat")
+    }
+    repeat_names = set(repeated.values()) | {
+        name for page in pages for name in page.get("repeats", {})
+    }
+
+    def chain(repeat: str | None) -> list[str]:
+        """The repeats an entry of `repeat` sits in, outermost first, and `repeat` last."""
+        found_chain = [repeat] if repeat else []
+        while found_chain and found_chain[0] in outer_of:
+            found_chain.insert(0, outer_of[found_chain[0]])
+        return found_chain
 
     def check(
         number: int,
         column: str,
         names: set[str],
         inside: str | None,
-        reads: list[tuple[str, str]] | None = None,
+        reads: list[tuple[str, tuple[str, ...]]] | None = None,
         counted: list[str] | None = None,
+        aggregated: list[str] | None = None,
     ) -> None:
+        around = chain(inside)
         for name in sorted(counted or []):
             if name not in known and name not in repeat_names:
                 found.append(
                     (number, column, _("${%(name)s} is not a field of this form.") % {"name": name})
                 )
-        for question, repeat in sorted(reads or []):
-            if repeated.get(question) != repeat:
+        for name in sorted(set(aggregated or [])):
+            # count(), sum(), … of a repeat inside another: over that repeat's entries in one
+            # entry of the outer repeat, so only inside it (ODK's would take every entry's).
+            held_by = name if name in repeat_names else repeated.get(name)
+            outer = chain(held_by)[:-1]
+            if held_by and outer and around[: len(outer)] != outer:
+                found.append(
+                    (
+                        number,
+                        column,
+                        _(
+                            "${%(name)s} sits in the repeat “%(repeat)s”, inside “%(outer)s”: "
+                            "count or add up its entries in an entry of “%(outer)s” (a "
+                            "calculate there), then over those calculates."
+                        )
+                        % {"name": name, "repeat": held_by, "outer": outer[-1]},
+                    )
+                )
+        for question, given in sorted(reads or []):
+            last = given[-1]
+            full = chain(last)
+            if repeated.get(question) != last or full[-len(given) :] != list(given):
                 found.append(
                     (
                         number,
@@ -1937,11 +2000,26 @@ def _outside_repeat_references(
                             "indexed-repeat() reads ${%(name)s} in the repeat “%(repeat)s”, "
                             "which does not hold it."
                         )
-                        % {"name": question, "repeat": repeat},
+                        % {"name": question, "repeat": last},
+                    )
+                )
+                continue
+            outer = full[: -len(given)]
+            if outer and around[: len(outer)] != outer:
+                found.append(
+                    (
+                        number,
+                        column,
+                        _(
+                            "indexed-repeat() reads ${%(name)s} in “%(repeat)s”, inside "
+                            "“%(outer)s”: name the outer repeat and its entry first, as in "
+                            "indexed-repeat(${%(name)s}, ${%(outer)s}, 1, ${%(repeat)s}, 2)."
+                        )
+                        % {"name": question, "repeat": given[0], "outer": outer[-1]},
                     )
                 )
         for field_name in sorted(names):
-            if field_name in repeated and repeated[field_name] != inside:
+            if field_name in repeated and repeated[field_name] not in around:
                 found.append(
                     (
                         number,
@@ -1954,14 +2032,22 @@ def _outside_repeat_references(
                     )
                 )
 
-    def uses(text: str | None) -> tuple[set[str], list[tuple[str, str]], list[str]]:
-        """The answers an expression reads as they stand, the entries it reads by number, and
-        what it counts."""
+    def uses(
+        text: str | None,
+    ) -> tuple[set[str], list[tuple[str, tuple[str, ...]]], list[str], list[str]]:
+        """The answers an expression reads as they stand, the entries it reads by number, what
+        it counts, and what it counts or adds up over a repeat's entries."""
         if not text:
-            return set(), [], []
+            return set(), [], [], []
         tree = expressions.parse(text)
-        counted = [n for f, n in expressions.aggregate_reads(tree) if f == "count"]
-        return expressions.free_references(tree), expressions.entry_reads(tree), counted
+        reads = expressions.aggregate_reads(tree)
+        counted = [n for f, n in reads if f == "count"]
+        return (
+            expressions.free_references(tree),
+            expressions.entry_reads(tree),
+            counted,
+            [n for _f, n in reads],
+        )
 
     def piped(texts: dict[str, str] | None) -> set[str]:
         return {m[1] for value in (texts or {}).values() for m in PIPE.finditer(value)}
@@ -1969,25 +2055,30 @@ def _outside_repeat_references(
     for item in fields:
         if item.get("generated"):
             continue
-        for column in ("relevant", "constraint", "calculation", "choice_filter"):
-            names, reads, counted = uses(item[column])
+        for column in ("relevant", "constraint", "calculation", "choice_filter", "default"):
+            if column == "default" and not item.get("default_dynamic"):
+                continue
+            names, reads, counted, aggregated = uses(item[column])
             inside = item.get("repeat")
             if column == "choice_filter" and item.get("entries_of"):
                 inside = repeated[item["entries_of"]]  # tested on each entry's answers
-            check(item["row"], column, names, inside, reads, counted)
+            check(item["row"], column, names, inside, reads, counted, aggregated)
         for column in ("label", "hint", "required_message", "constraint_message"):
             check(item["row"], column, piped(item[column]), item.get("repeat"))
     for page in pages:
         for part in [page, *page.get("sections", {}).values()]:
-            names, reads, counted = uses(part.get("relevant"))
-            check(part["row"], "relevant", names, part.get("repeat"), reads, counted)
+            names, reads, counted, aggregated = uses(part.get("relevant"))
+            check(part["row"], "relevant", names, part.get("repeat"), reads, counted, aggregated)
             for column in ("label", "hint"):
                 check(part["row"], column, piped(part.get(column)), part.get("repeat"))
         for each in page.get("repeats", {}).values():
-            names, reads, counted = uses(each.get("relevant"))
-            check(each["row"], "relevant", names, None, reads, counted)
+            # A repeat's condition and texts are read in the entry of the repeat around it.
+            names, reads, counted, aggregated = uses(each.get("relevant"))
+            check(each["row"], "relevant", names, each.get("repeat"), reads, counted, aggregated)
+            names, reads, counted, aggregated = uses(each.get("count"))
+            check(each["row"], "repeat_count", set(), each.get("repeat"), reads, [], aggregated)
             for column in ("label", "hint"):
-                check(each["row"], column, piped(each.get(column)), None)
+                check(each["row"], column, piped(each.get(column)), each.get("repeat"))
     return found
 
 

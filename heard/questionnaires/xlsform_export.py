@@ -171,21 +171,29 @@ def _choice_sheet(
 
 
 def _controls_around(page: dict[str, Any], item: dict[str, Any]) -> list[tuple[str, str]]:
-    """("group" or "repeat", name) of what a question sits in within its page, outermost first."""
+    """("group" or "repeat", name) of what a question sits in within its page, outermost first:
+    each repeat (outermost first, where they nest) after the groups open when it began."""
     sections = list(item.get("sections", []))
+    chain: list[str] = []
     repeat = item.get("repeat")
-    if repeat is None:
-        return [("group", s) for s in sections]
-    outer = list(page["repeats"][repeat].get("sections", []))
-    inner = sections[len(outer) :]
-    return [("group", s) for s in outer] + [("repeat", repeat)] + [("group", s) for s in inner]
+    while repeat is not None:
+        chain.insert(0, repeat)
+        repeat = page["repeats"][repeat].get("repeat")
+    found: list[tuple[str, str]] = []
+    done = 0
+    for each in chain:
+        before = page["repeats"][each].get("sections", [])
+        found += [("group", s) for s in before[done:]] + [("repeat", each)]
+        done = len(before)
+    return found + [("group", s) for s in sections[done:]]
 
 
 def _holder_controls(page: dict[str, Any], kind: str, name: str) -> list[tuple[str, str]]:
     """What a section ("group") or a repeat of the page sits in, and itself, outermost first."""
     if kind == "repeat":
-        outer = page["repeats"][name].get("sections", [])
-        return [*(("group", s) for s in outer), ("repeat", name)]
+        around = page["repeats"][name]
+        held = {"sections": around.get("sections", []), "repeat": around.get("repeat")}
+        return [*_controls_around(page, held), ("repeat", name)]
     chain: list[str] = []
     section: dict[str, Any] | None = page["sections"][name]
     while section is not None:

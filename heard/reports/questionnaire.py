@@ -19,6 +19,7 @@ from django.utils.translation import override
 
 from heard.analysis.engine.comparisons import wilson_interval
 from heard.consultations.models import Consultation
+from heard.questionnaires import repeats
 from heard.questionnaires.models import Channel, Questionnaire, Response, ResponseState
 
 CLOSED = ("select_one", "select_multiple")
@@ -75,7 +76,7 @@ def closed_questions(
     for response in responses.iterator(chunk_size=500):
         answers = response.answers
         for name, repeat in names.items():
-            value = answers.get(name) if repeat is None else _in_entries(answers, repeat, name)
+            value = answers.get(name) if repeat is None else _in_entries(answers, name)
             if value in (None, "", []):
                 continue
             answered[name] += 1
@@ -88,12 +89,11 @@ def closed_questions(
     return [_channels(responses, language, threshold), *results] if results else results
 
 
-def _in_entries(answers: dict[str, Any], repeat: str, name: str) -> list[Any]:
+def _in_entries(answers: dict[str, Any], name: str) -> list[Any]:
     """Every choice a question in a repeat got, over its entries: a respondent counts once for
     a choice, however many of their entries took it."""
     found: list[Any] = []
-    entries = answers.get(repeat)
-    for entry in entries if isinstance(entries, list) else []:
+    for _path, entry in repeats.holders(answers, name):
         value = entry.get(name)
         found += value if isinstance(value, list) else [value] if value not in (None, "") else []
     return found

@@ -1,6 +1,7 @@
 """XLSForm features a respondent meets, in a real browser, in English and French, with and without
 JavaScript: answers shown inside labels, a choice's label worked out (jr:choice-name), sections
-within a page, randomized choices, dates with times and times, ranges; and the translation round trip of a form written in English only."""
+within a page, randomized choices, dates with times and times, ranges, repeats (and repeats
+inside repeats); and the translation round trip of a form written in English only."""
 
 from __future__ import annotations
 
@@ -342,6 +343,117 @@ def test_a_repeat_s_entries_are_added_answered_and_removed(browser, repeat_links
             {"thing": "Funding", "how": "More Funding"},
         ]
         assert response.answers["top"] == "Funding"
+    finally:
+        context.close()
+
+
+NESTED_FORM = xlsx(
+    [
+        row("begin_repeat", "households", "Household", "Ménage"),
+        row("text", "head", "Head of household", "Chef du ménage"),
+        row("begin_repeat", "members", "Member", "Membre"),
+        row("text", "mname", "Name", "Nom"),
+        row("integer", "age", "Age of ${mname}", "Âge de ${mname}"),
+        row("text", "school", "Which school?", "Quelle école ?", relevant="${age} < 18"),
+        row("end_repeat"),
+        row("calculate", "counted", calculation="count(${members})"),
+        row("note", "sum_up", "${head}: ${counted}", "${head} : ${counted}"),
+        row("end_repeat"),
+        row("begin_group", "most", "Priorities", "Priorités"),
+        row("select_one ${mname}", "who", "Who answers?", "Qui répond ?"),
+        row("end_group"),
+    ],
+    [],
+)
+
+
+@pytest.fixture
+def nested_links(live_server, settings, consultation, lead):
+    settings.HEARD_PUBLIC_URL = live_server.url
+    questionnaire = _open_questionnaire(consultation, lead, "Households", "Ménages")
+    services.upload_form(
+        actor=lead, questionnaire=questionnaire, data=NESTED_FORM, filename="n.xlsx"
+    )
+    return questionnaire, invite_two(questionnaire, consultation, live_server.url)
+
+
+@pytest.mark.parametrize("script", [True, False], ids=["javascript", "no-javascript"])
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_repeat_inside_a_repeat_has_entries_of_its_own_in_each_entry(
+    browser, nested_links, language, script
+):
+    questionnaire, urls = nested_links
+    text = TEXTS[language]
+    household, member = ("Household", "Member") if language == "en" else ("Ménage", "Membre")
+    context = browser.new_context(java_script_enabled=script)
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    try:
+        page.goto(urls[language])
+        press(page, "button", text["start"])
+        assert page.locator(".repeat-entry h2").all_inner_texts() == [f"{household} 1"]
+        assert page.locator(".repeat-entry h3").all_inner_texts() == [f"{member} 1"]
+        page.locator('[name="head@1"]').fill("Ann")
+        page.locator('[name="mname@1.1"]').fill("Ann")
+        page.locator('[name="age@1.1"]').fill("40")
+        _click_and_load(page, 'button[value="add:members@1"]')
+        assert page.url.endswith("#e-members@1.2")
+        assert page.locator(".repeat-entry h3").all_inner_texts() == [f"{member} 1", f"{member} 2"]
+        page.locator('[name="mname@1.2"]').fill("Bo <i>")
+        page.locator('[name="age@1.2"]').fill("7")
+        if script:  # the entry's own answer brings in its own question at once
+            assert page.locator('[data-question="school@1.2"]').is_visible()
+            assert "Bo <i>" in page.locator('[data-question="age@1.2"] label').inner_text()
+            assert axe_violations(page) == []
+        _click_and_load(page, 'button[value="add:households"]')
+        assert page.url.endswith("#e-households@2")
+        assert page.locator(".repeat-entry h2").all_inner_texts() == [
+            f"{household} 1",
+            f"{household} 2",
+        ]
+        # Each household has its own members: the second starts with one of its own.
+        assert page.locator(".repeat-entry h3").all_inner_texts() == [
+            f"{member} 1",
+            f"{member} 2",
+            f"{member} 1",
+        ]
+        assert page.locator('[data-question="school@1.2"]').is_visible()
+        assert not page.locator('[data-question="school@1.1"]').is_visible()
+        assert "Ann" in page.locator('[data-question="sum_up@1"]').inner_text()
+        assert "2" in page.locator('[data-question="sum_up@1"]').inner_text()
+        page.locator('[name="head@2"]').fill("Cy")
+        page.locator('[name="mname@2.1"]').fill("Cy")
+        page.locator('[name="age@2.1"]').fill("30")
+        # Taking out Ann's first member moves Bo up, in her household only.
+        _click_and_load(page, 'button[value="remove:members@1:1"]')
+        assert page.locator('[name="mname@1.1"]').input_value() == "Bo <i>"
+        assert page.locator('[name="mname@2.1"]').input_value() == "Cy"
+        assert page.locator('[data-question="school@1.1"]').is_visible()
+        page.locator('[name="school@1.1"]').fill("Central")
+        assert not script or axe_violations(page) == []
+        press(page, "button", text["next"])
+        # Outside the households, the members' names are the choices.
+        offered = page.locator('[data-question="who"] label').all_inner_texts()
+        assert offered == ["Bo <i>", "Cy"]
+        page.locator('[name="who"][value="Cy"]').check()
+        assert not script or axe_violations(page) == []
+        press(page, "button", text["next"])
+        summary = page.locator("main").inner_text()
+        assert f"{household} 2, {member} 1" in summary and "Central" in summary
+        press(page, "button", text["send"])
+        response = Response.objects.get(
+            respondent__questionnaire=questionnaire, respondent__language=language
+        )
+        assert response.state == ResponseState.SUBMITTED
+        assert response.answers["households"] == [
+            {
+                "head": "Ann",
+                "members": [{"mname": "Bo <i>", "age": 7, "school": "Central"}],
+                "counted": "1",
+            },
+            {"head": "Cy", "members": [{"mname": "Cy", "age": 30}], "counted": "1"},
+        ]
+        assert response.answers["who"] == "Cy"
     finally:
         context.close()
 

@@ -218,8 +218,8 @@ def test_a_label_in_an_entry_shows_that_entry_s_answer_escaped():
     ages = [v for v in views if v.name.startswith("age@")]
     assert [v.label for v in ages] == ["Person 1: Age of <b>Ann</b>", "Person 2: Age of Bo"]
     assert '<span data-pipe="pname@1">&lt;b&gt;Ann&lt;/b&gt;</span>' in ages[0].label_html
-    assert views[0].entry_opens.label == "Person 1" and views[0].entry_opens.hint_html
-    assert not views[0].entry_opens.removable  # the count comes from the form
+    assert views[0].entry_opens[0].label == "Person 1" and views[0].entry_opens[0].hint_html
+    assert not views[0].entry_opens[0].removable  # the count comes from the form
 
 
 # A respondent, without JavaScript ---------------------------------------------------------------
@@ -363,16 +363,19 @@ def test_the_export_has_columns_for_each_entry():
     }
 
 
-def test_staff_type_a_paper_response_with_entries_and_read_it_back(questionnaire, lead, client):
-    services.upload_form(
-        actor=lead, questionnaire=questionnaire, data=form_data(), filename="f.xlsx"
-    )
+def paper_entry(questionnaire, lead, client, data: bytes) -> tuple[str, dict[str, str]]:
+    """The form uploaded and a lead signed in: the responses' URL, and the paper's details."""
+    services.upload_form(actor=lead, questionnaire=questionnaire, data=data, filename="f.xlsx")
     client.force_login(lead)
     base = (
         f"/en/staff/consultations/{questionnaire.consultation.pk}/questionnaires/"
         f"{questionnaire.pk}/responses/"
     )
-    meta = {"channel": "paper", "received_on": "2031-01-05", "language": "en"}
+    return base, {"channel": "paper", "received_on": "2031-01-05", "language": "en"}
+
+
+def test_staff_type_a_paper_response_with_entries_and_read_it_back(questionnaire, lead, client):
+    base, meta = paper_entry(questionnaire, lead, client, form_data())
     page = client.get(base + "new/").content.decode()
     assert has(page, "button", {"value": "add:things"})
     # An entry added: the screen again, with what was typed, and nothing saved.
@@ -447,15 +450,22 @@ def test_a_group_inside_a_repeat_is_a_section_of_each_entry():
     assert '<span data-pipe="age@2">9</span>' in second.label_html
     logic = form.logic_for(page, values)
     assert set(logic["sections"]) == {"school@1", "school@2"}
-    # A repeat inside a repeat stays refused, with its row.
+    # Repeats nest three deep (tests/questionnaires/test_nested_repeats.py); a fourth is
+    # refused, with its row, and its rows close it.
     nested = [
         *survey[:2],
         row("begin_repeat", "toys", "Toy", "Jouet"),
-        row("text", "toy", "T", "T"),
+        row("begin_repeat", "parts", "Part", "Pièce"),
+        row("begin_repeat", "screws", "Screw", "Vis"),
+        row("text", "size", "Size", "Taille"),
+        row("end_repeat"),
+        row("end_repeat"),
         row("end_repeat"),
         *survey[2:],
     ]
-    assert [p.row for p in problems_of(xlsx(nested))] == [4]
+    problems = problems_of(xlsx(nested))
+    assert [p.row for p in problems] == [6]
+    assert "at most 2 others" in problems[0].reason
 
 
 def test_position_gives_each_entry_its_number_and_1_outside_a_repeat():

@@ -623,19 +623,23 @@ NOT_A_FILE = ("", None, "")
 
 UNSUPPORTED = [
     case(
-        "repeat inside a repeat",
+        "a repeat four deep",
         xlsx(
             [
                 QUESTION,
                 row("begin_repeat", "people", "People", "Personnes"),
                 row("begin_repeat", "pets", "Pets", "Animaux"),
+                row("begin_repeat", "toys", "Toys", "Jouets"),
+                row("begin_repeat", "parts", "Parts", "Pièces"),
                 row("text", "pet", "Name", "Nom"),
+                row("end_repeat"),
+                row("end_repeat"),
                 row("end_repeat"),
                 row("end_repeat"),
             ]
         ),
-        ("survey", 4, "type"),
-        "A repeat inside a repeat is not supported",
+        ("survey", 6, "type"),
+        "A repeat can sit in at most 2 others",
     ),
     *(
         case(kind, second(kind), TYPE, f"The type “{kind}” is not supported: {why}")

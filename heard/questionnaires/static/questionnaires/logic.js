@@ -113,8 +113,15 @@
     return validDate(y, m, d) ? daysFromCivil(y, m, d) : null;
   }
 
+  // A name in an entry, as entries.py writes it: "age@2", and in a repeat inside another
+  // "age@1.2" (a name already in an entry takes the numbers after its own).
+  function entryName(name, path) {
+    return name + (name.indexOf("@") >= 0 ? "." : "@") + path.join(".");
+  }
+
   // ["entries", count | sum | min | max, question, repeat]: over the answers of a repeat's
-  // entries ("amount@2"), the entry count under the repeat's name, as the server does it.
+  // entries ("amount@2"), the entry count under the repeat's name, as the server does it (in
+  // an outer entry, both are that entry's: "amount@1", "items@1").
   function overEntries(node, ctx) {
     var count = toNumber(has.call(ctx.values, node[3]) ? ctx.values[node[3]] : null);
     count = isFinite(count) && count > 0 ? Math.floor(count) : 0;
@@ -122,7 +129,7 @@
     if (node[1] === "count-non-empty" || node[1] === "join") {
       var texts = [];
       for (var e = 1; e <= count; e++) {
-        var entry = node[2] + "@" + e;
+        var entry = entryName(node[2], [e]);
         texts.push(toText(has.call(ctx.values, entry) ? ctx.values[entry] : null));
       }
       if (node[1] === "join") { return texts.join(toText(ev(node[4], ctx))); }
@@ -130,7 +137,7 @@
     }
     var numbers = [];
     for (var n = 1; n <= count; n++) {
-      var key = node[2] + "@" + n;
+      var key = entryName(node[2], [n]);
       numbers.push(toNumber(has.call(ctx.values, key) ? ctx.values[key] : null));
     }
     if (node[1] === "sum") {
@@ -418,10 +425,15 @@
       return toText(first) !== "" ? first : ev(args[1], ctx);
     }
     if (name === "indexed-repeat") {
-      // The answer of entry n, under its entry name ("age@2"), as the server reads it.
-      var number = toNumber(ev(args[2], ctx));
-      if (!(isFinite(number) && number >= 1 && number === Math.floor(number))) { return ""; }
-      var key = args[0][1] + "@" + number;
+      // The answer of one entry, under its entry name ("age@2"; "age@1.2" given the outer
+      // entry's number too), as the server reads it.
+      var path = [];
+      for (var a = 2; a < args.length; a += 2) {
+        var number = toNumber(ev(args[a], ctx));
+        if (!(isFinite(number) && number >= 1 && number === Math.floor(number))) { return ""; }
+        path.push(number);
+      }
+      var key = entryName(args[0][1], path);
       return toText(has.call(ctx.values, key) ? ctx.values[key] : null);
     }
     var v = args.map(function (arg) { return ev(arg, ctx); });
