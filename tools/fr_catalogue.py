@@ -1895,12 +1895,12 @@ TRANSLATIONS: dict[str, str | tuple[str, str]] = {
         "ou additionnez ses entrées dans une entrée de « %(outer)s » (un calculate à cet "
         "endroit), puis sur ces calculate."
     ),
-    "indexed-repeat() reads ${%(name)s} in “%(repeat)s”, inside “%(outer)s”: name the outer "
-    "repeat and its entry first, as in indexed-repeat(${%(name)s}, ${%(outer)s}, 1, "
-    "${%(repeat)s}, 2).": (
-        "indexed-repeat() lit ${%(name)s} dans « %(repeat)s », dans « %(outer)s » : nommez "
-        "d’abord la répétition extérieure et son entrée, comme dans "
-        "indexed-repeat(${%(name)s}, ${%(outer)s}, 1, ${%(repeat)s}, 2)."
+    "indexed-repeat() reads ${%(name)s}, which sits in “%(repeat)s”: name each repeat down to "
+    "it, outermost first, with an entry's number, as in indexed-repeat(${%(name)s}, "
+    "%(repeats)s).": (
+        "indexed-repeat() lit ${%(name)s}, qui se trouve dans « %(repeat)s » : nommez chaque "
+        "répétition jusqu’à elle, de l’extérieure à l’intérieure, avec un numéro d’entrée, "
+        "comme dans indexed-repeat(${%(name)s}, %(repeats)s)."
     ),
     "This end_repeat closes a group: write end_group.": (
         "Ce end_repeat ferme un groupe : écrivez end_group."

@@ -667,6 +667,7 @@ class Form:
         entry does not ask for what is still to be typed)."""
         merged = self.flat(answers)
         here = page.get("repeats", {})
+        total = 0  # entries taken so far: a page cannot send more than MAX_ENTRIES in all
         for repeat in [r for r in self._outer_first() if r["name"] in here]:
             # The entries the page showed: it sends their number for a repeat the respondent
             # adds to (staff typing a paper response keep it only there); for a repeat inside
@@ -674,10 +675,12 @@ class Form:
             for path in self.outer_paths(repeat["name"], merged):
                 key = self.repeat_key(repeat["name"], path)
                 posted = str(data.get(key, "") or "")
-                if not repeat["count"] and posted.isdigit():
-                    merged[key] = min(int(posted), MAX_REPEAT)
-                else:
+                if repeat["count"]:
                     merged[key] = self.count(repeat, merged, path)
+                else:
+                    wanted = int(posted) if posted.isdigit() else self.count(repeat, merged, path)
+                    merged[key] = min(wanted, MAX_REPEAT, max(repeats.MAX_ENTRIES - total, 0))
+                total += merged[key]
         raw: dict[str, Any] = {}
         errors: dict[str, str] = {}
         before = self.flat(answers)
@@ -864,13 +867,19 @@ class Form:
     def without_entry(self, values: Mapping[str, Any], key: str, number: int) -> dict[str, Any]:
         """Entry `number` of a repeat taken out, with what the repeats inside it held."""
         flat = self.flat(values)
+        if not self.has_entry(key, number, flat):
+            return flat
         name, path = repeats.split(key)
-        if not self._entry_exists(name, path or (), flat):
-            return flat
         flat[key] = self.count(self.repeats[name], flat, path or ())
-        if not 1 <= number <= flat[key]:
-            return flat
         return repeats.without_entry(flat, key, self.inside(name), number)
+
+    def has_entry(self, key: str, number: int, values: Mapping[str, Any]) -> bool:
+        """Whether the repeat at `key` (members@1) has an entry `number` now: what taking one
+        out checks first, for the answers and for the files alike."""
+        name, path = repeats.split(key)
+        if name not in self.repeats or not self._entry_exists(name, path or (), values):
+            return False
+        return 1 <= number <= self.count(self.repeats[name], values, path or ())
 
     def _parse(self, name: str, value: Any, language: str) -> tuple[Any, str | None]:
         kind = self.item(name)["type"]
@@ -1157,8 +1166,11 @@ def entry_change(repeats_here: dict[str, dict[str, Any]], action: str) -> EntryC
     repeat = repeats_here.get(repeats.split(key)[0])
     if repeat is None or repeat["count"]:
         return None
-    if (repeats.split(key)[1] is not None) != bool(repeat.get("repeat")):
-        return None  # an inner repeat is named in its outer entry, and only it
+    depth, outer = 0, repeat.get("repeat")
+    while outer:
+        depth, outer = depth + 1, repeats_here.get(outer, {}).get("repeat")
+    if len(repeats.split(key)[1] or ()) != depth:
+        return None  # an inner repeat is named by its entry in each repeat around it
     if verb == "add" and not number:
         return EntryChange(key, 0)
     if verb == "remove" and number.isdigit() and int(number) > 0:

@@ -121,7 +121,8 @@ def nest(
     """The stored form of flat `values`; `field_repeat` maps each field in a repeat to the
     (innermost) repeat it sits in, `outer` each repeat inside another to that one."""
     outer = outer or {}
-    repeat_names = set(field_repeat.values()) | set(outer)
+    # Every repeat: those holding a field, and those holding only a repeat (a site's visits).
+    repeat_names = set(field_repeat.values()) | set(outer) | {str(o) for o in outer.values() if o}
     nested: dict[str, Any] = {}
 
     def chain(repeat: str) -> list[str]:

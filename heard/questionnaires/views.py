@@ -301,9 +301,9 @@ def _entry_removed(
     taken out (None when it has none, or an entry is added)."""
     inside = form.inside(repeats.split(change.repeat)[0])
     fields = [f for f in inside if f in form.fields and form.fields[f]["type"] in FILE_TYPES]
-    if not change.number or not fields:
-        return None
     flat = form.flat(answers)
+    if not change.number or not fields or not form.has_entry(change.repeat, change.number, flat):
+        return None
     names = [name for f in fields for name in form.instances(f, flat)]
     gone, moved = repeats.entry_moves(names, change.repeat, inside, change.number)
     return services.EntryRemoved(tuple(gone), tuple(moved))

@@ -1989,9 +1989,9 @@ def _outside_repeat_references(
                     )
                 )
         for question, given in sorted(reads or []):
-            last = given[-1]
-            full = chain(last)
-            if repeated.get(question) != last or full[-len(given) :] != list(given):
+            held_by = repeated.get(question)
+            full = chain(held_by)
+            if given[-1] not in full:
                 found.append(
                     (
                         number,
@@ -2000,22 +2000,27 @@ def _outside_repeat_references(
                             "indexed-repeat() reads ${%(name)s} in the repeat “%(repeat)s”, "
                             "which does not hold it."
                         )
-                        % {"name": question, "repeat": last},
+                        % {"name": question, "repeat": given[-1]},
                     )
                 )
                 continue
             outer = full[: -len(given)]
-            if outer and around[: len(outer)] != outer:
+            if full[-len(given) :] != list(given) or (outer and around[: len(outer)] != outer):
+                # Every repeat down to the question's, each with an entry's number, unless the
+                # call sits in an entry of the outer ones.
+                written = ", ".join(
+                    f"${{{r}}}, {n}" for r, n in zip(full, [1] * (len(full) - 1) + [2], strict=True)
+                )
                 found.append(
                     (
                         number,
                         column,
                         _(
-                            "indexed-repeat() reads ${%(name)s} in “%(repeat)s”, inside "
-                            "“%(outer)s”: name the outer repeat and its entry first, as in "
-                            "indexed-repeat(${%(name)s}, ${%(outer)s}, 1, ${%(repeat)s}, 2)."
+                            "indexed-repeat() reads ${%(name)s}, which sits in “%(repeat)s”: "
+                            "name each repeat down to it, outermost first, with an entry's "
+                            "number, as in indexed-repeat(${%(name)s}, %(repeats)s)."
                         )
-                        % {"name": question, "repeat": given[0], "outer": outer[-1]},
+                        % {"name": question, "repeat": held_by, "repeats": written},
                     )
                 )
         for field_name in sorted(names):

@@ -18,7 +18,7 @@ from django.http import QueryDict
 
 from heard.analysis.collect import answer_records
 from heard.questionnaires import exporting, repeats, services
-from heard.questionnaires.form import Form
+from heard.questionnaires.form import Form, entry_change
 from heard.questionnaires.models import Response, ResponseState
 from heard.questionnaires.rendering import question_label, question_views
 from heard.questionnaires.templatetags.questionnaire import question_html
@@ -209,7 +209,7 @@ def test_read_page_takes_each_inner_count_as_the_page_sent_it():
         (
             row("calculate", "x", calculation="indexed-repeat(${mname}, ${members}, 1)"),
             "calculation",
-            "name the outer repeat and its entry first",
+            "as in indexed-repeat(${mname}, ${households}, 1, ${members}, 2)",
         ),
         (
             row("calculate", "x", calculation="sum(${age})"),
@@ -222,7 +222,12 @@ def test_read_page_takes_each_inner_count_as_the_page_sent_it():
                 "calculate", "x", calculation="indexed-repeat(${age}, ${visits}, 1, ${members}, 1)"
             ),
             "calculation",
-            "which does not hold it",
+            "name each repeat down to it",
+        ),
+        (
+            row("calculate", "x", calculation="indexed-repeat(${age}, ${visits}, 1)"),
+            "calculation",
+            "in the repeat “visits”, which does not hold it",
         ),
     ],
 )
@@ -371,3 +376,69 @@ def test_staff_type_a_paper_response_with_households_and_members(questionnaire, 
     ]
     shown = html.unescape(client.get(f"{base}{response.pk}/").content.decode())
     assert "Household 1, Member of Ann’s household 1: Age of Ann" in shown
+
+
+SITES = [
+    # An outer repeat that asks nothing itself: a site is its visits.
+    row("begin_repeat", "sites", "Site", "Site"),
+    row("begin_repeat", "visits", "Visit", "Visite"),
+    row("begin_repeat", "stops", "Stop", "Arrêt"),
+    row("text", "note", "Note", "Note"),
+    row("end_repeat"),
+    row("end_repeat"),
+    row("end_repeat"),
+]
+
+
+def test_an_outer_repeat_holding_only_a_repeat_keeps_its_entries():
+    form = Form(parse(xlsx(SITES), "form.xlsx")[0])
+    stored = {"sites": [{"visits": [{"stops": [{"note": "Muddy"}, {"note": "Dry"}]}]}, {}]}
+    assert form.stored(form.flat(stored)) == stored
+    posted = QueryDict(mutable=True)
+    posted.update({"sites": "1", "visits@1": "1", "stops@1.1": "1", "note@1.1.1": "Muddy road"})
+    values, errors = form.read_page(form.pages[0], posted, {}, "en")
+    assert not errors
+    assert form.stored(values) == {"sites": [{"visits": [{"stops": [{"note": "Muddy road"}]}]}]}
+
+
+def test_a_button_must_name_an_inner_repeat_in_each_repeat_around_it():
+    form = Form(parse(xlsx(SITES), "form.xlsx")[0])
+    here = form.pages[0]["repeats"]
+    assert entry_change(here, "remove:stops@1.1:1") is not None
+    # Too few numbers: the answers would stay, and the files must not move either.
+    assert entry_change(here, "remove:stops@1:1") is None
+    assert (
+        entry_change(here, "add:visits@1.1") is None and entry_change(here, "add:sites@1") is None
+    )
+    flat = form.flat({"sites": [{"visits": [{"stops": [{"note": "a"}]}]}]})
+    assert form.has_entry("stops@1.1", 1, flat) and not form.has_entry("stops@1.1", 2, flat)
+    assert not form.has_entry("stops@1.2", 1, flat)
+
+
+def test_a_page_cannot_send_more_than_500_entries_in_all():
+    form = Form(parse(xlsx(SITES), "form.xlsx")[0])
+    posted = QueryDict(mutable=True)
+    posted.update({"sites": "50", **{f"visits@{n}": "50" for n in range(1, 51)}})
+    values, _errors = form.read_page(form.pages[0], posted, {}, "en")
+    taken = sum(v for k, v in values.items() if form.is_repeat_key(k) and isinstance(v, int))
+    assert taken <= 500 and values["sites"] == 50 and values["visits@1"] == 50
+
+
+def test_indexed_repeat_three_deep_is_refused_with_the_form_that_works():
+    survey = [
+        row("begin_repeat", "hh", "Household", "Ménage"),
+        row("begin_repeat", "mem", "Member", "Membre"),
+        row("begin_repeat", "vis", "Visit", "Visite"),
+        row("integer", "dur", "Minutes", "Minutes"),
+        row("end_repeat"),
+        row("end_repeat"),
+        row("end_repeat"),
+    ]
+    wrong = row("calculate", "x", calculation="indexed-repeat(${dur}, ${mem}, 1, ${vis}, 1)")
+    problems = problems_of(xlsx([*survey, wrong]))
+    suggested = "indexed-repeat(${dur}, ${hh}, 1, ${mem}, 1, ${vis}, 2)"
+    assert [suggested in p.reason for p in problems] == [True]
+    right = row("calculate", "x", calculation=suggested)
+    definition, _xform = parse(xlsx([*survey, right]), "form.xlsx")
+    flat = {"hh": 1, "mem@1": 1, "vis@1.1": 2, "dur@1.1.2": 15}
+    assert Form(definition).clean(flat)["x"] == "15"
