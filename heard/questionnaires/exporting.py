@@ -377,21 +377,13 @@ def _fields_by_entry(
     """(field, the name its column is keyed by) in column order: a question in a repeat once
     per entry, under its entry name, its repeat's entries together (a repeat inside another,
     within each entry of the outer one: age@1.1, age@1.2, age@2.1, …)."""
-    outer_of = {
-        name: repeat["repeat"]
-        for name, repeat in _repeats(definition).items()
-        if repeat.get("repeat")
-    }
-
-    def chain(repeat: str | None) -> list[str]:
-        found = [repeat] if repeat else []
-        while found and found[0] in outer_of:
-            found.insert(0, outer_of[found[0]])
-        return found
-
+    outer_of = repeats.outer_repeats(definition)
     fields = [
         # Choices from a repeat's answers are not a list: it goes out as the text chosen.
-        ({**f, "type": "text"} if f.get("entries_of") else f, chain(f.get("repeat")))
+        (
+            {**f, "type": "text"} if f.get("entries_of") else f,
+            repeats.chain(outer_of, f.get("repeat")),
+        )
         for f in definition["fields"]
         if f["type"] not in _NO_ANSWER
     ]

@@ -68,9 +68,7 @@ class Form:
             name: repeat["name"] for repeat in self.repeats.values() for name in repeat["fields"]
         }
         # A repeat inside another's entries: the one it sits in (ADR 0022).
-        self.repeat_outer: dict[str, str] = {
-            name: repeat["repeat"] for name, repeat in self.repeats.items() if repeat.get("repeat")
-        }
+        self.repeat_outer = repeats.outer_repeats(definition)
         self.repeat_page: dict[str, dict[str, Any]] = {
             name: page for page in definition["pages"] for name in page.get("repeats", {})
         }
@@ -93,10 +91,7 @@ class Form:
         out once per repeat: every entry's relevance asks)."""
         found = self._chains.get(repeat)
         if found is None:
-            found = [repeat]
-            while found[0] in self.repeat_outer:
-                found.insert(0, self.repeat_outer[found[0]])
-            self._chains[repeat] = found
+            found = self._chains[repeat] = repeats.chain(self.repeat_outer, repeat)
         return found
 
     def _container(self, base: str) -> str | None:

@@ -41,6 +41,25 @@ MAX_REPEAT_DEPTH = 3  # a repeat in a repeat in a repeat, as deep as the forms p
 MAX_ENTRIES = 500
 
 
+def outer_repeats(definition: Mapping[str, Any]) -> dict[str, str]:
+    """{repeat: the repeat it sits in} for each repeat inside another, from a definition."""
+    return {
+        name: repeat["repeat"]
+        for page in definition.get("pages", ())
+        for name, repeat in page.get("repeats", {}).items()
+        if repeat.get("repeat")
+    }
+
+
+def chain(outer: Mapping[str, str | None], repeat: str | None) -> list[str]:
+    """The repeats an entry of `repeat` sits in, outermost first, and `repeat` last (none for
+    no repeat); `outer` maps each repeat inside another to that one."""
+    found = [repeat] if repeat else []
+    while found and outer.get(found[0]):
+        found.insert(0, str(outer[found[0]]))
+    return found
+
+
 def flatten(answers: Mapping[str, Any], repeats: Iterable[str]) -> dict[str, Any]:
     flat: dict[str, Any] = {}
     _flatten_into(flat, answers, set(repeats), ())
@@ -125,12 +144,6 @@ def nest(
     repeat_names = set(field_repeat.values()) | set(outer) | {str(o) for o in outer.values() if o}
     nested: dict[str, Any] = {}
 
-    def chain(repeat: str) -> list[str]:
-        found = [repeat]
-        while outer.get(found[0]):
-            found.insert(0, str(outer[found[0]]))
-        return found
-
     def holder(repeats_chain: list[str], path: Path) -> dict[str, Any] | None:
         """The dict of the entry at `path` of the repeats in `repeats_chain` (the response
         itself for an empty chain)."""
@@ -149,7 +162,8 @@ def nest(
         if base in repeat_names and isinstance(value, int | list):
             counts.append((len(path or ()), key, base, path or (), value))
     for _depth, _key, base, path, value in sorted(counts, key=lambda c: (c[0], c[1])):
-        place = holder(chain(base)[:-1], path) if len(chain(base)) == len(path) + 1 else None
+        around = chain(outer, base)
+        place = holder(around[:-1], path) if len(around) == len(path) + 1 else None
         if place is not None:
             place[base] = value if isinstance(value, list) else [{} for _ in range(value)]
     for key, value in values.items():
@@ -162,7 +176,7 @@ def nest(
         repeat = field_repeat.get(base)
         if repeat is None:
             continue
-        repeats_chain = chain(repeat)
+        repeats_chain = chain(outer, repeat)
         if len(repeats_chain) != len(path):
             continue
         place = holder(repeats_chain, path)

@@ -23,7 +23,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from heard.questionnaires import expressions, form_media, xlsform_loops
+from heard.questionnaires import expressions, form_media, repeats, xlsform_loops
 from heard.questionnaires import xlsform_vocabulary as vocabulary
 from heard.questionnaires.locations import LOCATION_TYPES, read_location
 from heard.questionnaires.repeats import MAX_REPEAT, MAX_REPEAT_DEPTH
@@ -1938,22 +1938,13 @@ def _outside_repeat_references(
     entries has its own answer, and a question outside it would not know which to take."""
     found = []
 
-    outer_of = {
-        name: each["repeat"]
-        for page in pages
-        for name, each in page.get("repeats", {}).items()
-        if each.get("repeat")
-    }
+    outer_of = repeats.outer_repeats({"pages": pages})
     repeat_names = set(repeated.values()) | {
         name for page in pages for name in page.get("repeats", {})
     }
 
     def chain(repeat: str | None) -> list[str]:
-        """The repeats an entry of `repeat` sits in, outermost first, and `repeat` last."""
-        found_chain = [repeat] if repeat else []
-        while found_chain and found_chain[0] in outer_of:
-            found_chain.insert(0, outer_of[found_chain[0]])
-        return found_chain
+        return repeats.chain(outer_of, repeat)
 
     def check(
         number: int,

@@ -13,6 +13,7 @@ from typing import Any
 import openpyxl
 from openpyxl.worksheet.worksheet import Worksheet
 
+from heard.questionnaires import repeats
 from heard.questionnaires.xlsform import (
     LANGUAGES,
     TRANSLATED_COLUMNS,
@@ -174,11 +175,7 @@ def _controls_around(page: dict[str, Any], item: dict[str, Any]) -> list[tuple[s
     """("group" or "repeat", name) of what a question sits in within its page, outermost first:
     each repeat (outermost first, where they nest) after the groups open when it began."""
     sections = list(item.get("sections", []))
-    chain: list[str] = []
-    repeat = item.get("repeat")
-    while repeat is not None:
-        chain.insert(0, repeat)
-        repeat = page["repeats"][repeat].get("repeat")
+    chain = repeats.chain(repeats.outer_repeats({"pages": [page]}), item.get("repeat"))
     found: list[tuple[str, str]] = []
     done = 0
     for each in chain:

@@ -5,7 +5,10 @@ inside repeats); and the translation round trip of a form written in English onl
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import timedelta
+from typing import Any
 from xml.etree.ElementTree import SubElement, tostring
 
 import pytest
@@ -66,6 +69,18 @@ FORM = xlsx(
 )
 
 
+@contextmanager
+def _respondent_page(browser, script: bool, **options: Any) -> Iterator[Any]:
+    """A page of a fresh browser context, with or without JavaScript, closed afterwards."""
+    context = browser.new_context(java_script_enabled=script, **options)
+    try:
+        page = context.new_page()
+        page.set_default_timeout(20_000)
+        yield page
+    finally:
+        context.close()
+
+
 def _open_questionnaire(consultation, lead, title_en: str, title_fr: str):
     """A questionnaire open since yesterday for three weeks, its form still to upload."""
     now = timezone.now()
@@ -98,11 +113,8 @@ def _letters(page) -> list[str]:
 def test_piping_sections_random_order_date_times_and_ranges(browser, links, language, script):
     questionnaire, urls = links
     text = TEXTS[language]
-    context = browser.new_context(java_script_enabled=script)
-    page = context.new_page()
     # axe runs in the page's JavaScript: it checks the pages with script on (the same HTML).
-    page.set_default_timeout(20_000)
-    try:
+    with _respondent_page(browser, script) as page:
         page.goto(urls[language])
         press(page, "button", text["start"])
         order = _letters(page)
@@ -156,8 +168,6 @@ def test_piping_sections_random_order_date_times_and_ranges(browser, links, lang
             6,
             chosen,
         )
-    finally:
-        context.close()
 
 
 ENGLISH_ONLY = xlsx(
@@ -286,10 +296,7 @@ def test_a_repeat_s_entries_are_added_answered_and_removed(browser, repeat_links
     questionnaire, urls = repeat_links
     text = TEXTS[language]
     idea = "Idea" if language == "en" else "Idée"
-    context = browser.new_context(java_script_enabled=script)
-    page = context.new_page()
-    page.set_default_timeout(20_000)
-    try:
+    with _respondent_page(browser, script) as page:
         page.goto(urls[language])
         press(page, "button", text["start"])
         assert page.locator(".repeat-entry h2").all_inner_texts() == [f"{idea} 1"]
@@ -343,8 +350,6 @@ def test_a_repeat_s_entries_are_added_answered_and_removed(browser, repeat_links
             {"thing": "Funding", "how": "More Funding"},
         ]
         assert response.answers["top"] == "Funding"
-    finally:
-        context.close()
 
 
 NESTED_FORM = xlsx(
@@ -385,10 +390,7 @@ def test_a_repeat_inside_a_repeat_has_entries_of_its_own_in_each_entry(
     questionnaire, urls = nested_links
     text = TEXTS[language]
     household, member = ("Household", "Member") if language == "en" else ("Ménage", "Membre")
-    context = browser.new_context(java_script_enabled=script)
-    page = context.new_page()
-    page.set_default_timeout(20_000)
-    try:
+    with _respondent_page(browser, script) as page:
         page.goto(urls[language])
         press(page, "button", text["start"])
         assert page.locator(".repeat-entry h2").all_inner_texts() == [f"{household} 1"]
@@ -454,8 +456,6 @@ def test_a_repeat_inside_a_repeat_has_entries_of_its_own_in_each_entry(
             {"head": "Cy", "members": [{"mname": "Cy", "age": 30}], "counted": "1"},
         ]
         assert response.answers["who"] == "Cy"
-    finally:
-        context.close()
 
 
 FILE_FORM = xlsx(
@@ -496,10 +496,7 @@ def test_choices_from_an_attached_file_and_a_worked_out_answer(
 ):
     settings.HEARD_PUBLIC_URL = live_server.url
     questionnaire = _open_questionnaire(consultation, lead, "Stay", "Séjour")
-    context = browser.new_context(java_script_enabled=script)
-    page = context.new_page()
-    page.set_default_timeout(20_000)
-    try:
+    with _respondent_page(browser, script) as page:
         # The lead uploads the form and its file together, on the questionnaire's screen.
         _signed_in(page, live_server, lead)
         page.goto(
@@ -546,8 +543,6 @@ def test_choices_from_an_attached_file_and_a_worked_out_answer(
             "province": "QC",
             "plan": "Visit montreal",
         }
-    finally:
-        context.close()
 
 
 PLACES = xlsx(
@@ -572,14 +567,12 @@ def test_a_location_is_typed_or_filled_in_by_the_browser(
     urls = invite_two(questionnaire, consultation, live_server.url)
     text = TEXTS[language]
     # The browser's location, given only because the page asked and the respondent pressed.
-    context = browser.new_context(
-        java_script_enabled=script,
+    with _respondent_page(
+        browser,
+        script,
         geolocation={"latitude": 45.4215, "longitude": -75.6972, "accuracy": 12},
         permissions=["geolocation"],
-    )
-    page = context.new_page()
-    page.set_default_timeout(20_000)
-    try:
+    ) as page:
         page.goto(urls[language])
         press(page, "button", text["start"])
         office = page.locator('[name="office"]')
@@ -608,8 +601,6 @@ def test_a_location_is_typed_or_filled_in_by_the_browser(
         ).answers
         assert answers["office"].startswith("45.4215 -75.6972 0 ")
         assert answers["area"] == "45.4 -75.7 0 0;45.4 -75.6 0 0;45.45 -75.6 0 0;45.4 -75.7 0 0"
-    finally:
-        context.close()
 
 
 BRIEF = xlsx(
@@ -644,10 +635,7 @@ def test_a_file_is_attached_replaced_and_removed(
     text = TEXTS[language]
     brief = tmp_path / "brief.pdf"
     brief.write_bytes(b"%PDF-1.4\n%%EOF\n")
-    context = browser.new_context(java_script_enabled=script)
-    page = context.new_page()
-    page.set_default_timeout(20_000)
-    try:
+    with _respondent_page(browser, script) as page:
         page.goto(urls[language])
         press(page, "button", text["start"])
         press(page, "button", text["next"])  # nothing chosen: the required file is asked for
@@ -682,8 +670,6 @@ def test_a_file_is_attached_replaced_and_removed(
         press(page, "button", text["next"])
         assert CHOOSE[language] in page.locator(".error-summary").inner_text()
         assert not response.files.exists()
-    finally:
-        context.close()
 
 
 POSTERS = xlsx(
@@ -741,12 +727,9 @@ def test_pictures_and_a_recording_come_from_heard_and_a_picture_chooses(
     )
     urls = invite_two(questionnaire, consultation, live_server.url)
     text = TEXTS[language]
-    context = browser.new_context(java_script_enabled=script)
-    page = context.new_page()
-    page.set_default_timeout(20_000)
     asked: list[str] = []
-    page.on("request", lambda request: asked.append(request.url))
-    try:
+    with _respondent_page(browser, script) as page:
+        page.on("request", lambda request: asked.append(request.url))
         page.goto(urls[language])
         press(page, "button", text["start"])
         pictures = page.locator("img")
@@ -776,8 +759,6 @@ def test_pictures_and_a_recording_come_from_heard_and_a_picture_chooses(
         ).answers
         assert answers["which"] == "blue"
         assert all(url.startswith(live_server.url) for url in asked)  # no other site asked
-    finally:
-        context.close()
 
 
 SITES = xlsx(
@@ -807,10 +788,7 @@ def test_each_entry_of_a_repeat_keeps_its_own_file(
     quay, pier = tmp_path / "quay.png", tmp_path / "pier.png"
     quay.write_bytes(png("red"))
     pier.write_bytes(png("blue"))
-    context = browser.new_context(java_script_enabled=script)
-    page = context.new_page()
-    page.set_default_timeout(20_000)
-    try:
+    with _respondent_page(browser, script) as page:
         page.goto(urls[language])
         press(page, "button", TEXTS[language]["start"])
         page.locator('[name="where@1"]').fill("Quay")
@@ -832,8 +810,6 @@ def test_each_entry_of_a_repeat_keeps_its_own_file(
         )
         kept = {f.field: bytes(f.content) for f in response.files.all()}
         assert kept == {"photo@1": png("blue")}
-    finally:
-        context.close()
 
 
 LOCKING = xlsx(
@@ -864,10 +840,7 @@ def test_a_read_only_expression_locks_the_answer_it_had(
     services.upload_form(actor=lead, questionnaire=questionnaire, data=LOCKING, filename="l.xlsx")
     urls = invite_two(questionnaire, consultation, live_server.url)
     text = TEXTS[language]
-    context = browser.new_context(java_script_enabled=script)
-    page = context.new_page()
-    page.set_default_timeout(20_000)
-    try:
+    with _respondent_page(browser, script) as page:
         page.goto(urls[language])
         press(page, "button", text["start"])
         reference = page.locator('[name="ref"]')
@@ -901,5 +874,3 @@ def test_a_read_only_expression_locks_the_answer_it_had(
         )
         assert response.state == ResponseState.SUBMITTED
         assert (response.answers["confirmed"], response.answers["ref"]) == ("yes", "R-1")
-    finally:
-        context.close()
