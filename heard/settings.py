@@ -150,6 +150,9 @@ MIDDLEWARE = [
     # static files are), for visitors without a session only (heard/consultations/public_cache.py).
     "heard.consultations.public_cache.PublicPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Before anything reads the session: a respondent's session row is read with their visit, in
+    # one query (heard/questionnaires/visit_cookie.py, ADR 0023).
+    "heard.questionnaires.visit_cookie.VisitMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

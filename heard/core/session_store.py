@@ -10,6 +10,10 @@ out, where Django's store first asks the database whether the random key is take
 row at once with the old data, then writes it again with the new (ADR 0021): one INSERT instead
 of a SELECT, an INSERT and an UPDATE. A taken key still cannot be used: the INSERT fails on the
 table's unique key and another is drawn, as Django's `create()` does.
+
+A query that reads a session's row with something else (the respondent's visit reads it with the
+respondent, ADR 0023) takes `live_data()` as a column and hands what it found to `preload()`:
+the session is then read as if `load()` had run, and is not read again.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from typing import Any
 from django.contrib.sessions.backends import db
 from django.contrib.sessions.backends.base import VALID_KEY_CHARS
 from django.contrib.sessions.models import Session
-from django.db.models import QuerySet
+from django.db.models import QuerySet, Subquery
 from django.utils import timezone
 from django.utils.crypto import get_random_string
 
@@ -29,6 +33,12 @@ from heard.core.prepared import PreparedQuery
 
 def _live(session_key: str, now: datetime) -> QuerySet[Session]:
     return Session.objects.filter(session_key=session_key, expire_date__gt=now)[:1]
+
+
+def live_data(session_key: str, now: datetime) -> Subquery:
+    """The data of the session with this key, as a column of another query: NULL when there is
+    no such session or it has expired, as load() finds it."""
+    return Subquery(_live(session_key, now).values("session_data"))
 
 
 _LIVE = PreparedQuery(
@@ -60,3 +70,13 @@ class SessionStore(db.SessionStore):
         if found is None:
             self._session_key = None
         return found
+
+    def preload(self, data: str | None) -> None:
+        """What `live_data()` found for this session's key, read in another query: the session is
+        what load() would have made of it (a key found nowhere is dropped, as load() drops it),
+        and the database is not asked again."""
+        if data is None:
+            self._session_key = None
+            self._session_cache = {}
+        else:
+            self._session_cache = self.decode(data)

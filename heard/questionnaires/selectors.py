@@ -3,18 +3,21 @@ made of."""
 
 from __future__ import annotations
 
+import hmac
 import uuid
 import zoneinfo
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from django.db.models import Count, OuterRef, Q, Subquery
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from heard.core.prepared import PreparedQuery
+from heard.core.session_store import live_data
 from heard.questionnaires.models import (
     AccessRequest,
     AnswerFile,
@@ -31,11 +34,22 @@ from heard.stakeholders.regions import Region
 
 @dataclass(frozen=True)
 class Visit:
-    """What every respondent request needs, read in one query (with the session's, two)."""
+    """What every respondent request needs, read in one query: with the session's row when the
+    request names its respondent in the visit cookie (heard.questionnaires.visit_cookie)."""
 
     respondent: Respondent  # with its questionnaire and its consultation's title and address
     response: Response | None  # with its version, without the definition (compiled.form_of)
     latest: tuple[int, uuid.UUID] | None  # the current version's (pk, revision)
+
+    def holds(self, pk: int, token_hash: str) -> bool:
+        """Whether this is the visit of the respondent a session names (pk and link)."""
+        held = self.respondent.token_hash
+        return (
+            self.respondent.pk == pk
+            and isinstance(held, str)
+            and isinstance(token_hash, str)
+            and hmac.compare_digest(held, token_hash)
+        )
 
     def is_open(self, at: datetime | None = None) -> bool:
         questionnaire = self.respondent.questionnaire
@@ -44,7 +58,7 @@ class Visit:
         )
 
 
-def _visit_query(pk: int, token_hash: str) -> Any:
+def _visit_rows() -> Any:
     latest = QuestionnaireVersion.objects.filter(questionnaire=OuterRef("questionnaire")).order_by(
         "-number"
     )
@@ -68,25 +82,32 @@ def _visit_query(pk: int, token_hash: str) -> Any:
             latest_pk=Subquery(latest.values("pk")[:1]),
             latest_revision=Subquery(latest.values("revision")[:1]),
         )
-        .filter(pk=pk, token_hash=token_hash)[:1]
     )
 
 
-# Its SQL is built once per thread (heard.core.prepared): every respondent request runs it.
+def _visit_query(pk: int, token_hash: str) -> Any:
+    return _visit_rows().filter(pk=pk, token_hash=token_hash)[:1]
+
+
+def _visit_and_session_query(pk: int, session_key: str, now: datetime) -> Any:
+    return _visit_rows().annotate(session_data=live_data(session_key, now)).filter(pk=pk)[:1]
+
+
+# Their SQL is built once per thread (heard.core.prepared): every respondent request runs one.
 _VISIT = PreparedQuery(
     _visit_query,
     pk=-2_147_483_001,
     token_hash="(marker token hash)",  # noqa: S106 - marks where the hash goes, not a secret
 )
+_VISIT_AND_SESSION = PreparedQuery(
+    _visit_and_session_query,
+    pk=-2_147_483_001,
+    session_key="(marker session key)",
+    now=datetime(1999, 12, 31, 23, 59, 57, 654321, tzinfo=UTC),
+)
 
 
-def visit(pk: int, token_hash: str) -> Visit | None:
-    """The respondent a session holds, with their response and what the current version is; None
-    if there is no such respondent (any more). The form itself is not read: each process keeps it
-    by revision (heard.questionnaires.compiled)."""
-    respondent = _VISIT.one(pk=pk, token_hash=token_hash)
-    if respondent is None:
-        return None
+def _as_visit(respondent: Respondent) -> Visit:
     try:
         response: Response | None = respondent.response
     except Response.DoesNotExist:
@@ -95,6 +116,33 @@ def visit(pk: int, token_hash: str) -> Visit | None:
     revision: uuid.UUID | None = getattr(respondent, "latest_revision", None)
     latest = (found, revision) if found is not None and revision is not None else None
     return Visit(respondent, response, latest)
+
+
+def visit(pk: int, token_hash: str) -> Visit | None:
+    """The respondent a session holds, with their response and what the current version is; None
+    if there is no such respondent (any more). The form itself is not read: each process keeps it
+    by revision (heard.questionnaires.compiled)."""
+    respondent = _VISIT.one(pk=pk, token_hash=token_hash)
+    return None if respondent is None else _as_visit(respondent)
+
+
+@dataclass(frozen=True)
+class VisitAndSession:
+    """What `visit_and_session` read: the visit of the respondent the request's cookie names
+    (not yet checked against the session: see `Visit.holds`), and the session's data."""
+
+    visit: Visit
+    session_data: str | None  # None: no such session, or it has expired
+
+
+def visit_and_session(pk: int, session_key: str) -> VisitAndSession | None:
+    """The visit of respondent `pk` and the data of session `session_key`, in one query (ADR
+    0023); None if there is no such respondent, and then the session has not been read."""
+    respondent = _VISIT_AND_SESSION.one(pk=pk, session_key=session_key, now=timezone.now())
+    if respondent is None:
+        return None
+    data: str | None = getattr(respondent, "session_data", None)
+    return VisitAndSession(_as_visit(respondent), data)
 
 
 STARTED = Q(response__isnull=False)

@@ -24,7 +24,7 @@ from heard.core import limits
 from heard.core.context_processors import OTHER_LANGUAGE
 from heard.core.middleware import allow_feature
 from heard.core.sessions import start_link_session
-from heard.questionnaires import answer_files, repeats, selectors, services
+from heard.questionnaires import answer_files, repeats, selectors, services, visit_cookie
 from heard.questionnaires.answer_files import FILE_TYPES
 from heard.questionnaires.compiled import form_of
 from heard.questionnaires.form import EntryChange, Form, entry_change
@@ -67,6 +67,7 @@ def open_link(request: HttpRequest, token: str) -> HttpResponse:
         request.session[SESSION_KEY] = [respondent.pk, respondent.token_hash]
         with override(respondent.language):
             response = redirect(reverse("questionnaire"), permanent=False)
+        visit_cookie.remember(response, respondent.pk)
     response["Referrer-Policy"] = "no-referrer"
     return response
 
@@ -77,7 +78,7 @@ def _visit(request: HttpRequest) -> selectors.Visit | None:
     if not stored:
         return None
     pk, hashed = stored
-    found = selectors.visit(pk, hashed)
+    found = visit_cookie.prefetched(request, pk, hashed) or selectors.visit(pk, hashed)
     if found is None or not found.respondent.link_is_valid():
         request.session.pop(SESSION_KEY, None)
         return None
@@ -492,4 +493,6 @@ def request_access(request: HttpRequest, pk: int) -> HttpResponse:
 def forget(request: HttpRequest) -> HttpResponse:
     """Leave on a shared computer: the session no longer opens the questionnaire."""
     request.session.flush()
-    return redirect("consultations:hub")
+    response = redirect("consultations:hub")
+    visit_cookie.forget(response)
+    return response

@@ -1,6 +1,6 @@
 """What a respondent's request costs the database: counted, not timed (speed is measured in
-bench/questionnaire_200.py). A page is the session and one query for the respondent, their
-response and the current version (heard.questionnaires.selectors.visit); a save adds one
+bench/questionnaire_200.py). A page is one query: the session's row with the respondent, their
+response and the current version (heard.questionnaires.visit_cookie, ADR 0023); a save adds one
 conditional UPDATE. The form itself is built once per process (heard.questionnaires.compiled)."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ def _started(questionnaire, settings, client):
     client.post("/en/questionnaire/")
 
 
-def test_a_page_costs_two_queries_and_a_save_three(
+def test_a_page_costs_one_query_and_a_save_two(
     small,  # noqa: F811 - the fixture imported above
     settings,
     client,
@@ -22,19 +22,19 @@ def test_a_page_costs_two_queries_and_a_save_three(
 ):
     _started(small, settings, client)
     client.get("/en/questionnaire/page/about/")  # this process builds the form once
-    with django_assert_max_num_queries(2):
+    with django_assert_max_num_queries(1):
         assert client.get("/en/questionnaire/page/about/").status_code == 200
-    with django_assert_max_num_queries(3):
+    with django_assert_max_num_queries(2):
         saved = client.post(
             "/en/questionnaire/page/about/",
             {"role": "worker", "years": "3", "shown": ["role", "years"]},
         )
     assert saved.status_code == 302
-    with django_assert_max_num_queries(2):
+    with django_assert_max_num_queries(1):
         assert client.get("/en/questionnaire/check/").status_code == 200
 
 
-def test_the_first_and_last_pages_cost_two_queries_with_the_consultation_shown(
+def test_the_first_and_last_pages_cost_one_query_with_the_consultation_shown(
     small,  # noqa: F811 - the fixture imported above
     settings,
     client,
@@ -45,7 +45,7 @@ def test_the_first_and_last_pages_cost_two_queries_with_the_consultation_shown(
     link, _person = invite_one(small, settings)
     client.get(link)
     client.get("/en/questionnaire/")  # this process builds what it keeps once
-    with django_assert_max_num_queries(2):
+    with django_assert_max_num_queries(1):
         first = client.get("/en/questionnaire/")
     assert small.consultation.title_en in first.content.decode()
     client.post("/en/questionnaire/")
@@ -54,7 +54,7 @@ def test_the_first_and_last_pages_cost_two_queries_with_the_consultation_shown(
         {"role": "worker", "years": "3", "shown": ["role", "years"]},
     )
     assert client.post("/en/questionnaire/check/").status_code == 302
-    with django_assert_max_num_queries(2):
+    with django_assert_max_num_queries(1):
         last = client.get("/en/questionnaire/done/")
     assert last.status_code == 200 and "team@example.org" in last.content.decode()
 
@@ -74,11 +74,11 @@ def test_starting_reads_what_the_visit_read_and_never_the_form(
         started = client.post("/en/questionnaire/")
     assert started.status_code == 302 and started["Location"].endswith("/page/about/")
     statements = [q["sql"] for q in queries.captured_queries]
-    # The session, the visit, then the draft's get-or-create (a SELECT, then the INSERT inside
-    # a savepoint): no second look at the respondent's response, the versions or the form.
+    # The session with the visit, then the draft's get-or-create (a SELECT, then the INSERT
+    # inside a savepoint): no second look at the respondent's response, the versions or the form.
     assert not any("definition" in sql for sql in statements), statements
     reads = [sql for sql in statements if sql.lstrip().upper().startswith("SELECT")]
-    assert len(reads) == 3, reads
+    assert len(reads) == 2, reads
 
 
 def test_opening_a_link_reads_the_respondent_and_writes_the_session_once(
@@ -125,5 +125,5 @@ def test_submitting_reads_the_response_once_and_not_the_versions(
         assert client.post("/en/questionnaire/check/").status_code == 302
     statements = [q["sql"] for q in queries.captured_queries]
     reads = [sql for sql in statements if sql.lstrip().upper().startswith("SELECT")]
-    # The session, the visit, the locking read of the response: nothing else is read.
-    assert len(reads) == 3, reads
+    # The session with the visit, the locking read of the response: nothing else is read.
+    assert len(reads) == 2, reads
