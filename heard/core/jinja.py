@@ -21,14 +21,15 @@ from django.http import HttpRequest
 from django.template import defaultfilters
 from django.template.backends.utils import csrf_input
 from django.templatetags.static import static as django_static
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.html import json_script
 from django.utils.safestring import SafeString
 from django.utils.timezone import template_localtime  # type: ignore[attr-defined] # not in the stubs
-from django.utils.translation import gettext, ngettext
-from jinja2 import Environment
+from django.utils.translation import get_language, gettext, ngettext
+from jinja2 import Environment, pass_context
+from jinja2.runtime import Context
 
 from heard.core.markdown import render_markdown
 
@@ -48,8 +49,17 @@ def csrf_field(request: HttpRequest) -> dict[str, Any]:
 
 
 def url(name: str, *args: Any, **kwargs: Any) -> str:
-    """Django's {% url %}: the path of a named view in the active language."""
-    return reverse(name, args=args or None, kwargs=kwargs or None)
+    """Django's {% url %}: the path of a named view in the active language. Kept for each
+    language, prefix, name and arguments (the URL patterns are fixed while the process runs): a
+    check page asks for one address per section."""
+    if kwargs:
+        return reverse(name, kwargs=kwargs)
+    return _kept_url(get_language(), get_script_prefix(), name, args)
+
+
+@lru_cache(maxsize=4096)
+def _kept_url(language: str | None, prefix: str, name: str, args: tuple[Any, ...]) -> str:
+    return reverse(name, args=args or None)
 
 
 def linebreaksbr(value: Any) -> SafeString:
@@ -67,9 +77,42 @@ def date(value: Any, format_string: str) -> str:
     return defaultfilters.date(template_localtime(value), format_string)
 
 
+@lru_cache(maxsize=4096)
+def _translated(language: str | None, message: str) -> str:
+    return gettext(message)
+
+
+@lru_cache(maxsize=1024)
+def _translated_plural(language: str | None, singular: str, plural: str, number: int) -> str:
+    return ngettext(singular, plural, number)
+
+
+def _language_of(context: Context) -> str | None:
+    # The page's language, which the `site` context processor read once for the page; pages
+    # rendered without a request (no context processors) ask Django.
+    language = context.get("current_language")
+    return language if isinstance(language, str) else get_language()
+
+
+@pass_context
+def kept_gettext(context: Context, message: str) -> str:
+    """Django's gettext, each text's translation kept per language: a page asks for the same few
+    dozen texts on every request (the check page for "Change" once per answer), and Django's
+    lookup, through the active translation's catalogues, cost more than the rest of the text's
+    rendering. The catalogues do not change while the process runs (`compilemessages` then a
+    restart), so what was found once stays true."""
+    return _translated(_language_of(context), message)
+
+
+@pass_context
+def kept_ngettext(context: Context, singular: str, plural: str, number: int) -> str:
+    """Django's ngettext, kept as kept_gettext is."""
+    return _translated_plural(_language_of(context), singular, plural, number)
+
+
 def environment(**options: Any) -> Environment:
     env = Environment(extensions=["jinja2.ext.i18n"], **options)  # noqa: S701 - Django's backend turns autoescape on
-    env.install_gettext_callables(gettext, ngettext, newstyle=False)  # type: ignore[attr-defined]
+    env.install_gettext_callables(kept_gettext, kept_ngettext, newstyle=False)  # type: ignore[attr-defined]
     env.globals.update({"static": static, "url": url, "now": timezone.now})
     env.filters.update(
         {

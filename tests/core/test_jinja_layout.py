@@ -63,3 +63,24 @@ def test_the_jinja_layout_gives_the_same_page_as_the_django_one(
     assert "<p>Content</p>" in jinja_html and "<title>Title – " in jinja_html
     assert ('id="session-timeout"' in jinja_html) is timed
     assert jinja_html == django_html
+
+
+def test_kept_translations_and_addresses_follow_the_active_language():
+    """heard.core.jinja keeps each text's translation and each address per language: asked in
+    turn in English and French, with and without a request, each comes back in the language
+    active."""
+    plural = '{{ ngettext("about %(n)s minute left", "about %(n)s minutes left", n)|format(n=n) }}'
+    text = '{{ _("Skip to main content") }} {{ url("questionnaire") }} ' + plural
+    template = engines["jinja2"].from_string(text)
+    for _round in range(2):
+        for language, expected in [
+            ("fr", "Passer au contenu principal /fr/questionnaire/ environ 2 minutes restantes"),
+            ("en", "Skip to main content /en/questionnaire/ about 2 minutes left"),
+        ]:
+            with translation.override(language):
+                request = RequestFactory().get(f"/{language}/questionnaire/")
+                request.session = SessionStore()
+                assert template.render({"n": 2}) == expected
+                assert template.render({"n": 2}, request) == expected
+            with translation.override("fr"):
+                assert template.render({"n": 1}).endswith("environ 1 minute restante")
