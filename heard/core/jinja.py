@@ -21,7 +21,7 @@ from django.http import HttpRequest
 from django.template import defaultfilters
 from django.template.backends.utils import csrf_input
 from django.templatetags.static import static as django_static
-from django.urls import get_script_prefix, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.html import json_script
@@ -31,6 +31,7 @@ from django.utils.translation import get_language, gettext, ngettext
 from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
 
+from heard.core.addresses import address
 from heard.core.markdown import render_markdown
 
 
@@ -49,17 +50,11 @@ def csrf_field(request: HttpRequest) -> dict[str, Any]:
 
 
 def url(name: str, *args: Any, **kwargs: Any) -> str:
-    """Django's {% url %}: the path of a named view in the active language. Kept for each
-    language, prefix, name and arguments (the URL patterns are fixed while the process runs): a
-    check page asks for one address per section."""
+    """Django's {% url %}: the path of a named view in the active language (kept: a check page
+    asks for one address per section, heard.core.addresses)."""
     if kwargs:
         return reverse(name, kwargs=kwargs)
-    return _kept_url(get_language(), get_script_prefix(), name, args)
-
-
-@lru_cache(maxsize=4096)
-def _kept_url(language: str | None, prefix: str, name: str, args: tuple[Any, ...]) -> str:
-    return reverse(name, args=args or None)
+    return address(name, *args)
 
 
 def linebreaksbr(value: Any) -> SafeString:

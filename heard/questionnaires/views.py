@@ -11,7 +11,7 @@ from typing import Any, cast
 
 from django import forms
 from django.conf import settings
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, translate_url
 from django.utils.translation import get_language, gettext_lazy, override
@@ -21,6 +21,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from heard.core import limits
+from heard.core.addresses import address, go_to
 from heard.core.context_processors import OTHER_LANGUAGE
 from heard.core.middleware import allow_feature
 from heard.core.sessions import start_link_session
@@ -95,7 +96,7 @@ def media(request: HttpRequest, sha256: str, name: str) -> HttpResponse:
 
 
 def _media_url(sha256: str, name: str) -> str:
-    return reverse("questionnaire_media", args=[sha256, name])
+    return address("questionnaire_media", sha256, name)
 
 
 def _context(respondent: Respondent, **extra: Any) -> dict[str, Any]:
@@ -116,8 +117,8 @@ def start(request: HttpRequest) -> HttpResponse:
         try:
             response = services.draft_for(respondent, _language(request), found)
         except services.QuestionnaireClosed:
-            return redirect("questionnaire")
-        return redirect(_resume_url(response, request))
+            return go_to("questionnaire")
+        return HttpResponseRedirect(_resume_url(response, request))
     return render(
         request,
         "questionnaires/start.jinja",
@@ -132,14 +133,14 @@ def start(request: HttpRequest) -> HttpResponse:
 
 def _resume_url(response: Response, request: HttpRequest) -> str:
     if response.state != ResponseState.DRAFT:
-        return reverse("questionnaire_done")
+        return address("questionnaire_done")
     form = form_of(response.version)
     values = form.clean(response.answers)
     pages = form.pages_applying(values)
     for page in pages:
         if page["name"] not in response.pages_seen:
-            return reverse("questionnaire_page", args=[page["name"]])
-    return reverse("questionnaire_check")
+            return address("questionnaire_page", page["name"])
+    return address("questionnaire_check")
 
 
 def _draft(request: HttpRequest) -> tuple[selectors.Visit | None, HttpResponse | None]:
@@ -148,11 +149,11 @@ def _draft(request: HttpRequest) -> tuple[selectors.Visit | None, HttpResponse |
     if found is None:
         return None, _link_not_valid(request)
     if found.response is None:
-        return found, redirect("questionnaire")
+        return found, go_to("questionnaire")
     if found.response.state != ResponseState.DRAFT:
-        return found, redirect("questionnaire_done")
+        return found, go_to("questionnaire_done")
     if not found.is_open():
-        return found, redirect("questionnaire")
+        return found, go_to("questionnaire")
     return found, None
 
 
@@ -193,7 +194,7 @@ def _page(request: HttpRequest, name: str) -> HttpResponse:
     answers = response.answers
     values = form.clean(answers)
     if current is None or current.get("hidden"):
-        return redirect(_resume_url(response, request))
+        return HttpResponseRedirect(_resume_url(response, request))
     errors: dict[str, str] = {}
     raw: dict[str, Any] | None = None
     notice = ""
@@ -230,29 +231,29 @@ def _page(request: HttpRequest, name: str) -> HttpResponse:
             files=files,
             entry_removed=entry_removed,
         ):
-            return redirect("questionnaire_done")
+            return go_to("questionnaire_done")
         if files is not None:
             errors.update(files.errors)  # a file refused: the one before is kept, and shown
         if change is not None and not errors:
-            return redirect(reverse("questionnaire_page", args=[name]) + change.anchor(values))
+            return HttpResponseRedirect(address("questionnaire_page", name) + change.anchor(values))
         if action == "save":
-            return redirect("questionnaire_saved")
+            return go_to("questionnaire_saved")
         if action == "language":
-            return redirect(translate_url(request.path, OTHER_LANGUAGE[language]))
+            return HttpResponseRedirect(translate_url(request.path, OTHER_LANGUAGE[language]))
         if errors:
             raw = form.typed(current, request.POST, new_answers)
         elif appeared:
             notice = _("Your answers brought in more questions on this page.")
         else:
             if request.POST.get("return") == "check":
-                return redirect("questionnaire_check")
+                return go_to("questionnaire_check")
             _before, after = _neighbours(form.pages_applying(values), name)
             if after is None:
-                return redirect("questionnaire_check")
-            return redirect("questionnaire_page", after["name"])
+                return go_to("questionnaire_check")
+            return go_to("questionnaire_page", after["name"])
     pages = form.pages_applying(values)
     if current not in pages:
-        return redirect(_resume_url(response, request))
+        return HttpResponseRedirect(_resume_url(response, request))
     before, _after = _neighbours(pages, name)
     number = [p["name"] for p in pages].index(name) + 1
     questions = question_views(
@@ -277,9 +278,9 @@ def _page(request: HttpRequest, name: str) -> HttpResponse:
             ),
             questions=questions,
             errors=[(q, q.error) for q in questions if q.error],
-            back_url=reverse("questionnaire_page", args=[before["name"]])
+            back_url=address("questionnaire_page", before["name"])
             if before
-            else reverse("questionnaire"),
+            else address("questionnaire"),
             number=number,
             total=len(pages),
             percent=round(100 * (number - 1) / len(pages)),
@@ -358,9 +359,9 @@ def check(request: HttpRequest) -> HttpResponse:
                 visit=found,
             )
         except services.QuestionnaireClosed:
-            return redirect("questionnaire")
+            return go_to("questionnaire")
         if result.submitted or result.already:
-            return redirect("questionnaire_done")
+            return go_to("questionnaire_done")
         problems = result.problems
     form = form_of(response.version)
     values = form.clean(response.answers)
@@ -380,9 +381,9 @@ def check(request: HttpRequest) -> HttpResponse:
                 )
                 for name, message in problems.items()
             ],
-            back_url=reverse("questionnaire_page", args=[pages[-1]["name"]])
+            back_url=address("questionnaire_page", pages[-1]["name"])
             if pages
-            else reverse("questionnaire"),
+            else address("questionnaire"),
             wants_report=request.POST.get("wants_report") == "yes",
         ),
         status=400 if problems else 200,
@@ -404,7 +405,7 @@ def done(request: HttpRequest) -> HttpResponse:
         return _link_not_valid(request)
     response = found.response
     if response is None or response.state == ResponseState.DRAFT:
-        return redirect("questionnaire")
+        return go_to("questionnaire")
     return render(
         request, "questionnaires/done.jinja", _context(found.respondent, response=response)
     )
