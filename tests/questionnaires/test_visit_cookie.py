@@ -44,6 +44,14 @@ def _started(client: Client, link: str) -> None:
     assert client.post("/en/questionnaire/").status_code == 302
 
 
+@pytest.fixture
+def ada(small, settings, client) -> Respondent:  # noqa: F811 - the fixture imported above
+    """Ada, invited and started in `client`: her session and her visit cookie."""
+    link, respondent = _invite(small, settings, "Ada Example", "ada@example.org")
+    _started(client, link)
+    return respondent
+
+
 def _reads(client: Client, path: str) -> tuple[int, int]:
     with CaptureQueriesContext(connection) as queries:
         status = client.get(path).status_code
@@ -66,12 +74,9 @@ def test_opening_a_link_names_the_respondent_in_a_cookie_that_ends_with_the_brow
 
 
 def test_a_page_read_with_the_cookie_costs_one_query_and_without_it_two(
-    small,  # noqa: F811 - the fixture imported above
-    settings,
+    ada,
     client,
 ):
-    link, _respondent = _invite(small, settings, "Ada Example", "ada@example.org")
-    _started(client, link)
     page = "/en/questionnaire/page/about/"
     assert _reads(client, page) == (200, 1)
     del client.cookies[visit_cookie.COOKIE]  # an older session, from before the cookie
@@ -80,16 +85,13 @@ def test_a_page_read_with_the_cookie_costs_one_query_and_without_it_two(
 
 @pytest.mark.parametrize("value", ["999999", "abc", "-1", "1" * 40, ""])
 def test_a_cookie_naming_nobody_changes_nothing(
-    small,  # noqa: F811 - the fixture imported above
-    settings,
+    ada,
     client,
     value,
 ):
-    link, respondent = _invite(small, settings, "Ada Example", "ada@example.org")
-    _started(client, link)
     client.cookies[visit_cookie.COOKIE] = value
     assert client.post("/en/questionnaire/page/about/", ABOUT).status_code == 302
-    assert Response.objects.get(respondent=respondent).answers["role"] == "worker"
+    assert Response.objects.get(respondent=ada).answers["role"] == "worker"
 
 
 def test_a_cookie_naming_another_respondent_reaches_nothing_of_theirs(
@@ -118,28 +120,22 @@ def test_a_cookie_naming_another_respondent_reaches_nothing_of_theirs(
 
 
 def test_the_cookie_without_a_live_session_opens_nothing(
-    small,  # noqa: F811 - the fixture imported above
-    settings,
+    ada,
     client,
 ):
-    link, respondent = _invite(small, settings, "Ada Example", "ada@example.org")
-    _started(client, link)
     Session.objects.update(expire_date=timezone.now() - timedelta(seconds=1))
     assert client.get("/en/questionnaire/page/about/").status_code == 404
     stranger = Client()  # the cookie alone, with no session at all
-    stranger.cookies[visit_cookie.COOKIE] = str(respondent.pk)
+    stranger.cookies[visit_cookie.COOKIE] = str(ada.pk)
     assert stranger.get("/en/questionnaire/page/about/").status_code == 404
     stranger.cookies["sessionid"] = "not-a-session-key-of-anyone"
     assert stranger.get("/en/questionnaire/page/about/").status_code == 404
 
 
 def test_signing_out_takes_the_cookie_with_the_session(
-    small,  # noqa: F811 - the fixture imported above
-    settings,
+    ada,
     client,
 ):
-    link, _respondent = _invite(small, settings, "Ada Example", "ada@example.org")
-    _started(client, link)
     left = client.post("/en/questionnaire/leave/")
     assert left.status_code == 302
     assert left.cookies[visit_cookie.COOKIE]["max-age"] == 0
@@ -148,17 +144,14 @@ def test_signing_out_takes_the_cookie_with_the_session(
 
 @pytest.mark.django_db
 def test_the_visit_and_session_query_reads_what_its_query_set_reads(
-    small,  # noqa: F811 - the fixture imported above
-    settings,
+    ada,
     client,
 ):
     """The prepared query (heard.core.prepared) against its query set, and the session's data
     against the row load() would read: found, expired, and a respondent that is not there."""
-    link, respondent = _invite(small, settings, "Ada Example", "ada@example.org")
-    _started(client, link)
     key = client.cookies["sessionid"].value
     now = timezone.now()
-    values = {"pk": respondent.pk, "session_key": key, "now": now}
+    values = {"pk": ada.pk, "session_key": key, "now": now}
     prepared = selectors._VISIT_AND_SESSION.one(**values)
     plain = selectors._visit_and_session_query(**values).first()
     _same(prepared, plain)
@@ -167,9 +160,9 @@ def test_the_visit_and_session_query_reads_what_its_query_set_reads(
     assert _loaded(prepared)["session_data"] == Session.objects.get(pk=key).session_data
     later = {**values, "now": Session.objects.get(pk=key).expire_date}
     assert selectors._VISIT_AND_SESSION.one(**later).session_data is None  # type: ignore[union-attr]
-    assert selectors._VISIT_AND_SESSION.one(**{**values, "pk": respondent.pk + 1000}) is None
-    found = selectors.visit_and_session(respondent.pk, key)
+    assert selectors._VISIT_AND_SESSION.one(**{**values, "pk": ada.pk + 1000}) is None
+    found = selectors.visit_and_session(ada.pk, key)
     assert found is not None and found.session_data is not None
-    assert found.visit.holds(respondent.pk, respondent.token_hash)
-    assert not found.visit.holds(respondent.pk, "another link's hash")
-    assert not found.visit.holds(respondent.pk + 1, respondent.token_hash)
+    assert found.visit.holds(ada.pk, ada.token_hash)
+    assert not found.visit.holds(ada.pk, "another link's hash")
+    assert not found.visit.holds(ada.pk + 1, ada.token_hash)
