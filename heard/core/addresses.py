@@ -11,9 +11,14 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from django.conf import settings
 from django.http import HttpResponseRedirect
 from django.urls import get_script_prefix, reverse
 from django.utils.translation import get_language
+
+# Where the staff pages are, in each language: what sets them apart (a second factor, no cache, the
+# worker warning) is decided on the address alone, before anything is looked up.
+STAFF_PREFIXES = tuple(f"/{code}/staff/" for code, _name in settings.LANGUAGES)
 
 
 def address(name: str, *args: str | int) -> str:

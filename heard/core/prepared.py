@@ -14,6 +14,14 @@ populators, which are not public API: Django is pinned (5.2 LTS),
 by field, and `tests/core/test_prepared.py` checks the session store, so an upgrade that changes
 them fails there first. Per thread because a compiler holds the connection
 it was made for, and connections are per thread.
+
+With CONN_HEALTH_CHECKS, Django sends `SELECT 1` before the first query of each request on a
+connection it keeps, so that a connection the database has dropped (a restart) is replaced
+instead of failing the request: a round trip of its own, about a sixteenth of a respondent's
+page (ADR 0024). A prepared query that reads outside a transaction is that check instead: when
+it is the request's first, Django's is skipped, and if the read finds the connection broken, the
+connection is closed and the read runs once more on a new one. Reading twice changes nothing;
+any other error, or one on a connection that still works, is raised as before.
 """
 
 from __future__ import annotations
@@ -23,7 +31,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any, Generic, TypeVar
 
-from django.db import connections, router
+from django.db import DatabaseError, connections, router
 from django.db.models import Model, QuerySet
 from django.db.models.query import get_related_populators
 
@@ -78,6 +86,18 @@ class _Plan:
         )
 
 
+def _fetch(connection: Any, sql: str, params: list[Any]) -> Any:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchone()
+
+
+def _broken(connection: Any) -> bool:
+    """Whether the driver found the connection lost (psycopg says so; SQLite's never is)."""
+    raw = connection.connection
+    return raw is None or bool(getattr(raw, "broken", False) or getattr(raw, "closed", False))
+
+
 class PreparedQuery(Generic[M]):
     """`build(**values)` returns the query set; `markers` are values of the right types that
     appear nowhere else in its parameters (each is found by equality among them)."""
@@ -103,9 +123,22 @@ class PreparedQuery(Generic[M]):
             adapted = _adapted(value, plan.connection)
             for slot in plan.slots[name]:
                 params[slot] = adapted
-        with plan.connection.cursor() as cursor:
-            cursor.execute(plan.sql, params)
-            row = cursor.fetchone()
+        connection = plan.connection
+        checks = (
+            connection.health_check_enabled
+            and not connection.health_check_done
+            and connection.connection is not None
+            and not connection.in_atomic_block
+        )
+        if checks:
+            connection.health_check_done = True  # this read is the request's check
+        try:
+            row = _fetch(connection, plan.sql, params)
+        except DatabaseError:
+            if not (checks and _broken(connection)):
+                raise
+            connection.close()  # what Django's check does with a dropped connection
+            row = _fetch(connection, plan.sql, params)
         if row is None:
             return None
         converted = (

@@ -31,11 +31,11 @@ from django.urls import Resolver404, resolve, reverse
 from django.utils.translation import get_language_from_path, ngettext, override
 from django.views.decorators.cache import never_cache
 
+from heard.core.addresses import STAFF_PREFIXES
+
 LINK = "heard_link"  # the session was opened by a personal link
 SEEN = "heard_seen"  # time of the last request (seconds since the epoch)
 SINCE = "heard_since"  # time the staff member signed in
-
-STAFF_PATHS = tuple(f"/{code}/staff/" for code, _name in settings.LANGUAGES)
 
 
 def start_link_session(request: HttpRequest) -> None:
@@ -153,7 +153,7 @@ class SessionTimeoutMiddleware:
             auth.logout(request)  # a new, empty session; request.user becomes anonymous
         else:
             request.session.flush()
-        on_staff_page = request.path_info.startswith(STAFF_PATHS)
+        on_staff_page = request.path_info.startswith(STAFF_PREFIXES)
         if staff and on_staff_page:
             # The staff view's login_required sends them to the sign-in page, message and all.
             messages.warning(request, _signed_out_message(reason))

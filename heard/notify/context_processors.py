@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.http import HttpRequest
 from django.utils import timezone
 
 from heard.core import jobs, workers
+from heard.core.addresses import STAFF_PREFIXES
 from heard.notify.models import Message, State
-
-STAFF_PREFIXES = tuple(f"/{code}/staff/" for code, _name in settings.LANGUAGES)
 
 
 def worker_warning(request: HttpRequest) -> dict[str, object]:

@@ -338,7 +338,11 @@ def brought_in(
     candidates = [
         name
         for name in form.names_on(page, values)
-        if name not in shown and not hidden(form.item(name)) and form.field_applies(name, flat)
+        if name not in shown
+        # One with an answer is not brought in (its view shows that answer): the page sent it.
+        and flat.get(name) in (None, "", [])
+        and not hidden(form.item(name))
+        and form.field_applies(name, flat)
     ]
     for repeat_name, repeat in page.get("repeats", {}).items():
         for path in form.outer_paths(repeat_name, flat):

@@ -192,7 +192,6 @@ def _page(request: HttpRequest, name: str) -> HttpResponse:
     form = form_of(response.version)
     current = form.page_by_name.get(name)
     answers = response.answers
-    values = form.clean(answers)
     if current is None or current.get("hidden"):
         return HttpResponseRedirect(_resume_url(response, request))
     errors: dict[str, str] = {}
@@ -201,13 +200,12 @@ def _page(request: HttpRequest, name: str) -> HttpResponse:
     if request.method == "POST":
         action = request.POST.get("action", "continue")
         change = entry_change(current.get("repeats", {}), action)
-        files = (
-            answer_files.read_uploads(
-                form, form.names_on(current, values), request.FILES, request.POST, values
+        files = None
+        if form.has_files:
+            cleaned = form.clean(answers)
+            files = answer_files.read_uploads(
+                form, form.names_on(current, cleaned), request.FILES, request.POST, cleaned
             )
-            if form.has_files
-            else None
-        )
         posted = answer_files.WithFiles(request.POST, files.answers) if files else request.POST
         new_answers, errors = form.read_page(
             current, posted, answers, language, checking=change is None
@@ -216,7 +214,9 @@ def _page(request: HttpRequest, name: str) -> HttpResponse:
         if change is not None and not errors:
             entry_removed = _entry_removed(form, change, new_answers)
             new_answers = change(form, new_answers)
-        values = form.clean(new_answers)
+        # read_page's answers are already clean (Form.clean, run again, would give them back as
+        # they are: it stops when nothing more is dropped); an entry added or taken out is not.
+        values = form.clean(new_answers) if change is not None else new_answers
         # Questions that an answer on this page has just brought in, and that the respondent has
         # not seen yet (without JavaScript they stay hidden until the page comes back).
         appeared = brought_in(form, current, values, language, set(request.POST.getlist("shown")))
@@ -251,6 +251,8 @@ def _page(request: HttpRequest, name: str) -> HttpResponse:
             if after is None:
                 return go_to("questionnaire_check")
             return go_to("questionnaire_page", after["name"])
+    else:
+        values = form.clean(answers)
     pages = form.pages_applying(values)
     if current not in pages:
         return HttpResponseRedirect(_resume_url(response, request))
