@@ -123,7 +123,7 @@ class PreparedQuery(Generic[M]):
             adapted = _adapted(value, plan.connection)
             for slot in plan.slots[name]:
                 params[slot] = adapted
-        connection = plan.connection
+        connection: Any = plan.connection  # its health-check flags are not in the type stubs
         checks = (
             connection.health_check_enabled
             and not connection.health_check_done

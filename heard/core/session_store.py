@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from django.contrib.sessions.backends import db
@@ -70,18 +70,19 @@ def _checked_payload(
     session_data: str, salt: str, secret: str, fallbacks: tuple[str, ...]
 ) -> bytes:
     # `secret` and `fallbacks` are in the key, not passed on: signing reads them from the settings.
-    payload: bytes = signing.loads(session_data, salt=salt, serializer=_Payload)
+    payload: bytes = signing.loads(session_data, salt=salt, serializer=cast(Any, _Payload))
     return payload
 
 
 class SessionStore(db.SessionStore):
-    def decode(self, session_data: str) -> dict[str, Any]:
+    def decode(self, session_data: bytes | str) -> dict[str, Any]:
         """Django's decode, with the signature's check kept per process (see the module's note).
         Data that fails the check is not kept: Django's decode handles it (logs it, empty
         session)."""
+        text = session_data if isinstance(session_data, str) else session_data.decode()
         try:
             payload = _checked_payload(
-                session_data,
+                text,
                 self.key_salt,
                 settings.SECRET_KEY,
                 tuple(settings.SECRET_KEY_FALLBACKS),

@@ -180,6 +180,9 @@ def piped(form: Form, text: str, values: dict[str, Any], language: str, name: st
     """The text with each ${name} replaced by that answer as the respondent would read it.
     `name` is the field the text belongs to (an entry name reads its entry's answers)."""
 
+    if "${" not in text:
+        return text  # most texts show no answer: nothing to look for
+
     def answer(match: re.Match[str]) -> str:
         if match[1].startswith("last-saved#") or match[1] not in form.fields:
             # A device's previous form, or a row set aside (deviceid, username, …): Heard keeps
@@ -195,6 +198,8 @@ def piped_html(
     form: Form, text: str, values: dict[str, Any], language: str, name: str = ""
 ) -> SafeString:
     """As `piped`, escaped, each answer in <span data-pipe="name"> for logic.js to keep current."""
+    if "${" not in text:
+        return conditional_escape(text)
     html = SafeString()
     last = 0
     for match in PIPE.finditer(text):
@@ -478,7 +483,9 @@ def _question_view(
                     label=piped(form, text, values, language, name),
                     label_html=piped_html(form, text, values, language, name),
                     checked=choice.name in picked,
-                    filters_json=json.dumps(filters, ensure_ascii=False, sort_keys=True),
+                    filters_json=json.dumps(filters, ensure_ascii=False, sort_keys=True)
+                    if filters
+                    else "{}",
                     available=choice.name in available,
                     position=ranks.get(choice.name),
                     media=form_media.views(choice.media, language, attached, media_url),

@@ -13,7 +13,7 @@ from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -623,13 +623,31 @@ class QuestionnaireClosed(Exception):
 _FORM_COLUMNS = ("version__definition", "version__xform")  # each process keeps the form built
 
 
+def _inserted_draft(respondent: Respondent, version_pk: int, language: str) -> Response | None:
+    """A new draft in one INSERT, or None if another request (a second tab) made it first.
+
+    Whoever calls this found no response: a get-or-create would ask again, inside a transaction
+    and a savepoint (six round trips). The respondent's unique key still refuses a second draft,
+    and the caller then takes the get-or-create's way. Inside a transaction, where a refused
+    INSERT would spoil the caller's work, it is not tried."""
+    if transaction.get_connection().in_atomic_block:
+        return None
+    response = Response(respondent=respondent, version_id=version_pk, language=language)
+    try:
+        response.save(force_insert=True)
+    except IntegrityError:
+        return None
+    return response
+
+
 def draft_for(
     respondent: Respondent, language: str, visit: selectors.Visit | None = None
 ) -> Response:
     """The respondent's response, created as a draft under the current version on first use.
 
     `visit` is what the request read already (selectors.visit): with it, an existing draft costs
-    no query and a new one a get-or-create. The version's definition and XForm are never read
+    no query and a new one an INSERT (a get-or-create inside a transaction, or for a form whose
+    answers record when it was started). The version's definition and XForm are never read
     here: the form comes from what this process has built (heard.questionnaires.compiled)."""
     if visit is not None:
         if visit.response is not None:
@@ -654,13 +672,18 @@ def draft_for(
         raise QuestionnaireClosed
     pk, revision = latest
     definition = compiled(pk, revision).form.definition
-    with transaction.atomic():
-        response, created = Response.objects.get_or_create(
-            respondent=respondent, defaults={"version_id": pk, "language": language}
-        )
-        if created and _has_metadata(definition, "start", "today"):
-            response.answers = with_metadata(definition, {}, response.started_at, "start", "today")
-            response.save(update_fields=["answers_json"])
+    stamped = _has_metadata(definition, "start", "today")
+    response = None if stamped else _inserted_draft(respondent, pk, language)
+    if response is None:
+        with transaction.atomic():
+            response, created = Response.objects.get_or_create(
+                respondent=respondent, defaults={"version_id": pk, "language": language}
+            )
+            if created and stamped:
+                response.answers = with_metadata(
+                    definition, {}, response.started_at, "start", "today"
+                )
+                response.save(update_fields=["answers_json"])
     if response.version_id == pk:
         # The version as far as respondent pages read it (its form is kept by revision), so
         # that reading response.version costs no query and never the definition.

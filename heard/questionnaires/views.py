@@ -23,6 +23,7 @@ from django.views.decorators.http import require_POST
 from heard.core import limits
 from heard.core.addresses import address, go_to
 from heard.core.context_processors import OTHER_LANGUAGE
+from heard.core.jinja import render_page
 from heard.core.middleware import allow_feature
 from heard.core.sessions import start_link_session
 from heard.questionnaires import answer_files, repeats, selectors, services, visit_cookie
@@ -119,7 +120,7 @@ def start(request: HttpRequest) -> HttpResponse:
         except services.QuestionnaireClosed:
             return go_to("questionnaire")
         return HttpResponseRedirect(_resume_url(response, request))
-    return render(
+    return render_page(
         request,
         "questionnaires/start.jinja",
         _context(
@@ -269,7 +270,7 @@ def _page(request: HttpRequest, name: str) -> HttpResponse:
         media_url=_media_url,
     )
     asks_location = any(q.type == "geopoint" and not q.read_only for q in questions)
-    shown = render(
+    shown = render_page(
         request,
         "questionnaires/page.jinja",
         _context(
@@ -368,7 +369,7 @@ def check(request: HttpRequest) -> HttpResponse:
     form = form_of(response.version)
     values = form.clean(response.answers)
     pages = form.pages_applying(values)
-    return render(
+    return render_page(
         request,
         "questionnaires/check.jinja",
         _context(
@@ -397,7 +398,7 @@ def saved(request: HttpRequest) -> HttpResponse:
     found = _visit(request)
     if found is None:
         return _link_not_valid(request)
-    return render(request, "questionnaires/saved.jinja", _context(found.respondent))
+    return render_page(request, "questionnaires/saved.jinja", _context(found.respondent))
 
 
 @never_cache
@@ -408,7 +409,7 @@ def done(request: HttpRequest) -> HttpResponse:
     response = found.response
     if response is None or response.state == ResponseState.DRAFT:
         return go_to("questionnaire")
-    return render(
+    return render_page(
         request, "questionnaires/done.jinja", _context(found.respondent, response=response)
     )
 

@@ -5,6 +5,12 @@ conditional UPDATE. The form itself is built once per process (heard.questionnai
 
 from __future__ import annotations
 
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from heard.questionnaires import selectors, services
+from heard.questionnaires.models import Respondent, Response
 from tests.questionnaires.test_respondent import invite_one, small  # noqa: F401 - fixture
 
 
@@ -127,3 +133,39 @@ def test_submitting_reads_the_response_once_and_not_the_versions(
     reads = [sql for sql in statements if sql.lstrip().upper().startswith("SELECT")]
     # The session with the visit, the locking read of the response: nothing else is read.
     assert len(reads) == 2, reads
+
+
+@pytest.mark.django_db(transaction=True)
+def test_starting_outside_a_transaction_is_one_insert_after_the_visit(
+    small,  # noqa: F811 - the fixture imported above
+    settings,
+    client,
+):
+    # As in production: no test transaction around the request (the other tests have one, and
+    # there the draft is made by get-or-create, as inside any transaction).
+    link, _person = invite_one(small, settings)
+    client.get(link)
+    client.get("/en/questionnaire/")
+    with CaptureQueriesContext(connection) as queries:
+        started = client.post("/en/questionnaire/")
+    assert started.status_code == 302 and started["Location"].endswith("/page/about/")
+    verbs = [q["sql"].split(None, 1)[0].upper() for q in queries.captured_queries]
+    assert verbs == ["SELECT", "INSERT"], queries.captured_queries
+    assert Response.objects.filter(respondent__questionnaire=small).count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_draft_made_meanwhile_is_the_one_returned_not_a_second(
+    small,  # noqa: F811 - the fixture imported above
+    settings,
+    client,
+):
+    link, _person = invite_one(small, settings)
+    client.get(link)
+    respondent = Respondent.objects.get(questionnaire=small)
+    stale = selectors.visit(respondent.pk, str(respondent.token_hash))
+    assert stale is not None and stale.response is None
+    first = services.draft_for(respondent, "en", stale)  # another tab, a moment before
+    again = services.draft_for(respondent, "fr", stale)  # this request still holds the old visit
+    assert again.pk == first.pk
+    assert Response.objects.filter(respondent=respondent).count() == 1
