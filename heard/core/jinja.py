@@ -17,6 +17,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template import defaultfilters
@@ -56,7 +57,18 @@ def csrf_field(request: HttpRequest) -> dict[str, Any]:
     """Context processor: the CSRF field masked once per page. Django's Jinja2 backend gives a
     `csrf_input` that masks the token again each time a page shows it (a question page has two
     forms), and masking draws 32 random characters."""
-    return {"csrf_input": SimpleLazyObject(lambda: csrf_input(request))}
+    return {"csrf_input": SimpleLazyObject(lambda: _csrf_field_once(request))}
+
+
+def _csrf_field_once(request: HttpRequest) -> str:
+    field = csrf_input(request)
+    sent = request.COOKIES.get(settings.CSRF_COOKIE_NAME)
+    if sent and sent == request.META.get("CSRF_COOKIE"):
+        # The browser holds this very token: Django would send its cookie again with every page
+        # only to move its expiry a year on, a header for each page to write and the browser to
+        # read. A new or changed token (the first page, a sign-in) is still sent.
+        request.META["CSRF_COOKIE_NEEDS_UPDATE"] = False
+    return field
 
 
 def url(name: str, *args: Any, **kwargs: Any) -> str:

@@ -27,11 +27,11 @@ from django.contrib import auth, messages
 from django.contrib.sessions.backends.base import SessionBase
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import Resolver404, resolve, reverse
+from django.urls import Resolver404, resolve
 from django.utils.translation import get_language_from_path, ngettext, override
-from django.views.decorators.cache import never_cache
 
-from heard.core.addresses import STAFF_PREFIXES
+from heard.core.addresses import STAFF_PREFIXES, address
+from heard.core.cache_headers import never_cache
 
 LINK = "heard_link"  # the session was opened by a personal link
 SEEN = "heard_seen"  # time of the last request (seconds since the epoch)
@@ -201,7 +201,7 @@ def timeout(request: HttpRequest) -> dict[str, Any]:
             "idle": max(0, idle - (now - session.get(SEEN, now))),
             "limit": idle,
             "ends_in": ends_in,
-            "alive_url": reverse("session_alive"),
+            "alive_url": address("session_alive"),
             "minutes": _minutes(idle),
         }
     }

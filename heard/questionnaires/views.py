@@ -16,12 +16,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, translate_url
 from django.utils.translation import get_language, gettext_lazy, override
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from heard.core import limits
 from heard.core.addresses import address, go_to
+from heard.core.cache_headers import never_cache
 from heard.core.context_processors import OTHER_LANGUAGE
 from heard.core.jinja import render_page
 from heard.core.middleware import allow_feature

@@ -4,6 +4,7 @@ nothing by itself: the session decides whose questionnaire a request reaches."""
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -166,3 +167,33 @@ def test_the_visit_and_session_query_reads_what_its_query_set_reads(
     assert found.visit.holds(ada.pk, ada.token_hash)
     assert not found.visit.holds(ada.pk, "another link's hash")
     assert not found.visit.holds(ada.pk + 1, ada.token_hash)
+
+
+def _token(page) -> str:
+    found = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.content.decode())
+    assert found is not None
+    return found.group(1)
+
+
+def test_pages_do_not_send_the_csrf_cookie_again_and_their_forms_still_work(
+    small,  # noqa: F811 - the fixture imported above
+    settings,
+):
+    client = Client(enforce_csrf_checks=True)
+    link, _respondent = _invite(small, settings, "Bea Example", "bea@example.org")
+    assert client.get(link).status_code == 302
+    first = client.get("/en/questionnaire/")
+    assert "csrftoken" in first.cookies  # the browser gets its token with the first form
+    started = client.post("/en/questionnaire/", {"csrfmiddlewaretoken": _token(first)})
+    assert started.status_code == 302
+    page = client.get("/en/questionnaire/page/about/")
+    assert page.status_code == 200
+    assert "csrftoken" not in page.cookies  # it has it: not sent again with each page
+    saved = client.post(
+        "/en/questionnaire/page/about/", {**ABOUT, "csrfmiddlewaretoken": _token(page)}
+    )
+    assert saved.status_code == 302
+    refused = client.post(
+        "/en/questionnaire/page/about/", {**ABOUT, "csrfmiddlewaretoken": "x" * 64}
+    )
+    assert refused.status_code == 403
