@@ -10,8 +10,9 @@ merges them.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
-from functools import wraps
+from functools import lru_cache, wraps
 from inspect import iscoroutinefunction
 from typing import Any
 
@@ -40,8 +41,14 @@ def never_cache(view: View) -> View:
         if "Cache-Control" in headers or "Expires" in headers:
             add_never_cache_headers(response)
         else:
-            headers["Expires"] = http_date()
+            headers["Expires"] = _expires(int(time.time()))
             headers["Cache-Control"] = NEVER
         return response
 
     return wrapped
+
+
+@lru_cache(maxsize=2)
+def _expires(second: int) -> str:
+    # Formatting a date costs more than the rest: once a second is enough, as the date says no more.
+    return http_date(second)

@@ -25,7 +25,6 @@ from django.template.backends.utils import csrf_input
 from django.templatetags.static import static as django_static
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import SimpleLazyObject
 from django.utils.html import json_script
 from django.utils.safestring import SafeString
 from django.utils.timezone import template_localtime  # type: ignore[attr-defined] # not in the stubs
@@ -57,11 +56,30 @@ def csrf_field(request: HttpRequest) -> dict[str, Any]:
     """Context processor: the CSRF field masked once per page. Django's Jinja2 backend gives a
     `csrf_input` that masks the token again each time a page shows it (a question page has two
     forms), and masking draws 32 random characters."""
-    return {"csrf_input": SimpleLazyObject(lambda: _csrf_field_once(request))}
+    return {"csrf_input": _CsrfField(request)}
+
+
+class _CsrfField:
+    """The page's CSRF field, made when the page first shows it (a page without a form has none
+    to make), then shown as made. Lighter than Django's SimpleLazyObject, which a template only
+    ever asks for its HTML."""
+
+    __slots__ = ("_html", "_request")
+
+    def __init__(self, request: HttpRequest) -> None:
+        self._request = request
+        self._html: str | None = None
+
+    def __html__(self) -> str:
+        if self._html is None:
+            self._html = _csrf_field_once(self._request)
+        return self._html
+
+    __str__ = __html__
 
 
 def _csrf_field_once(request: HttpRequest) -> str:
-    field = csrf_input(request)
+    field = str(csrf_input(request))
     sent = request.COOKIES.get(settings.CSRF_COOKIE_NAME)
     if sent and sent == request.META.get("CSRF_COOKIE"):
         # The browser holds this very token: Django would send its cookie again with every page
@@ -128,6 +146,10 @@ def kept_ngettext(context: Context, singular: str, plural: str, number: int) -> 
 
 
 def environment(**options: Any) -> Environment:
+    # Every compiled template kept in a plain dictionary: they are a few dozen files, and Jinja2's
+    # default cache (least recently used, 400 at most) takes a lock and reorders a queue on each
+    # look-up, for the page and for each template it imports or includes.
+    options.setdefault("cache_size", -1)
     env = Environment(extensions=["jinja2.ext.i18n"], **options)  # noqa: S701 - Django's backend turns autoescape on
     env.install_gettext_callables(kept_gettext, kept_ngettext, newstyle=False)  # type: ignore[attr-defined]
     env.globals.update({"static": static, "url": url, "now": timezone.now})
