@@ -187,11 +187,38 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return _serve(args.host, args.port, args.threads)
 
 
+def _warm_up() -> str:
+    """What a web process would otherwise do on its first requests, done before it listens: the
+    proxy sends nothing to a process that does not listen yet, and the first respondents do not
+    wait behind it. Imports every view (the URL patterns), loads both languages' translations and
+    addresses, compiles the Jinja2 templates and builds the forms of the questionnaires open now."""
+    from django.conf import settings
+    from django.urls import get_resolver, reverse
+    from django.utils.translation import gettext, override
+
+    from heard.core.jinja import compile_all
+    from heard.questionnaires import compiled
+
+    started = time.monotonic()
+    for code, _name in settings.LANGUAGES:
+        with override(code):
+            gettext("Skip to main content")
+            reverse("home")
+    patterns = len(get_resolver().url_patterns)
+    templates = compile_all()
+    forms = compiled.warm()
+    return (
+        f"{patterns} URL patterns, {templates} templates and {forms} questionnaire forms "
+        f"ready in {time.monotonic() - started:.1f} s"
+    )
+
+
 def _serve(host: str, port: int, threads: int) -> int:
     from waitress.server import create_server
 
     from heard.wsgi import application
 
+    print(f"Warming up: {_warm_up()}.", flush=True)
     try:
         server = create_server(application, host=host, port=port, threads=threads, ident="heard")
     except OSError as error:

@@ -196,7 +196,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "heard.core.context_processors.site",
                 "heard.core.sessions.timeout",
-                "heard.core.jinja.csrf_field",
+                "heard.core.csrf_field.csrf_field",
             ],
         },
     },

@@ -80,3 +80,29 @@ def forget() -> None:
     """Drop every built form (tests that change a definition behind the model's back)."""
     with _lock:
         _built.clear()
+
+
+def warm(limit: int = 20) -> int:
+    """Build the current version of each questionnaire open now (at most `limit`, the soonest to
+    close first), before the process takes requests: its first respondents then do not wait for
+    it. The number built; a database that does not answer builds none (the process's readiness
+    check says so on its own)."""
+    from django.db import DatabaseError
+    from django.utils import timezone
+
+    from heard.questionnaires.models import Questionnaire
+
+    now = timezone.now()
+    built = 0
+    try:
+        open_now = Questionnaire.objects.filter(opens_at__lte=now, closes_at__gt=now).order_by(
+            "closes_at"
+        )[:limit]
+        for questionnaire in open_now:
+            key = questionnaire.latest_version_key()
+            if key is not None:
+                compiled(*key)
+                built += 1
+    except DatabaseError:
+        return built
+    return built

@@ -55,3 +55,21 @@ def test_an_untranslated_change_closes_the_questionnaire_in_every_process(small,
             field["label"]["fr"] = ""
     version.save(update_fields=["definition"])
     assert client.get("/en/questionnaire/page/about/")["Location"] == "/en/questionnaire/"
+
+
+def test_a_web_process_builds_the_open_questionnaires_forms_before_it_listens(small):  # noqa: F811
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from heard.cli import _warm_up
+    from heard.questionnaires import compiled as kept
+
+    kept.forget()
+    message = _warm_up()
+    assert "1 questionnaire forms" in message and "templates" in message
+    assert small.current_version.revision in kept._built
+    # A questionnaire that is closed is not built: its respondents are few, if any.
+    kept.forget()
+    type(small).objects.filter(pk=small.pk).update(closes_at=timezone.now() - timedelta(days=1))
+    assert kept.warm() == 0 and not kept._built
