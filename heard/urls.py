@@ -16,12 +16,14 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("q/<str:token>/", questionnaire_views.open_link, name="questionnaire_link"),
 ]
 urlpatterns += i18n_patterns(
+    # First: a respondent's pages are most of the requests that reach the URL patterns (public
+    # pages are mostly answered from memory before them), and patterns are tried in order.
+    path("questionnaire/", include("heard.questionnaires.urls")),
     path("", views_public.home, name="home"),
     path(_("consultations/"), include("heard.consultations.urls")),
     path(_("consultations/"), include("heard.reports.urls_public")),
     path("invitation/", event_views.invitation_page, name="invitation"),
     path("invitation/colleague/", event_views.suggest_page, name="invitation_suggest"),
-    path("questionnaire/", include("heard.questionnaires.urls")),
     path("staff/", include("heard.consultations.staff_urls")),
     # Passkeys' own endpoints, in the namespace the package's scripts look them up by.
     path("staff/webauthn/", include("heard.consultations.passkey_urls")),

@@ -86,11 +86,13 @@ def _visit_rows() -> Any:
 
 
 def _visit_query(pk: int, token_hash: str) -> Any:
-    return _visit_rows().filter(pk=pk, token_hash=token_hash)[:1]
+    # One row by its key: no ORDER BY (the model's ordering would make the database sort it).
+    return _visit_rows().filter(pk=pk, token_hash=token_hash).order_by()[:1]
 
 
 def _visit_and_session_query(pk: int, session_key: str, now: datetime) -> Any:
-    return _visit_rows().annotate(session_data=live_data(session_key, now)).filter(pk=pk)[:1]
+    found = _visit_rows().annotate(session_data=live_data(session_key, now)).filter(pk=pk)
+    return found.order_by()[:1]
 
 
 # Their SQL is built once per thread (heard.core.prepared): every respondent request runs one.

@@ -30,7 +30,7 @@ def _same(prepared: Model | None, plain: Model | None) -> None:
 
 def _visit_both(respondent: Respondent) -> tuple[Respondent | None, Respondent | None]:
     values = {"pk": respondent.pk, "token_hash": respondent.token_hash}
-    return selectors._VISIT.one(**values), selectors._visit_query(**values).first()
+    return selectors._VISIT.one(**values), next(iter(selectors._visit_query(**values)), None)
 
 
 def _related(respondent: Respondent) -> dict[str, object]:
