@@ -132,6 +132,9 @@ def environment(**options: Any) -> Environment:
     options.setdefault("cache_size", -1)
     env = Environment(extensions=["jinja2.ext.i18n"], **options)  # noqa: S701 - Django's backend turns autoescape on
     env.install_gettext_callables(kept_gettext, kept_ngettext, newstyle=False)  # type: ignore[attr-defined]
+    # `_()` straight to kept_gettext: the extension's `_` looks `gettext` up in the page's context
+    # and calls it, a second call for each of the few dozen texts of every page.
+    env.globals["_"] = kept_gettext
     env.globals.update({"static": static, "url": url, "now": timezone.now})
     env.filters.update(
         {
