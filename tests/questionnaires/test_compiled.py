@@ -67,7 +67,7 @@ def test_a_web_process_builds_the_open_questionnaires_forms_before_it_listens(sm
 
     kept.forget()
     message = _warm_up()
-    assert "1 questionnaire forms" in message and "templates" in message
+    assert "1 open questionnaires' forms built" in message and "templates compiled" in message
     assert small.current_version.revision in kept._built
     # A questionnaire that is closed is not built: its respondents are few, if any.
     kept.forget()
