@@ -188,10 +188,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _warm_up() -> str:
-    """What a web process would otherwise do on its first requests, done before it listens: the
-    proxy sends nothing to a process that does not listen yet, and the first respondents do not
-    wait behind it. Imports every view (the URL patterns), loads both languages' translations and
-    addresses, compiles the Jinja2 templates and builds the forms of the questionnaires open now."""
+    """What a web process would otherwise do on its first requests, done before it answers any:
+    the first respondents after a (re)start do not each pay for a part of it. Imports every view
+    (the URL patterns), loads both languages' translations and addresses, compiles the Jinja2
+    templates and builds the forms of the questionnaires open now."""
     from django.conf import settings
     from django.urls import get_resolver, reverse
     from django.utils.translation import override
@@ -217,7 +217,6 @@ def _serve(host: str, port: int, threads: int) -> int:
 
     from heard.wsgi import application
 
-    print(f"Warming up: {_warm_up()}.", flush=True)
     try:
         server = create_server(application, host=host, port=port, threads=threads, ident="heard")
     except OSError as error:
@@ -229,6 +228,9 @@ def _serve(host: str, port: int, threads: int) -> int:
             file=sys.stderr,
         )
         return 1
+    # After the port is ours (a port in use is said at once), before the first request is read:
+    # connections that arrive meanwhile wait in the socket's queue.
+    print(f"Warming up: {_warm_up()}.", flush=True)
     _stop_gracefully_on_sigterm(server)
     print(f"Serving on http://{host}:{port}/ (Ctrl+C to stop)", flush=True)
     server.run()
