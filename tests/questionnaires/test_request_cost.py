@@ -70,9 +70,6 @@ def test_starting_reads_what_the_visit_read_and_never_the_form(
     settings,
     client,
 ):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     link, _person = invite_one(small, settings)
     client.get(link)
     client.get("/en/questionnaire/")  # this process builds the form once
@@ -94,8 +91,6 @@ def test_opening_a_link_reads_the_respondent_and_writes_the_session_once(
 ):
     """A personal link: one read of the respondent, one INSERT of the new session (Django's
     store also asked whether the key was free and wrote the row twice); the session works."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
 
     link, _person = invite_one(small, settings)
     client.get("/en/")  # an earlier visit's session cookie, replaced by the link's
@@ -118,8 +113,6 @@ def test_submitting_reads_the_response_once_and_not_the_versions(
 ):
     """The submission locks and reads the response (with its version) once; whether the
     questionnaire is open comes from the visit, so the versions are not read again."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
 
     _started(small, settings, client)
     client.post(
